@@ -1,0 +1,181 @@
+import { existsSync } from "node:fs";
+import Fastify, { type FastifyInstance } from "fastify";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { HealthSchema, type Locale, ProblemSchema } from "@sanshe/contracts";
+import type { Config } from "./platform/config.js";
+import type { Database } from "./platform/db/client.js";
+import type { Ctx } from "./platform/ctx.js";
+import type { Actor } from "./platform/auth/actor.js";
+import { createAuditWriter } from "./platform/audit/writer.js";
+import { sealAuditLog } from "./platform/audit/chain.js";
+import { pickLocale } from "./platform/i18n/locale.js";
+import { authenticate, checkAccess, requireAccessDeclarations, type Access } from "./platform/http/access.js";
+import { problemFor, sendProblem } from "./platform/http/problem.js";
+import { registerIdempotency } from "./platform/idempotency/index.js";
+import { modules } from "./modules/registry.js";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    locale: Locale;
+    actor: Actor | null;
+    ctx: Ctx;
+  }
+  interface FastifyInstance {
+    sanshe: { config: Config; database: Database; now: () => Date };
+  }
+}
+
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  /** Injectable clock (tests). */
+  now?: () => Date;
+  /** Run the audit sealer every this many ms (0: never; tests seal explicitly). */
+  sealIntervalMs?: number;
+  logger?: boolean;
+};
+
+/** Builds the Fastify app (no listen): the API under /api, the built web console at /. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const now = deps.now ?? (() => new Date());
+  const db = database.db;
+  const app = Fastify({
+    logger:
+      deps.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: { paths: ["req.headers.cookie", "req.headers.authorization", 'res.headers["set-cookie"]'], censor: "[redacted]" },
+          },
+    bodyLimit: 1_048_576,
+    onProtoPoisoning: "error",
+    onConstructorPoisoning: "error",
+    requestIdHeader: "x-request-id",
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate("sanshe", { config, database, now });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest("locale", "zh-CN");
+  app.decorateRequest("actor", null);
+  app.decorateRequest("ctx", null as unknown as Ctx);
+  app.setErrorHandler((error, request, reply) => sendProblem(error, request, reply));
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        "default-src": ["'self'"],
+        // Ant Design injects its CSS-in-JS styles at run time; Swagger UI inlines small styles too.
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "script-src": ["'self'"],
+        "upgrade-insecure-requests": null,
+      },
+    },
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => Object.assign(new Error("rate limited"), { statusCode: 429, retryAfter: context.after }),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Sanshe API",
+        description: "三社联动平台 API. Errors are RFC 9457 problem+json with a stable `code`; lists use keyset pagination `{ items, next_cursor }`.",
+        version: config.version,
+        license: { name: "AGPL-3.0-or-later", identifier: "AGPL-3.0-or-later" },
+      },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "sanshe_session" } } },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  app.get("/api/openapi.json", { schema: { hide: true }, config: { access: "public" } }, async () => app.swagger());
+
+  requireAccessDeclarations(app);
+
+  app.addHook("onRequest", async (request) => {
+    request.locale = pickLocale(request.headers["accept-language"]);
+    const access = (request.routeOptions.config as { access?: Access }).access;
+    const needsActor = access !== undefined && access !== "public";
+    const actor = needsActor || request.cookies.sanshe_session ? await authenticate(db, request, sessionPolicy(config), now()) : null;
+    request.actor = actor;
+    request.ctx = {
+      db,
+      actor,
+      audit: createAuditWriter(db, { actorId: actor?.userId ?? null, actorLogin: actor?.login ?? null, ip: request.ip, requestId: request.id }),
+      now,
+      locale: request.locale,
+      requestId: request.id,
+      ip: request.ip,
+    };
+    if (access) {
+      checkAccess(access, actor);
+    }
+  });
+  registerIdempotency(app, db, now);
+
+  app.get(
+    "/api/v1/health",
+    {
+      schema: { summary: "Health of the server and its database", tags: ["platform"], response: { 200: HealthSchema, 503: ProblemSchema } },
+      config: { access: "public" },
+    },
+    async () => {
+      await database.db.execute("select 1");
+      return { status: "ok" as const, database: database.kind, version: config.version };
+    },
+  );
+  for (const module of modules) {
+    await app.register(module.routes, { prefix: "/api/v1" });
+  }
+
+  const hasWeb = existsSync(config.webDist);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+    app.get("/", { schema: { hide: true }, config: { access: "public" } }, (_request, reply) => reply.sendFile("index.html"));
+    app.get("/assets/*", { schema: { hide: true }, config: { access: "public" } }, (request, reply) =>
+      reply.sendFile(`assets/${(request.params as { "*": string })["*"]}`),
+    );
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith("/api") || !hasWeb || request.method !== "GET") {
+      return reply
+        .status(404)
+        .type("application/problem+json; charset=utf-8")
+        .send(problemFor("ROUTE_NOT_FOUND", pickLocale(request.headers["accept-language"]), { requestId: request.id }));
+    }
+    // Client-side routes of the single-page console.
+    return reply.sendFile("index.html");
+  });
+
+  if (deps.sealIntervalMs && deps.sealIntervalMs > 0) {
+    const timer = setInterval(() => {
+      sealAuditLog(db).catch((error: unknown) => app.log.warn({ err: error }, "audit sealing failed; will retry"));
+    }, deps.sealIntervalMs);
+    timer.unref();
+    app.addHook("onClose", async () => clearInterval(timer));
+  }
+  return app;
+}
+
+export function sessionPolicy(config: Config) {
+  return { idleMs: config.sessionIdleMs, absoluteMs: config.sessionMaxMs };
+}

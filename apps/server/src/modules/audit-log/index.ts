@@ -1,0 +1,8 @@
+import type { ModuleManifest } from "../../platform/module.js";
+import { auditLogRoutes } from "./routes.js";
+
+/** The audit log's read side: filtered reading and chain verification for auditors. */
+export const auditLogModule: ModuleManifest = {
+  name: "audit-log",
+  routes: auditLogRoutes,
+};

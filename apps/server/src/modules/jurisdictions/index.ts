@@ -1,0 +1,15 @@
+import type { ModuleManifest } from "../../platform/module.js";
+import { areaRoutes } from "./routes.js";
+import { seedAreas } from "./seed.js";
+
+/** Jurisdictions (辖区): the division tree every scoped record hangs under. */
+export const jurisdictionsModule: ModuleManifest = {
+  name: "jurisdictions",
+  routes: areaRoutes,
+  seedDemo: seedAreas,
+};
+
+export { areaExists, getAreaNames, countAreas } from "./queries.js";
+export { importAreas, readAreaFiles, referenceDir, type AreaImportFiles, type AreaImportResult } from "./service.js";
+export { AreaImportError } from "./errors.js";
+export { levelOf } from "./codes.js";

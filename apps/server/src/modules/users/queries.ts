@@ -1,0 +1,94 @@
+import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { Me, User, UserListQuery, UserPage } from "@sanshe/contracts";
+import type { ActorCtx, Ctx } from "../../platform/ctx.js";
+import { memberships, users } from "../../platform/auth/schema.js";
+import { notFound } from "../../platform/errors/app-error.js";
+import { inScope } from "../../platform/scope/index.js";
+import { getAreaNames } from "../jurisdictions/index.js";
+import { getOrganizations } from "../social-orgs/index.js";
+import { presentMembership, presentUser, type Names } from "./present.js";
+
+type MembershipRow = typeof memberships.$inferSelect;
+
+/** Area and organization names for a set of memberships (two queries whatever their number). */
+export async function loadNames(ctx: Ctx, rows: MembershipRow[]): Promise<Names> {
+  const [areas, organizations] = await Promise.all([
+    getAreaNames(ctx, rows.map((row) => row.areaCode)),
+    getOrganizations(ctx, rows.flatMap((row) => (row.organizationId ? [row.organizationId] : []))),
+  ]);
+  return { areas, organizations };
+}
+
+/** The signed-in user with memberships and permissions. */
+export async function getMe(ctx: ActorCtx): Promise<Me> {
+  const rows = await ctx.db.select().from(memberships).where(eq(memberships.userId, ctx.actor.userId)).orderBy(asc(memberships.createdAt), asc(memberships.id));
+  const names = await loadNames(ctx, rows);
+  return {
+    user: { id: ctx.actor.userId, login: ctx.actor.login, display_name: ctx.actor.displayName },
+    memberships: rows.map((row) => presentMembership(row, names)),
+    permissions: ctx.actor.permissions,
+  };
+}
+
+/** Users visible to an administrator: those holding at least one membership inside the admin scope. */
+function visibleTo(prefixes: readonly string[]): SQL {
+  return sql`EXISTS (SELECT 1 FROM ${memberships} AS m WHERE m.user_id = ${users.id} AND ${inScope(sql`m.area_code`, prefixes)})`;
+}
+
+async function present(ctx: Ctx, rows: Array<typeof users.$inferSelect>): Promise<User[]> {
+  const ids = rows.map((row) => row.id);
+  const grants = ids.length
+    ? await ctx.db.select().from(memberships).where(inArray(memberships.userId, ids)).orderBy(asc(memberships.createdAt), asc(memberships.id))
+    : [];
+  const names = await loadNames(ctx, grants);
+  return rows.map((row) => presentUser(row, grants.filter((grant) => grant.userId === row.id), names));
+}
+
+/**
+ * Accounts in the administrator's scope, ordered by login, keyset-paginated.
+ * @throws AppError NOT_FOUND when the area filter lies outside the scope.
+ */
+export async function listUsers(ctx: ActorCtx, query: UserListQuery): Promise<UserPage> {
+  const prefixes = ctx.actor.scope("users.admin");
+  const conditions: SQL[] = [visibleTo(prefixes)];
+  if (query.area_code) {
+    const area = query.area_code;
+    if (!prefixes.some((prefix) => area.startsWith(prefix))) {
+      throw notFound();
+    }
+    conditions.push(sql`EXISTS (SELECT 1 FROM ${memberships} AS f WHERE f.user_id = ${users.id} AND f.area_code LIKE ${`${area}%`})`);
+  }
+  if (query.role) {
+    conditions.push(sql`EXISTS (SELECT 1 FROM ${memberships} AS r WHERE r.user_id = ${users.id} AND r.role = ${query.role})`);
+  }
+  if (query.status) {
+    conditions.push(eq(users.status, query.status));
+  }
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(ilike(users.login, pattern), ilike(users.displayName, pattern)) as SQL);
+  }
+  if (query.cursor) {
+    conditions.push(gt(users.login, Buffer.from(query.cursor, "base64url").toString()));
+  }
+  const rows = await ctx.db.select().from(users).where(and(...conditions)).orderBy(asc(users.login)).limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: await present(ctx, page),
+    next_cursor: rows.length > query.limit && last ? Buffer.from(last.login).toString("base64url") : null,
+  };
+}
+
+/**
+ * One account in the administrator's scope.
+ * @throws AppError NOT_FOUND outside the scope.
+ */
+export async function getUser(ctx: ActorCtx, id: string): Promise<User> {
+  const rows = await ctx.db.select().from(users).where(and(eq(users.id, id), visibleTo(ctx.actor.scope("users.admin"))));
+  if (rows.length === 0) {
+    throw notFound();
+  }
+  const [user] = await present(ctx, rows);
+  return user as User;
+}

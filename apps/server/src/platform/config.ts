@@ -1,0 +1,72 @@
+import path from "node:path";
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  DATABASE_URL: z.string().url().optional(),
+  SANSHE_DATA_DIR: z.string().default("data/pglite"),
+  NODE_ENV: z.string().default("development"),
+  SANSHE_DEMO_PASSWORD: z.string().min(10).default("Sanshe-demo-2026"),
+  SANSHE_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  SANSHE_SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
+  SANSHE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  SANSHE_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  SANSHE_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  SANSHE_LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+  SANSHE_MIN_FREE_MB: z.coerce.number().nonnegative().default(200),
+  SANSHE_SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  isProduction: boolean;
+  demoPassword: string;
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  statementTimeoutMs: number;
+  loginMaxFailures: number;
+  loginLockMs: number;
+  loginRateLimitPerMinute: number;
+  minFreeBytes: number;
+  secureCookies: boolean;
+  logLevel: string;
+  webDist: string;
+  version: string;
+};
+
+export const repositoryRoot = path.resolve(import.meta.dirname, "../../../..");
+
+/** Reads the configuration from the environment; a bad value stops the start with a clear message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === "production";
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(repositoryRoot, e.SANSHE_DATA_DIR),
+    isProduction,
+    demoPassword: e.SANSHE_DEMO_PASSWORD,
+    sessionIdleMs: e.SANSHE_SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: e.SANSHE_SESSION_MAX_HOURS * 3_600_000,
+    statementTimeoutMs: e.SANSHE_STATEMENT_TIMEOUT_MS,
+    loginMaxFailures: e.SANSHE_LOGIN_MAX_FAILURES,
+    loginLockMs: e.SANSHE_LOGIN_LOCK_MINUTES * 60_000,
+    loginRateLimitPerMinute: e.SANSHE_LOGIN_RATE_PER_MINUTE,
+    minFreeBytes: e.SANSHE_MIN_FREE_MB * 1024 * 1024,
+    secureCookies: e.SANSHE_SECURE_COOKIES ? e.SANSHE_SECURE_COOKIES === "true" : isProduction,
+    logLevel: e.LOG_LEVEL,
+    webDist: path.join(repositoryRoot, "apps/web/dist"),
+    version: "0.1.0",
+  };
+}

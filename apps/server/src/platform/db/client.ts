@@ -1,0 +1,127 @@
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statfsSync, writeSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import type { SQL } from "drizzle-orm";
+import type { Logger } from "pino";
+
+/** A Drizzle handle on either storage; inside a transaction it is the transaction. */
+export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+export type StorageKind = "pglite" | "postgres";
+
+export type Database = {
+  db: Db;
+  kind: StorageKind;
+  /** PGlite only: the embedded instance (for backup and test cloning). */
+  pglite?: PGlite;
+  /** Postgres only: the pool. */
+  pool?: pg.Pool;
+  dataDir?: string;
+  close(): Promise<void>;
+};
+
+export type DatabaseOptions = {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  statementTimeoutMs: number;
+  logger?: Logger | undefined;
+};
+
+export class DatabaseLockedError extends Error {
+  constructor(readonly lockFile: string, readonly pid: number) {
+    super(
+      `Another Sanshe process (pid ${pid}) is using the data directory. ` +
+        `PGlite allows one process per data directory; stop it first, or set DATABASE_URL to use PostgreSQL. (${lockFile})`,
+    );
+  }
+}
+
+/** Rows of a raw SQL statement, the same on both drivers. */
+export async function queryRows<T>(db: Db, statement: SQL): Promise<T[]> {
+  const result = (await db.execute(statement)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Takes the one-process lock of a PGlite data directory; a stale lock of a dead process is replaced. */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = `${path.resolve(dataDir)}.lock`;
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      const fd = openSync(lockFile, "wx");
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
+        throw error;
+      }
+      const pid = Number.parseInt(readFileSync(lockFile, "utf8"), 10);
+      if (Number.isFinite(pid) && pid !== process.pid && isProcessAlive(pid)) {
+        throw new DatabaseLockedError(lockFile, pid);
+      }
+      rmSync(lockFile, { force: true });
+    }
+  }
+  throw new Error(`Could not lock ${lockFile}`);
+}
+
+/** Free bytes on the file system holding `dir`. */
+export function freeBytes(dir: string): number {
+  const stats = statfsSync(dir);
+  return stats.bavail * stats.bsize;
+}
+
+/** Opens PostgreSQL when a URL is given, else the embedded PGlite in `dataDir`. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      connectionTimeoutMillis: 5_000,
+      statement_timeout: options.statementTimeoutMs,
+      idle_in_transaction_session_timeout: options.statementTimeoutMs * 2,
+    });
+    // Without this handler an idle client's error (a database restart) would crash the process.
+    pool.on("error", (error) => options.logger?.warn({ err: error }, "postgres pool client error"));
+    const db = drizzlePostgres({ client: pool }) as unknown as Db;
+    return { db, kind: "postgres", pool, close: () => pool.end() };
+  }
+  mkdirSync(options.dataDir, { recursive: true });
+  const unlock = lockDataDir(options.dataDir);
+  try {
+    const pglite = await PGlite.create({ dataDir: options.dataDir });
+    await pglite.exec(`SET statement_timeout = ${Math.trunc(options.statementTimeoutMs)}`);
+    const db = drizzlePglite({ client: pglite }) as unknown as Db;
+    return {
+      db,
+      kind: "pglite",
+      pglite,
+      dataDir: options.dataDir,
+      close: async () => {
+        await pglite.close();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+/** Wraps an already open PGlite (a test clone) without a data directory lock. */
+export function wrapPglite(pglite: PGlite): Database {
+  const db = drizzlePglite({ client: pglite }) as unknown as Db;
+  return { db, kind: "pglite", pglite, close: () => pglite.close() };
+}

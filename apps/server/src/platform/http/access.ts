@@ -1,0 +1,54 @@
+import type { Permission } from "@sanshe/contracts";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { AppError } from "../errors/app-error.js";
+import { loadActor, type Actor } from "../auth/actor.js";
+import { resolveSession, type SessionPolicy } from "../auth/sessions.js";
+import type { Db } from "../db/client.js";
+
+/**
+ * Who may call a route: anyone, any signed-in user, or a user holding a permission. Every route must
+ * declare one; the server refuses to start otherwise (deny by default).
+ */
+export type Access = "public" | "authenticated" | Permission;
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}
+
+export const sessionCookie = "sanshe_session";
+
+/** Refuses to register a route that does not declare its access. */
+export function requireAccessDeclarations(app: FastifyInstance): void {
+  app.addHook("onRoute", (route) => {
+    const access = (route.config as { access?: Access } | undefined)?.access;
+    const isFrameworkRoute = route.url.startsWith("/api/docs") || route.method === "HEAD";
+    if (!access && !isFrameworkRoute) {
+      throw new Error(`Route ${String(route.method)} ${route.url} does not declare config.access`);
+    }
+  });
+}
+
+/** The actor behind the session cookie, or null. */
+export async function authenticate(db: Db, request: FastifyRequest, policy: SessionPolicy, now: Date): Promise<Actor | null> {
+  const token = request.cookies[sessionCookie];
+  if (!token) {
+    return null;
+  }
+  const userId = await resolveSession(db, token, policy, now);
+  return userId ? loadActor(db, userId) : null;
+}
+
+/** 401 without a session, 403 without the permission; public routes pass. */
+export function checkAccess(access: Access, actor: Actor | null): void {
+  if (access === "public") {
+    return;
+  }
+  if (!actor) {
+    throw new AppError("UNAUTHENTICATED");
+  }
+  if (access !== "authenticated" && !actor.can(access)) {
+    throw new AppError("FORBIDDEN");
+  }
+}

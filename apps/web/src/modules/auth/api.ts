@@ -1,0 +1,64 @@
+import type { Me, Permission, SessionCreate } from "@sanshe/contracts";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiRequest, isProblem } from "../../ui/api";
+
+export const authKeys = {
+  me: ["auth", "me"] as const,
+};
+
+/** The signed-in user, or null when there is no session (401 is an answer here, not an error). */
+async function fetchMe(signal: AbortSignal): Promise<Me | null> {
+  try {
+    return await apiRequest<Me>("/me", { signal });
+  } catch (error) {
+    if (isProblem(error) && error.status === 401) {
+      return null;
+    }
+    throw error;
+  }
+}
+
+/** Who is signed in: `data` is the Me payload, null when signed out, undefined while loading. */
+export function useMe() {
+  return useQuery({
+    queryKey: authKeys.me,
+    queryFn: ({ signal }) => fetchMe(signal),
+    staleTime: 5 * 60_000,
+    retry: (failureCount, error) => !isProblem(error) && failureCount < 2,
+  });
+}
+
+/** True when the signed-in user holds this permission. */
+export function useHasPermission(permission: Permission): boolean {
+  const { data } = useMe();
+  return data?.permissions.includes(permission) ?? false;
+}
+
+/** Signs in; on success forgets every cached answer of a previous user and stores the new Me. */
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SessionCreate & { idempotencyKey: string }) =>
+      apiRequest<Me>("/session", {
+        method: "POST",
+        body: { login: input.login, password: input.password },
+        idempotencyKey: input.idempotencyKey,
+      }),
+    onSuccess: (me) => {
+      queryClient.removeQueries();
+      queryClient.setQueryData(authKeys.me, me);
+    },
+  });
+}
+
+/** Ends the session and drops all cached data, so nothing of this user stays in memory. */
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequest<undefined>("/session", { method: "DELETE" }),
+    onSuccess: () => {
+      queryClient.clear();
+      queryClient.setQueryData(authKeys.me, null);
+    },
+  });
+}

@@ -1,0 +1,4 @@
+export { areaKeys, useArea } from "./api";
+export { AreaCodeInput } from "./components/AreaCodeInput";
+export { AreaLevelTag } from "./components/AreaLevelTag";
+export { jurisdictionRoutes } from "./routes";

@@ -1,0 +1,141 @@
+import type {
+  Membership,
+  MembershipCreate,
+  OrganizationRef,
+  Page,
+  PasswordReset,
+  Role,
+  User,
+  UserCreate,
+  UserPage,
+  UserStatus,
+  UserUpdate,
+} from "@sanshe/contracts";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiRequest, isProblem } from "../../ui/api";
+
+export type UserListFilters = {
+  q?: string | undefined;
+  role?: Role | undefined;
+  status?: UserStatus | undefined;
+  area_code?: string | undefined;
+};
+
+export type UserListParams = UserListFilters & { cursor?: string | undefined; limit: number };
+
+export const userKeys = {
+  all: ["users"] as const,
+  lists: () => ["users", "list"] as const,
+  list: (params: UserListParams) => ["users", "list", params] as const,
+  detail: (id: string) => ["users", "detail", id] as const,
+  organizations: (q: string) => ["social-orgs", "picker", q] as const,
+};
+
+/** One page of accounts (permission users.admin), filtered on the server. */
+export function useUserList(params: UserListParams) {
+  return useQuery({
+    queryKey: userKeys.list(params),
+    queryFn: ({ signal }) => apiRequest<UserPage>("/users", { query: params, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One account with its memberships and version. */
+export function useUser(id: string | undefined) {
+  return useQuery({
+    queryKey: userKeys.detail(id ?? ""),
+    queryFn: ({ signal }) => apiRequest<User>(`/users/${encodeURIComponent(id ?? "")}`, { signal }),
+    enabled: id !== undefined,
+  });
+}
+
+/** Social organizations to pick for org_staff and social_worker memberships. */
+export function useOrganizationOptions(q: string) {
+  return useQuery({
+    queryKey: userKeys.organizations(q),
+    queryFn: ({ signal }) =>
+      apiRequest<Page<OrganizationRef>>("/social-orgs", { query: { q, limit: 50 }, signal }),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
+
+type WithKey<T> = T & { idempotencyKey: string };
+
+function useUserMutationSettled() {
+  const queryClient = useQueryClient();
+  return (user: User | undefined, id?: string) => {
+    if (user) {
+      queryClient.setQueryData(userKeys.detail(user.id), user);
+    } else if (id !== undefined) {
+      void queryClient.invalidateQueries({ queryKey: userKeys.detail(id) });
+    }
+    void queryClient.invalidateQueries({ queryKey: userKeys.lists() });
+  };
+}
+
+/** Creates an account with its first memberships (409 LOGIN_TAKEN, 403 SCOPE_EXCEEDED, 400 MEMBERSHIP_INVALID). */
+export function useCreateUser() {
+  const settle = useUserMutationSettled();
+  return useMutation({
+    mutationFn: ({ idempotencyKey, ...body }: WithKey<UserCreate>) =>
+      apiRequest<User>("/users", { method: "POST", body, idempotencyKey }),
+    onSuccess: (user) => settle(user),
+  });
+}
+
+function isUser(value: unknown): value is User {
+  if (typeof value !== "object" || value === null) {
+    return false;
+  }
+  const record = value as Record<string, unknown>;
+  return typeof record["id"] === "string" && typeof record["version"] === "number" && Array.isArray(record["memberships"]);
+}
+
+/**
+ * Changes display name or status. A stale version gets 409 VERSION_CONFLICT carrying the current
+ * copy, which replaces the cached one so the form shows what someone else saved.
+ */
+export function useUpdateUser(id: string) {
+  const settle = useUserMutationSettled();
+  return useMutation({
+    mutationFn: (body: UserUpdate) => apiRequest<User>(`/users/${encodeURIComponent(id)}`, { method: "PATCH", body }),
+    onSuccess: (user) => settle(user),
+    onError: (error) => {
+      if (isProblem(error, "VERSION_CONFLICT")) {
+        const current = error.problem.current;
+        settle(isUser(current) ? current : undefined, id);
+      }
+    },
+  });
+}
+
+/** Grants one more role and scope. */
+export function useAddMembership(userId: string) {
+  const settle = useUserMutationSettled();
+  return useMutation({
+    mutationFn: ({ idempotencyKey, ...body }: WithKey<MembershipCreate>) =>
+      apiRequest<Membership>(`/users/${encodeURIComponent(userId)}/memberships`, { method: "POST", body, idempotencyKey }),
+    onSuccess: () => settle(undefined, userId),
+  });
+}
+
+/** Withdraws a membership (403 SELF_MEMBERSHIP_EDIT on one's own account). */
+export function useRemoveMembership(userId: string) {
+  const settle = useUserMutationSettled();
+  return useMutation({
+    mutationFn: (membershipId: string) =>
+      apiRequest<undefined>(`/users/${encodeURIComponent(userId)}/memberships/${encodeURIComponent(membershipId)}`, {
+        method: "DELETE",
+      }),
+    onSuccess: () => settle(undefined, userId),
+  });
+}
+
+/** Sets a new password chosen by the administrator; the user's sessions end. */
+export function useResetPassword(userId: string) {
+  return useMutation({
+    mutationFn: ({ idempotencyKey, ...body }: WithKey<PasswordReset>) =>
+      apiRequest<undefined>(`/users/${encodeURIComponent(userId)}/password`, { method: "POST", body, idempotencyKey }),
+  });
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { AreaCodeSchema, UuidSchema } from "./common.js";
+
+/**
+ * Roles. An official's level (city, district, street) is the level of the membership's area code.
+ * admin manages accounts; auditor reads the audit log (kept apart from admin: 三员分立 of 等保 2.0).
+ */
+export const RoleSchema = z
+  .enum([
+    "admin",
+    "auditor",
+    "official",
+    "community_staff",
+    "org_staff",
+    "social_worker",
+    "evaluator",
+    "resident",
+  ])
+  .describe("Role of a membership");
+export type Role = z.infer<typeof RoleSchema>;
+
+/** Permissions a route can require; derived from roles on the server. */
+export const PermissionSchema = z.enum(["areas.read", "users.admin", "audit.read"]).describe("Permission");
+export type Permission = z.infer<typeof PermissionSchema>;
+
+export const MembershipSchema = z.object({
+  id: UuidSchema,
+  role: RoleSchema,
+  area_code: AreaCodeSchema.describe("Jurisdiction scope: every record under this code prefix"),
+  area_name: z.string().describe("Name of the scope's area"),
+  organization_id: UuidSchema.nullable().describe("Organization the role acts for (org staff, social worker)"),
+  organization_name: z.string().nullable().describe("Name of that organization"),
+});
+export type Membership = z.infer<typeof MembershipSchema>;
+
+export const SessionCreateSchema = z.strictObject({
+  login: z.string().trim().min(1).max(64).describe("Login name"),
+  password: z.string().min(1).max(256).describe("Password"),
+});
+export type SessionCreate = z.infer<typeof SessionCreateSchema>;
+
+export const MeSchema = z.object({
+  user: z.object({
+    id: UuidSchema,
+    login: z.string().describe("Login name"),
+    display_name: z.string().describe("Name shown in the console"),
+  }),
+  memberships: z.array(MembershipSchema).describe("The user's roles and scopes"),
+  permissions: z.array(PermissionSchema).describe("Permissions the memberships give"),
+});
+export type Me = z.infer<typeof MeSchema>;

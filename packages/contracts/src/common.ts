@@ -1,0 +1,76 @@
+import { z } from "zod";
+
+/**
+ * Characters PostgreSQL refuses (NUL) or that hide text (C0/C1 controls except tab and newline,
+ * zero-width and bidirectional overrides). Names and free text containing them are rejected with a
+ * field error rather than reaching the driver.
+ */
+// eslint-disable-next-line no-control-regex
+const forbiddenCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/u;
+
+/**
+ * Single-line text from a person: normalized to NFC and trimmed; control and zero-width characters are
+ * refused (stable issue code `TEXT_FORBIDDEN_CHARACTER`). Characters outside the BMP (𠮷) and the middle
+ * dot of minority names (·) are allowed.
+ */
+export function text(options: { min?: number; max: number }) {
+  return z
+    .string()
+    .normalize("NFC")
+    .trim()
+    .min(options.min ?? 1)
+    .max(options.max)
+    .refine((value) => !forbiddenCharacters.test(value), {
+      message: "TEXT_FORBIDDEN_CHARACTER",
+    });
+}
+
+/** A statistical division code (统计用区划代码): 2, 4, 6, 9 or 12 digits; a code is the prefix of its children. */
+export const AreaCodeSchema = z
+  .string()
+  .regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, "AREA_CODE_FORMAT")
+  .describe("Statistical division code (GB/T 2260 + 统计用区划代码), 2 to 12 digits, e.g. 410105007002");
+export type AreaCode = z.infer<typeof AreaCodeSchema>;
+
+export const UuidSchema = z.uuid().describe("Identifier (UUID)");
+
+/** Keyset pagination input shared by every list endpoint. */
+export const PageQuerySchema = z.object({
+  cursor: z.string().max(512).optional().describe("Opaque cursor from the previous page's next_cursor"),
+  limit: z.coerce.number().int().min(1).max(200).default(50).describe("Page size, 1 to 200 (default 50)"),
+});
+export type PageQuery = z.infer<typeof PageQuerySchema>;
+
+/** The `{ items, next_cursor }` shape of every list response (keyset pagination). */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item).describe("The rows of this page"),
+    next_cursor: z.string().nullable().describe("Cursor for the next page, or null on the last page"),
+  });
+}
+export type Page<T> = { items: T[]; next_cursor: string | null };
+
+/** One field problem inside a problem+json answer. */
+export const FieldProblemSchema = z.object({
+  path: z.string().describe("Dotted path of the field, e.g. body.memberships.0.area_code"),
+  code: z.string().describe("Stable code of the problem"),
+  message: z.string().describe("Message in the caller's language"),
+});
+
+/** RFC 9457 problem details, with Sanshe's stable `code`. */
+export const ProblemSchema = z.object({
+  type: z.string().describe("URI reference naming the problem type"),
+  title: z.string().describe("Short summary in the caller's language"),
+  status: z.number().int().describe("HTTP status"),
+  code: z.string().describe("Stable machine-readable code, e.g. NOT_FOUND"),
+  detail: z.string().describe("Explanation in the caller's language"),
+  request_id: z.string().optional().describe("Identifier of the request in the server's logs"),
+  errors: z.array(FieldProblemSchema).optional().describe("Field problems, for validation failures"),
+  current: z.unknown().optional().describe("On VERSION_CONFLICT: the current copy of the record"),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
+
+export const LocaleSchema = z.enum(["zh-CN", "en"]).describe("Locale");
+export type Locale = z.infer<typeof LocaleSchema>;
+
+export const TimestampSchema = z.string().describe("ISO 8601 instant with offset");

@@ -1,0 +1,6 @@
+export * from "./common.js";
+export * from "./health.js";
+export * from "./areas.js";
+export * from "./auth.js";
+export * from "./users.js";
+export * from "./audit.js";
