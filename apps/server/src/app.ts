@@ -21,7 +21,7 @@ import type { Actor } from "./platform/auth/actor.js";
 import { createAuditWriter } from "./platform/audit/writer.js";
 import { sealAuditLog } from "./platform/audit/chain.js";
 import { pickLocale } from "./platform/i18n/locale.js";
-import { authenticate, checkAccess, requireAccessDeclarations, type Access } from "./platform/http/access.js";
+import { authenticate, checkAccess, requireAccessDeclarations, type Access, type RouteAccess } from "./platform/http/access.js";
 import { problemFor, sendProblem } from "./platform/http/problem.js";
 import { registerIdempotency } from "./platform/idempotency/index.js";
 import { modules } from "./modules/registry.js";
@@ -33,7 +33,7 @@ declare module "fastify" {
     ctx: Ctx;
   }
   interface FastifyInstance {
-    sanshe: { config: Config; database: Database; now: () => Date };
+    sanshe: { config: Config; database: Database; now: () => Date; routes: RouteAccess[] };
   }
 }
 
@@ -67,7 +67,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.decorate("sanshe", { config, database, now });
+  const routes: RouteAccess[] = [];
+  app.decorate("sanshe", { config, database, now, routes });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest("locale", "zh-CN");
@@ -109,7 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
   app.get("/api/openapi.json", { schema: { hide: true }, config: { access: "public" } }, async () => app.swagger());
 
-  requireAccessDeclarations(app);
+  requireAccessDeclarations(app, routes);
 
   app.addHook("onRequest", async (request) => {
     request.locale = pickLocale(request.headers["accept-language"]);
@@ -149,7 +150,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const hasWeb = existsSync(config.webDist);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+    await app.register(fastifyStatic, { root: config.webDist, serve: false });
     app.get("/", { schema: { hide: true }, config: { access: "public" } }, (_request, reply) => reply.sendFile("index.html"));
     app.get("/assets/*", { schema: { hide: true }, config: { access: "public" } }, (request, reply) =>
       reply.sendFile(`assets/${(request.params as { "*": string })["*"]}`),

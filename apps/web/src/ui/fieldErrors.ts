@@ -1,18 +1,22 @@
 import type { Problem } from "@sanshe/contracts";
+import type { FormInstance } from "antd";
 import { ApiError } from "./api";
 
-export type FormFieldError = { name: (string | number)[]; errors: string[] };
+type FormFieldError = { name: (string | number)[]; errors: string[] };
+
+/** What `form.setFields` accepts for a form holding `Values`. */
+export type FieldErrors<Values> = Parameters<FormInstance<Values>["setFields"]>[0];
 
 /**
  * Turns problem `errors[]` with paths such as `body.memberships.0.area_code` into AntD
  * `form.setFields` entries (`["memberships", 0, "area_code"]`). `prefix` drops a wrapper such as
  * `data` of an update payload. Errors that match no field are returned apart.
  */
-export function toFormFieldErrors(
+export function toFormFieldErrors<Values>(
   error: unknown,
   knownFields: readonly string[],
   prefix: readonly string[] = [],
-): { fields: FormFieldError[]; unmatched: Problem["errors"] } {
+): { fields: FieldErrors<Values>; unmatched: NonNullable<Problem["errors"]> } {
   if (!(error instanceof ApiError) || !error.problem.errors) {
     return { fields: [], unmatched: [] };
   }
@@ -39,5 +43,18 @@ export function toFormFieldErrors(
     entry.errors.push(fieldProblem.message);
     byPath.set(key, entry);
   }
-  return { fields: [...byPath.values()], unmatched };
+  // Names come from the server's paths; only those whose head is a known field of the form are kept.
+  return { fields: [...byPath.values()] as FieldErrors<Values>, unmatched };
+}
+
+/** Marks the form fields named by a problem's `errors[]`; returns the field problems no field matched. */
+export function showFieldErrors<Values>(
+  form: FormInstance<Values>,
+  error: unknown,
+  knownFields: readonly string[],
+  prefix: readonly string[] = [],
+): NonNullable<Problem["errors"]> {
+  const { fields, unmatched } = toFormFieldErrors<Values>(error, knownFields, prefix);
+  form.setFields(fields);
+  return unmatched;
 }

@@ -52,12 +52,12 @@ export async function sealAuditLog(db: Db, batchSize = 1000): Promise<number> {
     }
     const [last] = await queryRows<{ seq: string; hash: string }>(
       tx,
-      sql`SELECT seq::text AS seq, hash FROM audit_log WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1`,
+      sql`SELECT seq::text AS seq, hash FROM audit_log WHERE seq IS NOT NULL ORDER BY audit_log.seq DESC LIMIT 1`,
     );
     const pending = await queryRows<ChainRow>(
       tx,
       sql`SELECT id::text AS id, NULL AS seq, NULL AS prev_hash, NULL AS hash, ${canonicalColumns}
-          FROM audit_log WHERE seq IS NULL ORDER BY id LIMIT ${batchSize}`,
+          FROM audit_log WHERE seq IS NULL ORDER BY audit_log.id LIMIT ${batchSize}`,
     );
     if (pending.length === 0) {
       return 0;
@@ -118,7 +118,7 @@ export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<ChainVe
     const rows = await queryRows<ChainRow>(
       db,
       sql`SELECT id::text AS id, seq::text AS seq, prev_hash, hash, ${canonicalColumns}
-          FROM audit_log WHERE seq >= ${expectedSeq.toString()}::bigint ORDER BY seq LIMIT ${pageSize}`,
+          FROM audit_log WHERE seq >= ${expectedSeq.toString()}::bigint ORDER BY audit_log.seq LIMIT ${pageSize}`,
     );
     if (rows.length === 0) {
       return { ok: true, verified, firstBroken: null, sealedUntil: lastSeq };

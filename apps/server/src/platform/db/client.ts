@@ -20,8 +20,15 @@ export type Database = {
   /** Postgres only: the pool. */
   pool?: pg.Pool;
   dataDir?: string;
+  /** Statements sent through Drizzle since opening (tests assert per-request counts: no N+1). */
+  stats: { queries: number };
   close(): Promise<void>;
 };
+
+function queryCounter(): { stats: { queries: number }; logger: { logQuery: () => void } } {
+  const stats = { queries: 0 };
+  return { stats, logger: { logQuery: () => void (stats.queries += 1) } };
+}
 
 export type DatabaseOptions = {
   databaseUrl?: string | undefined;
@@ -95,19 +102,22 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     });
     // Without this handler an idle client's error (a database restart) would crash the process.
     pool.on("error", (error) => options.logger?.warn({ err: error }, "postgres pool client error"));
-    const db = drizzlePostgres({ client: pool }) as unknown as Db;
-    return { db, kind: "postgres", pool, close: () => pool.end() };
+    const counter = queryCounter();
+    const db = drizzlePostgres({ client: pool, logger: counter.logger }) as unknown as Db;
+    return { db, kind: "postgres", pool, stats: counter.stats, close: () => pool.end() };
   }
   mkdirSync(options.dataDir, { recursive: true });
   const unlock = lockDataDir(options.dataDir);
   try {
     const pglite = await PGlite.create({ dataDir: options.dataDir });
     await pglite.exec(`SET statement_timeout = ${Math.trunc(options.statementTimeoutMs)}`);
-    const db = drizzlePglite({ client: pglite }) as unknown as Db;
+    const counter = queryCounter();
+    const db = drizzlePglite({ client: pglite, logger: counter.logger }) as unknown as Db;
     return {
       db,
       kind: "pglite",
       pglite,
+      stats: counter.stats,
       dataDir: options.dataDir,
       close: async () => {
         await pglite.close();
@@ -122,6 +132,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 /** Wraps an already open PGlite (a test clone) without a data directory lock. */
 export function wrapPglite(pglite: PGlite): Database {
-  const db = drizzlePglite({ client: pglite }) as unknown as Db;
-  return { db, kind: "pglite", pglite, close: () => pglite.close() };
+  const counter = queryCounter();
+  const db = drizzlePglite({ client: pglite, logger: counter.logger }) as unknown as Db;
+  return { db, kind: "pglite", pglite, stats: counter.stats, close: () => pglite.close() };
 }

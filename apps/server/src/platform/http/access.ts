@@ -19,15 +19,23 @@ declare module "fastify" {
 
 export const sessionCookie = "sanshe_session";
 
-/** Refuses to register a route that does not declare its access. */
-export function requireAccessDeclarations(app: FastifyInstance): void {
+export type RouteAccess = { method: string; url: string; access: Access | null };
+
+/**
+ * Refuses to register a route that does not declare its access, and records every route's
+ * declaration in `declared` (the route table test reads it). Only the documentation UI's own
+ * asset routes and automatic HEAD routes are exempt.
+ */
+export function requireAccessDeclarations(app: FastifyInstance, declared: RouteAccess[] = []): RouteAccess[] {
   app.addHook("onRoute", (route) => {
-    const access = (route.config as { access?: Access } | undefined)?.access;
+    const access = (route.config as { access?: Access } | undefined)?.access ?? null;
     const isFrameworkRoute = route.url.startsWith("/api/docs") || route.method === "HEAD";
     if (!access && !isFrameworkRoute) {
       throw new Error(`Route ${String(route.method)} ${route.url} does not declare config.access`);
     }
+    declared.push({ method: String(route.method), url: route.url, access });
   });
+  return declared;
 }
 
 /** The actor behind the session cookie, or null. */

@@ -38,6 +38,7 @@ export function useHasPermission(permission: Permission): boolean {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: ["login"],
     mutationFn: (input: SessionCreate & { idempotencyKey: string }) =>
       apiRequest<Me>("/session", {
         method: "POST",

@@ -1,5 +1,4 @@
 import type {
-  Membership,
   MembershipCreate,
   OrganizationRef,
   Page,
@@ -110,13 +109,13 @@ export function useUpdateUser(id: string) {
   });
 }
 
-/** Grants one more role and scope. */
+/** Grants one more role and scope; the server answers with the updated account. */
 export function useAddMembership(userId: string) {
   const settle = useUserMutationSettled();
   return useMutation({
     mutationFn: ({ idempotencyKey, ...body }: WithKey<MembershipCreate>) =>
-      apiRequest<Membership>(`/users/${encodeURIComponent(userId)}/memberships`, { method: "POST", body, idempotencyKey }),
-    onSuccess: () => settle(undefined, userId),
+      apiRequest<User>(`/users/${encodeURIComponent(userId)}/memberships`, { method: "POST", body, idempotencyKey }),
+    onSuccess: (user) => settle(user),
   });
 }
 

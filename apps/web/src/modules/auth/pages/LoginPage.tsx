@@ -4,7 +4,7 @@ import { Button, Card, Flex, Form, Input, Spin, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Navigate, useLocation, useNavigate } from "react-router-dom";
 import { isProblem } from "../../../ui/api";
-import { toFormFieldErrors } from "../../../ui/fieldErrors";
+import { showFieldErrors } from "../../../ui/fieldErrors";
 import { LocaleSwitch } from "../../../ui/LocaleSwitch";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useIdempotencyKey } from "../../../ui/useIdempotencyKey";
@@ -49,8 +49,7 @@ export function LoginPage() {
           if (!isProblem(error, "NETWORK_ERROR")) {
             idempotency.reset();
           }
-          const { fields } = toFormFieldErrors(error, ["login", "password"]);
-          form.setFields(fields);
+          showFieldErrors(form, error, ["login", "password"]);
         },
       },
     );

@@ -1,3 +1,4 @@
+import { SearchOutlined } from "@ant-design/icons";
 import type { Area } from "@sanshe/contracts";
 import { Input } from "antd";
 import { useEffect, useRef, useState } from "react";
@@ -43,10 +44,12 @@ export function AreaBrowser({ selectedCode, onSelect, query, onQueryChange }: Ar
 
   return (
     <>
-      <Input.Search
+      <Input
         data-testid="area-search"
+        role="searchbox"
         aria-label={t("jurisdictions.search.label")}
         placeholder={t("jurisdictions.search.placeholder")}
+        prefix={<SearchOutlined aria-hidden />}
         allowClear
         maxLength={50}
         value={text}
@@ -56,10 +59,7 @@ export function AreaBrowser({ selectedCode, onSelect, query, onQueryChange }: Ar
           window.clearTimeout(timer.current);
           timer.current = window.setTimeout(() => commit(value.trim()), SEARCH_DELAY_MS);
         }}
-        onSearch={(value) => {
-          setText(value);
-          commit(value.trim());
-        }}
+        onPressEnter={() => commit(text.trim())}
         style={{ marginBottom: 12 }}
       />
       {committedQuery === "" ? (

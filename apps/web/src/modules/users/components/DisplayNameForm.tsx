@@ -3,7 +3,7 @@ import { Alert, App, Button, Flex, Form, Input } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isProblem } from "../../../ui/api";
-import { toFormFieldErrors } from "../../../ui/fieldErrors";
+import { showFieldErrors } from "../../../ui/fieldErrors";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useUpdateUser } from "../api";
 
@@ -40,7 +40,7 @@ export function DisplayNameForm({ user }: { user: User }) {
                 setHasConflict(true);
                 return;
               }
-              form.setFields(toFormFieldErrors(error, ["display_name"], ["data"]).fields);
+              showFieldErrors(form, error, ["display_name"], ["data"]);
             },
           },
         );

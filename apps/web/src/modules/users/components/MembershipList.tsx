@@ -2,7 +2,7 @@ import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import type { Membership, User } from "@sanshe/contracts";
 import { App, Button, Card, Form, List, Popconfirm, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { toFormFieldErrors } from "../../../ui/fieldErrors";
+import { showFieldErrors } from "../../../ui/fieldErrors";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useIdempotencyKey } from "../../../ui/useIdempotencyKey";
 import { useRoleLabel } from "../../auth";
@@ -87,7 +87,7 @@ export function MembershipList({ user }: { user: User }) {
                   void message.success(t("users.membership.added"));
                 },
                 onError: (error) => {
-                  form.setFields(toFormFieldErrors(error, ["role", "area_code", "organization_id"]).fields);
+                  showFieldErrors(form, error, ["role", "area_code", "organization_id"]);
                 },
               },
             );

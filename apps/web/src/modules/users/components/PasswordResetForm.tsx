@@ -1,7 +1,7 @@
 import type { User } from "@sanshe/contracts";
 import { App, Button, Form, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { toFormFieldErrors } from "../../../ui/fieldErrors";
+import { showFieldErrors } from "../../../ui/fieldErrors";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useIdempotencyKey } from "../../../ui/useIdempotencyKey";
 import { useResetPassword } from "../api";
@@ -31,7 +31,7 @@ export function PasswordResetForm({ user }: { user: User }) {
               void message.success(t("users.password.done", { login: user.login }));
             },
             onError: (error) => {
-              form.setFields(toFormFieldErrors(error, ["password"]).fields);
+              showFieldErrors(form, error, ["password"]);
             },
           },
         );

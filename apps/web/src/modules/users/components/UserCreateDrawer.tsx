@@ -55,7 +55,7 @@ export function UserCreateDrawer({ open, onClose, onCreated }: UserCreateDrawerP
           onCreated(user);
         },
         onError: (error) => {
-          const { fields } = toFormFieldErrors(error, FORM_FIELDS);
+          const { fields } = toFormFieldErrors<CreateFormValues>(error, FORM_FIELDS);
           if (isProblem(error, "LOGIN_TAKEN") && fields.length === 0) {
             fields.push({ name: ["login"], errors: [error.problem.detail] });
           }

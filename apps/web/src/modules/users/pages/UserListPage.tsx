@@ -36,6 +36,7 @@ export function UserListPage() {
       key: "login",
       title: t("users.fields.login"),
       dataIndex: "login",
+      onCell: () => ({ style: { whiteSpace: "nowrap" } }),
       render: (login: string, user) => (
         <Typography.Link onClick={() => openUser(user.id)} aria-label={t("users.list.open", { login })}>
           {login}

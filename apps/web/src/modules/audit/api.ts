@@ -1,0 +1,39 @@
+import type { AuditPage, AuditVerification } from "@sanshe/contracts";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { apiRequest } from "../../ui/api";
+
+export type AuditOutcome = "success" | "denied" | "failure";
+
+export type AuditListParams = {
+  actor_login?: string | undefined;
+  action?: string | undefined;
+  entity_id?: string | undefined;
+  outcome?: AuditOutcome | undefined;
+  /** ISO instant with +08:00 offset, inclusive. */
+  from?: string | undefined;
+  /** ISO instant with +08:00 offset, exclusive. */
+  to?: string | undefined;
+  cursor?: string | undefined;
+  limit: number;
+};
+
+export const auditKeys = {
+  all: ["audit"] as const,
+  list: (params: AuditListParams) => ["audit", "list", params] as const,
+};
+
+/** One page of the audit log (permission audit.read), newest first, filtered on the server. */
+export function useAuditLog(params: AuditListParams) {
+  return useQuery({
+    queryKey: auditKeys.list(params),
+    queryFn: ({ signal }) => apiRequest<AuditPage>("/audit-log", { query: params, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Re-computes the SM3 hash chain over the sealed records and reports the first broken link. */
+export function useVerifyChain() {
+  return useMutation({
+    mutationFn: () => apiRequest<AuditVerification>("/audit-log/verify", { method: "POST", body: {} }),
+  });
+}

@@ -1,0 +1,29 @@
+import { defineConfig } from "vitest/config";
+
+// Unit tests (*.test.ts) need no I/O; db tests (*.db.test.ts) run on a per-file database cloned from a
+// migrated template: PGlite by default, PostgreSQL when DATABASE_URL is set. Browser tests live in
+// vitest.e2e.config.ts.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["apps/server/src/**/*.test.ts", "packages/contracts/src/**/*.test.ts"],
+          exclude: ["**/*.db.test.ts", "**/node_modules/**"],
+        },
+      },
+      {
+        test: {
+          name: "db",
+          include: ["apps/server/src/**/*.db.test.ts"],
+          globalSetup: ["apps/server/test/global-setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          pool: "forks",
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
