@@ -46,11 +46,15 @@ export async function signIn(
   if (!isValid || user.status !== "active") {
     await withTx(ctx, async (tx) => {
       if (!isValid) {
-        const failures = user.failedLogins + 1;
-        const locks = failures >= policies.lock.maxFailures;
+        // Counted in one statement on the current row, so parallel wrong passwords all count.
+        const locks = sql`${users.failedLogins} + 1 >= ${policies.lock.maxFailures}`;
+        const until = new Date(now.getTime() + policies.lock.lockMs);
         await tx.db
           .update(users)
-          .set({ failedLogins: locks ? 0 : failures, lockedUntil: locks ? new Date(now.getTime() + policies.lock.lockMs) : user.lockedUntil })
+          .set({
+            failedLogins: sql`CASE WHEN ${locks} THEN 0 ELSE ${users.failedLogins} + 1 END`,
+            lockedUntil: sql`CASE WHEN ${locks} THEN ${until.toISOString()}::timestamptz ELSE ${users.lockedUntil} END`,
+          })
           .where(eq(users.id, user.id));
       }
       await tx.audit.record("session.create", {

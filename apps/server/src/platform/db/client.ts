@@ -75,7 +75,7 @@ function lockDataDir(dataDir: string): () => void {
         throw error;
       }
       const pid = Number.parseInt(readFileSync(lockFile, "utf8"), 10);
-      if (Number.isFinite(pid) && pid !== process.pid && isProcessAlive(pid)) {
+      if (Number.isFinite(pid) && isProcessAlive(pid)) {
         throw new DatabaseLockedError(lockFile, pid);
       }
       rmSync(lockFile, { force: true });

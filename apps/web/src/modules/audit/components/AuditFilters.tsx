@@ -38,6 +38,7 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterValues; on
 
   return (
     <Form<FormValues>
+      name="audit-filters"
       form={form}
       layout="inline"
       role="search"

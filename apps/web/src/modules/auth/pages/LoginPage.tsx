@@ -70,6 +70,7 @@ export function LoginPage() {
           </Flex>
           <Spin spinning={me.isLoading}>
             <Form<SessionCreate>
+              name="login"
               form={form}
               layout="vertical"
               requiredMark={false}

@@ -1,6 +1,6 @@
 import type { User } from "@sanshe/contracts";
 import { Alert, App, Button, Flex, Form, Input } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isProblem } from "../../../ui/api";
 import { showFieldErrors } from "../../../ui/fieldErrors";
@@ -18,10 +18,14 @@ export function DisplayNameForm({ user }: { user: User }) {
   const update = useUpdateUser(user.id);
   const [hasConflict, setHasConflict] = useState(false);
 
+  // A new version (saved here, or someone else's copy after a conflict) replaces what is in the field.
+  useEffect(() => {
+    form.setFieldsValue({ display_name: user.display_name });
+  }, [form, user.version, user.display_name]);
+
   return (
-    // Re-mounted on every new version, so the field shows the current name.
     <Form<{ display_name: string }>
-      key={user.version}
+      name="user-display-name"
       form={form}
       layout="vertical"
       initialValues={{ display_name: user.display_name }}

@@ -73,6 +73,7 @@ export function MembershipList({ user }: { user: User }) {
       />
       <Card size="small" title={t("users.membership.addTitle")} style={{ marginTop: 12 }}>
         <Form<MembershipFormValues>
+          name="membership-add"
           form={form}
           layout="vertical"
           onValuesChange={() => add.reset()}

@@ -31,6 +31,7 @@ export function OrganizationSelect({ id, value, onChange, ...rest }: Organizatio
         },
       }}
       allowClear
+      popupMatchSelectWidth={false}
       value={value ?? undefined}
       onChange={(next: string | undefined) => onChange?.(next ?? null)}
       loading={organizations.isFetching}

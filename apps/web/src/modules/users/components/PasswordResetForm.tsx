@@ -17,6 +17,7 @@ export function PasswordResetForm({ user }: { user: User }) {
 
   return (
     <Form<{ password: string; confirm: string }>
+      name="password-reset"
       form={form}
       layout="vertical"
       onValuesChange={() => reset.reset()}

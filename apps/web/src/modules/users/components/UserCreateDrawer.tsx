@@ -82,6 +82,7 @@ export function UserCreateDrawer({ open, onClose, onCreated }: UserCreateDrawerP
       }
     >
       <Form<CreateFormValues>
+        name="user-create"
         form={form}
         layout="vertical"
         onFinish={submit}

@@ -38,9 +38,9 @@ export function UserListPage() {
       dataIndex: "login",
       onCell: () => ({ style: { whiteSpace: "nowrap" } }),
       render: (login: string, user) => (
-        <Typography.Link onClick={() => openUser(user.id)} aria-label={t("users.list.open", { login })}>
+        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => openUser(user.id)} aria-label={t("users.list.open", { login })}>
           {login}
-        </Typography.Link>
+        </Button>
       ),
     },
     { key: "displayName", title: t("users.fields.displayName"), dataIndex: "display_name" },
