@@ -22,7 +22,7 @@ export type ActorCtx = Ctx & { actor: Actor };
  * its audit record commit or fail together.
  */
 export async function withTx<C extends Ctx, T>(ctx: C, fn: (txCtx: C) => Promise<T>): Promise<T> {
-  return ctx.db.transaction(async (tx) => fn({ ...ctx, db: tx as unknown as Db, audit: ctx.audit.on(tx as unknown as Db) }));
+  return ctx.db.transaction(async (tx) => fn({ ...ctx, db: tx, audit: ctx.audit.on(tx as unknown as Db) }));
 }
 
 export function requireActor(ctx: Ctx): ActorCtx {

@@ -17,7 +17,7 @@ export function ProblemAlert({ error, title, style }: ProblemAlertProps) {
     return null;
   }
   const problem = error instanceof ApiError ? error.problem : undefined;
-  const detail = problem?.detail ?? (error instanceof Error ? error.message : String(error));
+  const detail = problem?.detail ?? (error instanceof Error ? error.message : t("ui.problem.title"));
   return (
     <Alert
       type="error"

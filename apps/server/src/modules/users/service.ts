@@ -31,7 +31,7 @@ export async function signIn(
   const now = ctx.now();
   const [user] = await ctx.db.select().from(users).where(eq(users.login, login));
   const failure = async (reason: string, userId: string | null, outcome: "failure" | "denied" = "failure") => {
-    await ctx.audit.record("session.create", { entityType: "user", entityId: userId ?? undefined, outcome, detail: { login, reason } });
+    await ctx.audit.as(userId, login).record("session.create", { entityType: "user", entityId: userId ?? undefined, outcome, detail: { login, reason } });
   };
   if (!user) {
     await verifyPassword(await decoyHash(), input.password);
@@ -57,7 +57,7 @@ export async function signIn(
           })
           .where(eq(users.id, user.id));
       }
-      await tx.audit.record("session.create", {
+      await tx.audit.as(user.id, login).record("session.create", {
         entityType: "user",
         entityId: user.id,
         outcome: "failure",
@@ -69,8 +69,7 @@ export async function signIn(
   return withTx(ctx, async (tx) => {
     await tx.db.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
     const token = await createSession(tx.db, user.id, policies.session, now, { ip: ctx.ip, userAgent: meta.userAgent });
-    const audit = tx.audit;
-    await audit.record("session.create", { entityType: "user", entityId: user.id, detail: { login } });
+    await tx.audit.as(user.id, user.login).record("session.create", { entityType: "user", entityId: user.id, detail: { login } });
     return { token, userId: user.id };
   });
 }

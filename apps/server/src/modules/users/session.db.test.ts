@@ -41,7 +41,7 @@ function rawPostSession(body: string) {
 
 function setCookieHeader(response: { headers: Record<string, unknown> }): string {
   const header = response.headers["set-cookie"];
-  return Array.isArray(header) ? header.join("\n") : String(header ?? "");
+  return Array.isArray(header) ? header.join("\n") : typeof header === "string" ? header : "";
 }
 
 /** Audit rows of sign-in attempts for one login, oldest first. */
@@ -77,6 +77,9 @@ describe(signIn.name, () => {
 
     const logout = await client.delete("/api/v1/session");
     expect(logout.statusCode).toBe(204);
+
+    const logouts = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, "session.delete"), eq(auditLog.entityId, user.id)));
+    expect(logouts.map((row) => ({ outcome: row.outcome, actorId: row.actorId }))).toEqual([{ outcome: "success", actorId: user.id }]);
 
     const replay = await client.get("/api/v1/me");
     expect(replay.statusCode).toBe(401);
@@ -181,6 +184,32 @@ describe(signIn.name, () => {
     expect(expired.json().code).toBe("UNAUTHENTICATED");
   });
 
+  it("ends a session at SANSHE_SESSION_MAX_HOURS however often it is used", async () => {
+    const user = await buildUser(t.ctx, [{ role: "official", area_code: "410105" }]);
+    const client = as(t.app, await signInOverHttp(t.app, user.login));
+    const step = t.config.sessionIdleMs / 60_000 - 1;
+    let elapsed = 0;
+    while (elapsed + step < t.config.sessionMaxMs / 60_000) {
+      advanceMinutes(step);
+      elapsed += step;
+      expect((await client.get("/api/v1/me")).statusCode).toBe(200);
+    }
+    advanceMinutes(step);
+    expect((await client.get("/api/v1/me")).statusCode).toBe(401);
+  });
+
+  it("unlocks a locked account when an administrator sets a new password", async () => {
+    const admin = await buildUser(t.ctx, [{ role: "admin", area_code: "410105" }]);
+    const user = await buildUser(t.ctx, [{ role: "official", area_code: "410105" }]);
+    for (let attempt = 0; attempt < maxFailures; attempt += 1) {
+      await postSession({ login: user.login, password: wrongPassword });
+    }
+    expect((await postSession({ login: user.login, password: testPassword })).statusCode).toBe(423);
+    const adminClient = as(t.app, await signInOverHttp(t.app, admin.login));
+    expect((await adminClient.post(`/api/v1/users/${user.id}/password`, { password: "Fresh-password-2026" })).statusCode).toBe(204);
+    expect((await postSession({ login: user.login, password: "Fresh-password-2026" })).statusCode).toBe(200);
+  });
+
   it("audits every attempt as session.create with its outcome and never the password", async () => {
     const user = await buildUser(t.ctx, [{ role: "official", area_code: "410105" }]);
     expect((await postSession({ login: user.login, password: wrongPassword })).statusCode).toBe(401);
@@ -247,6 +276,12 @@ describe("POST /api/v1/session input", () => {
 
   it("refuses a login that is too long rather than looking it up", async () => {
     const response = await postSession({ login: "a".repeat(65), password: testPassword });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().code).toBe("VALIDATION_FAILED");
+  });
+
+  it("refuses a login with a NUL character with VALIDATION_FAILED, not a driver error", async () => {
+    const response = await postSession({ login: "demo\u0000admin", password: testPassword });
     expect(response.statusCode).toBe(400);
     expect(response.json().code).toBe("VALIDATION_FAILED");
   });

@@ -25,6 +25,8 @@ export type AuditWriter = {
   record(action: string, entry?: AuditEntry): Promise<void>;
   /** The same writer on another handle (the transaction). */
   on(db: Db): AuditWriter;
+  /** The same writer recording another actor (sign-in: the request has no actor yet). */
+  as(actorId: string | null, actorLogin: string | null): AuditWriter;
 };
 
 export function createAuditWriter(db: Db, origin: AuditOrigin): AuditWriter {
@@ -45,6 +47,9 @@ export function createAuditWriter(db: Db, origin: AuditOrigin): AuditWriter {
     },
     on(other) {
       return createAuditWriter(other, origin);
+    },
+    as(actorId, actorLogin) {
+      return createAuditWriter(db, { ...origin, actorId, actorLogin });
     },
   };
 }

@@ -48,8 +48,8 @@ export class DatabaseLockedError extends Error {
 
 /** Rows of a raw SQL statement, the same on both drivers. */
 export async function queryRows<T>(db: Db, statement: SQL): Promise<T[]> {
-  const result = (await db.execute(statement)) as unknown as { rows: T[] };
-  return result.rows;
+  const result: unknown = await db.execute(statement);
+  return (result as { rows: T[] }).rows;
 }
 
 function isProcessAlive(pid: number): boolean {

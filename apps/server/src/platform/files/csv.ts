@@ -14,5 +14,5 @@ export function decodeText(bytes: Uint8Array): string {
 
 /** Parses CSV text with a header row into records keyed by column name; values are trimmed. */
 export function parseCsv(text: string): Record<string, string>[] {
-  return parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true, relax_column_count: false }) as Record<string, string>[];
+  return parse<Record<string, string>>(text, { columns: true, skip_empty_lines: true, trim: true, bom: true, relax_column_count: false });
 }

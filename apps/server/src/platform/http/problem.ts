@@ -50,12 +50,24 @@ const pgUnavailableCodes = new Set(["57P01", "57P02", "57P03", "53300", "08000",
 const nodeNetworkCodes = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "ENOTFOUND"]);
 const pgBadInputClasses = ["22"];
 
+/**
+ * The error that carries the code: Drizzle wraps driver errors in a DrizzleQueryError without a code
+ * and with the PostgreSQL/PGlite error (SQLSTATE in `code`) as its `cause`.
+ */
+function driverError(error: unknown): FastifyError & { code?: string; message?: string } {
+  let current = error as (FastifyError & { code?: string; message?: string; cause?: unknown }) | undefined;
+  for (let depth = 0; depth < 5 && current && typeof current.code !== "string" && current.cause; depth += 1) {
+    current = current.cause as typeof current;
+  }
+  return (current ?? error) as FastifyError & { code?: string; message?: string };
+}
+
 /** Maps any thrown value to a code; unknown faults become INTERNAL. */
 export function classifyError(error: unknown): { code: ErrorCode; params?: Record<string, string | number>; extra?: Record<string, unknown> } {
   if (error instanceof AppError) {
     return { code: error.code, params: error.params, extra: error.extra };
   }
-  const e = error as FastifyError & { code?: string; message?: string };
+  const e = driverError(error);
   const code = typeof e?.code === "string" ? e.code : "";
   if (code === "FST_ERR_CTP_BODY_TOO_LARGE") {
     return { code: "PAYLOAD_TOO_LARGE" };
@@ -89,7 +101,7 @@ export function sendProblem(error: unknown, request: FastifyRequest, reply: Fast
   const locale = request.locale;
   let problem: Problem;
   if (hasZodFastifySchemaValidationErrors(error)) {
-    problem = problemFor("VALIDATION_FAILED", locale, { errors: fieldProblems(error as FastifyError, locale), requestId: request.id });
+    problem = problemFor("VALIDATION_FAILED", locale, { errors: fieldProblems(error, locale), requestId: request.id });
   } else {
     const classified = classifyError(error);
     if (classified.code === "INTERNAL" || classified.code.startsWith("DATABASE_")) {

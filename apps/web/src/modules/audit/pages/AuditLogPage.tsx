@@ -48,6 +48,7 @@ export function AuditLogPage() {
       key: "actor",
       title: t("audit.columns.actor"),
       dataIndex: "actor_login",
+      onCell: () => ({ style: { whiteSpace: "nowrap" } }),
       render: (value: string | null) => value ?? <Typography.Text type="secondary">{t("audit.columns.system")}</Typography.Text>,
     },
     {

@@ -7,6 +7,7 @@ export const DEMO_PASSWORD = "Sanshe-demo-2026";
 const DEMO_ACCOUNTS = [
   "demo-city",
   "demo-district",
+  "demo-district-erqi",
   "demo-street",
   "demo-community",
   "demo-org",

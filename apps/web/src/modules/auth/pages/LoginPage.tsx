@@ -13,7 +13,7 @@ import { DemoAccountsPanel } from "../components/DemoAccountsPanel";
 
 function redirectTarget(state: unknown): string {
   if (typeof state === "object" && state !== null && "from" in state) {
-    const from = (state as { from: unknown }).from;
+    const from = state.from;
     if (typeof from === "string" && from.startsWith("/") && !from.startsWith("/login")) {
       return from;
     }
