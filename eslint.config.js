@@ -10,11 +10,25 @@ const otherModuleInternals = {
 // Use cases, queries, policies and presenters never see HTTP (C3).
 const noHttp = { group: ["fastify", "fastify-*", "@fastify/*"], message: "The domain knows nothing of HTTP (CONVENTIONS C3)." };
 // Routes are transport only: no SQL, no tables (C2).
-const noSql = { group: ["drizzle-orm", "drizzle-orm/*", "./schema*"], message: "Routes call use cases; SQL lives in queries.ts and service.ts (CONVENTIONS C2)." };
+const noSql = {
+  group: ["drizzle-orm", "drizzle-orm/*", "./schema*"],
+  message: "Routes call use cases; SQL lives in queries.ts and service.ts (CONVENTIONS C2).",
+};
 
 export default tseslint.config(
   {
-    ignores: ["**/node_modules/**", "**/dist/**", "data/**", "db/migrations/**", "docs/api/**", "bench/results/**", "e2e/results/**", "**/*.mjs", "**/*.cjs", "eslint.config.js"],
+    ignores: [
+      "**/node_modules/**",
+      "**/dist/**",
+      "data/**",
+      "db/migrations/**",
+      "docs/api/**",
+      "bench/results/**",
+      "e2e/results/**",
+      "**/*.mjs",
+      "**/*.cjs",
+      "eslint.config.js",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -54,7 +68,12 @@ export default tseslint.config(
     // Platform plumbing is domain-free.
     files: ["apps/server/src/platform/**/*.ts"],
     ignores: ["**/*.test.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["**/modules/**"], message: "platform/ is domain-free; modules depend on it, not the reverse." }] }] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/modules/**"], message: "platform/ is domain-free; modules depend on it, not the reverse." }] },
+      ],
+    },
   },
   {
     // Generic UI compositions may not depend on feature modules (Twenty's rule).

@@ -15,7 +15,10 @@ const run = (command, args) => {
 
 run("npx", ["drizzle-kit", "generate", "--name", "drift_check"]);
 run("npx", ["tsx", "apps/server/src/main.ts", "openapi", "docs/api/openapi.json"]);
-const changed = execFileSync("git", ["status", "--porcelain", "--", "db/migrations", "docs/api/openapi.json"], { cwd: root, encoding: "utf8" }).trim();
+const changed = execFileSync("git", ["status", "--porcelain", "--", "db/migrations", "docs/api/openapi.json"], {
+  cwd: root,
+  encoding: "utf8",
+}).trim();
 if (changed) {
   process.stderr.write(
     `Generated files are out of date:\n${changed}\n` +

@@ -17,7 +17,11 @@ function newest(dir) {
   return latest;
 }
 
-const sources = Math.max(newest(path.join(web, "src")), statSync(path.join(web, "index.html")).mtimeMs, newest(path.join(root, "packages/contracts/src")));
+const sources = Math.max(
+  newest(path.join(web, "src")),
+  statSync(path.join(web, "index.html")).mtimeMs,
+  newest(path.join(root, "packages/contracts/src")),
+);
 if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   process.stdout.write("Building the web console (first start or changed sources)…\n");
   const build = spawnSync("npm", ["run", "build", "--workspace", "@sanshe/web"], { cwd: root, stdio: "inherit" });

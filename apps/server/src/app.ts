@@ -98,9 +98,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       openapi: "3.1.0",
       info: {
         title: "Sanshe API",
-        description: "三社联动平台 API. Errors are RFC 9457 problem+json with a stable `code`; lists use keyset pagination `{ items, next_cursor }`.",
+        description:
+          "三社联动平台 API. Errors are RFC 9457 problem+json with a stable `code`; lists use keyset pagination `{ items, next_cursor }`.",
         version: config.version,
-        license: { name: "AGPL-3.0-or-later", identifier: "AGPL-3.0-or-later" },
+        license: { name: "Apache-2.0", identifier: "Apache-2.0" },
       },
       components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "sanshe_session" } } },
     },
@@ -121,7 +122,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     request.ctx = {
       db,
       actor,
-      audit: createAuditWriter(db, { actorId: actor?.userId ?? null, actorLogin: actor?.login ?? null, ip: request.ip, requestId: request.id }),
+      audit: createAuditWriter(db, {
+        actorId: actor?.userId ?? null,
+        actorLogin: actor?.login ?? null,
+        ip: request.ip,
+        requestId: request.id,
+      }),
       now,
       locale: request.locale,
       requestId: request.id,

@@ -134,15 +134,19 @@ describe("sanshe CLI", () => {
     expect((await sanshe("audit", "verify")).code).toBe(0);
   }, 180_000);
 
-  it.runIf(!process.env.DATABASE_URL)("refuses a second process on the same PGlite data directory", async () => {
-    const database = await open();
-    try {
-      await expect(open()).rejects.toBeInstanceOf(DatabaseLockedError);
-      const second = await sanshe("migrate");
-      expect(second.code).toBe(1);
-      expect(second.out).toContain("Another Sanshe process");
-    } finally {
-      await database.close();
-    }
-  }, 120_000);
+  it.runIf(!process.env.DATABASE_URL)(
+    "refuses a second process on the same PGlite data directory",
+    async () => {
+      const database = await open();
+      try {
+        await expect(open()).rejects.toBeInstanceOf(DatabaseLockedError);
+        const second = await sanshe("migrate");
+        expect(second.code).toBe(1);
+        expect(second.out).toContain("Another Sanshe process");
+      } finally {
+        await database.close();
+      }
+    },
+    120_000,
+  );
 });

@@ -37,7 +37,11 @@ function print(line: string): void {
 }
 
 async function withDatabase<T>(config: Config, fn: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, statementTimeoutMs: config.statementTimeoutMs });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    statementTimeoutMs: config.statementTimeoutMs,
+  });
   try {
     await migrateDatabase(database);
     return await fn(database);
@@ -47,7 +51,12 @@ async function withDatabase<T>(config: Config, fn: (database: Database) => Promi
 }
 
 function seedOptions(config: Config, database: Database) {
-  return { demoPassword: config.demoPassword, minFreeBytes: config.minFreeBytes, dataDir: database.dataDir, log: (line: string) => print(`  ${line}`) };
+  return {
+    demoPassword: config.demoPassword,
+    minFreeBytes: config.minFreeBytes,
+    dataDir: database.dataDir,
+    log: (line: string) => print(`  ${line}`),
+  };
 }
 
 function printDemoLogins(config: Config): void {
@@ -60,7 +69,11 @@ function printDemoLogins(config: Config): void {
 }
 
 async function serve(config: Config): Promise<void> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, statementTimeoutMs: config.statementTimeoutMs });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    statementTimeoutMs: config.statementTimeoutMs,
+  });
   await migrateDatabase(database);
   if (!config.isProduction) {
     await seedDemo(systemCtx(database.db), modules, seedOptions(config, database));
@@ -85,7 +98,9 @@ async function serve(config: Config): Promise<void> {
     printDemoLogins(config);
   }
   const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
-  print(`Sanshe is running on ${database.kind === "pglite" ? `PGlite (${path.relative(repositoryRoot, config.dataDir) || config.dataDir})` : "PostgreSQL"}: http://${shownHost}:${(app.server.address() as { port: number }).port}/`);
+  print(
+    `Sanshe is running on ${database.kind === "pglite" ? `PGlite (${path.relative(repositoryRoot, config.dataDir) || config.dataDir})` : "PostgreSQL"}: http://${shownHost}:${(app.server.address() as { port: number }).port}/`,
+  );
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -121,13 +136,25 @@ async function main(argv: string[]): Promise<number> {
       }
       const { values } = parseArgs({
         args: argv.slice(2),
-        options: { streets: { type: "string" }, villages: { type: "string" }, counties: { type: "string" }, cities: { type: "string" }, provinces: { type: "string" } },
+        options: {
+          streets: { type: "string" },
+          villages: { type: "string" },
+          counties: { type: "string" },
+          cities: { type: "string" },
+          provinces: { type: "string" },
+        },
       });
       if (!values.streets || !values.villages) {
         print("import areas needs --streets <csv> and --villages <csv>");
         return 2;
       }
-      const rows = readAreaFiles({ streets: values.streets, villages: values.villages, counties: values.counties, cities: values.cities, provinces: values.provinces });
+      const rows = readAreaFiles({
+        streets: values.streets,
+        villages: values.villages,
+        counties: values.counties,
+        cities: values.cities,
+        provinces: values.provinces,
+      });
       await withDatabase(config, async (database) => {
         const result = await importAreas(systemCtx(database.db), rows, { dataDir: database.dataDir, minFreeBytes: config.minFreeBytes });
         print(`areas: ${result.total} rows read, ${result.inserted} inserted, ${result.updated} updated, ${result.unchanged} unchanged`);
@@ -141,7 +168,13 @@ async function main(argv: string[]): Promise<number> {
       }
       const { values } = parseArgs({
         args: argv.slice(2),
-        options: { login: { type: "string" }, name: { type: "string" }, role: { type: "string" }, area: { type: "string" }, org: { type: "string" } },
+        options: {
+          login: { type: "string" },
+          name: { type: "string" },
+          role: { type: "string" },
+          area: { type: "string" },
+          org: { type: "string" },
+        },
       });
       const input = UserCreateSchema.safeParse({
         login: values.login,
@@ -176,7 +209,9 @@ async function main(argv: string[]): Promise<number> {
           return 0;
         }
         const broken = result.firstBroken;
-        print(`audit chain BROKEN at record ${broken?.id} (chain position ${broken?.seq}): ${broken?.reason}; ${result.verified} records verified before it`);
+        print(
+          `audit chain BROKEN at record ${broken?.id} (chain position ${broken?.seq}): ${broken?.reason}; ${result.verified} records verified before it`,
+        );
         return 1;
       });
     }
@@ -197,7 +232,10 @@ async function main(argv: string[]): Promise<number> {
         print("restore needs a file name");
         return 2;
       }
-      const movedTo = await restoreDatabase(config.databaseUrl ? "postgres" : "pglite", path.resolve(sub), { dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+      const movedTo = await restoreDatabase(config.databaseUrl ? "postgres" : "pglite", path.resolve(sub), {
+        dataDir: config.dataDir,
+        databaseUrl: config.databaseUrl,
+      });
       print(`restored from ${path.resolve(sub)}${movedTo ? `; the previous data directory was kept at ${movedTo}` : ""}`);
       return 0;
     }

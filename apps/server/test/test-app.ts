@@ -54,7 +54,12 @@ type InjectOptions = { payload?: unknown; headers?: Record<string, string> };
 /** A client acting as one signed-in user (after Outline's server.post(path, user, …)). */
 export function as(app: FastifyInstance, cookie: string) {
   const call = (method: "GET" | "POST" | "PATCH" | "DELETE", url: string, options: InjectOptions = {}): Promise<LightMyRequestResponse> =>
-    app.inject({ method, url, headers: { cookie, ...options.headers }, ...(options.payload !== undefined ? { payload: options.payload as object } : {}) });
+    app.inject({
+      method,
+      url,
+      headers: { cookie, ...options.headers },
+      ...(options.payload !== undefined ? { payload: options.payload as object } : {}),
+    });
   return {
     get: (url: string, options?: InjectOptions) => call("GET", url, options),
     post: (url: string, payload?: unknown, options?: InjectOptions) => call("POST", url, { ...options, payload: payload ?? {} }),

@@ -45,4 +45,3 @@ export const AuditVerificationSchema = z.object({
   sealed_until: z.string().nullable().describe("Chain position of the last sealed record"),
 });
 export type AuditVerification = z.infer<typeof AuditVerificationSchema>;
-

@@ -6,16 +6,7 @@ import { AreaCodeSchema, UuidSchema } from "./common.js";
  * admin manages accounts; auditor reads the audit log (kept apart from admin: 三员分立 of 等保 2.0).
  */
 export const RoleSchema = z
-  .enum([
-    "admin",
-    "auditor",
-    "official",
-    "community_staff",
-    "org_staff",
-    "social_worker",
-    "evaluator",
-    "resident",
-  ])
+  .enum(["admin", "auditor", "official", "community_staff", "org_staff", "social_worker", "evaluator", "resident"])
   .describe("Role of a membership");
 export type Role = z.infer<typeof RoleSchema>;
 

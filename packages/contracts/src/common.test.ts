@@ -14,14 +14,16 @@ describe("text()", () => {
     expect(name.parse("阿依·买买提")).toBe("阿依·买买提");
   });
 
-  it.each([["nul", "a\u0000b"], ["zero-width space", "a\u200Bb"], ["bidi override", "a\u202Eb"], ["escape", "a\u001Bb"]])(
-    "refuses %s with TEXT_FORBIDDEN_CHARACTER",
-    (_label, value) => {
-      const result = name.safeParse(value);
-      expect(result.success).toBe(false);
-      expect(result.error?.issues[0]?.message).toBe("TEXT_FORBIDDEN_CHARACTER");
-    },
-  );
+  it.each([
+    ["nul", "a\u0000b"],
+    ["zero-width space", "a\u200Bb"],
+    ["bidi override", "a\u202Eb"],
+    ["escape", "a\u001Bb"],
+  ])("refuses %s with TEXT_FORBIDDEN_CHARACTER", (_label, value) => {
+    const result = name.safeParse(value);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe("TEXT_FORBIDDEN_CHARACTER");
+  });
 
   it("refuses empty and over-long text", () => {
     expect(name.safeParse("   ").success).toBe(false);
@@ -39,7 +41,12 @@ describe("AreaCodeSchema", () => {
 });
 
 describe("UserCreateSchema", () => {
-  const valid = { login: "Zhang.San", display_name: "张三", password: "Abcdefgh12", memberships: [{ role: "resident", area_code: "410105007002" }] };
+  const valid = {
+    login: "Zhang.San",
+    display_name: "张三",
+    password: "Abcdefgh12",
+    memberships: [{ role: "resident", area_code: "410105007002" }],
+  };
 
   it("lower-cases the login", () => {
     expect(UserCreateSchema.parse(valid).login).toBe("zhang.san");

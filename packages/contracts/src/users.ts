@@ -23,9 +23,7 @@ export type UserStatus = z.infer<typeof UserStatusSchema>;
 export const MembershipCreateSchema = z.strictObject({
   role: RoleSchema,
   area_code: AreaCodeSchema.describe("Scope; must lie inside the granting administrator's own scope"),
-  organization_id: UuidSchema.nullable()
-    .optional()
-    .describe("Organization, required for org_staff and social_worker"),
+  organization_id: UuidSchema.nullable().optional().describe("Organization, required for org_staff and social_worker"),
 });
 export type MembershipCreate = z.infer<typeof MembershipCreateSchema>;
 

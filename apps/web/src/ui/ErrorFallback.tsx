@@ -14,7 +14,8 @@ function describeError(error: unknown): string {
 /** Friendly "something went wrong" page used by the error boundary and the router's error element. */
 export function ErrorFallback({ error }: { error: unknown }) {
   const { t } = useTranslation();
-  const isChunkError = error instanceof Error && /dynamically imported module|Importing a module script failed|Failed to fetch/i.test(error.message);
+  const isChunkError =
+    error instanceof Error && /dynamically imported module|Importing a module script failed|Failed to fetch/i.test(error.message);
   return (
     <Result
       status="error"
@@ -35,7 +36,11 @@ export function ErrorFallback({ error }: { error: unknown }) {
           {
             key: "detail",
             label: t("ui.error.details"),
-            children: <Typography.Paragraph code copyable>{describeError(error)}</Typography.Paragraph>,
+            children: (
+              <Typography.Paragraph code copyable>
+                {describeError(error)}
+              </Typography.Paragraph>
+            ),
           },
         ]}
       />

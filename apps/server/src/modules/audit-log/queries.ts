@@ -45,7 +45,11 @@ export async function listAuditLog(ctx: ActorCtx, query: AuditListQuery): Promis
     conditions.push(eq(auditLog.actorLogin, query.actor_login));
   }
   if (query.action) {
-    conditions.push(query.action.endsWith(".") ? like(auditLog.action, `${query.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : eq(auditLog.action, query.action));
+    conditions.push(
+      query.action.endsWith(".")
+        ? like(auditLog.action, `${query.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+        : eq(auditLog.action, query.action),
+    );
   }
   if (query.entity_id) {
     conditions.push(eq(auditLog.entityId, query.entity_id));
@@ -62,7 +66,12 @@ export async function listAuditLog(ctx: ActorCtx, query: AuditListQuery): Promis
   if (query.cursor && /^\d{1,19}$/.test(query.cursor)) {
     conditions.push(lt(auditLog.id, BigInt(query.cursor)));
   }
-  const rows = await ctx.db.select().from(auditLog).where(and(...conditions)).orderBy(desc(auditLog.id)).limit(query.limit + 1);
+  const rows = await ctx.db
+    .select()
+    .from(auditLog)
+    .where(and(...conditions))
+    .orderBy(desc(auditLog.id))
+    .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   return { items: page.map(present), next_cursor: rows.length > query.limit ? (page.at(-1)?.id.toString() ?? null) : null };
 }

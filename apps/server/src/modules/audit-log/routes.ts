@@ -10,7 +10,12 @@ export const auditLogRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/audit-log",
     {
-      schema: { summary: "Read the audit log in your jurisdiction, newest first", tags: ["audit"], querystring: AuditListQuerySchema, response: { 200: AuditPageSchema, ...errors } },
+      schema: {
+        summary: "Read the audit log in your jurisdiction, newest first",
+        tags: ["audit"],
+        querystring: AuditListQuerySchema,
+        response: { 200: AuditPageSchema, ...errors },
+      },
       config: { access: "audit.read" },
     },
     async (request) => listAuditLog(requireActor(request.ctx), request.query),
@@ -18,7 +23,11 @@ export const auditLogRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/audit-log/verify",
     {
-      schema: { summary: "Seal pending records and verify the whole hash chain", tags: ["audit"], response: { 200: AuditVerificationSchema, ...errors } },
+      schema: {
+        summary: "Seal pending records and verify the whole hash chain",
+        tags: ["audit"],
+        response: { 200: AuditVerificationSchema, ...errors },
+      },
       config: { access: "audit.read" },
     },
     async (request) => verifyChain(requireActor(request.ctx)),

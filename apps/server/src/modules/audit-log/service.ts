@@ -9,6 +9,9 @@ import { sealAll, verifyAuditChain } from "../../platform/audit/chain.js";
 export async function verifyChain(ctx: ActorCtx): Promise<AuditVerification> {
   await sealAll(ctx.db);
   const result = await verifyAuditChain(ctx.db);
-  await ctx.audit.record("audit.verify", { outcome: result.ok ? "success" : "failure", detail: { verified: result.verified, first_broken: result.firstBroken } });
+  await ctx.audit.record("audit.verify", {
+    outcome: result.ok ? "success" : "failure",
+    detail: { verified: result.verified, first_broken: result.firstBroken },
+  });
   return { ok: result.ok, verified: result.verified, first_broken: result.firstBroken, sealed_until: result.sealedUntil };
 }

@@ -89,7 +89,13 @@ describe("GET /api/v1/areas", () => {
   });
 
   it("refuses malformed codes, limits and searches with field errors", async () => {
-    for (const url of ["/api/v1/areas?parent=41010", "/api/v1/areas?limit=201", "/api/v1/areas?limit=0", "/api/v1/areas?limit=abc", `/api/v1/areas?q=${encodeURIComponent("丰\u0000乐")}`]) {
+    for (const url of [
+      "/api/v1/areas?parent=41010",
+      "/api/v1/areas?limit=201",
+      "/api/v1/areas?limit=0",
+      "/api/v1/areas?limit=abc",
+      `/api/v1/areas?q=${encodeURIComponent("丰\u0000乐")}`,
+    ]) {
       const response = await city.get(url);
       expect(response.statusCode, url).toBe(400);
       const body = response.json();
@@ -102,7 +108,13 @@ describe("GET /api/v1/areas", () => {
 describe("GET /api/v1/areas/:code", () => {
   it("returns an in-scope area with its path", async () => {
     const area = (await street.get("/api/v1/areas/410105007002")).json<Area>();
-    expect(area).toMatchObject({ code: "410105007002", name: "丰乐社区居民委员会", level: "community", parent_code: "410105007", kind: "neighborhood" });
+    expect(area).toMatchObject({
+      code: "410105007002",
+      name: "丰乐社区居民委员会",
+      level: "community",
+      parent_code: "410105007",
+      kind: "neighborhood",
+    });
     expect(area.path.map((ancestor) => ancestor.code)).toEqual(["41", "4101", "410105", "410105007"]);
   });
 

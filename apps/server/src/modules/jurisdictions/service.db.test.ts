@@ -31,7 +31,10 @@ afterAll(async () => {
 
 describe(importAreas.name, () => {
   it("re-importing the bundled Zhengzhou files changes nothing and duplicates nothing", async () => {
-    const rows = readAreaFiles({ streets: path.join(referenceDir, "zhengzhou-4101-streets.csv"), villages: path.join(referenceDir, "zhengzhou-4101-villages.csv") });
+    const rows = readAreaFiles({
+      streets: path.join(referenceDir, "zhengzhou-4101-streets.csv"),
+      villages: path.join(referenceDir, "zhengzhou-4101-villages.csv"),
+    });
     expect(rows).toHaveLength(3531);
     const result = await importAreas(t.ctx, rows, { minFreeBytes: 0 });
     expect(result).toEqual({ inserted: 0, updated: 0, unchanged: 3531, total: 3531 });
@@ -41,8 +44,14 @@ describe(importAreas.name, () => {
 
   it("imports another city's files, takes upper levels from the national lists and updates renamed units", async () => {
     // 开封市 (4102) 鼓楼区 (410204): a city Sanshe has never seen, in the same CSV shape, saved by Excel (GB18030, BOM-less, CRLF).
-    const streets = write("kaifeng-streets.csv", Buffer.from(new TextEncoder().encode(`${streetsHeader}\r\n410204001,"测试街道",410204,41,4102\r\n`)));
-    const villages = write("kaifeng-villages.csv", `\uFEFF${villagesHeader}\n410204001001,"测试社区居民委员会",410204001,41,4102,410204\n410204001201,"测试村村民委员会",410204001,41,4102,410204\n`);
+    const streets = write(
+      "kaifeng-streets.csv",
+      Buffer.from(new TextEncoder().encode(`${streetsHeader}\r\n410204001,"测试街道",410204,41,4102\r\n`)),
+    );
+    const villages = write(
+      "kaifeng-villages.csv",
+      `\uFEFF${villagesHeader}\n410204001001,"测试社区居民委员会",410204001,41,4102,410204\n410204001201,"测试村村民委员会",410204001,41,4102,410204\n`,
+    );
     const first = await importAreas(t.ctx, readAreaFiles({ streets, villages }), { minFreeBytes: 0 });
     expect(first).toMatchObject({ inserted: 5, unchanged: 1 }); // city, county, street, two communities; province 41 exists
     const [county] = await t.database.db.select().from(areas).where(eq(areas.code, "410204"));
@@ -50,7 +59,10 @@ describe(importAreas.name, () => {
     const [village] = await t.database.db.select().from(areas).where(eq(areas.code, "410204001201"));
     expect(village?.kind).toBe("village");
 
-    const renamed = write("kaifeng-villages-2.csv", `${villagesHeader}\n410204001001,"测试社区居委会",410204001,41,4102,410204\n410204001201,"测试村村民委员会",410204001,41,4102,410204\n`);
+    const renamed = write(
+      "kaifeng-villages-2.csv",
+      `${villagesHeader}\n410204001001,"测试社区居委会",410204001,41,4102,410204\n410204001201,"测试村村民委员会",410204001,41,4102,410204\n`,
+    );
     const second = await importAreas(t.ctx, readAreaFiles({ streets, villages: renamed }), { minFreeBytes: 0 });
     expect(second).toMatchObject({ inserted: 0, updated: 1 });
     const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.action, "areas.import"));
@@ -61,7 +73,10 @@ describe(importAreas.name, () => {
     const gbk = Buffer.from([
       ...Buffer.from(`${streetsHeader}\r\n410204002,"`),
       // "鼓楼" in GB18030
-      0xb9, 0xc4, 0xc2, 0xa5,
+      0xb9,
+      0xc4,
+      0xc2,
+      0xa5,
       ...Buffer.from(`",410204,41,4102\r\n`),
     ]);
     const streets = write("gbk-streets.csv", gbk);
@@ -86,6 +101,8 @@ describe(importAreas.name, () => {
   });
 
   it("refuses to start a bulk write when the disk is short of space", async () => {
-    await expect(importAreas(t.ctx, [], { dataDir: dir, minFreeBytes: Number.MAX_SAFE_INTEGER })).rejects.toMatchObject({ code: "DISK_FULL" });
+    await expect(importAreas(t.ctx, [], { dataDir: dir, minFreeBytes: Number.MAX_SAFE_INTEGER })).rejects.toMatchObject({
+      code: "DISK_FULL",
+    });
   });
 });

@@ -107,7 +107,11 @@ export function readAreaFiles(files: AreaImportFiles): AreaRow[] {
  *
  * @throws AppError DISK_FULL when free space is below the configured minimum (PGlite hangs on a full disk).
  */
-export async function importAreas(ctx: Ctx, rows: AreaRow[], options: { dataDir?: string; minFreeBytes: number }): Promise<AreaImportResult> {
+export async function importAreas(
+  ctx: Ctx,
+  rows: AreaRow[],
+  options: { dataDir?: string; minFreeBytes: number },
+): Promise<AreaImportResult> {
   if (options.dataDir && freeBytes(options.dataDir) < options.minFreeBytes) {
     throw new AppError("DISK_FULL");
   }
@@ -121,7 +125,13 @@ export async function importAreas(ctx: Ctx, rows: AreaRow[], options: { dataDir?
         .values(batch.map((row) => ({ ...row, kind: kindOf(row.code), createdAt: ctx.now(), updatedAt: ctx.now() })))
         .onConflictDoUpdate({
           target: areas.code,
-          set: { name: sql`excluded.name`, level: sql`excluded.level`, kind: sql`excluded.kind`, parentCode: sql`excluded.parent_code`, updatedAt: sql`excluded.updated_at` },
+          set: {
+            name: sql`excluded.name`,
+            level: sql`excluded.level`,
+            kind: sql`excluded.kind`,
+            parentCode: sql`excluded.parent_code`,
+            updatedAt: sql`excluded.updated_at`,
+          },
           setWhere: sql`(${areas.name}, ${areas.parentCode}) IS DISTINCT FROM (excluded.name, excluded.parent_code)`,
         })
         .returning({ isInsert: sql<boolean>`(xmax = 0)` })) as Array<{ isInsert: boolean }>;

@@ -5,7 +5,10 @@ import { inScope } from "../../platform/scope/index.js";
 import { socialOrgs } from "./schema.js";
 
 /** Organizations in the caller's area scope, by name (keyset on id within name order is not needed here: id order). */
-export async function listOrganizations(ctx: ActorCtx, query: { q?: string | undefined; cursor?: string | undefined; limit: number }): Promise<Page<OrganizationRef>> {
+export async function listOrganizations(
+  ctx: ActorCtx,
+  query: { q?: string | undefined; cursor?: string | undefined; limit: number },
+): Promise<Page<OrganizationRef>> {
   const conditions: SQL[] = [inScope(socialOrgs.areaCode, ctx.actor.scope("areas.read"))];
   if (query.q) {
     conditions.push(like(socialOrgs.name, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));

@@ -11,7 +11,9 @@ export const socialOrgs = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     areaCode: areaCode("area_code").notNull(),
     name: text("name").notNull(),
-    isSocialWorkAgency: text("is_social_work_agency", { enum: ["yes", "no"] }).notNull().default("no"),
+    isSocialWorkAgency: text("is_social_work_agency", { enum: ["yes", "no"] })
+      .notNull()
+      .default("no"),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },

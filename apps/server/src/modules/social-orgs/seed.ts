@@ -14,6 +14,11 @@ export async function seedSocialOrgs(ctx: Ctx): Promise<void> {
       .insert(socialOrgs)
       .values({ name: demoAgencyName, areaCode: "410105", isSocialWorkAgency: "yes" })
       .returning({ id: socialOrgs.id });
-    await tx.audit.record("social_orgs.create", { entityType: "social_org", entityId: org?.id, areaCode: "410105", detail: { seed: "demo" } });
+    await tx.audit.record("social_orgs.create", {
+      entityType: "social_org",
+      entityId: org?.id,
+      areaCode: "410105",
+      detail: { seed: "demo" },
+    });
   });
 }

@@ -2,13 +2,18 @@ import type { MembershipCreate, Role } from "@sanshe/contracts";
 import { isInScope } from "../../platform/auth/permissions.js";
 
 /** Why a membership does not fit its role (null when it fits). Pure rule, no I/O. */
-export function membershipProblem(grant: Pick<MembershipCreate, "role" | "area_code" | "organization_id">, organizationArea: string | null): string | null {
+export function membershipProblem(
+  grant: Pick<MembershipCreate, "role" | "area_code" | "organization_id">,
+  organizationArea: string | null,
+): string | null {
   const length = grant.area_code.length;
   const needsOrganization: Role[] = ["org_staff", "social_worker"];
   switch (grant.role) {
     case "resident":
     case "community_staff":
-      return length === 12 ? null : "居民和社区工作者的辖区必须是社区（12 位代码） / residents and community staff need a community (12-digit) code";
+      return length === 12
+        ? null
+        : "居民和社区工作者的辖区必须是社区（12 位代码） / residents and community staff need a community (12-digit) code";
     case "official":
       return [4, 6, 9].includes(length) ? null : "民政官员的辖区必须是市、区县或街道 / an official's scope is a city, district or street";
     case "org_staff":

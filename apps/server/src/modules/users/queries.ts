@@ -13,15 +13,25 @@ type MembershipRow = typeof memberships.$inferSelect;
 /** Area and organization names for a set of memberships (two queries whatever their number). */
 export async function loadNames(ctx: Ctx, rows: MembershipRow[]): Promise<Names> {
   const [areas, organizations] = await Promise.all([
-    getAreaNames(ctx, rows.map((row) => row.areaCode)),
-    getOrganizations(ctx, rows.flatMap((row) => (row.organizationId ? [row.organizationId] : []))),
+    getAreaNames(
+      ctx,
+      rows.map((row) => row.areaCode),
+    ),
+    getOrganizations(
+      ctx,
+      rows.flatMap((row) => (row.organizationId ? [row.organizationId] : [])),
+    ),
   ]);
   return { areas, organizations };
 }
 
 /** The signed-in user with memberships and permissions. */
 export async function getMe(ctx: ActorCtx): Promise<Me> {
-  const rows = await ctx.db.select().from(memberships).where(eq(memberships.userId, ctx.actor.userId)).orderBy(asc(memberships.createdAt), asc(memberships.id));
+  const rows = await ctx.db
+    .select()
+    .from(memberships)
+    .where(eq(memberships.userId, ctx.actor.userId))
+    .orderBy(asc(memberships.createdAt), asc(memberships.role), asc(memberships.areaCode));
   const names = await loadNames(ctx, rows);
   return {
     user: { id: ctx.actor.userId, login: ctx.actor.login, display_name: ctx.actor.displayName },
@@ -38,10 +48,20 @@ function visibleTo(prefixes: readonly string[]): SQL {
 async function present(ctx: Ctx, rows: Array<typeof users.$inferSelect>): Promise<User[]> {
   const ids = rows.map((row) => row.id);
   const grants = ids.length
-    ? await ctx.db.select().from(memberships).where(inArray(memberships.userId, ids)).orderBy(asc(memberships.createdAt), asc(memberships.id))
+    ? await ctx.db
+        .select()
+        .from(memberships)
+        .where(inArray(memberships.userId, ids))
+        .orderBy(asc(memberships.createdAt), asc(memberships.role), asc(memberships.areaCode))
     : [];
   const names = await loadNames(ctx, grants);
-  return rows.map((row) => presentUser(row, grants.filter((grant) => grant.userId === row.id), names));
+  return rows.map((row) =>
+    presentUser(
+      row,
+      grants.filter((grant) => grant.userId === row.id),
+      names,
+    ),
+  );
 }
 
 /**
@@ -71,7 +91,12 @@ export async function listUsers(ctx: ActorCtx, query: UserListQuery): Promise<Us
   if (query.cursor) {
     conditions.push(gt(users.login, Buffer.from(query.cursor, "base64url").toString()));
   }
-  const rows = await ctx.db.select().from(users).where(and(...conditions)).orderBy(asc(users.login)).limit(query.limit + 1);
+  const rows = await ctx.db
+    .select()
+    .from(users)
+    .where(and(...conditions))
+    .orderBy(asc(users.login))
+    .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
@@ -85,7 +110,10 @@ export async function listUsers(ctx: ActorCtx, query: UserListQuery): Promise<Us
  * @throws AppError NOT_FOUND outside the scope.
  */
 export async function getUser(ctx: ActorCtx, id: string): Promise<User> {
-  const rows = await ctx.db.select().from(users).where(and(eq(users.id, id), visibleTo(ctx.actor.scope("users.admin"))));
+  const rows = await ctx.db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, id), visibleTo(ctx.actor.scope("users.admin"))));
   if (rows.length === 0) {
     throw notFound();
   }

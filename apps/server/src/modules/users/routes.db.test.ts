@@ -4,9 +4,6 @@ import type { User, UserPage } from "@sanshe/contracts";
 import { as, createTestApp, signIn, testPassword, type TestApp } from "../../../test/test-app.js";
 import { auditLog } from "../../platform/audit/schema.js";
 import { users } from "../../platform/auth/schema.js";
-import { loadActor } from "../../platform/auth/actor.js";
-import type { AuditWriter } from "../../platform/audit/writer.js";
-import type { ActorCtx } from "../../platform/ctx.js";
 import { buildUser } from "./test/factories.js";
 import { addMembership, createUser, removeMembership, resetPassword, updateUser } from "./service.js";
 import { listUsers } from "./queries.js";
@@ -56,22 +53,41 @@ async function auditCount(action: string, entityId?: string): Promise<number> {
 }
 
 async function userCount(login: string): Promise<number> {
-  const [row] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.login, login));
+  const [row] = await t.database.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(eq(users.login, login));
   return row?.n ?? 0;
 }
 
-function expectProblem(response: { statusCode: number; headers: Record<string, unknown>; json: () => { code: string } }, status: number, code: string) {
+function expectProblem(
+  response: { statusCode: number; headers: Record<string, unknown>; json: () => { code: string } },
+  status: number,
+  code: string,
+) {
   expect({ status: response.statusCode, code: response.json().code }).toEqual({ status, code });
   expect(String(response.headers["content-type"])).toContain("application/problem+json");
 }
 
 describe(createUser.name, () => {
   it("creates an account with its memberships, area names filled, and audits it", async () => {
-    const body = newUser({ memberships: [{ role: "official", area_code: "410105007" }, { role: "community_staff", area_code: "410105007002" }] });
+    const body = newUser({
+      memberships: [
+        { role: "official", area_code: "410105007" },
+        { role: "community_staff", area_code: "410105007002" },
+      ],
+    });
     const response = await city.post("/api/v1/users", body);
     expect(response.statusCode).toBe(201);
     const created = response.json<User>();
-    expect(created).toMatchObject({ login: body.login, display_name: body.display_name, status: "active", version: 1, locked_until: null, last_login_at: null });
+    expect(created).toMatchObject({
+      login: body.login,
+      display_name: body.display_name,
+      status: "active",
+      version: 1,
+      locked_until: null,
+      last_login_at: null,
+    });
     // Both memberships are created in the same instant: their order is not specified.
     expect(created.memberships).toHaveLength(2);
     expect(created.memberships.map((m) => ({ role: m.role, area_code: m.area_code, area_name: m.area_name }))).toEqual(
@@ -84,7 +100,9 @@ describe(createUser.name, () => {
     expect(await auditCount("users.create", created.id)).toBe(1);
 
     // The new account can sign in with the password it was given.
-    expect((await t.app.inject({ method: "POST", url: "/api/v1/session", payload: { login: body.login, password: body.password } })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: "POST", url: "/api/v1/session", payload: { login: body.login, password: body.password } })).statusCode,
+    ).toBe(200);
   });
 
   it("refuses a login that is already taken with LOGIN_TAKEN and writes no audit row", async () => {
@@ -171,7 +189,10 @@ describe(listUsers.name, () => {
 
   beforeAll(async () => {
     for (let i = 0; i < pageCount; i += 1) {
-      await buildUser(t.ctx, [{ role: "community_staff", area_code: "410105007002" }], { login: `page-${String(i).padStart(2, "0")}`, display_name: `翻页用户${i}` });
+      await buildUser(t.ctx, [{ role: "community_staff", area_code: "410105007002" }], {
+        login: `page-${String(i).padStart(2, "0")}`,
+        display_name: `翻页用户${i}`,
+      });
     }
     erqiOnly = await buildUser(t.ctx, [{ role: "official", area_code: "410103" }], { login: "list-erqi-only", display_name: "二七区专员" });
   });
@@ -223,7 +244,10 @@ describe(listUsers.name, () => {
   });
 
   it("filters by role, search text and status", async () => {
-    const evaluator = await buildUser(t.ctx, [{ role: "evaluator", area_code: "4101" }], { login: "filter-evaluator", display_name: "评估专家甲" });
+    const evaluator = await buildUser(t.ctx, [{ role: "evaluator", area_code: "4101" }], {
+      login: "filter-evaluator",
+      display_name: "评估专家甲",
+    });
 
     const byRole = (await city.get("/api/v1/users?role=evaluator&limit=200")).json<UserPage>();
     expect(byRole.items.map((user) => user.login)).toContain(evaluator.login);
@@ -236,7 +260,9 @@ describe(listUsers.name, () => {
     const wildcard = (await city.get(`/api/v1/users?q=${encodeURIComponent("%")}`)).json<UserPage>();
     expect(wildcard.items).toEqual([]);
 
-    expect((await city.get("/api/v1/users?status=disabled")).json<UserPage>().items.map((user) => user.login)).not.toContain(evaluator.login);
+    expect((await city.get("/api/v1/users?status=disabled")).json<UserPage>().items.map((user) => user.login)).not.toContain(
+      evaluator.login,
+    );
     const version = (await city.get(`/api/v1/users/${evaluator.id}`)).json<User>().version;
     expect((await city.patch(`/api/v1/users/${evaluator.id}`, { version, data: { status: "disabled" } })).statusCode).toBe(200);
     const disabled = (await city.get("/api/v1/users?status=disabled&limit=200")).json<UserPage>();
@@ -298,15 +324,31 @@ describe(updateUser.name, () => {
 
   it("refuses an administrator disabling themselves with SELF_MEMBERSHIP_EDIT", async () => {
     const self = (await district.get(`/api/v1/users/${districtAdmin.id}`)).json<User>();
-    expectProblem(await district.patch(`/api/v1/users/${districtAdmin.id}`, { version: self.version, data: { status: "disabled" } }), 403, "SELF_MEMBERSHIP_EDIT");
+    expectProblem(
+      await district.patch(`/api/v1/users/${districtAdmin.id}`, { version: self.version, data: { status: "disabled" } }),
+      403,
+      "SELF_MEMBERSHIP_EDIT",
+    );
     expect((await district.get("/api/v1/me")).statusCode).toBe(200);
   });
 
   it("refuses a status or version outside the contract, and unknown fields in data", async () => {
     const target = await buildUser(t.ctx, [{ role: "official", area_code: "410105007" }]);
-    expectProblem(await district.patch(`/api/v1/users/${target.id}`, { version: 1, data: { status: "deleted" } }), 400, "VALIDATION_FAILED");
-    expectProblem(await district.patch(`/api/v1/users/${target.id}`, { version: 1, data: { login: "renamed-login" } }), 400, "VALIDATION_FAILED");
-    expectProblem(await district.patch(`/api/v1/users/${target.id}`, { version: 1, data: { display_name: "x" }, status: "disabled" }), 400, "VALIDATION_FAILED");
+    expectProblem(
+      await district.patch(`/api/v1/users/${target.id}`, { version: 1, data: { status: "deleted" } }),
+      400,
+      "VALIDATION_FAILED",
+    );
+    expectProblem(
+      await district.patch(`/api/v1/users/${target.id}`, { version: 1, data: { login: "renamed-login" } }),
+      400,
+      "VALIDATION_FAILED",
+    );
+    expectProblem(
+      await district.patch(`/api/v1/users/${target.id}`, { version: 1, data: { display_name: "x" }, status: "disabled" }),
+      400,
+      "VALIDATION_FAILED",
+    );
     expectProblem(await district.patch(`/api/v1/users/${target.id}`, { version: "1", data: {} }), 400, "VALIDATION_FAILED");
   });
 
@@ -327,18 +369,30 @@ describe(addMembership.name, () => {
     expect(user.memberships.map((m) => `${m.role}@${m.area_code}`)).toEqual(["official@410105007", "community_staff@410105007002"]);
     expect(await auditCount("users.membership.add", target.id)).toBe(1);
 
-    expectProblem(await district.post(`/api/v1/users/${target.id}/memberships`, { role: "community_staff", area_code: "410105007002" }), 409, "MEMBERSHIP_EXISTS");
+    expectProblem(
+      await district.post(`/api/v1/users/${target.id}/memberships`, { role: "community_staff", area_code: "410105007002" }),
+      409,
+      "MEMBERSHIP_EXISTS",
+    );
     expect(await auditCount("users.membership.add", target.id)).toBe(1);
   });
 
   it("refuses a grant outside the administrator's scope with SCOPE_EXCEEDED", async () => {
     const target = await buildUser(t.ctx, [{ role: "official", area_code: "410105007" }]);
-    expectProblem(await district.post(`/api/v1/users/${target.id}/memberships`, { role: "official", area_code: "410103" }), 403, "SCOPE_EXCEEDED");
+    expectProblem(
+      await district.post(`/api/v1/users/${target.id}/memberships`, { role: "official", area_code: "410103" }),
+      403,
+      "SCOPE_EXCEEDED",
+    );
     expect(await auditCount("users.membership.add", target.id)).toBe(0);
   });
 
   it("refuses an administrator adding a membership to themselves with SELF_MEMBERSHIP_EDIT", async () => {
-    expectProblem(await district.post(`/api/v1/users/${districtAdmin.id}/memberships`, { role: "official", area_code: "410105" }), 403, "SELF_MEMBERSHIP_EDIT");
+    expectProblem(
+      await district.post(`/api/v1/users/${districtAdmin.id}/memberships`, { role: "official", area_code: "410105" }),
+      403,
+      "SELF_MEMBERSHIP_EDIT",
+    );
     expect(await auditCount("users.membership.add", districtAdmin.id)).toBe(0);
   });
 });
@@ -402,23 +456,39 @@ describe(resetPassword.name, () => {
     expect(await auditCount("users.password.reset", target.id)).toBe(1);
 
     expectProblem(await oldSession.get("/api/v1/me"), 401, "UNAUTHENTICATED");
-    expectProblem(await t.app.inject({ method: "POST", url: "/api/v1/session", payload: { login: target.login, password: testPassword } }), 401, "INVALID_CREDENTIALS");
-    expect((await t.app.inject({ method: "POST", url: "/api/v1/session", payload: { login: target.login, password: newPassword } })).statusCode).toBe(200);
+    expectProblem(
+      await t.app.inject({ method: "POST", url: "/api/v1/session", payload: { login: target.login, password: testPassword } }),
+      401,
+      "INVALID_CREDENTIALS",
+    );
+    expect(
+      (await t.app.inject({ method: "POST", url: "/api/v1/session", payload: { login: target.login, password: newPassword } })).statusCode,
+    ).toBe(200);
 
-    const details = JSON.stringify(await t.database.db.select({ detail: auditLog.detail }).from(auditLog).where(eq(auditLog.entityId, target.id)));
+    const details = JSON.stringify(
+      await t.database.db.select({ detail: auditLog.detail }).from(auditLog).where(eq(auditLog.entityId, target.id)),
+    );
     expect(details).not.toContain(newPassword);
   });
 
   it("refuses a weak password with VALIDATION_FAILED and keeps the old one", async () => {
     const target = await buildUser(t.ctx, [{ role: "official", area_code: "410105007" }]);
     expectProblem(await district.post(`/api/v1/users/${target.id}/password`, { password: "short1" }), 400, "VALIDATION_FAILED");
-    expectProblem(await district.post(`/api/v1/users/${target.id}/password`, { password: "onlyletterspassword" }), 400, "VALIDATION_FAILED");
+    expectProblem(
+      await district.post(`/api/v1/users/${target.id}/password`, { password: "onlyletterspassword" }),
+      400,
+      "VALIDATION_FAILED",
+    );
     expect(await auditCount("users.password.reset", target.id)).toBe(0);
     await signIn(t.app, target.login);
   });
 
   it("refuses an administrator resetting their own password with SELF_MEMBERSHIP_EDIT", async () => {
-    expectProblem(await district.post(`/api/v1/users/${districtAdmin.id}/password`, { password: "Own-password-2027" }), 403, "SELF_MEMBERSHIP_EDIT");
+    expectProblem(
+      await district.post(`/api/v1/users/${districtAdmin.id}/password`, { password: "Own-password-2027" }),
+      403,
+      "SELF_MEMBERSHIP_EDIT",
+    );
   });
 });
 
@@ -491,7 +561,10 @@ describe("Idempotency-Key on POST /api/v1/users", () => {
 describe("concurrent writes", () => {
   it("creates a login requested twice at once exactly once: one 201, one 409 LOGIN_TAKEN", async () => {
     const body = newUser();
-    const responses = await Promise.all([city.post("/api/v1/users", body), district.post("/api/v1/users", { ...body, display_name: "另一位" })]);
+    const responses = await Promise.all([
+      city.post("/api/v1/users", body),
+      district.post("/api/v1/users", { ...body, display_name: "另一位" }),
+    ]);
     expect(responses.map((response) => response.statusCode).sort()).toEqual([201, 409]);
     expect(responses.find((response) => response.statusCode === 409)?.json().code).toBe("LOGIN_TAKEN");
     expect(await userCount(body.login)).toBe(1);
@@ -531,22 +604,25 @@ describe("concurrent writes", () => {
 });
 
 describe("audit in the business transaction", () => {
-  /** The city admin's ctx with an audit writer that fails inside the transaction. */
-  async function ctxWithFailingAudit(): Promise<ActorCtx> {
-    const actor = await loadActor(t.database.db, cityAdmin.id);
-    if (!actor) {
-      throw new Error("city admin not found");
+  /** Makes the database itself refuse audit rows of user administration, as a full or broken audit store would. */
+  async function refuseUserAudits<T>(fn: () => Promise<T>): Promise<T> {
+    await t.database.db.execute(sql`CREATE FUNCTION refuse_user_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'audit storage failed'; END; $$`);
+    await t.database.db.execute(sql`CREATE TRIGGER refuse_user_audit BEFORE INSERT ON audit_log
+      FOR EACH ROW WHEN (NEW.action LIKE 'users.%') EXECUTE FUNCTION refuse_user_audit()`);
+    try {
+      return await fn();
+    } finally {
+      await t.database.db.execute(sql`DROP TRIGGER refuse_user_audit ON audit_log`);
+      await t.database.db.execute(sql`DROP FUNCTION refuse_user_audit()`);
     }
-    const failing: AuditWriter = {
-      record: () => Promise.reject(new Error("audit storage failed")),
-      on: () => failing,
-    };
-    return { ...t.ctx, actor, audit: failing };
   }
 
   it("creates no account when its audit record cannot be written", async () => {
     const body = newUser();
-    await expect(createUser(await ctxWithFailingAudit(), body as Parameters<typeof createUser>[1])).rejects.toThrow("audit storage failed");
+    const response = await refuseUserAudits(() => city.post("/api/v1/users", body));
+    expect(response.statusCode).toBe(500);
+    expect(response.json().code).toBe("INTERNAL");
     expect(await userCount(body.login)).toBe(0);
   });
 
@@ -555,12 +631,14 @@ describe("audit in the business transaction", () => {
       { role: "official", area_code: "410105007" },
       { role: "community_staff", area_code: "410105007002" },
     ]);
-    const ctx = await ctxWithFailingAudit();
     const before = (await city.get(`/api/v1/users/${target.id}`)).json<User>();
-    await expect(updateUser(ctx, target.id, { version: 1, data: { display_name: "不该保存" } })).rejects.toThrow("audit storage failed");
-    await expect(addMembership(ctx, target.id, { role: "official", area_code: "410105" })).rejects.toThrow("audit storage failed");
-    await expect(removeMembership(ctx, target.id, before.memberships[1]?.id as string)).rejects.toThrow("audit storage failed");
-    await expect(resetPassword(ctx, target.id, { password: "Never-saved-2026" })).rejects.toThrow("audit storage failed");
+    const statuses = await refuseUserAudits(async () => [
+      (await city.patch(`/api/v1/users/${target.id}`, { version: 1, data: { display_name: "不该保存" } })).statusCode,
+      (await city.post(`/api/v1/users/${target.id}/memberships`, { role: "official", area_code: "410105" })).statusCode,
+      (await city.delete(`/api/v1/users/${target.id}/memberships/${before.memberships[1]?.id as string}`)).statusCode,
+      (await city.post(`/api/v1/users/${target.id}/password`, { password: "Never-saved-2026" })).statusCode,
+    ]);
+    expect(statuses).toEqual([500, 500, 500, 500]);
     expect((await city.get(`/api/v1/users/${target.id}`)).json<User>()).toEqual(before);
     await signIn(t.app, target.login);
   });

@@ -43,7 +43,10 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       const { token, userId } = await signIn(
         request.ctx,
         request.body,
-        { session: { idleMs: config.sessionIdleMs, absoluteMs: config.sessionMaxMs }, lock: { maxFailures: config.loginMaxFailures, lockMs: config.loginLockMs } },
+        {
+          session: { idleMs: config.sessionIdleMs, absoluteMs: config.sessionMaxMs },
+          lock: { maxFailures: config.loginMaxFailures, lockMs: config.loginLockMs },
+        },
         { userAgent: request.headers["user-agent"] ?? null },
       );
       reply.setCookie(sessionCookie, token, {
@@ -63,7 +66,10 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     "/session",
-    { schema: { summary: "Sign out", tags: ["session"], response: { 204: z.null().describe("Signed out"), 401: ProblemSchema } }, config: { access: "authenticated" } },
+    {
+      schema: { summary: "Sign out", tags: ["session"], response: { 204: z.null().describe("Signed out"), 401: ProblemSchema } },
+      config: { access: "authenticated" },
+    },
     async (request, reply) => {
       const token = request.cookies[sessionCookie];
       if (token) {
@@ -77,14 +83,26 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/me",
-    { schema: { summary: "The signed-in user, memberships and permissions", tags: ["session"], response: { 200: MeSchema, 401: ProblemSchema } }, config: { access: "authenticated" } },
+    {
+      schema: {
+        summary: "The signed-in user, memberships and permissions",
+        tags: ["session"],
+        response: { 200: MeSchema, 401: ProblemSchema },
+      },
+      config: { access: "authenticated" },
+    },
     async (request) => getMe(requireActor(request.ctx)),
   );
 
   app.get(
     "/users",
     {
-      schema: { summary: "List accounts in your jurisdiction", tags: ["users"], querystring: UserListQuerySchema, response: { 200: UserPageSchema, ...errors } },
+      schema: {
+        summary: "List accounts in your jurisdiction",
+        tags: ["users"],
+        querystring: UserListQuerySchema,
+        response: { 200: UserPageSchema, ...errors },
+      },
       config: { access: "users.admin" },
     },
     async (request) => listUsers(requireActor(request.ctx), request.query),
@@ -93,7 +111,12 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/users",
     {
-      schema: { summary: "Create an account with its memberships", tags: ["users"], body: UserCreateSchema, response: { 201: UserSchema, ...writeErrors } },
+      schema: {
+        summary: "Create an account with its memberships",
+        tags: ["users"],
+        body: UserCreateSchema,
+        response: { 201: UserSchema, ...writeErrors },
+      },
       config: { access: "users.admin" },
     },
     async (request, reply) => reply.status(201).send(await createUser(requireActor(request.ctx), request.body)),
@@ -101,14 +124,23 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/users/:id",
-    { schema: { summary: "One account", tags: ["users"], params: UserIdParamsSchema, response: { 200: UserSchema, ...errors } }, config: { access: "users.admin" } },
+    {
+      schema: { summary: "One account", tags: ["users"], params: UserIdParamsSchema, response: { 200: UserSchema, ...errors } },
+      config: { access: "users.admin" },
+    },
     async (request) => getUser(requireActor(request.ctx), request.params.id),
   );
 
   app.patch(
     "/users/:id",
     {
-      schema: { summary: "Change display name or status (send the version you read)", tags: ["users"], params: UserIdParamsSchema, body: UserUpdateSchema, response: { 200: UserSchema, ...writeErrors } },
+      schema: {
+        summary: "Change display name or status (send the version you read)",
+        tags: ["users"],
+        params: UserIdParamsSchema,
+        body: UserUpdateSchema,
+        response: { 200: UserSchema, ...writeErrors },
+      },
       config: { access: "users.admin" },
     },
     async (request) => updateUser(requireActor(request.ctx), request.params.id, request.body),
@@ -117,7 +149,13 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/users/:id/memberships",
     {
-      schema: { summary: "Grant a role in an area", tags: ["users"], params: UserIdParamsSchema, body: MembershipCreateSchema, response: { 201: UserSchema, ...writeErrors } },
+      schema: {
+        summary: "Grant a role in an area",
+        tags: ["users"],
+        params: UserIdParamsSchema,
+        body: MembershipCreateSchema,
+        response: { 201: UserSchema, ...writeErrors },
+      },
       config: { access: "users.admin" },
     },
     async (request, reply) => reply.status(201).send(await addMembership(requireActor(request.ctx), request.params.id, request.body)),
@@ -126,7 +164,12 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     "/users/:id/memberships/:membership_id",
     {
-      schema: { summary: "Remove a membership", tags: ["users"], params: MembershipParamsSchema, response: { 204: z.null().describe("Removed"), ...writeErrors } },
+      schema: {
+        summary: "Remove a membership",
+        tags: ["users"],
+        params: MembershipParamsSchema,
+        response: { 204: z.null().describe("Removed"), ...writeErrors },
+      },
       config: { access: "users.admin" },
     },
     async (request, reply) => {
@@ -138,7 +181,13 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/users/:id/password",
     {
-      schema: { summary: "Set a new password; ends the user's sessions", tags: ["users"], params: UserIdParamsSchema, body: PasswordResetSchema, response: { 204: z.null().describe("Password set"), ...writeErrors } },
+      schema: {
+        summary: "Set a new password; ends the user's sessions",
+        tags: ["users"],
+        params: UserIdParamsSchema,
+        body: PasswordResetSchema,
+        response: { 204: z.null().describe("Password set"), ...writeErrors },
+      },
       config: { access: "users.admin" },
     },
     async (request, reply) => {

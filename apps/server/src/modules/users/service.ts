@@ -31,7 +31,9 @@ export async function signIn(
   const now = ctx.now();
   const [user] = await ctx.db.select().from(users).where(eq(users.login, login));
   const failure = async (reason: string, userId: string | null, outcome: "failure" | "denied" = "failure") => {
-    await ctx.audit.as(userId, login).record("session.create", { entityType: "user", entityId: userId ?? undefined, outcome, detail: { login, reason } });
+    await ctx.audit
+      .as(userId, login)
+      .record("session.create", { entityType: "user", entityId: userId ?? undefined, outcome, detail: { login, reason } });
   };
   if (!user) {
     await verifyPassword(await decoyHash(), input.password);
@@ -84,7 +86,10 @@ async function checkGrant(ctx: ActorCtx | Ctx, grant: MembershipCreate, adminSco
   let organizationArea: string | null = null;
   if (grant.organization_id) {
     const organization = (await getOrganizations(ctx, [grant.organization_id])).get(grant.organization_id);
-    if (!organization || (adminScope && !canGrant(adminScope, organization.area_code) && !organization.area_code.startsWith(grant.area_code))) {
+    if (
+      !organization ||
+      (adminScope && !canGrant(adminScope, organization.area_code) && !organization.area_code.startsWith(grant.area_code))
+    ) {
       throw new AppError("ORGANIZATION_UNKNOWN");
     }
     organizationArea = organization.area_code;
@@ -170,7 +175,11 @@ export async function createUserAsSystem(ctx: Ctx, input: UserCreate): Promise<s
 }
 
 /** Loads the target for an administrative change: in scope, not oneself, every membership inside the scope. */
-async function lockTarget(tx: ActorCtx, id: string, options: { allowSelf: boolean }): Promise<{ user: UserRow; grants: Array<typeof memberships.$inferSelect> }> {
+async function lockTarget(
+  tx: ActorCtx,
+  id: string,
+  options: { allowSelf: boolean },
+): Promise<{ user: UserRow; grants: Array<typeof memberships.$inferSelect> }> {
   await getUser(tx, id); // 404 outside scope
   if (!options.allowSelf && id === tx.actor.userId) {
     throw new AppError("SELF_MEMBERSHIP_EDIT");
@@ -201,9 +210,7 @@ export async function updateUser(ctx: ActorCtx, id: string, input: UserUpdate): 
     if (user.version !== input.version) {
       throw versionConflict(await getUser(tx, id));
     }
-    if (changesStatus) {
-      requireWhollyInScope(tx, grants);
-    }
+    requireWhollyInScope(tx, grants);
     await tx.db
       .update(users)
       .set({
@@ -236,18 +243,33 @@ export async function addMembership(ctx: ActorCtx, userId: string, grant: Member
     await lockTarget(tx, userId, { allowSelf: false });
     const inserted = await tx.db
       .insert(memberships)
-      .values({ userId, role: grant.role, areaCode: grant.area_code, organizationId: grant.organization_id ?? null, grantedBy: ctx.actor.userId, createdAt: ctx.now() })
+      .values({
+        userId,
+        role: grant.role,
+        areaCode: grant.area_code,
+        organizationId: grant.organization_id ?? null,
+        grantedBy: ctx.actor.userId,
+        createdAt: ctx.now(),
+      })
       .onConflictDoNothing()
       .returning({ id: memberships.id });
     if (inserted.length === 0) {
       throw new AppError("MEMBERSHIP_EXISTS");
     }
-    await tx.db.update(users).set({ version: sql`${users.version} + 1`, updatedAt: ctx.now() }).where(eq(users.id, userId));
+    await tx.db
+      .update(users)
+      .set({ version: sql`${users.version} + 1`, updatedAt: ctx.now() })
+      .where(eq(users.id, userId));
     await tx.audit.record("users.membership.add", {
       entityType: "user",
       entityId: userId,
       areaCode: grant.area_code,
-      detail: { membership_id: inserted[0]?.id, role: grant.role, area_code: grant.area_code, organization_id: grant.organization_id ?? null },
+      detail: {
+        membership_id: inserted[0]?.id,
+        role: grant.role,
+        area_code: grant.area_code,
+        organization_id: grant.organization_id ?? null,
+      },
     });
   });
   return getUser(ctx, userId);
@@ -266,10 +288,15 @@ export async function removeMembership(ctx: ActorCtx, userId: string, membership
     }
     requireWhollyInScope(tx, [grant]);
     if (grants.length === 1) {
-      throw new AppError("MEMBERSHIP_INVALID", { reason: "不能删除最后一个角色，请改为停用账号 / cannot remove the last membership; disable the account instead" });
+      throw new AppError("MEMBERSHIP_INVALID", {
+        reason: "不能删除最后一个角色，请改为停用账号 / cannot remove the last membership; disable the account instead",
+      });
     }
     await tx.db.delete(memberships).where(and(eq(memberships.id, membershipId), eq(memberships.userId, userId)));
-    await tx.db.update(users).set({ version: sql`${users.version} + 1`, updatedAt: ctx.now() }).where(eq(users.id, userId));
+    await tx.db
+      .update(users)
+      .set({ version: sql`${users.version} + 1`, updatedAt: ctx.now() })
+      .where(eq(users.id, userId));
     await deleteUserSessions(tx.db, userId);
     await tx.audit.record("users.membership.remove", {
       entityType: "user",

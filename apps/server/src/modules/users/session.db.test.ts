@@ -78,7 +78,10 @@ describe(signIn.name, () => {
     const logout = await client.delete("/api/v1/session");
     expect(logout.statusCode).toBe(204);
 
-    const logouts = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, "session.delete"), eq(auditLog.entityId, user.id)));
+    const logouts = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "session.delete"), eq(auditLog.entityId, user.id)));
     expect(logouts.map((row) => ({ outcome: row.outcome, actorId: row.actorId }))).toEqual([{ outcome: "success", actorId: user.id }]);
 
     const replay = await client.get("/api/v1/me");
@@ -149,7 +152,9 @@ describe(signIn.name, () => {
 
   it("locks the account when the wrong passwords arrive all at once", async () => {
     const user = await buildUser(t.ctx, [{ role: "official", area_code: "410105" }]);
-    const attempts = await Promise.all(Array.from({ length: maxFailures }, () => postSession({ login: user.login, password: wrongPassword })));
+    const attempts = await Promise.all(
+      Array.from({ length: maxFailures }, () => postSession({ login: user.login, password: wrongPassword })),
+    );
     expect(attempts.map((response) => response.statusCode)).toEqual(Array.from({ length: maxFailures }, () => 401));
     const locked = await postSession({ login: user.login, password: testPassword });
     expect(locked.statusCode).toBe(423);

@@ -17,14 +17,22 @@ afterAll(async () => {
 });
 
 async function unsealedCount(): Promise<number> {
-  const [row] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(sql`seq IS NULL`);
+  const [row] = await t.database.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditLog)
+    .where(sql`seq IS NULL`);
   return row?.n ?? 0;
 }
 
 describe(sealAuditLog.name, () => {
   it("links committed records into a chain that verifies", async () => {
     for (let i = 0; i < 25; i += 1) {
-      await t.ctx.audit.record("test.write", { entityType: "thing", entityId: String(i), areaCode: "410105", detail: { i, note: "第𠮷条 · ok" } });
+      await t.ctx.audit.record("test.write", {
+        entityType: "thing",
+        entityId: String(i),
+        areaCode: "410105",
+        detail: { i, note: "第𠮷条 · ok" },
+      });
     }
     expect(await unsealedCount()).toBeGreaterThanOrEqual(25);
     await sealAll(t.database.db);
@@ -61,7 +69,9 @@ describe(sealAuditLog.name, () => {
 describe("append-only audit log", () => {
   it("refuses updates and deletes of records", async () => {
     await sealAll(t.database.db);
-    await expect(t.database.db.execute(sql`UPDATE audit_log SET action = 'forged' WHERE id = (SELECT min(id) FROM audit_log)`)).rejects.toThrow();
+    await expect(
+      t.database.db.execute(sql`UPDATE audit_log SET action = 'forged' WHERE id = (SELECT min(id) FROM audit_log)`),
+    ).rejects.toThrow();
     await expect(t.database.db.execute(sql`DELETE FROM audit_log WHERE id = (SELECT min(id) FROM audit_log)`)).rejects.toThrow();
     await expect(t.database.db.execute(sql`UPDATE audit_log SET hash = 'x' WHERE id = (SELECT min(id) FROM audit_log)`)).rejects.toThrow();
     await expect(t.database.db.execute(sql`TRUNCATE audit_log`)).rejects.toThrow();
@@ -85,7 +95,11 @@ describe(verifyAuditChain.name, () => {
       await t.ctx.audit.record("test.tamper", { detail: { i } });
     }
     await sealAll(t.database.db);
-    const rows = await t.database.db.select({ id: auditLog.id, seq: auditLog.seq }).from(auditLog).where(eq(auditLog.action, "test.tamper")).orderBy(auditLog.seq);
+    const rows = await t.database.db
+      .select({ id: auditLog.id, seq: auditLog.seq })
+      .from(auditLog)
+      .where(eq(auditLog.action, "test.tamper"))
+      .orderBy(auditLog.seq);
     const victim = rows[2];
     expect(victim).toBeDefined();
     await t.database.db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`);

@@ -43,10 +43,7 @@ export function linkHash(prevHash: string, seq: bigint | string, canonical: stri
  */
 export async function sealAuditLog(db: Db, batchSize = 1000): Promise<number> {
   return db.transaction(async (tx) => {
-    const [lock] = await queryRows<{ locked: boolean }>(
-      tx,
-      sql`SELECT pg_try_advisory_xact_lock(${sealerLockKey}) AS locked`,
-    );
+    const [lock] = await queryRows<{ locked: boolean }>(tx, sql`SELECT pg_try_advisory_xact_lock(${sealerLockKey}) AS locked`);
     if (!lock?.locked) {
       return 0;
     }

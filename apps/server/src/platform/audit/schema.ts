@@ -30,6 +30,8 @@ export const auditLog = pgTable(
   (table) => [
     uniqueIndex("audit_log_seq_key").on(table.seq),
     index("audit_log_area_code_at_idx").on(table.areaCode, table.at),
-    index("audit_log_unsealed_idx").on(table.id).where(sql`seq IS NULL`),
+    index("audit_log_unsealed_idx")
+      .on(table.id)
+      .where(sql`seq IS NULL`),
   ],
 );

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { isInScope, permissionsOf, scopeFor, type MembershipGrant } from "./permissions.js";
 
-const grant = (role: MembershipGrant["role"], areaCode: string): MembershipGrant => ({ id: `${role}-${areaCode}`, role, areaCode, organizationId: null });
+const grant = (role: MembershipGrant["role"], areaCode: string): MembershipGrant => ({
+  id: `${role}-${areaCode}`,
+  role,
+  areaCode,
+  organizationId: null,
+});
 
 describe(scopeFor.name, () => {
   it("keeps only the prefixes of memberships that give the permission, reduced to the widest", () => {

@@ -28,7 +28,11 @@ export async function backupDatabase(database: Database, file: string, databaseU
  * Restores a backup. PGlite: the current data directory is moved aside (never deleted) and the
  * tarball unpacked in its place. PostgreSQL: pg_restore --clean in one transaction.
  */
-export async function restoreDatabase(kind: "pglite" | "postgres", file: string, target: { dataDir: string; databaseUrl?: string | undefined }): Promise<string | null> {
+export async function restoreDatabase(
+  kind: "pglite" | "postgres",
+  file: string,
+  target: { dataDir: string; databaseUrl?: string | undefined },
+): Promise<string | null> {
   if (!existsSync(file)) {
     throw new Error(`No backup file at ${file}`);
   }

@@ -38,7 +38,10 @@ export type DatabaseOptions = {
 };
 
 export class DatabaseLockedError extends Error {
-  constructor(readonly lockFile: string, readonly pid: number) {
+  constructor(
+    readonly lockFile: string,
+    readonly pid: number,
+  ) {
     super(
       `Another Sanshe process (pid ${pid}) is using the data directory. ` +
         `PGlite allows one process per data directory; stop it first, or set DATABASE_URL to use PostgreSQL. (${lockFile})`,

@@ -8,57 +8,141 @@ type Entry = { status: number; "zh-CN": [title: string, detail: string]; en: [ti
  */
 export const errorCatalog = {
   /** A body, query or path field failed validation; `errors[]` lists the fields. */
-  VALIDATION_FAILED: { status: 400, "zh-CN": ["请求数据有误", "请检查标出的字段。"], en: ["Invalid request", "Please check the fields marked."] },
+  VALIDATION_FAILED: {
+    status: 400,
+    "zh-CN": ["请求数据有误", "请检查标出的字段。"],
+    en: ["Invalid request", "Please check the fields marked."],
+  },
   /** The body is not valid JSON, or carries a forbidden key such as __proto__. */
-  MALFORMED_REQUEST: { status: 400, "zh-CN": ["请求格式错误", "请求体不是有效的 JSON，或含有不允许的键。"], en: ["Malformed request", "The body is not valid JSON or contains a forbidden key."] },
+  MALFORMED_REQUEST: {
+    status: 400,
+    "zh-CN": ["请求格式错误", "请求体不是有效的 JSON，或含有不允许的键。"],
+    en: ["Malformed request", "The body is not valid JSON or contains a forbidden key."],
+  },
   /** No session, or it expired. */
-  UNAUTHENTICATED: { status: 401, "zh-CN": ["需要登录", "请先登录，或登录已过期。"], en: ["Sign-in required", "Please sign in; your session may have expired."] },
+  UNAUTHENTICATED: {
+    status: 401,
+    "zh-CN": ["需要登录", "请先登录，或登录已过期。"],
+    en: ["Sign-in required", "Please sign in; your session may have expired."],
+  },
   /** Login name or password is wrong (also for disabled accounts, so accounts cannot be probed). */
-  INVALID_CREDENTIALS: { status: 401, "zh-CN": ["登录失败", "账号或密码不正确。"], en: ["Sign-in failed", "The login or password is incorrect."] },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    "zh-CN": ["登录失败", "账号或密码不正确。"],
+    en: ["Sign-in failed", "The login or password is incorrect."],
+  },
   /** Too many failed logins: the account is locked until `{until}`. */
-  ACCOUNT_LOCKED: { status: 423, "zh-CN": ["账号已锁定", "登录失败次数过多，账号已临时锁定，请于 {until} 后再试。"], en: ["Account locked", "Too many failed sign-ins; the account is locked until {until}."] },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    "zh-CN": ["账号已锁定", "登录失败次数过多，账号已临时锁定，请于 {until} 后再试。"],
+    en: ["Account locked", "Too many failed sign-ins; the account is locked until {until}."],
+  },
   /** The caller's roles do not allow this action. */
   FORBIDDEN: { status: 403, "zh-CN": ["无权操作", "您的角色无权执行此操作。"], en: ["Forbidden", "Your role does not allow this action."] },
   /** A grant would give a role or scope wider than the administrator's own. */
-  SCOPE_EXCEEDED: { status: 403, "zh-CN": ["超出授权范围", "不能授予超出您本人管辖范围的角色或辖区。"], en: ["Beyond your scope", "You cannot grant a role or area wider than your own."] },
+  SCOPE_EXCEEDED: {
+    status: 403,
+    "zh-CN": ["超出授权范围", "不能授予超出您本人管辖范围的角色或辖区。"],
+    en: ["Beyond your scope", "You cannot grant a role or area wider than your own."],
+  },
   /** Nobody may change their own memberships or disable themselves. */
-  SELF_MEMBERSHIP_EDIT: { status: 403, "zh-CN": ["不能修改本人权限", "不能修改自己的角色、辖区或账号状态。"], en: ["Cannot edit yourself", "You cannot change your own roles, scope or status."] },
+  SELF_MEMBERSHIP_EDIT: {
+    status: 403,
+    "zh-CN": ["不能修改本人权限", "不能修改自己的角色、辖区或账号状态。"],
+    en: ["Cannot edit yourself", "You cannot change your own roles, scope or status."],
+  },
   /** The record does not exist or lies outside the caller's jurisdiction. */
-  NOT_FOUND: { status: 404, "zh-CN": ["未找到", "记录不存在，或不在您的管辖范围内。"], en: ["Not found", "The record does not exist or is outside your jurisdiction."] },
+  NOT_FOUND: {
+    status: 404,
+    "zh-CN": ["未找到", "记录不存在，或不在您的管辖范围内。"],
+    en: ["Not found", "The record does not exist or is outside your jurisdiction."],
+  },
   /** The login name is already used by another account. */
   LOGIN_TAKEN: { status: 409, "zh-CN": ["账号已存在", "该登录名已被使用。"], en: ["Login taken", "This login name is already in use."] },
   /** The same role and scope is already granted to this user. */
-  MEMBERSHIP_EXISTS: { status: 409, "zh-CN": ["角色已存在", "该用户已拥有此角色和辖区。"], en: ["Membership exists", "The user already holds this role in this area."] },
+  MEMBERSHIP_EXISTS: {
+    status: 409,
+    "zh-CN": ["角色已存在", "该用户已拥有此角色和辖区。"],
+    en: ["Membership exists", "The user already holds this role in this area."],
+  },
   /** The version sent is not the current one; `current` carries the fresh copy. */
-  VERSION_CONFLICT: { status: 409, "zh-CN": ["数据已被修改", "该记录已被他人修改，请查看最新内容后重试。"], en: ["Edited meanwhile", "Someone else changed this record; review the current copy and try again."] },
+  VERSION_CONFLICT: {
+    status: 409,
+    "zh-CN": ["数据已被修改", "该记录已被他人修改，请查看最新内容后重试。"],
+    en: ["Edited meanwhile", "Someone else changed this record; review the current copy and try again."],
+  },
   /** A unique rule of the database refused the write. */
   CONFLICT: { status: 409, "zh-CN": ["数据冲突", "与已有记录冲突。"], en: ["Conflict", "This conflicts with an existing record."] },
   /** A request with this Idempotency-Key is still being processed. */
-  IDEMPOTENCY_IN_PROGRESS: { status: 409, "zh-CN": ["请求处理中", "相同的请求正在处理，请稍后重试。"], en: ["Request in progress", "The same request is still being processed; retry shortly."] },
+  IDEMPOTENCY_IN_PROGRESS: {
+    status: 409,
+    "zh-CN": ["请求处理中", "相同的请求正在处理，请稍后重试。"],
+    en: ["Request in progress", "The same request is still being processed; retry shortly."],
+  },
   /** The Idempotency-Key was used before for a different request. */
-  IDEMPOTENCY_KEY_REUSED: { status: 422, "zh-CN": ["幂等键重复", "该 Idempotency-Key 已用于另一个不同的请求。"], en: ["Idempotency key reused", "This Idempotency-Key was already used for a different request."] },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    "zh-CN": ["幂等键重复", "该 Idempotency-Key 已用于另一个不同的请求。"],
+    en: ["Idempotency key reused", "This Idempotency-Key was already used for a different request."],
+  },
   /** The membership does not fit its role: e.g. a resident needs a community code, org staff an organization. */
   MEMBERSHIP_INVALID: { status: 400, "zh-CN": ["角色设置有误", "{reason}"], en: ["Invalid membership", "{reason}"] },
   /** The area code is well-formed but no such area is registered. */
-  AREA_UNKNOWN: { status: 400, "zh-CN": ["区划代码不存在", "区划代码 {code} 不存在。"], en: ["Unknown area", "There is no area with code {code}."] },
+  AREA_UNKNOWN: {
+    status: 400,
+    "zh-CN": ["区划代码不存在", "区划代码 {code} 不存在。"],
+    en: ["Unknown area", "There is no area with code {code}."],
+  },
   /** The organization does not exist or is outside the caller's scope. */
-  ORGANIZATION_UNKNOWN: { status: 400, "zh-CN": ["组织不存在", "所选组织不存在或不在您的管辖范围内。"], en: ["Unknown organization", "The organization does not exist or is outside your scope."] },
+  ORGANIZATION_UNKNOWN: {
+    status: 400,
+    "zh-CN": ["组织不存在", "所选组织不存在或不在您的管辖范围内。"],
+    en: ["Unknown organization", "The organization does not exist or is outside your scope."],
+  },
   /** The body is larger than the server accepts. */
-  PAYLOAD_TOO_LARGE: { status: 413, "zh-CN": ["内容过大", "请求内容超过允许的大小。"], en: ["Payload too large", "The request body is larger than allowed."] },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    "zh-CN": ["内容过大", "请求内容超过允许的大小。"],
+    en: ["Payload too large", "The request body is larger than allowed."],
+  },
   /** The Content-Type is not accepted by this endpoint. */
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, "zh-CN": ["格式不支持", "不支持该内容类型。"], en: ["Unsupported media type", "This content type is not accepted."] },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    "zh-CN": ["格式不支持", "不支持该内容类型。"],
+    en: ["Unsupported media type", "This content type is not accepted."],
+  },
   /** Too many requests from this client; retry after the Retry-After seconds. */
-  RATE_LIMITED: { status: 429, "zh-CN": ["请求过于频繁", "请求过于频繁，请稍后再试。"], en: ["Too many requests", "Too many requests; please retry later."] },
+  RATE_LIMITED: {
+    status: 429,
+    "zh-CN": ["请求过于频繁", "请求过于频繁，请稍后再试。"],
+    en: ["Too many requests", "Too many requests; please retry later."],
+  },
   /** The database cannot be reached; retryable. */
-  DATABASE_UNAVAILABLE: { status: 503, "zh-CN": ["服务暂不可用", "数据库暂时无法连接，请稍后重试。"], en: ["Service unavailable", "The database is unreachable; please retry shortly."] },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    "zh-CN": ["服务暂不可用", "数据库暂时无法连接，请稍后重试。"],
+    en: ["Service unavailable", "The database is unreachable; please retry shortly."],
+  },
   /** A statement ran past the statement timeout; retryable. */
-  DATABASE_TIMEOUT: { status: 503, "zh-CN": ["服务繁忙", "数据库响应超时，请稍后重试。"], en: ["Service busy", "The database took too long; please retry shortly."] },
+  DATABASE_TIMEOUT: {
+    status: 503,
+    "zh-CN": ["服务繁忙", "数据库响应超时，请稍后重试。"],
+    en: ["Service busy", "The database took too long; please retry shortly."],
+  },
   /** Too little free disk space for a bulk write. */
-  DISK_FULL: { status: 507, "zh-CN": ["存储空间不足", "服务器磁盘空间不足，请联系管理员。"], en: ["Insufficient storage", "The server is short of disk space; contact the administrator."] },
+  DISK_FULL: {
+    status: 507,
+    "zh-CN": ["存储空间不足", "服务器磁盘空间不足，请联系管理员。"],
+    en: ["Insufficient storage", "The server is short of disk space; contact the administrator."],
+  },
   /** The route does not exist. */
   ROUTE_NOT_FOUND: { status: 404, "zh-CN": ["接口不存在", "没有这个接口。"], en: ["No such endpoint", "There is no such endpoint."] },
   /** An unexpected server fault; the request id helps the operators find it. */
-  INTERNAL: { status: 500, "zh-CN": ["服务器错误", "服务器内部错误，请稍后重试或联系管理员。"], en: ["Server error", "An internal error occurred; retry later or contact the administrator."] },
+  INTERNAL: {
+    status: 500,
+    "zh-CN": ["服务器错误", "服务器内部错误，请稍后重试或联系管理员。"],
+    en: ["Server error", "An internal error occurred; retry later or contact the administrator."],
+  },
 } satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorCatalog;
@@ -76,7 +160,10 @@ export const fieldMessages: Record<string, Record<Locale, string>> = {
   AREA_CODE_FORMAT: { "zh-CN": "区划代码应为 2、4、6、9 或 12 位数字", en: "An area code has 2, 4, 6, 9 or 12 digits" },
   PASSWORD_TOO_SHORT: { "zh-CN": "密码至少 10 位", en: "At least 10 characters" },
   PASSWORD_TOO_WEAK: { "zh-CN": "密码须同时包含字母和数字", en: "Use both letters and digits" },
-  LOGIN_FORMAT: { "zh-CN": "登录名为 3–64 位小写字母、数字、点、横线或下划线", en: "3–64 lowercase letters, digits, dot, dash or underscore" },
+  LOGIN_FORMAT: {
+    "zh-CN": "登录名为 3–64 位小写字母、数字、点、横线或下划线",
+    en: "3–64 lowercase letters, digits, dot, dash or underscore",
+  },
   custom: { "zh-CN": "取值无效", en: "Invalid value" },
 };
 

@@ -8,19 +8,110 @@ import { buildSocialOrg } from "../../modules/social-orgs/test/factories.js";
  * QUALITY.md §1: every demo role × (own area, sibling area, other district) × (area read, user admin,
  * audit read). Out of scope is 404, in scope without the permission 403, never 200 outside scope.
  */
-type Case = { role: string; grants: (org: string) => MembershipCreate[]; own: string; sibling: string; other: string; admin: boolean; auditor: boolean };
+type Case = {
+  role: string;
+  grants: (org: string) => MembershipCreate[];
+  own: string;
+  sibling: string;
+  other: string;
+  admin: boolean;
+  auditor: boolean;
+};
 
 const cases: Case[] = [
-  { role: "city official + admin", grants: () => [{ role: "official", area_code: "4101" }, { role: "admin", area_code: "4101" }], own: "410105", sibling: "4102", other: "41", admin: true, auditor: false },
-  { role: "district official (金水)", grants: () => [{ role: "official", area_code: "410105" }], own: "410105", sibling: "410103", other: "410102", admin: false, auditor: false },
-  { role: "district official (二七)", grants: () => [{ role: "official", area_code: "410103" }], own: "410103", sibling: "410105", other: "410102", admin: false, auditor: false },
-  { role: "street official", grants: () => [{ role: "official", area_code: "410105007" }], own: "410105007", sibling: "410105001", other: "410103001", admin: false, auditor: false },
-  { role: "community staff", grants: () => [{ role: "community_staff", area_code: "410105007002" }], own: "410105007002", sibling: "410105007001", other: "410103001001", admin: false, auditor: false },
-  { role: "org staff", grants: (org) => [{ role: "org_staff", area_code: "410105", organization_id: org }], own: "410105", sibling: "410103", other: "410102", admin: false, auditor: false },
-  { role: "social worker", grants: (org) => [{ role: "social_worker", area_code: "410105007002", organization_id: org }], own: "410105007002", sibling: "410105007003", other: "410102001002", admin: false, auditor: false },
-  { role: "evaluator", grants: () => [{ role: "evaluator", area_code: "4101" }], own: "410105", sibling: "4102", other: "41", admin: false, auditor: false },
-  { role: "resident", grants: () => [{ role: "resident", area_code: "410105007002" }], own: "410105007002", sibling: "410105007001", other: "410103001001", admin: false, auditor: false },
-  { role: "auditor", grants: () => [{ role: "auditor", area_code: "4101" }], own: "410105", sibling: "4102", other: "41", admin: false, auditor: true },
+  {
+    role: "city official + admin",
+    grants: () => [
+      { role: "official", area_code: "4101" },
+      { role: "admin", area_code: "4101" },
+    ],
+    own: "410105",
+    sibling: "4102",
+    other: "41",
+    admin: true,
+    auditor: false,
+  },
+  {
+    role: "district official (金水)",
+    grants: () => [{ role: "official", area_code: "410105" }],
+    own: "410105",
+    sibling: "410103",
+    other: "410102",
+    admin: false,
+    auditor: false,
+  },
+  {
+    role: "district official (二七)",
+    grants: () => [{ role: "official", area_code: "410103" }],
+    own: "410103",
+    sibling: "410105",
+    other: "410102",
+    admin: false,
+    auditor: false,
+  },
+  {
+    role: "street official",
+    grants: () => [{ role: "official", area_code: "410105007" }],
+    own: "410105007",
+    sibling: "410105001",
+    other: "410103001",
+    admin: false,
+    auditor: false,
+  },
+  {
+    role: "community staff",
+    grants: () => [{ role: "community_staff", area_code: "410105007002" }],
+    own: "410105007002",
+    sibling: "410105007001",
+    other: "410103001001",
+    admin: false,
+    auditor: false,
+  },
+  {
+    role: "org staff",
+    grants: (org) => [{ role: "org_staff", area_code: "410105", organization_id: org }],
+    own: "410105",
+    sibling: "410103",
+    other: "410102",
+    admin: false,
+    auditor: false,
+  },
+  {
+    role: "social worker",
+    grants: (org) => [{ role: "social_worker", area_code: "410105007002", organization_id: org }],
+    own: "410105007002",
+    sibling: "410105007003",
+    other: "410102001002",
+    admin: false,
+    auditor: false,
+  },
+  {
+    role: "evaluator",
+    grants: () => [{ role: "evaluator", area_code: "4101" }],
+    own: "410105",
+    sibling: "4102",
+    other: "41",
+    admin: false,
+    auditor: false,
+  },
+  {
+    role: "resident",
+    grants: () => [{ role: "resident", area_code: "410105007002" }],
+    own: "410105007002",
+    sibling: "410105007001",
+    other: "410103001001",
+    admin: false,
+    auditor: false,
+  },
+  {
+    role: "auditor",
+    grants: () => [{ role: "auditor", area_code: "4101" }],
+    own: "410105",
+    sibling: "4102",
+    other: "41",
+    admin: false,
+    auditor: true,
+  },
 ];
 
 const resources = [

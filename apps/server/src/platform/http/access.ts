@@ -28,7 +28,7 @@ export type RouteAccess = { method: string; url: string; access: Access | null }
  */
 export function requireAccessDeclarations(app: FastifyInstance, declared: RouteAccess[] = []): RouteAccess[] {
   app.addHook("onRoute", (route) => {
-    const access = (route.config)?.access ?? null;
+    const access = route.config?.access ?? null;
     const isFrameworkRoute = route.url.startsWith("/api/docs") || route.method === "HEAD";
     if (!access && !isFrameworkRoute) {
       throw new Error(`Route ${String(route.method)} ${route.url} does not declare config.access`);

@@ -59,12 +59,17 @@ describe("OpenAPI", () => {
     const result = await new Validator().validate(spec);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
-    for (const [url, methods] of Object.entries(spec.paths as Record<string, Record<string, { summary?: string; responses?: Record<string, unknown> }>>)) {
+    for (const [url, methods] of Object.entries(
+      spec.paths as Record<string, Record<string, { summary?: string; responses?: Record<string, unknown> }>>,
+    )) {
       for (const [method, operation] of Object.entries(methods)) {
         expect(operation.summary, `${method} ${url}`).toBeTruthy();
         const codes = Object.keys(operation.responses ?? {});
         if (url !== "/api/v1/health") {
-          expect(codes.some((code) => code.startsWith("4")), `${method} ${url} documents its errors`).toBe(true);
+          expect(
+            codes.some((code) => code.startsWith("4")),
+            `${method} ${url} documents its errors`,
+          ).toBe(true);
         }
       }
     }
@@ -108,7 +113,12 @@ describe("problem+json", () => {
   });
 
   it("refuses unsupported content types with 415", async () => {
-    const response = await t.app.inject({ method: "POST", url: "/api/v1/session", headers: { "content-type": "text/xml" }, payload: "<login/>" });
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/session",
+      headers: { "content-type": "text/xml" },
+      payload: "<login/>",
+    });
     expect(response.statusCode).toBe(415);
     expect(response.json().code).toBe("UNSUPPORTED_MEDIA_TYPE");
   });

@@ -63,7 +63,11 @@ function driverError(error: unknown): FastifyError & { code?: string; message?: 
 }
 
 /** Maps any thrown value to a code; unknown faults become INTERNAL. */
-export function classifyError(error: unknown): { code: ErrorCode; params?: Record<string, string | number>; extra?: Record<string, unknown> } {
+export function classifyError(error: unknown): {
+  code: ErrorCode;
+  params?: Record<string, string | number>;
+  extra?: Record<string, unknown>;
+} {
   if (error instanceof AppError) {
     return { code: error.code, params: error.params, extra: error.extra };
   }
@@ -81,7 +85,11 @@ export function classifyError(error: unknown): { code: ErrorCode; params?: Recor
   if (code === "57014") {
     return { code: "DATABASE_TIMEOUT" };
   }
-  if (pgUnavailableCodes.has(code) || nodeNetworkCodes.has(code) || /Connection terminated|connection timeout|Client has encountered a connection error/i.test(e?.message ?? "")) {
+  if (
+    pgUnavailableCodes.has(code) ||
+    nodeNetworkCodes.has(code) ||
+    /Connection terminated|connection timeout|Client has encountered a connection error/i.test(e?.message ?? "")
+  ) {
     return { code: "DATABASE_UNAVAILABLE" };
   }
   if (code.length === 5 && pgBadInputClasses.includes(code.slice(0, 2))) {

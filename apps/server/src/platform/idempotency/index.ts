@@ -40,7 +40,14 @@ export function registerIdempotency(app: FastifyInstance, db: Db, now: () => Dat
     const staleBefore = new Date(now().getTime() - staleReservationMs);
     await db
       .delete(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.userId, actor.userId), eq(idempotencyKeys.key, header), sql`${idempotencyKeys.statusCode} IS NULL`, lt(idempotencyKeys.createdAt, staleBefore)));
+      .where(
+        and(
+          eq(idempotencyKeys.userId, actor.userId),
+          eq(idempotencyKeys.key, header),
+          sql`${idempotencyKeys.statusCode} IS NULL`,
+          lt(idempotencyKeys.createdAt, staleBefore),
+        ),
+      );
     const inserted = await db
       .insert(idempotencyKeys)
       .values({ userId: actor.userId, key: header, method: request.method, path: request.url, requestHash, createdAt: now() })

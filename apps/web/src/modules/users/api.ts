@@ -52,8 +52,7 @@ export function useUser(id: string | undefined) {
 export function useOrganizationOptions(q: string) {
   return useQuery({
     queryKey: userKeys.organizations(q),
-    queryFn: ({ signal }) =>
-      apiRequest<Page<OrganizationRef>>("/social-orgs", { query: { q, limit: 50 }, signal }),
+    queryFn: ({ signal }) => apiRequest<Page<OrganizationRef>>("/social-orgs", { query: { q, limit: 50 }, signal }),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
@@ -77,8 +76,7 @@ function useUserMutationSettled() {
 export function useCreateUser() {
   const settle = useUserMutationSettled();
   return useMutation({
-    mutationFn: ({ idempotencyKey, ...body }: WithKey<UserCreate>) =>
-      apiRequest<User>("/users", { method: "POST", body, idempotencyKey }),
+    mutationFn: ({ idempotencyKey, ...body }: WithKey<UserCreate>) => apiRequest<User>("/users", { method: "POST", body, idempotencyKey }),
     onSuccess: (user) => settle(user),
   });
 }

@@ -14,7 +14,17 @@ export function AuditRecordDetail({ record }: { record: AuditRecord }) {
       items={[
         { key: "id", label: t("audit.record.id"), children: record.id },
         { key: "entityType", label: t("audit.record.entityType"), children: record.entity_type ?? "—" },
-        { key: "requestId", label: t("audit.record.requestId"), children: record.request_id ? <Typography.Text copyable code>{record.request_id}</Typography.Text> : "—" },
+        {
+          key: "requestId",
+          label: t("audit.record.requestId"),
+          children: record.request_id ? (
+            <Typography.Text copyable code>
+              {record.request_id}
+            </Typography.Text>
+          ) : (
+            "—"
+          ),
+        },
         {
           key: "hash",
           label: t("audit.record.hash"),

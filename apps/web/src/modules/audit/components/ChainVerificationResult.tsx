@@ -12,9 +12,7 @@ export function ChainVerificationResult({ result }: { result: AuditVerification 
         showIcon
         role="status"
         title={t("audit.verify.ok", { count: result.verified })}
-        description={
-          result.sealed_until ? t("audit.verify.sealedUntil", { seq: result.sealed_until }) : t("audit.verify.nothingSealed")
-        }
+        description={result.sealed_until ? t("audit.verify.sealedUntil", { seq: result.sealed_until }) : t("audit.verify.nothingSealed")}
       />
     );
   }

@@ -91,8 +91,7 @@ export function AuditLogPage() {
       key: "seq",
       title: t("audit.columns.seq"),
       dataIndex: "seq",
-      render: (value: string | null) =>
-        value ?? <Typography.Text type="secondary">{t("audit.columns.unsealed")}</Typography.Text>,
+      render: (value: string | null) => value ?? <Typography.Text type="secondary">{t("audit.columns.unsealed")}</Typography.Text>,
       width: 100,
     },
   ];

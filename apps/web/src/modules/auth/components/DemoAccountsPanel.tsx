@@ -30,7 +30,10 @@ export function DemoAccountsPanel({ onPick }: { onPick: (login: string, password
           children: (
             <>
               <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-                {t("auth.login.demo.hint")} <Typography.Text code copyable>{DEMO_PASSWORD}</Typography.Text>
+                {t("auth.login.demo.hint")}{" "}
+                <Typography.Text code copyable>
+                  {DEMO_PASSWORD}
+                </Typography.Text>
               </Typography.Paragraph>
               <List
                 size="small"

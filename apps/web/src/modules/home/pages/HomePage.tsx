@@ -42,13 +42,16 @@ export function HomePage() {
 
   return (
     <>
-      <PageHeader
-        title={t(greetingKey(shanghaiHour()), { name: me.user.display_name })}
-        subtitle={t("home.welcome")}
-      />
+      <PageHeader title={t(greetingKey(shanghaiHour()), { name: me.user.display_name })} subtitle={t("home.welcome")} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
-          <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t("home.memberships.title")}</Typography.Title>}>
+          <Card
+            title={
+              <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+                {t("home.memberships.title")}
+              </Typography.Title>
+            }
+          >
             <List
               dataSource={me.memberships}
               locale={{ emptyText: t("home.memberships.none") }}
@@ -73,7 +76,13 @@ export function HomePage() {
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t("home.shortcuts.title")}</Typography.Title>}>
+          <Card
+            title={
+              <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+                {t("home.shortcuts.title")}
+              </Typography.Title>
+            }
+          >
             {shortcuts.length === 0 ? (
               <Typography.Paragraph type="secondary">{t("home.shortcuts.none")}</Typography.Paragraph>
             ) : (

@@ -56,7 +56,15 @@ export function AreaDetailCard({ code }: { code: string | undefined }) {
         size="small"
         bordered
         items={[
-          { key: "code", label: t("jurisdictions.detail.code"), children: <Typography.Text copyable code>{data.code}</Typography.Text> },
+          {
+            key: "code",
+            label: t("jurisdictions.detail.code"),
+            children: (
+              <Typography.Text copyable code>
+                {data.code}
+              </Typography.Text>
+            ),
+          },
           { key: "name", label: t("jurisdictions.detail.name"), children: data.name },
           { key: "level", label: t("jurisdictions.detail.level"), children: t(`jurisdictions.level.${data.level}`) },
           {
@@ -64,7 +72,11 @@ export function AreaDetailCard({ code }: { code: string | undefined }) {
             label: t("jurisdictions.detail.kind"),
             children: data.kind ? t(`jurisdictions.kind.${data.kind}`) : "—",
           },
-          { key: "parent", label: t("jurisdictions.detail.parent"), children: parent ? t("jurisdictions.detail.parentValue", parent) : t("jurisdictions.detail.noParent") },
+          {
+            key: "parent",
+            label: t("jurisdictions.detail.parent"),
+            children: parent ? t("jurisdictions.detail.parentValue", parent) : t("jurisdictions.detail.noParent"),
+          },
           { key: "children", label: t("jurisdictions.detail.childCount"), children: data.child_count },
           {
             key: "path",

@@ -59,11 +59,7 @@ export function AreaTree({ selectedCode, onSelect, label }: AreaTreeProps) {
       return [];
     }
     const extraRoots = loaded[ROOT];
-    return build(
-      [...roots.data.items, ...(extraRoots?.items ?? [])],
-      extraRoots ? extraRoots.nextCursor : roots.data.next_cursor,
-      ROOT,
-    );
+    return build([...roots.data.items, ...(extraRoots?.items ?? [])], extraRoots ? extraRoots.nextCursor : roots.data.next_cursor, ROOT);
   }, [roots.data, loaded]);
 
   const appendPage = async (parent: string, cursor: string | undefined) => {
@@ -122,7 +118,8 @@ export function AreaTree({ selectedCode, onSelect, label }: AreaTreeProps) {
           if (node.more) {
             return (
               <Typography.Link>
-                <EllipsisOutlined /> {loadingMore === node.more.parent ? t("jurisdictions.tree.loadingMore") : t("jurisdictions.tree.loadMore")}
+                <EllipsisOutlined />{" "}
+                {loadingMore === node.more.parent ? t("jurisdictions.tree.loadingMore") : t("jurisdictions.tree.loadMore")}
               </Typography.Link>
             );
           }

@@ -34,7 +34,10 @@ export function AreaBrowserPage() {
       <PageHeader title={t("jurisdictions.page.title")} subtitle={t("jurisdictions.page.subtitle")} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={11} xl={10}>
-          <Card title={t("jurisdictions.page.browse")} styles={{ body: { maxHeight: "calc(100vh - 260px)", minHeight: 320, overflow: "auto" } }}>
+          <Card
+            title={t("jurisdictions.page.browse")}
+            styles={{ body: { maxHeight: "calc(100vh - 260px)", minHeight: 320, overflow: "auto" } }}
+          >
             <AreaBrowser
               selectedCode={selectedCode}
               onSelect={(area) => update({ code: area.code })}

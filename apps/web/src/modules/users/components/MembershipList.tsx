@@ -21,8 +21,7 @@ export function MembershipList({ user }: { user: User }) {
   const remove = useRemoveMembership(user.id);
   const idempotency = useIdempotencyKey();
 
-  const describe = (membership: Membership) =>
-    [membership.area_code, membership.organization_name].filter(Boolean).join(" · ");
+  const describe = (membership: Membership) => [membership.area_code, membership.organization_name].filter(Boolean).join(" · ");
 
   return (
     <>

@@ -23,7 +23,14 @@ export function UserFilters({ value, onChange }: { value: UserListFilters; onCha
   };
 
   return (
-    <Form<FilterValues> name="user-filters" form={form} layout="inline" onFinish={apply} style={{ rowGap: 12, marginBottom: 16 }} role="search">
+    <Form<FilterValues>
+      name="user-filters"
+      form={form}
+      layout="inline"
+      onFinish={apply}
+      style={{ rowGap: 12, marginBottom: 16 }}
+      role="search"
+    >
       <Form.Item name="q" label={t("users.filters.search")}>
         <Input.Search allowClear placeholder={t("users.filters.searchPlaceholder")} onSearch={apply} style={{ width: 240 }} />
       </Form.Item>

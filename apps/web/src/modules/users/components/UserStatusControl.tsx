@@ -37,9 +37,7 @@ export function UserStatusControl({ user }: { user: User }) {
         <ProblemAlert error={update.error} style={{ marginBottom: 12 }} />
       ) : null}
       <Flex align="center" gap={12} wrap>
-        <Typography.Text type="secondary">
-          {isActive ? t("users.detail.activeExplain") : t("users.detail.disabledExplain")}
-        </Typography.Text>
+        <Typography.Text type="secondary">{isActive ? t("users.detail.activeExplain") : t("users.detail.disabledExplain")}</Typography.Text>
         <Popconfirm
           title={isActive ? t("users.detail.confirmDisable") : t("users.detail.confirmEnable")}
           okText={t("users.common.confirm")}

@@ -38,7 +38,13 @@ export function UserListPage() {
       dataIndex: "login",
       onCell: () => ({ style: { whiteSpace: "nowrap" } }),
       render: (login: string, user) => (
-        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => openUser(user.id)} aria-label={t("users.list.open", { login })}>
+        <Button
+          type="link"
+          size="small"
+          style={{ padding: 0 }}
+          onClick={() => openUser(user.id)}
+          aria-label={t("users.list.open", { login })}
+        >
           {login}
         </Button>
       ),
@@ -100,9 +106,7 @@ export function UserListPage() {
           pagination={false}
           scroll={{ x: 900 }}
           locale={{
-            emptyText: (
-              <Empty description={hasFilters ? t("users.list.emptyFiltered") : t("users.list.empty")} />
-            ),
+            emptyText: <Empty description={hasFilters ? t("users.list.emptyFiltered") : t("users.list.empty")} />,
           }}
         />
         <CursorPager
