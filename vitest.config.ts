@@ -9,6 +9,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
+          sequence: { groupOrder: 0 },
           include: ["apps/server/src/**/*.test.ts", "packages/contracts/src/**/*.test.ts"],
           exclude: ["**/*.db.test.ts", "**/node_modules/**"],
         },
@@ -16,6 +17,7 @@ export default defineConfig({
       {
         test: {
           name: "db",
+          sequence: { groupOrder: 1 },
           include: ["apps/server/src/**/*.db.test.ts"],
           globalSetup: ["apps/server/test/global-setup.ts"],
           testTimeout: 30_000,
