@@ -11,7 +11,23 @@ export const RoleSchema = z
 export type Role = z.infer<typeof RoleSchema>;
 
 /** Permissions a route can require; derived from roles on the server. */
-export const PermissionSchema = z.enum(["areas.read", "users.admin", "audit.read"]).describe("Permission");
+export const PermissionSchema = z
+  .enum([
+    "areas.read",
+    "users.admin",
+    "audit.read",
+    "communities.read",
+    "communities.write",
+    "social_orgs.read",
+    "social_orgs.write",
+    "social_workers.read",
+    "social_workers.write",
+    "residents.read",
+    "residents.write",
+    "residents.unmask",
+    "imports.run",
+  ])
+  .describe("Permission");
 export type Permission = z.infer<typeof PermissionSchema>;
 
 export const MembershipSchema = z.object({

@@ -28,7 +28,7 @@ export function text(options: { min?: number; max: number }) {
 /** A statistical division code (统计用区划代码): 2, 4, 6, 9 or 12 digits; a code is the prefix of its children. */
 export const AreaCodeSchema = z
   .string()
-  .regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, "AREA_CODE_FORMAT")
+  .regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, "INVALID_AREA_CODE")
   .describe("Statistical division code (GB/T 2260 + 统计用区划代码), 2 to 12 digits, e.g. 410105007002");
 export type AreaCode = z.infer<typeof AreaCodeSchema>;
 

@@ -4,3 +4,4 @@ export * from "./areas.js";
 export * from "./auth.js";
 export * from "./users.js";
 export * from "./audit.js";
+export * from "./identifiers.js";

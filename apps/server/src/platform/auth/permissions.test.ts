@@ -36,3 +36,13 @@ describe(isInScope.name, () => {
     expect(isInScope("4101", ["410105"])).toBe(false);
   });
 });
+
+describe("level rules", () => {
+  it("lets officials edit organization registries only at district level and above, and unmask only at street level", () => {
+    expect(scopeFor([grant("official", "410105")], "social_orgs.write")).toEqual(["410105"]);
+    expect(scopeFor([grant("official", "410105007")], "social_orgs.write")).toEqual([]);
+    expect(scopeFor([grant("official", "410105007")], "residents.unmask")).toEqual(["410105007"]);
+    expect(scopeFor([grant("official", "410105")], "residents.unmask")).toEqual([]);
+    expect(scopeFor([grant("official", "4101")], "residents.read")).toEqual([]);
+  });
+});

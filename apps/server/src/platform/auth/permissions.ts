@@ -5,15 +5,61 @@ import type { Permission, Role } from "@sanshe/contracts";
  * which kinds of action a role allows. admin and auditor are kept apart (等保 2.0 三员分立).
  */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  admin: ["areas.read", "users.admin"],
+  admin: ["areas.read", "users.admin", "imports.run"],
   auditor: ["areas.read", "audit.read"],
-  official: ["areas.read"],
-  community_staff: ["areas.read"],
-  org_staff: ["areas.read"],
-  social_worker: ["areas.read"],
-  evaluator: ["areas.read"],
+  official: [
+    "areas.read",
+    "communities.read",
+    "communities.write",
+    "social_orgs.read",
+    "social_orgs.write",
+    "social_workers.read",
+    "social_workers.write",
+    "residents.read",
+    "residents.unmask",
+    "imports.run",
+  ],
+  community_staff: [
+    "areas.read",
+    "communities.read",
+    "communities.write",
+    "social_orgs.read",
+    "social_workers.read",
+    "residents.read",
+    "residents.write",
+    "residents.unmask",
+    "imports.run",
+  ],
+  org_staff: [
+    "areas.read",
+    "communities.read",
+    "social_orgs.read",
+    "social_orgs.write",
+    "social_workers.read",
+    "social_workers.write",
+    "imports.run",
+  ],
+  social_worker: ["areas.read", "communities.read", "social_orgs.read", "social_workers.read", "residents.read"],
+  evaluator: ["areas.read", "communities.read", "social_orgs.read", "social_workers.read"],
   resident: ["areas.read"],
 };
+
+/**
+ * Permissions that a role holds only at some levels (QUALITY.md §1): officials edit organization and
+ * social-worker registries at district level and above (a street reads them); an official unmasks
+ * resident data only at street level (city and district see aggregates).
+ */
+const levelRules: Partial<Record<Permission, (membership: MembershipGrant) => boolean>> = {
+  "social_orgs.write": (m) => m.role !== "official" || m.areaCode.length <= 6,
+  "social_workers.write": (m) => m.role !== "official" || m.areaCode.length <= 6,
+  "residents.unmask": (m) => m.role !== "official" || m.areaCode.length === 9,
+  "residents.read": (m) => m.role !== "official" || m.areaCode.length >= 9,
+};
+
+/** The permissions one membership gives. */
+export function membershipPermissions(membership: MembershipGrant): Permission[] {
+  return rolePermissions[membership.role].filter((permission) => levelRules[permission]?.(membership) ?? true);
+}
 
 export type MembershipGrant = {
   id: string;
@@ -26,7 +72,7 @@ export type MembershipGrant = {
 export function permissionsOf(memberships: readonly MembershipGrant[]): Permission[] {
   const granted = new Set<Permission>();
   for (const membership of memberships) {
-    for (const permission of rolePermissions[membership.role]) {
+    for (const permission of membershipPermissions(membership)) {
       granted.add(permission);
     }
   }
@@ -39,7 +85,7 @@ export function permissionsOf(memberships: readonly MembershipGrant[]): Permissi
  */
 export function scopeFor(memberships: readonly MembershipGrant[], permission: Permission): string[] {
   const prefixes = memberships
-    .filter((membership) => rolePermissions[membership.role].includes(permission))
+    .filter((membership) => membershipPermissions(membership).includes(permission))
     .map((membership) => membership.areaCode)
     .sort((a, b) => a.length - b.length);
   const reduced: string[] = [];

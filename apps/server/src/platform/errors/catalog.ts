@@ -157,7 +157,20 @@ export const fieldMessages: Record<string, Record<Locale, string>> = {
   invalid_value: { "zh-CN": "取值不在允许范围内", en: "Not an allowed value" },
   unrecognized_keys: { "zh-CN": "包含不允许的字段", en: "Contains fields that are not allowed" },
   TEXT_FORBIDDEN_CHARACTER: { "zh-CN": "含有不允许的控制字符或零宽字符", en: "Contains control or zero-width characters" },
-  AREA_CODE_FORMAT: { "zh-CN": "区划代码应为 2、4、6、9 或 12 位数字", en: "An area code has 2, 4, 6, 9 or 12 digits" },
+  INVALID_AREA_CODE: { "zh-CN": "区划代码应为 2、4、6、9 或 12 位数字", en: "An area code has 2, 4, 6, 9 or 12 digits" },
+  INVALID_ID_NUMBER: {
+    "zh-CN": "身份证号码无效（长度、出生日期或校验位不正确）",
+    en: "Invalid ID number (length, birth date or check digit)",
+  },
+  ID_NUMBER_LEGACY: {
+    "zh-CN": "不支持 15 位旧身份证号码，请填写 18 位号码",
+    en: "15-digit legacy ID numbers are not accepted; use the 18-digit number",
+  },
+  INVALID_USCC: {
+    "zh-CN": "统一社会信用代码无效（字符或校验位不正确）",
+    en: "Invalid unified social credit code (characters or check digit)",
+  },
+  INVALID_PHONE: { "zh-CN": "电话号码无效", en: "Invalid phone number" },
   PASSWORD_TOO_SHORT: { "zh-CN": "密码至少 10 位", en: "At least 10 characters" },
   PASSWORD_TOO_WEAK: { "zh-CN": "密码须同时包含字母和数字", en: "Use both letters and digits" },
   LOGIN_FORMAT: {
