@@ -20,9 +20,9 @@ export type ImportSpec<Row = unknown> = {
   /** Validates one row whose values are the cell texts keyed by column `key` (empty cells absent). */
   rowSchema: z.ZodType<Row>;
   /** The natural key (ID number, 统一社会信用代码, certificate number) that makes re-imports update. */
-  naturalKey: (row: Row) => string;
+  naturalKey(row: Row): string;
   /** Inserts or updates one row inside the caller's transaction; throws AppError for a refused row. */
-  upsert: (ctx: ActorCtx, row: Row) => Promise<"inserted" | "updated" | "unchanged">;
+  upsert(ctx: ActorCtx, row: Row): Promise<"inserted" | "updated" | "unchanged">;
 };
 
 /**
@@ -34,8 +34,8 @@ export type ExportSpec<Filter = unknown, Item = unknown> = {
   kind: string;
   /** Parses the export request's query string into the list filter. */
   filterSchema: z.ZodType<Filter>;
-  columns: Array<Column & { value: (item: Item) => string | number | null | undefined }>;
-  page: (ctx: ActorCtx, filter: Filter, cursor: string | undefined, limit: number) => Promise<Page<Item>>;
+  columns: Array<Column & { value(item: Item): string | number | null | undefined }>;
+  page(ctx: ActorCtx, filter: Filter, cursor: string | undefined, limit: number): Promise<Page<Item>>;
 };
 
 /**
@@ -49,7 +49,9 @@ export type ModuleManifest = {
   /** Loads the module's part of the demo world (idempotent). */
   seedDemo?: (ctx: Ctx, options: SeedOptions) => Promise<void>;
   /** Spreadsheet import of the module's registry, if it has one. */
-  imports?: ImportSpec[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each registry has its own row type
+  imports?: Array<ImportSpec<any>>;
   /** Spreadsheet export of the module's lists, if it has any. */
-  exports?: ExportSpec[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each list has its own filter and item types
+  exports?: Array<ExportSpec<any, any>>;
 };
