@@ -25,6 +25,7 @@ import { authenticate, checkAccess, requireAccessDeclarations, type Access, type
 import { problemFor, sendProblem } from "./platform/http/problem.js";
 import { registerIdempotency } from "./platform/idempotency/index.js";
 import { modules } from "./modules/registry.js";
+import type { ExportSpec, ImportSpec } from "./platform/module.js";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -33,7 +34,18 @@ declare module "fastify" {
     ctx: Ctx;
   }
   interface FastifyInstance {
-    sanshe: { config: Config; database: Database; now: () => Date; routes: RouteAccess[] };
+    sanshe: {
+      config: Config;
+      database: Database;
+      now: () => Date;
+      routes: RouteAccess[];
+      importSpecs: Map<string, ImportSpec>;
+      exportSpecs: Map<string, ExportSpec>;
+      /** Keeps work that outlives its request (import jobs) so close() waits for it. */
+      background(work: Promise<unknown>): void;
+      /** Resolves when no background work is running (tests, shutdown). */
+      idle(): Promise<void>;
+    };
   }
 }
 
@@ -68,7 +80,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
 
   const routes: RouteAccess[] = [];
-  app.decorate("sanshe", { config, database, now, routes });
+  const running = new Set<Promise<unknown>>();
+  app.decorate("sanshe", {
+    config,
+    database,
+    now,
+    routes,
+    importSpecs: new Map(modules.flatMap((module) => module.imports ?? []).map((spec) => [spec.kind, spec])),
+    exportSpecs: new Map(modules.flatMap((module) => module.exports ?? []).map((spec) => [spec.kind, spec])),
+    background(work) {
+      const tracked = work.finally(() => running.delete(tracked));
+      running.add(tracked);
+    },
+    async idle() {
+      while (running.size > 0) {
+        await Promise.allSettled([...running]);
+      }
+    },
+  });
+  app.addHook("onClose", async () => app.sanshe.idle());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest("locale", "zh-CN");

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import type { Page } from "@sanshe/contracts";
+import type { Page, Permission } from "@sanshe/contracts";
 import type { ActorCtx, Ctx } from "./ctx.js";
 
 export type SeedOptions = { demoPassword: string; minFreeBytes: number; dataDir?: string | undefined; log: (line: string) => void };
@@ -16,6 +16,8 @@ export type Column = { key: string; header: string; header_en: string; example?:
 export type ImportSpec<Row = unknown> = {
   /** Used in URLs and the CLI: `npx sanshe import <kind> <file>`. */
   kind: string;
+  /** Permission the importing user needs besides imports.run (e.g. residents.write). */
+  permission?: Permission;
   columns: Column[];
   /** Validates one row whose values are the cell texts keyed by column `key` (empty cells absent). */
   rowSchema: z.ZodType<Row>;
@@ -32,6 +34,8 @@ export type ImportSpec<Row = unknown> = {
  */
 export type ExportSpec<Filter = unknown, Item = unknown> = {
   kind: string;
+  /** Permission needed to export (the list's read permission). */
+  permission?: Permission;
   /** Parses the export request's query string into the list filter. */
   filterSchema: z.ZodType<Filter>;
   columns: Array<Column & { value(item: Item): string | number | null | undefined }>;

@@ -99,6 +99,30 @@ export const errorCatalog = {
     "zh-CN": ["组织不存在", "所选组织不存在或不在您的管辖范围内。"],
     en: ["Unknown organization", "The organization does not exist or is outside your scope."],
   },
+  /** An uploaded spreadsheet cannot be read: `reason` is FILE_TOO_LARGE, FILE_UNREADABLE, TOO_MANY_ROWS or FILE_EMPTY. */
+  IMPORT_FILE_INVALID: {
+    status: 400,
+    "zh-CN": ["文件无法导入", "文件无法读取（{reason}）：请使用 10 MB 以内、不超过 5 万行的 XLSX 或 CSV 文件。"],
+    en: ["File cannot be imported", "The file cannot be read ({reason}): use an XLSX or CSV file under 10 MB and 50,000 rows."],
+  },
+  /** "Import everything" was asked while the report still lists bad rows. */
+  IMPORT_HAS_ERRORS: {
+    status: 409,
+    "zh-CN": ["仍有错误", "还有 {count} 行错误：请修正后重新上传，或选择“仅导入有效行”。"],
+    en: ["Errors remain", "{count} rows still have errors: fix and upload again, or choose to import only the valid rows."],
+  },
+  /** The job is not in a state that allows this step (e.g. already running or completed). */
+  IMPORT_NOT_READY: {
+    status: 409,
+    "zh-CN": ["导入任务状态不允许此操作", "导入任务当前状态为 {status}。"],
+    en: ["Import not ready", "The import job is {status}."],
+  },
+  /** No import or export of this kind exists. */
+  UNKNOWN_KIND: {
+    status: 404,
+    "zh-CN": ["不支持的类型", "没有这种导入或导出。"],
+    en: ["Unknown kind", "There is no such import or export."],
+  },
   /** The body is larger than the server accepts. */
   PAYLOAD_TOO_LARGE: {
     status: 413,

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
+import { csvLine, declaredUnzippedSize, neutralizeCell, readSpreadsheet, SpreadsheetError } from "./spreadsheet.js";
+
+const gbk = (text: string) => Buffer.from(new TextEncoder().encode(text)); // helper for UTF-8 only
+
+describe(readSpreadsheet.name, () => {
+  it("reads UTF-8, UTF-8 with BOM and GB18030 CSV and says which it found", async () => {
+    const utf8 = await readSpreadsheet(gbk("姓名,身份证号\r\n张三,11010519491231002X\r\n"));
+    expect(utf8).toMatchObject({
+      encoding: "utf-8",
+      headers: ["姓名", "身份证号"],
+      rows: [{ rowNumber: 2, cells: ["张三", "11010519491231002X"] }],
+    });
+    const bom = await readSpreadsheet(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), gbk("姓名\n李四\n")]));
+    expect(bom).toMatchObject({ encoding: "utf-8-bom", headers: ["姓名"], rows: [{ cells: ["李四"] }] });
+    // "姓名\r\n王五\r\n" in GB18030 as Excel saves it.
+    const gb = Buffer.from([0xd0, 0xd5, 0xc3, 0xfb, 0x0d, 0x0a, 0xcd, 0xf5, 0xce, 0xe5, 0x0d, 0x0a]);
+    expect(await readSpreadsheet(gb)).toMatchObject({ encoding: "gb18030", headers: ["姓名"], rows: [{ cells: ["王五"] }] });
+  });
+
+  it("reads the first worksheet of an XLSX file, with dates and numbers as text", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("居民");
+    sheet.addRow(["姓名", "出生日期", "人数"]);
+    sheet.addRow(["赵六", new Date(Date.UTC(1990, 4, 6)), 3]);
+    sheet.addRow([]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    expect(await readSpreadsheet(bytes)).toMatchObject({
+      encoding: "xlsx",
+      headers: ["姓名", "出生日期", "人数"],
+      rows: [{ rowNumber: 2, cells: ["赵六", "1990-05-06", "3"] }],
+    });
+    expect(declaredUnzippedSize(bytes)).toBeGreaterThan(bytes.length);
+  });
+
+  it("refuses a zip whose declared content is a bomb, without unpacking it", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("x").addRow(["a"]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    // Forge the first central-directory entry's uncompressed size to 4 GiB − 1.
+    const view = new DataView(bytes.buffer);
+    for (let offset = 0; offset < bytes.length - 4; offset += 1) {
+      if (view.getUint32(offset, true) === 0x02014b50) {
+        view.setUint32(offset + 24, 0xffffffff, true);
+        break;
+      }
+    }
+    await expect(readSpreadsheet(bytes)).rejects.toMatchObject({ code: "FILE_TOO_LARGE" });
+  });
+
+  it("refuses empty, binary and oversized files with a code", async () => {
+    await expect(readSpreadsheet(gbk(""))).rejects.toBeInstanceOf(SpreadsheetError);
+    await expect(readSpreadsheet(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]))).rejects.toMatchObject({ code: "FILE_UNREADABLE" });
+    await expect(readSpreadsheet(new Uint8Array(11 * 1024 * 1024))).rejects.toMatchObject({ code: "FILE_TOO_LARGE" });
+  });
+});
+
+describe(neutralizeCell.name, () => {
+  it.each([
+    ['=HYPERLINK("http://x","y")', '\'=HYPERLINK("http://x","y")'],
+    ["+1", "'+1"],
+    ["-2", "'-2"],
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ["普通文字", "普通文字"],
+  ])("%s → %s", (input, output) => {
+    expect(neutralizeCell(input)).toBe(output);
+  });
+
+  it("keeps numbers as numbers and empties as empty", () => {
+    expect(neutralizeCell(-3)).toBe(-3);
+    expect(neutralizeCell(null)).toBe("");
+  });
+});
+
+describe(csvLine.name, () => {
+  it("quotes commas, quotes and line breaks", () => {
+    expect(csvLine(["a,b", 'say "hi"', "x\ny", 1])).toBe('"a,b","say ""hi""","x\ny",1\r\n');
+  });
+});

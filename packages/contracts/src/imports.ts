@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { pageOf, PageQuerySchema, TimestampSchema, UuidSchema } from "./common.js";
+
+export const ImportStatusSchema = z
+  .enum(["validated", "failed", "running", "interrupted", "completed"])
+  .describe(
+    "validated: report ready, nothing written; running; interrupted: the process stopped, resume it; completed; failed: the file cannot be imported",
+  );
+
+export const ImportRowErrorSchema = z.object({
+  row: z.number().int().describe("Row number in the file (the header is row 1)"),
+  field: z.string().nullable().describe("Column header, or null for the whole row"),
+  code: z.string().describe("Stable code, e.g. INVALID_ID_NUMBER, RESIDENT_EXISTS, DUPLICATE_IN_FILE"),
+  message: z.string().describe("Explanation in the caller's language"),
+});
+export type ImportRowError = z.infer<typeof ImportRowErrorSchema>;
+
+export const ImportJobSchema = z.object({
+  id: UuidSchema,
+  kind: z.string().describe("What is imported: residents, social-orgs, social-workers, …"),
+  file_name: z.string().describe("Uploaded file name"),
+  encoding: z.enum(["xlsx", "utf-8", "utf-8-bom", "gb18030"]).describe("How the file was read (detected, shown to the user)"),
+  status: ImportStatusSchema,
+  mode: z.enum(["all", "valid_only"]).nullable().describe("all: only when there are no errors; valid_only: skip bad rows"),
+  total_rows: z.number().int().describe("Data rows in the file"),
+  valid_rows: z.number().int().describe("Rows that passed validation"),
+  error_rows: z.number().int().describe("Rows with at least one error"),
+  processed_rows: z.number().int().describe("Valid rows written so far (progress)"),
+  last_row_number: z.number().int().describe("File row of the last committed batch: where a resumed job continues"),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  errors: z.array(ImportRowErrorSchema).describe("Every bad row with field and reason (first 1,000)"),
+  created_at: TimestampSchema,
+  finished_at: TimestampSchema.nullable(),
+});
+export type ImportJob = z.infer<typeof ImportJobSchema>;
+
+export const ImportKindParamsSchema = z.object({
+  kind: z
+    .string()
+    .regex(/^[a-z-]{2,40}$/)
+    .describe("Import kind"),
+});
+export const ImportJobParamsSchema = z.object({ id: UuidSchema });
+
+export const ImportCreateQuerySchema = z.object({
+  kind: z
+    .string()
+    .regex(/^[a-z-]{2,40}$/)
+    .describe("What the file holds: residents, social-orgs, social-workers, …"),
+  file_name: z.string().trim().min(1).max(200).describe("Original file name (.xlsx or .csv)"),
+});
+
+export const ImportCommitSchema = z.strictObject({
+  mode: z.enum(["all", "valid_only"]).describe("all: refused while errors remain; valid_only: import only the valid rows"),
+});
+export type ImportCommit = z.infer<typeof ImportCommitSchema>;
+
+export const ImportTemplateQuerySchema = z.object({ format: z.enum(["xlsx", "csv"]).default("xlsx") });
+
+export const ImportJobPageSchema = pageOf(ImportJobSchema.omit({ errors: true }));
+export const ImportJobListQuerySchema = PageQuerySchema;
+
+export const ExportFormatQuerySchema = z.object({ format: z.enum(["xlsx", "csv"]).default("xlsx").describe("File format") });
