@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CloudUploadOutlined,
   DownOutlined,
   EnvironmentOutlined,
   HomeOutlined,
@@ -25,6 +26,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { key: "home", to: "/", icon: <HomeOutlined />, labelKey: "app.nav.home" },
   { key: "areas", to: "/areas", icon: <ApartmentOutlined />, labelKey: "app.nav.areas", permission: "areas.read" },
   { key: "users", to: "/users", icon: <TeamOutlined />, labelKey: "app.nav.users", permission: "users.admin" },
+  { key: "imports", to: "/imports", icon: <CloudUploadOutlined />, labelKey: "app.nav.imports", permission: "imports.run" },
   { key: "audit", to: "/audit", icon: <AuditOutlined />, labelKey: "app.nav.audit", permission: "audit.read" },
 ];
 

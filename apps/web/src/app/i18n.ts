@@ -9,6 +9,8 @@ import authEn from "../modules/auth/i18n/en.json";
 import authZh from "../modules/auth/i18n/zh-CN.json";
 import homeEn from "../modules/home/i18n/en.json";
 import homeZh from "../modules/home/i18n/zh-CN.json";
+import importsEn from "../modules/imports/i18n/en.json";
+import importsZh from "../modules/imports/i18n/zh-CN.json";
 import jurisdictionsEn from "../modules/jurisdictions/i18n/en.json";
 import jurisdictionsZh from "../modules/jurisdictions/i18n/zh-CN.json";
 import usersEn from "../modules/users/i18n/en.json";
@@ -61,10 +63,10 @@ void i18next.use(initReactI18next).init({
   supportedLngs: ["zh-CN", "en"],
   resources: {
     "zh-CN": {
-      translation: { ...appZh, ...uiZh, ...authZh, ...homeZh, ...jurisdictionsZh, ...usersZh, ...auditZh },
+      translation: { ...appZh, ...uiZh, ...authZh, ...homeZh, ...jurisdictionsZh, ...usersZh, ...auditZh, ...importsZh },
     },
     en: {
-      translation: { ...appEn, ...uiEn, ...authEn, ...homeEn, ...jurisdictionsEn, ...usersEn, ...auditEn },
+      translation: { ...appEn, ...uiEn, ...authEn, ...homeEn, ...jurisdictionsEn, ...usersEn, ...auditEn, ...importsEn },
     },
   },
   interpolation: { escapeValue: false },

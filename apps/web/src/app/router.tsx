@@ -2,6 +2,7 @@ import { createBrowserRouter } from "react-router-dom";
 import { auditRoutes } from "../modules/audit";
 import { authRoutes } from "../modules/auth";
 import { homeRoutes } from "../modules/home";
+import { importRoutes } from "../modules/imports";
 import { jurisdictionRoutes } from "../modules/jurisdictions";
 import { userRoutes } from "../modules/users";
 import { ConsoleLayout } from "./ConsoleLayout";
@@ -24,7 +25,14 @@ export const router = createBrowserRouter([
       {
         // Pathless: a failing page keeps the menu and header around its error message.
         errorElement: <RouteErrorPage />,
-        children: [...homeRoutes, ...jurisdictionRoutes, ...userRoutes, ...auditRoutes, { path: "*", element: <NotFoundPage /> }],
+        children: [
+          ...homeRoutes,
+          ...jurisdictionRoutes,
+          ...userRoutes,
+          ...importRoutes,
+          ...auditRoutes,
+          { path: "*", element: <NotFoundPage /> },
+        ],
       },
     ],
   },

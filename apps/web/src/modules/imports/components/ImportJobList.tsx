@@ -1,0 +1,95 @@
+import { Card, Empty, Table, Tag, Typography } from "antd";
+import type { TableColumnsType } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import { CursorPager } from "../../../ui/CursorPager";
+import { formatDateTime } from "../../../ui/formatDateTime";
+import { ProblemAlert } from "../../../ui/ProblemAlert";
+import { useCursorPagination } from "../../../ui/useCursorPagination";
+import { type ImportJobSummary, useImportJobs } from "../api";
+import { importKindLabelKey } from "../kinds";
+import { ImportStatusTag } from "./ImportStatusTag";
+
+/** 我的导入记录: the user's jobs, newest first, server-paginated; each reopens at /imports/:id. */
+export function ImportJobList({ currentId }: { currentId?: string | undefined }) {
+  const { t } = useTranslation();
+  const [pageSize, setPageSize] = useState(20);
+  const pagination = useCursorPagination(String(pageSize));
+  const jobs = useImportJobs({ cursor: pagination.cursor, limit: pageSize });
+
+  const columns: TableColumnsType<ImportJobSummary> = [
+    {
+      key: "time",
+      title: t("imports.list.time"),
+      dataIndex: "created_at",
+      width: 170,
+      render: (value: string) => <span style={{ whiteSpace: "nowrap" }}>{formatDateTime(value)}</span>,
+    },
+    {
+      key: "kind",
+      title: t("imports.list.kind"),
+      dataIndex: "kind",
+      width: 140,
+      render: (kind: string) => t(importKindLabelKey(kind), { defaultValue: kind }),
+    },
+    {
+      key: "file",
+      title: t("imports.list.file"),
+      dataIndex: "file_name",
+      render: (name: string) => <Typography.Text ellipsis={{ tooltip: name }}>{name}</Typography.Text>,
+    },
+    {
+      key: "status",
+      title: t("imports.list.status"),
+      dataIndex: "status",
+      width: 110,
+      render: (status: ImportJobSummary["status"]) => <ImportStatusTag status={status} />,
+    },
+    {
+      key: "counts",
+      title: t("imports.list.counts"),
+      render: (_value, job) => (
+        <>
+          <div>{t("imports.list.countsValidated", { total: job.total_rows, valid: job.valid_rows, errors: job.error_rows })}</div>
+          {job.status === "completed" ? (
+            <Typography.Text type="secondary">
+              {t("imports.list.countsDone", { inserted: job.inserted, updated: job.updated, unchanged: job.unchanged })}
+            </Typography.Text>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      key: "actions",
+      title: t("imports.list.actions"),
+      width: 90,
+      render: (_value, job) =>
+        job.id === currentId ? <Tag>{t("imports.list.current")}</Tag> : <Link to={`/imports/${job.id}`}>{t("imports.list.open")}</Link>,
+    },
+  ];
+
+  return (
+    <Card title={t("imports.list.title")} style={{ marginTop: 16 }}>
+      {jobs.isError ? <ProblemAlert error={jobs.error} style={{ marginBottom: 16 }} /> : null}
+      <Table<ImportJobSummary>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={jobs.data?.items ?? []}
+        loading={jobs.isFetching && (jobs.isPending || jobs.isPlaceholderData)}
+        pagination={false}
+        scroll={{ x: 900 }}
+        locale={{ emptyText: <Empty description={t("imports.list.empty")} /> }}
+      />
+      <CursorPager
+        pagination={pagination}
+        nextCursor={jobs.data?.next_cursor}
+        pageSize={pageSize}
+        onPageSizeChange={setPageSize}
+        itemCount={jobs.data?.items.length ?? 0}
+        isLoading={jobs.isFetching}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,3 @@
+export { importRoutes } from "./routes";
+export { IMPORT_KINDS } from "./kinds";
+export type { ImportKind } from "./kinds";
