@@ -127,14 +127,21 @@ async function importRegistry(config: Config, args: string[]): Promise<number> {
     return 2;
   }
   return withDatabase(config, async (database) => {
-    const [user] = await database.db.select({ id: users.id }).from(users).where(eq(users.login, values.as ?? ""));
+    const [user] = await database.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.login, values.as ?? ""));
     const actor = user ? await loadActor(database.db, user.id) : null;
     if (!actor) {
       print(`import: no active user ${values.as}`);
       return 2;
     }
     const base = systemCtx(database.db);
-    const ctx = { ...base, actor, audit: createAuditWriter(database.db, { actorId: actor.userId, actorLogin: actor.login, ip: null, requestId: "cli" }) };
+    const ctx = {
+      ...base,
+      actor,
+      audit: createAuditWriter(database.db, { actorId: actor.userId, actorLogin: actor.login, ip: null, requestId: "cli" }),
+    };
     const progress = (job: { processedRows: number; validRows: number; lastRowNumber: number }) =>
       print(`  ${job.processedRows}/${job.validRows} rows written (through file row ${job.lastRowNumber})`);
     let jobId: string;
@@ -169,7 +176,9 @@ async function importRegistry(config: Config, args: string[]): Promise<number> {
     }
     const done = await runImport(ctx, spec, jobId, progress);
     await sealAll(database.db);
-    print(`import ${done.id} completed: ${done.inserted} inserted, ${done.updated} updated, ${done.unchanged} unchanged, ${done.errorRows} rows with errors`);
+    print(
+      `import ${done.id} completed: ${done.inserted} inserted, ${done.updated} updated, ${done.unchanged} unchanged, ${done.errorRows} rows with errors`,
+    );
     return 0;
   });
 }

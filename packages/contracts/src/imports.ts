@@ -12,6 +12,7 @@ export const ImportRowErrorSchema = z.object({
   field: z.string().nullable().describe("Column header, or null for the whole row"),
   code: z.string().describe("Stable code, e.g. INVALID_ID_NUMBER, RESIDENT_EXISTS, DUPLICATE_IN_FILE"),
   message: z.string().describe("Explanation in the caller's language"),
+  phase: z.enum(["validation", "write"]).describe("validation: found before anything was written; write: refused while writing"),
 });
 export type ImportRowError = z.infer<typeof ImportRowErrorSchema>;
 
@@ -25,7 +26,7 @@ export const ImportJobSchema = z.object({
   total_rows: z.number().int().describe("Data rows in the file"),
   valid_rows: z.number().int().describe("Rows that passed validation"),
   error_rows: z.number().int().describe("Rows with at least one error"),
-  processed_rows: z.number().int().describe("Valid rows written so far (progress)"),
+  processed_rows: z.number().int().describe("Valid rows attempted so far, written or refused (progress: processed_rows / valid_rows)"),
   last_row_number: z.number().int().describe("File row of the last committed batch: where a resumed job continues"),
   inserted: z.number().int(),
   updated: z.number().int(),
@@ -63,3 +64,11 @@ export const ImportJobPageSchema = pageOf(ImportJobSchema.omit({ errors: true })
 export const ImportJobListQuerySchema = PageQuerySchema;
 
 export const ExportFormatQuerySchema = z.object({ format: z.enum(["xlsx", "csv"]).default("xlsx").describe("File format") });
+
+export const ImportKindSchema = z.object({
+  kind: z.string().describe("Import kind"),
+  columns: z
+    .array(z.object({ key: z.string(), header: z.string(), header_en: z.string(), example: z.string().optional() }))
+    .describe("Template columns"),
+});
+export const ImportKindListSchema = z.object({ items: z.array(ImportKindSchema).describe("Kinds the caller may import") });

@@ -7,6 +7,7 @@ import {
   ImportJobPageSchema,
   ImportJobParamsSchema,
   ImportJobSchema,
+  ImportKindListSchema,
   ImportKindParamsSchema,
   ImportTemplateQuerySchema,
   ProblemSchema,
@@ -67,6 +68,28 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const job = await createImportJob(ctx, specFor(request.query.kind), { name: request.query.file_name, bytes: request.body });
       return reply.status(201).send(presentImportJob(job, ctx.now()));
+    },
+  );
+
+  app.get(
+    "/imports/kinds",
+    {
+      schema: {
+        summary: "What you may import, with each template's columns",
+        tags: ["imports"],
+        response: { 200: ImportKindListSchema, 401: ProblemSchema, 403: ProblemSchema },
+      },
+      config: { access: "imports.run" },
+    },
+    async (request) => {
+      const ctx = requireActor(request.ctx);
+      const items = [...specs.values()]
+        .filter((spec) => !spec.permission || ctx.actor.can(spec.permission))
+        .map((spec) => ({
+          kind: spec.kind,
+          columns: spec.columns.map(({ key, header, header_en, example }) => ({ key, header, header_en, ...(example ? { example } : {}) })),
+        }));
+      return { items };
     },
   );
 

@@ -6,7 +6,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer }>({
   },
 });
 
-export type ImportRowError = { row: number; field: string | null; code: string; message: string };
+export type ImportRowError = { row: number; field: string | null; code: string; message: string; phase: "validation" | "write" };
 
 /**
  * Spreadsheet import jobs. The file is kept (bytea, ≤ 10 MB) so that an interrupted job can resume:

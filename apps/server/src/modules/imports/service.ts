@@ -66,6 +66,7 @@ function validateSheet(
         locale === "en"
           ? "No column matches the template; download the template and use its headers."
           : "表头与模板不符，请下载模板并使用其中的列名。",
+      phase: "validation",
     });
     return { valid, errors, errorRows: new Set([1]) };
   }
@@ -88,7 +89,13 @@ function validateSheet(
             ? "required"
             : issue.code;
         const key = typeof issue.path[0] === "string" ? issue.path[0] : null;
-        errors.push({ row: row.rowNumber, field: key ? header(key) : null, code, message: fieldMessage(code, locale) });
+        errors.push({
+          row: row.rowNumber,
+          field: key ? header(key) : null,
+          code,
+          message: fieldMessage(code, locale),
+          phase: "validation",
+        });
       }
       continue;
     }
@@ -101,6 +108,7 @@ function validateSheet(
         field: null,
         code: "DUPLICATE_IN_FILE",
         message: locale === "en" ? `Same record as row ${firstRow}` : `与第 ${firstRow} 行是同一条记录`,
+        phase: "validation",
       });
       continue;
     }
@@ -135,7 +143,13 @@ async function dryRun(ctx: ActorCtx, spec: ImportSpec, rows: ValidRow[]): Promis
       for (const row of rows) {
         const outcome = await upsertRow(tx, spec, row);
         if (outcome instanceof AppError) {
-          errors.push({ row: row.rowNumber, field: null, code: outcome.code, message: problemMessage(outcome, ctx.locale) });
+          errors.push({
+            row: row.rowNumber,
+            field: null,
+            code: outcome.code,
+            message: problemMessage(outcome, ctx.locale),
+            phase: "validation",
+          });
         }
       }
       throw new TransactionRollbackError();
@@ -278,7 +292,13 @@ export async function runImport(ctx: ActorCtx, spec: ImportSpec, id: string, onP
       for (const row of batch) {
         const outcome = await upsertRow(tx, spec, row);
         if (outcome instanceof AppError) {
-          rowErrors.push({ row: row.rowNumber, field: null, code: outcome.code, message: problemMessage(outcome, ctx.locale) });
+          rowErrors.push({
+            row: row.rowNumber,
+            field: null,
+            code: outcome.code,
+            message: problemMessage(outcome, ctx.locale),
+            phase: "write",
+          });
         } else {
           counts[outcome] += 1;
         }
@@ -287,7 +307,7 @@ export async function runImport(ctx: ActorCtx, spec: ImportSpec, id: string, onP
       const [updated] = await tx.db
         .update(importJobs)
         .set({
-          processedRows: sql`${importJobs.processedRows} + ${batch.length - rowErrors.length}`,
+          processedRows: sql`${importJobs.processedRows} + ${batch.length}`,
           lastRowNumber: last,
           inserted: sql`${importJobs.inserted} + ${counts.inserted}`,
           updated: sql`${importJobs.updated} + ${counts.updated}`,

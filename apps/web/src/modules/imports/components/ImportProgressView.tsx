@@ -5,7 +5,7 @@ import { formatDateTime } from "../../../ui/formatDateTime";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useIdempotencyKey } from "../../../ui/useIdempotencyKey";
 import { useResumeImport } from "../api";
-import { progressPercent, resumeRow, validationErrorRows, writeErrors } from "../utils/job";
+import { progressPercent, resumeRow, writeErrors } from "../utils/job";
 import { ImportErrorsTable } from "./ImportErrorsTable";
 
 type ImportProgressViewProps = {
@@ -22,7 +22,7 @@ export function ImportProgressView({ job, onAnother }: ImportProgressViewProps) 
   const counts = { processed: job.processed_rows, valid: job.valid_rows };
 
   if (job.status === "completed") {
-    const skipped = job.mode === "valid_only" ? validationErrorRows(job) : 0;
+    const skipped = job.mode === "valid_only" ? Math.max(0, job.total_rows - job.valid_rows) : 0;
     return (
       <>
         <Result
