@@ -64,7 +64,9 @@ export function socialOrgRegistrationProblem(input: {
   if (!input.uscc) {
     return { field: "uscc", code: "required" };
   }
-  return normalizeUscc(input.uscc).startsWith(usccPrefixByLegalForm[input.legal_form]) ? null : { field: "uscc", code: "USCC_FORM_MISMATCH" };
+  return normalizeUscc(input.uscc).startsWith(usccPrefixByLegalForm[input.legal_form])
+    ? null
+    : { field: "uscc", code: "USCC_FORM_MISMATCH" };
 }
 
 const DateSchema = z.iso.date().describe("Date, YYYY-MM-DD");

@@ -36,7 +36,13 @@ function label<T extends string>(labels: Record<T, string>, aliases: Record<stri
 
 const registration = label(registrationLabels, { 登记注册: "registered", 已登记: "registered", 已备案: "filed" });
 const legalForm = label(legalFormLabels, { 民非: "private_non_enterprise", 社会服务机构: "private_non_enterprise" });
-const category = label(categoryLabels, { 公益慈善: "charity", 文体: "culture_sports", 生活服务: "life_services", 社区维权: "rights", 综合: "comprehensive" });
+const category = label(categoryLabels, {
+  公益慈善: "charity",
+  文体: "culture_sports",
+  生活服务: "life_services",
+  社区维权: "rights",
+  综合: "comprehensive",
+});
 const status = label(statusLabels, { 活跃: "active", 暂停: "suspended", 注销: "deregistered" });
 
 function grade(cell: string | undefined): string | undefined {
@@ -116,7 +122,7 @@ export const socialOrgImport: ImportSpec<SocialOrgCreate> = {
   kind: "social-orgs",
   columns: [
     { key: "name", header: "名称", header_en: "Name", example: "金水区颐养老年服务中心" },
-    { key: "uscc", header: "统一社会信用代码", header_en: "Unified social credit code", example: "52410105MJ0000000X" },
+    { key: "uscc", header: "统一社会信用代码", header_en: "Unified social credit code", example: "52410105MJ0000001P" },
     { key: "registration", header: "登记类型", header_en: "Registration", example: "登记" },
     { key: "legal_form", header: "组织形式", header_en: "Legal form", example: "民办非企业单位" },
     { key: "category", header: "类别", header_en: "Category", example: "生活服务类" },
@@ -142,7 +148,12 @@ export const socialOrgExport: ExportSpec<SocialOrgFilter, SocialOrgListItem> = {
     { key: "name", header: "名称", header_en: "Name", value: (item) => item.name },
     { key: "uscc", header: "统一社会信用代码", header_en: "Unified social credit code", value: (item) => item.uscc },
     { key: "registration", header: "登记类型", header_en: "Registration", value: (item) => registrationLabels[item.registration] },
-    { key: "legal_form", header: "组织形式", header_en: "Legal form", value: (item) => (item.legal_form ? legalFormLabels[item.legal_form] : null) },
+    {
+      key: "legal_form",
+      header: "组织形式",
+      header_en: "Legal form",
+      value: (item) => (item.legal_form ? legalFormLabels[item.legal_form] : null),
+    },
     { key: "category", header: "类别", header_en: "Category", value: (item) => categoryLabels[item.category] },
     { key: "grade", header: "等级", header_en: "Grade", value: (item) => item.grade },
     { key: "grade_year", header: "评估年度", header_en: "Evaluation year", value: (item) => item.grade_year },
@@ -151,7 +162,12 @@ export const socialOrgExport: ExportSpec<SocialOrgFilter, SocialOrgListItem> = {
     { key: "founded_on", header: "成立日期", header_en: "Founded on", value: (item) => item.founded_on },
     { key: "staff_count", header: "工作人员数", header_en: "Staff", value: (item) => item.staff_count },
     { key: "social_worker_count", header: "社工人数", header_en: "Social workers", value: (item) => item.social_worker_count },
-    { key: "is_social_work_agency", header: "社工机构", header_en: "Social-work agency", value: (item) => (item.is_social_work_agency ? "是" : "否") },
+    {
+      key: "is_social_work_agency",
+      header: "社工机构",
+      header_en: "Social-work agency",
+      value: (item) => (item.is_social_work_agency ? "是" : "否"),
+    },
     { key: "status", header: "状态", header_en: "Status", value: (item) => statusLabels[item.status] },
     { key: "description", header: "简介", header_en: "Description", value: (item) => item.description },
     { key: "contact_phone", header: "联系电话", header_en: "Contact phone", value: (item) => item.contact_phone },

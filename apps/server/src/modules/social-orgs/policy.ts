@@ -25,6 +25,7 @@ export function canEditSocialOrg(grants: readonly MembershipGrant[], org: { id: 
  */
 export function canPlaceSocialOrg(grants: readonly MembershipGrant[], areaCode: string): boolean {
   return grants.some(
-    (grant) => grant.role !== "org_staff" && membershipPermissions(grant).includes("social_orgs.write") && areaCode.startsWith(grant.areaCode),
+    (grant) =>
+      grant.role !== "org_staff" && membershipPermissions(grant).includes("social_orgs.write") && areaCode.startsWith(grant.areaCode),
   );
 }

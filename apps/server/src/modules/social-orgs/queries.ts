@@ -70,7 +70,11 @@ function decodeCursor(ctx: Ctx, cursor: string, sort: string): Cursor {
   throw new AppError(
     "VALIDATION_FAILED",
     {},
-    { errors: [{ path: "querystring.cursor", code: "invalid_value", message: fieldMessages.invalid_value?.[ctx.locale] ?? "invalid_value" }] },
+    {
+      errors: [
+        { path: "querystring.cursor", code: "invalid_value", message: fieldMessages.invalid_value?.[ctx.locale] ?? "invalid_value" },
+      ],
+    },
   );
 }
 
@@ -141,7 +145,10 @@ export async function listSocialOrgs(
 ): Promise<Page<SocialOrgListItem>> {
   const conditions = [visibleTo(ctx.actor.scope("social_orgs.read")), ...filterConditions(query)];
   const { rows, next_cursor } = await pageOfRows(ctx, conditions, query.sort, query.cursor, query.limit);
-  const names = await getAreaNames(ctx, rows.map((row) => row.areaCode));
+  const names = await getAreaNames(
+    ctx,
+    rows.map((row) => row.areaCode),
+  );
   return { items: rows.map((row) => presentListItem(row, names)), next_cursor };
 }
 

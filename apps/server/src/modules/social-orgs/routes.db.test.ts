@@ -60,7 +60,14 @@ describe("POST /social-orgs", () => {
     const response = await jinshui.post("/api/v1/social-orgs", newOrg({ contact_phone: "0371-12345678" }));
     expect(response.statusCode).toBe(201);
     const org = response.json<SocialOrg>();
-    expect(org).toMatchObject({ registration: "registered", status: "active", version: 1, area_name: "金水区", service_areas: [], stations: [] });
+    expect(org).toMatchObject({
+      registration: "registered",
+      status: "active",
+      version: 1,
+      area_name: "金水区",
+      service_areas: [],
+      stations: [],
+    });
     const [audit] = await t.database.db
       .select({ n: sql<number>`count(*)::int` })
       .from(auditLog)
@@ -160,7 +167,9 @@ describe("org_staff", () => {
 describe("PATCH /social-orgs/:id", () => {
   it("answers 409 VERSION_CONFLICT with the current copy for a stale version", async () => {
     const org = (await jinshui.post("/api/v1/social-orgs", newOrg())).json<SocialOrg>();
-    expect((await jinshui.patch(`/api/v1/social-orgs/${org.id}`, { version: 1, data: { grade: "3A", grade_year: 2025 } })).statusCode).toBe(200);
+    expect((await jinshui.patch(`/api/v1/social-orgs/${org.id}`, { version: 1, data: { grade: "3A", grade_year: 2025 } })).statusCode).toBe(
+      200,
+    );
     const stale = await jinshui.patch(`/api/v1/social-orgs/${org.id}`, { version: 1, data: { grade: "4A" } });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ code: "VERSION_CONFLICT", current: { version: 2, grade: "3A" } });
@@ -196,7 +205,10 @@ describe("service areas and stations", () => {
     expect(stations.statusCode).toBe(200);
     expect(stations.json<SocialOrg>()).toMatchObject({ version: 3, stations: [{ area_code: "410105007001", since: "2024-01-01" }] });
     expect((await put(cookie, `/api/v1/social-orgs/${org.id}/stations`, { version: 2, stations: [] })).statusCode).toBe(409);
-    const notCommunity = await put(cookie, `/api/v1/social-orgs/${org.id}/stations`, { version: 3, stations: [{ area_code: "410105007" }] });
+    const notCommunity = await put(cookie, `/api/v1/social-orgs/${org.id}/stations`, {
+      version: 3,
+      stations: [{ area_code: "410105007" }],
+    });
     expect(notCommunity.json().errors[0].code).toBe("COMMUNITY_REQUIRED");
     const missing = await put(cookie, `/api/v1/social-orgs/${org.id}/stations`, { version: 3, stations: [{ area_code: "410105007011" }] });
     expect(missing.json().code).toBe("AREA_UNKNOWN");
@@ -206,7 +218,10 @@ describe("service areas and stations", () => {
 describe("search, sort and pagination", () => {
   it("finds 养老 in names and descriptions", async () => {
     const named = await buildSocialOrg.registered(t.ctx, "410105", { name: "金水区颐养老年服务中心" });
-    const described = await buildSocialOrg.registered(t.ctx, "410105", { name: "测试助老中心（演示）", description: "提供居家养老上门服务" });
+    const described = await buildSocialOrg.registered(t.ctx, "410105", {
+      name: "测试助老中心（演示）",
+      description: "提供居家养老上门服务",
+    });
     const page = (await jinshui.get(`/api/v1/social-orgs?q=${encodeURIComponent("养老")}&limit=200`)).json<SocialOrgPage>();
     expect(page.items.map((item) => item.id)).toEqual(expect.arrayContaining([named.id, described.id]));
     const wildcard = (await jinshui.get(`/api/v1/social-orgs?q=${encodeURIComponent("%")}`)).json<SocialOrgPage>();
@@ -252,7 +267,9 @@ describe("search, sort and pagination", () => {
     const match = await buildSocialOrg(t.ctx, area, { category: "rights", grade: "4A", status: "suspended", isSocialWorkAgency: false });
     await buildSocialOrg(t.ctx, area, { category: "rights", grade: "4A", status: "active" });
     const page = (
-      await city.get(`/api/v1/social-orgs?area_code=${area}&category=rights&grade=4A&registration=filed&status=suspended&is_social_work_agency=false`)
+      await city.get(
+        `/api/v1/social-orgs?area_code=${area}&category=rights&grade=4A&registration=filed&status=suspended&is_social_work_agency=false`,
+      )
     ).json<SocialOrgPage>();
     expect(page.items.map((item) => item.id)).toEqual([match.id]);
   });

@@ -25,7 +25,10 @@ export const socialOrgs = pgTable(
     foundedOn: date("founded_on", { mode: "string" }),
     staffCount: integer("staff_count"),
     socialWorkerCount: integer("social_worker_count"),
-    fundingSources: text("funding_sources").array().notNull().default(sql`'{}'::text[]`),
+    fundingSources: text("funding_sources")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     status: text("status", { enum: ["active", "suspended", "deregistered"] })
       .notNull()
       .default("active"),
@@ -45,7 +48,6 @@ export const socialOrgs = pgTable(
   ],
 );
 
-
 /** Areas an organization serves (it is visible to readers scoped on any of them). */
 export const socialOrgServiceAreas = pgTable(
   "social_org_service_areas",
@@ -56,7 +58,10 @@ export const socialOrgServiceAreas = pgTable(
     areaCode: areaCode("area_code").notNull(),
     ...timestamps,
   },
-  (table) => [primaryKey({ columns: [table.orgId, table.areaCode] }), index("social_org_service_areas_area_code_idx").on(table.areaCode, table.orgId)],
+  (table) => [
+    primaryKey({ columns: [table.orgId, table.areaCode] }),
+    index("social_org_service_areas_area_code_idx").on(table.areaCode, table.orgId),
+  ],
 );
 
 /** Communities an organization is stationed in (入驻), since a date. */
@@ -70,5 +75,8 @@ export const socialOrgStations = pgTable(
     since: date("since", { mode: "string" }),
     ...timestamps,
   },
-  (table) => [primaryKey({ columns: [table.orgId, table.areaCode] }), index("social_org_stations_area_code_idx").on(table.areaCode, table.orgId)],
+  (table) => [
+    primaryKey({ columns: [table.orgId, table.areaCode] }),
+    index("social_org_stations_area_code_idx").on(table.areaCode, table.orgId),
+  ],
 );

@@ -76,7 +76,10 @@ function changedColumns(row: SocialOrgRow, columns: Partial<typeof socialOrgs.$i
   return changed as Partial<typeof socialOrgs.$inferInsert>;
 }
 
-function checkRegistration(ctx: Ctx, state: { registration: SocialOrgRow["registration"]; legalForm: SocialOrgRow["legalForm"]; uscc: string | null }) {
+function checkRegistration(
+  ctx: Ctx,
+  state: { registration: SocialOrgRow["registration"]; legalForm: SocialOrgRow["legalForm"]; uscc: string | null },
+) {
   const problem = socialOrgRegistrationProblem({ registration: state.registration, legal_form: state.legalForm, uscc: state.uscc });
   if (problem) {
     throw fieldError(ctx, `body.${problem.field}`, problem.code);
@@ -212,10 +215,17 @@ export async function putServiceAreas(ctx: ActorCtx, id: string, input: SocialOr
     }
     await tx.db.delete(socialOrgServiceAreas).where(eq(socialOrgServiceAreas.orgId, id));
     if (codes.length > 0) {
-      await tx.db.insert(socialOrgServiceAreas).values(codes.map((areaCode) => ({ orgId: id, areaCode, createdAt: ctx.now(), updatedAt: ctx.now() })));
+      await tx.db
+        .insert(socialOrgServiceAreas)
+        .values(codes.map((areaCode) => ({ orgId: id, areaCode, createdAt: ctx.now(), updatedAt: ctx.now() })));
     }
     await bumpVersion(tx, row);
-    await tx.audit.record("social_orgs.service_areas", { entityType: "social_org", entityId: id, areaCode: row.areaCode, detail: { area_codes: codes } });
+    await tx.audit.record("social_orgs.service_areas", {
+      entityType: "social_org",
+      entityId: id,
+      areaCode: row.areaCode,
+      detail: { area_codes: codes },
+    });
     return presentFull(tx, { ...row, version: row.version + 1, updatedAt: ctx.now() });
   });
 }
@@ -283,4 +293,3 @@ export async function upsertSocialOrg(ctx: ActorCtx, input: SocialOrgCreate): Pr
   const { changed } = await applyUpdate(ctx, row, input);
   return changed.length === 0 ? "unchanged" : "updated";
 }
-
