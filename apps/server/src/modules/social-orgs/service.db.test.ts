@@ -75,8 +75,11 @@ describe("socialOrgExport", () => {
     await buildSocialOrg.registered(t.ctx, "410105007004", { name: "导出测试组织（演示）", category: "charity" });
     const filter = socialOrgExport.filterSchema.parse({ q: "导出测试" });
     const page = await socialOrgExport.page(official, filter, undefined, 10);
-    expect(page.items).toHaveLength(1);
-    const values = Object.fromEntries(socialOrgExport.columns.map((column) => [column.key, column.value(page.items[0])]));
+    const [item] = page.items;
+    if (!item || page.items.length !== 1) {
+      throw new Error("expected one item");
+    }
+    const values = Object.fromEntries(socialOrgExport.columns.map((column) => [column.key, column.value(item)]));
     expect(values).toMatchObject({
       name: "导出测试组织（演示）",
       category: "公益慈善类",
