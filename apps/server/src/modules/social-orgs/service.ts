@@ -73,7 +73,7 @@ function changedColumns(row: SocialOrgRow, columns: Partial<typeof socialOrgs.$i
       changed[key] = value;
     }
   }
-  return changed as Partial<typeof socialOrgs.$inferInsert>;
+  return changed;
 }
 
 function checkRegistration(
