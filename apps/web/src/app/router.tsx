@@ -2,6 +2,7 @@ import { createBrowserRouter } from "react-router-dom";
 import { auditRoutes } from "../modules/audit";
 import { authRoutes } from "../modules/auth";
 import { homeRoutes } from "../modules/home";
+import { publicSocialOrgRoutes, socialOrgRoutes } from "../modules/social-orgs";
 import { jurisdictionRoutes } from "../modules/jurisdictions";
 import { userRoutes } from "../modules/users";
 import { ConsoleLayout } from "./ConsoleLayout";
@@ -11,7 +12,7 @@ import { RouteErrorPage } from "./RouteErrorPage";
 
 /** Every page of the web console: the login page outside, the module pages inside the console layout. */
 export const router = createBrowserRouter([
-  ...authRoutes.map((route) => ({ ...route, errorElement: <RouteErrorPage /> })),
+  ...[...authRoutes, ...publicSocialOrgRoutes].map((route) => ({ ...route, errorElement: <RouteErrorPage /> })),
   {
     path: "/",
     element: (
@@ -24,7 +25,14 @@ export const router = createBrowserRouter([
       {
         // Pathless: a failing page keeps the menu and header around its error message.
         errorElement: <RouteErrorPage />,
-        children: [...homeRoutes, ...jurisdictionRoutes, ...userRoutes, ...auditRoutes, { path: "*", element: <NotFoundPage /> }],
+        children: [
+          ...homeRoutes,
+          ...jurisdictionRoutes,
+          ...socialOrgRoutes,
+          ...userRoutes,
+          ...auditRoutes,
+          { path: "*", element: <NotFoundPage /> },
+        ],
       },
     ],
   },
