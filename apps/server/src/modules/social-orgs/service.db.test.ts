@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { createTestApp, type TestApp } from "../../../test/test-app.js";
 import { loadActor } from "../../platform/auth/actor.js";
 import type { ActorCtx } from "../../platform/ctx.js";
@@ -100,5 +100,10 @@ describe(seedSocialOrgs.name, () => {
     expect(agency?.isSocialWorkAgency).toBe(true);
     const [stations] = await t.ctx.db.select({ n: count() }).from(socialOrgStations);
     expect(stations?.n).toBeGreaterThan(10);
+    const unknown = await t.ctx.db.execute(sql`
+      SELECT area_code FROM social_org_stations WHERE area_code NOT IN (SELECT code FROM areas)
+      UNION ALL SELECT area_code FROM social_org_service_areas WHERE area_code NOT IN (SELECT code FROM areas)
+      UNION ALL SELECT area_code FROM social_orgs WHERE area_code NOT IN (SELECT code FROM areas)`);
+    expect(unknown.rows).toEqual([]);
   });
 });
