@@ -7,6 +7,8 @@ import type {
   SocialOrgGrade,
   SocialOrgPage,
   SocialOrgRegistration,
+  SocialOrgServiceAreasPut,
+  SocialOrgStationsPut,
   SocialOrgSort,
   SocialOrgStatus,
   SocialOrgUpdate,
@@ -114,5 +116,21 @@ export function usePublicSocialOrg(id: string | undefined) {
     queryKey: socialOrgKeys.publicDetail(id ?? ""),
     queryFn: ({ signal }) => apiRequest<PublicSocialOrg>(`/public/social-orgs/${encodeURIComponent(id ?? "")}`, { signal }),
     enabled: id !== undefined,
+  });
+}
+
+/** Replaces the served areas or the stations (PUT with the organization's version). */
+export function usePutSocialOrgLists(id: string) {
+  const settle = useSettle();
+  return useMutation({
+    mutationFn: (input: { kind: "service-areas"; body: SocialOrgServiceAreasPut } | { kind: "stations"; body: SocialOrgStationsPut }) =>
+      apiRequest<SocialOrg>(`/social-orgs/${encodeURIComponent(id)}/${input.kind}`, { method: "PUT", body: input.body }),
+    onSuccess: (org) => settle(org),
+    onError: (error) => {
+      if (isProblem(error, "VERSION_CONFLICT")) {
+        const current = error.problem.current;
+        settle(isSocialOrg(current) ? current : undefined, id);
+      }
+    },
   });
 }

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, EditOutlined } from "@ant-design/icons";
+import { ArrowLeftOutlined, EditOutlined, EnvironmentOutlined } from "@ant-design/icons";
 import { Button, Card, Descriptions, Result, Skeleton, Space, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,7 @@ import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useSocialOrg } from "../api";
 import { SocialOrgFormDrawer } from "../components/SocialOrgFormDrawer";
+import { SocialOrgPlacesDrawer } from "../components/SocialOrgPlacesDrawer";
 
 /** One organization's full record; edit opens the form (the server decides whether this user may save). */
 export function SocialOrgDetailPage() {
@@ -18,6 +19,7 @@ export function SocialOrgDetailPage() {
   const org = useSocialOrg(id);
   const canWrite = useHasPermission("social_orgs.write");
   const [isEditing, setIsEditing] = useState(false);
+  const [isPlacing, setIsPlacing] = useState(false);
   const none = t("socialOrgs.none");
 
   if (org.isError) {
@@ -47,9 +49,14 @@ export function SocialOrgDetailPage() {
         }
         extra={
           canWrite ? (
-            <Button icon={<EditOutlined />} onClick={() => setIsEditing(true)}>
-              {t("socialOrgs.form.edit")}
-            </Button>
+            <Space>
+              <Button icon={<EnvironmentOutlined />} onClick={() => setIsPlacing(true)}>
+                {t("socialOrgs.places.edit")}
+              </Button>
+              <Button icon={<EditOutlined />} onClick={() => setIsEditing(true)}>
+                {t("socialOrgs.form.edit")}
+              </Button>
+            </Space>
           ) : null
         }
       />
@@ -107,6 +114,7 @@ export function SocialOrgDetailPage() {
           <Descriptions.Item label={t("socialOrgs.fields.version")}>{data.version}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <SocialOrgPlacesDrawer org={data} open={isPlacing} onClose={() => setIsPlacing(false)} />
       <SocialOrgFormDrawer open={isEditing} org={data} onClose={() => setIsEditing(false)} onSaved={() => setIsEditing(false)} />
     </>
   );
