@@ -6,3 +6,4 @@ export * from "./users.js";
 export * from "./audit.js";
 export * from "./identifiers.js";
 export * from "./imports.js";
+export * from "./social-orgs.js";

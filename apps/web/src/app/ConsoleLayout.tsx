@@ -5,6 +5,7 @@ import {
   DownOutlined,
   EnvironmentOutlined,
   HomeOutlined,
+  HeartOutlined,
   LogoutOutlined,
   TeamOutlined,
   UserOutlined,
@@ -25,6 +26,7 @@ type NavItem = { key: string; to: string; icon: ReactNode; labelKey: string; per
 const NAV_ITEMS: readonly NavItem[] = [
   { key: "home", to: "/", icon: <HomeOutlined />, labelKey: "app.nav.home" },
   { key: "areas", to: "/areas", icon: <ApartmentOutlined />, labelKey: "app.nav.areas", permission: "areas.read" },
+  { key: "socialOrgs", to: "/social-orgs", icon: <HeartOutlined />, labelKey: "app.nav.socialOrgs", permission: "social_orgs.read" },
   { key: "users", to: "/users", icon: <TeamOutlined />, labelKey: "app.nav.users", permission: "users.admin" },
   { key: "imports", to: "/imports", icon: <CloudUploadOutlined />, labelKey: "app.nav.imports", permission: "imports.run" },
   { key: "audit", to: "/audit", icon: <AuditOutlined />, labelKey: "app.nav.audit", permission: "audit.read" },

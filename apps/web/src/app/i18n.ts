@@ -13,6 +13,8 @@ import importsEn from "../modules/imports/i18n/en.json";
 import importsZh from "../modules/imports/i18n/zh-CN.json";
 import jurisdictionsEn from "../modules/jurisdictions/i18n/en.json";
 import jurisdictionsZh from "../modules/jurisdictions/i18n/zh-CN.json";
+import socialOrgsEn from "../modules/social-orgs/i18n/en.json";
+import socialOrgsZh from "../modules/social-orgs/i18n/zh-CN.json";
 import usersEn from "../modules/users/i18n/en.json";
 import usersZh from "../modules/users/i18n/zh-CN.json";
 import { setApiLanguage } from "../ui/api";
@@ -63,10 +65,10 @@ void i18next.use(initReactI18next).init({
   supportedLngs: ["zh-CN", "en"],
   resources: {
     "zh-CN": {
-      translation: { ...appZh, ...uiZh, ...authZh, ...homeZh, ...jurisdictionsZh, ...usersZh, ...auditZh, ...importsZh },
+      translation: { ...appZh, ...uiZh, ...authZh, ...homeZh, ...jurisdictionsZh, ...socialOrgsZh, ...usersZh, ...auditZh, ...importsZh },
     },
     en: {
-      translation: { ...appEn, ...uiEn, ...authEn, ...homeEn, ...jurisdictionsEn, ...usersEn, ...auditEn, ...importsEn },
+      translation: { ...appEn, ...uiEn, ...authEn, ...homeEn, ...jurisdictionsEn, ...socialOrgsEn, ...usersEn, ...auditEn, ...importsEn },
     },
   },
   interpolation: { escapeValue: false },

@@ -3,6 +3,7 @@ import { auditRoutes } from "../modules/audit";
 import { authRoutes } from "../modules/auth";
 import { homeRoutes } from "../modules/home";
 import { importRoutes } from "../modules/imports";
+import { publicSocialOrgRoutes, socialOrgRoutes } from "../modules/social-orgs";
 import { jurisdictionRoutes } from "../modules/jurisdictions";
 import { userRoutes } from "../modules/users";
 import { ConsoleLayout } from "./ConsoleLayout";
@@ -12,7 +13,7 @@ import { RouteErrorPage } from "./RouteErrorPage";
 
 /** Every page of the web console: the login page outside, the module pages inside the console layout. */
 export const router = createBrowserRouter([
-  ...authRoutes.map((route) => ({ ...route, errorElement: <RouteErrorPage /> })),
+  ...[...authRoutes, ...publicSocialOrgRoutes].map((route) => ({ ...route, errorElement: <RouteErrorPage /> })),
   {
     path: "/",
     element: (
@@ -30,6 +31,7 @@ export const router = createBrowserRouter([
           ...jurisdictionRoutes,
           ...userRoutes,
           ...importRoutes,
+          ...socialOrgRoutes,
           ...auditRoutes,
           { path: "*", element: <NotFoundPage /> },
         ],

@@ -1,12 +1,15 @@
 import type { ModuleManifest } from "../../platform/module.js";
+import { socialOrgExport, socialOrgImport } from "./imports.js";
 import { socialOrgRoutes } from "./routes.js";
 import { seedSocialOrgs } from "./seed.js";
 
-/** Social organizations (社会组织); the foundation keeps what memberships need. */
+/** Social organizations (社会组织) and social-work agencies (社工机构): registry, scope, public profiles. */
 export const socialOrgsModule: ModuleManifest = {
   name: "social-orgs",
   routes: socialOrgRoutes,
   seedDemo: seedSocialOrgs,
+  imports: [socialOrgImport],
+  exports: [socialOrgExport],
 };
 
 export { getOrganizations, findOrganizationByName } from "./queries.js";

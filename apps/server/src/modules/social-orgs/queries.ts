@@ -1,29 +1,254 @@
-import { and, asc, eq, gt, inArray, like, type SQL } from "drizzle-orm";
-import type { OrganizationRef, Page } from "@sanshe/contracts";
+import { and, asc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import type {
+  OrganizationRef,
+  Page,
+  PublicSocialOrg,
+  PublicSocialOrgListQuery,
+  SocialOrg,
+  SocialOrgFilter,
+  SocialOrgListItem,
+  SocialOrgSort,
+} from "@sanshe/contracts";
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
+import { AppError, notFound } from "../../platform/errors/app-error.js";
+import { fieldMessages } from "../../platform/errors/catalog.js";
 import { inScope } from "../../platform/scope/index.js";
-import { socialOrgs } from "./schema.js";
+import { getAreaNames } from "../jurisdictions/index.js";
+import { presentListItem, presentPublic, presentSocialOrg, type SocialOrgRow } from "./present.js";
+import { socialOrgs, socialOrgServiceAreas, socialOrgStations } from "./schema.js";
 
-/** Organizations in the caller's area scope, by name (keyset on id within name order is not needed here: id order). */
-export async function listOrganizations(
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/**
+ * The organizations a reader with these scope prefixes sees: home area in scope, or some service
+ * area in scope (EXISTS, so no duplicate rows and no filtering after the query).
+ */
+export function visibleTo(prefixes: readonly string[]): SQL {
+  const served = sql`EXISTS (SELECT 1 FROM ${socialOrgServiceAreas} WHERE ${socialOrgServiceAreas.orgId} = ${socialOrgs.id} AND ${inScope(
+    socialOrgServiceAreas.areaCode,
+    prefixes,
+  )})`;
+  return sql`(${inScope(socialOrgs.areaCode, prefixes)} OR ${served})`;
+}
+
+function searchCondition(q: string): SQL {
+  const pattern = `%${escapeLike(q)}%`;
+  return or(ilike(socialOrgs.name, pattern), ilike(sql`coalesce(${socialOrgs.description}, '')`, pattern)) as SQL;
+}
+
+/** Sort keys as C-collated text, so one keyset comparison `(value, id)` fits every sort. */
+const sortExpressions: Record<string, SQL> = {
+  name: sql`(${socialOrgs.name} COLLATE "C")`,
+  founded_on: sql`(coalesce(${socialOrgs.foundedOn}::text, '') COLLATE "C")`,
+  grade: sql`(coalesce(${socialOrgs.grade}, '') COLLATE "C")`,
+  updated_at: sql`(to_char(${socialOrgs.updatedAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') COLLATE "C")`,
+};
+
+type Cursor = { value: string; id: string };
+
+export function encodeCursor(sort: string, value: string, id: string): string {
+  return Buffer.from(JSON.stringify([sort, value, id])).toString("base64url");
+}
+
+function decodeCursor(ctx: Ctx, cursor: string, sort: string): Cursor {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
+    if (
+      Array.isArray(parsed) &&
+      parsed[0] === sort &&
+      typeof parsed[1] === "string" &&
+      typeof parsed[2] === "string" &&
+      /^[0-9a-f-]{36}$/.test(parsed[2])
+    ) {
+      return { value: parsed[1], id: parsed[2] };
+    }
+  } catch {
+    // falls through to the validation error
+  }
+  throw new AppError(
+    "VALIDATION_FAILED",
+    {},
+    {
+      errors: [
+        { path: "querystring.cursor", code: "invalid_value", message: fieldMessages.invalid_value?.[ctx.locale] ?? "invalid_value" },
+      ],
+    },
+  );
+}
+
+/** Keyset page over `conditions`, ordered by the sort allow-list, with the cursor encoding sort value + id. */
+async function pageOfRows(
+  ctx: Ctx,
+  conditions: SQL[],
+  sort: SocialOrgSort,
+  cursor: string | undefined,
+  limit: number,
+): Promise<{ rows: SocialOrgRow[]; next_cursor: string | null }> {
+  const descending = sort.startsWith("-");
+  const key = descending ? sort.slice(1) : sort;
+  const expression = sortExpressions[key] as SQL;
+  const where = [...conditions];
+  if (cursor) {
+    const position = decodeCursor(ctx, cursor, sort);
+    where.push(
+      descending
+        ? sql`(${expression}, ${socialOrgs.id}) < (${position.value} COLLATE "C", ${position.id}::uuid)`
+        : sql`(${expression}, ${socialOrgs.id}) > (${position.value} COLLATE "C", ${position.id}::uuid)`,
+    );
+  }
+  const rows = await ctx.db
+    .select({ row: socialOrgs, sortValue: sql<string>`${expression}` })
+    .from(socialOrgs)
+    .where(and(...where))
+    .orderBy(...(descending ? [sql`${expression} DESC`, sql`${socialOrgs.id} DESC`] : [asc(expression), asc(socialOrgs.id)]))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    rows: page.map((entry) => entry.row),
+    next_cursor: rows.length > limit && last ? encodeCursor(sort, last.sortValue, last.row.id) : null,
+  };
+}
+
+function filterConditions(filter: Partial<SocialOrgFilter>): SQL[] {
+  const conditions: SQL[] = [];
+  if (filter.q) {
+    conditions.push(searchCondition(filter.q));
+  }
+  if (filter.area_code) {
+    conditions.push(inScope(socialOrgs.areaCode, [filter.area_code]));
+  }
+  if (filter.category) {
+    conditions.push(eq(socialOrgs.category, filter.category));
+  }
+  if (filter.grade) {
+    conditions.push(eq(socialOrgs.grade, filter.grade));
+  }
+  if (filter.registration) {
+    conditions.push(eq(socialOrgs.registration, filter.registration));
+  }
+  if (filter.status) {
+    conditions.push(eq(socialOrgs.status, filter.status));
+  }
+  if (filter.is_social_work_agency !== undefined) {
+    conditions.push(eq(socialOrgs.isSocialWorkAgency, filter.is_social_work_agency));
+  }
+  return conditions;
+}
+
+/** Organizations visible to the caller (social_orgs.read), filtered, sorted and keyset-paginated. Two queries. */
+export async function listSocialOrgs(
+  ctx: ActorCtx,
+  query: SocialOrgFilter & { cursor?: string | undefined; limit: number },
+): Promise<Page<SocialOrgListItem>> {
+  const conditions = [visibleTo(ctx.actor.scope("social_orgs.read")), ...filterConditions(query)];
+  const { rows, next_cursor } = await pageOfRows(ctx, conditions, query.sort, query.cursor, query.limit);
+  const names = await getAreaNames(
+    ctx,
+    rows.map((row) => row.areaCode),
+  );
+  return { items: rows.map((row) => presentListItem(row, names)), next_cursor };
+}
+
+/** The organization row if visible to the caller, else null. */
+export async function findVisibleRow(ctx: ActorCtx, id: string): Promise<SocialOrgRow | null> {
+  const [row] = await ctx.db
+    .select()
+    .from(socialOrgs)
+    .where(and(eq(socialOrgs.id, id), visibleTo(ctx.actor.scope("social_orgs.read"))));
+  return row ?? null;
+}
+
+async function children(ctx: Ctx, ids: string[]) {
+  if (ids.length === 0) {
+    return { serviceAreas: [], stations: [] };
+  }
+  const [serviceAreas, stations] = await Promise.all([
+    ctx.db
+      .select({ orgId: socialOrgServiceAreas.orgId, areaCode: socialOrgServiceAreas.areaCode })
+      .from(socialOrgServiceAreas)
+      .where(inArray(socialOrgServiceAreas.orgId, ids))
+      .orderBy(asc(socialOrgServiceAreas.areaCode)),
+    ctx.db
+      .select({ orgId: socialOrgStations.orgId, areaCode: socialOrgStations.areaCode, since: socialOrgStations.since })
+      .from(socialOrgStations)
+      .where(inArray(socialOrgStations.orgId, ids))
+      .orderBy(asc(socialOrgStations.areaCode)),
+  ]);
+  return { serviceAreas, stations };
+}
+
+/** Presents one row with its service areas and stations (three more queries). */
+export async function presentFull(ctx: Ctx, row: SocialOrgRow): Promise<SocialOrg> {
+  const { serviceAreas, stations } = await children(ctx, [row.id]);
+  const names = await getAreaNames(ctx, [row.areaCode, ...serviceAreas.map((a) => a.areaCode), ...stations.map((s) => s.areaCode)]);
+  return presentSocialOrg(row, serviceAreas, stations, names);
+}
+
+/**
+ * One organization, full record, for readers in scope of its home or a service area.
+ * @throws AppError NOT_FOUND when it does not exist or is outside the caller's scope.
+ */
+export async function getSocialOrg(ctx: ActorCtx, id: string): Promise<SocialOrg> {
+  const row = await findVisibleRow(ctx, id);
+  if (!row) {
+    throw notFound();
+  }
+  return presentFull(ctx, row);
+}
+
+async function presentPublicRows(ctx: Ctx, rows: SocialOrgRow[]): Promise<PublicSocialOrg[]> {
+  const { serviceAreas, stations } = await children(
+    ctx,
+    rows.map((row) => row.id),
+  );
+  const names = await getAreaNames(ctx, [...serviceAreas.map((a) => a.areaCode), ...stations.map((s) => s.areaCode)]);
+  return rows.map((row) =>
+    presentPublic(
+      row,
+      serviceAreas.filter((area) => area.orgId === row.id),
+      stations.filter((station) => station.orgId === row.id),
+      names,
+    ),
+  );
+}
+
+/** Active organizations for the public profile pages (no login), public fields only; constant query count. */
+export async function listPublicSocialOrgs(ctx: Ctx, query: PublicSocialOrgListQuery): Promise<Page<PublicSocialOrg>> {
+  const conditions: SQL[] = [eq(socialOrgs.status, "active"), ...filterConditions({ q: query.q, category: query.category })];
+  const { rows, next_cursor } = await pageOfRows(ctx, conditions, "name", query.cursor, query.limit);
+  return { items: await presentPublicRows(ctx, rows), next_cursor };
+}
+
+/**
+ * One active organization's public profile.
+ * @throws AppError NOT_FOUND when it does not exist or is not active.
+ */
+export async function getPublicSocialOrg(ctx: Ctx, id: string): Promise<PublicSocialOrg> {
+  const rows = await ctx.db
+    .select()
+    .from(socialOrgs)
+    .where(and(eq(socialOrgs.id, id), eq(socialOrgs.status, "active")));
+  if (rows.length === 0) {
+    throw notFound();
+  }
+  const [item] = await presentPublicRows(ctx, rows);
+  return item as PublicSocialOrg;
+}
+
+/** Organization references for pickers (memberships): home area in the caller's areas.read scope, by name. */
+export async function listOrganizationRefs(
   ctx: ActorCtx,
   query: { q?: string | undefined; cursor?: string | undefined; limit: number },
 ): Promise<Page<OrganizationRef>> {
   const conditions: SQL[] = [inScope(socialOrgs.areaCode, ctx.actor.scope("areas.read"))];
   if (query.q) {
-    conditions.push(like(socialOrgs.name, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+    conditions.push(ilike(socialOrgs.name, `%${escapeLike(query.q)}%`));
   }
-  if (query.cursor && /^[0-9a-f-]{36}$/.test(query.cursor)) {
-    conditions.push(gt(socialOrgs.id, query.cursor));
-  }
-  const rows = await ctx.db
-    .select({ id: socialOrgs.id, name: socialOrgs.name, area_code: socialOrgs.areaCode })
-    .from(socialOrgs)
-    .where(and(...conditions))
-    .orderBy(asc(socialOrgs.id))
-    .limit(query.limit + 1);
-  const items = rows.slice(0, query.limit);
-  return { items, next_cursor: rows.length > query.limit ? (items.at(-1)?.id ?? null) : null };
+  const { rows, next_cursor } = await pageOfRows(ctx, conditions, "name", query.cursor, query.limit);
+  return { items: rows.map((row) => ({ id: row.id, name: row.name, area_code: row.areaCode })), next_cursor };
 }
 
 /** Organizations by id, without scope (callers check scope on the area code returned). */

@@ -123,6 +123,12 @@ export const errorCatalog = {
     "zh-CN": ["不支持的类型", "没有这种导入或导出。"],
     en: ["Unknown kind", "There is no such import or export."],
   },
+  /** Another social organization already holds this 统一社会信用代码 (its details are not revealed). */
+  SOCIAL_ORG_EXISTS: {
+    status: 409,
+    "zh-CN": ["社会组织已存在", "已有社会组织使用该统一社会信用代码。"],
+    en: ["Organization exists", "Another organization already uses this unified social credit code."],
+  },
   /** The body is larger than the server accepts. */
   PAYLOAD_TOO_LARGE: {
     status: 413,
@@ -194,6 +200,11 @@ export const fieldMessages: Record<string, Record<Locale, string>> = {
     "zh-CN": "统一社会信用代码无效（字符或校验位不正确）",
     en: "Invalid unified social credit code (characters or check digit)",
   },
+  USCC_FORM_MISMATCH: {
+    "zh-CN": "统一社会信用代码与组织形式不符（社会团体 51、民办非企业单位 52、基金会 53 开头）",
+    en: "The credit code does not match the legal form (association 51, private non-enterprise 52, foundation 53)",
+  },
+  COMMUNITY_REQUIRED: { "zh-CN": "须为社区（12 位代码）", en: "Must be a community (12-digit code)" },
   INVALID_PHONE: { "zh-CN": "电话号码无效", en: "Invalid phone number" },
   PASSWORD_TOO_SHORT: { "zh-CN": "密码至少 10 位", en: "At least 10 characters" },
   PASSWORD_TOO_WEAK: { "zh-CN": "密码须同时包含字母和数字", en: "Use both letters and digits" },

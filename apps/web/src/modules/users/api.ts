@@ -52,7 +52,7 @@ export function useUser(id: string | undefined) {
 export function useOrganizationOptions(q: string) {
   return useQuery({
     queryKey: userKeys.organizations(q),
-    queryFn: ({ signal }) => apiRequest<Page<OrganizationRef>>("/social-orgs", { query: { q, limit: 50 }, signal }),
+    queryFn: ({ signal }) => apiRequest<Page<OrganizationRef>>("/social-orgs/refs", { query: { q, limit: 50 }, signal }),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });

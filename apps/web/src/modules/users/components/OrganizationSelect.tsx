@@ -10,7 +10,7 @@ type OrganizationSelectProps = {
   "aria-invalid"?: boolean;
 };
 
-/** Searchable picker of social organizations (`GET /social-orgs?q=`), searched on the server. */
+/** Searchable picker of social organizations (`GET /social-orgs/refs?q=`), searched on the server. */
 export function OrganizationSelect({ id, value, onChange, ...rest }: OrganizationSelectProps) {
   const { t } = useTranslation();
   const [query, setQuery] = useState("");

@@ -1,0 +1,74 @@
+import { Button, Form, Input, Select } from "antd";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import type { SocialOrgListFilters } from "../api";
+import { CATEGORIES, GRADES, REGISTRATIONS, SORTS, STATUSES } from "./options";
+
+/** Search, filters and sort of the organization list; applied on the server. */
+export function SocialOrgFilters({ value, onChange }: { value: SocialOrgListFilters; onChange: (filters: SocialOrgListFilters) => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<SocialOrgListFilters>();
+
+  useEffect(() => {
+    form.setFieldsValue(value);
+  }, [form, value]);
+
+  const apply = () => onChange(form.getFieldsValue());
+  const select = (name: keyof SocialOrgListFilters, options: Array<{ value: string; label: string }>, width = 150) => (
+    <Form.Item name={name} label={t(`socialOrgs.fields.${name}`)}>
+      <Select allowClear placeholder={t("socialOrgs.filters.any")} style={{ width }} onChange={apply} options={options} />
+    </Form.Item>
+  );
+
+  return (
+    <Form<SocialOrgListFilters>
+      name="social-org-filters"
+      form={form}
+      layout="inline"
+      onFinish={apply}
+      style={{ rowGap: 12, marginBottom: 16 }}
+      role="search"
+    >
+      <Form.Item name="q" label={t("socialOrgs.filters.search")}>
+        <Input.Search allowClear placeholder={t("socialOrgs.filters.searchPlaceholder")} onSearch={apply} style={{ width: 220 }} />
+      </Form.Item>
+      {select(
+        "category",
+        CATEGORIES.map((v) => ({ value: v, label: t(`socialOrgs.category.${v}`) })),
+      )}
+      {select(
+        "grade",
+        GRADES.map((v) => ({ value: v, label: v })),
+        100,
+      )}
+      {select(
+        "status",
+        STATUSES.map((v) => ({ value: v, label: t(`socialOrgs.status.${v}`) })),
+        120,
+      )}
+      {select(
+        "registration",
+        REGISTRATIONS.map((v) => ({ value: v, label: t(`socialOrgs.registration.${v}`) })),
+        110,
+      )}
+      <Form.Item name="sort" label={t("socialOrgs.sort.label")}>
+        <Select
+          style={{ width: 140 }}
+          onChange={apply}
+          options={SORTS.map((v) => ({ value: v, label: t(`socialOrgs.sort.${v}`) }))}
+          placeholder={t("socialOrgs.sort.name")}
+        />
+      </Form.Item>
+      <Form.Item>
+        <Button
+          onClick={() => {
+            form.resetFields();
+            onChange({});
+          }}
+        >
+          {t("socialOrgs.filters.reset")}
+        </Button>
+      </Form.Item>
+    </Form>
+  );
+}

@@ -1,0 +1,1 @@
+export { publicSocialOrgRoutes, socialOrgRoutes } from "./routes";
