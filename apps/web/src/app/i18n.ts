@@ -7,6 +7,8 @@ import auditEn from "../modules/audit/i18n/en.json";
 import auditZh from "../modules/audit/i18n/zh-CN.json";
 import authEn from "../modules/auth/i18n/en.json";
 import authZh from "../modules/auth/i18n/zh-CN.json";
+import communitiesEn from "../modules/communities/i18n/en.json";
+import communitiesZh from "../modules/communities/i18n/zh-CN.json";
 import homeEn from "../modules/home/i18n/en.json";
 import homeZh from "../modules/home/i18n/zh-CN.json";
 import jurisdictionsEn from "../modules/jurisdictions/i18n/en.json";
@@ -61,10 +63,10 @@ void i18next.use(initReactI18next).init({
   supportedLngs: ["zh-CN", "en"],
   resources: {
     "zh-CN": {
-      translation: { ...appZh, ...uiZh, ...authZh, ...homeZh, ...jurisdictionsZh, ...usersZh, ...auditZh },
+      translation: { ...appZh, ...uiZh, ...authZh, ...homeZh, ...jurisdictionsZh, ...communitiesZh, ...usersZh, ...auditZh },
     },
     en: {
-      translation: { ...appEn, ...uiEn, ...authEn, ...homeEn, ...jurisdictionsEn, ...usersEn, ...auditEn },
+      translation: { ...appEn, ...uiEn, ...authEn, ...homeEn, ...jurisdictionsEn, ...communitiesEn, ...usersEn, ...auditEn },
     },
   },
   interpolation: { escapeValue: false },

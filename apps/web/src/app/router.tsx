@@ -1,6 +1,7 @@
 import { createBrowserRouter } from "react-router-dom";
 import { auditRoutes } from "../modules/audit";
 import { authRoutes } from "../modules/auth";
+import { communityRoutes } from "../modules/communities";
 import { homeRoutes } from "../modules/home";
 import { jurisdictionRoutes } from "../modules/jurisdictions";
 import { userRoutes } from "../modules/users";
@@ -24,7 +25,14 @@ export const router = createBrowserRouter([
       {
         // Pathless: a failing page keeps the menu and header around its error message.
         errorElement: <RouteErrorPage />,
-        children: [...homeRoutes, ...jurisdictionRoutes, ...userRoutes, ...auditRoutes, { path: "*", element: <NotFoundPage /> }],
+        children: [
+          ...homeRoutes,
+          ...jurisdictionRoutes,
+          ...communityRoutes,
+          ...userRoutes,
+          ...auditRoutes,
+          { path: "*", element: <NotFoundPage /> },
+        ],
       },
     ],
   },
