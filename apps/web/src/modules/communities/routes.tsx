@@ -1,8 +1,11 @@
+import { lazy } from "react";
 import type { RouteObject } from "react-router-dom";
 import { RequirePermission } from "../auth";
-import { CommunityDetailPage } from "./pages/CommunityDetailPage";
-import { CommunityListPage } from "./pages/CommunityListPage";
-import { CompliancePage } from "./pages/CompliancePage";
+
+// Loaded on first visit; the compliance page brings ECharts along.
+const CommunityListPage = lazy(() => import("./pages/CommunityListPage").then((module) => ({ default: module.CommunityListPage })));
+const CommunityDetailPage = lazy(() => import("./pages/CommunityDetailPage").then((module) => ({ default: module.CommunityDetailPage })));
+const CompliancePage = lazy(() => import("./pages/CompliancePage").then((module) => ({ default: module.CompliancePage })));
 
 /** Console routes of the communities module (社区). */
 export const communityRoutes: RouteObject[] = [
