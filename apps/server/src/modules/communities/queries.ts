@@ -38,7 +38,7 @@ function decodeCursor(cursor: string | undefined, length: number): string[] | nu
   }
   try {
     const parts: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
-    return Array.isArray(parts) && parts.length === length && parts.every((part) => typeof part === "string") ? (parts) : null;
+    return Array.isArray(parts) && parts.length === length && parts.every((part) => typeof part === "string") ? parts : null;
   } catch {
     return null;
   }

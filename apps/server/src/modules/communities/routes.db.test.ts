@@ -5,7 +5,7 @@ import { loadActor } from "../../platform/auth/actor.js";
 import { withTx, type ActorCtx } from "../../platform/ctx.js";
 import { buildUser } from "../users/test/factories.js";
 import { buildFacility, buildGrid, buildStandardFacilities } from "./test/factories.js";
-import { facilitiesImport } from "./spreadsheets.js";
+import { facilitiesImport, type FacilityRow } from "./spreadsheets.js";
 
 let t: TestApp;
 let street: ReturnType<typeof as>;
@@ -261,7 +261,7 @@ describe("facilities import spec", () => {
       area_m2: "60",
       bookable: "是",
     });
-    const run = (value: unknown) => withTx(streetActorCtx, (tx) => facilitiesImport.upsert(tx, value));
+    const run = (value: FacilityRow) => withTx(streetActorCtx, (tx) => facilitiesImport.upsert(tx, value));
     expect(await run(row)).toBe("inserted");
     expect(await run(row)).toBe("unchanged");
     expect(await run({ ...row, area_m2: 65 })).toBe("updated");
