@@ -8,7 +8,7 @@ import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useIdempotencyKey } from "../../../ui/useIdempotencyKey";
 import { useCreateFacility, useUpdateFacility } from "../api";
 
-type Values = { type: FacilityType; name: string; area_m2: number | null; opening_hours: string; bookable: boolean };
+type Values = { type: FacilityType; name: string; area_m2?: number | null; opening_hours?: string; bookable?: boolean };
 
 export const FACILITY_TYPES: FacilityType[] = [
   "activity_room",
@@ -57,12 +57,13 @@ export function FacilityFormModal({ code, open, facility, onClose }: Props) {
   }, [open, facility]);
 
   const submit = (values: Values) => {
+    const hours = (values.opening_hours ?? "").trim();
     const data = {
       type: values.type,
       name: values.name.trim(),
       area_m2: values.area_m2 ?? null,
-      opening_hours: values.opening_hours.trim() === "" ? null : values.opening_hours.trim(),
-      bookable: values.bookable,
+      opening_hours: hours === "" ? null : hours,
+      bookable: values.bookable ?? false,
     };
     const onError = (error: unknown) => {
       if (isProblem(error, "VERSION_CONFLICT")) {

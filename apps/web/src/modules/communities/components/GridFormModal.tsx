@@ -8,7 +8,7 @@ import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useIdempotencyKey } from "../../../ui/useIdempotencyKey";
 import { useCreateGrid, useUpdateGrid } from "../api";
 
-type Values = { name: string; grid_worker_name: string };
+type Values = { name: string; grid_worker_name?: string };
 const FIELDS = ["name", "grid_worker_name"];
 
 type Props = { code: string; open: boolean; grid: Grid | null; onClose: () => void };
@@ -34,10 +34,8 @@ export function GridFormModal({ code, open, grid, onClose }: Props) {
   }, [open, grid]);
 
   const submit = (values: Values) => {
-    const data = {
-      name: values.name.trim(),
-      grid_worker_name: values.grid_worker_name.trim() === "" ? null : values.grid_worker_name.trim(),
-    };
+    const worker = (values.grid_worker_name ?? "").trim();
+    const data = { name: values.name.trim(), grid_worker_name: worker === "" ? null : worker };
     const onError = (error: unknown) => {
       if (isProblem(error, "VERSION_CONFLICT")) {
         setHasConflict(true);
