@@ -5,7 +5,7 @@ import { loadActor } from "../../platform/auth/actor.js";
 import { withTx, type ActorCtx } from "../../platform/ctx.js";
 import { buildUser } from "../users/test/factories.js";
 import { buildFacility, buildGrid, buildStandardFacilities } from "./test/factories.js";
-import { facilitiesImport, type FacilityRow } from "./spreadsheets.js";
+import { communitiesExport, facilitiesImport, type FacilityRow } from "./spreadsheets.js";
 
 let t: TestApp;
 let street: ReturnType<typeof as>;
@@ -272,5 +272,24 @@ describe("facilities import spec", () => {
   it("refuses a row for a community outside the importer's scope", async () => {
     const row = facilitiesImport.rowSchema.parse({ area_code: "410105001003", type: "会议室", name: "会议室" });
     await expect(withTx(streetActorCtx, (tx) => facilitiesImport.upsert(tx, row))).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("communities export spec", () => {
+  it("pages through the scoped list with compliance columns", async () => {
+    const filter = communitiesExport.filterSchema.parse({ area_code: "410105007" });
+    const first = await communitiesExport.page(streetActorCtx, filter, undefined, 2);
+    expect(first.items.map((item) => item.code)).toEqual(["410105007001", fengle]);
+    const second = await communitiesExport.page(streetActorCtx, filter, first.next_cursor ?? undefined, 200);
+    expect(second.items).toHaveLength(10);
+    const [complete] = first.items;
+    if (!complete) {
+      throw new Error("no item");
+    }
+    const row = Object.fromEntries(communitiesExport.columns.map((column) => [column.header, column.value(complete)]));
+    expect(row).toMatchObject({ 社区代码: "410105007001", 文体活动室: "是", 三室两栏一站达标: "是", 缺少设施: "" });
+    await expect(communitiesExport.page(streetActorCtx, { area_code: "410103" }, undefined, 10)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });
