@@ -53,7 +53,11 @@ type InjectOptions = { payload?: unknown; headers?: Record<string, string> };
 
 /** A client acting as one signed-in user (after Outline's server.post(path, user, …)). */
 export function as(app: FastifyInstance, cookie: string) {
-  const call = (method: "GET" | "POST" | "PATCH" | "DELETE", url: string, options: InjectOptions = {}): Promise<LightMyRequestResponse> =>
+  const call = (
+    method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+    url: string,
+    options: InjectOptions = {},
+  ): Promise<LightMyRequestResponse> =>
     app.inject({
       method,
       url,
@@ -63,6 +67,7 @@ export function as(app: FastifyInstance, cookie: string) {
   return {
     get: (url: string, options?: InjectOptions) => call("GET", url, options),
     post: (url: string, payload?: unknown, options?: InjectOptions) => call("POST", url, { ...options, payload: payload ?? {} }),
+    put: (url: string, payload: unknown, options?: InjectOptions) => call("PUT", url, { ...options, payload }),
     patch: (url: string, payload: unknown, options?: InjectOptions) => call("PATCH", url, { ...options, payload }),
     delete: (url: string, options?: InjectOptions) => call("DELETE", url, options),
   };

@@ -7,3 +7,4 @@ export * from "./audit.js";
 export * from "./identifiers.js";
 export * from "./imports.js";
 export * from "./social-orgs.js";
+export * from "./communities.js";

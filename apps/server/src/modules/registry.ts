@@ -2,6 +2,7 @@ import type { ModuleManifest } from "../platform/module.js";
 import { jurisdictionsModule } from "./jurisdictions/index.js";
 import { socialOrgsModule } from "./social-orgs/index.js";
 import { usersModule } from "./users/index.js";
+import { communitiesModule } from "./communities/index.js";
 import { auditLogModule } from "./audit-log/index.js";
 import { importsModule } from "./imports/index.js";
 import { exportsModule } from "./exports/index.js";
@@ -11,6 +12,7 @@ export const modules: readonly ModuleManifest[] = [
   jurisdictionsModule,
   socialOrgsModule,
   usersModule,
+  communitiesModule,
   auditLogModule,
   importsModule,
   exportsModule,

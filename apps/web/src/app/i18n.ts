@@ -7,6 +7,8 @@ import auditEn from "../modules/audit/i18n/en.json";
 import auditZh from "../modules/audit/i18n/zh-CN.json";
 import authEn from "../modules/auth/i18n/en.json";
 import authZh from "../modules/auth/i18n/zh-CN.json";
+import communitiesEn from "../modules/communities/i18n/en.json";
+import communitiesZh from "../modules/communities/i18n/zh-CN.json";
 import homeEn from "../modules/home/i18n/en.json";
 import homeZh from "../modules/home/i18n/zh-CN.json";
 import importsEn from "../modules/imports/i18n/en.json";
@@ -65,10 +67,32 @@ void i18next.use(initReactI18next).init({
   supportedLngs: ["zh-CN", "en"],
   resources: {
     "zh-CN": {
-      translation: { ...appZh, ...uiZh, ...authZh, ...homeZh, ...jurisdictionsZh, ...socialOrgsZh, ...usersZh, ...auditZh, ...importsZh },
+      translation: {
+        ...appZh,
+        ...uiZh,
+        ...authZh,
+        ...homeZh,
+        ...jurisdictionsZh,
+        ...communitiesZh,
+        ...socialOrgsZh,
+        ...usersZh,
+        ...auditZh,
+        ...importsZh,
+      },
     },
     en: {
-      translation: { ...appEn, ...uiEn, ...authEn, ...homeEn, ...jurisdictionsEn, ...socialOrgsEn, ...usersEn, ...auditEn, ...importsEn },
+      translation: {
+        ...appEn,
+        ...uiEn,
+        ...authEn,
+        ...homeEn,
+        ...jurisdictionsEn,
+        ...communitiesEn,
+        ...socialOrgsEn,
+        ...usersEn,
+        ...auditEn,
+        ...importsEn,
+      },
     },
   },
   interpolation: { escapeValue: false },

@@ -1,6 +1,7 @@
 import { createBrowserRouter } from "react-router-dom";
 import { auditRoutes } from "../modules/audit";
 import { authRoutes } from "../modules/auth";
+import { communityRoutes } from "../modules/communities";
 import { homeRoutes } from "../modules/home";
 import { importRoutes } from "../modules/imports";
 import { publicSocialOrgRoutes, socialOrgRoutes } from "../modules/social-orgs";
@@ -32,6 +33,7 @@ export const router = createBrowserRouter([
           ...userRoutes,
           ...importRoutes,
           ...socialOrgRoutes,
+          ...communityRoutes,
           ...auditRoutes,
           { path: "*", element: <NotFoundPage /> },
         ],

@@ -71,6 +71,18 @@ export const errorCatalog = {
     "zh-CN": ["数据已被修改", "该记录已被他人修改，请查看最新内容后重试。"],
     en: ["Edited meanwhile", "Someone else changed this record; review the current copy and try again."],
   },
+  /** The community already has a facility of this type with this name. */
+  FACILITY_EXISTS: {
+    status: 409,
+    "zh-CN": ["设施已存在", "该社区已有同类型、同名称的设施。"],
+    en: ["Facility exists", "The community already has a facility of this type and name."],
+  },
+  /** The community already has a grid with this name. */
+  GRID_EXISTS: {
+    status: 409,
+    "zh-CN": ["网格已存在", "该社区已有同名网格。"],
+    en: ["Grid exists", "The community already has a grid with this name."],
+  },
   /** A unique rule of the database refused the write. */
   CONFLICT: { status: 409, "zh-CN": ["数据冲突", "与已有记录冲突。"], en: ["Conflict", "This conflicts with an existing record."] },
   /** A request with this Idempotency-Key is still being processed. */
@@ -206,6 +218,11 @@ export const fieldMessages: Record<string, Record<Locale, string>> = {
   },
   COMMUNITY_REQUIRED: { "zh-CN": "须为社区（12 位代码）", en: "Must be a community (12-digit code)" },
   INVALID_PHONE: { "zh-CN": "电话号码无效", en: "Invalid phone number" },
+  INVALID_COMMUNITY_CODE: { "zh-CN": "社区代码应为 12 位数字", en: "A community code has 12 digits" },
+  NEGATIVE_AREA: { "zh-CN": "面积不能为负数", en: "The area cannot be negative" },
+  INVALID_AREA_M2: { "zh-CN": "面积应为数字，最多两位小数", en: "The area is a number with at most two decimals" },
+  INVALID_FACILITY_TYPE: { "zh-CN": "设施类型不正确（如 文体活动室、会议室）", en: "Unknown facility type (e.g. 文体活动室, 会议室)" },
+  INVALID_YES_NO: { "zh-CN": "请填写“是”或“否”", en: "Use 是 (yes) or 否 (no)" },
   PASSWORD_TOO_SHORT: { "zh-CN": "密码至少 10 位", en: "At least 10 characters" },
   PASSWORD_TOO_WEAK: { "zh-CN": "密码须同时包含字母和数字", en: "Use both letters and digits" },
   LOGIN_FORMAT: {

@@ -1,0 +1,54 @@
+import { standardFacilityTypes, type Community, type Facility, type Grid, type StandardFacilityType } from "@sanshe/contracts";
+import type { facilities } from "./schema.js";
+import type { CommunityRow, GridRow } from "./queries.js";
+
+/** A community row (profile joined, facility flags aggregated) as the API shows it. */
+export function presentCommunity(row: CommunityRow): Community {
+  const has = Object.fromEntries(standardFacilityTypes.map((type) => [type, Boolean(row[type])])) as Record<StandardFacilityType, boolean>;
+  const missing = standardFacilityTypes.filter((type) => !has[type]);
+  return {
+    code: row.code,
+    name: row.name,
+    street_code: row.parentCode ?? row.code.slice(0, 9),
+    exists: row.profileCode !== null,
+    kind: row.kind ?? null,
+    population: row.population ?? null,
+    households: row.households ?? null,
+    office_area_m2: row.officeAreaM2 === null ? null : Number(row.officeAreaM2),
+    facility_count: Number(row.facilityCount),
+    version: row.version ?? 0,
+    updated_at: row.updatedAt?.toISOString() ?? null,
+    has,
+    missing,
+    compliant: missing.length === 0,
+  };
+}
+
+export function presentFacility(row: typeof facilities.$inferSelect): Facility {
+  return {
+    id: row.id,
+    area_code: row.areaCode,
+    type: row.type,
+    name: row.name,
+    area_m2: row.areaM2 === null ? null : Number(row.areaM2),
+    opening_hours: row.openingHours,
+    bookable: row.bookable,
+    version: row.version,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+export function presentGrid(row: GridRow): Grid {
+  return {
+    id: row.id,
+    area_code: row.areaCode,
+    community_name: row.communityName,
+    name: row.name,
+    grid_worker_name: row.gridWorkerName,
+    grid_worker_user_id: row.gridWorkerUserId,
+    version: row.version,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,129 @@
+import { BarChartOutlined } from "@ant-design/icons";
+import type { Community, CommunityKind } from "@sanshe/contracts";
+import { Button, Card, Empty, Flex, Input, Select, Table, Tag } from "antd";
+import type { TableColumnsType } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import { CursorPager } from "../../../ui/CursorPager";
+import { PageHeader } from "../../../ui/PageHeader";
+import { ProblemAlert } from "../../../ui/ProblemAlert";
+import { useCursorPagination } from "../../../ui/useCursorPagination";
+import { AreaCodeInput } from "../../jurisdictions";
+import { useCommunityList } from "../api";
+import { ComplianceTags } from "../components/ComplianceTags";
+
+const KINDS: CommunityKind[] = ["new", "old", "transitional", "village_converted"];
+const AREA_CODE = /^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/;
+
+/** 社区: communities of the jurisdiction with kind, population and 三室两栏一站 compliance. */
+export function CommunityListPage() {
+  const { t } = useTranslation();
+  const [areaCode, setAreaCode] = useState("");
+  const [kind, setKind] = useState<CommunityKind | undefined>();
+  const [compliant, setCompliant] = useState<"true" | "false" | undefined>();
+  const [q, setQ] = useState<string | undefined>();
+  const [pageSize, setPageSize] = useState(50);
+  const area = AREA_CODE.test(areaCode) ? areaCode : undefined;
+  const pagination = useCursorPagination(JSON.stringify([area, kind, compliant, q, pageSize]));
+  const list = useCommunityList({ area_code: area, kind, compliant, q, cursor: pagination.cursor, limit: pageSize });
+  const hasFilters = area !== undefined || kind !== undefined || compliant !== undefined || q !== undefined;
+
+  const columns: TableColumnsType<Community> = [
+    { key: "code", title: t("communities.fields.code"), dataIndex: "code", width: 140 },
+    {
+      key: "name",
+      title: t("communities.fields.name"),
+      render: (_value, community) => <Link to={`/communities/${community.code}`}>{community.name}</Link>,
+    },
+    {
+      key: "kind",
+      title: t("communities.fields.kind"),
+      width: 120,
+      render: (_value, community) => (community.kind ? t(`communities.kind.${community.kind}`) : "—"),
+    },
+    {
+      key: "population",
+      title: t("communities.fields.population"),
+      dataIndex: "population",
+      width: 110,
+      render: (v: number | null) => v ?? "—",
+    },
+    {
+      key: "compliant",
+      title: t("communities.fields.compliant"),
+      width: 110,
+      render: (_value, community) =>
+        community.compliant ? (
+          <Tag color="success">{t("communities.compliance.yes")}</Tag>
+        ) : (
+          <Tag color="error">{t("communities.compliance.no")}</Tag>
+        ),
+    },
+    { key: "has", title: t("communities.fields.standard"), render: (_value, community) => <ComplianceTags has={community.has} /> },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t("communities.list.title")}
+        subtitle={t("communities.list.subtitle")}
+        extra={
+          <Link to="/communities/compliance">
+            <Button icon={<BarChartOutlined />}>{t("communities.compliance.title")}</Button>
+          </Link>
+        }
+      />
+      <Card>
+        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+          <div style={{ width: 320 }}>
+            <AreaCodeInput value={areaCode} onChange={setAreaCode} placeholder={t("communities.list.areaFilter")} />
+          </div>
+          <Select
+            allowClear
+            placeholder={t("communities.fields.kind")}
+            style={{ width: 160 }}
+            value={kind}
+            onChange={setKind}
+            options={KINDS.map((value) => ({ value, label: t(`communities.kind.${value}`) }))}
+          />
+          <Select
+            allowClear
+            placeholder={t("communities.fields.compliant")}
+            style={{ width: 160 }}
+            value={compliant}
+            onChange={setCompliant}
+            options={[
+              { value: "true", label: t("communities.compliance.yes") },
+              { value: "false", label: t("communities.compliance.no") },
+            ]}
+          />
+          <Input.Search
+            allowClear
+            placeholder={t("communities.list.search")}
+            style={{ width: 240 }}
+            onSearch={(value) => setQ(value.trim() === "" ? undefined : value.trim())}
+          />
+        </Flex>
+        {list.isError ? <ProblemAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
+        <Table<Community>
+          rowKey="code"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          pagination={false}
+          scroll={{ x: 1000 }}
+          locale={{ emptyText: <Empty description={hasFilters ? t("communities.list.emptyFiltered") : t("communities.list.empty")} /> }}
+        />
+        <CursorPager
+          pagination={pagination}
+          nextCursor={list.data?.next_cursor}
+          pageSize={pageSize}
+          onPageSizeChange={setPageSize}
+          itemCount={list.data?.items.length ?? 0}
+          isLoading={list.isFetching}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import { CheckOutlined, CloseOutlined } from "@ant-design/icons";
+import { standardFacilityTypes, type ComplianceItem, type StandardFacilityType } from "@sanshe/contracts";
+import { Card, Col, Empty, Flex, Row, Select, Statistic, Table } from "antd";
+import type { TableColumnsType } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import { CursorPager } from "../../../ui/CursorPager";
+import { PageHeader } from "../../../ui/PageHeader";
+import { ProblemAlert } from "../../../ui/ProblemAlert";
+import { useCursorPagination } from "../../../ui/useCursorPagination";
+import { AreaCodeInput } from "../../jurisdictions";
+import { useCompliance } from "../api";
+import { MissingChart } from "../components/MissingChart";
+
+const AREA_CODE = /^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/;
+
+/** 三室两栏一站 compliance of a jurisdiction: communities × six facilities, a "missing X" filter and the summary. */
+export function CompliancePage() {
+  const { t } = useTranslation();
+  const [areaCode, setAreaCode] = useState("");
+  const [missing, setMissing] = useState<StandardFacilityType | undefined>();
+  const [pageSize, setPageSize] = useState(50);
+  const area = AREA_CODE.test(areaCode) ? areaCode : undefined;
+  const pagination = useCursorPagination(JSON.stringify([area, missing, pageSize]));
+  const compliance = useCompliance({ area_code: area, missing, cursor: pagination.cursor, limit: pageSize });
+  const summary = compliance.data?.summary;
+
+  const columns: TableColumnsType<ComplianceItem> = [
+    {
+      key: "name",
+      title: t("communities.fields.name"),
+      fixed: "left",
+      width: 220,
+      render: (_v, item) => <Link to={`/communities/${item.code}`}>{item.name}</Link>,
+    },
+    ...standardFacilityTypes.map((type) => ({
+      key: type,
+      title: t(`communities.facilityType.${type}`),
+      width: 100,
+      align: "center" as const,
+      render: (_v: unknown, item: ComplianceItem) =>
+        item.has[type] ? (
+          <CheckOutlined style={{ color: "#389e0d" }} aria-label={t("communities.compliance.has")} />
+        ) : (
+          <CloseOutlined style={{ color: "#cf1322" }} aria-label={t("communities.compliance.lacks")} />
+        ),
+    })),
+  ];
+
+  return (
+    <>
+      <PageHeader title={t("communities.compliance.title")} subtitle={t("communities.compliance.subtitle")} />
+      {compliance.isError ? <ProblemAlert error={compliance.error} style={{ marginBottom: 16 }} /> : null}
+      <Row gutter={16} style={{ marginBottom: 16 }}>
+        <Col xs={24} lg={8}>
+          <Card style={{ height: "100%" }}>
+            <Flex vertical gap={16}>
+              <Statistic title={t("communities.compliance.communities")} value={summary?.communities ?? "—"} />
+              <Statistic title={t("communities.compliance.compliantCount")} value={summary?.compliant ?? "—"} />
+              <Statistic
+                title={t("communities.compliance.rate")}
+                value={summary && summary.communities > 0 ? Math.round((summary.compliant / summary.communities) * 100) : "—"}
+                suffix={summary && summary.communities > 0 ? "%" : undefined}
+              />
+            </Flex>
+          </Card>
+        </Col>
+        <Col xs={24} lg={16}>
+          <Card title={t("communities.compliance.missingCount")} style={{ height: "100%" }}>
+            {summary ? <MissingChart summary={summary} /> : null}
+          </Card>
+        </Col>
+      </Row>
+      <Card>
+        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+          <div style={{ width: 320 }}>
+            <AreaCodeInput value={areaCode} onChange={setAreaCode} placeholder={t("communities.list.areaFilter")} />
+          </div>
+          <Select
+            allowClear
+            placeholder={t("communities.compliance.missingFilter")}
+            style={{ width: 200 }}
+            value={missing}
+            onChange={setMissing}
+            options={standardFacilityTypes.map((type) => ({
+              value: type,
+              label: t("communities.compliance.missingOption", { name: t(`communities.facilityType.${type}`) }),
+            }))}
+          />
+        </Flex>
+        <Table<ComplianceItem>
+          rowKey="code"
+          columns={columns}
+          dataSource={compliance.data?.items ?? []}
+          loading={compliance.isFetching}
+          pagination={false}
+          scroll={{ x: 900 }}
+          locale={{ emptyText: <Empty description={t("communities.compliance.empty")} /> }}
+        />
+        <CursorPager
+          pagination={pagination}
+          nextCursor={compliance.data?.next_cursor}
+          pageSize={pageSize}
+          onPageSizeChange={setPageSize}
+          itemCount={compliance.data?.items.length ?? 0}
+          isLoading={compliance.isFetching}
+        />
+      </Card>
+    </>
+  );
+}
