@@ -1,11 +1,12 @@
 import { BarChartOutlined } from "@ant-design/icons";
 import type { Community, CommunityKind } from "@sanshe/contracts";
-import { Button, Card, Empty, Flex, Input, Select, Table, Tag } from "antd";
+import { Button, Card, Empty, Flex, Input, Select, Space, Table, Tag } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { CursorPager } from "../../../ui/CursorPager";
+import { ExportButton } from "../../../ui/ExportButton";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useCursorPagination } from "../../../ui/useCursorPagination";
@@ -69,9 +70,12 @@ export function CommunityListPage() {
         title={t("communities.list.title")}
         subtitle={t("communities.list.subtitle")}
         extra={
-          <Link to="/communities/compliance">
-            <Button icon={<BarChartOutlined />}>{t("communities.compliance.title")}</Button>
-          </Link>
+          <Space>
+            <ExportButton kind="communities" filters={{ area_code: area, kind, compliant, q }} />
+            <Link to="/communities/compliance">
+              <Button icon={<BarChartOutlined />}>{t("communities.compliance.title")}</Button>
+            </Link>
+          </Space>
         }
       />
       <Card>

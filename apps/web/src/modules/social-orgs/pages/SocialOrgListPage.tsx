@@ -7,7 +7,7 @@ import type {
   SocialOrgSort,
   SocialOrgStatus,
 } from "@sanshe/contracts";
-import { Button, Card, Empty, Table, Tag } from "antd";
+import { Button, Card, Empty, Space, Table, Tag } from "antd";
 import type { TableColumnsType } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -15,6 +15,7 @@ import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { useHasPermission } from "../../auth";
 import { CursorPager } from "../../../ui/CursorPager";
 import { formatDateTime } from "../../../ui/formatDateTime";
+import { ExportButton } from "../../../ui/ExportButton";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useCursorPagination } from "../../../ui/useCursorPagination";
@@ -106,11 +107,14 @@ export function SocialOrgListPage() {
         title={t("socialOrgs.list.title")}
         subtitle={t("socialOrgs.list.subtitle")}
         extra={
-          canWrite ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setIsCreating(true)}>
-              {t("socialOrgs.list.create")}
-            </Button>
-          ) : null
+          <Space>
+            <ExportButton kind="social-orgs" filters={filters} />
+            {canWrite ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setIsCreating(true)}>
+                {t("socialOrgs.list.create")}
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       <Card>
