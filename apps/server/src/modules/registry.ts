@@ -2,7 +2,8 @@ import type { ModuleManifest } from "../platform/module.js";
 import { jurisdictionsModule } from "./jurisdictions/index.js";
 import { socialOrgsModule } from "./social-orgs/index.js";
 import { usersModule } from "./users/index.js";
+import { socialWorkersModule } from "./social-workers/index.js";
 import { auditLogModule } from "./audit-log/index.js";
 
 /** Every domain module, in dependency order (seeds run in this order). The only place modules are wired. */
-export const modules: readonly ModuleManifest[] = [jurisdictionsModule, socialOrgsModule, usersModule, auditLogModule];
+export const modules: readonly ModuleManifest[] = [jurisdictionsModule, socialOrgsModule, usersModule, socialWorkersModule, auditLogModule];
