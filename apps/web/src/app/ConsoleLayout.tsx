@@ -5,6 +5,7 @@ import {
   EnvironmentOutlined,
   HomeOutlined,
   LogoutOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from "@ant-design/icons";
@@ -24,6 +25,13 @@ type NavItem = { key: string; to: string; icon: ReactNode; labelKey: string; per
 const NAV_ITEMS: readonly NavItem[] = [
   { key: "home", to: "/", icon: <HomeOutlined />, labelKey: "app.nav.home" },
   { key: "areas", to: "/areas", icon: <ApartmentOutlined />, labelKey: "app.nav.areas", permission: "areas.read" },
+  {
+    key: "social-workers",
+    to: "/social-workers",
+    icon: <SolutionOutlined />,
+    labelKey: "socialWorkers.nav",
+    permission: "social_workers.read",
+  },
   { key: "users", to: "/users", icon: <TeamOutlined />, labelKey: "app.nav.users", permission: "users.admin" },
   { key: "audit", to: "/audit", icon: <AuditOutlined />, labelKey: "app.nav.audit", permission: "audit.read" },
 ];
