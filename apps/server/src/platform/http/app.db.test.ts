@@ -46,6 +46,16 @@ describe("routes", () => {
       "POST /api/v1/users/:id/password": "users.admin",
       "GET /api/v1/audit-log": "audit.read",
       "POST /api/v1/audit-log/verify": "audit.read",
+      "GET /api/v1/social-workers": "social_workers.read",
+      "POST /api/v1/social-workers": "social_workers.write",
+      "GET /api/v1/social-workers/workforce": "social_workers.read",
+      "GET /api/v1/social-workers/:id": "social_workers.read",
+      "PATCH /api/v1/social-workers/:id": "social_workers.write",
+      "PUT /api/v1/social-workers/:id/communities": "social_workers.write",
+      "GET /api/v1/social-workers/:id/trainings": "social_workers.read",
+      "POST /api/v1/social-workers/:id/trainings": "social_workers.write",
+      "GET /api/v1/social-workers/:id/posts": "social_workers.read",
+      "POST /api/v1/social-workers/:id/posts": "social_workers.write",
     });
   });
 });
