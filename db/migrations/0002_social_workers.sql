@@ -43,7 +43,8 @@ CREATE TABLE "social_workers" (
 	"user_id" uuid,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "social_workers_supervisor_not_self" CHECK (supervisor_id IS DISTINCT FROM id)
 );
 --> statement-breakpoint
 ALTER TABLE "social_worker_communities" ADD CONSTRAINT "social_worker_communities_worker_id_social_workers_id_fk" FOREIGN KEY ("worker_id") REFERENCES "public"."social_workers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

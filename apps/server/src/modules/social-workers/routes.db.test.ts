@@ -132,6 +132,11 @@ describe("POST /social-workers", () => {
       400,
       "SUPERVISOR_UNKNOWN",
     );
+    expectProblem(
+      await district.post("/api/v1/social-workers", newWorker({ user_id: "00000000-0000-4000-8000-000000000000" })),
+      400,
+      "ACCOUNT_UNKNOWN",
+    );
     expectProblem(await district.post("/api/v1/social-workers", newWorker({ name: "a\u0000b" })), 400, "VALIDATION_FAILED");
     expectProblem(
       await district.post("/api/v1/social-workers", newWorker({ certificate_no: "'; DROP TABLE x" })),

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  check,
   date,
   index,
   integer,
@@ -43,6 +44,7 @@ export const socialWorkers = pgTable(
       .on(table.certificateNo)
       .where(sql`certificate_no IS NOT NULL`),
     index("social_workers_organization_id_idx").on(table.organizationId),
+    check("social_workers_supervisor_not_self", sql`supervisor_id IS DISTINCT FROM id`),
   ],
 );
 

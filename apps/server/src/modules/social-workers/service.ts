@@ -10,6 +10,7 @@ import type {
   SocialWorkerUpdate,
 } from "@sanshe/contracts";
 import { withTx, type ActorCtx } from "../../platform/ctx.js";
+import { users } from "../../platform/auth/schema.js";
 import { AppError, forbidden, notFound, versionConflict } from "../../platform/errors/app-error.js";
 import { areaExists, getAreaNames } from "../jurisdictions/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
@@ -27,6 +28,7 @@ async function checkReferences(
     areaCode?: string | undefined;
     communityCodes?: readonly string[] | undefined;
     supervisorId?: string | null | undefined;
+    userId?: string | null | undefined;
   },
   selfId: string | null,
 ): Promise<void> {
@@ -42,6 +44,9 @@ async function checkReferences(
     if (unknown) {
       throw new AppError("AREA_UNKNOWN", { code: unknown });
     }
+  }
+  if (refs.userId && (await ctx.db.select({ id: users.id }).from(users).where(eq(users.id, refs.userId))).length === 0) {
+    throw new AppError("ACCOUNT_UNKNOWN");
   }
   if (refs.supervisorId) {
     if (refs.supervisorId === selfId) {
@@ -103,7 +108,13 @@ export async function insertWorker(tx: ActorCtx, input: SocialWorkerCreate): Pro
   }
   await checkReferences(
     tx,
-    { organizationId: input.organization_id, areaCode: input.area_code, communityCodes: communities, supervisorId: input.supervisor_id },
+    {
+      organizationId: input.organization_id,
+      areaCode: input.area_code,
+      communityCodes: communities,
+      supervisorId: input.supervisor_id,
+      userId: input.user_id,
+    },
     null,
   );
   if (input.certificate_no && (await certificateTaken(tx, input.certificate_no, null))) {
@@ -186,6 +197,7 @@ export async function changeWorker(
       areaCode: changedFields.includes("areaCode") ? next.areaCode : undefined,
       communityCodes: communitiesChanged ? nextCommunities : undefined,
       supervisorId: changedFields.includes("supervisorId") ? next.supervisorId : undefined,
+      userId: changedFields.includes("userId") ? next.userId : undefined,
     },
     row.id,
   );

@@ -117,6 +117,12 @@ export const errorCatalog = {
     "zh-CN": ["督导不存在", "所选督导不存在或不在您的管辖范围内。"],
     en: ["Unknown supervisor", "The supervisor does not exist or is outside your scope."],
   },
+  /** The account to link does not exist. */
+  ACCOUNT_UNKNOWN: {
+    status: 400,
+    "zh-CN": ["账号不存在", "要关联的账号不存在。"],
+    en: ["Unknown account", "The account to link does not exist."],
+  },
   /** The body is larger than the server accepts. */
   PAYLOAD_TOO_LARGE: {
     status: 413,
