@@ -222,6 +222,31 @@ describe("scope", () => {
   });
 });
 
+describe("roles", () => {
+  it("lets readers in scope read, refuses roles without social_workers.read (403) and writes without write (403)", async () => {
+    const worker = await buildSocialWorker(t.ctx, { organizationId: orgA.id, areaCode: "410105007", communities: ["410105007002"] });
+    const cases: Array<{ grants: Parameters<typeof buildUser>[1]; read: number; write: number }> = [
+      { grants: [{ role: "social_worker", area_code: "410105007002", organization_id: orgA.id }], read: 200, write: 403 },
+      { grants: [{ role: "evaluator", area_code: "4101" }], read: 200, write: 403 },
+      { grants: [{ role: "community_staff", area_code: "410105007005" }], read: 404, write: 403 },
+      { grants: [{ role: "resident", area_code: "410105007002" }], read: 403, write: 403 },
+      { grants: [{ role: "admin", area_code: "4101" }], read: 403, write: 403 },
+      { grants: [{ role: "official", area_code: "4101" }], read: 200, write: 200 },
+    ];
+    for (const { grants, read, write } of cases) {
+      const reader = (await client(grants)).client;
+      const label = grants.map((grant) => `${grant.role}@${grant.area_code}`).join();
+      expect((await reader.get(`/api/v1/social-workers/${worker.id}`)).statusCode, label).toBe(read);
+      const current = (await district.get(`/api/v1/social-workers/${worker.id}`)).json<SocialWorker>();
+      const patch = await reader.patch(`/api/v1/social-workers/${worker.id}`, {
+        version: current.version,
+        data: { certificate_year: 2020 },
+      });
+      expect(patch.statusCode, label).toBe(write);
+    }
+  });
+});
+
 describe("PATCH /social-workers/:id", () => {
   it("lets org staff edit their own organization's workers but not another's (403)", async () => {
     const own = await buildSocialWorker(t.ctx, { organizationId: orgA.id, areaCode: "410105007" });
