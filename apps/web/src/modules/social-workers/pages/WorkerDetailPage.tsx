@@ -33,6 +33,7 @@ import { useIdempotencyKey } from "../../../ui/useIdempotencyKey";
 import { useHasPermission } from "../../auth";
 import { useAddPost, useAddTraining, usePosts, useSetCommunities, useTrainings, useUpdateWorker, useWorker } from "../api";
 import { LevelTag } from "../components/LevelTag";
+import { WorkerEditDrawer } from "../components/WorkerEditDrawer";
 import { splitCodes } from "../components/WorkerCreateDrawer";
 
 /** 社工详情: training hours against the yearly requirement, trainings, communities served and posts. */
@@ -41,6 +42,7 @@ export function WorkerDetailPage() {
   const { t } = useTranslation();
   const worker = useWorker(id);
   const canWrite = useHasPermission("social_workers.write");
+  const [isEditing, setIsEditing] = useState(false);
 
   if (worker.isPending) {
     return <Skeleton active />;
@@ -68,7 +70,14 @@ export function WorkerDetailPage() {
             <ArrowLeftOutlined /> {t("socialWorkers.detail.back")}
           </Link>
         }
-        extra={canWrite ? <StatusButton worker={data} /> : null}
+        extra={
+          canWrite ? (
+            <>
+              <Button onClick={() => setIsEditing(true)}>{t("socialWorkers.detail.edit")}</Button>
+              <StatusButton worker={data} />
+            </>
+          ) : null
+        }
       />
       <Flex vertical gap={16}>
         <Card>
@@ -101,6 +110,7 @@ export function WorkerDetailPage() {
         <TrainingsCard workerId={id} canWrite={canWrite} />
         <PostsCard workerId={id} canWrite={canWrite} />
       </Flex>
+      {canWrite ? <WorkerEditDrawer key={data.version} worker={data} open={isEditing} onClose={() => setIsEditing(false)} /> : null}
     </>
   );
 }
