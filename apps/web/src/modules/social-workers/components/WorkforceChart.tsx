@@ -19,7 +19,7 @@ export function WorkforceChart({ rows, standard, label }: { rows: WorkforceRow[]
       tooltip: { trigger: "axis" },
       grid: { left: 48, right: 24, top: 24, bottom: 80 },
       xAxis: { type: "category", data: rows.map((row) => row.area_name), axisLabel: { rotate: 40 } },
-      yAxis: { type: "value", name: label },
+      yAxis: { type: "value", name: label, max: (extent: { max: number }) => Math.ceil(Math.max(extent.max, standard * 1.5)) },
       series: [
         {
           type: "bar",

@@ -1,5 +1,5 @@
 import type { WorkforceQuery, WorkforceRow } from "@sanshe/contracts";
-import { Button, Card, Empty, Flex, Form, Input, Select, Table, Typography } from "antd";
+import { Alert, Button, Card, Empty, Flex, Form, Input, Select, Table, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -102,6 +102,7 @@ export function WorkforcePage() {
         {workforce.isError ? <ProblemAlert error={workforce.error} style={{ marginBottom: 16 }} /> : null}
         {data ? (
           <Flex vertical gap={16}>
+            {data.total.residents === 0 ? <Alert type="info" showIcon title={t("socialWorkers.workforce.noPopulation")} /> : null}
             {data.rows.length > 0 ? (
               <WorkforceChart rows={data.rows} standard={data.standard_per_thousand} label={t("socialWorkers.workforce.perThousand")} />
             ) : null}
