@@ -8,3 +8,4 @@ export * from "./identifiers.js";
 export * from "./imports.js";
 export * from "./social-orgs.js";
 export * from "./communities.js";
+export * from "./social-workers.js";

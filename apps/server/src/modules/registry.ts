@@ -3,6 +3,7 @@ import { jurisdictionsModule } from "./jurisdictions/index.js";
 import { socialOrgsModule } from "./social-orgs/index.js";
 import { usersModule } from "./users/index.js";
 import { communitiesModule } from "./communities/index.js";
+import { socialWorkersModule } from "./social-workers/index.js";
 import { auditLogModule } from "./audit-log/index.js";
 import { importsModule } from "./imports/index.js";
 import { exportsModule } from "./exports/index.js";
@@ -13,6 +14,7 @@ export const modules: readonly ModuleManifest[] = [
   socialOrgsModule,
   usersModule,
   communitiesModule,
+  socialWorkersModule,
   auditLogModule,
   importsModule,
   exportsModule,

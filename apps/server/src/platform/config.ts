@@ -15,6 +15,8 @@ const EnvSchema = z.object({
   SANSHE_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(30),
   SANSHE_LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   SANSHE_MIN_FREE_MB: z.coerce.number().nonnegative().default(200),
+  SANSHE_TRAINING_HOURS_PER_YEAR: z.coerce.number().nonnegative().default(72),
+  SANSHE_WORKFORCE_STANDARD_PER_1000: z.coerce.number().positive().default(2),
   SANSHE_SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -34,6 +36,10 @@ export type Config = {
   loginRateLimitPerMinute: number;
   minFreeBytes: number;
   secureCookies: boolean;
+  /** Continuing-education hours a social worker needs per calendar year. */
+  trainingHoursPerYear: number;
+  /** Lower bound of the social workers per 1,000 residents standard. */
+  workforceStandardPerThousand: number;
   logLevel: string;
   webDist: string;
   version: string;
@@ -67,6 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: e.SANSHE_LOGIN_RATE_PER_MINUTE,
     minFreeBytes: e.SANSHE_MIN_FREE_MB * 1024 * 1024,
     secureCookies: e.SANSHE_SECURE_COOKIES ? e.SANSHE_SECURE_COOKIES === "true" : isProduction,
+    trainingHoursPerYear: e.SANSHE_TRAINING_HOURS_PER_YEAR,
+    workforceStandardPerThousand: e.SANSHE_WORKFORCE_STANDARD_PER_1000,
     logLevel: e.LOG_LEVEL,
     webDist: path.join(repositoryRoot, "apps/web/dist"),
     version: "0.1.0",

@@ -8,6 +8,7 @@ import {
   HeartOutlined,
   ShopOutlined,
   LogoutOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from "@ant-design/icons";
@@ -29,6 +30,13 @@ const NAV_ITEMS: readonly NavItem[] = [
   { key: "areas", to: "/areas", icon: <ApartmentOutlined />, labelKey: "app.nav.areas", permission: "areas.read" },
   { key: "socialOrgs", to: "/social-orgs", icon: <HeartOutlined />, labelKey: "app.nav.socialOrgs", permission: "social_orgs.read" },
   { key: "communities", to: "/communities", icon: <ShopOutlined />, labelKey: "app.nav.communities", permission: "communities.read" },
+  {
+    key: "social-workers",
+    to: "/social-workers",
+    icon: <SolutionOutlined />,
+    labelKey: "socialWorkers.nav",
+    permission: "social_workers.read",
+  },
   { key: "users", to: "/users", icon: <TeamOutlined />, labelKey: "app.nav.users", permission: "users.admin" },
   { key: "imports", to: "/imports", icon: <CloudUploadOutlined />, labelKey: "app.nav.imports", permission: "imports.run" },
   { key: "audit", to: "/audit", icon: <AuditOutlined />, labelKey: "app.nav.audit", permission: "audit.read" },

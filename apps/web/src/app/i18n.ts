@@ -17,6 +17,8 @@ import jurisdictionsEn from "../modules/jurisdictions/i18n/en.json";
 import jurisdictionsZh from "../modules/jurisdictions/i18n/zh-CN.json";
 import socialOrgsEn from "../modules/social-orgs/i18n/en.json";
 import socialOrgsZh from "../modules/social-orgs/i18n/zh-CN.json";
+import socialWorkersEn from "../modules/social-workers/i18n/en.json";
+import socialWorkersZh from "../modules/social-workers/i18n/zh-CN.json";
 import usersEn from "../modules/users/i18n/en.json";
 import usersZh from "../modules/users/i18n/zh-CN.json";
 import { setApiLanguage } from "../ui/api";
@@ -75,6 +77,7 @@ void i18next.use(initReactI18next).init({
         ...jurisdictionsZh,
         ...communitiesZh,
         ...socialOrgsZh,
+        ...socialWorkersZh,
         ...usersZh,
         ...auditZh,
         ...importsZh,
@@ -89,6 +92,7 @@ void i18next.use(initReactI18next).init({
         ...jurisdictionsEn,
         ...communitiesEn,
         ...socialOrgsEn,
+        ...socialWorkersEn,
         ...usersEn,
         ...auditEn,
         ...importsEn,

@@ -6,6 +6,7 @@ import { homeRoutes } from "../modules/home";
 import { importRoutes } from "../modules/imports";
 import { publicSocialOrgRoutes, socialOrgRoutes } from "../modules/social-orgs";
 import { jurisdictionRoutes } from "../modules/jurisdictions";
+import { socialWorkerRoutes } from "../modules/social-workers";
 import { userRoutes } from "../modules/users";
 import { ConsoleLayout } from "./ConsoleLayout";
 import { NotFoundPage } from "./NotFoundPage";
@@ -34,6 +35,7 @@ export const router = createBrowserRouter([
           ...importRoutes,
           ...socialOrgRoutes,
           ...communityRoutes,
+          ...socialWorkerRoutes,
           ...auditRoutes,
           { path: "*", element: <NotFoundPage /> },
         ],

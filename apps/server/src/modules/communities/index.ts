@@ -12,4 +12,4 @@ export const communitiesModule: ModuleManifest = {
   exports: [communitiesExport],
 };
 
-export { getGrid, getGridNames, listGridsByCommunity, requireCommunity } from "./queries.js";
+export { getGrid, getGridNames, listGridsByCommunity, populationByUnit, requireCommunity } from "./queries.js";

@@ -18,6 +18,7 @@ import {
 } from "@sanshe/contracts";
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
+import { queryRows } from "../../platform/db/client.js";
 import { inScope } from "../../platform/scope/index.js";
 import { areas } from "../jurisdictions/index.js";
 import { communityProfiles, facilities, grids } from "./schema.js";
@@ -330,4 +331,30 @@ export async function getGridNames(ctx: Ctx, ids: readonly string[]): Promise<Ma
     .from(grids)
     .where(inArray(grids.id, unique));
   return new Map(rows.map((row) => [row.id, { name: row.name, area_code: row.areaCode }]));
+}
+
+/**
+ * Declared residents (community_profiles.population) summed per unit, each unit code being a prefix of
+ * the communities it covers; units without profiles count 0. One query for all units. Read by the
+ * social-workers workforce view (社工配比).
+ */
+export async function populationByUnit(ctx: Ctx, unitCodes: readonly string[]): Promise<Map<string, number>> {
+  const result = new Map<string, number>(unitCodes.map((code) => [code, 0]));
+  if (unitCodes.length === 0) {
+    return result;
+  }
+  const units = sql.join(
+    unitCodes.map((code) => sql`(${code})`),
+    sql`, `,
+  );
+  const rows = await queryRows<{ code: string; residents: number }>(
+    ctx.db,
+    sql`SELECT u.code, coalesce(sum(p.population), 0)::float8 AS residents
+        FROM (VALUES ${units}) AS u(code) JOIN ${communityProfiles} AS p ON p.area_code LIKE u.code || '%'
+        GROUP BY u.code`,
+  );
+  for (const row of rows) {
+    result.set(row.code, Number(row.residents));
+  }
+  return result;
 }

@@ -141,6 +141,30 @@ export const errorCatalog = {
     "zh-CN": ["社会组织已存在", "已有社会组织使用该统一社会信用代码。"],
     en: ["Organization exists", "Another organization already uses this unified social credit code."],
   },
+  /** A social worker with this certificate number is already registered. */
+  SOCIAL_WORKER_EXISTS: {
+    status: 409,
+    "zh-CN": ["社工已登记", "该证书编号的社会工作者已经登记。"],
+    en: ["Social worker exists", "A social worker with this certificate number is already registered."],
+  },
+  /** A social worker cannot be their own supervisor (督导). */
+  SUPERVISOR_SELF: {
+    status: 400,
+    "zh-CN": ["督导设置有误", "社会工作者不能担任自己的督导。"],
+    en: ["Invalid supervisor", "A social worker cannot supervise themselves."],
+  },
+  /** The supervisor is not a registered social worker visible to the caller. */
+  SUPERVISOR_UNKNOWN: {
+    status: 400,
+    "zh-CN": ["督导不存在", "所选督导不存在或不在您的管辖范围内。"],
+    en: ["Unknown supervisor", "The supervisor does not exist or is outside your scope."],
+  },
+  /** The account to link does not exist. */
+  ACCOUNT_UNKNOWN: {
+    status: 400,
+    "zh-CN": ["账号不存在", "要关联的账号不存在。"],
+    en: ["Unknown account", "The account to link does not exist."],
+  },
   /** The body is larger than the server accepts. */
   PAYLOAD_TOO_LARGE: {
     status: 413,
@@ -229,6 +253,16 @@ export const fieldMessages: Record<string, Record<Locale, string>> = {
     "zh-CN": "登录名为 3–64 位小写字母、数字、点、横线或下划线",
     en: "3–64 lowercase letters, digits, dot, dash or underscore",
   },
+  INVALID_CERTIFICATE_NO: { "zh-CN": "证书编号为 4–32 位字母、数字或横线", en: "4–32 letters, digits or dashes" },
+  CERTIFICATE_NO_REQUIRED: {
+    "zh-CN": "证书编号必填（导入以证书编号识别社工）",
+    en: "Required: imports identify social workers by certificate number",
+  },
+  HOURS_ONE_DECIMAL: { "zh-CN": "学时最多保留一位小数", en: "At most one decimal place" },
+  END_BEFORE_START: { "zh-CN": "结束日期不能早于开始日期", en: "The end date is before the start date" },
+  INVALID_LEVEL: { "zh-CN": "等级应为 一般工作人员、助理社会工作师、社会工作师 或 高级社会工作师", en: "Unknown level" },
+  INVALID_GENDER: { "zh-CN": "性别应为 男 或 女", en: "Gender must be 男 or 女" },
+  INVALID_STATUS: { "zh-CN": "状态应为 在岗 或 离职", en: "Status must be 在岗 or 离职" },
   custom: { "zh-CN": "取值无效", en: "Invalid value" },
 };
 

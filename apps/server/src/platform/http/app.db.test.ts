@@ -69,6 +69,16 @@ describe("routes", () => {
       "POST /api/v1/audit-log/verify": "audit.read",
       "POST /api/v1/imports": "imports.run",
       "GET /api/v1/exports/:kind": "authenticated",
+      "GET /api/v1/social-workers": "social_workers.read",
+      "POST /api/v1/social-workers": "social_workers.write",
+      "GET /api/v1/social-workers/workforce": "social_workers.read",
+      "GET /api/v1/social-workers/:id": "social_workers.read",
+      "PATCH /api/v1/social-workers/:id": "social_workers.write",
+      "PUT /api/v1/social-workers/:id/communities": "social_workers.write",
+      "GET /api/v1/social-workers/:id/trainings": "social_workers.read",
+      "POST /api/v1/social-workers/:id/trainings": "social_workers.write",
+      "GET /api/v1/social-workers/:id/posts": "social_workers.read",
+      "POST /api/v1/social-workers/:id/posts": "social_workers.write",
     });
   });
 });

@@ -1,0 +1,16 @@
+import type { ModuleManifest } from "../../platform/module.js";
+import { loadConfig } from "../../platform/config.js";
+import { socialWorkerRoutes } from "./routes.js";
+import { seedSocialWorkers } from "./seed.js";
+import { socialWorkerExportSpec, socialWorkerImportSpec } from "./imports.js";
+
+/** Social workers (社工): registry, training hours against the yearly requirement, and the workforce view. */
+export const socialWorkersModule: ModuleManifest = {
+  name: "social-workers",
+  routes: socialWorkerRoutes(),
+  seedDemo: seedSocialWorkers,
+  imports: [socialWorkerImportSpec()],
+  exports: [socialWorkerExportSpec(() => ({ trainingHoursPerYear: loadConfig().trainingHoursPerYear }))],
+};
+
+export type { PopulationSource } from "./queries.js";

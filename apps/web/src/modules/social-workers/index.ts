@@ -1,0 +1,1 @@
+export { socialWorkerRoutes } from "./routes";
