@@ -5,3 +5,4 @@ export * from "./auth.js";
 export * from "./users.js";
 export * from "./audit.js";
 export * from "./identifiers.js";
+export * from "./residents.js";

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { developmentKey } from "./pii/index.js";
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -16,6 +17,10 @@ const EnvSchema = z.object({
   SANSHE_LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   SANSHE_MIN_FREE_MB: z.coerce.number().nonnegative().default(200),
   SANSHE_SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+  SANSHE_PII_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, "must be 64 hexadecimal characters (32 bytes)")
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -35,6 +40,10 @@ export type Config = {
   minFreeBytes: number;
   secureCookies: boolean;
   logLevel: string;
+  /** Master key for personal data (SM4 encryption, HMAC-SM3 blind index), 32 bytes. */
+  piiKey: Buffer;
+  /** True when no SANSHE_PII_KEY was set and the fixed development key is used (never in production). */
+  piiKeyIsDevelopment: boolean;
   webDist: string;
   version: string;
 };
@@ -52,6 +61,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const isProduction = e.NODE_ENV === "production";
+  if (isProduction && !e.SANSHE_PII_KEY) {
+    throw new Error(
+      "Invalid configuration:\n  SANSHE_PII_KEY: required in production (64 hex characters; keep it out of the database backups)",
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -68,6 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     minFreeBytes: e.SANSHE_MIN_FREE_MB * 1024 * 1024,
     secureCookies: e.SANSHE_SECURE_COOKIES ? e.SANSHE_SECURE_COOKIES === "true" : isProduction,
     logLevel: e.LOG_LEVEL,
+    piiKey: e.SANSHE_PII_KEY ? Buffer.from(e.SANSHE_PII_KEY, "hex") : developmentKey(),
+    piiKeyIsDevelopment: !e.SANSHE_PII_KEY,
     webDist: path.join(repositoryRoot, "apps/web/dist"),
     version: "0.1.0",
   };

@@ -71,6 +71,30 @@ export const errorCatalog = {
     "zh-CN": ["数据已被修改", "该记录已被他人修改，请查看最新内容后重试。"],
     en: ["Edited meanwhile", "Someone else changed this record; review the current copy and try again."],
   },
+  /** A resident with this ID number is already registered in the city; `existing_id` only when it lies in the caller's scope. */
+  RESIDENT_EXISTS: {
+    status: 409,
+    "zh-CN": ["居民已登记", "该身份证号码的居民已经登记，不能重复登记。"],
+    en: ["Resident exists", "A resident with this ID number is already registered."],
+  },
+  /** A resident and a household (or its head) must be in the same community. */
+  HOUSEHOLD_AREA_MISMATCH: {
+    status: 422,
+    "zh-CN": ["不在同一社区", "居民与户必须属于同一社区。"],
+    en: ["Different community", "The resident and the household must belong to the same community."],
+  },
+  /** An imported row names a head of household (户主身份证号) who is not registered in the same community. */
+  HOUSEHOLD_HEAD_UNKNOWN: {
+    status: 422,
+    "zh-CN": ["户主未登记", "户主身份证号对应的居民未在同一社区登记，请先导入户主。"],
+    en: ["Unknown head of household", "The head of household is not registered in the same community; import the head first."],
+  },
+  /** A move must go to another registered community. */
+  RESIDENT_MOVE_INVALID: {
+    status: 422,
+    "zh-CN": ["迁移无效", "迁入社区须为另一个已登记的社区。"],
+    en: ["Invalid move", "The destination must be another registered community."],
+  },
   /** A unique rule of the database refused the write. */
   CONFLICT: { status: 409, "zh-CN": ["数据冲突", "与已有记录冲突。"], en: ["Conflict", "This conflicts with an existing record."] },
   /** A request with this Idempotency-Key is still being processed. */
@@ -177,6 +201,10 @@ export const fieldMessages: Record<string, Record<Locale, string>> = {
     "zh-CN": "登录名为 3–64 位小写字母、数字、点、横线或下划线",
     en: "3–64 lowercase letters, digits, dot, dash or underscore",
   },
+  INVALID_COMMUNITY_CODE: { "zh-CN": "社区代码应为 12 位数字", en: "A community code has 12 digits" },
+  UNKNOWN_GROUP: { "zh-CN": "人群类别不认识", en: "Unknown group" },
+  UNKNOWN_RELATION: { "zh-CN": "与户主关系不认识", en: "Unknown relation to the head" },
+  CONSENT_DATE_REQUIRED: { "zh-CN": "依据为本人同意时须填写同意日期", en: "Give the date of consent" },
   custom: { "zh-CN": "取值无效", en: "Invalid value" },
 };
 
