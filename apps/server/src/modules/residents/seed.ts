@@ -1,8 +1,8 @@
-import { sql } from "drizzle-orm";
 import { idNumberCheckCharacter, type RelationToHead, type ResidentGroup } from "@sanshe/contracts";
 import { withTx, type Ctx } from "../../platform/ctx.js";
 import { households, residents } from "./schema.js";
 import { idNumberColumns, phoneColumns } from "./service.js";
+import { findResidentByIdIndex, idNumberIndex } from "./queries.js";
 
 /** The 12 communities of 南阳新村街道 (410105007; 011 is not used). */
 export const demoCommunities = ["001", "002", "003", "004", "005", "006", "007", "008", "009", "010", "012", "013"].map(
@@ -166,14 +166,12 @@ export function generateDemoResidents(target: number, seed = 20260101) {
 
 /** Demo residents and households of 南阳新村街道 (generated people; idempotent). */
 export async function seedResidents(ctx: Ctx): Promise<void> {
-  const [existing] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(residents)
-    .where(sql`${residents.areaCode} LIKE '410105007%'`);
-  if ((existing?.n ?? 0) > 0) {
+  const world = generateDemoResidents(2000);
+  const marker = world.residents[0];
+  // The first generated person marks a seeded world (the generator is deterministic).
+  if (!marker || (await findResidentByIdIndex(ctx, idNumberIndex(marker.idNumber)))) {
     return;
   }
-  const world = generateDemoResidents(2000);
   const now = ctx.now();
   await withTx(ctx, async (tx) => {
     for (let start = 0; start < world.households.length; start += 500) {
