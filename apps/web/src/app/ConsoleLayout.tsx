@@ -24,6 +24,7 @@ type NavItem = { key: string; to: string; icon: ReactNode; labelKey: string; per
 const NAV_ITEMS: readonly NavItem[] = [
   { key: "home", to: "/", icon: <HomeOutlined />, labelKey: "app.nav.home" },
   { key: "areas", to: "/areas", icon: <ApartmentOutlined />, labelKey: "app.nav.areas", permission: "areas.read" },
+  { key: "residents", to: "/residents", icon: <UserOutlined />, labelKey: "app.nav.residents", permission: "residents.read" },
   { key: "users", to: "/users", icon: <TeamOutlined />, labelKey: "app.nav.users", permission: "users.admin" },
   { key: "audit", to: "/audit", icon: <AuditOutlined />, labelKey: "app.nav.audit", permission: "audit.read" },
 ];

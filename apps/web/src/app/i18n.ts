@@ -11,6 +11,8 @@ import homeEn from "../modules/home/i18n/en.json";
 import homeZh from "../modules/home/i18n/zh-CN.json";
 import jurisdictionsEn from "../modules/jurisdictions/i18n/en.json";
 import jurisdictionsZh from "../modules/jurisdictions/i18n/zh-CN.json";
+import residentsEn from "../modules/residents/i18n/en.json";
+import residentsZh from "../modules/residents/i18n/zh-CN.json";
 import usersEn from "../modules/users/i18n/en.json";
 import usersZh from "../modules/users/i18n/zh-CN.json";
 import { setApiLanguage } from "../ui/api";
@@ -61,10 +63,10 @@ void i18next.use(initReactI18next).init({
   supportedLngs: ["zh-CN", "en"],
   resources: {
     "zh-CN": {
-      translation: { ...appZh, ...uiZh, ...authZh, ...homeZh, ...jurisdictionsZh, ...usersZh, ...auditZh },
+      translation: { ...appZh, ...uiZh, ...authZh, ...homeZh, ...jurisdictionsZh, ...residentsZh, ...usersZh, ...auditZh },
     },
     en: {
-      translation: { ...appEn, ...uiEn, ...authEn, ...homeEn, ...jurisdictionsEn, ...usersEn, ...auditEn },
+      translation: { ...appEn, ...uiEn, ...authEn, ...homeEn, ...jurisdictionsEn, ...residentsEn, ...usersEn, ...auditEn },
     },
   },
   interpolation: { escapeValue: false },

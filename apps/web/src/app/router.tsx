@@ -3,6 +3,7 @@ import { auditRoutes } from "../modules/audit";
 import { authRoutes } from "../modules/auth";
 import { homeRoutes } from "../modules/home";
 import { jurisdictionRoutes } from "../modules/jurisdictions";
+import { residentRoutes } from "../modules/residents";
 import { userRoutes } from "../modules/users";
 import { ConsoleLayout } from "./ConsoleLayout";
 import { NotFoundPage } from "./NotFoundPage";
@@ -24,7 +25,14 @@ export const router = createBrowserRouter([
       {
         // Pathless: a failing page keeps the menu and header around its error message.
         errorElement: <RouteErrorPage />,
-        children: [...homeRoutes, ...jurisdictionRoutes, ...userRoutes, ...auditRoutes, { path: "*", element: <NotFoundPage /> }],
+        children: [
+          ...homeRoutes,
+          ...jurisdictionRoutes,
+          ...residentRoutes,
+          ...userRoutes,
+          ...auditRoutes,
+          { path: "*", element: <NotFoundPage /> },
+        ],
       },
     ],
   },
