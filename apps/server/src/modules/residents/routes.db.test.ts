@@ -174,6 +174,24 @@ describe("residents: unmask", () => {
     expect(everything).not.toContain(phone);
   });
 
+  it("never stores the answer for Idempotency-Key replay and audits every call", async () => {
+    const idNumber = makeIdNumber();
+    const created = (await create(staff, { id_number: idNumber })).json();
+    const options = { headers: { "idempotency-key": `unmask-${created.id}` } };
+    const body = { fields: ["id_number"], purpose: "上门核实" };
+    const first = await staff.post(`/api/v1/residents/${created.id}/unmask`, body, options);
+    const second = await staff.post(`/api/v1/residents/${created.id}/unmask`, body, options);
+    expect([first.statusCode, second.statusCode]).toEqual([200, 200]);
+    expect(second.headers["idempotent-replayed"]).toBeUndefined();
+    const stored = await t.database.db.execute(sql`SELECT coalesce(response_body::text, '') AS body FROM idempotency_keys`);
+    expect(JSON.stringify(stored)).not.toContain(idNumber);
+    const audits = await t.database.db
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "residents.unmask"), eq(auditLog.entityId, created.id)));
+    expect(audits).toHaveLength(2);
+  });
+
   it("lets a street official unmask in the street", async () => {
     const created = (await create(staff, { phone: makePhone() })).json();
     const response = await street.post(`/api/v1/residents/${created.id}/unmask`, { fields: ["phone"], purpose: "走访联系" });

@@ -126,7 +126,8 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
         body: ResidentUnmaskSchema,
         response: { 200: ResidentUnmaskedSchema, ...errors },
       },
-      config: { access: "residents.unmask" },
+      // The answer holds the full values: never stored for Idempotency-Key replay; every call is audited.
+      config: { access: "residents.unmask", storeIdempotentAnswer: false },
     },
     async (request) => unmaskResident(requireActor(request.ctx), request.params.id, request.body),
   );
