@@ -29,11 +29,9 @@ describe("residents", () => {
       await page.locator(".ant-table-tbody .ant-btn-link").first().click();
       await page.getByRole("button", { name: "查看完整信息" }).click();
       await page.getByLabel("查看用途").fill("核实低保申请材料");
-      await page
-        .getByRole("dialog")
-        .getByRole("button", { name: /确\s*定|OK/ })
-        .click();
-      const full = page.getByRole("dialog").locator(".ant-descriptions-item-content").first();
+      const modal = page.locator(".ant-modal");
+      await modal.getByRole("button", { name: /确\s*定|OK/ }).click();
+      const full = modal.locator(".ant-descriptions-item-content").first();
       await expect.poll(async () => (await full.textContent()) ?? "").toMatch(/^410105\d{11}[\dX]/);
       if (process.env.E2E_SCREENSHOTS) {
         await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/residents-unmasked.png` });

@@ -35,7 +35,7 @@ export function UnmaskButton({ resident }: { resident: Resident }) {
           values
             ? [
                 <Button key="close" onClick={close}>
-                  {t("residents.form.cancel")}
+                  {t("residents.detail.close")}
                 </Button>,
               ]
             : undefined
@@ -54,7 +54,7 @@ export function UnmaskButton({ resident }: { resident: Resident }) {
                 {
                   key: "id",
                   label: t("residents.fields.idNumber"),
-                  children: <Typography.Text copyable>{values.id_number ?? "—"}</Typography.Text>,
+                  children: values.id_number ? <Typography.Text copyable>{values.id_number}</Typography.Text> : "—",
                 },
                 {
                   key: "phone",
