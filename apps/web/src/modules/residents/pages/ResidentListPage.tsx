@@ -54,11 +54,13 @@ export function ResidentListPage() {
     {
       key: "id",
       title: t("residents.fields.idNumber"),
+      onCell: () => ({ style: { whiteSpace: "nowrap" } }),
       render: (_value, r) => <Typography.Text code>{r.id_number_masked ?? "—"}</Typography.Text>,
     },
     {
       key: "phone",
       title: t("residents.fields.phone"),
+      onCell: () => ({ style: { whiteSpace: "nowrap" } }),
       render: (_value, r) => <Typography.Text code>{r.phone_masked ?? "—"}</Typography.Text>,
     },
     { key: "community", title: t("residents.fields.community"), dataIndex: "area_name" },
