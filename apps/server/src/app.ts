@@ -15,6 +15,7 @@ import {
 } from "fastify-type-provider-zod";
 import { HealthSchema, type Locale, ProblemSchema } from "@sanshe/contracts";
 import type { Config } from "./platform/config.js";
+import { configurePii } from "./platform/pii/index.js";
 import type { Database } from "./platform/db/client.js";
 import type { Ctx } from "./platform/ctx.js";
 import type { Actor } from "./platform/auth/actor.js";
@@ -64,6 +65,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const now = deps.now ?? (() => new Date());
   const db = database.db;
+  configurePii(config.piiKey);
   const app = Fastify({
     logger:
       deps.logger === false
@@ -99,6 +101,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   app.addHook("onClose", async () => app.sanshe.idle());
+  if (config.piiKeyIsDevelopment && !config.isProduction) {
+    app.log.warn("SANSHE_PII_KEY is not set: personal data is encrypted with the fixed development key");
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest("locale", "zh-CN");

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import path from "node:path";
 import { buildApp } from "./app.js";
+import { configurePii } from "./platform/pii/index.js";
 import { loadConfig, repositoryRoot, type Config } from "./platform/config.js";
 import { DatabaseLockedError, openDatabase, type Database } from "./platform/db/client.js";
 import { migrateDatabase } from "./platform/db/migrate.js";
@@ -185,6 +186,10 @@ async function importRegistry(config: Config, args: string[]): Promise<number> {
 
 async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
+  configurePii(config.piiKey);
+  if (config.piiKeyIsDevelopment) {
+    process.stderr.write("warning: SANSHE_PII_KEY is not set; personal data is encrypted with the fixed development key\n");
+  }
   const [command, sub] = argv;
   switch (command) {
     case "serve":

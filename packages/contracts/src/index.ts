@@ -9,3 +9,4 @@ export * from "./imports.js";
 export * from "./social-orgs.js";
 export * from "./communities.js";
 export * from "./social-workers.js";
+export * from "./residents.js";

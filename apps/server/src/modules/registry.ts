@@ -7,6 +7,7 @@ import { socialWorkersModule } from "./social-workers/index.js";
 import { auditLogModule } from "./audit-log/index.js";
 import { importsModule } from "./imports/index.js";
 import { exportsModule } from "./exports/index.js";
+import { residentsModule } from "./residents/index.js";
 
 /** Every domain module, in dependency order (seeds run in this order). The only place modules are wired. */
 export const modules: readonly ModuleManifest[] = [
@@ -15,6 +16,7 @@ export const modules: readonly ModuleManifest[] = [
   usersModule,
   communitiesModule,
   socialWorkersModule,
+  residentsModule,
   auditLogModule,
   importsModule,
   exportsModule,

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { developmentKey } from "./pii/index.js";
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -18,6 +19,10 @@ const EnvSchema = z.object({
   SANSHE_TRAINING_HOURS_PER_YEAR: z.coerce.number().nonnegative().default(72),
   SANSHE_WORKFORCE_STANDARD_PER_1000: z.coerce.number().positive().default(2),
   SANSHE_SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+  SANSHE_PII_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, "must be 64 hexadecimal characters (32 bytes)")
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -41,6 +46,10 @@ export type Config = {
   /** Lower bound of the social workers per 1,000 residents standard. */
   workforceStandardPerThousand: number;
   logLevel: string;
+  /** Master key for personal data (SM4 encryption, HMAC-SM3 blind index), 32 bytes. */
+  piiKey: Buffer;
+  /** True when no SANSHE_PII_KEY was set and the fixed development key is used (never in production). */
+  piiKeyIsDevelopment: boolean;
   webDist: string;
   version: string;
 };
@@ -58,6 +67,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const isProduction = e.NODE_ENV === "production";
+  if (isProduction && !e.SANSHE_PII_KEY) {
+    throw new Error(
+      "Invalid configuration:\n  SANSHE_PII_KEY: required in production (64 hex characters; keep it out of the database backups)",
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -76,6 +90,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trainingHoursPerYear: e.SANSHE_TRAINING_HOURS_PER_YEAR,
     workforceStandardPerThousand: e.SANSHE_WORKFORCE_STANDARD_PER_1000,
     logLevel: e.LOG_LEVEL,
+    piiKey: e.SANSHE_PII_KEY ? Buffer.from(e.SANSHE_PII_KEY, "hex") : developmentKey(),
+    piiKeyIsDevelopment: !e.SANSHE_PII_KEY,
     webDist: path.join(repositoryRoot, "apps/web/dist"),
     version: "0.1.0",
   };

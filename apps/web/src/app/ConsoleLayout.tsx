@@ -37,6 +37,7 @@ const NAV_ITEMS: readonly NavItem[] = [
     labelKey: "socialWorkers.nav",
     permission: "social_workers.read",
   },
+  { key: "residents", to: "/residents", icon: <UserOutlined />, labelKey: "app.nav.residents", permission: "residents.read" },
   { key: "users", to: "/users", icon: <TeamOutlined />, labelKey: "app.nav.users", permission: "users.admin" },
   { key: "imports", to: "/imports", icon: <CloudUploadOutlined />, labelKey: "app.nav.imports", permission: "imports.run" },
   { key: "audit", to: "/audit", icon: <AuditOutlined />, labelKey: "app.nav.audit", permission: "audit.read" },

@@ -19,6 +19,8 @@ import socialOrgsEn from "../modules/social-orgs/i18n/en.json";
 import socialOrgsZh from "../modules/social-orgs/i18n/zh-CN.json";
 import socialWorkersEn from "../modules/social-workers/i18n/en.json";
 import socialWorkersZh from "../modules/social-workers/i18n/zh-CN.json";
+import residentsEn from "../modules/residents/i18n/en.json";
+import residentsZh from "../modules/residents/i18n/zh-CN.json";
 import usersEn from "../modules/users/i18n/en.json";
 import usersZh from "../modules/users/i18n/zh-CN.json";
 import { setApiLanguage } from "../ui/api";
@@ -75,6 +77,7 @@ void i18next.use(initReactI18next).init({
         ...authZh,
         ...homeZh,
         ...jurisdictionsZh,
+        ...residentsZh,
         ...communitiesZh,
         ...socialOrgsZh,
         ...socialWorkersZh,
@@ -90,6 +93,7 @@ void i18next.use(initReactI18next).init({
         ...authEn,
         ...homeEn,
         ...jurisdictionsEn,
+        ...residentsEn,
         ...communitiesEn,
         ...socialOrgsEn,
         ...socialWorkersEn,

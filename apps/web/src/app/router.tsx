@@ -7,6 +7,7 @@ import { importRoutes } from "../modules/imports";
 import { publicSocialOrgRoutes, socialOrgRoutes } from "../modules/social-orgs";
 import { jurisdictionRoutes } from "../modules/jurisdictions";
 import { socialWorkerRoutes } from "../modules/social-workers";
+import { residentRoutes } from "../modules/residents";
 import { userRoutes } from "../modules/users";
 import { ConsoleLayout } from "./ConsoleLayout";
 import { NotFoundPage } from "./NotFoundPage";
@@ -36,6 +37,7 @@ export const router = createBrowserRouter([
           ...socialOrgRoutes,
           ...communityRoutes,
           ...socialWorkerRoutes,
+          ...residentRoutes,
           ...auditRoutes,
           { path: "*", element: <NotFoundPage /> },
         ],

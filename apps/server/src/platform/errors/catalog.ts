@@ -83,6 +83,30 @@ export const errorCatalog = {
     "zh-CN": ["网格已存在", "该社区已有同名网格。"],
     en: ["Grid exists", "The community already has a grid with this name."],
   },
+  /** A resident with this ID number is already registered in the city; `existing_id` only when it lies in the caller's scope. */
+  RESIDENT_EXISTS: {
+    status: 409,
+    "zh-CN": ["居民已登记", "该身份证号码的居民已经登记，不能重复登记。"],
+    en: ["Resident exists", "A resident with this ID number is already registered."],
+  },
+  /** A resident and a household (or its head) must be in the same community. */
+  HOUSEHOLD_AREA_MISMATCH: {
+    status: 422,
+    "zh-CN": ["不在同一社区", "居民与户必须属于同一社区。"],
+    en: ["Different community", "The resident and the household must belong to the same community."],
+  },
+  /** An imported row names a head of household (户主身份证号) who is not registered in the same community. */
+  HOUSEHOLD_HEAD_UNKNOWN: {
+    status: 422,
+    "zh-CN": ["户主未登记", "户主身份证号对应的居民未在同一社区登记，请先导入户主。"],
+    en: ["Unknown head of household", "The head of household is not registered in the same community; import the head first."],
+  },
+  /** A move must go to another registered community. */
+  RESIDENT_MOVE_INVALID: {
+    status: 422,
+    "zh-CN": ["迁移无效", "迁入社区须为另一个已登记的社区。"],
+    en: ["Invalid move", "The destination must be another registered community."],
+  },
   /** A unique rule of the database refused the write. */
   CONFLICT: { status: 409, "zh-CN": ["数据冲突", "与已有记录冲突。"], en: ["Conflict", "This conflicts with an existing record."] },
   /** A request with this Idempotency-Key is still being processed. */
@@ -263,6 +287,9 @@ export const fieldMessages: Record<string, Record<Locale, string>> = {
   INVALID_LEVEL: { "zh-CN": "等级应为 一般工作人员、助理社会工作师、社会工作师 或 高级社会工作师", en: "Unknown level" },
   INVALID_GENDER: { "zh-CN": "性别应为 男 或 女", en: "Gender must be 男 or 女" },
   INVALID_STATUS: { "zh-CN": "状态应为 在岗 或 离职", en: "Status must be 在岗 or 离职" },
+  UNKNOWN_GROUP: { "zh-CN": "人群类别不认识", en: "Unknown group" },
+  UNKNOWN_RELATION: { "zh-CN": "与户主关系不认识", en: "Unknown relation to the head" },
+  CONSENT_DATE_REQUIRED: { "zh-CN": "依据为本人同意时须填写同意日期", en: "Give the date of consent" },
   custom: { "zh-CN": "取值无效", en: "Invalid value" },
 };
 

@@ -79,6 +79,17 @@ describe("routes", () => {
       "POST /api/v1/social-workers/:id/trainings": "social_workers.write",
       "GET /api/v1/social-workers/:id/posts": "social_workers.read",
       "POST /api/v1/social-workers/:id/posts": "social_workers.write",
+      "GET /api/v1/residents": "residents.read",
+      "GET /api/v1/residents/count": "residents.read",
+      "POST /api/v1/residents": "residents.write",
+      "GET /api/v1/residents/:id": "residents.read",
+      "PATCH /api/v1/residents/:id": "residents.write",
+      "POST /api/v1/residents/:id/move": "residents.write",
+      "POST /api/v1/residents/:id/unmask": "residents.unmask",
+      "GET /api/v1/households": "residents.read",
+      "POST /api/v1/households": "residents.write",
+      "GET /api/v1/households/:id": "residents.read",
+      "PATCH /api/v1/households/:id": "residents.write",
     });
   });
 });

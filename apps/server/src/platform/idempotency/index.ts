@@ -9,6 +9,13 @@ declare module "fastify" {
   interface FastifyRequest {
     idempotency: { userId: string; key: string } | null;
   }
+  interface FastifyContextConfig {
+    /**
+     * false: the route's answers are never stored for Idempotency-Key replay, because they carry
+     * personal values in clear (unmask) or must be audited on every call. The key is ignored.
+     */
+    storeIdempotentAnswer?: boolean;
+  }
 }
 
 const writeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -29,6 +36,9 @@ export function registerIdempotency(app: FastifyInstance, db: Db, now: () => Dat
     const header = request.headers["idempotency-key"];
     const actor = request.actor;
     if (typeof header !== "string" || !writeMethods.has(request.method) || !actor) {
+      return;
+    }
+    if (request.routeOptions.config.storeIdempotentAnswer === false) {
       return;
     }
     if (!keyPattern.test(header)) {

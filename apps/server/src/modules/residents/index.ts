@@ -1,0 +1,16 @@
+import type { ModuleManifest } from "../../platform/module.js";
+import { residentRoutes } from "./routes.js";
+import { seedResidents } from "./seed.js";
+import { residentExport, residentImport } from "./spreadsheets.js";
+
+/**
+ * Residents (居民) and households (户): the registry of people a community serves, with personal
+ * information protection (encrypted ID number and phone, masking, audited unmask, sensitive groups).
+ */
+export const residentsModule: ModuleManifest = {
+  name: "residents",
+  routes: residentRoutes,
+  seedDemo: seedResidents,
+  imports: [residentImport],
+  exports: [residentExport],
+};

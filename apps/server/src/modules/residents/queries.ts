@@ -1,0 +1,331 @@
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import type {
+  HouseholdDetail,
+  HouseholdListQuery,
+  HouseholdPage,
+  Resident,
+  ResidentListFilter,
+  ResidentListItem,
+  ResidentPage,
+} from "@sanshe/contracts";
+import { sensitiveResidentGroups } from "@sanshe/contracts";
+import type { ActorCtx, Ctx } from "../../platform/ctx.js";
+import { notFound } from "../../platform/errors/app-error.js";
+import { inScope } from "../../platform/scope/index.js";
+import { pii } from "../../platform/pii/index.js";
+import { getAreaNames } from "../jurisdictions/index.js";
+import { households, residentMoves, residents } from "./schema.js";
+import { canUnmaskIn, classifySearch } from "./policy.js";
+import { presentHousehold, presentHouseholdDetail, presentResident, presentResidentItem, type ResidentRow } from "./present.js";
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/** Normalized blind index of an ID number (the same key and normalization as on write). */
+export function idNumberIndex(idNumber: string): string {
+  return pii().blindIndex("id_number", idNumber);
+}
+
+export function phoneIndex(phone: string): string {
+  return pii().blindIndex("phone", phone.replace(/-/g, ""));
+}
+
+/** The area filter narrows the scope; a filter outside the scope answers 404. */
+function areaFilter(column: SQL | typeof residents.areaCode, prefixes: readonly string[], area: string | undefined): SQL | null {
+  if (!area) {
+    return null;
+  }
+  if (!prefixes.some((prefix) => area.startsWith(prefix) || prefix.startsWith(area))) {
+    throw notFound();
+  }
+  return sql`${column} LIKE ${`${area}%`}`;
+}
+
+/** YYYY-MM-DD of `today` minus `years` (UTC). */
+function yearsBefore(today: Date, years: number, dayOffset = 0): string {
+  const date = new Date(Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), today.getUTCDate() + dayOffset));
+  return date.toISOString().slice(0, 10);
+}
+
+/** The WHERE of a resident list or count: scope first, then the filters. */
+function residentConditions(ctx: ActorCtx, filter: ResidentListFilter): SQL[] {
+  const prefixes = ctx.actor.scope("residents.read");
+  const conditions: SQL[] = [inScope(residents.areaCode, prefixes)];
+  const area = areaFilter(residents.areaCode, prefixes, filter.area_code);
+  if (area) {
+    conditions.push(area);
+  }
+  if (filter.group) {
+    conditions.push(sql`${residents.groups} @> ${`{${filter.group}}`}::text[]`);
+    if (sensitiveResidentGroups.includes(filter.group)) {
+      // A sensitive group is searchable only where the caller may see it.
+      conditions.push(inScope(residents.areaCode, ctx.actor.scope("residents.unmask")));
+    }
+  }
+  if (filter.gender) {
+    conditions.push(eq(residents.gender, filter.gender));
+  }
+  const today = ctx.now();
+  if (filter.age_min !== undefined) {
+    conditions.push(sql`${residents.birthDate} <= ${yearsBefore(today, filter.age_min)}::date`);
+  }
+  if (filter.age_max !== undefined) {
+    conditions.push(sql`${residents.birthDate} > ${yearsBefore(today, filter.age_max + 1)}::date`);
+  }
+  if (filter.household_id) {
+    conditions.push(eq(residents.householdId, filter.household_id));
+  }
+  if (filter.q) {
+    const search = classifySearch(filter.q);
+    if (search.kind === "id_number") {
+      conditions.push(eq(residents.idNumberBidx, idNumberIndex(search.value)));
+    } else if (search.kind === "phone") {
+      conditions.push(eq(residents.phoneBidx, phoneIndex(search.value)));
+    } else {
+      conditions.push(ilike(residents.name, `%${escapeLike(search.value)}%`));
+    }
+  }
+  return conditions;
+}
+
+type Cursor = [string, string];
+
+function encodeCursor(value: Cursor): string {
+  return Buffer.from(JSON.stringify(value)).toString("base64url");
+}
+
+function decodeCursor(cursor: string): Cursor | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      value.every((part) => typeof part === "string") &&
+      /^[0-9a-f-]{36}$/.test(value[1] as string)
+    ) {
+      return value as Cursor;
+    }
+  } catch {
+    // an unreadable cursor starts from the beginning
+  }
+  return null;
+}
+
+/** Residents' presentation for one page: names of the communities in one query. */
+async function presentItems(ctx: ActorCtx, rows: ResidentRow[]): Promise<ResidentListItem[]> {
+  const areaNames = await getAreaNames(
+    ctx,
+    rows.map((row) => row.areaCode),
+  );
+  const today = ctx.now();
+  return rows.map((row) => presentResidentItem(row, { areaNames, canSeeSensitive: canUnmaskIn(ctx.actor, row.areaCode), today }));
+}
+
+/**
+ * Residents in the caller's scope (residents.read), masked, keyset-paginated by name or newest first.
+ * Two queries whatever the page size.
+ * @throws AppError NOT_FOUND when the area filter lies outside the scope.
+ */
+export async function listResidents(
+  ctx: ActorCtx,
+  query: ResidentListFilter & { cursor?: string | undefined; limit: number },
+): Promise<ResidentPage> {
+  const conditions = residentConditions(ctx, query);
+  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const byName = query.sort === "name";
+  if (cursor) {
+    conditions.push(
+      byName
+        ? sql`(${residents.name}, ${residents.id}) > (${cursor[0]}, ${cursor[1]}::uuid)`
+        : sql`(${residents.createdAt}, ${residents.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`,
+    );
+  }
+  const rows = await ctx.db
+    .select()
+    .from(residents)
+    .where(and(...conditions))
+    .orderBy(...(byName ? [asc(residents.name), asc(residents.id)] : [desc(residents.createdAt), desc(residents.id)]))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: await presentItems(ctx, page),
+    next_cursor:
+      rows.length > query.limit && last ? encodeCursor(byName ? [last.name, last.id] : [last.createdAt.toISOString(), last.id]) : null,
+  };
+}
+
+/** Number of residents matching the filters in the caller's scope. */
+export async function countResidents(ctx: ActorCtx, filter: ResidentListFilter): Promise<number> {
+  const [row] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(residents)
+    .where(and(...residentConditions(ctx, filter)));
+  return row?.n ?? 0;
+}
+
+/**
+ * The resident row if it lies in the scope of `permission`, else 404 (optionally locked for update).
+ * @throws AppError NOT_FOUND
+ */
+export async function getResidentRow(
+  ctx: ActorCtx,
+  id: string,
+  permission: "residents.read" | "residents.write" = "residents.read",
+  options: { forUpdate?: boolean } = {},
+): Promise<ResidentRow> {
+  const query = ctx.db
+    .select()
+    .from(residents)
+    .where(and(eq(residents.id, id), inScope(residents.areaCode, ctx.actor.scope(permission))));
+  const rows = options.forUpdate ? await query.for("update") : await query;
+  const row = rows[0];
+  if (!row) {
+    throw notFound();
+  }
+  return row;
+}
+
+/**
+ * One resident in the caller's scope, masked, with the move history.
+ * @throws AppError NOT_FOUND outside the scope.
+ */
+export async function getResident(ctx: ActorCtx, id: string): Promise<Resident> {
+  const row = await getResidentRow(ctx, id);
+  const moves = await ctx.db
+    .select()
+    .from(residentMoves)
+    .where(eq(residentMoves.residentId, id))
+    .orderBy(asc(residentMoves.movedAt), asc(residentMoves.id));
+  const areaNames = await getAreaNames(ctx, [row.areaCode]);
+  const canUnmask = canUnmaskIn(ctx.actor, row.areaCode);
+  return presentResident(row, moves, { areaNames, canSeeSensitive: canUnmask, canUnmask, today: ctx.now() });
+}
+
+/** The resident (any community) holding this ID number's blind index; no scope (duplicate detection). */
+export async function findResidentByIdIndex(ctx: Ctx, index: string): Promise<{ id: string; areaCode: string } | null> {
+  const [row] = await ctx.db
+    .select({ id: residents.id, areaCode: residents.areaCode })
+    .from(residents)
+    .where(eq(residents.idNumberBidx, index));
+  return row ?? null;
+}
+
+/**
+ * A household row in the scope of `permission`, else 404.
+ * @throws AppError NOT_FOUND
+ */
+export async function getHouseholdRow(
+  ctx: ActorCtx,
+  id: string,
+  permission: "residents.read" | "residents.write" = "residents.read",
+  options: { forUpdate?: boolean } = {},
+) {
+  const query = ctx.db
+    .select()
+    .from(households)
+    .where(and(eq(households.id, id), inScope(households.areaCode, ctx.actor.scope(permission))));
+  const rows = options.forUpdate ? await query.for("update") : await query;
+  const row = rows[0];
+  if (!row) {
+    throw notFound();
+  }
+  return row;
+}
+
+/** Head names and member counts for a set of households (two queries). */
+async function householdFacts(ctx: Ctx, rows: Array<typeof households.$inferSelect>) {
+  const ids = rows.map((row) => row.id);
+  const headIds = rows.flatMap((row) => (row.headResidentId ? [row.headResidentId] : []));
+  const [counts, heads] = await Promise.all([
+    ids.length
+      ? ctx.db
+          .select({ householdId: residents.householdId, n: sql<number>`count(*)::int` })
+          .from(residents)
+          .where(inArray(residents.householdId, ids))
+          .groupBy(residents.householdId)
+      : Promise.resolve([]),
+    headIds.length
+      ? ctx.db
+          .select({ id: residents.id, name: residents.name, areaCode: residents.areaCode })
+          .from(residents)
+          .where(inArray(residents.id, headIds))
+      : Promise.resolve([]),
+  ]);
+  return {
+    counts: new Map(counts.map((row) => [row.householdId, row.n])),
+    // A head who moved away is no longer shown by name.
+    heads: new Map(heads.map((row) => [row.id, row])),
+  };
+}
+
+/**
+ * Households in scope, by address, keyset-paginated.
+ * @throws AppError NOT_FOUND when the area filter lies outside the scope.
+ */
+export async function listHouseholds(ctx: ActorCtx, query: HouseholdListQuery): Promise<HouseholdPage> {
+  const prefixes = ctx.actor.scope("residents.read");
+  const conditions: SQL[] = [inScope(households.areaCode, prefixes)];
+  const area = areaFilter(households.areaCode as unknown as SQL, prefixes, query.area_code);
+  if (area) {
+    conditions.push(area);
+  }
+  if (query.q) {
+    const pattern = `%${escapeLike(query.q)}%`;
+    conditions.push(
+      or(
+        ilike(households.address, pattern),
+        sql`EXISTS (SELECT 1 FROM ${residents} AS h WHERE h.id = ${households.headResidentId} AND h.name ILIKE ${pattern})`,
+      ) as SQL,
+    );
+  }
+  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  if (cursor) {
+    conditions.push(sql`(${households.address}, ${households.id}) > (${cursor[0]}, ${cursor[1]}::uuid)`);
+  }
+  const rows = await ctx.db
+    .select()
+    .from(households)
+    .where(and(...conditions))
+    .orderBy(asc(households.address), asc(households.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const [facts, areaNames] = await Promise.all([
+    householdFacts(ctx, page),
+    getAreaNames(
+      ctx,
+      page.map((row) => row.areaCode),
+    ),
+  ]);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => {
+      const head = row.headResidentId ? facts.heads.get(row.headResidentId) : undefined;
+      return presentHousehold(row, {
+        areaNames,
+        headName: head && head.areaCode === row.areaCode ? head.name : null,
+        memberCount: facts.counts.get(row.id) ?? 0,
+      });
+    }),
+    next_cursor: rows.length > query.limit && last ? encodeCursor([last.address, last.id]) : null,
+  };
+}
+
+/**
+ * One household in scope with its members (masked).
+ * @throws AppError NOT_FOUND
+ */
+export async function getHousehold(ctx: ActorCtx, id: string): Promise<HouseholdDetail> {
+  const row = await getHouseholdRow(ctx, id);
+  const [members, areaNames] = await Promise.all([
+    ctx.db
+      .select()
+      .from(residents)
+      .where(and(eq(residents.householdId, id), eq(residents.areaCode, row.areaCode))),
+    getAreaNames(ctx, [row.areaCode]),
+  ]);
+  const head = members.find((member) => member.id === row.headResidentId);
+  const household = presentHousehold(row, { areaNames, headName: head?.name ?? null, memberCount: members.length });
+  return presentHouseholdDetail(household, members, ctx.now());
+}

@@ -1,0 +1,260 @@
+import { z } from "zod";
+import {
+  CommunityCodeSchema,
+  IdNumberSchema,
+  PhoneSchema,
+  relationLabels,
+  residentGroupLabels,
+  ResidentListFilterSchema,
+  text,
+  type RelationToHead,
+  type ResidentGroup,
+  type ResidentListFilter,
+  type ResidentListItem,
+} from "@sanshe/contracts";
+import { eq, sql } from "drizzle-orm";
+import type { ActorCtx } from "../../platform/ctx.js";
+import { AppError } from "../../platform/errors/app-error.js";
+import type { ExportSpec, ImportSpec } from "../../platform/module.js";
+import { households, residents } from "./schema.js";
+import { canReadIn, canWriteIn } from "./policy.js";
+import { findResidentByIdIndex, getResidentRow, idNumberIndex, listResidents, phoneIndex } from "./queries.js";
+import { applyResidentUpdate, insertResident } from "./service.js";
+
+const groupByLabel = new Map<string, ResidentGroup>(
+  Object.entries(residentGroupLabels).flatMap(([group, label]) => [
+    [label, group as ResidentGroup],
+    [group, group as ResidentGroup],
+  ]),
+);
+// Common variants people type.
+for (const [label, group] of [
+  ["低保", "low_income"],
+  ["低收入", "low_income"],
+  ["低保户", "low_income"],
+  ["残障人士", "disabled"],
+  ["退役军人", "veteran_family"],
+  ["未成年", "minor"],
+  ["失业", "unemployed"],
+  ["流动人员", "migrant"],
+] as const) {
+  groupByLabel.set(label, group);
+}
+
+const relationByLabel = new Map<string, RelationToHead>(
+  Object.entries(relationLabels).flatMap(([relation, label]) => [
+    [label, relation as RelationToHead],
+    [relation, relation as RelationToHead],
+  ]),
+);
+for (const [label, relation] of [
+  ["本人", "head"],
+  ["妻", "spouse"],
+  ["夫", "spouse"],
+  ["妻子", "spouse"],
+  ["丈夫", "spouse"],
+  ["子", "child"],
+  ["女", "child"],
+  ["儿子", "child"],
+  ["女儿", "child"],
+  ["父亲", "parent"],
+  ["母亲", "parent"],
+  ["孙子", "grandchild"],
+  ["孙女", "grandchild"],
+] as const) {
+  relationByLabel.set(label, relation);
+}
+
+/** One spreadsheet row of the resident registry (cell texts; empty cells absent). */
+export const ResidentImportRowSchema = z.object({
+  name: text({ max: 64 }),
+  id_number: IdNumberSchema,
+  phone: PhoneSchema.optional(),
+  area_code: CommunityCodeSchema,
+  address: text({ max: 200 }).optional(),
+  groups: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const labels = (value ?? "")
+        .split(/[,，、;；\s]+/)
+        .map((label) => label.trim())
+        .filter(Boolean);
+      const groups: ResidentGroup[] = [];
+      for (const label of labels) {
+        const group = groupByLabel.get(label);
+        if (!group) {
+          context.addIssue({ code: "custom", message: "UNKNOWN_GROUP" });
+          return z.NEVER;
+        }
+        groups.push(group);
+      }
+      return [...new Set(groups)].sort();
+    }),
+  head_id_number: IdNumberSchema.optional(),
+  relation_to_head: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      if (!value?.trim()) {
+        return undefined;
+      }
+      const relation = relationByLabel.get(value.trim());
+      if (!relation) {
+        context.addIssue({ code: "custom", message: "UNKNOWN_RELATION" });
+        return z.NEVER;
+      }
+      return relation;
+    }),
+});
+export type ResidentImportRow = z.infer<typeof ResidentImportRowSchema>;
+
+/** Creates a household headed by `headId` and links the head. */
+async function newHouseholdFor(tx: ActorCtx, head: { id: string; areaCode: string; address: string | null }): Promise<string> {
+  const id = crypto.randomUUID();
+  await tx.db.insert(households).values({
+    id,
+    areaCode: head.areaCode,
+    address: head.address ?? "",
+    headResidentId: head.id,
+    createdAt: tx.now(),
+    updatedAt: tx.now(),
+  });
+  await tx.db
+    .update(residents)
+    .set({ householdId: id, relationToHead: "head", version: sql`${residents.version} + 1`, updatedAt: tx.now() })
+    .where(eq(residents.id, head.id));
+  await tx.audit.record("residents.household.create", { entityType: "household", entityId: id, areaCode: head.areaCode });
+  return id;
+}
+
+/** Links a resident to the household of the row's head (户主身份证号); true when anything changed. */
+async function linkHousehold(tx: ActorCtx, residentId: string, row: ResidentImportRow): Promise<boolean> {
+  if (!row.head_id_number) {
+    return false;
+  }
+  const current = await getResidentRow(tx, residentId, "residents.write", { forUpdate: true });
+  if (row.head_id_number === row.id_number) {
+    if (current.householdId && current.relationToHead === "head") {
+      return false;
+    }
+    if (current.householdId) {
+      await applyResidentUpdate(tx, current, { relation_to_head: "head" });
+    } else {
+      await newHouseholdFor(tx, current);
+    }
+    return true;
+  }
+  const head = await findResidentByIdIndex(tx, idNumberIndex(row.head_id_number));
+  if (!head || head.areaCode !== current.areaCode) {
+    throw new AppError("HOUSEHOLD_HEAD_UNKNOWN");
+  }
+  const headRow = await getResidentRow(tx, head.id, "residents.write", { forUpdate: true });
+  const householdId = headRow.householdId ?? (await newHouseholdFor(tx, headRow));
+  const relation = row.relation_to_head ?? "other";
+  if (current.householdId === householdId && current.relationToHead === relation) {
+    return false;
+  }
+  await applyResidentUpdate(tx, current, { household_id: householdId, relation_to_head: relation });
+  return true;
+}
+
+/**
+ * Inserts or updates one resident by ID number (the natural key), inside the caller's transaction.
+ * A resident registered in another community, or outside the caller's write scope, is refused with
+ * RESIDENT_EXISTS (moves go through the move endpoint).
+ */
+export async function upsertResident(tx: ActorCtx, row: ResidentImportRow): Promise<"inserted" | "updated" | "unchanged"> {
+  const existing = await findResidentByIdIndex(tx, idNumberIndex(row.id_number));
+  if (!existing) {
+    const id = await insertResident(tx, {
+      name: row.name,
+      id_number: row.id_number,
+      area_code: row.area_code,
+      phone: row.phone ?? null,
+      address: row.address ?? null,
+      groups: row.groups,
+    });
+    await linkHousehold(tx, id, row);
+    return "inserted";
+  }
+  if (existing.areaCode !== row.area_code || !canWriteIn(tx.actor, existing.areaCode)) {
+    throw new AppError("RESIDENT_EXISTS", {}, canReadIn(tx.actor, existing.areaCode) ? { existing_id: existing.id } : {});
+  }
+  const current = await getResidentRow(tx, existing.id, "residents.write", { forUpdate: true });
+  const data: Parameters<typeof applyResidentUpdate>[2] = {};
+  if (current.name !== row.name) {
+    data.name = row.name;
+  }
+  if ((current.phoneBidx ?? null) !== (row.phone ? phoneIndex(row.phone) : null)) {
+    data.phone = row.phone ?? null;
+  }
+  if ((current.address ?? null) !== (row.address ?? null)) {
+    data.address = row.address ?? null;
+  }
+  if ([...current.groups].sort().join(",") !== row.groups.join(",")) {
+    data.groups = row.groups;
+  }
+  const fields = Object.keys(data);
+  if (fields.length > 0) {
+    await applyResidentUpdate(tx, current, data);
+  }
+  const linked = await linkHousehold(tx, existing.id, row);
+  if (fields.length === 0 && !linked) {
+    return "unchanged";
+  }
+  await tx.audit.record("residents.update", {
+    entityType: "resident",
+    entityId: existing.id,
+    areaCode: existing.areaCode,
+    detail: { fields: linked ? [...fields, "household_id"] : fields, via: "import" },
+  });
+  return "updated";
+}
+
+export const residentImport: ImportSpec<ResidentImportRow> = {
+  kind: "residents",
+  columns: [
+    { key: "name", header: "姓名", header_en: "Name", example: "张三" },
+    { key: "id_number", header: "身份证号", header_en: "ID number", example: "410105199001011234" },
+    { key: "phone", header: "手机号", header_en: "Phone", example: "13800000005" },
+    { key: "area_code", header: "社区代码", header_en: "Community code", example: "410105007002" },
+    { key: "address", header: "地址", header_en: "Address", example: "丰乐路 1 号院 2 号楼 1 单元 301 室" },
+    { key: "groups", header: "人群类别", header_en: "Groups", example: "独居老人,残疾人" },
+    { key: "head_id_number", header: "户主身份证号", header_en: "Head's ID number", example: "410105199001011234" },
+    { key: "relation_to_head", header: "与户主关系", header_en: "Relation to head", example: "户主" },
+  ],
+  rowSchema: ResidentImportRowSchema,
+  naturalKey: (row) => row.id_number,
+  upsert: upsertResident,
+};
+
+const genderLabels = { male: "男", female: "女" } as const;
+
+export const residentExport: ExportSpec<ResidentListFilter, ResidentListItem> = {
+  kind: "residents",
+  filterSchema: ResidentListFilterSchema,
+  columns: [
+    { key: "name", header: "姓名", header_en: "Name", value: (item) => item.name },
+    { key: "gender", header: "性别", header_en: "Gender", value: (item) => (item.gender ? genderLabels[item.gender] : null) },
+    { key: "birth_date", header: "出生日期", header_en: "Birth date", value: (item) => item.birth_date },
+    { key: "id_number", header: "身份证号", header_en: "ID number (masked)", value: (item) => item.id_number_masked },
+    { key: "phone", header: "手机号", header_en: "Phone (masked)", value: (item) => item.phone_masked },
+    { key: "area_code", header: "社区代码", header_en: "Community code", value: (item) => item.area_code },
+    { key: "area_name", header: "社区", header_en: "Community", value: (item) => item.area_name },
+    { key: "address", header: "地址", header_en: "Address", value: (item) => item.address },
+    {
+      key: "groups",
+      header: "人群类别",
+      header_en: "Groups",
+      value: (item) => item.groups.map((group) => residentGroupLabels[group]).join(","),
+    },
+    {
+      key: "relation_to_head",
+      header: "与户主关系",
+      header_en: "Relation to head",
+      value: (item) => (item.relation_to_head ? relationLabels[item.relation_to_head] : null),
+    },
+  ],
+  page: (ctx, filter, cursor, limit) => listResidents(ctx, { ...filter, cursor, limit }),
+};

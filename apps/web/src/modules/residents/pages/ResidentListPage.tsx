@@ -1,0 +1,173 @@
+import { PlusOutlined } from "@ant-design/icons";
+import type { ResidentGroup, ResidentListItem } from "@sanshe/contracts";
+import { ResidentGroupSchema } from "@sanshe/contracts";
+import { Button, Card, Empty, Flex, Form, Input, Select, Table, Tabs, Typography } from "antd";
+import type { TableColumnsType } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useHasPermission, useMe } from "../../auth";
+import { CursorPager } from "../../../ui/CursorPager";
+import { PageHeader } from "../../../ui/PageHeader";
+import { ProblemAlert } from "../../../ui/ProblemAlert";
+import { useCursorPagination } from "../../../ui/useCursorPagination";
+import { useResidentCount, useResidentList, type ResidentListFilters } from "../api";
+import { GroupTags } from "../components/GroupTags";
+import { HouseholdsTab } from "../components/HouseholdsTab";
+import { ResidentDetailDrawer } from "../components/ResidentDetailDrawer";
+import { ResidentFormDrawer } from "../components/ResidentFormDrawer";
+
+type FilterValues = { q?: string; area_code?: string; group?: ResidentGroup };
+
+/** 居民: server-paginated residents (masked) with jurisdiction, group and name/ID search; households in a tab. */
+export function ResidentListPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const canWrite = useHasPermission("residents.write");
+  const [filters, setFilters] = useState<ResidentListFilters>({});
+  const [pageSize, setPageSize] = useState(50);
+  const [openId, setOpenId] = useState<string | undefined>();
+  const [isCreating, setIsCreating] = useState(false);
+  const [form] = Form.useForm<FilterValues>();
+  const pagination = useCursorPagination(JSON.stringify([filters, pageSize]));
+  const list = useResidentList({ ...filters, cursor: pagination.cursor, limit: pageSize });
+  const count = useResidentCount(filters);
+  const hasFilters = Object.values(filters).some((value) => value !== undefined);
+  const communityCode = me.data?.memberships.find((membership) => membership.area_code.length === 12)?.area_code;
+
+  const columns: TableColumnsType<ResidentListItem> = [
+    {
+      key: "name",
+      title: t("residents.fields.name"),
+      render: (_value, resident) => (
+        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setOpenId(resident.id)}>
+          {resident.name}
+        </Button>
+      ),
+    },
+    {
+      key: "gender",
+      title: t("residents.fields.gender"),
+      width: 70,
+      render: (_value, r) => (r.gender ? t(`residents.gender.${r.gender}`) : "—"),
+    },
+    { key: "age", title: t("residents.fields.age"), dataIndex: "age", width: 70 },
+    {
+      key: "id",
+      title: t("residents.fields.idNumber"),
+      onCell: () => ({ style: { whiteSpace: "nowrap" } }),
+      render: (_value, r) => <Typography.Text code>{r.id_number_masked ?? "—"}</Typography.Text>,
+    },
+    {
+      key: "phone",
+      title: t("residents.fields.phone"),
+      onCell: () => ({ style: { whiteSpace: "nowrap" } }),
+      render: (_value, r) => <Typography.Text code>{r.phone_masked ?? "—"}</Typography.Text>,
+    },
+    { key: "community", title: t("residents.fields.community"), dataIndex: "area_name" },
+    { key: "address", title: t("residents.fields.address"), dataIndex: "address", ellipsis: true },
+    { key: "groups", title: t("residents.fields.groups"), render: (_value, r) => <GroupTags groups={r.groups} /> },
+  ];
+
+  const residentsTab = (
+    <>
+      <Form<FilterValues>
+        name="resident-filters"
+        form={form}
+        layout="inline"
+        style={{ marginBottom: 16, rowGap: 8 }}
+        onFinish={(values) =>
+          setFilters({ q: values.q?.trim() || undefined, area_code: values.area_code?.trim() || undefined, group: values.group })
+        }
+      >
+        <Form.Item name="q">
+          <Input allowClear placeholder={t("residents.filters.q")} style={{ width: 260 }} />
+        </Form.Item>
+        <Form.Item name="area_code">
+          <Input allowClear placeholder={t("residents.filters.area")} maxLength={12} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item name="group">
+          <Select
+            allowClear
+            placeholder={t("residents.filters.group")}
+            style={{ width: 160 }}
+            options={ResidentGroupSchema.options.map((value) => ({ value, label: t(`residents.groups.${value}`) }))}
+          />
+        </Form.Item>
+        <Button type="primary" htmlType="submit">
+          {t("residents.filters.search")}
+        </Button>
+        <Button
+          onClick={() => {
+            form.resetFields();
+            setFilters({});
+          }}
+        >
+          {t("residents.filters.reset")}
+        </Button>
+      </Form>
+      {list.isError ? <ProblemAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
+      <Table<ResidentListItem>
+        rowKey="id"
+        columns={columns}
+        dataSource={list.data?.items ?? []}
+        loading={list.isFetching}
+        pagination={false}
+        scroll={{ x: 1000 }}
+        locale={{ emptyText: <Empty description={hasFilters ? t("residents.list.emptyFiltered") : t("residents.list.empty")} /> }}
+      />
+      <Flex justify="space-between" align="center">
+        <Typography.Text type="secondary">{count.data ? t("residents.count", { count: count.data.count }) : null}</Typography.Text>
+        <CursorPager
+          pagination={pagination}
+          nextCursor={list.data?.next_cursor}
+          pageSize={pageSize}
+          onPageSizeChange={setPageSize}
+          itemCount={list.data?.items.length ?? 0}
+          isLoading={list.isFetching}
+        />
+      </Flex>
+    </>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={t("residents.title")}
+        subtitle={t("residents.subtitle")}
+        extra={
+          canWrite ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setIsCreating(true)}>
+              {t("residents.list.create")}
+            </Button>
+          ) : null
+        }
+      />
+      <Card>
+        <Tabs
+          items={[
+            { key: "residents", label: t("residents.tabs.residents"), children: residentsTab },
+            {
+              key: "households",
+              label: t("residents.tabs.households"),
+              children: <HouseholdsTab areaCode={filters.area_code} defaultAreaCode={communityCode} onOpenResident={setOpenId} />,
+            },
+          ]}
+        />
+      </Card>
+      <ResidentDetailDrawer residentId={openId} onClose={() => setOpenId(undefined)} />
+      <ResidentFormDrawer
+        open={isCreating}
+        defaultAreaCode={communityCode}
+        onClose={() => setIsCreating(false)}
+        onSaved={(resident) => {
+          setIsCreating(false);
+          setOpenId(resident.id);
+        }}
+        onOpenExisting={(id) => {
+          setIsCreating(false);
+          setOpenId(id);
+        }}
+      />
+    </>
+  );
+}
