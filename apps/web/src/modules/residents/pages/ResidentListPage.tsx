@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useHasPermission, useMe } from "../../auth";
 import { CursorPager } from "../../../ui/CursorPager";
+import { ExportButton } from "../../../ui/ExportButton";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useCursorPagination } from "../../../ui/useCursorPagination";
@@ -135,11 +136,14 @@ export function ResidentListPage() {
         title={t("residents.title")}
         subtitle={t("residents.subtitle")}
         extra={
-          canWrite ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setIsCreating(true)}>
-              {t("residents.list.create")}
-            </Button>
-          ) : null
+          <Flex gap={8}>
+            <ExportButton kind="residents" filters={filters} />
+            {canWrite ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setIsCreating(true)}>
+                {t("residents.list.create")}
+              </Button>
+            ) : null}
+          </Flex>
         }
       />
       <Card>

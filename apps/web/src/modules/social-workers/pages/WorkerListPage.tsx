@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import { CursorPager } from "../../../ui/CursorPager";
+import { ExportButton } from "../../../ui/ExportButton";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useCursorPagination } from "../../../ui/useCursorPagination";
@@ -70,6 +71,7 @@ export function WorkerListPage() {
         subtitle={t("socialWorkers.list.subtitle")}
         extra={
           <>
+            <ExportButton kind="social-workers" filters={filters} />
             <Button icon={<BarChartOutlined />} onClick={() => void navigate("/social-workers/workforce")}>
               {t("socialWorkers.list.workforce")}
             </Button>
