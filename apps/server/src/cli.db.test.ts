@@ -1,36 +1,13 @@
-import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import pg from "pg";
+import { createCliStorage } from "../test/cli-harness.js";
 import { repositoryRoot } from "./platform/config.js";
-import { DatabaseLockedError, openDatabase, queryRows, type Database } from "./platform/db/client.js";
+import { DatabaseLockedError, queryRows } from "./platform/db/client.js";
 
-const run = promisify(execFile);
-const bin = path.join(repositoryRoot, "apps/server/bin/sanshe.mjs");
-const dir = mkdtempSync(path.join(os.tmpdir(), "sanshe-cli-"));
-const dataDir = path.join(dir, "data");
-let env: NodeJS.ProcessEnv;
-let databaseUrl: string | undefined;
-let dropDatabase: () => Promise<void> = async () => undefined;
-
-/** Runs the real `sanshe` command against this file's own storage. */
-async function sanshe(...args: string[]): Promise<{ code: number; out: string }> {
-  try {
-    const { stdout } = await run(process.execPath, [bin, ...args], { env, cwd: dir, timeout: 120_000 });
-    return { code: 0, out: stdout };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: e.code ?? -1, out: `${e.stdout ?? ""}${e.stderr ?? ""}` };
-  }
-}
-
-async function open(): Promise<Database> {
-  return openDatabase({ databaseUrl, dataDir, statementTimeoutMs: 10_000 });
-}
+let storage: Awaited<ReturnType<typeof createCliStorage>>;
+const sanshe = (...args: string[]) => storage.sanshe(...args);
+const open = () => storage.open();
 
 async function count(table: string): Promise<number> {
   const database = await open();
@@ -43,33 +20,11 @@ async function count(table: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  env = { ...process.env, NODE_ENV: "test", LOG_LEVEL: "silent", SANSHE_NEW_PASSWORD: "Cli-password-2026" };
-  delete env.DATABASE_URL;
-  if (process.env.DATABASE_URL) {
-    const name = `sanshe_cli_${process.pid}`;
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    env.DATABASE_URL = databaseUrl;
-    dropDatabase = async () => {
-      const dropper = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    };
-  } else {
-    env.SANSHE_DATA_DIR = dataDir;
-  }
+  storage = await createCliStorage("cli", { SANSHE_NEW_PASSWORD: "Cli-password-2026" });
 });
 
 afterAll(async () => {
-  await dropDatabase();
-  rmSync(dir, { recursive: true, force: true });
+  await storage.dispose();
 });
 
 describe("sanshe CLI", () => {
@@ -114,7 +69,7 @@ describe("sanshe CLI", () => {
   }, 180_000);
 
   it("backs up and restores into a fresh database with the same counts", async () => {
-    const backup = path.join(dir, "sanshe.backup");
+    const backup = path.join(storage.dir, "sanshe.backup");
     const before = { areas: await count("areas"), users: await count("users"), audit: await count("audit_log") };
     expect((await sanshe("backup", backup)).code).toBe(0);
 

@@ -7,6 +7,7 @@ import { AppError, notFound } from "../../platform/errors/app-error.js";
 import { errorCatalog, fieldMessages, localize } from "../../platform/errors/catalog.js";
 import { readSpreadsheet, SpreadsheetError, type Sheet } from "../../platform/files/spreadsheet.js";
 import type { ImportSpec } from "../../platform/module.js";
+import { loadConfig } from "../../platform/config.js";
 import { importJobs, type ImportRowError } from "./schema.js";
 
 type JobRow = typeof importJobs.$inferSelect;
@@ -14,8 +15,12 @@ type ValidRow = { rowNumber: number; value: unknown; key: string };
 
 const batchSize = 100;
 const maxStoredErrors = 1000;
-/** A running job whose heartbeat is older than this has lost its process and may be resumed. */
-export const staleAfterMs = 60_000;
+/** A running job whose heartbeat is older than this has lost its process and may be resumed (SANSHE_IMPORT_STALE_SECONDS). */
+let staleAfterMs: number | undefined;
+function staleAfter(): number {
+  staleAfterMs ??= loadConfig().importStaleMs;
+  return staleAfterMs;
+}
 
 function fieldMessage(code: string, locale: Locale): string {
   return (
@@ -235,7 +240,7 @@ export async function getImportJob(ctx: ActorCtx, id: string): Promise<JobRow> {
 }
 
 export function isInterrupted(job: JobRow, now: Date): boolean {
-  return job.status === "running" && (!job.heartbeatAt || now.getTime() - job.heartbeatAt.getTime() > staleAfterMs);
+  return job.status === "running" && (!job.heartbeatAt || now.getTime() - job.heartbeatAt.getTime() > staleAfter());
 }
 
 /**
