@@ -26,6 +26,14 @@ export const PermissionSchema = z
     "residents.write",
     "residents.unmask",
     "imports.run",
+    "needs.read",
+    "needs.write",
+    "needs.report",
+    "referrals.handle",
+    "routing.manage",
+    "cases.read",
+    "cases.write",
+    "services.write",
   ])
   .describe("Permission");
 export type Permission = z.infer<typeof PermissionSchema>;

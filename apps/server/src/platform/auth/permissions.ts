@@ -18,6 +18,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "residents.read",
     "residents.unmask",
     "imports.run",
+    "needs.read",
+    "routing.manage",
   ],
   community_staff: [
     "areas.read",
@@ -29,6 +31,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "residents.write",
     "residents.unmask",
     "imports.run",
+    "needs.read",
+    "needs.write",
+    "referrals.handle",
+    "cases.read",
+    "services.write",
   ],
   org_staff: [
     "areas.read",
@@ -41,7 +48,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   ],
   social_worker: ["areas.read", "communities.read", "social_orgs.read", "social_workers.read", "residents.read"],
   evaluator: ["areas.read", "communities.read", "social_orgs.read", "social_workers.read"],
-  resident: ["areas.read"],
+  resident: ["areas.read", "needs.report"],
 };
 
 /**
@@ -54,6 +61,8 @@ const levelRules: Partial<Record<Permission, (membership: MembershipGrant) => bo
   "social_workers.write": (m) => m.role !== "official" || m.areaCode.length <= 6,
   "residents.unmask": (m) => m.role !== "official" || m.areaCode.length === 9,
   "residents.read": (m) => m.role !== "official" || m.areaCode.length >= 9,
+  // Routing rules are set by street, district and city officials for their jurisdiction.
+  "routing.manage": (m) => m.role === "official",
 };
 
 /** The permissions one membership gives. */
