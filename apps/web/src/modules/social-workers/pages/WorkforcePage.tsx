@@ -21,7 +21,9 @@ export function WorkforcePage() {
   const { t } = useTranslation();
   const me = useMe();
   const home = me.data?.memberships[0]?.area_code ?? "";
-  const [query, setQuery] = useState<WorkforceQuery | undefined>(undefined);
+  const [chosen, setQuery] = useState<WorkforceQuery | undefined>(undefined);
+  // Until the user asks for another jurisdiction, show their own.
+  const query = chosen ?? (home ? { area_code: home, by: defaultBy(home) } : undefined);
   const workforce = useWorkforce(query);
   const data = workforce.data;
   const red = (row: WorkforceRow) => (row.below_standard ? { color: "#cf1322", fontWeight: 600 } : undefined);
