@@ -9,19 +9,14 @@ import {
   text,
   type Community,
   type CommunityExportFilter,
-  type FacilityType,
 } from "@sanshe/contracts";
 import type { ActorCtx } from "../../platform/ctx.js";
+import { codeByLabel } from "../../platform/files/cells.js";
 import type { ExportSpec, ImportSpec } from "../../platform/module.js";
 import { listCommunities } from "./queries.js";
 import { createFacility, findFacility, updateFacility } from "./service.js";
 
-const typeByLabel = new Map<string, FacilityType>(
-  Object.entries(facilityTypeLabels).flatMap(([type, label]) => [
-    [label, type as FacilityType],
-    [type, type as FacilityType],
-  ]),
-);
+const typeByLabel = codeByLabel(facilityTypeLabels);
 
 const yes = new Set(["是", "y", "yes", "true", "1", "可", "可预约"]);
 const no = new Set(["否", "n", "no", "false", "0", "不可", "不可预约"]);

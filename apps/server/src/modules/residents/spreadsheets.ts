@@ -7,13 +7,13 @@ import {
   residentGroupLabels,
   ResidentListFilterSchema,
   text,
-  type RelationToHead,
   type ResidentGroup,
   type ResidentListFilter,
   type ResidentListItem,
 } from "@sanshe/contracts";
 import { eq, sql } from "drizzle-orm";
 import type { ActorCtx } from "../../platform/ctx.js";
+import { codeByLabel } from "../../platform/files/cells.js";
 import { AppError } from "../../platform/errors/app-error.js";
 import type { ExportSpec, ImportSpec } from "../../platform/module.js";
 import { households, residents } from "./schema.js";
@@ -21,12 +21,7 @@ import { canReadIn, canWriteIn } from "./policy.js";
 import { findResidentByIdIndex, getResidentRow, idNumberIndex, listResidents, phoneIndex } from "./queries.js";
 import { applyResidentUpdate, insertResident } from "./service.js";
 
-const groupByLabel = new Map<string, ResidentGroup>(
-  Object.entries(residentGroupLabels).flatMap(([group, label]) => [
-    [label, group as ResidentGroup],
-    [group, group as ResidentGroup],
-  ]),
-);
+const groupByLabel = codeByLabel(residentGroupLabels);
 // Common variants people type.
 for (const [label, group] of [
   ["低保", "low_income"],
@@ -41,12 +36,7 @@ for (const [label, group] of [
   groupByLabel.set(label, group);
 }
 
-const relationByLabel = new Map<string, RelationToHead>(
-  Object.entries(relationLabels).flatMap(([relation, label]) => [
-    [label, relation as RelationToHead],
-    [relation, relation as RelationToHead],
-  ]),
-);
+const relationByLabel = codeByLabel(relationLabels);
 for (const [label, relation] of [
   ["本人", "head"],
   ["妻", "spouse"],
