@@ -80,12 +80,14 @@ export function PublicSocialOrgsPage() {
       <Flex gap={8} wrap style={{ marginBottom: 16 }} role="search">
         <Input.Search
           allowClear
+          aria-label={t("socialOrgs.public.searchPlaceholder")}
           placeholder={t("socialOrgs.public.searchPlaceholder")}
           onSearch={(value) => reset({ q: value, category })}
           style={{ flex: "1 1 220px" }}
         />
         <Select
           allowClear
+          aria-label={t("socialOrgs.fields.category")}
           placeholder={t("socialOrgs.fields.category")}
           value={category}
           onChange={(value: SocialOrgCategory | undefined) => reset({ q, category: value })}
