@@ -46,7 +46,15 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "social_workers.write",
     "imports.run",
   ],
-  social_worker: ["areas.read", "communities.read", "social_orgs.read", "social_workers.read", "residents.read"],
+  social_worker: [
+    "areas.read",
+    "communities.read",
+    "social_orgs.read",
+    "social_workers.read",
+    "residents.read",
+    "cases.read",
+    "cases.write",
+  ],
   evaluator: ["areas.read", "communities.read", "social_orgs.read", "social_workers.read"],
   resident: ["areas.read", "needs.report"],
 };
