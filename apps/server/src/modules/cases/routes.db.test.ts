@@ -8,6 +8,7 @@ import { buildSocialOrg } from "../social-orgs/test/factories.js";
 import { buildSocialWorker } from "../social-workers/test/factories.js";
 import { socialWorkers } from "../social-workers/schema.js";
 import { buildResident } from "../residents/test/factories.js";
+import { seedCases } from "./seed.js";
 
 /**
  * Casework over HTTP: the confidentiality matrix (owner, supervisor, community staff in charge read;
@@ -24,6 +25,7 @@ const clients: Record<string, Client> = {};
 let residentA: string;
 let residentB: string;
 let caseId: string;
+let orgId: string;
 
 async function client(grants: Parameters<typeof buildUser>[1]): Promise<{ client: Client; id: string }> {
   const user = await buildUser(t.ctx, grants);
@@ -68,6 +70,7 @@ async function advance(current: Case, ...steps: string[]): Promise<Case> {
 beforeAll(async () => {
   t = await createTestApp({}, { now: () => now });
   const org = await buildSocialOrg(t.ctx, "410105");
+  orgId = org.id;
   const worker = (area: string) => [{ role: "social_worker" as const, area_code: area, organization_id: org.id }];
   const owner = await client(worker(communityA));
   const supervisor = await client(worker(communityA));
@@ -374,5 +377,23 @@ describe("list", () => {
       return t.database.stats.queries - before;
     };
     expect(await count(2)).toBe(await count(50));
+  });
+});
+
+describe("demo seed", () => {
+  it("gives the demo-worker account eight cases in every stage, once", async () => {
+    const account = await buildUser(t.ctx, [{ role: "social_worker", area_code: communityA, organization_id: orgId }], {
+      login: "demo-worker",
+    });
+    const record = await buildSocialWorker(t.ctx, { organizationId: orgId, areaCode: communityA });
+    await linkWorker(record.id, account.id);
+    const options = { demoPassword: "x", minFreeBytes: 0, log: () => undefined };
+    await seedCases(t.ctx, options);
+    await seedCases(t.ctx, options);
+    const demo = as(t.app, await signIn(t.app, "demo-worker"));
+    const page = (await demo.get("/api/v1/cases?limit=200")).json<CasePage>();
+    expect(page.items).toHaveLength(8);
+    expect(new Set(page.items.map((item) => item.status))).toEqual(new Set(["intake", "planning", "in_service", "review", "closed"]));
+    expect(page.items.every((item) => item.area_code === communityA && item.worker_id === record.id)).toBe(true);
   });
 });
