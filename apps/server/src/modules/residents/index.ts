@@ -14,3 +14,5 @@ export const residentsModule: ModuleManifest = {
   imports: [residentImport],
   exports: [residentExport],
 };
+
+export { getResidentNames, getResidentRow, residentIdsIn, residentIdsNamed } from "./queries.js";

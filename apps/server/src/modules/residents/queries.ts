@@ -329,3 +329,29 @@ export async function getHousehold(ctx: ActorCtx, id: string): Promise<Household
   const household = presentHousehold(row, { areaNames, headName: head?.name ?? null, memberCount: members.length });
   return presentHouseholdDetail(household, members, ctx.now());
 }
+
+/** A subquery of the ids of residents whose name contains `q` (LIKE wildcards escaped; casework search). */
+export function residentIdsNamed(q: string): SQL {
+  return sql`(SELECT ${residents.id} FROM ${residents} WHERE ${residents.name} ILIKE ${`%${escapeLike(q)}%`})`;
+}
+
+/** Names of residents by id (one query; the caller already may see the record pointing here). */
+export async function getResidentNames(ctx: Ctx, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) {
+    return new Map();
+  }
+  const rows = await ctx.db.select({ id: residents.id, name: residents.name }).from(residents).where(inArray(residents.id, unique));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** The first `limit` residents of a community by name (demo seeds of other modules; no scope). */
+export async function residentIdsIn(ctx: Ctx, areaCode: string, limit: number): Promise<string[]> {
+  const rows = await ctx.db
+    .select({ id: residents.id })
+    .from(residents)
+    .where(eq(residents.areaCode, areaCode))
+    .orderBy(asc(residents.name), asc(residents.id))
+    .limit(limit);
+  return rows.map((row) => row.id);
+}

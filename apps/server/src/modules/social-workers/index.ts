@@ -14,3 +14,4 @@ export const socialWorkersModule: ModuleManifest = {
 };
 
 export type { PopulationSource } from "./queries.js";
+export { findWorkerOfUser, getWorkerNames, workersSupervisedBy } from "./queries.js";

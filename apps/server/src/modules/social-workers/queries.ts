@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type {
   SocialWorker,
@@ -324,4 +324,32 @@ export async function getWorkforce(
     rows,
     total: row("", total?.name ?? query.area_code, Number(total?.workers ?? 0), residents),
   };
+}
+
+/** The active social worker record linked to a user account, or null (casework: "my worker record"). */
+export async function findWorkerOfUser(ctx: Ctx, userId: string): Promise<{ id: string; name: string; areaCode: string } | null> {
+  const [row] = await ctx.db
+    .select({ id: socialWorkers.id, name: socialWorkers.name, areaCode: socialWorkers.areaCode })
+    .from(socialWorkers)
+    .where(and(eq(socialWorkers.userId, userId), eq(socialWorkers.status, "active")))
+    .limit(1);
+  return row ?? null;
+}
+
+/** A subquery of the ids of the workers whose supervisor (督导) is `supervisorWorkerId`. */
+export function workersSupervisedBy(supervisorWorkerId: string): SQL {
+  return sql`(SELECT ${socialWorkers.id} FROM ${socialWorkers} WHERE ${socialWorkers.supervisorId} = ${supervisorWorkerId}::uuid)`;
+}
+
+/** Names of social workers by id (one query, no scope: the caller already may see the record pointing here). */
+export async function getWorkerNames(ctx: Ctx, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) {
+    return new Map();
+  }
+  const rows = await ctx.db
+    .select({ id: socialWorkers.id, name: socialWorkers.name })
+    .from(socialWorkers)
+    .where(inArray(socialWorkers.id, unique));
+  return new Map(rows.map((row) => [row.id, row.name]));
 }

@@ -225,6 +225,24 @@ export const errorCatalog = {
     "zh-CN": ["存储空间不足", "服务器磁盘空间不足，请联系管理员。"],
     en: ["Insufficient storage", "The server is short of disk space; contact the administrator."],
   },
+  /** A case cannot take this step in its current stage (e.g. sessions before the plan, closing from intake). */
+  CASE_STATE: {
+    status: 409,
+    "zh-CN": ["个案阶段不允许", "个案当前处于“{status}”阶段，不能{action}。"],
+    en: ["Not allowed at this stage", "The case is at stage {status}; it cannot {action}."],
+  },
+  /** Closing a case whose plan still has open goals, without stating why. */
+  CASE_OPEN_GOALS: {
+    status: 409,
+    "zh-CN": ["仍有未完成的目标", "服务计划中还有 {count} 个未完成的目标；请先更新目标状态，或填写提前结案的原因。"],
+    en: ["Goals still open", "{count} goals of the plan are still open; update them first or give a reason for closing anyway."],
+  },
+  /** Opening a case needs a social worker record linked to the caller's account. */
+  CASE_NO_WORKER: {
+    status: 403,
+    "zh-CN": ["没有社工档案", "您的账号未关联社工档案，不能开设个案。"],
+    en: ["No social worker record", "Your account is not linked to a social worker record; you cannot open cases."],
+  },
   /** The route does not exist. */
   ROUTE_NOT_FOUND: { status: 404, "zh-CN": ["接口不存在", "没有这个接口。"], en: ["No such endpoint", "There is no such endpoint."] },
   /** An unexpected server fault; the request id helps the operators find it. */
@@ -289,6 +307,7 @@ export const fieldMessages: Record<string, Record<Locale, string>> = {
   INVALID_STATUS: { "zh-CN": "状态应为 在岗 或 离职", en: "Status must be 在岗 or 离职" },
   UNKNOWN_GROUP: { "zh-CN": "人群类别不认识", en: "Unknown group" },
   UNKNOWN_RELATION: { "zh-CN": "与户主关系不认识", en: "Unknown relation to the head" },
+  DATE_IN_FUTURE: { "zh-CN": "日期不能晚于今天", en: "The date cannot be in the future" },
   CONSENT_DATE_REQUIRED: { "zh-CN": "依据为本人同意时须填写同意日期", en: "Give the date of consent" },
   custom: { "zh-CN": "取值无效", en: "Invalid value" },
 };

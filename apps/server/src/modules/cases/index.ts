@@ -1,0 +1,14 @@
+import type { ModuleManifest } from "../../platform/module.js";
+import { caseRoutes } from "./routes.js";
+import { seedCases } from "./seed.js";
+
+/**
+ * Casework (个案): a social worker's confidential case files — intake assessment, plan with goals,
+ * sessions, reviews, closing. Readable by the owning worker, their supervisor and the community
+ * staff in charge; every read is audited. No spreadsheet import or export (confidential files).
+ */
+export const casesModule: ModuleManifest = {
+  name: "cases",
+  routes: caseRoutes,
+  seedDemo: seedCases,
+};

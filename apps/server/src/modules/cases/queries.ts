@@ -1,0 +1,221 @@
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { Case, CaseListItem, CaseListQuery, CasePage } from "@sanshe/contracts";
+import type { ActorCtx, Ctx } from "../../platform/ctx.js";
+import { notFound } from "../../platform/errors/app-error.js";
+import { scopeFor } from "../../platform/auth/permissions.js";
+import { inScope } from "../../platform/scope/index.js";
+import { getResidentNames, residentIdsNamed } from "../residents/index.js";
+import { findWorkerOfUser, getWorkerNames, workersSupervisedBy } from "../social-workers/index.js";
+import { caseGoals, caseReviews, cases, caseSessions, type CaseRow } from "./schema.js";
+
+/**
+ * Who may read a case (confidentiality rule): the worker owning it, that worker's supervisor (督导),
+ * and community staff whose cases.read scope covers the case's community. Built as one SQL condition
+ * (the caller's worker record is looked up first: one query).
+ */
+export async function visibleCases(ctx: ActorCtx): Promise<{ condition: SQL; workerId: string | null }> {
+  const worker = await findWorkerOfUser(ctx, ctx.actor.userId);
+  const branches: SQL[] = [];
+  if (worker && ctx.actor.can("cases.read")) {
+    branches.push(eq(cases.workerId, worker.id), sql`${cases.workerId} IN ${workersSupervisedBy(worker.id)}`);
+  }
+  const staffPrefixes = scopeFor(
+    ctx.actor.memberships.filter((membership) => membership.role === "community_staff"),
+    "cases.read",
+  );
+  if (staffPrefixes.length > 0) {
+    branches.push(inScope(cases.areaCode, staffPrefixes));
+  }
+  return { condition: branches.length > 0 ? (or(...branches) as SQL) : sql`false`, workerId: worker?.id ?? null };
+}
+
+/**
+ * The case row if the caller may read it, else 404 (optionally locked for update).
+ * @throws AppError NOT_FOUND
+ */
+export async function findVisibleCase(
+  ctx: ActorCtx,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<{ row: CaseRow; workerId: string | null }> {
+  const { condition, workerId } = await visibleCases(ctx);
+  const query = ctx.db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, id), condition));
+  const rows = options.forUpdate ? await query.for("update") : await query;
+  const row = rows[0];
+  if (!row) {
+    throw notFound();
+  }
+  return { row, workerId };
+}
+
+function presentItem(row: CaseRow, names: { residents: Map<string, string>; workers: Map<string, string> }): CaseListItem {
+  return {
+    id: row.id,
+    area_code: row.areaCode,
+    resident_id: row.residentId,
+    resident_name: names.residents.get(row.residentId) ?? null,
+    worker_id: row.workerId,
+    worker_name: names.workers.get(row.workerId) ?? null,
+    referral_id: row.referralId,
+    status: row.status,
+    risk_level: row.riskLevel,
+    opened_on: row.openedOn,
+    closed_on: row.closedOn,
+    version: row.version,
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+async function namesFor(ctx: Ctx, rows: CaseRow[]) {
+  const [residentNames, workerNames] = await Promise.all([
+    getResidentNames(
+      ctx,
+      rows.map((row) => row.residentId),
+    ),
+    getWorkerNames(
+      ctx,
+      rows.map((row) => row.workerId),
+    ),
+  ]);
+  return { residents: residentNames, workers: workerNames };
+}
+
+type Cursor = [string, string];
+
+function encodeCursor(value: Cursor): string {
+  return Buffer.from(JSON.stringify(value)).toString("base64url");
+}
+
+function decodeCursor(cursor: string): Cursor | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      value.every((part) => typeof part === "string") &&
+      /^[0-9a-f-]{36}$/.test(value[1] as string) &&
+      !Number.isNaN(Date.parse(value[0] as string))
+    ) {
+      return value as Cursor;
+    }
+  } catch {
+    // an unreadable cursor starts from the beginning
+  }
+  return null;
+}
+
+/**
+ * Cases the caller may read (confidentiality rule in SQL), newest change or newest opened first,
+ * keyset-paginated. Four queries whatever the page size (worker record, cases, resident and worker names).
+ */
+export async function listCases(ctx: ActorCtx, query: CaseListQuery): Promise<CasePage> {
+  const { condition } = await visibleCases(ctx);
+  const conditions: SQL[] = [condition];
+  if (query.status) {
+    conditions.push(eq(cases.status, query.status));
+  }
+  if (query.risk_level) {
+    conditions.push(eq(cases.riskLevel, query.risk_level));
+  }
+  if (query.worker_id) {
+    conditions.push(eq(cases.workerId, query.worker_id));
+  }
+  if (query.q) {
+    conditions.push(sql`${cases.residentId} IN ${residentIdsNamed(query.q)}`);
+  }
+  const byOpened = query.sort === "opened";
+  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  if (cursor) {
+    conditions.push(
+      byOpened
+        ? sql`(${cases.openedOn}, ${cases.id}) < (${cursor[0]}::date, ${cursor[1]}::uuid)`
+        : sql`(${cases.updatedAt}, ${cases.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`,
+    );
+  }
+  const rows = await ctx.db
+    .select()
+    .from(cases)
+    .where(and(...conditions))
+    .orderBy(...(byOpened ? [desc(cases.openedOn), desc(cases.id)] : [desc(cases.updatedAt), desc(cases.id)]))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const names = await namesFor(ctx, page);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => presentItem(row, names)),
+    next_cursor:
+      rows.length > query.limit && last
+        ? encodeCursor(byOpened ? [last.openedOn, last.id] : [last.updatedAt.toISOString(), last.id])
+        : null,
+  };
+}
+
+/** The full case file (goals, sessions, reviews, names) of a row the caller may read. No audit here. */
+export async function presentCase(ctx: Ctx, row: CaseRow, callerWorkerId: string | null): Promise<Case> {
+  const [goals, sessions, reviews, names] = await Promise.all([
+    ctx.db.select().from(caseGoals).where(eq(caseGoals.caseId, row.id)).orderBy(asc(caseGoals.createdAt), asc(caseGoals.id)),
+    ctx.db
+      .select()
+      .from(caseSessions)
+      .where(eq(caseSessions.caseId, row.id))
+      .orderBy(desc(caseSessions.date), desc(caseSessions.createdAt)),
+    ctx.db.select().from(caseReviews).where(eq(caseReviews.caseId, row.id)).orderBy(desc(caseReviews.date), desc(caseReviews.createdAt)),
+    namesFor(ctx, [row]),
+  ]);
+  return {
+    ...presentItem(row, names),
+    presenting_problem: row.presentingProblem,
+    needs: row.needs,
+    risks: row.risks,
+    closing_summary: row.closingSummary,
+    closing_reason: row.closingReason,
+    is_owner: callerWorkerId !== null && callerWorkerId === row.workerId,
+    goals: goals.map((goal) => ({
+      id: goal.id,
+      text: goal.text,
+      target_date: goal.targetDate,
+      status: goal.status,
+      version: goal.version,
+    })),
+    sessions: sessions.map((session) => ({
+      id: session.id,
+      date: session.date,
+      minutes: session.minutes,
+      kind: session.kind,
+      notes: session.notes,
+      created_at: session.createdAt.toISOString(),
+    })),
+    reviews: reviews.map((review) => ({
+      id: review.id,
+      date: review.date,
+      progress: review.progress,
+      decision: review.decision,
+      created_at: review.createdAt.toISOString(),
+    })),
+    created_at: row.createdAt.toISOString(),
+  };
+}
+
+/**
+ * One case the caller may read, with its plan, sessions and reviews. Every read is audited
+ * (`cases.read` with the case id, never its content).
+ * @throws AppError NOT_FOUND for anyone outside the confidentiality rule, officials included (the
+ *   route admits any signed-in user so that a case's existence is never confirmed by a 403).
+ */
+export async function getCase(ctx: ActorCtx, id: string): Promise<Case> {
+  const { row, workerId } = await findVisibleCase(ctx, id);
+  await ctx.audit.record("cases.read", { entityType: "case", entityId: row.id, areaCode: row.areaCode });
+  return presentCase(ctx, row, workerId);
+}
+
+/** Number of open goals of a case. */
+export async function countOpenGoals(ctx: Ctx, caseId: string): Promise<number> {
+  const [row] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(caseGoals)
+    .where(and(eq(caseGoals.caseId, caseId), inArray(caseGoals.status, ["open"])));
+  return row?.n ?? 0;
+}

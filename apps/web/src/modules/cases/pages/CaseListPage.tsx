@@ -1,0 +1,129 @@
+import { PlusOutlined } from "@ant-design/icons";
+import type { CaseListItem, CaseRiskLevel, CaseStatus } from "@sanshe/contracts";
+import { CaseRiskLevelSchema, CaseStatusSchema } from "@sanshe/contracts";
+import { Button, Card, Empty, Flex, Form, Input, Select, Table } from "antd";
+import type { TableColumnsType } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router-dom";
+import { useHasPermission } from "../../auth";
+import { CursorPager } from "../../../ui/CursorPager";
+import { PageHeader } from "../../../ui/PageHeader";
+import { ProblemAlert } from "../../../ui/ProblemAlert";
+import { useCursorPagination } from "../../../ui/useCursorPagination";
+import { useCaseList, type CaseListFilters } from "../api";
+import { OpenCaseDrawer } from "../components/OpenCaseDrawer";
+import { CaseStatusTag, RiskTag } from "../components/StatusTags";
+
+type FilterValues = { q?: string; status?: CaseStatus; risk_level?: CaseRiskLevel };
+
+/** 个案: the cases the caller may read, server-paginated, with stage, risk and name filters. */
+export function CaseListPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const canWrite = useHasPermission("cases.write");
+  const [filters, setFilters] = useState<CaseListFilters>({});
+  const [pageSize, setPageSize] = useState(50);
+  const [isOpening, setIsOpening] = useState(false);
+  const [form] = Form.useForm<FilterValues>();
+  const pagination = useCursorPagination(JSON.stringify([filters, pageSize]));
+  const list = useCaseList({ ...filters, cursor: pagination.cursor, limit: pageSize });
+  const hasFilters = Object.values(filters).some((value) => value !== undefined);
+
+  const columns: TableColumnsType<CaseListItem> = [
+    {
+      key: "resident",
+      title: t("cases.fields.resident"),
+      render: (_value, item) => <Link to={`/cases/${item.id}`}>{item.resident_name ?? "—"}</Link>,
+    },
+    { key: "status", title: t("cases.fields.status"), render: (_value, item) => <CaseStatusTag status={item.status} /> },
+    { key: "risk", title: t("cases.fields.risk"), render: (_value, item) => <RiskTag level={item.risk_level} /> },
+    { key: "worker", title: t("cases.fields.worker"), dataIndex: "worker_name" },
+    { key: "opened", title: t("cases.fields.openedOn"), dataIndex: "opened_on" },
+    { key: "closed", title: t("cases.fields.closedOn"), render: (_value, item) => item.closed_on ?? "—" },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t("cases.title")}
+        subtitle={t("cases.subtitle")}
+        extra={
+          canWrite ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setIsOpening(true)}>
+              {t("cases.list.open")}
+            </Button>
+          ) : null
+        }
+      />
+      <Card>
+        <Form<FilterValues>
+          name="case-filters"
+          form={form}
+          layout="inline"
+          style={{ marginBottom: 16, rowGap: 8 }}
+          onFinish={(values) => setFilters({ q: values.q?.trim() || undefined, status: values.status, risk_level: values.risk_level })}
+        >
+          <Form.Item name="q">
+            <Input allowClear placeholder={t("cases.filters.q")} style={{ width: 220 }} />
+          </Form.Item>
+          <Form.Item name="status">
+            <Select
+              allowClear
+              placeholder={t("cases.filters.status")}
+              style={{ width: 140 }}
+              options={CaseStatusSchema.options.map((value) => ({ value, label: t(`cases.status.${value}`) }))}
+            />
+          </Form.Item>
+          <Form.Item name="risk_level">
+            <Select
+              allowClear
+              placeholder={t("cases.filters.risk")}
+              style={{ width: 140 }}
+              options={CaseRiskLevelSchema.options.map((value) => ({ value, label: t(`cases.risk.${value}`) }))}
+            />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            {t("cases.filters.search")}
+          </Button>
+          <Button
+            onClick={() => {
+              form.resetFields();
+              setFilters({});
+            }}
+          >
+            {t("cases.filters.reset")}
+          </Button>
+        </Form>
+        {list.isError ? <ProblemAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
+        <Table<CaseListItem>
+          rowKey="id"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          pagination={false}
+          scroll={{ x: 800 }}
+          locale={{ emptyText: <Empty description={hasFilters ? t("cases.list.emptyFiltered") : t("cases.list.empty")} /> }}
+        />
+        <Flex justify="flex-end">
+          <CursorPager
+            pagination={pagination}
+            nextCursor={list.data?.next_cursor}
+            pageSize={pageSize}
+            onPageSizeChange={setPageSize}
+            itemCount={list.data?.items.length ?? 0}
+            isLoading={list.isFetching}
+          />
+        </Flex>
+      </Card>
+      <OpenCaseDrawer
+        open={isOpening}
+        onClose={() => setIsOpening(false)}
+        onOpened={(saved) => {
+          setIsOpening(false);
+          void navigate(`/cases/${saved.id}`);
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,190 @@
+import { z } from "zod";
+import { pageOf, PageQuerySchema, text, TimestampSchema, UuidSchema } from "./common.js";
+
+/**
+ * Casework (个案): a social worker's file on one resident — intake assessment, plan with goals,
+ * sessions (service records), reviews and the closing summary. Confidential: readable only by the
+ * owning worker, their supervisor (督导) and the community staff in charge; every read is audited.
+ */
+
+export const CaseStatusSchema = z
+  .enum(["intake", "planning", "in_service", "review", "closed"])
+  .describe("Stage: intake (接案评估), planning (制定计划), in_service (服务中), review (评估), closed (结案)");
+export type CaseStatus = z.infer<typeof CaseStatusSchema>;
+
+export const CaseRiskLevelSchema = z.enum(["low", "medium", "high"]).describe("Risk level (风险等级)");
+export type CaseRiskLevel = z.infer<typeof CaseRiskLevelSchema>;
+
+export const CaseGoalStatusSchema = z.enum(["open", "achieved", "dropped"]).describe("Goal status");
+export type CaseGoalStatus = z.infer<typeof CaseGoalStatusSchema>;
+
+export const CaseSessionKindSchema = z.enum(["home_visit", "office", "phone", "group"]).describe("Kind of session (入户/面谈/电话/小组)");
+export type CaseSessionKind = z.infer<typeof CaseSessionKindSchema>;
+
+export const CaseReviewDecisionSchema = z.enum(["continue", "close", "refer"]).describe("Review decision: continue, close or refer");
+export type CaseReviewDecision = z.infer<typeof CaseReviewDecisionSchema>;
+
+/** The transitions PATCH accepts (closing goes through POST /cases/{id}/close). */
+export const caseTransitions: Record<CaseStatus, readonly CaseStatus[]> = {
+  intake: ["planning"],
+  planning: ["in_service"],
+  in_service: ["review"],
+  review: ["in_service", "closed"],
+  closed: [],
+};
+
+export const caseStatusLabels: Record<CaseStatus, string> = {
+  intake: "接案评估",
+  planning: "制定计划",
+  in_service: "服务中",
+  review: "评估",
+  closed: "已结案",
+};
+
+const DateSchema = z.iso.date().describe("Date, YYYY-MM-DD");
+
+export const CaseGoalSchema = z.object({
+  id: UuidSchema,
+  text: z.string().describe("The goal"),
+  target_date: z.string().nullable().describe("Target date"),
+  status: CaseGoalStatusSchema,
+  version: z.number().int().describe("Version for optimistic concurrency"),
+});
+export type CaseGoal = z.infer<typeof CaseGoalSchema>;
+
+export const CaseSessionSchema = z.object({
+  id: UuidSchema,
+  date: z.string().describe("Date of the session"),
+  minutes: z.number().int().describe("Duration in minutes"),
+  kind: CaseSessionKindSchema,
+  notes: z.string().describe("Service record"),
+  created_at: TimestampSchema,
+});
+export type CaseSession = z.infer<typeof CaseSessionSchema>;
+
+export const CaseReviewSchema = z.object({
+  id: UuidSchema,
+  date: z.string().describe("Date of the review"),
+  progress: z.string().describe("Progress against the plan"),
+  decision: CaseReviewDecisionSchema,
+  created_at: TimestampSchema,
+});
+export type CaseReview = z.infer<typeof CaseReviewSchema>;
+
+export const CaseListItemSchema = z.object({
+  id: UuidSchema,
+  area_code: z.string().describe("The resident's community"),
+  resident_id: UuidSchema,
+  resident_name: z.string().nullable().describe("The resident's name"),
+  worker_id: UuidSchema.describe("Social worker record owning the case"),
+  worker_name: z.string().nullable().describe("The social worker's name"),
+  referral_id: UuidSchema.nullable().describe("The referral the case came from, if any"),
+  status: CaseStatusSchema,
+  risk_level: CaseRiskLevelSchema,
+  opened_on: z.string().describe("Date the case was opened"),
+  closed_on: z.string().nullable().describe("Date the case was closed"),
+  version: z.number().int().describe("Version for optimistic concurrency"),
+  updated_at: TimestampSchema,
+});
+export type CaseListItem = z.infer<typeof CaseListItemSchema>;
+
+export const CaseSchema = CaseListItemSchema.extend({
+  presenting_problem: z.string().describe("Presenting problem (主诉问题)"),
+  needs: z.string().nullable().describe("Assessed needs"),
+  risks: z.string().nullable().describe("Assessed risks"),
+  closing_summary: z.string().nullable().describe("Closing summary (结案小结)"),
+  closing_reason: z.string().nullable().describe("Why the case was closed with goals still open"),
+  is_owner: z.boolean().describe("True when the caller owns the case (may write)"),
+  goals: z.array(CaseGoalSchema),
+  sessions: z.array(CaseSessionSchema),
+  reviews: z.array(CaseReviewSchema),
+  created_at: TimestampSchema,
+});
+export type Case = z.infer<typeof CaseSchema>;
+
+export const CasePageSchema = pageOf(CaseListItemSchema);
+export type CasePage = z.infer<typeof CasePageSchema>;
+
+export const CaseListFilterSchema = z.object({
+  status: CaseStatusSchema.optional(),
+  risk_level: CaseRiskLevelSchema.optional(),
+  worker_id: UuidSchema.optional().describe("Only the cases of this social worker"),
+  q: text({ max: 64 }).optional().describe("Search the resident's name"),
+});
+export type CaseListFilter = z.infer<typeof CaseListFilterSchema>;
+
+export const CaseListQuerySchema = PageQuerySchema.extend({
+  ...CaseListFilterSchema.shape,
+  sort: z.enum(["updated", "opened"]).default("updated").describe("Order: last changed first, or newest opened first"),
+});
+export type CaseListQuery = z.infer<typeof CaseListQuerySchema>;
+
+export const CaseIdParamsSchema = z.object({ id: UuidSchema });
+export const CaseGoalParamsSchema = z.object({ id: UuidSchema, goal_id: UuidSchema });
+
+const assessmentFields = {
+  presenting_problem: text({ max: 4000 }).describe("Presenting problem (主诉问题)"),
+  needs: text({ max: 4000 }).nullable().optional().describe("Assessed needs"),
+  risks: text({ max: 4000 }).nullable().optional().describe("Assessed risks"),
+  risk_level: CaseRiskLevelSchema,
+};
+
+export const CaseCreateSchema = z.strictObject({
+  resident_id: UuidSchema.describe("The resident, in your readable scope"),
+  referral_id: UuidSchema.nullable().optional().describe("The referral the case came from"),
+  opened_on: DateSchema.optional().describe("Date opened (default today)"),
+  ...assessmentFields,
+});
+export type CaseCreate = z.infer<typeof CaseCreateSchema>;
+
+export const CaseUpdateSchema = z.strictObject({
+  version: z.number().int().describe("The version you read"),
+  data: z.strictObject({
+    presenting_problem: assessmentFields.presenting_problem.optional(),
+    needs: assessmentFields.needs,
+    risks: assessmentFields.risks,
+    risk_level: CaseRiskLevelSchema.optional(),
+    status: CaseStatusSchema.exclude(["closed"])
+      .optional()
+      .describe("Move to the next stage (intake → planning → in_service → review → in_service)"),
+  }),
+});
+export type CaseUpdate = z.infer<typeof CaseUpdateSchema>;
+
+export const CaseGoalCreateSchema = z.strictObject({
+  text: text({ max: 1000 }).describe("The goal"),
+  target_date: DateSchema.nullable().optional(),
+});
+export type CaseGoalCreate = z.infer<typeof CaseGoalCreateSchema>;
+
+export const CaseGoalUpdateSchema = z.strictObject({
+  version: z.number().int().describe("The goal version you read"),
+  data: z.strictObject({
+    text: text({ max: 1000 }).optional(),
+    target_date: DateSchema.nullable().optional(),
+    status: CaseGoalStatusSchema.optional(),
+  }),
+});
+export type CaseGoalUpdate = z.infer<typeof CaseGoalUpdateSchema>;
+
+export const CaseSessionCreateSchema = z.strictObject({
+  date: DateSchema.describe("Date of the session, not in the future"),
+  minutes: z.number().int().min(1).max(1440).describe("Duration in minutes, 1 to 1440"),
+  kind: CaseSessionKindSchema,
+  notes: text({ max: 8000 }).describe("Service record"),
+});
+export type CaseSessionCreate = z.infer<typeof CaseSessionCreateSchema>;
+
+export const CaseReviewCreateSchema = z.strictObject({
+  date: DateSchema.describe("Date of the review, not in the future"),
+  progress: text({ max: 8000 }).describe("Progress against the plan"),
+  decision: CaseReviewDecisionSchema.describe("continue moves the case back to in_service; close and refer leave it in review"),
+});
+export type CaseReviewCreate = z.infer<typeof CaseReviewCreateSchema>;
+
+export const CaseCloseSchema = z.strictObject({
+  version: z.number().int().describe("The version you read"),
+  closing_summary: text({ max: 8000 }).describe("Closing summary (结案小结)"),
+  reason: text({ max: 1000 }).optional().describe("Required when goals are still open: why the case closes anyway"),
+});
+export type CaseClose = z.infer<typeof CaseCloseSchema>;
