@@ -151,7 +151,10 @@ export type Resident = z.infer<typeof ResidentSchema>;
 
 export const ResidentIdParamsSchema = z.object({ id: UuidSchema });
 
-export const ResidentSortSchema = z.enum(["name", "-created_at"]).default("name").describe("Order: name, or newest first");
+export const ResidentSortSchema = z
+  .enum(["community", "name", "-created_at"])
+  .default("community")
+  .describe("Order: by community then name (default; an index range scan at any depth), by name, or newest first");
 
 export const ResidentListFilterSchema = z.object({
   area_code: AreaCodeSchema.optional().describe("Jurisdiction prefix (district, street or community)"),

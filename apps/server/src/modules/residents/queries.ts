@@ -89,7 +89,7 @@ function residentConditions(ctx: ActorCtx, filter: ResidentListFilter): SQL[] {
   return conditions;
 }
 
-type Cursor = [string, string];
+type Cursor = string[];
 
 function encodeCursor(value: Cursor): string {
   return Buffer.from(JSON.stringify(value)).toString("base64url");
@@ -100,9 +100,9 @@ function decodeCursor(cursor: string): Cursor | null {
     const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
     if (
       Array.isArray(value) &&
-      value.length === 2 &&
+      (value.length === 2 || value.length === 3) &&
       value.every((part) => typeof part === "string") &&
-      /^[0-9a-f-]{36}$/.test(value[1] as string)
+      /^[0-9a-f-]{36}$/.test(value.at(-1) as string)
     ) {
       return value as Cursor;
     }
@@ -133,26 +133,37 @@ export async function listResidents(
 ): Promise<ResidentPage> {
   const conditions = residentConditions(ctx, query);
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-  const byName = query.sort === "name";
+  // "community" walks the (area_code, name, id) index in order, so any page of any jurisdiction is a
+  // bounded range scan; the other orders sort the rows in scope.
+  const sort = query.sort;
   if (cursor) {
-    conditions.push(
-      byName
-        ? sql`(${residents.name}, ${residents.id}) > (${cursor[0]}, ${cursor[1]}::uuid)`
-        : sql`(${residents.createdAt}, ${residents.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`,
-    );
+    if (sort === "community" && cursor.length === 3) {
+      conditions.push(sql`(${residents.areaCode}, ${residents.name}, ${residents.id}) > (${cursor[0]}, ${cursor[1]}, ${cursor[2]}::uuid)`);
+    } else if (sort === "name" && cursor.length === 2) {
+      conditions.push(sql`(${residents.name}, ${residents.id}) > (${cursor[0]}, ${cursor[1]}::uuid)`);
+    } else if (sort === "-created_at" && cursor.length === 2) {
+      conditions.push(sql`(${residents.createdAt}, ${residents.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`);
+    }
   }
+  const order =
+    sort === "community"
+      ? [asc(residents.areaCode), asc(residents.name), asc(residents.id)]
+      : sort === "name"
+        ? [asc(residents.name), asc(residents.id)]
+        : [desc(residents.createdAt), desc(residents.id)];
   const rows = await ctx.db
     .select()
     .from(residents)
     .where(and(...conditions))
-    .orderBy(...(byName ? [asc(residents.name), asc(residents.id)] : [desc(residents.createdAt), desc(residents.id)]))
+    .orderBy(...order)
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
+  const cursorOf = (row: ResidentRow): Cursor =>
+    sort === "community" ? [row.areaCode, row.name, row.id] : sort === "name" ? [row.name, row.id] : [row.createdAt.toISOString(), row.id];
   return {
     items: await presentItems(ctx, page),
-    next_cursor:
-      rows.length > query.limit && last ? encodeCursor(byName ? [last.name, last.id] : [last.createdAt.toISOString(), last.id]) : null,
+    next_cursor: rows.length > query.limit && last ? encodeCursor(cursorOf(last)) : null,
   };
 }
 
