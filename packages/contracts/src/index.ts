@@ -10,3 +10,5 @@ export * from "./social-orgs.js";
 export * from "./communities.js";
 export * from "./social-workers.js";
 export * from "./residents.js";
+export * from "./needs.js";
+export * from "./referrals.js";
