@@ -45,8 +45,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "social_workers.read",
     "social_workers.write",
     "imports.run",
+    "referrals.handle",
   ],
-  social_worker: ["areas.read", "communities.read", "social_orgs.read", "social_workers.read", "residents.read"],
+  social_worker: ["areas.read", "communities.read", "social_orgs.read", "social_workers.read", "residents.read", "referrals.handle"],
   evaluator: ["areas.read", "communities.read", "social_orgs.read", "social_workers.read"],
   resident: ["areas.read", "needs.report"],
 };
