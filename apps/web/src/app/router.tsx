@@ -8,6 +8,7 @@ import { publicSocialOrgRoutes, socialOrgRoutes } from "../modules/social-orgs";
 import { jurisdictionRoutes } from "../modules/jurisdictions";
 import { socialWorkerRoutes } from "../modules/social-workers";
 import { residentRoutes } from "../modules/residents";
+import { needRoutes } from "../modules/needs";
 import { userRoutes } from "../modules/users";
 import { ConsoleLayout } from "./ConsoleLayout";
 import { NotFoundPage } from "./NotFoundPage";
@@ -38,6 +39,7 @@ export const router = createBrowserRouter([
           ...communityRoutes,
           ...socialWorkerRoutes,
           ...residentRoutes,
+          ...needRoutes,
           ...auditRoutes,
           { path: "*", element: <NotFoundPage /> },
         ],
