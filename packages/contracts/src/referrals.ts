@@ -32,3 +32,10 @@ export const ServiceRecordSchema = ServiceRecordCreateSchema.extend({
   notes: z.string().nullable(),
 });
 export type ServiceRecord = z.infer<typeof ServiceRecordSchema>;
+
+export const ReferralReassignSchema = z.strictObject({
+  provider_kind: z.enum(["organization", "social_worker"]).describe("Kind of the provider chosen by hand"),
+  provider_id: UuidSchema.describe("Organization or social worker"),
+  reason: text({ max: 500 }).describe("Why the community staff route it by hand"),
+});
+export type ReferralReassign = z.infer<typeof ReferralReassignSchema>;

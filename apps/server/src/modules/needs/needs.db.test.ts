@@ -236,6 +236,32 @@ describe("referral transitions and closure", () => {
     expect((await orgStaff1.post(`/api/v1/referrals/${first.id}/accept`)).json()).toMatchObject({ code: "REFERRAL_NOT_PENDING" });
   });
 
+  it("community staff route a triage-queue referral by hand, with a reason", async () => {
+    const need = (await report(residentA, { category: "legal_aid", description: "讨薪" })).json<NeedDetail>();
+    const queued = pendingReferral(need);
+    expect(
+      (
+        await staff.post(`/api/v1/referrals/${queued.id}/reassign`, { provider_kind: "organization", provider_id: need.id, reason: "x" })
+      ).json(),
+    ).toMatchObject({ code: "PROVIDER_UNKNOWN" });
+    const moved = await staff.post(`/api/v1/referrals/${queued.id}/reassign`, {
+      provider_kind: "organization",
+      provider_id: org2.id,
+      reason: "该组织有律师志愿者",
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json()).toMatchObject({ provider_id: org2.id, status: "pending" });
+    const after = (await staff.get(`/api/v1/needs/${need.id}`)).json<NeedDetail>();
+    expect(after.referrals.map((r) => r.status)).toEqual(["cancelled", "pending"]);
+    expect(after.routing).toMatchObject({ rule: null, explanation: "社区人工分派：该组织有律师志愿者" });
+    expect(
+      (
+        await staff.post(`/api/v1/referrals/${queued.id}/reassign`, { provider_kind: "organization", provider_id: org2.id, reason: "再次" })
+      ).json(),
+    ).toMatchObject({ code: "REFERRAL_NOT_PENDING" });
+    expect((await orgStaff2.get("/api/v1/referrals?inbox=1")).json<{ items: Referral[] }>().items.map((r) => r.need_id)).toContain(need.id);
+  });
+
   it("double accept racing: exactly one wins", async () => {
     const need = (await report(residentA, { category: "culture_sports" })).json<NeedDetail>();
     const referral = pendingReferral(need);

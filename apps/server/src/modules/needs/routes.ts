@@ -12,6 +12,7 @@ import {
   ReferralIdParamsSchema,
   ReferralListQuerySchema,
   ReferralPageSchema,
+  ReferralReassignSchema,
   ReferralSchema,
   RoutingRuleCreateSchema,
   RoutingRuleListQuerySchema,
@@ -35,6 +36,7 @@ import {
   declineReferral,
   listRules,
   markRead,
+  reassignReferral,
   updateRule,
 } from "./service.js";
 
@@ -223,6 +225,21 @@ export const needRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: "referrals.handle" },
     },
     async (request) => declineReferral(requireActor(request.ctx), request.params.id, request.body.reason),
+  );
+
+  app.post(
+    "/referrals/:id/reassign",
+    {
+      schema: {
+        summary: "Route a pending triage-queue referral by hand to a provider, with a reason",
+        tags: ["referrals"],
+        params: ReferralIdParamsSchema,
+        body: ReferralReassignSchema,
+        response: { 200: ReferralSchema, ...writeErrors },
+      },
+      config: { access: "referrals.handle" },
+    },
+    async (request) => reassignReferral(requireActor(request.ctx), request.params.id, request.body),
   );
 
   app.post(

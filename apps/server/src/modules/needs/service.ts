@@ -5,6 +5,7 @@ import type {
   NeedDetail,
   NeedStatus,
   Referral,
+  ReferralReassign,
   RoutingRule,
   RoutingRuleCreate,
   RoutingRuleUpdate,
@@ -16,7 +17,7 @@ import { AppError, notFound, versionConflict } from "../../platform/errors/app-e
 import { inScope } from "../../platform/scope/index.js";
 import { getAreaNames } from "../jurisdictions/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
-import { getNeed, getReferral, referralHandled } from "./queries.js";
+import { getNeed, getReferral, getReferralById, referralHandled } from "./queries.js";
 import { explainRouting, resolveRouting, type Rule } from "./routing.js";
 import { needCategories, needEvents, needs, referrals, routingRules, serviceRecords } from "./schema.js";
 
@@ -277,6 +278,48 @@ export async function declineReferral(ctx: ActorCtx, id: string, reason: string)
     );
   });
   return getReferral(ctx, id);
+}
+
+/**
+ * Community staff route a pending referral of their triage queue by hand to a provider, with a
+ * reason: the queue referral is cancelled and a new one created with a fresh clock.
+ */
+export async function reassignReferral(ctx: ActorCtx, id: string, input: ReferralReassign): Promise<Referral> {
+  if (input.provider_kind === "organization" && !(await getOrganizations(ctx, [input.provider_id])).has(input.provider_id)) {
+    throw new AppError("PROVIDER_UNKNOWN");
+  }
+  const created = await withTx(ctx, async (tx) => {
+    const { referral, need } = await lockReferral(tx, id);
+    if (referral.status !== "pending" || referral.providerKind !== "community_queue") {
+      throw new AppError("REFERRAL_NOT_PENDING");
+    }
+    const [category] = await tx.db.select().from(needCategories).where(eq(needCategories.code, need.category));
+    const now = tx.now();
+    await setReferral(tx, referral, { status: "cancelled", declineReason: input.reason });
+    const [row] = await tx.db
+      .insert(referrals)
+      .values({
+        needId: need.id,
+        areaCode: need.areaCode,
+        providerKind: input.provider_kind,
+        providerId: input.provider_id,
+        status: "pending",
+        respondBy: new Date(now.getTime() + (category?.respondWithinHours ?? 24) * 3_600_000),
+        resolveBy: new Date(now.getTime() + (category?.resolveWithinDays ?? 7) * 86_400_000),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: referrals.id });
+    const explanation = `社区人工分派：${input.reason}`;
+    await tx.db
+      .update(needs)
+      .set({ routingRuleId: null, routingExplanation: explanation, version: sql`${needs.version} + 1`, updatedAt: now })
+      .where(eq(needs.id, need.id));
+    await recordEvent(tx, need, "reassigned", need.status, input.reason);
+    await audit(tx, "reassign", referral, { provider_kind: input.provider_kind, provider_id: input.provider_id, referral: row?.id });
+    return row?.id as string;
+  });
+  return getReferralById(ctx, created);
 }
 
 /** Mark an accepted referral done; the need waits for the resident's confirmation. */

@@ -219,6 +219,12 @@ export const errorCatalog = {
     "zh-CN": ["转介未接单", "只有已接单的转介才能记录服务或办结。"],
     en: ["Referral not accepted", "Only an accepted referral takes service records or completion."],
   },
+  /** The provider chosen for a referral does not exist. */
+  PROVIDER_UNKNOWN: {
+    status: 400,
+    "zh-CN": ["服务方不存在", "所选服务方不存在。"],
+    en: ["Unknown provider", "The chosen provider does not exist."],
+  },
   /** A routing rule's area must lie inside the jurisdiction that owns it. */
   ROUTING_AREA_OUTSIDE: {
     status: 400,
