@@ -8,6 +8,7 @@ import { openDatabase, wrapPglite, type Database } from "../src/platform/db/clie
 import { migrateDatabase } from "../src/platform/db/migrate.js";
 import { systemCtx } from "../src/platform/system.js";
 import { seedAreas } from "../src/modules/jurisdictions/seed.js";
+import { seedNeedCategories } from "../src/modules/needs/index.js";
 import { sealAll } from "../src/platform/audit/chain.js";
 
 /**
@@ -19,6 +20,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const seed = async (database: Database) => {
     await migrateDatabase(database);
     await seedAreas(systemCtx(database.db), { demoPassword: "unused-here-1", minFreeBytes: 0, log: () => undefined });
+    await seedNeedCategories(systemCtx(database.db));
     await sealAll(database.db);
   };
   if (url) {

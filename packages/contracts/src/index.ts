@@ -11,3 +11,5 @@ export * from "./communities.js";
 export * from "./social-workers.js";
 export * from "./residents.js";
 export * from "./cases.js";
+export * from "./needs.js";
+export * from "./referrals.js";

@@ -9,6 +9,7 @@ import { importsModule } from "./imports/index.js";
 import { exportsModule } from "./exports/index.js";
 import { residentsModule } from "./residents/index.js";
 import { casesModule } from "./cases/index.js";
+import { needsModule } from "./needs/index.js";
 
 /** Every domain module, in dependency order (seeds run in this order). The only place modules are wired. */
 export const modules: readonly ModuleManifest[] = [
@@ -19,6 +20,7 @@ export const modules: readonly ModuleManifest[] = [
   socialWorkersModule,
   residentsModule,
   casesModule,
+  needsModule,
   auditLogModule,
   importsModule,
   exportsModule,

@@ -18,6 +18,8 @@ import jurisdictionsZh from "../modules/jurisdictions/i18n/zh-CN.json";
 import socialOrgsEn from "../modules/social-orgs/i18n/en.json";
 import socialOrgsZh from "../modules/social-orgs/i18n/zh-CN.json";
 import socialWorkersEn from "../modules/social-workers/i18n/en.json";
+import needsEn from "../modules/needs/i18n/en.json";
+import needsZh from "../modules/needs/i18n/zh-CN.json";
 import socialWorkersZh from "../modules/social-workers/i18n/zh-CN.json";
 import residentsEn from "../modules/residents/i18n/en.json";
 import residentsZh from "../modules/residents/i18n/zh-CN.json";
@@ -84,6 +86,7 @@ void i18next.use(initReactI18next).init({
         ...communitiesZh,
         ...socialOrgsZh,
         ...socialWorkersZh,
+        ...needsZh,
         ...usersZh,
         ...auditZh,
         ...importsZh,
@@ -101,6 +104,7 @@ void i18next.use(initReactI18next).init({
         ...communitiesEn,
         ...socialOrgsEn,
         ...socialWorkersEn,
+        ...needsEn,
         ...usersEn,
         ...auditEn,
         ...importsEn,

@@ -9,6 +9,7 @@ import { jurisdictionRoutes } from "../modules/jurisdictions";
 import { socialWorkerRoutes } from "../modules/social-workers";
 import { residentRoutes } from "../modules/residents";
 import { caseRoutes } from "../modules/cases";
+import { needRoutes } from "../modules/needs";
 import { userRoutes } from "../modules/users";
 import { ConsoleLayout } from "./ConsoleLayout";
 import { NotFoundPage } from "./NotFoundPage";
@@ -40,6 +41,7 @@ export const router = createBrowserRouter([
           ...socialWorkerRoutes,
           ...residentRoutes,
           ...caseRoutes,
+          ...needRoutes,
           ...auditRoutes,
           { path: "*", element: <NotFoundPage /> },
         ],

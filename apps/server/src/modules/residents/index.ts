@@ -15,4 +15,4 @@ export const residentsModule: ModuleManifest = {
   exports: [residentExport],
 };
 
-export { getResidentNames, getResidentRow, residentIdsIn, residentIdsNamed } from "./queries.js";
+export { getResidentFacts, getResidentNames, getResidentRow, residentIdsIn, residentIdsNamed } from "./queries.js";

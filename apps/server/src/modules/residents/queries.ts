@@ -104,7 +104,7 @@ function decodeCursor(cursor: string): Cursor | null {
       value.every((part) => typeof part === "string") &&
       /^[0-9a-f-]{36}$/.test(value.at(-1) as string)
     ) {
-      return value as Cursor;
+      return value;
     }
   } catch {
     // an unreadable cursor starts from the beginning
@@ -365,4 +365,24 @@ export async function residentIdsIn(ctx: Ctx, areaCode: string, limit: number): 
     .orderBy(asc(residents.name), asc(residents.id))
     .limit(limit);
   return rows.map((row) => row.id);
+}
+
+/**
+ * The community and groups of a resident, for other modules' rules (needs routing); `prefixes`, when
+ * given, limits the look-up to that scope. Null when absent (or outside the prefixes).
+ */
+export async function getResidentFacts(
+  ctx: Ctx,
+  id: string,
+  prefixes?: readonly string[],
+): Promise<{ areaCode: string; groups: string[] } | null> {
+  const conditions = [eq(residents.id, id)];
+  if (prefixes) {
+    conditions.push(inScope(residents.areaCode, prefixes));
+  }
+  const [row] = await ctx.db
+    .select({ areaCode: residents.areaCode, groups: residents.groups })
+    .from(residents)
+    .where(and(...conditions));
+  return row ? { areaCode: row.areaCode, groups: row.groups } : null;
 }

@@ -189,6 +189,48 @@ export const errorCatalog = {
     "zh-CN": ["账号不存在", "要关联的账号不存在。"],
     en: ["Unknown account", "The account to link does not exist."],
   },
+  /** The need category does not exist (see GET /need-categories). */
+  NEED_CATEGORY_UNKNOWN: {
+    status: 400,
+    "zh-CN": ["需求类别不存在", "请从需求类别列表中选择。"],
+    en: ["Unknown category", "Choose a category from the list."],
+  },
+  /** Staff recording a need must name the resident or the community. */
+  NEED_AREA_REQUIRED: {
+    status: 400,
+    "zh-CN": ["缺少居民或社区", "代为登记需求时请选择居民或社区。"],
+    en: ["Resident or community required", "Name the resident or the community when recording a need."],
+  },
+  /** The need is not marked done, so it cannot be confirmed yet. */
+  NEED_NOT_DONE: {
+    status: 409,
+    "zh-CN": ["需求尚未办结", "服务方标记完成后才能确认。"],
+    en: ["Need not done", "A need can be confirmed only after the provider marks it done."],
+  },
+  /** The referral was already accepted, declined or cancelled by someone else. */
+  REFERRAL_NOT_PENDING: {
+    status: 409,
+    "zh-CN": ["转介已处理", "该转介已被接单、拒绝或取消。"],
+    en: ["Referral already handled", "The referral was already accepted, declined or cancelled."],
+  },
+  /** Only an accepted referral can be completed or take service records. */
+  REFERRAL_NOT_ACCEPTED: {
+    status: 409,
+    "zh-CN": ["转介未接单", "只有已接单的转介才能记录服务或办结。"],
+    en: ["Referral not accepted", "Only an accepted referral takes service records or completion."],
+  },
+  /** The provider chosen for a referral does not exist. */
+  PROVIDER_UNKNOWN: {
+    status: 400,
+    "zh-CN": ["服务方不存在", "所选服务方不存在。"],
+    en: ["Unknown provider", "The chosen provider does not exist."],
+  },
+  /** A routing rule's area must lie inside the jurisdiction that owns it. */
+  ROUTING_AREA_OUTSIDE: {
+    status: 400,
+    "zh-CN": ["规则范围有误", "规则适用的区域必须在所属辖区之内。"],
+    en: ["Rule area outside owner", "The rule's area must lie inside the jurisdiction that owns it."],
+  },
   /** The body is larger than the server accepts. */
   PAYLOAD_TOO_LARGE: {
     status: 413,

@@ -1,0 +1,12 @@
+import type { ModuleManifest } from "../../platform/module.js";
+import { needRoutes } from "./routes.js";
+import { seedNeeds } from "./seed.js";
+
+/** Needs (需求), routing rules (分层分派) and referrals (转介联办) closed by the resident's confirmation. */
+export const needsModule: ModuleManifest = {
+  name: "needs",
+  routes: needRoutes,
+  seedDemo: seedNeeds,
+};
+
+export { seedNeedCategories } from "./categories.js";

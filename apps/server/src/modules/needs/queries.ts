@@ -1,0 +1,297 @@
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { Need, NeedCategory, NeedDetail, NeedListQuery, Page, Referral, ReferralListQuery } from "@sanshe/contracts";
+import type { ActorCtx, Ctx } from "../../platform/ctx.js";
+import { notFound } from "../../platform/errors/app-error.js";
+import { membershipPermissions } from "../../platform/auth/permissions.js";
+import { inScope } from "../../platform/scope/index.js";
+import { getOrganizations } from "../social-orgs/index.js";
+import { needCategories, needEvents, needs, referrals } from "./schema.js";
+
+const confirmationDays = 7;
+
+/** SQL: the referral row is past its clock (respond_by while pending, resolve_by while accepted). */
+export function referralOverdue(now: Date): SQL<boolean> {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  return sql<boolean>`((${referrals.status} = 'pending' AND ${referrals.respondBy} < ${at}) OR (${referrals.status} = 'accepted' AND ${referrals.resolveBy} < ${at}))`;
+}
+
+function needOverdue(now: Date): SQL<boolean> {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  return sql<boolean>`EXISTS (SELECT 1 FROM ${referrals} AS r WHERE r.need_id = ${needs.id} AND ((r.status = 'pending' AND r.respond_by < ${at}) OR (r.status = 'accepted' AND r.resolve_by < ${at})))`;
+}
+
+function confirmationOverdue(now: Date): SQL<boolean> {
+  return sql<boolean>`(${needs.status} = 'done' AND ${needs.doneAt} < ${now.toISOString()}::timestamptz - make_interval(days => ${confirmationDays}))`;
+}
+
+/** Needs the actor may read: in the needs.read scope, or reported by the actor themself. */
+export function needVisible(ctx: ActorCtx): SQL {
+  return or(inScope(needs.areaCode, ctx.actor.scope("needs.read")), eq(needs.createdBy, ctx.actor.userId)) as SQL;
+}
+
+/** Organizations whose inbox the actor handles (memberships with referrals.handle and an organization). */
+export function handledOrganizations(ctx: ActorCtx): string[] {
+  return ctx.actor.memberships
+    .filter((m) => m.organizationId !== null && membershipPermissions(m).includes("referrals.handle"))
+    .map((m) => m.organizationId as string);
+}
+
+/** Referrals addressed to the actor: their organization, or the triage queue of a community in their scope. */
+export function referralHandled(ctx: ActorCtx): SQL {
+  const organizations = handledOrganizations(ctx);
+  // Community queues belong to community staff (memberships without an organization).
+  const queues = ctx.actor.memberships
+    .filter((m) => m.organizationId === null && membershipPermissions(m).includes("referrals.handle"))
+    .map((m) => m.areaCode);
+  const queue = and(eq(referrals.providerKind, "community_queue"), inScope(referrals.areaCode, queues)) as SQL;
+  if (organizations.length === 0) {
+    return queue;
+  }
+  return or(queue, and(eq(referrals.providerKind, "organization"), inArray(referrals.providerId, organizations))) as SQL;
+}
+
+function needSelection(now: Date) {
+  return {
+    need: needs,
+    categoryName: needCategories.name,
+    categoryNameEn: needCategories.nameEn,
+    overdue: needOverdue(now),
+    confirmationOverdue: confirmationOverdue(now),
+  };
+}
+
+type NeedRow = {
+  need: typeof needs.$inferSelect;
+  categoryName: string;
+  categoryNameEn: string;
+  overdue: boolean;
+  confirmationOverdue: boolean;
+};
+
+function presentNeed(ctx: Ctx, row: NeedRow): Need {
+  const need = row.need;
+  return {
+    id: need.id,
+    area_code: need.areaCode,
+    resident_id: need.residentId,
+    category: need.category,
+    category_name: ctx.locale === "en" ? row.categoryNameEn : row.categoryName,
+    description: need.description,
+    urgency: need.urgency,
+    channel: need.channel,
+    status: need.status,
+    tier: need.tier,
+    routing: { rule: need.routingRuleId, explanation: need.routingExplanation },
+    overdue: Boolean(row.overdue),
+    confirmation_overdue: Boolean(row.confirmationOverdue),
+    rating: need.rating,
+    version: need.version,
+    created_at: need.createdAt.toISOString(),
+    updated_at: need.updatedAt.toISOString(),
+  };
+}
+
+/** GET /need-categories: the taxonomy in display order. */
+export async function listCategories(ctx: Ctx): Promise<{ items: NeedCategory[] }> {
+  const rows = await ctx.db.select().from(needCategories).orderBy(asc(needCategories.sortOrder));
+  return {
+    items: rows.map((row) => ({
+      code: row.code,
+      name: ctx.locale === "en" ? row.nameEn : row.name,
+      tier: row.tier,
+      respond_within_hours: row.respondWithinHours,
+      resolve_within_days: row.resolveWithinDays,
+    })),
+  };
+}
+
+function decodeCursor(cursor: string): [string, string] | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string") {
+      if (/^[0-9a-f-]{36}$/.test(value[1]) && !Number.isNaN(Date.parse(value[0]))) {
+        return [value[0], value[1]];
+      }
+    }
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+const encodeCursor = (at: Date, id: string) => Buffer.from(JSON.stringify([at.toISOString(), id])).toString("base64url");
+
+/** Needs visible to the actor, newest first, filtered; one query per page. */
+export async function listNeeds(ctx: ActorCtx, query: NeedListQuery): Promise<Page<Need>> {
+  const now = ctx.now();
+  const conditions: SQL[] = [needVisible(ctx)];
+  if (query.status) {
+    conditions.push(eq(needs.status, query.status));
+  }
+  if (query.category) {
+    conditions.push(eq(needs.category, query.category));
+  }
+  if (query.tier) {
+    conditions.push(eq(needs.tier, query.tier));
+  }
+  if (query.overdue === "1") {
+    conditions.push(or(needOverdue(now), confirmationOverdue(now)) as SQL);
+  }
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  if (after) {
+    conditions.push(sql`(${needs.createdAt}, ${needs.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
+  }
+  const rows = await ctx.db
+    .select(needSelection(now))
+    .from(needs)
+    .innerJoin(needCategories, eq(needCategories.code, needs.category))
+    .where(and(...conditions))
+    .orderBy(desc(needs.createdAt), desc(needs.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => presentNeed(ctx, row)),
+    next_cursor: rows.length > query.limit && last ? encodeCursor(last.need.createdAt, last.need.id) : null,
+  };
+}
+
+/** One need visible to the actor (no events), or null. */
+export async function findNeed(ctx: ActorCtx, id: string): Promise<Need | null> {
+  const [row] = await ctx.db
+    .select(needSelection(ctx.now()))
+    .from(needs)
+    .innerJoin(needCategories, eq(needCategories.code, needs.category))
+    .where(and(eq(needs.id, id), needVisible(ctx)));
+  return row ? presentNeed(ctx, row) : null;
+}
+
+type ReferralRow = { referral: typeof referrals.$inferSelect; category: string; overdue: boolean };
+
+function referralSelection(now: Date) {
+  return { referral: referrals, category: needs.category, overdue: referralOverdue(now) };
+}
+
+async function presentReferrals(ctx: Ctx, rows: ReferralRow[]): Promise<Referral[]> {
+  const organizations = await getOrganizations(
+    ctx,
+    rows
+      .filter((row) => row.referral.providerKind === "organization" && row.referral.providerId)
+      .map((row) => row.referral.providerId as string),
+  );
+  return rows.map(({ referral, category, overdue }) => ({
+    id: referral.id,
+    need_id: referral.needId,
+    area_code: referral.areaCode,
+    category,
+    provider_kind: referral.providerKind,
+    provider_id: referral.providerId,
+    provider_name:
+      referral.providerKind === "community_queue" ? "社区分派队列" : (organizations.get(referral.providerId ?? "")?.name ?? null),
+    status: referral.status,
+    decline_reason: referral.declineReason,
+    respond_by: referral.respondBy.toISOString(),
+    resolve_by: referral.resolveBy.toISOString(),
+    overdue: Boolean(overdue),
+    read: referral.readAt !== null,
+    version: referral.version,
+    created_at: referral.createdAt.toISOString(),
+    updated_at: referral.updatedAt.toISOString(),
+  }));
+}
+
+/**
+ * One need with its history and referrals: three queries plus provider names.
+ * @throws AppError NOT_FOUND outside the actor's scope (residents: not their own).
+ */
+export async function getNeed(ctx: ActorCtx, id: string): Promise<NeedDetail> {
+  const need = await findNeed(ctx, id);
+  if (!need) {
+    throw notFound();
+  }
+  const [events, referralRows] = await Promise.all([
+    ctx.db.select().from(needEvents).where(eq(needEvents.needId, id)).orderBy(asc(needEvents.at), asc(needEvents.seq)),
+    ctx.db
+      .select(referralSelection(ctx.now()))
+      .from(referrals)
+      .innerJoin(needs, eq(needs.id, referrals.needId))
+      .where(eq(referrals.needId, id))
+      .orderBy(asc(referrals.createdAt), asc(referrals.seq)),
+  ]);
+  return {
+    ...need,
+    events: events.map((event) => ({
+      kind: event.kind,
+      status: (event.status as Need["status"] | null) ?? null,
+      actor_login: event.actorLogin,
+      reason: event.reason,
+      at: event.at.toISOString(),
+    })),
+    referrals: await presentReferrals(ctx, referralRows),
+  };
+}
+
+/** Referrals: the inbox (addressed to the actor) or all in the needs.read scope; newest first, with the unread count. */
+export async function listReferrals(ctx: ActorCtx, query: ReferralListQuery): Promise<Page<Referral> & { unread: number }> {
+  const now = ctx.now();
+  const visible =
+    query.inbox === "1"
+      ? referralHandled(ctx)
+      : (or(referralHandled(ctx), inScope(referrals.areaCode, ctx.actor.scope("needs.read"))) as SQL);
+  const conditions: SQL[] = [visible];
+  if (query.status) {
+    conditions.push(eq(referrals.status, query.status));
+  }
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  if (after) {
+    conditions.push(sql`(${referrals.createdAt}, ${referrals.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
+  }
+  const [rows, [unread]] = await Promise.all([
+    ctx.db
+      .select(referralSelection(now))
+      .from(referrals)
+      .innerJoin(needs, eq(needs.id, referrals.needId))
+      .where(and(...conditions))
+      .orderBy(desc(referrals.createdAt), desc(referrals.id))
+      .limit(query.limit + 1),
+    ctx.db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(referrals)
+      .where(and(referralHandled(ctx), eq(referrals.status, "pending"), sql`${referrals.readAt} IS NULL`)),
+  ]);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: await presentReferrals(ctx, page),
+    next_cursor: rows.length > query.limit && last ? encodeCursor(last.referral.createdAt, last.referral.id) : null,
+    unread: Number(unread?.count ?? 0),
+  };
+}
+
+/** One referral addressed to the actor, presented; marks it read. @throws NOT_FOUND otherwise. */
+export async function getReferral(ctx: ActorCtx, id: string): Promise<Referral> {
+  const rows = await ctx.db
+    .select(referralSelection(ctx.now()))
+    .from(referrals)
+    .innerJoin(needs, eq(needs.id, referrals.needId))
+    .where(and(eq(referrals.id, id), referralHandled(ctx)));
+  if (rows.length === 0) {
+    throw notFound();
+  }
+  const [referral] = await presentReferrals(ctx, rows);
+  return referral as Referral;
+}
+
+/** One referral by id without the inbox check (after a write the caller was allowed to make). */
+export async function getReferralById(ctx: Ctx, id: string): Promise<Referral> {
+  const rows = await ctx.db
+    .select(referralSelection(ctx.now()))
+    .from(referrals)
+    .innerJoin(needs, eq(needs.id, referrals.needId))
+    .where(eq(referrals.id, id));
+  if (rows.length === 0) {
+    throw notFound();
+  }
+  const [referral] = await presentReferrals(ctx, rows);
+  return referral as Referral;
+}

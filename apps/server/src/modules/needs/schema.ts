@@ -1,0 +1,135 @@
+import { bigserial, boolean, date, index, integer, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { areaCode, timestamps } from "../../platform/db/columns.js";
+
+const tiers = ["public", "special", "professional", "personalized", "developmental"] as const;
+const providerKinds = ["organization", "social_worker", "community_queue"] as const;
+
+/** Need categories (需求类别): reference data with a default tier and the service-level clock. */
+export const needCategories = pgTable("need_categories", {
+  code: text("code").primaryKey(),
+  name: text("name").notNull(),
+  nameEn: text("name_en").notNull(),
+  tier: text("tier", { enum: tiers }).notNull(),
+  respondWithinHours: integer("respond_within_hours").notNull(),
+  resolveWithinDays: integer("resolve_within_days").notNull(),
+  sortOrder: integer("sort_order").notNull(),
+});
+
+/** Needs (需求): what a resident asks for, from any channel, with its routing and closure. */
+export const needs = pgTable(
+  "needs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    areaCode: areaCode("area_code").notNull(),
+    residentId: uuid("resident_id"),
+    category: text("category")
+      .notNull()
+      .references(() => needCategories.code),
+    description: text("description").notNull(),
+    urgency: text("urgency", { enum: ["low", "normal", "high"] }).notNull(),
+    channel: text("channel", { enum: ["portal", "staff", "open311", "joint_meeting"] }).notNull(),
+    status: text("status", { enum: ["new", "routed", "accepted", "in_service", "done", "closed", "reopened"] }).notNull(),
+    tier: text("tier", { enum: tiers }).notNull(),
+    routingRuleId: uuid("routing_rule_id"),
+    routingExplanation: text("routing_explanation").notNull().default(""),
+    doneAt: timestamp("done_at", { withTimezone: true }),
+    rating: smallint("rating"),
+    confirmationComment: text("confirmation_comment"),
+    createdBy: uuid("created_by"),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [
+    index("needs_area_code_created_at_idx").on(table.areaCode, table.createdAt, table.id),
+    index("needs_created_by_idx").on(table.createdBy),
+    index("needs_resident_id_idx").on(table.residentId),
+  ],
+);
+
+/** The history of a need: every status change with who, why and when. */
+export const needEvents = pgTable(
+  "need_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    areaCode: areaCode("area_code").notNull(),
+    needId: uuid("need_id")
+      .notNull()
+      .references(() => needs.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    status: text("status"),
+    actorLogin: text("actor_login"),
+    reason: text("reason"),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    /** Insertion order, for events recorded at the same instant. */
+    seq: bigserial("seq", { mode: "number" }).notNull(),
+  },
+  (table) => [index("need_events_area_code_need_idx").on(table.areaCode, table.needId, table.at)],
+);
+
+/** Routing rules (分层分派规则) owned by a city, district or street; first match wins, most specific owner first. */
+export const routingRules = pgTable(
+  "routing_rules",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    areaCode: areaCode("area_code").notNull(),
+    position: integer("position").notNull(),
+    category: text("category"),
+    residentGroups: text("resident_groups").array(),
+    areaPrefix: areaCode("area_prefix"),
+    tier: text("tier", { enum: tiers }).notNull(),
+    providerKind: text("provider_kind", { enum: providerKinds }).notNull(),
+    providerId: uuid("provider_id"),
+    enabled: boolean("enabled").notNull().default(true),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [index("routing_rules_area_code_position_idx").on(table.areaCode, table.position)],
+);
+
+/** Referrals (转介): a need sent to one provider, with the category's clock. */
+export const referrals = pgTable(
+  "referrals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    areaCode: areaCode("area_code").notNull(),
+    needId: uuid("need_id")
+      .notNull()
+      .references(() => needs.id, { onDelete: "cascade" }),
+    providerKind: text("provider_kind", { enum: providerKinds }).notNull(),
+    providerId: uuid("provider_id"),
+    status: text("status", { enum: ["pending", "accepted", "declined", "done", "cancelled"] }).notNull(),
+    declineReason: text("decline_reason"),
+    respondBy: timestamp("respond_by", { withTimezone: true }).notNull(),
+    resolveBy: timestamp("resolve_by", { withTimezone: true }).notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    /** Insertion order, for referrals created at the same instant. */
+    seq: bigserial("seq", { mode: "number" }).notNull(),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [
+    index("referrals_area_code_status_idx").on(table.areaCode, table.status),
+    index("referrals_provider_idx").on(table.providerId, table.status),
+    index("referrals_need_id_idx").on(table.needId),
+  ],
+);
+
+/** Service records (服务记录): minutes attributed to each party that served a referral. */
+export const serviceRecords = pgTable(
+  "service_records",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    areaCode: areaCode("area_code").notNull(),
+    referralId: uuid("referral_id")
+      .notNull()
+      .references(() => referrals.id, { onDelete: "cascade" }),
+    servedOn: date("served_on", { mode: "string" }).notNull(),
+    minutes: integer("minutes").notNull(),
+    partyKind: text("party_kind", { enum: ["community", "organization", "social_worker", "volunteer"] }).notNull(),
+    partyName: text("party_name").notNull(),
+    notes: text("notes"),
+    createdBy: uuid("created_by"),
+    ...timestamps,
+  },
+  (table) => [index("service_records_area_code_referral_idx").on(table.areaCode, table.referralId)],
+);

@@ -1,0 +1,149 @@
+import { eq, sql } from "drizzle-orm";
+import type { NeedStatus } from "@sanshe/contracts";
+import type { Ctx } from "../../platform/ctx.js";
+import type { SeedOptions } from "../../platform/module.js";
+import { users } from "../../platform/auth/schema.js";
+import { demoAgencyName, findOrganizationByName } from "../social-orgs/index.js";
+import { categorySeeds, seedNeedCategories } from "./categories.js";
+import { needEvents, needs, referrals, routingRules, serviceRecords } from "./schema.js";
+import { routeNeed } from "./service.js";
+
+const street = "410105007";
+const communities = ["001", "002", "003", "004", "005", "006", "007", "008", "009", "010", "012", "013"].map(
+  (suffix) => `${street}${suffix}`,
+);
+const descriptions: Record<string, string> = {
+  elderly_care: "独居老人需要每周上门探访和助餐服务（演示）",
+  disability: "轮椅使用者希望有人协助出行就医（演示）",
+  children_youth: "双职工家庭孩子放学后无人看护（演示）",
+  employment: "失业人员希望参加技能培训并推荐岗位（演示）",
+  counseling: "家属近期情绪低落，希望心理咨询（演示）",
+  legal_aid: "劳动报酬被拖欠，咨询法律援助（演示）",
+  health: "慢性病老人需要定期测量血压（演示）",
+  social_assistance: "家庭突发困难，咨询临时救助（演示）",
+  neighbor_dispute: "楼上漏水引发邻里矛盾（演示）",
+  sanitation: "楼道堆放杂物，影响消防通道（演示）",
+  repairs: "单元门禁损坏，需要维修（演示）",
+  culture_sports: "希望社区组织广场舞兴趣小组（演示）",
+};
+
+/** A small deterministic PRNG (mulberry32) so the demo world is the same on every run. */
+function prng(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Categories always; routing rules for 南阳新村街道 and the city, and ~30 needs in every state, once. */
+export async function seedNeeds(ctx: Ctx, options: SeedOptions): Promise<void> {
+  await seedNeedCategories(ctx);
+  const [existing] = await ctx.db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(routingRules)
+    .where(eq(routingRules.areaCode, street));
+  if (Number(existing?.count ?? 0) > 0) {
+    return;
+  }
+  const agency = await findOrganizationByName(ctx, demoAgencyName);
+  const provider = agency
+    ? { providerKind: "organization" as const, providerId: agency.id }
+    : { providerKind: "community_queue" as const, providerId: null };
+  await ctx.db.insert(routingRules).values([
+    { areaCode: street, position: 1, category: "elderly_care", residentGroups: ["elderly_alone"], tier: "special", ...provider },
+    { areaCode: street, position: 2, category: "elderly_care", tier: "special", ...provider },
+    { areaCode: street, position: 3, category: "disability", tier: "special", ...provider },
+    { areaCode: street, position: 4, category: "counseling", tier: "professional", ...provider },
+    { areaCode: street, position: 5, category: "children_youth", tier: "special", ...provider },
+    { areaCode: "4101", position: 1, category: "sanitation", tier: "public", providerKind: "community_queue" },
+    { areaCode: "4101", position: 2, category: null, tier: "public", providerKind: "community_queue" },
+  ]);
+  const [resident] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.login, "demo-resident"));
+  const random = prng(20261127);
+  const states: NeedStatus[] = ["routed", "accepted", "in_service", "done", "closed", "reopened"];
+  const codes = categorySeeds.map((category) => category.code).filter((code) => descriptions[code]);
+  const base = ctx.now().getTime();
+  for (let index = 0; index < 30; index += 1) {
+    const category = codes[index % codes.length] as string;
+    const mine = resident && index % 6 < 4 && index < 12;
+    const areaCode = mine ? "410105007002" : (communities[Math.floor(random() * communities.length)] as string);
+    const at = new Date(base - (30 - index) * 86_400_000 - Math.floor(random() * 3_600_000));
+    const itemCtx = { ...ctx, now: () => at };
+    const [row] = await ctx.db
+      .insert(needs)
+      .values({
+        areaCode,
+        category,
+        description: descriptions[category] as string,
+        urgency: index % 5 === 0 ? "high" : "normal",
+        channel: mine ? "portal" : index % 4 === 0 ? "joint_meeting" : "staff",
+        status: "new",
+        tier: "public",
+        createdBy: mine ? resident.id : null,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning();
+    if (!row) {
+      continue;
+    }
+    await itemCtx.db.insert(needEvents).values({ needId: row.id, areaCode, kind: "created", status: "new", actorLogin: "system", at });
+    const routed = await routeNeed(itemCtx, row);
+    const target = states[index % states.length] as NeedStatus;
+    if (target === "routed") {
+      continue;
+    }
+    const [referral] = await ctx.db.select().from(referrals).where(eq(referrals.needId, routed.id));
+    if (!referral) {
+      continue;
+    }
+    const later = new Date(at.getTime() + 3_600_000);
+    const referralStatus = target === "accepted" || target === "in_service" ? "accepted" : "done";
+    await ctx.db.update(referrals).set({ status: referralStatus, readAt: later, updatedAt: later }).where(eq(referrals.id, referral.id));
+    if (target !== "accepted") {
+      await ctx.db.insert(serviceRecords).values({
+        areaCode,
+        referralId: referral.id,
+        servedOn: later.toISOString().slice(0, 10),
+        minutes: 30 + Math.floor(random() * 90),
+        partyKind: referral.providerKind === "organization" ? "organization" : "community",
+        partyName: referral.providerKind === "organization" ? (agency?.name ?? "社区") : "社区居委会",
+      });
+    }
+    const events: Array<{ kind: string; status: NeedStatus }> = [{ kind: "accepted", status: "accepted" }];
+    if (target !== "accepted") {
+      events.push({ kind: "service", status: "in_service" });
+    }
+    if (target === "done" || target === "closed" || target === "reopened") {
+      events.push({ kind: "completed", status: "done" });
+    }
+    if (target === "closed") {
+      events.push({ kind: "confirmed", status: "closed" });
+    }
+    if (target === "reopened") {
+      events.push({ kind: "reopened", status: "reopened" });
+    }
+    await ctx.db.insert(needEvents).values(
+      events.map((event, step) => ({
+        needId: row.id,
+        areaCode,
+        kind: event.kind,
+        status: event.status,
+        actorLogin: "system",
+        at: new Date(later.getTime() + step * 3_600_000),
+      })),
+    );
+    await ctx.db
+      .update(needs)
+      .set({
+        status: target,
+        doneAt: target === "done" ? later : null,
+        rating: target === "closed" ? 4 + (index % 2) : target === "reopened" ? 2 : null,
+      })
+      .where(eq(needs.id, row.id));
+  }
+  options.log("needs: routing rules and 30 demo needs created");
+}

@@ -1,0 +1,527 @@
+import { and, eq, isNotNull, notInArray, sql } from "drizzle-orm";
+import type {
+  NeedConfirmation,
+  NeedCreate,
+  NeedDetail,
+  NeedStatus,
+  Referral,
+  ReferralReassign,
+  RoutingRule,
+  RoutingRuleCreate,
+  RoutingRuleUpdate,
+  ServiceRecord,
+  ServiceRecordCreate,
+} from "@sanshe/contracts";
+import { withTx, type ActorCtx, type Ctx } from "../../platform/ctx.js";
+import { AppError, notFound, versionConflict } from "../../platform/errors/app-error.js";
+import { inScope } from "../../platform/scope/index.js";
+import { getAreaNames } from "../jurisdictions/index.js";
+import { getOrganizations } from "../social-orgs/index.js";
+import { getNeed, getReferral, getReferralById, referralHandled } from "./queries.js";
+import { explainRouting, resolveRouting, type Rule } from "./routing.js";
+import { needCategories, needEvents, needs, referrals, routingRules, serviceRecords } from "./schema.js";
+import { getResidentFacts } from "../residents/index.js";
+
+type NeedRow = typeof needs.$inferSelect;
+
+function actorLogin(ctx: Ctx): string {
+  return ctx.actor?.login ?? "system";
+}
+
+async function recordEvent(ctx: Ctx, need: NeedRow, kind: string, status: NeedStatus | null, reason: string | null): Promise<void> {
+  await ctx.db
+    .insert(needEvents)
+    .values({ needId: need.id, areaCode: need.areaCode, kind, status, actorLogin: actorLogin(ctx), reason, at: ctx.now() });
+}
+
+/** Resident groups of the need's resident (for rules that match groups); empty when unknown. */
+async function residentGroups(ctx: Ctx, residentId: string | null): Promise<string[]> {
+  if (!residentId) {
+    return [];
+  }
+  return (await getResidentFacts(ctx, residentId))?.groups ?? [];
+}
+
+/**
+ * Routes a need inside the caller's transaction: first matching rule (street, district, city), else
+ * the category's default tier in the community queue; creates the referral with the category's clock,
+ * stores the rule and its explanation on the need and records the event.
+ */
+export async function routeNeed(ctx: Ctx, need: NeedRow, skipProviders: readonly string[] = []): Promise<NeedRow> {
+  const [category] = await ctx.db.select().from(needCategories).where(eq(needCategories.code, need.category));
+  if (!category) {
+    throw new AppError("NEED_CATEGORY_UNKNOWN");
+  }
+  const rules = (await ctx.db
+    .select()
+    .from(routingRules)
+    .where(and(eq(routingRules.enabled, true), sql`${need.areaCode} LIKE ${routingRules.areaCode} || '%'`))) as Rule[];
+  const outcome = resolveRouting(
+    rules,
+    { areaCode: need.areaCode, category: need.category, residentGroups: await residentGroups(ctx, need.residentId), skipProviders },
+    category.tier,
+  );
+  const [areaNames, organizations] = await Promise.all([
+    getAreaNames(ctx, outcome.rule ? [outcome.rule.areaCode] : []),
+    getOrganizations(ctx, outcome.providerKind === "organization" && outcome.providerId ? [outcome.providerId] : []),
+  ]);
+  const explanation = explainRouting(outcome, {
+    owner: outcome.rule ? (areaNames.get(outcome.rule.areaCode) ?? null) : null,
+    category: category.name,
+    provider: outcome.providerId ? (organizations.get(outcome.providerId)?.name ?? null) : null,
+  });
+  const now = ctx.now();
+  const [referral] = await ctx.db
+    .insert(referrals)
+    .values({
+      needId: need.id,
+      areaCode: need.areaCode,
+      providerKind: outcome.providerKind,
+      providerId: outcome.providerId,
+      status: "pending",
+      respondBy: new Date(now.getTime() + category.respondWithinHours * 3_600_000),
+      resolveBy: new Date(now.getTime() + category.resolveWithinDays * 86_400_000),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  const [routed] = await ctx.db
+    .update(needs)
+    .set({
+      status: "routed",
+      tier: outcome.tier,
+      routingRuleId: outcome.rule?.id ?? null,
+      routingExplanation: explanation,
+      version: sql`${needs.version} + 1`,
+      updatedAt: now,
+    })
+    .where(eq(needs.id, need.id))
+    .returning();
+  await recordEvent(ctx, need, "routed", "routed", explanation);
+  await ctx.audit.record("needs.route", {
+    entityType: "need",
+    entityId: need.id,
+    areaCode: need.areaCode,
+    detail: {
+      rule: outcome.rule?.id ?? null,
+      provider_kind: outcome.providerKind,
+      provider_id: outcome.providerId,
+      referral: referral?.id,
+    },
+  });
+  return routed as NeedRow;
+}
+
+/** Where a staff-recorded need belongs: the resident's community (in scope) or the named community. */
+async function staffArea(ctx: ActorCtx, input: NeedCreate): Promise<string> {
+  const scope = ctx.actor.scope("needs.write");
+  if (input.resident_id) {
+    const facts = await getResidentFacts(ctx, input.resident_id, scope);
+    if (!facts) {
+      throw notFound();
+    }
+    return facts.areaCode;
+  }
+  if (input.area_code && input.area_code.length === 12 && scope.some((prefix) => input.area_code?.startsWith(prefix))) {
+    return input.area_code;
+  }
+  throw new AppError("NEED_AREA_REQUIRED");
+}
+
+/**
+ * POST /needs: a resident reports for themself (community from their membership), staff record for a
+ * resident in scope. Routed at once. Returns `duplicate_of` when the same person has an open need of
+ * the same category (the new need is still created).
+ */
+export async function createNeed(ctx: ActorCtx, input: NeedCreate): Promise<NeedDetail> {
+  const staff = ctx.actor.can("needs.write") && (input.resident_id !== undefined || input.area_code !== undefined);
+  let areaCode: string;
+  if (staff) {
+    areaCode = await staffArea(ctx, input);
+  } else {
+    const membership = ctx.actor.memberships.find((m) => m.role === "resident");
+    if (!membership || input.resident_id || input.area_code) {
+      throw new AppError(ctx.actor.can("needs.write") ? "NEED_AREA_REQUIRED" : "FORBIDDEN");
+    }
+    areaCode = membership.areaCode;
+  }
+  const [category] = await ctx.db.select().from(needCategories).where(eq(needCategories.code, input.category));
+  if (!category) {
+    throw new AppError("NEED_CATEGORY_UNKNOWN");
+  }
+  const created = await withTx(ctx, async (tx) => {
+    const owner =
+      staff && input.resident_id
+        ? eq(needs.residentId, input.resident_id)
+        : and(eq(needs.createdBy, tx.actor.userId), sql`${needs.residentId} IS NULL`);
+    const [duplicate] = await tx.db
+      .select({ id: needs.id })
+      .from(needs)
+      .where(and(owner, eq(needs.category, input.category), notInArray(needs.status, ["closed"])))
+      .limit(1);
+    const now = tx.now();
+    const [need] = await tx.db
+      .insert(needs)
+      .values({
+        areaCode,
+        residentId: staff ? (input.resident_id ?? null) : null,
+        category: input.category,
+        description: input.description,
+        urgency: input.urgency,
+        channel: staff ? (input.channel ?? "staff") : "portal",
+        status: "new",
+        tier: category.tier,
+        createdBy: tx.actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    const row = need as NeedRow;
+    await recordEvent(tx, row, "created", "new", null);
+    await tx.audit.record("needs.create", {
+      entityType: "need",
+      entityId: row.id,
+      areaCode,
+      detail: { category: input.category, channel: row.channel, duplicate_of: duplicate?.id ?? null },
+    });
+    await routeNeed(tx, row);
+    return { id: row.id, duplicateOf: duplicate?.id ?? null };
+  });
+  return { ...(await getNeed(ctx, created.id)), duplicate_of: created.duplicateOf };
+}
+
+type ReferralRow = typeof referrals.$inferSelect;
+
+/** Locks a referral addressed to the actor, with its need. @throws NOT_FOUND when not addressed to them. */
+async function lockReferral(ctx: ActorCtx, id: string): Promise<{ referral: ReferralRow; need: NeedRow }> {
+  const [referral] = await ctx.db
+    .select()
+    .from(referrals)
+    .where(and(eq(referrals.id, id), referralHandled(ctx)))
+    .for("update");
+  if (!referral) {
+    throw notFound();
+  }
+  const [need] = await ctx.db.select().from(needs).where(eq(needs.id, referral.needId)).for("update");
+  return { referral, need: need as NeedRow };
+}
+
+async function setReferral(ctx: ActorCtx, referral: ReferralRow, values: Partial<typeof referrals.$inferInsert>): Promise<void> {
+  await ctx.db
+    .update(referrals)
+    .set({ ...values, version: referral.version + 1, updatedAt: ctx.now() })
+    .where(eq(referrals.id, referral.id));
+}
+
+async function setNeedStatus(
+  ctx: Ctx,
+  need: NeedRow,
+  status: NeedStatus,
+  extra: Partial<typeof needs.$inferInsert> = {},
+): Promise<NeedRow> {
+  const [row] = await ctx.db
+    .update(needs)
+    .set({ ...extra, status, version: sql`${needs.version} + 1`, updatedAt: ctx.now() })
+    .where(eq(needs.id, need.id))
+    .returning();
+  return row as NeedRow;
+}
+
+function audit(ctx: ActorCtx, verb: string, referral: ReferralRow, detail: Record<string, unknown> = {}) {
+  return ctx.audit.record(`referrals.${verb}`, {
+    entityType: "referral",
+    entityId: referral.id,
+    areaCode: referral.areaCode,
+    detail: { need: referral.needId, ...detail },
+  });
+}
+
+/** Accept a pending referral; racing accepts: the row lock lets exactly one win (409 REFERRAL_NOT_PENDING). */
+export async function acceptReferral(ctx: ActorCtx, id: string): Promise<Referral> {
+  await withTx(ctx, async (tx) => {
+    const { referral, need } = await lockReferral(tx, id);
+    if (referral.status !== "pending") {
+      throw new AppError("REFERRAL_NOT_PENDING");
+    }
+    await setReferral(tx, referral, { status: "accepted", readAt: referral.readAt ?? tx.now() });
+    await setNeedStatus(tx, need, "accepted");
+    await recordEvent(tx, need, "accepted", "accepted", null);
+    await audit(tx, "accept", referral);
+  });
+  return getReferral(ctx, id);
+}
+
+/** Decline a pending referral with a reason; the need is routed again, skipping every provider that declined it. */
+export async function declineReferral(ctx: ActorCtx, id: string, reason: string): Promise<Referral> {
+  await withTx(ctx, async (tx) => {
+    const { referral, need } = await lockReferral(tx, id);
+    if (referral.status !== "pending") {
+      throw new AppError("REFERRAL_NOT_PENDING");
+    }
+    await setReferral(tx, referral, { status: "declined", declineReason: reason, readAt: referral.readAt ?? tx.now() });
+    await recordEvent(tx, need, "declined", need.status, reason);
+    await audit(tx, "decline", referral);
+    const declined = await tx.db
+      .select({ providerId: referrals.providerId })
+      .from(referrals)
+      .where(and(eq(referrals.needId, need.id), eq(referrals.status, "declined"), isNotNull(referrals.providerId)));
+    await routeNeed(
+      tx,
+      need,
+      declined.map((row) => row.providerId as string),
+    );
+  });
+  return getReferral(ctx, id);
+}
+
+/**
+ * Community staff route a pending referral of their triage queue by hand to a provider, with a
+ * reason: the queue referral is cancelled and a new one created with a fresh clock.
+ */
+export async function reassignReferral(ctx: ActorCtx, id: string, input: ReferralReassign): Promise<Referral> {
+  if (input.provider_kind === "organization" && !(await getOrganizations(ctx, [input.provider_id])).has(input.provider_id)) {
+    throw new AppError("PROVIDER_UNKNOWN");
+  }
+  const created = await withTx(ctx, async (tx) => {
+    const { referral, need } = await lockReferral(tx, id);
+    if (referral.status !== "pending" || referral.providerKind !== "community_queue") {
+      throw new AppError("REFERRAL_NOT_PENDING");
+    }
+    const [category] = await tx.db.select().from(needCategories).where(eq(needCategories.code, need.category));
+    const now = tx.now();
+    await setReferral(tx, referral, { status: "cancelled", declineReason: input.reason });
+    const [row] = await tx.db
+      .insert(referrals)
+      .values({
+        needId: need.id,
+        areaCode: need.areaCode,
+        providerKind: input.provider_kind,
+        providerId: input.provider_id,
+        status: "pending",
+        respondBy: new Date(now.getTime() + (category?.respondWithinHours ?? 24) * 3_600_000),
+        resolveBy: new Date(now.getTime() + (category?.resolveWithinDays ?? 7) * 86_400_000),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: referrals.id });
+    const explanation = `社区人工分派：${input.reason}`;
+    await tx.db
+      .update(needs)
+      .set({ routingRuleId: null, routingExplanation: explanation, version: sql`${needs.version} + 1`, updatedAt: now })
+      .where(eq(needs.id, need.id));
+    await recordEvent(tx, need, "reassigned", need.status, input.reason);
+    await audit(tx, "reassign", referral, { provider_kind: input.provider_kind, provider_id: input.provider_id, referral: row?.id });
+    return row?.id as string;
+  });
+  return getReferralById(ctx, created);
+}
+
+/** Mark an accepted referral done; the need waits for the resident's confirmation. */
+export async function completeReferral(ctx: ActorCtx, id: string): Promise<Referral> {
+  await withTx(ctx, async (tx) => {
+    const { referral, need } = await lockReferral(tx, id);
+    if (referral.status !== "accepted") {
+      throw new AppError("REFERRAL_NOT_ACCEPTED");
+    }
+    await setReferral(tx, referral, { status: "done" });
+    await setNeedStatus(tx, need, "done", { doneAt: tx.now() });
+    await recordEvent(tx, need, "completed", "done", null);
+    await audit(tx, "complete", referral);
+  });
+  return getReferral(ctx, id);
+}
+
+/** Record service on an accepted referral (minutes per party); the need moves to in_service. */
+export async function addServiceRecord(ctx: ActorCtx, id: string, input: ServiceRecordCreate): Promise<ServiceRecord> {
+  return withTx(ctx, async (tx) => {
+    const { referral, need } = await lockReferral(tx, id);
+    if (referral.status !== "accepted") {
+      throw new AppError("REFERRAL_NOT_ACCEPTED");
+    }
+    const [row] = await tx.db
+      .insert(serviceRecords)
+      .values({
+        areaCode: referral.areaCode,
+        referralId: referral.id,
+        servedOn: input.served_on,
+        minutes: input.minutes,
+        partyKind: input.party_kind,
+        partyName: input.party_name,
+        notes: input.notes ?? null,
+        createdBy: tx.actor.userId,
+      })
+      .returning();
+    if (need.status === "accepted") {
+      await setNeedStatus(tx, need, "in_service");
+    }
+    await recordEvent(tx, need, "service", need.status === "accepted" ? "in_service" : need.status, `${input.minutes} min`);
+    await audit(tx, "service_record", referral, { minutes: input.minutes, party_kind: input.party_kind });
+    const record = row as typeof serviceRecords.$inferSelect;
+    return {
+      id: record.id,
+      referral_id: record.referralId,
+      served_on: record.servedOn,
+      minutes: record.minutes,
+      party_kind: record.partyKind,
+      party_name: record.partyName,
+      notes: record.notes,
+    };
+  });
+}
+
+/**
+ * The resident (own need) or staff after a call-back confirm a done need: solved closes it with the
+ * rating; not solved reopens and routes it again. Only this closes a need.
+ */
+export async function confirmNeed(ctx: ActorCtx, id: string, input: NeedConfirmation): Promise<NeedDetail> {
+  await withTx(ctx, async (tx) => {
+    const [need] = await tx.db
+      .select()
+      .from(needs)
+      .where(
+        and(eq(needs.id, id), sql`(${inScope(needs.areaCode, tx.actor.scope("needs.write"))} OR ${needs.createdBy} = ${tx.actor.userId})`),
+      )
+      .for("update");
+    if (!need) {
+      throw notFound();
+    }
+    if (need.status !== "done") {
+      throw new AppError("NEED_NOT_DONE");
+    }
+    const detail = { solved: input.solved, rating: input.rating };
+    if (input.solved) {
+      await setNeedStatus(tx, need, "closed", { rating: input.rating, confirmationComment: input.comment ?? null });
+      await recordEvent(tx, need, "confirmed", "closed", input.comment ?? null);
+      await tx.audit.record("needs.confirm", { entityType: "need", entityId: need.id, areaCode: need.areaCode, detail });
+      return;
+    }
+    const reopened = await setNeedStatus(tx, need, "reopened", {
+      rating: input.rating,
+      confirmationComment: input.comment ?? null,
+      doneAt: null,
+    });
+    await recordEvent(tx, need, "reopened", "reopened", input.comment ?? null);
+    await tx.audit.record("needs.reopen", { entityType: "need", entityId: need.id, areaCode: need.areaCode, detail });
+    await routeNeed(tx, reopened);
+  });
+  return getNeed(ctx, id);
+}
+
+function presentRule(row: typeof routingRules.$inferSelect): RoutingRule {
+  return {
+    id: row.id,
+    area_code: row.areaCode,
+    position: row.position,
+    category: row.category,
+    resident_groups: row.residentGroups,
+    area_prefix: row.areaPrefix,
+    tier: row.tier,
+    provider_kind: row.providerKind,
+    provider_id: row.providerId,
+    enabled: row.enabled,
+    version: row.version,
+  };
+}
+
+/** Rules readable by the actor: owned inside their scope, or by an ancestor of it (inherited). */
+export async function listRules(ctx: ActorCtx, areaCode: string | undefined): Promise<{ items: RoutingRule[] }> {
+  const scope = [...ctx.actor.scope("routing.manage"), ...ctx.actor.scope("needs.read")];
+  const conditions = [
+    sql`(${inScope(routingRules.areaCode, scope)} OR ${sql.join(
+      scope.length ? scope.map((prefix) => sql`${prefix} LIKE ${routingRules.areaCode} || '%'`) : [sql`false`],
+      sql` OR `,
+    )})`,
+  ];
+  if (areaCode) {
+    conditions.push(sql`(${areaCode} LIKE ${routingRules.areaCode} || '%' OR ${routingRules.areaCode} LIKE ${`${areaCode}%`})`);
+  }
+  const rows = await ctx.db
+    .select()
+    .from(routingRules)
+    .where(and(...conditions))
+    .orderBy(sql`length(${routingRules.areaCode}) DESC`, routingRules.areaCode, routingRules.position, routingRules.id);
+  return { items: rows.map(presentRule) };
+}
+
+function checkRuleArea(owner: string, areaPrefix: string | null | undefined): void {
+  if (areaPrefix && !areaPrefix.startsWith(owner)) {
+    throw new AppError("ROUTING_AREA_OUTSIDE");
+  }
+}
+
+/** Create a rule for a jurisdiction in the official's scope. */
+export async function createRule(ctx: ActorCtx, input: RoutingRuleCreate): Promise<RoutingRule> {
+  if (!ctx.actor.scope("routing.manage").some((prefix) => input.area_code.startsWith(prefix))) {
+    throw notFound();
+  }
+  checkRuleArea(input.area_code, input.area_prefix);
+  return withTx(ctx, async (tx) => {
+    const [row] = await tx.db
+      .insert(routingRules)
+      .values({
+        areaCode: input.area_code,
+        position: input.position,
+        category: input.category,
+        residentGroups: input.resident_groups,
+        areaPrefix: input.area_prefix,
+        tier: input.tier,
+        providerKind: input.provider_kind,
+        providerId: input.provider_id,
+        enabled: input.enabled,
+      })
+      .returning();
+    const rule = row as typeof routingRules.$inferSelect;
+    await tx.audit.record("routing.create", {
+      entityType: "routing_rule",
+      entityId: rule.id,
+      areaCode: rule.areaCode,
+      detail: { ...input },
+    });
+    return presentRule(rule);
+  });
+}
+
+/** Change a rule owned inside the official's scope (send the version read). */
+export async function updateRule(ctx: ActorCtx, id: string, input: RoutingRuleUpdate): Promise<RoutingRule> {
+  return withTx(ctx, async (tx) => {
+    const [current] = await tx.db
+      .select()
+      .from(routingRules)
+      .where(and(eq(routingRules.id, id), inScope(routingRules.areaCode, tx.actor.scope("routing.manage"))))
+      .for("update");
+    if (!current) {
+      throw notFound();
+    }
+    if (current.version !== input.version) {
+      throw versionConflict(presentRule(current));
+    }
+    const data = input.data;
+    checkRuleArea(current.areaCode, data.area_prefix);
+    const [row] = await tx.db
+      .update(routingRules)
+      .set({
+        ...(data.position !== undefined ? { position: data.position } : {}),
+        ...(data.category !== undefined ? { category: data.category } : {}),
+        ...(data.resident_groups !== undefined ? { residentGroups: data.resident_groups } : {}),
+        ...(data.area_prefix !== undefined ? { areaPrefix: data.area_prefix } : {}),
+        ...(data.tier !== undefined ? { tier: data.tier } : {}),
+        ...(data.provider_kind !== undefined ? { providerKind: data.provider_kind } : {}),
+        ...(data.provider_id !== undefined ? { providerId: data.provider_id } : {}),
+        ...(data.enabled !== undefined ? { enabled: data.enabled } : {}),
+        version: current.version + 1,
+        updatedAt: tx.now(),
+      })
+      .where(eq(routingRules.id, id))
+      .returning();
+    await tx.audit.record("routing.update", { entityType: "routing_rule", entityId: id, areaCode: current.areaCode, detail: { ...data } });
+    return presentRule(row as typeof routingRules.$inferSelect);
+  });
+}
+
+/** Marks referrals read when the provider opens them (inbox unread counts). */
+export async function markRead(ctx: ActorCtx, id: string): Promise<void> {
+  await ctx.db
+    .update(referrals)
+    .set({ readAt: ctx.now() })
+    .where(and(eq(referrals.id, id), referralHandled(ctx), sql`${referrals.readAt} IS NULL`));
+}

@@ -1,0 +1,137 @@
+import type {
+  NeedCategory,
+  NeedConfirmation,
+  NeedCreate,
+  NeedDetail,
+  NeedListQuery,
+  Page,
+  Need,
+  Referral,
+  ResidentListItem,
+  RoutingRule,
+  RoutingRuleCreate,
+  ServiceRecordCreate,
+} from "@sanshe/contracts";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiRequest } from "../../ui/api";
+
+export type NeedListParams = Partial<Omit<NeedListQuery, "limit">> & { limit: number };
+
+export const needKeys = {
+  all: ["needs"] as const,
+  categories: ["needs", "categories"] as const,
+  list: (params: NeedListParams) => ["needs", "list", params] as const,
+  detail: (id: string) => ["needs", "detail", id] as const,
+  inbox: (params: { cursor?: string | undefined; limit: number; status?: string | undefined }) => ["needs", "inbox", params] as const,
+  rules: ["needs", "rules"] as const,
+  residents: (q: string) => ["residents", "picker", q] as const,
+};
+
+export function useNeedCategories() {
+  return useQuery({
+    queryKey: needKeys.categories,
+    queryFn: ({ signal }) => apiRequest<{ items: NeedCategory[] }>("/need-categories", { signal }),
+    staleTime: 10 * 60_000,
+  });
+}
+
+export function useNeedList(params: NeedListParams) {
+  return useQuery({
+    queryKey: needKeys.list(params),
+    queryFn: ({ signal }) => apiRequest<Page<Need>>("/needs", { query: params, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useNeed(id: string | null) {
+  return useQuery({
+    queryKey: needKeys.detail(id ?? ""),
+    queryFn: ({ signal }) => apiRequest<NeedDetail>(`/needs/${encodeURIComponent(id ?? "")}`, { signal }),
+    enabled: id !== null,
+  });
+}
+
+/** Reports a need; pass the same Idempotency-Key when the same submission is repeated. */
+export function useCreateNeed() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, key }: { body: NeedCreate; key: string }) =>
+      apiRequest<NeedDetail>("/needs", { method: "POST", body, idempotencyKey: key }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: needKeys.all }),
+  });
+}
+
+export function useConfirmNeed(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NeedConfirmation) =>
+      apiRequest<NeedDetail>(`/needs/${encodeURIComponent(id)}/confirmation`, { method: "POST", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: needKeys.all }),
+  });
+}
+
+export function useInbox(params: { cursor?: string | undefined; limit: number; status?: string | undefined }) {
+  return useQuery({
+    queryKey: needKeys.inbox(params),
+    queryFn: ({ signal }) => apiRequest<Page<Referral> & { unread: number }>("/referrals", { query: { ...params, inbox: "1" }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export type ReferralAction =
+  | { kind: "accept" | "complete"; id: string }
+  | { kind: "decline"; id: string; reason: string }
+  | { kind: "service"; id: string; record: ServiceRecordCreate };
+
+export function useReferralAction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (action: ReferralAction) => {
+      const base = `/referrals/${encodeURIComponent(action.id)}`;
+      if (action.kind === "decline") {
+        return apiRequest<unknown>(`${base}/decline`, { method: "POST", body: { reason: action.reason } });
+      }
+      if (action.kind === "service") {
+        return apiRequest<unknown>(`${base}/service-records`, { method: "POST", body: action.record });
+      }
+      return apiRequest<unknown>(`${base}/${action.kind}`, { method: "POST", body: {} });
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: needKeys.all }),
+  });
+}
+
+export function useRoutingRules() {
+  return useQuery({
+    queryKey: needKeys.rules,
+    queryFn: ({ signal }) => apiRequest<{ items: RoutingRule[] }>("/routing-rules", { signal }),
+  });
+}
+
+export function useCreateRule() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RoutingRuleCreate) => apiRequest<RoutingRule>("/routing-rules", { method: "POST", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: needKeys.rules }),
+  });
+}
+
+export function useToggleRule() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (rule: RoutingRule) =>
+      apiRequest<RoutingRule>(`/routing-rules/${encodeURIComponent(rule.id)}`, {
+        method: "PATCH",
+        body: { version: rule.version, data: { enabled: !rule.enabled } },
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: needKeys.rules }),
+  });
+}
+
+/** Residents by name for assisted intake (the residents registry's own search). */
+export function useResidentSearch(q: string) {
+  return useQuery({
+    queryKey: needKeys.residents(q),
+    queryFn: ({ signal }) => apiRequest<Page<ResidentListItem>>("/residents", { query: { q, limit: 20 }, signal }),
+    enabled: q.trim().length > 0,
+  });
+}

@@ -1,0 +1,1 @@
+export { needRoutes } from "./routes";

@@ -1,0 +1,184 @@
+import type { Referral, ServiceRecordCreate } from "@sanshe/contracts";
+import { Badge, Button, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { CursorPager } from "../../../ui/CursorPager";
+import { formatDateTime } from "../../../ui/formatDateTime";
+import { PageHeader } from "../../../ui/PageHeader";
+import { ProblemAlert } from "../../../ui/ProblemAlert";
+import { useCursorPagination } from "../../../ui/useCursorPagination";
+import { useInbox, useReferralAction } from "../api";
+
+const parties = ["community", "organization", "social_worker", "volunteer"] as const;
+
+/** Provider inbox: referrals to the caller's organization or community queue, with unread count and actions. */
+export function InboxPage() {
+  const { t } = useTranslation();
+  const [pageSize, setPageSize] = useState(50);
+  const pagination = useCursorPagination(String(pageSize));
+  const inbox = useInbox({ cursor: pagination.cursor, limit: pageSize });
+  const action = useReferralAction();
+  const [declining, setDeclining] = useState<Referral | null>(null);
+  const [serving, setServing] = useState<Referral | null>(null);
+  const [declineForm] = Form.useForm<{ reason: string }>();
+  const [serviceForm] = Form.useForm<ServiceRecordCreate>();
+
+  return (
+    <>
+      <PageHeader
+        title={t("needs.inbox.title")}
+        subtitle={t("needs.inbox.subtitle")}
+        extra={
+          <Badge count={inbox.data?.unread ?? 0} showZero={false} title={t("needs.inbox.unread", { count: inbox.data?.unread ?? 0 })} />
+        }
+      />
+      {inbox.data && inbox.data.unread > 0 && (
+        <Typography.Paragraph>{t("needs.inbox.unread", { count: inbox.data.unread })}</Typography.Paragraph>
+      )}
+      <ProblemAlert error={inbox.error ?? action.error} style={{ marginBottom: 12 }} />
+      <Table<Referral>
+        rowKey="id"
+        loading={inbox.isFetching}
+        dataSource={inbox.data?.items ?? []}
+        pagination={false}
+        locale={{ emptyText: <Empty description={t("needs.inbox.empty")} /> }}
+        columns={[
+          { title: t("needs.field.category"), dataIndex: "category" },
+          { title: t("needs.field.provider"), render: (_, r) => r.provider_name ?? t(`needs.providerKind.${r.provider_kind}`) },
+          {
+            title: t("needs.field.status"),
+            render: (_, r) => (
+              <Space>
+                {!r.read && r.status === "pending" && <Badge status="processing" />}
+                {t(`needs.referralStatus.${r.status}`)}
+                {r.overdue && <Tag color="red">{t("needs.list.overdue")}</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: t("needs.field.respondBy"),
+            render: (_, r) => (
+              <Typography.Text type={r.overdue ? "danger" : undefined}>
+                {formatDateTime(r.status === "pending" ? r.respond_by : r.resolve_by)}
+              </Typography.Text>
+            ),
+          },
+          {
+            title: "",
+            render: (_, r) => (
+              <Space wrap>
+                {r.status === "pending" && (
+                  <>
+                    <Button
+                      size="small"
+                      type="primary"
+                      loading={action.isPending}
+                      onClick={() => action.mutate({ kind: "accept", id: r.id })}
+                    >
+                      {t("needs.inbox.accept")}
+                    </Button>
+                    <Button size="small" danger onClick={() => setDeclining(r)}>
+                      {t("needs.inbox.decline")}
+                    </Button>
+                  </>
+                )}
+                {r.status === "accepted" && (
+                  <>
+                    <Button size="small" onClick={() => setServing(r)}>
+                      {t("needs.inbox.addService")}
+                    </Button>
+                    <Button
+                      size="small"
+                      type="primary"
+                      loading={action.isPending}
+                      onClick={() => action.mutate({ kind: "complete", id: r.id })}
+                    >
+                      {t("needs.inbox.complete")}
+                    </Button>
+                  </>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <CursorPager
+        pagination={pagination}
+        nextCursor={inbox.data?.next_cursor}
+        pageSize={pageSize}
+        onPageSizeChange={setPageSize}
+        itemCount={inbox.data?.items.length ?? 0}
+        isLoading={inbox.isFetching}
+      />
+      <Modal
+        open={declining !== null}
+        title={t("needs.inbox.declineTitle")}
+        onCancel={() => setDeclining(null)}
+        onOk={() => declineForm.submit()}
+        confirmLoading={action.isPending}
+      >
+        <Form
+          form={declineForm}
+          layout="vertical"
+          onFinish={({ reason }) =>
+            declining &&
+            action.mutate(
+              { kind: "decline", id: declining.id, reason },
+              {
+                onSuccess: () => {
+                  declineForm.resetFields();
+                  setDeclining(null);
+                },
+              },
+            )
+          }
+        >
+          <Form.Item name="reason" label={t("needs.field.reason")} rules={[{ required: true, max: 500 }]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal
+        open={serving !== null}
+        title={t("needs.inbox.addService")}
+        onCancel={() => setServing(null)}
+        onOk={() => serviceForm.submit()}
+        confirmLoading={action.isPending}
+      >
+        <Form<ServiceRecordCreate>
+          form={serviceForm}
+          layout="vertical"
+          initialValues={{ served_on: new Date().toISOString().slice(0, 10), minutes: 60, party_kind: "organization" }}
+          onFinish={(record) =>
+            serving &&
+            action.mutate(
+              { kind: "service", id: serving.id, record },
+              {
+                onSuccess: () => {
+                  serviceForm.resetFields();
+                  setServing(null);
+                },
+              },
+            )
+          }
+        >
+          <Form.Item name="served_on" label={t("needs.field.servedOn")} rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}>
+            <Input placeholder="2026-03-02" />
+          </Form.Item>
+          <Form.Item name="minutes" label={t("needs.field.minutes")} rules={[{ required: true }]}>
+            <InputNumber min={1} max={1440} />
+          </Form.Item>
+          <Form.Item name="party_kind" label={t("needs.field.partyKind")}>
+            <Select options={parties.map((p) => ({ value: p, label: t(`needs.party.${p}`) }))} />
+          </Form.Item>
+          <Form.Item name="party_name" label={t("needs.field.partyName")} rules={[{ required: true, max: 100 }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="notes" label={t("needs.field.notes")}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

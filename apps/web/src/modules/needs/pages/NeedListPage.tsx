@@ -1,0 +1,176 @@
+import type { Need, NeedCreate, NeedStatus } from "@sanshe/contracts";
+import { Button, Drawer, Empty, Flex, Form, Input, Select, Space, Spin, Switch, Table, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { CursorPager } from "../../../ui/CursorPager";
+import { formatDateTime } from "../../../ui/formatDateTime";
+import { PageHeader } from "../../../ui/PageHeader";
+import { ProblemAlert } from "../../../ui/ProblemAlert";
+import { useCursorPagination } from "../../../ui/useCursorPagination";
+import { useIdempotencyKey } from "../../../ui/useIdempotencyKey";
+import { useHasPermission } from "../../auth";
+import { useCreateNeed, useNeed, useNeedCategories, useNeedList, useResidentSearch } from "../api";
+import { ConfirmForm } from "../components/ConfirmForm";
+import { NeedDetailView } from "../components/NeedDetailView";
+import { NeedStatusTag } from "../components/NeedStatusTag";
+
+const statuses: NeedStatus[] = ["new", "routed", "accepted", "in_service", "done", "closed", "reopened"];
+
+function NeedDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const { data, error } = useNeed(id);
+  const canWrite = useHasPermission("needs.write");
+  return (
+    <Drawer open={id !== null} onClose={onClose} width={640} title={data?.category_name}>
+      <ProblemAlert error={error} />
+      {!data && !error && <Spin />}
+      {data && (
+        <Space direction="vertical" style={{ width: "100%" }}>
+          {data.status === "done" && canWrite && <ConfirmForm needId={data.id} />}
+          <NeedDetailView need={data} />
+        </Space>
+      )}
+    </Drawer>
+  );
+}
+
+/** Assisted intake: community staff record a need for a resident found by name. */
+function IntakeDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<NeedCreate>();
+  const [q, setQ] = useState("");
+  const residents = useResidentSearch(q);
+  const categories = useNeedCategories();
+  const create = useCreateNeed();
+  const idempotency = useIdempotencyKey();
+  return (
+    <Drawer open={open} onClose={onClose} width={520} title={t("needs.list.intake")}>
+      <ProblemAlert error={create.error} style={{ marginBottom: 12 }} />
+      <Form<NeedCreate>
+        form={form}
+        layout="vertical"
+        initialValues={{ urgency: "normal" }}
+        onFinish={(values) => {
+          const body = { ...values, channel: "staff" as const };
+          create.mutate(
+            { body, key: idempotency.keyFor(body) },
+            {
+              onSuccess: () => {
+                idempotency.reset();
+                form.resetFields();
+                onClose();
+              },
+            },
+          );
+        }}
+      >
+        <Form.Item name="resident_id" label={t("needs.field.resident")} rules={[{ required: true }]}>
+          <Select
+            showSearch
+            filterOption={false}
+            onSearch={setQ}
+            placeholder={t("needs.list.residentSearch")}
+            loading={residents.isFetching}
+            options={residents.data?.items.map((r) => ({
+              value: r.id,
+              label: `${r.name} · ${r.area_name}${r.address ? ` · ${r.address}` : ""}`,
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="category" label={t("needs.field.category")} rules={[{ required: true }]}>
+          <Select options={categories.data?.items.map((c) => ({ value: c.code, label: c.name }))} />
+        </Form.Item>
+        <Form.Item name="description" label={t("needs.field.description")} rules={[{ required: true, max: 2000 }]}>
+          <Input.TextArea rows={4} maxLength={2000} />
+        </Form.Item>
+        <Form.Item name="urgency" label={t("needs.field.urgency")}>
+          <Select options={(["low", "normal", "high"] as const).map((u) => ({ value: u, label: t(`needs.urgency.${u}`) }))} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={create.isPending}>
+          {t("needs.report.submit")}
+        </Button>
+      </Form>
+    </Drawer>
+  );
+}
+
+/** Staff list of needs in scope: filters, overdue in red, detail drawer, assisted intake. */
+export function NeedListPage() {
+  const { t } = useTranslation();
+  const [filters, setFilters] = useState<{ status?: NeedStatus | undefined; category?: string | undefined; overdue?: "1" | undefined }>({});
+  const [pageSize, setPageSize] = useState(50);
+  const pagination = useCursorPagination(JSON.stringify([filters, pageSize]));
+  const list = useNeedList({ ...filters, cursor: pagination.cursor, limit: pageSize });
+  const categories = useNeedCategories();
+  const [selected, setSelected] = useState<string | null>(null);
+  const [intake, setIntake] = useState(false);
+  const canWrite = useHasPermission("needs.write");
+  return (
+    <>
+      <PageHeader
+        title={t("needs.list.title")}
+        subtitle={t("needs.list.subtitle")}
+        extra={
+          canWrite && (
+            <Button type="primary" onClick={() => setIntake(true)}>
+              {t("needs.list.intake")}
+            </Button>
+          )
+        }
+      />
+      <Flex gap={12} wrap style={{ marginBottom: 12 }} align="center">
+        <Select
+          allowClear
+          style={{ width: 160 }}
+          placeholder={t("needs.field.status")}
+          value={filters.status}
+          onChange={(status?: NeedStatus) => setFilters({ ...filters, status })}
+          options={statuses.map((s) => ({ value: s, label: t(`needs.status.${s}`) }))}
+        />
+        <Select
+          allowClear
+          style={{ width: 160 }}
+          placeholder={t("needs.field.category")}
+          value={filters.category}
+          onChange={(category?: string) => setFilters({ ...filters, category })}
+          options={categories.data?.items.map((c) => ({ value: c.code, label: c.name }))}
+        />
+        <Space>
+          <Switch checked={filters.overdue === "1"} onChange={(on) => setFilters({ ...filters, overdue: on ? "1" : undefined })} />
+          {t("needs.field.overdueOnly")}
+        </Space>
+      </Flex>
+      <ProblemAlert error={list.error} />
+      <Table<Need>
+        rowKey="id"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        pagination={false}
+        locale={{ emptyText: <Empty description={t("needs.list.empty")} /> }}
+        onRow={(need) => ({ onClick: () => setSelected(need.id), style: { cursor: "pointer" } })}
+        columns={[
+          { title: t("needs.field.category"), dataIndex: "category_name" },
+          {
+            title: t("needs.field.description"),
+            dataIndex: "description",
+            ellipsis: true,
+            render: (value: string, need) => <Typography.Text type={need.overdue ? "danger" : undefined}>{value}</Typography.Text>,
+          },
+          { title: t("needs.field.status"), render: (_, need) => <NeedStatusTag need={need} /> },
+          { title: t("needs.field.tier"), render: (_, need) => t(`needs.tier.${need.tier}`) },
+          { title: t("needs.field.channel"), render: (_, need) => t(`needs.channel.${need.channel}`) },
+          { title: t("needs.field.createdAt"), render: (_, need) => formatDateTime(need.created_at) },
+        ]}
+      />
+      <CursorPager
+        pagination={pagination}
+        nextCursor={list.data?.next_cursor}
+        pageSize={pageSize}
+        onPageSizeChange={setPageSize}
+        itemCount={list.data?.items.length ?? 0}
+        isLoading={list.isFetching}
+      />
+      <NeedDrawer id={selected} onClose={() => setSelected(null)} />
+      {canWrite && <IntakeDrawer open={intake} onClose={() => setIntake(false)} />}
+    </>
+  );
+}

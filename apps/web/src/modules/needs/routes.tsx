@@ -1,0 +1,44 @@
+import { lazy } from "react";
+import type { RouteObject } from "react-router-dom";
+import { RequirePermission } from "../auth";
+
+const ReportNeedPage = lazy(() => import("./pages/ReportNeedPage").then((module) => ({ default: module.ReportNeedPage })));
+const NeedListPage = lazy(() => import("./pages/NeedListPage").then((module) => ({ default: module.NeedListPage })));
+const InboxPage = lazy(() => import("./pages/InboxPage").then((module) => ({ default: module.InboxPage })));
+const RoutingRulesPage = lazy(() => import("./pages/RoutingRulesPage").then((module) => ({ default: module.RoutingRulesPage })));
+
+/** Console routes of the needs module (resident portal, staff list, provider inbox, routing rules). */
+export const needRoutes: RouteObject[] = [
+  {
+    path: "report",
+    element: (
+      <RequirePermission permission="needs.report">
+        <ReportNeedPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: "needs",
+    element: (
+      <RequirePermission permission="needs.read">
+        <NeedListPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: "referrals",
+    element: (
+      <RequirePermission permission="referrals.handle">
+        <InboxPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: "routing-rules",
+    element: (
+      <RequirePermission permission="routing.manage">
+        <RoutingRulesPage />
+      </RequirePermission>
+    ),
+  },
+];

@@ -1,0 +1,157 @@
+import { z } from "zod";
+import { AreaCodeSchema, PageQuerySchema, TimestampSchema, UuidSchema, pageOf, text } from "./common.js";
+
+/** Service tiers (服务分层): public → community, special → social organization, professional → social worker, … */
+export const ServiceTierSchema = z
+  .enum(["public", "special", "professional", "personalized", "developmental"])
+  .describe(
+    "Service tier: public (community), special (social organization), professional (social worker), personalized (commercial), developmental (residents' self-organization)",
+  );
+export type ServiceTier = z.infer<typeof ServiceTierSchema>;
+
+export const NeedCategorySchema = z.object({
+  code: z.string().describe("Category code, e.g. elderly_care"),
+  name: z.string().describe("Name in the caller's language"),
+  tier: ServiceTierSchema.describe("Default tier when no routing rule matches"),
+  respond_within_hours: z.number().int().describe("Time allowed to accept a referral, in hours"),
+  resolve_within_days: z.number().int().describe("Time allowed to complete a referral, in days"),
+});
+export type NeedCategory = z.infer<typeof NeedCategorySchema>;
+export const NeedCategoryListSchema = z.object({ items: z.array(NeedCategorySchema).describe("Categories in display order") });
+
+export const NeedStatusSchema = z
+  .enum(["new", "routed", "accepted", "in_service", "done", "closed", "reopened"])
+  .describe("Need status; only a confirmation closes a need");
+export type NeedStatus = z.infer<typeof NeedStatusSchema>;
+export const NeedUrgencySchema = z.enum(["low", "normal", "high"]).describe("Urgency");
+export const NeedChannelSchema = z.enum(["portal", "staff", "open311", "joint_meeting"]).describe("Channel the need came in by");
+export const ProviderKindSchema = z.enum(["organization", "social_worker", "community_queue"]).describe("Kind of provider");
+export type ProviderKind = z.infer<typeof ProviderKindSchema>;
+
+export const ReferralStatusSchema = z.enum(["pending", "accepted", "declined", "done", "cancelled"]).describe("Referral status");
+export type ReferralStatus = z.infer<typeof ReferralStatusSchema>;
+
+export const ReferralSchema = z.object({
+  id: UuidSchema,
+  need_id: UuidSchema,
+  area_code: AreaCodeSchema,
+  category: z.string().describe("Category code of the need"),
+  provider_kind: ProviderKindSchema,
+  provider_id: UuidSchema.nullable().describe("Organization or social worker; null for the community queue"),
+  provider_name: z.string().nullable().describe("Provider's name"),
+  status: ReferralStatusSchema,
+  decline_reason: z.string().nullable().describe("Why the provider declined"),
+  respond_by: TimestampSchema.describe("Accept before this instant"),
+  resolve_by: TimestampSchema.describe("Complete before this instant"),
+  overdue: z.boolean().describe("Past respond_by while pending, or past resolve_by while accepted"),
+  read: z.boolean().describe("The provider has opened it"),
+  version: z.number().int(),
+  created_at: TimestampSchema,
+  updated_at: TimestampSchema,
+});
+export type Referral = z.infer<typeof ReferralSchema>;
+
+export const NeedEventSchema = z.object({
+  kind: z.string().describe("What happened: created, routed, accepted, declined, completed, confirmed, reopened, service"),
+  status: NeedStatusSchema.nullable().describe("Status of the need after the event"),
+  actor_login: z.string().nullable().describe("Who acted (system for automatic routing)"),
+  reason: z.string().nullable().describe("Reason or explanation"),
+  at: TimestampSchema,
+});
+
+export const NeedSchema = z.object({
+  id: UuidSchema,
+  area_code: AreaCodeSchema.describe("The resident's community"),
+  resident_id: UuidSchema.nullable().describe("Resident record, when known"),
+  category: z.string().describe("Category code"),
+  category_name: z.string().describe("Category name"),
+  description: z.string().describe("What the resident needs"),
+  urgency: NeedUrgencySchema,
+  channel: NeedChannelSchema,
+  status: NeedStatusSchema,
+  tier: ServiceTierSchema,
+  routing: z
+    .object({
+      rule: UuidSchema.nullable().describe("The routing rule that matched; null for the category default"),
+      explanation: z.string(),
+    })
+    .describe("Which rule routed the need and why"),
+  overdue: z.boolean().describe("An open referral of the need is past its clock"),
+  confirmation_overdue: z.boolean().describe("Done for more than 7 days without the resident's confirmation"),
+  rating: z.number().int().nullable().describe("The resident's rating 1–5 at closure"),
+  duplicate_of: UuidSchema.nullable().optional().describe("On create: an open need of the same resident and category"),
+  version: z.number().int(),
+  created_at: TimestampSchema,
+  updated_at: TimestampSchema,
+});
+export type Need = z.infer<typeof NeedSchema>;
+
+export const NeedDetailSchema = NeedSchema.extend({
+  events: z.array(NeedEventSchema).describe("History, oldest first"),
+  referrals: z.array(ReferralSchema).describe("Referrals, oldest first"),
+});
+export type NeedDetail = z.infer<typeof NeedDetailSchema>;
+export const NeedPageSchema = pageOf(NeedSchema);
+
+export const NeedCreateSchema = z.strictObject({
+  category: z.string().max(40).describe("Category code from GET /need-categories"),
+  description: text({ max: 2000 }).describe("What is needed"),
+  urgency: NeedUrgencySchema.default("normal"),
+  resident_id: UuidSchema.optional().describe("Staff only: the resident the need is recorded for"),
+  area_code: AreaCodeSchema.optional().describe("Staff only, without resident_id: the community"),
+  channel: z.enum(["staff", "joint_meeting"]).optional().describe("Staff only: channel (default staff)"),
+});
+export type NeedCreate = z.infer<typeof NeedCreateSchema>;
+
+export const NeedListQuerySchema = PageQuerySchema.extend({
+  status: NeedStatusSchema.optional(),
+  category: z.string().max(40).optional().describe("Category code"),
+  tier: ServiceTierSchema.optional(),
+  overdue: z.enum(["1", "0"]).optional().describe("1: only needs with an overdue referral"),
+});
+export type NeedListQuery = z.infer<typeof NeedListQuerySchema>;
+export const NeedIdParamsSchema = z.object({ id: UuidSchema });
+
+export const NeedConfirmationSchema = z.strictObject({
+  solved: z.boolean().describe("Was the need met?"),
+  rating: z.number().int().min(1).max(5).describe("Rating 1–5"),
+  comment: text({ max: 500 }).optional().describe("Comment"),
+});
+export type NeedConfirmation = z.infer<typeof NeedConfirmationSchema>;
+
+export const RoutingRuleSchema = z.object({
+  id: UuidSchema,
+  area_code: AreaCodeSchema.describe("Jurisdiction that owns the rule (city, district or street)"),
+  position: z.number().int().describe("Order within the owner; lower first"),
+  category: z.string().nullable().describe("Category matched; null for any"),
+  resident_groups: z.array(z.string()).nullable().describe("Resident groups matched (any of); null for any"),
+  area_prefix: AreaCodeSchema.nullable().describe("Only needs under this area; inside the owner"),
+  tier: ServiceTierSchema,
+  provider_kind: ProviderKindSchema,
+  provider_id: UuidSchema.nullable(),
+  enabled: z.boolean(),
+  version: z.number().int(),
+});
+export type RoutingRule = z.infer<typeof RoutingRuleSchema>;
+export const RoutingRuleListSchema = z.object({ items: z.array(RoutingRuleSchema) });
+
+const ruleData = {
+  position: z.number().int().min(0).max(10000).describe("Order within the owner"),
+  category: z.string().max(40).nullable().describe("Category code; null for any"),
+  resident_groups: z.array(z.string().max(40)).max(20).nullable().describe("Resident groups; null for any"),
+  area_prefix: AreaCodeSchema.nullable().describe("Only needs under this area"),
+  tier: ServiceTierSchema,
+  provider_kind: ProviderKindSchema,
+  provider_id: UuidSchema.nullable(),
+  enabled: z.boolean(),
+};
+export const RoutingRuleCreateSchema = z.strictObject({ area_code: AreaCodeSchema, ...ruleData });
+export type RoutingRuleCreate = z.infer<typeof RoutingRuleCreateSchema>;
+export const RoutingRuleUpdateSchema = z.strictObject({
+  version: z.number().int().describe("The version you read"),
+  data: z.strictObject(ruleData).partial(),
+});
+export type RoutingRuleUpdate = z.infer<typeof RoutingRuleUpdateSchema>;
+export const RoutingRuleListQuerySchema = z.object({
+  area_code: AreaCodeSchema.optional().describe("Rules owned by this area and its ancestors"),
+});
