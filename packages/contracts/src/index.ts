@@ -10,3 +10,4 @@ export * from "./social-orgs.js";
 export * from "./communities.js";
 export * from "./social-workers.js";
 export * from "./residents.js";
+export * from "./services-directory.js";

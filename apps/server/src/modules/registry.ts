@@ -8,6 +8,7 @@ import { auditLogModule } from "./audit-log/index.js";
 import { importsModule } from "./imports/index.js";
 import { exportsModule } from "./exports/index.js";
 import { residentsModule } from "./residents/index.js";
+import { servicesDirectoryModule } from "./services-directory/index.js";
 
 /** Every domain module, in dependency order (seeds run in this order). The only place modules are wired. */
 export const modules: readonly ModuleManifest[] = [
@@ -17,6 +18,7 @@ export const modules: readonly ModuleManifest[] = [
   communitiesModule,
   socialWorkersModule,
   residentsModule,
+  servicesDirectoryModule,
   auditLogModule,
   importsModule,
   exportsModule,
