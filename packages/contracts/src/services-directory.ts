@@ -20,7 +20,9 @@ export const serviceCategories = {
 export type ServiceCategory = keyof typeof serviceCategories;
 export const ServiceCategorySchema = z
   .enum(Object.keys(serviceCategories) as [ServiceCategory, ...ServiceCategory[]])
-  .describe("Category: elderly_care 养老照护, disability 助残, children_youth 儿童青少年, employment 就业, counseling 心理, legal_aid 法律援助, health 医疗健康, social_assistance 社会救助, mediation 调解, environment 环境卫生, repairs 维修, culture_sports 文体");
+  .describe(
+    "Category: elderly_care 养老照护, disability 助残, children_youth 儿童青少年, employment 就业, counseling 心理, legal_aid 法律援助, health 医疗健康, social_assistance 社会救助, mediation 调解, environment 环境卫生, repairs 维修, culture_sports 文体",
+  );
 
 /** Provider tiers (服务分层). */
 export const serviceTiers = {
@@ -33,16 +35,26 @@ export const serviceTiers = {
 export type ServiceTier = keyof typeof serviceTiers;
 export const ServiceTierSchema = z
   .enum(Object.keys(serviceTiers) as [ServiceTier, ...ServiceTier[]])
-  .describe("Tier: public 公共 (community), special 专项 (organization), professional 专业 (social worker), personalized 个性化 (commercial), developmental 发展性 (self-organization)");
+  .describe(
+    "Tier: public 公共 (community), special 专项 (organization), professional 专业 (social worker), personalized 个性化 (commercial), developmental 发展性 (self-organization)",
+  );
 
 export const ServiceProviderKindSchema = z
   .enum(["organization", "community", "commercial"])
   .describe("Provider: organization 社会组织, community 社区, commercial 市场主体");
 export const ServicePriceKindSchema = z.enum(["free", "low_cost", "paid"]).describe("Price: free 免费, low_cost 低偿, paid 有偿");
+export type ServicePriceKind = z.infer<typeof ServicePriceKindSchema>;
 export const ServiceStatusSchema = z.enum(["draft", "published", "retired"]).describe("draft 草稿, published 已发布, retired 已下线");
+export type ServiceStatus = z.infer<typeof ServiceStatusSchema>;
+export type ServiceProviderKind = z.infer<typeof ServiceProviderKindSchema>;
+export const eligibilityGroups = ["elderly_alone", "disabled", "veteran_family", "low_income", "minor", "unemployed", "migrant"] as const;
 export const EligibilityGroupSchema = z
   .enum(["elderly_alone", "disabled", "veteran_family", "low_income", "minor", "unemployed", "migrant"])
-  .describe("Resident group: elderly_alone 独居老人, disabled 残疾人, veteran_family 优抚对象, low_income 低收入, minor 未成年人, unemployed 失业人员, migrant 流动人口");
+  .describe(
+    "Resident group: elderly_alone 独居老人, disabled 残疾人, veteran_family 优抚对象, low_income 低收入, minor 未成年人, unemployed 失业人员, migrant 流动人口",
+  );
+
+export type EligibilityGroup = z.infer<typeof EligibilityGroupSchema>;
 
 /** Money in integer fen (分): 0 to 10,000,000 (¥100,000). */
 export const PriceFenSchema = z.number().int().min(0).max(10_000_000).describe("Price in fen (分), integer; paid services require it");

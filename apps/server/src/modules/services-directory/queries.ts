@@ -1,12 +1,5 @@
 import { and, asc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
-import type {
-  PublicService,
-  PublicServiceListQuery,
-  PublicServicePage,
-  Service,
-  ServiceListQuery,
-  ServicePage,
-} from "@sanshe/contracts";
+import type { PublicService, PublicServiceListQuery, PublicServicePage, Service, ServiceListQuery, ServicePage } from "@sanshe/contracts";
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
 import { membershipPermissions } from "../../platform/auth/permissions.js";
@@ -73,7 +66,10 @@ async function pageOfRows(ctx: Ctx, conditions: SQL[], cursor: string | undefine
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return { rows: page, next_cursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.name, last.id])).toString("base64url") : null };
+  return {
+    rows: page,
+    next_cursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.name, last.id])).toString("base64url") : null,
+  };
 }
 
 /** Provider names for rows: two queries whatever the number of rows. */
@@ -132,12 +128,24 @@ export function presentService(row: ServiceRow, providerName: string): Service {
 /** Services the publisher may see, filtered and searched, keyset by (name, id); three queries per page. */
 export async function listServices(ctx: ActorCtx, query: ServiceListQuery): Promise<ServicePage> {
   const conditions: SQL[] = [serviceVisible(ctx)];
-  if (query.q) conditions.push(searchCondition(query.q));
-  if (query.category) conditions.push(eq(services.category, query.category));
-  if (query.tier) conditions.push(eq(services.tier, query.tier));
-  if (query.price_kind) conditions.push(eq(services.priceKind, query.price_kind));
-  if (query.status) conditions.push(eq(services.status, query.status));
-  if (query.area_code) conditions.push(servesArea(query.area_code));
+  if (query.q) {
+    conditions.push(searchCondition(query.q));
+  }
+  if (query.category) {
+    conditions.push(eq(services.category, query.category));
+  }
+  if (query.tier) {
+    conditions.push(eq(services.tier, query.tier));
+  }
+  if (query.price_kind) {
+    conditions.push(eq(services.priceKind, query.price_kind));
+  }
+  if (query.status) {
+    conditions.push(eq(services.status, query.status));
+  }
+  if (query.area_code) {
+    conditions.push(servesArea(query.area_code));
+  }
   const { rows, next_cursor } = await pageOfRows(ctx, conditions, query.cursor, query.limit);
   const nameOf = await providerNames(ctx, rows);
   return { items: rows.map((row) => presentService(row, nameOf(row))), next_cursor };
@@ -168,9 +176,15 @@ export async function getService(ctx: ActorCtx, id: string): Promise<Service> {
 /** Published services for everyone (no login), public fields only; three queries per page. */
 export async function listPublicServices(ctx: Ctx, query: PublicServiceListQuery): Promise<PublicServicePage> {
   const conditions: SQL[] = [eq(services.status, "published")];
-  if (query.q) conditions.push(searchCondition(query.q));
-  if (query.category) conditions.push(eq(services.category, query.category));
-  if (query.area_code) conditions.push(servesArea(query.area_code));
+  if (query.q) {
+    conditions.push(searchCondition(query.q));
+  }
+  if (query.category) {
+    conditions.push(eq(services.category, query.category));
+  }
+  if (query.area_code) {
+    conditions.push(servesArea(query.area_code));
+  }
   const { rows, next_cursor } = await pageOfRows(ctx, conditions, query.cursor, query.limit);
   const nameOf = await providerNames(ctx, rows);
   return { items: rows.map((row) => presentPublicService(row, nameOf(row))), next_cursor };
@@ -203,13 +217,28 @@ export async function getPublicService(ctx: Ctx, id: string): Promise<PublicServ
  */
 export async function pagePublishedServices(
   ctx: Ctx,
-  query: { q?: string | undefined; category?: string | undefined; tier?: ServiceRow["tier"] | undefined; organizationId?: string | undefined; page: number; perPage: number },
+  query: {
+    q?: string | undefined;
+    category?: string | undefined;
+    tier?: ServiceRow["tier"] | undefined;
+    organizationId?: string | undefined;
+    page: number;
+    perPage: number;
+  },
 ): Promise<{ total: number; rows: ServiceRow[] }> {
   const conditions: SQL[] = [eq(services.status, "published")];
-  if (query.q) conditions.push(searchCondition(query.q));
-  if (query.category) conditions.push(eq(services.category, query.category));
-  if (query.tier) conditions.push(eq(services.tier, query.tier));
-  if (query.organizationId) conditions.push(eq(services.organizationId, query.organizationId));
+  if (query.q) {
+    conditions.push(searchCondition(query.q));
+  }
+  if (query.category) {
+    conditions.push(eq(services.category, query.category));
+  }
+  if (query.tier) {
+    conditions.push(eq(services.tier, query.tier));
+  }
+  if (query.organizationId) {
+    conditions.push(eq(services.organizationId, query.organizationId));
+  }
   const [rows, [count]] = await Promise.all([
     ctx.db
       .select()

@@ -79,13 +79,21 @@ describe("POST /services", () => {
   it("refuses a community outside the caller's scope (403) and roles without services.write (403)", async () => {
     expectProblem(await staff3.post("/api/v1/services", newService()), 403, "FORBIDDEN");
     expectProblem(await official.post("/api/v1/services", newService()), 403, "FORBIDDEN");
-    expectProblem(await staff2.post("/api/v1/services", newService({ provider_kind: "organization", community_code: null, organization_id: org.id })), 403, "FORBIDDEN");
+    expectProblem(
+      await staff2.post("/api/v1/services", newService({ provider_kind: "organization", community_code: null, organization_id: org.id })),
+      403,
+      "FORBIDDEN",
+    );
     expect((await t.app.inject({ method: "POST", url: "/api/v1/services", payload: newService() })).statusCode).toBe(401);
   });
 
   it("validates prices: paid needs an amount, negative and non-finite amounts are refused", async () => {
     expectProblem(await staff2.post("/api/v1/services", newService({ price_kind: "paid" })), 400, "SERVICE_PRICE_REQUIRED");
-    expectProblem(await staff2.post("/api/v1/services", newService({ price_kind: "paid", price_fen: null })), 400, "SERVICE_PRICE_REQUIRED");
+    expectProblem(
+      await staff2.post("/api/v1/services", newService({ price_kind: "paid", price_fen: null })),
+      400,
+      "SERVICE_PRICE_REQUIRED",
+    );
     expectProblem(await staff2.post("/api/v1/services", newService({ price_kind: "low_cost", price_fen: -100 })), 400, "VALIDATION_FAILED");
     expectProblem(await staff2.post("/api/v1/services", newService({ price_kind: "paid", price_fen: 12.5 })), 400, "VALIDATION_FAILED");
     const huge = await t.app.inject({
@@ -122,13 +130,20 @@ describe("GET/PATCH /services/{id}", () => {
 
   it("publishes with the version read, answers 409 with the current copy on a stale version", async () => {
     const created = (await staff2.post("/api/v1/services", newService())).json<Service>();
-    const published = await staff2.patch(`/api/v1/services/${created.id}`, { version: 1, data: { status: "published", price_kind: "low_cost", price_fen: 800 } });
+    const published = await staff2.patch(`/api/v1/services/${created.id}`, {
+      version: 1,
+      data: { status: "published", price_kind: "low_cost", price_fen: 800 },
+    });
     expect(published.statusCode).toBe(200);
     expect(published.json<Service>()).toMatchObject({ status: "published", version: 2, price_kind: "low_cost", price_fen: 800 });
     const stale = await staff2.patch(`/api/v1/services/${created.id}`, { version: 1, data: { name: "旧版本" } });
     expectProblem(stale, 409, "VERSION_CONFLICT");
-    expect((stale.json() as { current: Service }).current.version).toBe(2);
-    expectProblem(await staff2.patch(`/api/v1/services/${created.id}`, { version: 2, data: { price_kind: "paid", price_fen: null } }), 400, "SERVICE_PRICE_REQUIRED");
+    expect(stale.json<{ current: Service }>().current.version).toBe(2);
+    expectProblem(
+      await staff2.patch(`/api/v1/services/${created.id}`, { version: 2, data: { price_kind: "paid", price_fen: null } }),
+      400,
+      "SERVICE_PRICE_REQUIRED",
+    );
     const retired = await staff2.patch(`/api/v1/services/${created.id}`, { version: 2, data: { status: "retired" } });
     expect(retired.json<Service>()).toMatchObject({ status: "retired", version: 3 });
   });
@@ -165,7 +180,9 @@ describe("GET /services", () => {
     }
     const count = async (url: string, limit: number) => {
       const before = t.database.stats.queries;
-      const response = url.startsWith("/api/v1/public") ? await t.app.inject({ method: "GET", url: `${url}?category=health&limit=${limit}` }) : await staff2.get(`${url}?category=health&limit=${limit}`);
+      const response = url.startsWith("/api/v1/public")
+        ? await t.app.inject({ method: "GET", url: `${url}?category=health&limit=${limit}` })
+        : await staff2.get(`${url}?category=health&limit=${limit}`);
       expect(response.json<ServicePage>().items).toHaveLength(limit);
       return t.database.stats.queries - before;
     };
@@ -191,9 +208,13 @@ describe("public directory", () => {
       expect(body).not.toHaveProperty(privateField);
     }
     expectProblem(await t.app.inject({ method: "GET", url: `/api/v1/public/services/${draft.id}` }), 404, "NOT_FOUND");
-    const served = (await t.app.inject({ method: "GET", url: "/api/v1/public/services?area_code=410103&limit=200" })).json<PublicServicePage>();
+    const served = (
+      await t.app.inject({ method: "GET", url: "/api/v1/public/services?area_code=410103&limit=200" })
+    ).json<PublicServicePage>();
     expect(served.items.map((item) => item.id)).toEqual([published.id]);
-    const searched = (await t.app.inject({ method: "GET", url: `/api/v1/public/services?q=${encodeURIComponent("二七区")}` })).json<PublicServicePage>();
+    const searched = (
+      await t.app.inject({ method: "GET", url: `/api/v1/public/services?q=${encodeURIComponent("二七区")}` })
+    ).json<PublicServicePage>();
     expect(searched.items.map((item) => item.id)).toEqual([published.id]);
   });
 });

@@ -24,7 +24,12 @@ export const serviceDirectoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/services",
     {
-      schema: { summary: "Services you may publish (your organization's or your community's)", tags, querystring: ServiceListQuerySchema, response: { 200: ServicePageSchema, ...errors } },
+      schema: {
+        summary: "Services you may publish (your organization's or your community's)",
+        tags,
+        querystring: ServiceListQuerySchema,
+        response: { 200: ServicePageSchema, ...errors },
+      },
       config: { access: "services.write" },
     },
     async (request) => listServices(requireActor(request.ctx), request.query),
@@ -33,7 +38,12 @@ export const serviceDirectoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/services",
     {
-      schema: { summary: "Create a service (draft unless status is given)", tags, body: ServiceCreateSchema, response: { 201: ServiceSchema, ...writeErrors } },
+      schema: {
+        summary: "Create a service (draft unless status is given)",
+        tags,
+        body: ServiceCreateSchema,
+        response: { 201: ServiceSchema, ...writeErrors },
+      },
       config: { access: "services.write" },
     },
     async (request, reply) => reply.status(201).send(await createService(requireActor(request.ctx), request.body)),
@@ -42,7 +52,12 @@ export const serviceDirectoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/services/:id",
     {
-      schema: { summary: "One service; 404 outside your scope", tags, params: ServiceIdParamsSchema, response: { 200: ServiceSchema, ...errors } },
+      schema: {
+        summary: "One service; 404 outside your scope",
+        tags,
+        params: ServiceIdParamsSchema,
+        response: { 200: ServiceSchema, ...errors },
+      },
       config: { access: "services.write" },
     },
     async (request) => getService(requireActor(request.ctx), request.params.id),
@@ -80,7 +95,12 @@ export const serviceDirectoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/public/services/:id",
     {
-      schema: { summary: "One published service (no sign-in)", tags, params: ServiceIdParamsSchema, response: { 200: PublicServiceSchema, 400: ProblemSchema, 404: ProblemSchema } },
+      schema: {
+        summary: "One published service (no sign-in)",
+        tags,
+        params: ServiceIdParamsSchema,
+        response: { 200: PublicServiceSchema, 400: ProblemSchema, 404: ProblemSchema },
+      },
       config: { access: "public" },
     },
     async (request) => getPublicService(request.ctx, request.params.id),

@@ -9,7 +9,12 @@ import { findVisibleService, getService, presentService, providerNames } from ".
 import { services, type ServiceRow } from "./schema.js";
 
 /** Checks price and age rules on the merged values. */
-function checkRules(values: { priceKind: "free" | "low_cost" | "paid"; priceFen: number | null; minAge: number | null; maxAge: number | null }) {
+function checkRules(values: {
+  priceKind: "free" | "low_cost" | "paid";
+  priceFen: number | null;
+  minAge: number | null;
+  maxAge: number | null;
+}) {
   const price = priceProblem(values.priceKind, values.priceFen);
   if (price) {
     throw new AppError(price);
@@ -20,7 +25,9 @@ function checkRules(values: { priceKind: "free" | "low_cost" | "paid"; priceFen:
 }
 
 async function checkServedAreas(ctx: ActorCtx, codes: readonly string[]): Promise<void> {
-  if (codes.length === 0) return;
+  if (codes.length === 0) {
+    return;
+  }
   const names = await getAreaNames(ctx, codes);
   const unknown = codes.find((code) => !names.has(code));
   if (unknown) {
@@ -29,20 +36,35 @@ async function checkServedAreas(ctx: ActorCtx, codes: readonly string[]): Promis
 }
 
 /** Resolves the provider's home area from the input; checks that the provider exists. */
-async function providerArea(ctx: ActorCtx, input: ServiceCreate): Promise<{ areaCode: string; organizationId: string | null; communityCode: string | null }> {
+async function providerArea(
+  ctx: ActorCtx,
+  input: ServiceCreate,
+): Promise<{ areaCode: string; organizationId: string | null; communityCode: string | null }> {
   if (input.provider_kind === "organization") {
-    if (!input.organization_id || input.community_code) throw new AppError("SERVICE_PROVIDER_INVALID");
+    if (!input.organization_id || input.community_code) {
+      throw new AppError("SERVICE_PROVIDER_INVALID");
+    }
     const organization = (await getOrganizations(ctx, [input.organization_id])).get(input.organization_id);
-    if (!organization) throw new AppError("ORGANIZATION_UNKNOWN");
+    if (!organization) {
+      throw new AppError("ORGANIZATION_UNKNOWN");
+    }
     return { areaCode: organization.area_code, organizationId: organization.id, communityCode: null };
   }
   if (input.provider_kind === "community") {
-    if (!input.community_code || input.organization_id) throw new AppError("SERVICE_PROVIDER_INVALID");
-    if (!(await areaExists(ctx, input.community_code))) throw new AppError("AREA_UNKNOWN", { code: input.community_code });
+    if (!input.community_code || input.organization_id) {
+      throw new AppError("SERVICE_PROVIDER_INVALID");
+    }
+    if (!(await areaExists(ctx, input.community_code))) {
+      throw new AppError("AREA_UNKNOWN", { code: input.community_code });
+    }
     return { areaCode: input.community_code, organizationId: null, communityCode: input.community_code };
   }
-  if (!input.area_code || input.organization_id || input.community_code) throw new AppError("SERVICE_PROVIDER_INVALID");
-  if (!(await areaExists(ctx, input.area_code))) throw new AppError("AREA_UNKNOWN", { code: input.area_code });
+  if (!input.area_code || input.organization_id || input.community_code) {
+    throw new AppError("SERVICE_PROVIDER_INVALID");
+  }
+  if (!(await areaExists(ctx, input.area_code))) {
+    throw new AppError("AREA_UNKNOWN", { code: input.area_code });
+  }
   return { areaCode: input.area_code, organizationId: null, communityCode: null };
 }
 
@@ -53,7 +75,13 @@ async function providerArea(ctx: ActorCtx, input: ServiceCreate): Promise<{ area
 export async function createService(ctx: ActorCtx, input: ServiceCreate): Promise<Service> {
   const id = await withTx(ctx, async (tx) => {
     const provider = await providerArea(tx, input);
-    if (!canEditService(tx.actor.memberships, { areaCode: provider.areaCode, providerKind: input.provider_kind, organizationId: provider.organizationId })) {
+    if (
+      !canEditService(tx.actor.memberships, {
+        areaCode: provider.areaCode,
+        providerKind: input.provider_kind,
+        organizationId: provider.organizationId,
+      })
+    ) {
       throw forbidden();
     }
     const values = {
@@ -88,7 +116,9 @@ export async function createService(ctx: ActorCtx, input: ServiceCreate): Promis
         updatedAt: tx.now(),
       })
       .returning({ id: services.id });
-    if (!row) throw new Error("service not created");
+    if (!row) {
+      throw new Error("service not created");
+    }
     await tx.audit.record("services.create", {
       entityType: "service",
       entityId: row.id,
@@ -125,8 +155,12 @@ const fieldColumns = {
 export async function updateService(ctx: ActorCtx, id: string, input: ServiceUpdate): Promise<Service> {
   return withTx(ctx, async (tx) => {
     const row = await findVisibleService(tx, id, { forUpdate: true });
-    if (!row) throw notFound();
-    if (!canEditService(tx.actor.memberships, row)) throw forbidden();
+    if (!row) {
+      throw notFound();
+    }
+    if (!canEditService(tx.actor.memberships, row)) {
+      throw forbidden();
+    }
     if (row.version !== input.version) {
       throw versionConflict(presentService(row, (await providerNames(tx, [row]))(row)));
     }
@@ -140,11 +174,15 @@ export async function updateService(ctx: ActorCtx, id: string, input: ServiceUpd
     const next = { ...row, ...changes } as ServiceRow;
     checkRules(next);
     if (input.data.service_area_codes) {
-      if (input.data.service_area_codes.length === 0) next.serviceAreaCodes = [row.areaCode];
+      if (input.data.service_area_codes.length === 0) {
+        next.serviceAreaCodes = [row.areaCode];
+      }
       await checkServedAreas(tx, next.serviceAreaCodes);
       changes.serviceAreaCodes = next.serviceAreaCodes;
     }
-    const changed = Object.keys(changes).filter((key) => JSON.stringify(changes[key as keyof ServiceRow]) !== JSON.stringify(row[key as keyof ServiceRow]));
+    const changed = Object.keys(changes).filter(
+      (key) => JSON.stringify(changes[key as keyof ServiceRow]) !== JSON.stringify(row[key as keyof ServiceRow]),
+    );
     if (changed.length === 0) {
       return presentService(row, (await providerNames(tx, [row]))(row));
     }
@@ -153,14 +191,25 @@ export async function updateService(ctx: ActorCtx, id: string, input: ServiceUpd
       .set({ ...(changes as Partial<typeof services.$inferInsert>), version: row.version + 1, updatedAt: tx.now() })
       .where(eq(services.id, id))
       .returning();
-    if (!updated) throw notFound();
+    if (!updated) {
+      throw notFound();
+    }
     const statusChanged = changes.status !== undefined && changes.status !== row.status;
-    await tx.audit.record(statusChanged ? `services.${updated.status === "published" ? "publish" : updated.status === "retired" ? "retire" : "update"}` : "services.update", {
-      entityType: "service",
-      entityId: id,
-      areaCode: row.areaCode,
-      detail: { fields: Object.entries(fieldColumns).filter(([, column]) => changed.includes(column)).map(([field]) => field) },
-    });
+    await tx.audit.record(
+      statusChanged
+        ? `services.${updated.status === "published" ? "publish" : updated.status === "retired" ? "retire" : "update"}`
+        : "services.update",
+      {
+        entityType: "service",
+        entityId: id,
+        areaCode: row.areaCode,
+        detail: {
+          fields: Object.entries(fieldColumns)
+            .filter(([, column]) => changed.includes(column))
+            .map(([field]) => field),
+        },
+      },
+    );
     return presentService(updated, (await providerNames(tx, [updated]))(updated));
   });
 }

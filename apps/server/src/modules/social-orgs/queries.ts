@@ -290,7 +290,13 @@ export async function pagePublicSocialOrgs(
     .limit(query.perPage)
     .offset((query.page - 1) * query.perPage);
   const total = rows[0]?.total ?? (query.page > 1 ? await countActive(ctx, conditions) : 0);
-  return { total, items: await presentPublicRows(ctx, rows.map((entry) => entry.row)) };
+  return {
+    total,
+    items: await presentPublicRows(
+      ctx,
+      rows.map((entry) => entry.row),
+    ),
+  };
 }
 
 async function countActive(ctx: Ctx, conditions: SQL[]): Promise<number> {

@@ -21,13 +21,19 @@ export function yuan(fen: number): number {
 }
 
 function feesDescription(row: ServiceRow): string {
-  return row.priceFen !== null && row.priceKind !== "free" ? `${priceLabels[row.priceKind]} ¥${yuan(row.priceFen).toFixed(2)}` : priceLabels[row.priceKind];
+  return row.priceFen !== null && row.priceKind !== "free"
+    ? `${priceLabels[row.priceKind]} ¥${yuan(row.priceFen).toFixed(2)}`
+    : priceLabels[row.priceKind];
 }
 
 function eligibility(row: ServiceRow): string | undefined {
   const parts: string[] = [];
-  if (row.eligibilityGroups.length > 0) parts.push(`对象：${row.eligibilityGroups.map((group) => groupLabels[group] ?? group).join("、")}`);
-  if (row.minAge !== null || row.maxAge !== null) parts.push(`年龄：${row.minAge ?? 0}${row.maxAge !== null ? `–${row.maxAge}` : " 岁以上"}${row.maxAge !== null ? " 岁" : ""}`);
+  if (row.eligibilityGroups.length > 0) {
+    parts.push(`对象：${row.eligibilityGroups.map((group) => groupLabels[group] ?? group).join("、")}`);
+  }
+  if (row.minAge !== null || row.maxAge !== null) {
+    parts.push(`年龄：${row.minAge ?? 0}${row.maxAge !== null ? `–${row.maxAge}` : " 岁以上"}${row.maxAge !== null ? " 岁" : ""}`);
+  }
   return parts.length > 0 ? parts.join("；") : undefined;
 }
 
@@ -46,7 +52,9 @@ export function presentOrganization(org: PublicSocialOrg) {
 }
 
 function attribute(serviceId: string, term: Term | undefined, linkType: string) {
-  if (!term) return [];
+  if (!term) {
+    return [];
+  }
   return [
     {
       id: uuidV5(`attribute:${serviceId}:${term.id}`),

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { text, UuidSchema, type PublicSocialOrg } from "@sanshe/contracts";
+import { text, UuidSchema } from "@sanshe/contracts";
 import { notFound } from "../../platform/errors/app-error.js";
 import { getAreaNames } from "../../modules/jurisdictions/index.js";
 import { getPublicSocialOrg, pagePublicSocialOrgs } from "../../modules/social-orgs/index.js";
@@ -77,9 +77,17 @@ export const hsdsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: "public" },
     },
     async (request) => {
-      const { page, per_page: perPage, search, taxonomy_term_id: termId, taxonomy_id: taxonomyId, organization_id: organizationId } = request.query;
+      const {
+        page,
+        per_page: perPage,
+        search,
+        taxonomy_term_id: termId,
+        taxonomy_id: taxonomyId,
+        organization_id: organizationId,
+      } = request.query;
       const term = termId ? termById.get(termId) : undefined;
-      const unknownFilter = (termId !== undefined && !term) || (taxonomyId !== undefined && !taxonomies.some((entry) => entry.id === taxonomyId));
+      const unknownFilter =
+        (termId !== undefined && !term) || (taxonomyId !== undefined && !taxonomies.some((entry) => entry.id === taxonomyId));
       if (unknownFilter) {
         return hsdsPage([], 0, page, perPage);
       }
@@ -106,7 +114,10 @@ export const hsdsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/services/:id",
-    { schema: { summary: "One published service, fully nested (HSDS service)", tags, params: IdParamsSchema }, config: { access: "public" } },
+    {
+      schema: { summary: "One published service, fully nested (HSDS service)", tags, params: IdParamsSchema },
+      config: { access: "public" },
+    },
     async (request) => {
       const row = await findPublishedService(request.ctx, request.params.id);
       if (!row) {
@@ -116,14 +127,18 @@ export const hsdsRoutes: FastifyPluginAsyncZod = async (app) => {
         getAreaNames(request.ctx, row.serviceAreaCodes),
         row.organizationId ? getPublicSocialOrg(request.ctx, row.organizationId).catch(() => undefined) : Promise.resolve(undefined),
       ]);
-      return presentService(row, names, organization as PublicSocialOrg | undefined);
+      return presentService(row, names, organization);
     },
   );
 
   app.get(
     "/organizations",
     {
-      schema: { summary: "Active organizations' public profiles (HSDS Page)", tags, querystring: PageParamsSchema.extend({ search: SearchSchema }) },
+      schema: {
+        summary: "Active organizations' public profiles (HSDS Page)",
+        tags,
+        querystring: PageParamsSchema.extend({ search: SearchSchema }),
+      },
       config: { access: "public" },
     },
     async (request) => {
@@ -135,13 +150,19 @@ export const hsdsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/organizations/:id",
-    { schema: { summary: "One active organization's public profile (HSDS organization)", tags, params: IdParamsSchema }, config: { access: "public" } },
+    {
+      schema: { summary: "One active organization's public profile (HSDS organization)", tags, params: IdParamsSchema },
+      config: { access: "public" },
+    },
     async (request) => presentOrganization(await getPublicSocialOrg(request.ctx, request.params.id)),
   );
 
   app.get(
     "/taxonomies",
-    { schema: { summary: "The Sanshe taxonomies: service categories and tiers (HSDS Page)", tags, querystring: PageParamsSchema }, config: { access: "public" } },
+    {
+      schema: { summary: "The Sanshe taxonomies: service categories and tiers (HSDS Page)", tags, querystring: PageParamsSchema },
+      config: { access: "public" },
+    },
     async (request) => {
       const { page, per_page: perPage } = request.query;
       return hsdsPage(slice(taxonomies, page, perPage).map(presentTaxonomy), taxonomies.length, page, perPage);

@@ -1,4 +1,4 @@
-import { serviceCategories, serviceTiers, type ServiceCategory, type ServiceTier } from "@sanshe/contracts";
+import { serviceCategories, serviceTiers, type ServiceTier } from "@sanshe/contracts";
 import { uuidV5 } from "./uuid.js";
 
 /** The two Sanshe taxonomies published over HSDS: service categories and provider tiers. */
@@ -13,7 +13,8 @@ export const taxonomies = [
   {
     id: uuidV5("taxonomy:service_tier"),
     name: "三社服务分层 (Sanshe service tiers)",
-    description: "Provider tiers: public (community), special (organization), professional (social worker), personalized (commercial), developmental (self-organization).",
+    description:
+      "Provider tiers: public (community), special (organization), professional (social worker), personalized (commercial), developmental (self-organization).",
     version: "1",
     kind: "tier" as const,
   },
@@ -44,7 +45,7 @@ export const terms: Term[] = [
 ];
 
 export const termById = new Map(terms.map((term) => [term.id, term]));
-export const categoryTerm = (code: ServiceCategory | string) => terms.find((term) => term.kind === "category" && term.code === code);
+export const categoryTerm = (code: string) => terms.find((term) => term.kind === "category" && term.code === code);
 export const tierTerm = (code: ServiceTier) => terms.find((term) => term.kind === "tier" && term.code === code);
 
 /** A term in HSDS shape (with its taxonomy detail). */

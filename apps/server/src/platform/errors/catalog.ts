@@ -133,7 +133,10 @@ export const errorCatalog = {
   SERVICE_PROVIDER_INVALID: {
     status: 400,
     "zh-CN": ["服务提供方有误", "社会组织服务须指定组织，社区服务须指定社区，市场主体服务须指定所在区划。"],
-    en: ["Invalid provider", "An organization service needs organization_id, a community service community_code, a commercial service area_code."],
+    en: [
+      "Invalid provider",
+      "An organization service needs organization_id, a community service community_code, a commercial service area_code.",
+    ],
   },
   /** A paid service without a (positive) price in fen. */
   SERVICE_PRICE_REQUIRED: {
