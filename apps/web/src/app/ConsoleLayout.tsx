@@ -38,6 +38,7 @@ const NAV_ITEMS: readonly NavItem[] = [
     permission: "social_workers.read",
   },
   { key: "residents", to: "/residents", icon: <UserOutlined />, labelKey: "app.nav.residents", permission: "residents.read" },
+  { key: "services", to: "/services", icon: <ShopOutlined />, labelKey: "services.nav", permission: "services.write" },
   { key: "users", to: "/users", icon: <TeamOutlined />, labelKey: "app.nav.users", permission: "users.admin" },
   { key: "imports", to: "/imports", icon: <CloudUploadOutlined />, labelKey: "app.nav.imports", permission: "imports.run" },
   { key: "audit", to: "/audit", icon: <AuditOutlined />, labelKey: "app.nav.audit", permission: "audit.read" },

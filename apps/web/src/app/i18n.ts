@@ -21,6 +21,8 @@ import socialWorkersEn from "../modules/social-workers/i18n/en.json";
 import socialWorkersZh from "../modules/social-workers/i18n/zh-CN.json";
 import residentsEn from "../modules/residents/i18n/en.json";
 import residentsZh from "../modules/residents/i18n/zh-CN.json";
+import servicesEn from "../modules/services-directory/i18n/en.json";
+import servicesZh from "../modules/services-directory/i18n/zh-CN.json";
 import usersEn from "../modules/users/i18n/en.json";
 import usersZh from "../modules/users/i18n/zh-CN.json";
 import { setApiLanguage } from "../ui/api";
@@ -78,6 +80,7 @@ void i18next.use(initReactI18next).init({
         ...homeZh,
         ...jurisdictionsZh,
         ...residentsZh,
+        ...servicesZh,
         ...communitiesZh,
         ...socialOrgsZh,
         ...socialWorkersZh,
@@ -94,6 +97,7 @@ void i18next.use(initReactI18next).init({
         ...homeEn,
         ...jurisdictionsEn,
         ...residentsEn,
+        ...servicesEn,
         ...communitiesEn,
         ...socialOrgsEn,
         ...socialWorkersEn,

@@ -8,6 +8,7 @@ import { publicSocialOrgRoutes, socialOrgRoutes } from "../modules/social-orgs";
 import { jurisdictionRoutes } from "../modules/jurisdictions";
 import { socialWorkerRoutes } from "../modules/social-workers";
 import { residentRoutes } from "../modules/residents";
+import { publicServiceRoutes, serviceRoutes } from "../modules/services-directory";
 import { userRoutes } from "../modules/users";
 import { ConsoleLayout } from "./ConsoleLayout";
 import { NotFoundPage } from "./NotFoundPage";
@@ -16,7 +17,7 @@ import { RouteErrorPage } from "./RouteErrorPage";
 
 /** Every page of the web console: the login page outside, the module pages inside the console layout. */
 export const router = createBrowserRouter([
-  ...[...authRoutes, ...publicSocialOrgRoutes].map((route) => ({ ...route, errorElement: <RouteErrorPage /> })),
+  ...[...authRoutes, ...publicSocialOrgRoutes, ...publicServiceRoutes].map((route) => ({ ...route, errorElement: <RouteErrorPage /> })),
   {
     path: "/",
     element: (
@@ -38,6 +39,7 @@ export const router = createBrowserRouter([
           ...communityRoutes,
           ...socialWorkerRoutes,
           ...residentRoutes,
+          ...serviceRoutes,
           ...auditRoutes,
           { path: "*", element: <NotFoundPage /> },
         ],
