@@ -218,3 +218,16 @@ describe("public directory", () => {
     expect(searched.items.map((item) => item.id)).toEqual([published.id]);
   });
 });
+
+describe("export", () => {
+  it("exports the caller's services as CSV with Chinese headers and labels", async () => {
+    await buildService(t.ctx, "410105007002", { name: "导出测试服务", priceKind: "paid", priceFen: 1250 });
+    const response = await staff2.get(`/api/v1/exports/services?format=csv&q=${encodeURIComponent("导出测试")}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain("服务名称");
+    expect(response.body).toContain("导出测试服务");
+    expect(response.body).toContain("有偿");
+    expect(response.body).toContain("12.5");
+    expect((await official.get("/api/v1/exports/services?format=csv")).statusCode).toBe(403);
+  });
+});
