@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { text, UuidSchema } from "@sanshe/contracts";
+import { ProblemSchema, text, UuidSchema } from "@sanshe/contracts";
 import { notFound } from "../../platform/errors/app-error.js";
 import { getAreaNames } from "../../modules/jurisdictions/index.js";
 import { getPublicSocialOrg, pagePublicSocialOrgs } from "../../modules/social-orgs/index.js";
@@ -15,6 +15,10 @@ export const hsdsOpenapiUrl = "https://raw.githubusercontent.com/openreferral/sp
 export const hsdsProfile = "https://github.com/openreferral/specification/tree/3.0";
 
 const tags = ["open-hsds"];
+/** HSDS bodies are described by the official schemas (openapi_url), not repeated here. */
+const hsdsBody = z.any().describe("HSDS 3.0 JSON, see the official schemas");
+const listResponses = { 200: hsdsBody, 400: ProblemSchema };
+const oneResponses = { 200: hsdsBody, 400: ProblemSchema, 404: ProblemSchema };
 
 /** HSDS page-number pagination: page ≥ 1, per_page 1…100 (larger values are capped at 100). */
 const PageParamsSchema = z.object({
@@ -57,7 +61,10 @@ function slice<T>(items: readonly T[], page: number, perPage: number): T[] {
 export const hsdsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/",
-    { schema: { summary: "HSDS API information: version, profile and OpenAPI description", tags }, config: { access: "public" } },
+    {
+      schema: { summary: "HSDS API information: version, profile and OpenAPI description", tags, response: listResponses },
+      config: { access: "public" },
+    },
     async () => ({ version: hsdsVersion, profile: hsdsProfile, openapi_url: hsdsOpenapiUrl }),
   );
 
@@ -73,6 +80,7 @@ export const hsdsRoutes: FastifyPluginAsyncZod = async (app) => {
           taxonomy_id: UuidSchema.optional().describe("Only services with a term of this taxonomy (every service has both)"),
           organization_id: UuidSchema.optional().describe("Only services of this organization"),
         }),
+        response: listResponses,
       },
       config: { access: "public" },
     },
@@ -115,7 +123,7 @@ export const hsdsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/services/:id",
     {
-      schema: { summary: "One published service, fully nested (HSDS service)", tags, params: IdParamsSchema },
+      schema: { summary: "One published service, fully nested (HSDS service)", tags, params: IdParamsSchema, response: oneResponses },
       config: { access: "public" },
     },
     async (request) => {
@@ -138,6 +146,7 @@ export const hsdsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Active organizations' public profiles (HSDS Page)",
         tags,
         querystring: PageParamsSchema.extend({ search: SearchSchema }),
+        response: listResponses,
       },
       config: { access: "public" },
     },
@@ -151,7 +160,12 @@ export const hsdsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/organizations/:id",
     {
-      schema: { summary: "One active organization's public profile (HSDS organization)", tags, params: IdParamsSchema },
+      schema: {
+        summary: "One active organization's public profile (HSDS organization)",
+        tags,
+        params: IdParamsSchema,
+        response: oneResponses,
+      },
       config: { access: "public" },
     },
     async (request) => presentOrganization(await getPublicSocialOrg(request.ctx, request.params.id)),
@@ -160,7 +174,12 @@ export const hsdsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/taxonomies",
     {
-      schema: { summary: "The Sanshe taxonomies: service categories and tiers (HSDS Page)", tags, querystring: PageParamsSchema },
+      schema: {
+        summary: "The Sanshe taxonomies: service categories and tiers (HSDS Page)",
+        tags,
+        querystring: PageParamsSchema,
+        response: listResponses,
+      },
       config: { access: "public" },
     },
     async (request) => {
@@ -171,7 +190,7 @@ export const hsdsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/taxonomies/:id",
-    { schema: { summary: "One taxonomy", tags, params: IdParamsSchema }, config: { access: "public" } },
+    { schema: { summary: "One taxonomy", tags, params: IdParamsSchema, response: oneResponses }, config: { access: "public" } },
     async (request) => {
       const taxonomy = taxonomies.find((entry) => entry.id === request.params.id);
       if (!taxonomy) {
@@ -188,6 +207,7 @@ export const hsdsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Terms of the Sanshe taxonomies (HSDS Page)",
         tags,
         querystring: PageParamsSchema.extend({ taxonomy_id: UuidSchema.optional().describe("Only terms of this taxonomy") }),
+        response: listResponses,
       },
       config: { access: "public" },
     },
@@ -200,7 +220,7 @@ export const hsdsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/taxonomy_terms/:id",
-    { schema: { summary: "One taxonomy term", tags, params: IdParamsSchema }, config: { access: "public" } },
+    { schema: { summary: "One taxonomy term", tags, params: IdParamsSchema, response: oneResponses }, config: { access: "public" } },
     async (request) => {
       const term = termById.get(request.params.id);
       if (!term) {
