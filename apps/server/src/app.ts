@@ -26,6 +26,7 @@ import { authenticate, checkAccess, requireAccessDeclarations, type Access, type
 import { problemFor, sendProblem } from "./platform/http/problem.js";
 import { registerIdempotency } from "./platform/idempotency/index.js";
 import { modules } from "./modules/registry.js";
+import { registerOpenRoutes } from "./open/index.js";
 import type { ExportSpec, ImportSpec } from "./platform/module.js";
 
 declare module "fastify" {
@@ -188,6 +189,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   for (const module of modules) {
     await app.register(module.routes, { prefix: "/api/v1" });
   }
+  await registerOpenRoutes(app);
 
   const hasWeb = existsSync(config.webDist);
   if (hasWeb) {
@@ -198,7 +200,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     );
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith("/api") || !hasWeb || request.method !== "GET") {
+    if (request.url.startsWith("/api") || request.url.startsWith("/open/") || !hasWeb || request.method !== "GET") {
       return reply
         .status(404)
         .type("application/problem+json; charset=utf-8")

@@ -13,3 +13,4 @@ export * from "./residents.js";
 export * from "./cases.js";
 export * from "./needs.js";
 export * from "./referrals.js";
+export * from "./services-directory.js";

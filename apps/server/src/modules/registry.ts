@@ -10,6 +10,7 @@ import { exportsModule } from "./exports/index.js";
 import { residentsModule } from "./residents/index.js";
 import { casesModule } from "./cases/index.js";
 import { needsModule } from "./needs/index.js";
+import { servicesDirectoryModule } from "./services-directory/index.js";
 
 /** Every domain module, in dependency order (seeds run in this order). The only place modules are wired. */
 export const modules: readonly ModuleManifest[] = [
@@ -21,6 +22,7 @@ export const modules: readonly ModuleManifest[] = [
   residentsModule,
   casesModule,
   needsModule,
+  servicesDirectoryModule,
   auditLogModule,
   importsModule,
   exportsModule,

@@ -48,6 +48,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { key: "needs", to: "/needs", icon: <MessageOutlined />, labelKey: "needs.nav.list", permission: "needs.read" },
   { key: "referrals", to: "/referrals", icon: <InboxOutlined />, labelKey: "needs.nav.inbox", permission: "referrals.handle" },
   { key: "routing-rules", to: "/routing-rules", icon: <BranchesOutlined />, labelKey: "needs.nav.rules", permission: "routing.manage" },
+  { key: "services", to: "/services", icon: <ShopOutlined />, labelKey: "services.nav", permission: "services.write" },
   { key: "users", to: "/users", icon: <TeamOutlined />, labelKey: "app.nav.users", permission: "users.admin" },
   { key: "imports", to: "/imports", icon: <CloudUploadOutlined />, labelKey: "app.nav.imports", permission: "imports.run" },
   { key: "audit", to: "/audit", icon: <AuditOutlined />, labelKey: "app.nav.audit", permission: "audit.read" },

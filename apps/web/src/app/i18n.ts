@@ -25,6 +25,8 @@ import residentsEn from "../modules/residents/i18n/en.json";
 import residentsZh from "../modules/residents/i18n/zh-CN.json";
 import casesEn from "../modules/cases/i18n/en.json";
 import casesZh from "../modules/cases/i18n/zh-CN.json";
+import servicesEn from "../modules/services-directory/i18n/en.json";
+import servicesZh from "../modules/services-directory/i18n/zh-CN.json";
 import usersEn from "../modules/users/i18n/en.json";
 import usersZh from "../modules/users/i18n/zh-CN.json";
 import { setApiLanguage } from "../ui/api";
@@ -83,6 +85,7 @@ void i18next.use(initReactI18next).init({
         ...jurisdictionsZh,
         ...residentsZh,
         ...casesZh,
+        ...servicesZh,
         ...communitiesZh,
         ...socialOrgsZh,
         ...socialWorkersZh,
@@ -101,6 +104,7 @@ void i18next.use(initReactI18next).init({
         ...jurisdictionsEn,
         ...residentsEn,
         ...casesEn,
+        ...servicesEn,
         ...communitiesEn,
         ...socialOrgsEn,
         ...socialWorkersEn,

@@ -10,6 +10,7 @@ import { socialWorkerRoutes } from "../modules/social-workers";
 import { residentRoutes } from "../modules/residents";
 import { caseRoutes } from "../modules/cases";
 import { needRoutes } from "../modules/needs";
+import { publicServiceRoutes, serviceRoutes } from "../modules/services-directory";
 import { userRoutes } from "../modules/users";
 import { ConsoleLayout } from "./ConsoleLayout";
 import { NotFoundPage } from "./NotFoundPage";
@@ -18,7 +19,7 @@ import { RouteErrorPage } from "./RouteErrorPage";
 
 /** Every page of the web console: the login page outside, the module pages inside the console layout. */
 export const router = createBrowserRouter([
-  ...[...authRoutes, ...publicSocialOrgRoutes].map((route) => ({ ...route, errorElement: <RouteErrorPage /> })),
+  ...[...authRoutes, ...publicSocialOrgRoutes, ...publicServiceRoutes].map((route) => ({ ...route, errorElement: <RouteErrorPage /> })),
   {
     path: "/",
     element: (
@@ -42,6 +43,7 @@ export const router = createBrowserRouter([
           ...residentRoutes,
           ...caseRoutes,
           ...needRoutes,
+          ...serviceRoutes,
           ...auditRoutes,
           { path: "*", element: <NotFoundPage /> },
         ],

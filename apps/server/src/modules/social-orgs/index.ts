@@ -12,5 +12,5 @@ export const socialOrgsModule: ModuleManifest = {
   exports: [socialOrgExport],
 };
 
-export { getOrganizations, findOrganizationByName } from "./queries.js";
+export { getOrganizations, findOrganizationByName, getPublicSocialOrg, pagePublicSocialOrgs } from "./queries.js";
 export { demoAgencyName } from "./seed.js";

@@ -272,3 +272,37 @@ export async function findOrganizationByName(ctx: Ctx, name: string): Promise<Or
     .where(eq(socialOrgs.name, name));
   return row ?? null;
 }
+
+/**
+ * Active organizations' public profiles by page number (open-data feeds such as HSDS that mandate
+ * page numbers), ordered by name then id, with the total count; three or four queries per page.
+ */
+export async function pagePublicSocialOrgs(
+  ctx: Ctx,
+  query: { q?: string | undefined; page: number; perPage: number },
+): Promise<{ total: number; items: PublicSocialOrg[] }> {
+  const conditions: SQL[] = [eq(socialOrgs.status, "active"), ...filterConditions({ q: query.q })];
+  const rows = await ctx.db
+    .select({ row: socialOrgs, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(socialOrgs)
+    .where(and(...conditions))
+    .orderBy(asc(socialOrgs.name), asc(socialOrgs.id))
+    .limit(query.perPage)
+    .offset((query.page - 1) * query.perPage);
+  const total = rows[0]?.total ?? (query.page > 1 ? await countActive(ctx, conditions) : 0);
+  return {
+    total,
+    items: await presentPublicRows(
+      ctx,
+      rows.map((entry) => entry.row),
+    ),
+  };
+}
+
+async function countActive(ctx: Ctx, conditions: SQL[]): Promise<number> {
+  const [row] = await ctx.db
+    .select({ total: sql<number>`count(*)`.mapWith(Number) })
+    .from(socialOrgs)
+    .where(and(...conditions));
+  return row?.total ?? 0;
+}

@@ -129,6 +129,27 @@ export const errorCatalog = {
     "zh-CN": ["区划代码不存在", "区划代码 {code} 不存在。"],
     en: ["Unknown area", "There is no area with code {code}."],
   },
+  /** A service's provider is inconsistent: an organization service needs organization_id, a community service community_code, a commercial service area_code. */
+  SERVICE_PROVIDER_INVALID: {
+    status: 400,
+    "zh-CN": ["服务提供方有误", "社会组织服务须指定组织，社区服务须指定社区，市场主体服务须指定所在区划。"],
+    en: [
+      "Invalid provider",
+      "An organization service needs organization_id, a community service community_code, a commercial service area_code.",
+    ],
+  },
+  /** A paid service without a (positive) price in fen. */
+  SERVICE_PRICE_REQUIRED: {
+    status: 400,
+    "zh-CN": ["缺少价格", "有偿服务须填写价格（以分为单位的正整数）。"],
+    en: ["Price required", "A paid service needs a positive price in fen."],
+  },
+  /** The minimum age is above the maximum age. */
+  SERVICE_AGE_RANGE: {
+    status: 400,
+    "zh-CN": ["年龄范围有误", "最小年龄不能大于最大年龄。"],
+    en: ["Invalid age range", "The minimum age cannot exceed the maximum age."],
+  },
   /** The organization does not exist or is outside the caller's scope. */
   ORGANIZATION_UNKNOWN: {
     status: 400,

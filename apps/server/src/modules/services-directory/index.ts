@@ -1,0 +1,15 @@
+import type { ModuleManifest } from "../../platform/module.js";
+import { serviceDirectoryRoutes } from "./routes.js";
+import { seedServices } from "./seed.js";
+import { servicesExport } from "./exports.js";
+
+/** Service directory (服务目录): standing services published by organizations, communities and commercial providers. */
+export const servicesDirectoryModule: ModuleManifest = {
+  name: "services-directory",
+  routes: serviceDirectoryRoutes,
+  seedDemo: seedServices,
+  exports: [servicesExport],
+};
+
+export { findPublishedService, pagePublishedServices, providerNames, presentPublicService } from "./queries.js";
+export type { ServiceRow } from "./schema.js";

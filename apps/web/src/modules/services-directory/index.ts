@@ -1,0 +1,1 @@
+export { publicServiceRoutes, serviceRoutes } from "./routes";
