@@ -17,7 +17,7 @@ describe("residents", () => {
     const { context, page } = await newPage(browser, inject("baseUrl"));
     try {
       await signInThroughPage(page, "demo-community");
-      await page.getByRole("menuitem", { name: /居民/ }).click();
+      await page.locator('li.ant-menu-item[data-menu-id$="-residents"]').click();
       await page.waitForURL((url) => url.pathname === "/residents");
       const firstId = page.locator(".ant-table-tbody code").first();
       await firstId.waitFor();
