@@ -2,8 +2,7 @@ import { serviceCategories, type PublicService, type ServiceCategory } from "@sa
 import { Button, Card, Empty, Flex, Input, List, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router-dom";
-import { LocaleSwitch } from "../../../ui/LocaleSwitch";
+import { PublicPage } from "../../../ui/PublicPage";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { usePublicServices } from "../api";
 import { PriceTag } from "../components/labels";
@@ -76,17 +75,7 @@ export function PublicDirectoryPage() {
   };
 
   return (
-    <main style={{ maxWidth: 880, margin: "0 auto", padding: 16 }}>
-      <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-          {t("services.public.title")}
-        </Typography.Title>
-        <Space>
-          <LocaleSwitch />
-          <Link to="/login">{t("services.public.login")}</Link>
-        </Space>
-      </Flex>
-      <Typography.Paragraph type="secondary">{t("services.public.subtitle")}</Typography.Paragraph>
+    <PublicPage title={t("services.public.title")} subtitle={t("services.public.subtitle")}>
       <div role="search" style={{ marginBottom: 12 }}>
         <Input.Search
           allowClear
@@ -136,6 +125,6 @@ export function PublicDirectoryPage() {
           </Button>
         </Flex>
       ) : null}
-    </main>
+    </PublicPage>
   );
 }

@@ -2,8 +2,7 @@ import type { PublicSocialOrg, SocialOrgCategory } from "@sanshe/contracts";
 import { Button, Card, Empty, Flex, Input, List, Select, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router-dom";
-import { LocaleSwitch } from "../../../ui/LocaleSwitch";
+import { PublicPage } from "../../../ui/PublicPage";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { usePublicSocialOrgs } from "../api";
 import { CATEGORIES } from "../components/options";
@@ -66,17 +65,7 @@ export function PublicSocialOrgsPage() {
   };
 
   return (
-    <main style={{ maxWidth: 880, margin: "0 auto", padding: 16 }}>
-      <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-          {t("socialOrgs.public.title")}
-        </Typography.Title>
-        <Space>
-          <LocaleSwitch />
-          <Link to="/login">{t("socialOrgs.public.login")}</Link>
-        </Space>
-      </Flex>
-      <Typography.Paragraph type="secondary">{t("socialOrgs.public.subtitle")}</Typography.Paragraph>
+    <PublicPage title={t("socialOrgs.public.title")} subtitle={t("socialOrgs.public.subtitle")}>
       <Flex gap={8} wrap style={{ marginBottom: 16 }} role="search">
         <Input.Search
           allowClear
@@ -122,6 +111,6 @@ export function PublicSocialOrgsPage() {
           </Button>
         </Flex>
       ) : null}
-    </main>
+    </PublicPage>
   );
 }
