@@ -3,6 +3,7 @@ import { Button, Card, Empty, Flex, Input, List, Space, Tag, Typography } from "
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PublicPage } from "../../../ui/PublicPage";
+import { useLoadMore } from "../../../ui/useLoadMore";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { usePublicServices } from "../api";
 import { PriceTag } from "../components/labels";
@@ -62,14 +63,12 @@ export function PublicDirectoryPage() {
   const { t } = useTranslation();
   const [q, setQ] = useState<string | undefined>();
   const [category, setCategory] = useState<ServiceCategory | undefined>();
-  const [cursors, setCursors] = useState<string[]>([]);
-  const [loaded, setLoaded] = useState<PublicService[]>([]);
-  const page = usePublicServices({ q, category, cursor: cursors.at(-1), limit: 20 });
-  const items = page.isPlaceholderData ? loaded : [...loaded, ...(page.data?.items ?? [])];
+  const more = useLoadMore<PublicService>();
+  const page = usePublicServices({ q, category, cursor: more.cursor, limit: 20 });
+  const items = more.items(page.data, page.isPlaceholderData);
 
   const reset = (next: { q?: string | undefined; category?: ServiceCategory | undefined }) => {
-    setCursors([]);
-    setLoaded([]);
+    more.reset();
     setQ(next.q?.trim() || undefined);
     setCategory(next.category);
   };
@@ -111,16 +110,7 @@ export function PublicDirectoryPage() {
       />
       {page.data?.next_cursor ? (
         <Flex justify="center">
-          <Button
-            loading={page.isFetching}
-            onClick={() => {
-              const next = page.data?.next_cursor;
-              if (next) {
-                setLoaded(items);
-                setCursors([...cursors, next]);
-              }
-            }}
-          >
+          <Button loading={page.isFetching} onClick={() => more.loadMore(items, page.data?.next_cursor)}>
             {t("services.public.loadMore")}
           </Button>
         </Flex>

@@ -3,6 +3,7 @@ import { Button, Card, Empty, Flex, Input, List, Select, Space, Tag, Typography 
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PublicPage } from "../../../ui/PublicPage";
+import { useLoadMore } from "../../../ui/useLoadMore";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { usePublicSocialOrgs } from "../api";
 import { CATEGORIES } from "../components/options";
@@ -52,14 +53,12 @@ export function PublicSocialOrgsPage() {
   const { t } = useTranslation();
   const [q, setQ] = useState<string | undefined>();
   const [category, setCategory] = useState<SocialOrgCategory | undefined>();
-  const [cursors, setCursors] = useState<string[]>([]);
-  const [loaded, setLoaded] = useState<PublicSocialOrg[]>([]);
-  const page = usePublicSocialOrgs({ q, category, cursor: cursors.at(-1), limit: 20 });
-  const items = page.isPlaceholderData ? loaded : [...loaded, ...(page.data?.items ?? [])];
+  const more = useLoadMore<PublicSocialOrg>();
+  const page = usePublicSocialOrgs({ q, category, cursor: more.cursor, limit: 20 });
+  const items = more.items(page.data, page.isPlaceholderData);
 
   const reset = (next: { q?: string | undefined; category?: SocialOrgCategory | undefined }) => {
-    setCursors([]);
-    setLoaded([]);
+    more.reset();
     setQ(next.q?.trim() || undefined);
     setCategory(next.category);
   };
@@ -97,16 +96,7 @@ export function PublicSocialOrgsPage() {
       />
       {page.data?.next_cursor ? (
         <Flex justify="center">
-          <Button
-            loading={page.isFetching}
-            onClick={() => {
-              const next = page.data?.next_cursor;
-              if (next) {
-                setLoaded(items);
-                setCursors([...cursors, next]);
-              }
-            }}
-          >
+          <Button loading={page.isFetching} onClick={() => more.loadMore(items, page.data?.next_cursor)}>
             {t("socialOrgs.public.loadMore")}
           </Button>
         </Flex>
