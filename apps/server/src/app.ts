@@ -3,6 +3,8 @@ import Fastify, { type FastifyInstance } from "fastify";
 import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyUnderPressure from "@fastify/under-pressure";
+import { AppError } from "./platform/errors/app-error.js";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
@@ -129,6 +131,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     global: false,
     errorResponseBuilder: (_request, context) => Object.assign(new Error("rate limited"), { statusCode: 429, retryAfter: context.after }),
   });
+  if (config.maxEventLoopDelayMs > 0) {
+    // Shed load early: when the event loop lags, answer 503 + Retry-After at once rather than time out.
+    await app.register(fastifyUnderPressure, {
+      maxEventLoopDelay: config.maxEventLoopDelayMs,
+      sampleInterval: Math.min(1000, Math.max(10, Math.floor(config.maxEventLoopDelayMs / 2))),
+      pressureHandler: (request, reply) => {
+        sendProblem(new AppError("OVERLOADED"), request, reply);
+      },
+    });
+  }
   await app.register(fastifySwagger, {
     openapi: {
       openapi: "3.1.0",

@@ -19,6 +19,8 @@ const EnvSchema = z.object({
   SANSHE_IMPORT_STALE_SECONDS: z.coerce.number().positive().default(60),
   SANSHE_TRAINING_HOURS_PER_YEAR: z.coerce.number().nonnegative().default(72),
   SANSHE_WORKFORCE_STANDARD_PER_1000: z.coerce.number().positive().default(2),
+  /** Shed load (503 + Retry-After) when the event loop lags this long; 0 turns it off. Default: 1000 on PostgreSQL, off on PGlite. */
+  SANSHE_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().nonnegative().optional(),
   SANSHE_SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   SANSHE_PII_KEY: z
     .string()
@@ -43,6 +45,8 @@ export type Config = {
   minFreeBytes: number;
   /** A running import whose heartbeat is older than this is shown as interrupted and may resume. */
   importStaleMs: number;
+  /** Event-loop lag above which requests are refused with 503 + Retry-After; 0 = never. */
+  maxEventLoopDelayMs: number;
   secureCookies: boolean;
   /** Continuing-education hours a social worker needs per calendar year. */
   trainingHoursPerYear: number;
@@ -90,6 +94,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: e.SANSHE_LOGIN_RATE_PER_MINUTE,
     minFreeBytes: e.SANSHE_MIN_FREE_MB * 1024 * 1024,
     importStaleMs: e.SANSHE_IMPORT_STALE_SECONDS * 1000,
+    // PGlite runs every statement on the event loop, so a lagging loop is normal there, not overload.
+    maxEventLoopDelayMs: e.SANSHE_MAX_EVENT_LOOP_DELAY_MS ?? (e.DATABASE_URL ? 1000 : 0),
     secureCookies: e.SANSHE_SECURE_COOKIES ? e.SANSHE_SECURE_COOKIES === "true" : isProduction,
     trainingHoursPerYear: e.SANSHE_TRAINING_HOURS_PER_YEAR,
     workforceStandardPerThousand: e.SANSHE_WORKFORCE_STANDARD_PER_1000,

@@ -30,22 +30,31 @@ export function buildActor(user: { id: string; login: string; displayName: strin
   };
 }
 
-/** Loads an active user and their memberships as an Actor (one query); null if missing or disabled. */
-export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
-  const rows = await db
-    .select({
-      id: users.id,
-      login: users.login,
-      displayName: users.displayName,
-      status: users.status,
-      membershipId: memberships.id,
-      role: memberships.role,
-      areaCode: memberships.areaCode,
-      organizationId: memberships.organizationId,
-    })
-    .from(users)
-    .leftJoin(memberships, eq(memberships.userId, users.id))
-    .where(eq(users.id, userId));
+type ActorRow = {
+  id: string;
+  login: string;
+  displayName: string;
+  status: string;
+  membershipId: string | null;
+  role: string | null;
+  areaCode: string | null;
+  organizationId: string | null;
+};
+
+/** The columns an Actor is built from (a user left-joined with its memberships). */
+export const actorColumns = {
+  id: users.id,
+  login: users.login,
+  displayName: users.displayName,
+  status: users.status,
+  membershipId: memberships.id,
+  role: memberships.role,
+  areaCode: memberships.areaCode,
+  organizationId: memberships.organizationId,
+};
+
+/** Builds the Actor from the rows of `actorColumns` (one per membership); null if none or the user is not active. */
+export function actorFromRows(rows: readonly ActorRow[]): Actor | null {
   const first = rows[0];
   if (!first || first.status !== "active") {
     return null;
@@ -59,4 +68,14 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
       organizationId: row.organizationId,
     }));
   return buildActor(first, grants);
+}
+
+/** Loads an active user and their memberships as an Actor (one query); null if missing or disabled. */
+export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
+  const rows = await db
+    .select(actorColumns)
+    .from(users)
+    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .where(eq(users.id, userId));
+  return actorFromRows(rows);
 }

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, lt } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { sessions } from "./schema.js";
+import { actorColumns, actorFromRows, type Actor } from "./actor.js";
+import { memberships, sessions, users } from "./schema.js";
 
 export type SessionPolicy = {
   /** A session unused this long ends (idle timeout). */
@@ -38,12 +39,19 @@ export async function createSession(
 }
 
 /**
- * The user id of a live session, or null when it is unknown, idle too long or past its end.
- * Expired sessions are deleted on sight; last use is written at most once a minute.
+ * The actor of a live session, or null when it is unknown, idle too long, past its end, or its user
+ * is not active. The session, the user and the memberships come back in one statement (it runs on
+ * every request); expired sessions are deleted on sight and last use is written at most once a minute.
  */
-export async function resolveSession(db: Db, token: string, policy: SessionPolicy, now: Date): Promise<string | null> {
+export async function resolveSessionActor(db: Db, token: string, policy: SessionPolicy, now: Date): Promise<Actor | null> {
   const tokenHash = hashToken(token);
-  const [session] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
+  const rows = await db
+    .select({ ...actorColumns, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .where(eq(sessions.tokenHash, tokenHash));
+  const session = rows[0];
   if (!session) {
     return null;
   }
@@ -55,7 +63,7 @@ export async function resolveSession(db: Db, token: string, policy: SessionPolic
   if (idleSince > touchEveryMs) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
   }
-  return session.userId;
+  return actorFromRows(rows);
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {

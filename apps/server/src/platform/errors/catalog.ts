@@ -282,6 +282,12 @@ export const errorCatalog = {
     "zh-CN": ["服务繁忙", "数据库响应超时，请稍后重试。"],
     en: ["Service busy", "The database took too long; please retry shortly."],
   },
+  /** The server is overloaded (its event loop lags); retryable after Retry-After. */
+  OVERLOADED: {
+    status: 503,
+    "zh-CN": ["服务繁忙", "当前访问量过大，请稍后重试。"],
+    en: ["Server busy", "The server is under heavy load; please retry shortly."],
+  },
   /** Too little free disk space for a bulk write. */
   DISK_FULL: {
     status: 507,

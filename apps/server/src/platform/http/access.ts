@@ -1,8 +1,8 @@
 import type { Permission } from "@sanshe/contracts";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { AppError } from "../errors/app-error.js";
-import { loadActor, type Actor } from "../auth/actor.js";
-import { resolveSession, type SessionPolicy } from "../auth/sessions.js";
+import type { Actor } from "../auth/actor.js";
+import { resolveSessionActor, type SessionPolicy } from "../auth/sessions.js";
 import type { Db } from "../db/client.js";
 
 /**
@@ -44,8 +44,7 @@ export async function authenticate(db: Db, request: FastifyRequest, policy: Sess
   if (!token) {
     return null;
   }
-  const userId = await resolveSession(db, token, policy, now);
-  return userId ? loadActor(db, userId) : null;
+  return resolveSessionActor(db, token, policy, now);
 }
 
 /** 401 without a session, 403 without the permission; public routes pass. */
