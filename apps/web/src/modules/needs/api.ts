@@ -7,6 +7,7 @@ import type {
   Page,
   Need,
   Referral,
+  ReferralReassign,
   ResidentListItem,
   RoutingRule,
   RoutingRuleCreate,
@@ -133,5 +134,28 @@ export function useResidentSearch(q: string) {
     queryKey: needKeys.residents(q),
     queryFn: ({ signal }) => apiRequest<Page<ResidentListItem>>("/residents", { query: { q, limit: 20 }, signal }),
     enabled: q.trim().length > 0,
+  });
+}
+
+export type ProviderOption = { id: string; name: string };
+
+/** Organizations or social workers in scope, by name, to route a referral to by hand. */
+export function useProviderOptions(kind: "organization" | "social_worker", q: string) {
+  const path = kind === "organization" ? "/social-orgs" : "/social-workers";
+  return useQuery({
+    queryKey: ["needs", "providers", kind, q] as const,
+    queryFn: ({ signal }) => apiRequest<Page<ProviderOption>>(path, { query: { q: q.trim() || undefined, limit: 20 }, signal }),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
+
+/** Routes a referral waiting in the community triage queue to a provider chosen by hand, with a reason. */
+export function useReassignReferral() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: ReferralReassign }) =>
+      apiRequest<Referral>(`/referrals/${encodeURIComponent(id)}/reassign`, { method: "POST", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: needKeys.all }),
   });
 }

@@ -8,6 +8,7 @@ import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useCursorPagination } from "../../../ui/useCursorPagination";
 import { useInbox, useReferralAction } from "../api";
+import { ReassignModal } from "../components/ReassignModal";
 
 const parties = ["community", "organization", "social_worker", "volunteer"] as const;
 
@@ -20,6 +21,7 @@ export function InboxPage() {
   const action = useReferralAction();
   const [declining, setDeclining] = useState<Referral | null>(null);
   const [serving, setServing] = useState<Referral | null>(null);
+  const [reassigning, setReassigning] = useState<Referral | null>(null);
   const [declineForm] = Form.useForm<{ reason: string }>();
   const [serviceForm] = Form.useForm<ServiceRecordCreate>();
 
@@ -80,6 +82,11 @@ export function InboxPage() {
                     <Button size="small" danger onClick={() => setDeclining(r)}>
                       {t("needs.inbox.decline")}
                     </Button>
+                    {r.provider_kind === "community_queue" && (
+                      <Button size="small" onClick={() => setReassigning(r)}>
+                        {t("needs.reassign.action")}
+                      </Button>
+                    )}
                   </>
                 )}
                 {r.status === "accepted" && (
@@ -110,6 +117,7 @@ export function InboxPage() {
         itemCount={inbox.data?.items.length ?? 0}
         isLoading={inbox.isFetching}
       />
+      <ReassignModal referral={reassigning} onClose={() => setReassigning(null)} />
       <Modal
         open={declining !== null}
         title={t("needs.inbox.declineTitle")}
