@@ -4,7 +4,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import autocannon from "autocannon";
 
-const { url, paths, headers, connections, duration, amount } = workerData;
+const { url, paths, headers, connections, duration, amount, method = "GET", bodies } = workerData;
 let next = 0;
 const times = [];
 const statuses = {};
@@ -16,11 +16,21 @@ const instance = autocannon({
   headers,
   requests: [
     {
-      method: "GET",
+      method,
       setupRequest: (request) => {
-        const path = paths[next % paths.length];
+        const index = next;
         next += 1;
-        return { ...request, path };
+        const path = paths[index % paths.length];
+        if (!bodies) {
+          return { ...request, path };
+        }
+        // Writes: a JSON body per request and a fresh Idempotency-Key, as a phone would send.
+        return {
+          ...request,
+          path,
+          body: bodies[index % bodies.length],
+          headers: { ...request.headers, "content-type": "application/json", "idempotency-key": `bench-${process.pid}-${index}` },
+        };
       },
     },
   ],

@@ -126,10 +126,19 @@ type Load = {
   statuses: Record<string, number>;
   times: number[];
 };
-function drive(url: string, paths: string[], cookie?: string): Promise<Load> {
+type DriveOptions = { method?: "GET" | "POST"; bodies?: string[]; connections?: number; duration?: number };
+function drive(url: string, paths: string[], cookie?: string, options: DriveOptions = {}): Promise<Load> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL("./load-worker.mjs", import.meta.url), {
-      workerData: { url, paths, headers: cookie ? { cookie } : {}, connections, duration },
+      workerData: {
+        url,
+        paths,
+        headers: cookie ? { cookie } : {},
+        connections: options.connections ?? connections,
+        duration: options.duration ?? duration,
+        method: options.method ?? "GET",
+        bodies: options.bodies,
+      },
     });
     worker.once("message", (message: Load) => {
       resolve(message);
@@ -262,6 +271,39 @@ for (const scenario of scenarios) {
   say(`  ${result.name}: ${Math.round(result.rps)}/s, p95 ${result.p95.toFixed(1)} ms, ${result.errors} errors, ${queries} queries`);
 }
 
+// Need submission with routing: community staff record needs for residents (assisted intake), each
+// POST with its own Idempotency-Key; routing, referral, history and audit happen in the request.
+{
+  const categories = ["elderly_care", "disability", "counseling", "sanitation", "repairs", "legal_aid"];
+  const bodies = residentIds.map((id, index) =>
+    JSON.stringify({
+      resident_id: id,
+      category: categories[index % categories.length],
+      description: "压测：代居民登记的需求",
+      urgency: "normal",
+    }),
+  );
+  const before = database.stats.queries;
+  const probe = await fetch(`${base}/api/v1/needs`, {
+    method: "POST",
+    headers: { cookie: community, "content-type": "application/json" },
+    body: bodies[0],
+  });
+  const queries = database.stats.queries - before;
+  if (probe.status !== 201 && probe.status !== 200) {
+    fail(`  need submission probe: ${probe.status} ${await probe.text()}`);
+  }
+  const result = summarize(
+    "need submission with routing (community staff)",
+    "POST /api/v1/needs {resident_id, category, …}",
+    await drive(base, ["/api/v1/needs"], community, { method: "POST", bodies }),
+    queries,
+  );
+  result.ratioToBare = result.rps / bareResult.rps;
+  results.push(result);
+  say(`  ${result.name}: ${Math.round(result.rps)}/s, p99 ${result.p99.toFixed(1)} ms, ${result.errors} errors, ${queries} queries`);
+}
+
 // The masked export, end to end, with the server's RSS (same process) before, at peak and after.
 const exportRun = await (async () => {
   global.gc?.();
@@ -318,6 +360,35 @@ results.push({
   note: `${exportRun.rows} rows, ${(exportRun.bytes / 1048576).toFixed(1)} MB in ${exportRun.seconds.toFixed(2)} s; RSS ${exportRun.rssBeforeMb.toFixed(0)} → peak ${exportRun.rssPeakMb.toFixed(0)} → ${exportRun.rssAfterMb.toFixed(0)} MB`,
 });
 say(`  export: ${results.at(-1)?.note}`);
+
+// Overload: five times the connections on a mix of reads for the same bounded time, then the time
+// until the server answers normally again once the load stops.
+{
+  const mixed = [
+    ...residentIds.slice(0, 50).map((id) => `/api/v1/residents/${id}`),
+    "/api/v1/residents?limit=50",
+    `/api/v1/residents?q=${encodeURIComponent("王")}`,
+    "/api/v1/areas?parent=410105",
+  ];
+  const load = await drive(base, mixed, street, { connections: connections * 5 });
+  const result = summarize(`overload: ${connections * 5} connections, mixed reads (street)`, "GET mixed", load, null);
+  result.ratioToBare = result.rps / bareResult.rps;
+  const stopped = performance.now();
+  let recoverySeconds = Number.NaN;
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    const response = await fetch(`${base}/api/v1/residents?limit=50`, { headers: { cookie: street } });
+    await response.arrayBuffer();
+    if (response.status === 200) {
+      recoverySeconds = (performance.now() - stopped) / 1000;
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const shed = load.statuses["503"] ?? 0;
+  result.note = `${shed} answered 503 + Retry-After, ${load.timeouts} timeouts; normal answers again after ${recoverySeconds.toFixed(1)} s`;
+  results.push(result);
+  say(`  ${result.name}: ${Math.round(result.rps)}/s, p99 ${result.p99.toFixed(1)} ms; ${result.note}`);
+}
 
 await app.close();
 await bare.close();
