@@ -17,6 +17,7 @@ const EnvSchema = z.object({
   SANSHE_LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   SANSHE_MIN_FREE_MB: z.coerce.number().nonnegative().default(200),
   SANSHE_IMPORT_STALE_SECONDS: z.coerce.number().positive().default(60),
+  SANSHE_ESCALATION_INTERVAL_SECONDS: z.coerce.number().nonnegative().default(300),
   SANSHE_TRAINING_HOURS_PER_YEAR: z.coerce.number().nonnegative().default(72),
   SANSHE_WORKFORCE_STANDARD_PER_1000: z.coerce.number().positive().default(2),
   SANSHE_SECURE_COOKIES: z.enum(["true", "false"]).optional(),
@@ -43,6 +44,8 @@ export type Config = {
   minFreeBytes: number;
   /** A running import whose heartbeat is older than this is shown as interrupted and may resume. */
   importStaleMs: number;
+  /** How often the server escalates overdue referrals to the street officials (0: never; `sanshe needs escalate` still works). */
+  escalationIntervalMs: number;
   secureCookies: boolean;
   /** Continuing-education hours a social worker needs per calendar year. */
   trainingHoursPerYear: number;
@@ -90,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: e.SANSHE_LOGIN_RATE_PER_MINUTE,
     minFreeBytes: e.SANSHE_MIN_FREE_MB * 1024 * 1024,
     importStaleMs: e.SANSHE_IMPORT_STALE_SECONDS * 1000,
+    escalationIntervalMs: e.SANSHE_ESCALATION_INTERVAL_SECONDS * 1000,
     secureCookies: e.SANSHE_SECURE_COOKIES ? e.SANSHE_SECURE_COOKIES === "true" : isProduction,
     trainingHoursPerYear: e.SANSHE_TRAINING_HOURS_PER_YEAR,
     workforceStandardPerThousand: e.SANSHE_WORKFORCE_STANDARD_PER_1000,
