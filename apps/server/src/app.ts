@@ -29,6 +29,8 @@ import { problemFor, sendProblem } from "./platform/http/problem.js";
 import { registerIdempotency } from "./platform/idempotency/index.js";
 import { modules } from "./modules/registry.js";
 import { registerOpenRoutes } from "./open/index.js";
+import { escalateOverdue } from "./modules/needs/index.js";
+import { systemCtx } from "./platform/system.js";
 import type { ExportSpec, ImportSpec } from "./platform/module.js";
 
 declare module "fastify" {
@@ -60,6 +62,8 @@ export type AppDeps = {
   now?: () => Date;
   /** Run the audit sealer every this many ms (0: never; tests seal explicitly). */
   sealIntervalMs?: number;
+  /** Escalate overdue referrals every this many ms (0 or absent: never; the server passes the configured interval). */
+  escalationIntervalMs?: number;
   logger?: boolean;
 };
 
@@ -226,6 +230,29 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const timer = setInterval(() => {
       sealAuditLog(db).catch((error: unknown) => app.log.warn({ err: error }, "audit sealing failed; will retry"));
     }, deps.sealIntervalMs);
+    timer.unref();
+    app.addHook("onClose", async () => clearInterval(timer));
+  }
+  if (deps.escalationIntervalMs && deps.escalationIntervalMs > 0) {
+    let sweeping = false;
+    const timer = setInterval(() => {
+      if (sweeping) {
+        return;
+      }
+      sweeping = true;
+      app.sanshe.background(
+        escalateOverdue(systemCtx(db, now))
+          .then((result) => {
+            if (result.escalated > 0) {
+              app.log.info(result, "overdue referrals escalated");
+            }
+          })
+          .catch((error: unknown) => app.log.warn({ err: error }, "escalating overdue referrals failed; will retry"))
+          .finally(() => {
+            sweeping = false;
+          }),
+      );
+    }, deps.escalationIntervalMs);
     timer.unref();
     app.addHook("onClose", async () => clearInterval(timer));
   }

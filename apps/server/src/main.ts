@@ -21,6 +21,7 @@ import { users } from "./platform/auth/schema.js";
 import { loadActor } from "./platform/auth/actor.js";
 import { createAuditWriter } from "./platform/audit/writer.js";
 import { createImportJob, runImport, startImport } from "./modules/imports/index.js";
+import { escalateOverdue } from "./modules/needs/index.js";
 
 const usage = `Usage: sanshe <command>
 
@@ -36,6 +37,7 @@ const usage = `Usage: sanshe <command>
                                 continue an interrupted import after its last committed row
   users create --login <l> --name <n> --role <role> --area <code> [--org <uuid>]
                                 create an account; the password is read from SANSHE_NEW_PASSWORD
+  needs escalate                escalate referrals past their clock to the street officials (once per clock)
   audit verify                  seal pending audit records and verify the hash chain
   backup <file>                 write a backup (PGlite tarball or pg_dump custom format)
   restore <file>                restore a backup into the configured storage
@@ -89,7 +91,7 @@ async function serve(config: Config): Promise<void> {
   if (!config.isProduction) {
     await seedDemo(systemCtx(database.db), modules, seedOptions(config, database));
   }
-  const app = await buildApp({ config, database, sealIntervalMs: 1000 });
+  const app = await buildApp({ config, database, sealIntervalMs: 1000, escalationIntervalMs: config.escalationIntervalMs });
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) {
@@ -279,6 +281,18 @@ async function main(argv: string[]): Promise<number> {
         print(`user ${input.data.login} created (${id})`);
       });
       return 0;
+    }
+    case "needs": {
+      if (sub !== "escalate") {
+        print(usage);
+        return 2;
+      }
+      return withDatabase(config, async (database) => {
+        const result = await escalateOverdue(systemCtx(database.db));
+        await sealAll(database.db);
+        print(`needs escalate: ${result.escalated} referrals escalated, ${result.notifications} notifications sent`);
+        return 0;
+      });
     }
     case "audit": {
       if (sub !== "verify") {

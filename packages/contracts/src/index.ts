@@ -14,3 +14,5 @@ export * from "./cases.js";
 export * from "./needs.js";
 export * from "./referrals.js";
 export * from "./services-directory.js";
+export * from "./need-attachments.js";
+export * from "./notifications.js";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AreaCodeSchema, PageQuerySchema, TimestampSchema, UuidSchema, pageOf, text } from "./common.js";
+import { NeedAttachmentSchema } from "./need-attachments.js";
 
 /** Service tiers (服务分层): public → community, special → social organization, professional → social worker, … */
 export const ServiceTierSchema = z
@@ -52,7 +53,7 @@ export const ReferralSchema = z.object({
 export type Referral = z.infer<typeof ReferralSchema>;
 
 export const NeedEventSchema = z.object({
-  kind: z.string().describe("What happened: created, routed, accepted, declined, completed, confirmed, reopened, service"),
+  kind: z.string().describe("What happened: created, routed, accepted, declined, completed, confirmed, reopened, service, escalated"),
   status: NeedStatusSchema.nullable().describe("Status of the need after the event"),
   actor_login: z.string().nullable().describe("Who acted (system for automatic routing)"),
   reason: z.string().nullable().describe("Reason or explanation"),
@@ -89,6 +90,7 @@ export type Need = z.infer<typeof NeedSchema>;
 export const NeedDetailSchema = NeedSchema.extend({
   events: z.array(NeedEventSchema).describe("History, oldest first"),
   referrals: z.array(ReferralSchema).describe("Referrals, oldest first"),
+  attachments: z.array(NeedAttachmentSchema).describe("Photos, oldest first (GET /needs/{id}/attachments/{attachmentId})"),
 });
 export type NeedDetail = z.infer<typeof NeedDetailSchema>;
 export const NeedPageSchema = pageOf(NeedSchema);

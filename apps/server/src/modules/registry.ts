@@ -9,6 +9,7 @@ import { importsModule } from "./imports/index.js";
 import { exportsModule } from "./exports/index.js";
 import { residentsModule } from "./residents/index.js";
 import { casesModule } from "./cases/index.js";
+import { notificationsModule } from "./notifications/index.js";
 import { needsModule } from "./needs/index.js";
 import { servicesDirectoryModule } from "./services-directory/index.js";
 
@@ -21,6 +22,7 @@ export const modules: readonly ModuleManifest[] = [
   socialWorkersModule,
   residentsModule,
   casesModule,
+  notificationsModule,
   needsModule,
   servicesDirectoryModule,
   auditLogModule,

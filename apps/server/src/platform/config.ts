@@ -17,6 +17,7 @@ const EnvSchema = z.object({
   SANSHE_LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   SANSHE_MIN_FREE_MB: z.coerce.number().nonnegative().default(200),
   SANSHE_IMPORT_STALE_SECONDS: z.coerce.number().positive().default(60),
+  SANSHE_ESCALATION_INTERVAL_SECONDS: z.coerce.number().nonnegative().default(300),
   SANSHE_TRAINING_HOURS_PER_YEAR: z.coerce.number().nonnegative().default(72),
   SANSHE_WORKFORCE_STANDARD_PER_1000: z.coerce.number().positive().default(2),
   /** Shed load (503 + Retry-After) when the event loop lags this long; 0 turns it off. Default: 1000 on PostgreSQL, off on PGlite. */
@@ -47,6 +48,8 @@ export type Config = {
   importStaleMs: number;
   /** Event-loop lag above which requests are refused with 503 + Retry-After; 0 = never. */
   maxEventLoopDelayMs: number;
+  /** How often the server escalates overdue referrals to the street officials (0: never; `sanshe needs escalate` still works). */
+  escalationIntervalMs: number;
   secureCookies: boolean;
   /** Continuing-education hours a social worker needs per calendar year. */
   trainingHoursPerYear: number;
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importStaleMs: e.SANSHE_IMPORT_STALE_SECONDS * 1000,
     // PGlite runs every statement on the event loop, so a lagging loop is normal there, not overload.
     maxEventLoopDelayMs: e.SANSHE_MAX_EVENT_LOOP_DELAY_MS ?? (e.DATABASE_URL ? 1000 : 0),
+    escalationIntervalMs: e.SANSHE_ESCALATION_INTERVAL_SECONDS * 1000,
     secureCookies: e.SANSHE_SECURE_COOKIES ? e.SANSHE_SECURE_COOKIES === "true" : isProduction,
     trainingHoursPerYear: e.SANSHE_TRAINING_HOURS_PER_YEAR,
     workforceStandardPerThousand: e.SANSHE_WORKFORCE_STANDARD_PER_1000,

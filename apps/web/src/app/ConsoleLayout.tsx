@@ -26,6 +26,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
 import { LocaleSwitch } from "../ui/LocaleSwitch";
 import { useLogout, useMe, useRoleLabel } from "../modules/auth";
+import { NotificationBell } from "../modules/notifications";
 
 type NavItem = { key: string; to: string; icon: ReactNode; labelKey: string; permission?: Permission };
 
@@ -140,6 +141,7 @@ export function ConsoleLayout() {
           style={{ background: "#fff", paddingInline: 24, borderBottom: "1px solid #f0f0f0", lineHeight: "normal" }}
         >
           <Flex align="center" justify="flex-end" gap={16} style={{ height: "100%" }} wrap={false}>
+            <NotificationBell />
             <Jurisdiction me={me} />
             <Typography.Text strong data-testid="header-user">
               <UserOutlined aria-hidden /> {me.user.display_name}

@@ -20,6 +20,8 @@ import socialOrgsZh from "../modules/social-orgs/i18n/zh-CN.json";
 import socialWorkersEn from "../modules/social-workers/i18n/en.json";
 import needsEn from "../modules/needs/i18n/en.json";
 import needsZh from "../modules/needs/i18n/zh-CN.json";
+import notificationsEn from "../modules/notifications/i18n/en.json";
+import notificationsZh from "../modules/notifications/i18n/zh-CN.json";
 import socialWorkersZh from "../modules/social-workers/i18n/zh-CN.json";
 import residentsEn from "../modules/residents/i18n/en.json";
 import residentsZh from "../modules/residents/i18n/zh-CN.json";
@@ -90,6 +92,7 @@ void i18next.use(initReactI18next).init({
         ...socialOrgsZh,
         ...socialWorkersZh,
         ...needsZh,
+        ...notificationsZh,
         ...usersZh,
         ...auditZh,
         ...importsZh,
@@ -109,6 +112,7 @@ void i18next.use(initReactI18next).init({
         ...socialOrgsEn,
         ...socialWorkersEn,
         ...needsEn,
+        ...notificationsEn,
         ...usersEn,
         ...auditEn,
         ...importsEn,

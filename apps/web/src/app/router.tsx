@@ -10,6 +10,7 @@ import { socialWorkerRoutes } from "../modules/social-workers";
 import { residentRoutes } from "../modules/residents";
 import { caseRoutes } from "../modules/cases";
 import { needRoutes } from "../modules/needs";
+import { notificationRoutes } from "../modules/notifications";
 import { publicServiceRoutes, serviceRoutes } from "../modules/services-directory";
 import { userRoutes } from "../modules/users";
 import { ConsoleLayout } from "./ConsoleLayout";
@@ -43,6 +44,7 @@ export const router = createBrowserRouter([
           ...residentRoutes,
           ...caseRoutes,
           ...needRoutes,
+          ...notificationRoutes,
           ...serviceRoutes,
           ...auditRoutes,
           { path: "*", element: <NotFoundPage /> },

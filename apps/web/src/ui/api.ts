@@ -34,6 +34,7 @@ export type QueryValue = string | number | boolean | null | undefined;
 export type RequestOptions = {
   method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   query?: Record<string, QueryValue>;
+  /** JSON-serialized, except a Blob (a photo), which is sent as it is with its own Content-Type. */
   body?: unknown;
   /** Sent on every POST; pass the same key when the user repeats the same submission. */
   idempotencyKey?: string;
@@ -84,8 +85,10 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     Accept: "application/json, application/problem+json",
     "Accept-Language": acceptLanguage,
   };
+  // A Blob (a photo) is sent as raw bytes with its own type; anything else as JSON.
+  const isRaw = options.body instanceof Blob;
   if (options.body !== undefined) {
-    headers["Content-Type"] = "application/json";
+    headers["Content-Type"] = isRaw ? (options.body as Blob).type || "application/octet-stream" : "application/json";
   }
   if (method === "POST") {
     headers["Idempotency-Key"] = options.idempotencyKey ?? crypto.randomUUID();
@@ -97,7 +100,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       method,
       headers,
       credentials: "same-origin",
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : isRaw ? (options.body as Blob) : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {

@@ -1,12 +1,17 @@
 import type { ModuleManifest } from "../../platform/module.js";
 import { needRoutes } from "./routes.js";
+import { attachmentRoutes } from "./attachment-routes.js";
 import { seedNeeds } from "./seed.js";
 
 /** Needs (需求), routing rules (分层分派) and referrals (转介联办) closed by the resident's confirmation. */
 export const needsModule: ModuleManifest = {
   name: "needs",
-  routes: needRoutes,
+  routes: async (app) => {
+    await app.register(needRoutes);
+    await app.register(attachmentRoutes);
+  },
   seedDemo: seedNeeds,
 };
 
 export { seedNeedCategories } from "./categories.js";
+export { escalateOverdue, type EscalationResult } from "./escalation.js";

@@ -5,7 +5,7 @@ import { notFound } from "../../platform/errors/app-error.js";
 import { membershipPermissions } from "../../platform/auth/permissions.js";
 import { inScope } from "../../platform/scope/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
-import { needCategories, needEvents, needs, referrals } from "./schema.js";
+import { needAttachments, needCategories, needEvents, needs, referrals } from "./schema.js";
 
 const confirmationDays = 7;
 
@@ -201,7 +201,7 @@ async function presentReferrals(ctx: Ctx, rows: ReferralRow[]): Promise<Referral
 }
 
 /**
- * One need with its history and referrals: three queries plus provider names.
+ * One need with its history, referrals and photos: four queries plus provider names.
  * @throws AppError NOT_FOUND outside the actor's scope (residents: not their own).
  */
 export async function getNeed(ctx: ActorCtx, id: string): Promise<NeedDetail> {
@@ -209,7 +209,7 @@ export async function getNeed(ctx: ActorCtx, id: string): Promise<NeedDetail> {
   if (!need) {
     throw notFound();
   }
-  const [events, referralRows] = await Promise.all([
+  const [events, referralRows, attachments] = await Promise.all([
     ctx.db.select().from(needEvents).where(eq(needEvents.needId, id)).orderBy(asc(needEvents.at), asc(needEvents.seq)),
     ctx.db
       .select(referralSelection(ctx.now()))
@@ -217,6 +217,16 @@ export async function getNeed(ctx: ActorCtx, id: string): Promise<NeedDetail> {
       .innerJoin(needs, eq(needs.id, referrals.needId))
       .where(eq(referrals.needId, id))
       .orderBy(asc(referrals.createdAt), asc(referrals.seq)),
+    ctx.db
+      .select({
+        id: needAttachments.id,
+        content_type: needAttachments.contentType,
+        size_bytes: needAttachments.sizeBytes,
+        created_at: needAttachments.createdAt,
+      })
+      .from(needAttachments)
+      .where(and(eq(needAttachments.areaCode, need.area_code), eq(needAttachments.needId, id)))
+      .orderBy(asc(needAttachments.createdAt), asc(needAttachments.id)),
   ]);
   return {
     ...need,
@@ -228,6 +238,7 @@ export async function getNeed(ctx: ActorCtx, id: string): Promise<NeedDetail> {
       at: event.at.toISOString(),
     })),
     referrals: await presentReferrals(ctx, referralRows),
+    attachments: attachments.map((row) => ({ ...row, created_at: row.created_at.toISOString() })),
   };
 }
 

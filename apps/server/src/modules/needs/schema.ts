@@ -1,4 +1,17 @@
-import { bigserial, boolean, date, index, integer, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { areaCode, timestamps } from "../../platform/db/columns.js";
 
 const tiers = ["public", "special", "professional", "personalized", "developmental"] as const;
@@ -132,4 +145,59 @@ export const serviceRecords = pgTable(
     ...timestamps,
   },
   (table) => [index("service_records_area_code_referral_idx").on(table.areaCode, table.referralId)],
+);
+
+/** Raw bytes (PostgreSQL bytea) as a Node Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType() {
+    return "bytea";
+  },
+  fromDriver(value) {
+    return Buffer.isBuffer(value) ? value : Buffer.from(value);
+  },
+});
+
+/** Photos attached to a need (at most 6, 5 MB each), stored in the database with their SHA-256. */
+export const needAttachments = pgTable(
+  "need_attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    areaCode: areaCode("area_code").notNull(),
+    needId: uuid("need_id")
+      .notNull()
+      .references(() => needs.id, { onDelete: "cascade" }),
+    contentType: text("content_type", { enum: ["image/jpeg", "image/png", "image/webp"] }).notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    bytes: bytea("bytes").notNull(),
+    createdBy: uuid("created_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("need_attachments_area_code_need_idx").on(table.areaCode, table.needId)],
+);
+
+/**
+ * Escalations of overdue referrals to the street official: one row per referral and clock (respond,
+ * resolve), so a clock escalates once however many sweeps run, on however many servers.
+ */
+export const referralEscalations = pgTable(
+  "referral_escalations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    areaCode: areaCode("area_code").notNull(),
+    referralId: uuid("referral_id")
+      .notNull()
+      .references(() => referrals.id, { onDelete: "cascade" }),
+    needId: uuid("need_id")
+      .notNull()
+      .references(() => needs.id, { onDelete: "cascade" }),
+    clock: text("clock", { enum: ["respond", "resolve"] }).notNull(),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    escalatedAt: timestamp("escalated_at", { withTimezone: true }).notNull(),
+    recipients: integer("recipients").notNull(),
+  },
+  (table) => [
+    index("referral_escalations_area_code_at_idx").on(table.areaCode, table.escalatedAt),
+    uniqueIndex("referral_escalations_referral_clock_key").on(table.referralId, table.clock),
+  ],
 );

@@ -7,6 +7,7 @@ import { demoAgencyName, findOrganizationByName } from "../social-orgs/index.js"
 import { categorySeeds, seedNeedCategories } from "./categories.js";
 import { needEvents, needs, referrals, routingRules, serviceRecords } from "./schema.js";
 import { routeNeed } from "./service.js";
+import { escalateOverdue } from "./escalation.js";
 
 const street = "410105007";
 const communities = ["001", "002", "003", "004", "005", "006", "007", "008", "009", "010", "012", "013"].map(
@@ -145,5 +146,7 @@ export async function seedNeeds(ctx: Ctx, options: SeedOptions): Promise<void> {
       })
       .where(eq(needs.id, row.id));
   }
-  options.log("needs: routing rules and 30 demo needs created");
+  // Demo referrals left pending or in service past their clock: the street official (demo-street) is notified.
+  const escalation = await escalateOverdue(ctx);
+  options.log(`needs: routing rules and 30 demo needs created; ${escalation.escalated} overdue referrals escalated`);
 }

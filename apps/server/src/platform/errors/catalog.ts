@@ -252,6 +252,18 @@ export const errorCatalog = {
     "zh-CN": ["规则范围有误", "规则适用的区域必须在所属辖区之内。"],
     en: ["Rule area outside owner", "The rule's area must lie inside the jurisdiction that owns it."],
   },
+  /** The uploaded file is not a JPEG, PNG or WebP image (judged by its bytes, not its Content-Type). */
+  ATTACHMENT_TYPE_REFUSED: {
+    status: 415,
+    "zh-CN": ["图片格式不支持", "只能上传 JPEG、PNG 或 WebP 格式的照片。"],
+    en: ["Image type not accepted", "Only JPEG, PNG or WebP photos can be uploaded."],
+  },
+  /** The need already has the most photos allowed. */
+  ATTACHMENT_LIMIT_REACHED: {
+    status: 409,
+    "zh-CN": ["照片数量已达上限", "每条需求最多上传 {max} 张照片。"],
+    en: ["Too many photos", "A need can have at most {max} photos."],
+  },
   /** The body is larger than the server accepts. */
   PAYLOAD_TOO_LARGE: {
     status: 413,

@@ -90,6 +90,11 @@ describe("routes", () => {
       "POST /api/v1/households": "residents.write",
       "GET /api/v1/households/:id": "residents.read",
       "PATCH /api/v1/households/:id": "residents.write",
+      "POST /api/v1/needs/:id/attachments": "authenticated",
+      "GET /api/v1/needs/:id/attachments/:attachmentId": "authenticated",
+      "GET /api/v1/notifications": "authenticated",
+      "POST /api/v1/notifications/:id/read": "authenticated",
+      "POST /api/v1/notifications/read-all": "authenticated",
     });
   });
 });

@@ -44,8 +44,10 @@ export function registerIdempotency(app: FastifyInstance, db: Db, now: () => Dat
     if (!keyPattern.test(header)) {
       throw new AppError("VALIDATION_FAILED");
     }
+    // Raw bodies (photo uploads) are hashed as bytes, not as a JSON array of numbers.
     const requestHash = createHash("sha256")
-      .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+      .update(`${request.method} ${request.url}\n`)
+      .update(Buffer.isBuffer(request.body) ? request.body : JSON.stringify(request.body ?? null))
       .digest("hex");
     const staleBefore = new Date(now().getTime() - staleReservationMs);
     await db

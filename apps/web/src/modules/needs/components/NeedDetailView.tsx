@@ -2,6 +2,7 @@ import type { NeedDetail } from "@sanshe/contracts";
 import { Descriptions, Space, Table, Tag, Timeline, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../../ui/formatDateTime";
+import { NeedPhotos } from "./NeedPhotos";
 import { NeedStatusTag } from "./NeedStatusTag";
 
 /** A need's routing explanation, referrals (overdue in red) and timeline. */
@@ -18,6 +19,7 @@ export function NeedDetailView({ need, showReferrals = true }: { need: NeedDetai
         <Descriptions.Item label={t("needs.field.tier")}>{t(`needs.tier.${need.tier}`)}</Descriptions.Item>
         <Descriptions.Item label={t("needs.list.routing")}>{need.routing.explanation}</Descriptions.Item>
       </Descriptions>
+      <NeedPhotos needId={need.id} attachments={need.attachments} />
       {showReferrals && need.referrals.length > 0 && (
         <Table
           size="small"
@@ -47,7 +49,12 @@ export function NeedDetailView({ need, showReferrals = true }: { need: NeedDetai
       <Typography.Title level={5}>{t("needs.list.timeline")}</Typography.Title>
       <Timeline
         items={need.events.map((event) => ({
-          color: event.kind === "reopened" || event.kind === "declined" ? "red" : event.kind === "confirmed" ? "green" : "blue",
+          color:
+            event.kind === "reopened" || event.kind === "declined" || event.kind === "escalated"
+              ? "red"
+              : event.kind === "confirmed"
+                ? "green"
+                : "blue",
           children: (
             <>
               <Typography.Text strong>{t(`needs.event.${event.kind}`, { defaultValue: event.kind })}</Typography.Text>{" "}

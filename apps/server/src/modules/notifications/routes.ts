@@ -1,0 +1,58 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import {
+  NotificationIdParamsSchema,
+  NotificationListQuerySchema,
+  NotificationPageSchema,
+  NotificationReadAllSchema,
+  NotificationSchema,
+  ProblemSchema,
+} from "@sanshe/contracts";
+import { requireActor } from "../../platform/ctx.js";
+import { listNotifications } from "./queries.js";
+import { markAllNotificationsRead, markNotificationRead } from "./service.js";
+
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
+
+/** The signed-in user's own notifications (站内通知). */
+export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/notifications",
+    {
+      schema: {
+        summary: "Your notifications, newest first, with the unread count",
+        tags: ["notifications"],
+        querystring: NotificationListQuerySchema,
+        response: { 200: NotificationPageSchema, ...errors },
+      },
+      config: { access: "authenticated" },
+    },
+    async (request) => listNotifications(requireActor(request.ctx), request.query),
+  );
+
+  app.post(
+    "/notifications/:id/read",
+    {
+      schema: {
+        summary: "Mark one of your notifications read (404 for anyone else's)",
+        tags: ["notifications"],
+        params: NotificationIdParamsSchema,
+        response: { 200: NotificationSchema, ...errors },
+      },
+      config: { access: "authenticated" },
+    },
+    async (request) => markNotificationRead(requireActor(request.ctx), request.params.id),
+  );
+
+  app.post(
+    "/notifications/read-all",
+    {
+      schema: {
+        summary: "Mark all your notifications read",
+        tags: ["notifications"],
+        response: { 200: NotificationReadAllSchema, ...errors },
+      },
+      config: { access: "authenticated" },
+    },
+    async (request) => markAllNotificationsRead(requireActor(request.ctx)),
+  );
+};

@@ -1,0 +1,43 @@
+import { Button, Card, Flex, Space, Spin } from "antd";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router-dom";
+import { PageHeader } from "../../../ui/PageHeader";
+import { ProblemAlert } from "../../../ui/ProblemAlert";
+import { useHasPermission } from "../../auth";
+import { useNeed } from "../api";
+import { ConfirmForm } from "../components/ConfirmForm";
+import { NeedDetailView } from "../components/NeedDetailView";
+
+/** One need on its own page (the target of notification links). */
+export function NeedPage() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const { data, error, isLoading } = useNeed(id);
+  const canWrite = useHasPermission("needs.write");
+  return (
+    <>
+      <PageHeader
+        title={data ? `${t("needs.page.title")} · ${data.category_name}` : t("needs.page.title")}
+        extra={
+          <Link to="/needs">
+            <Button>{t("needs.page.back")}</Button>
+          </Link>
+        }
+      />
+      <ProblemAlert error={error} style={{ marginBottom: 12 }} />
+      {isLoading && (
+        <Flex justify="center" style={{ padding: 32 }}>
+          <Spin />
+        </Flex>
+      )}
+      {data && (
+        <Card>
+          <Space direction="vertical" style={{ width: "100%" }}>
+            {data.status === "done" && canWrite && <ConfirmForm needId={data.id} />}
+            <NeedDetailView need={data} />
+          </Space>
+        </Card>
+      )}
+    </>
+  );
+}
