@@ -5,6 +5,7 @@ import { RequirePermission } from "../auth";
 const ReportNeedPage = lazy(() => import("./pages/ReportNeedPage").then((module) => ({ default: module.ReportNeedPage })));
 const NeedListPage = lazy(() => import("./pages/NeedListPage").then((module) => ({ default: module.NeedListPage })));
 const InboxPage = lazy(() => import("./pages/InboxPage").then((module) => ({ default: module.InboxPage })));
+const DashboardPage = lazy(() => import("./pages/DashboardPage").then((module) => ({ default: module.DashboardPage })));
 const RoutingRulesPage = lazy(() => import("./pages/RoutingRulesPage").then((module) => ({ default: module.RoutingRulesPage })));
 
 /** Console routes of the needs module (resident portal, staff list, provider inbox, routing rules). */
@@ -22,6 +23,14 @@ export const needRoutes: RouteObject[] = [
     element: (
       <RequirePermission permission="needs.read">
         <NeedListPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: "needs/dashboard",
+    element: (
+      <RequirePermission permission="needs.dashboard">
+        <DashboardPage />
       </RequirePermission>
     ),
   },
