@@ -245,7 +245,7 @@ export const NeedsDashboardSchema = z.object({
         area_name: z.string().nullable(),
         category: z.string(),
         category_name: z.string(),
-        excerpt: z.string().describe("First 60 characters of the description"),
+        excerpt: z.string().nullable().describe("First 60 characters of the description; null without needs.read there (aggregates only)"),
         rating: z.number().int().nullable(),
         confirmed_by: z.enum(["resident", "staff"]).nullable(),
         closed_at: TimestampSchema.nullable(),

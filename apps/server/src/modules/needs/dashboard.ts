@@ -50,6 +50,7 @@ function resolveArea(ctx: ActorCtx, area: string | undefined): string {
 export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuery): Promise<NeedsDashboard> {
   const code = resolveArea(ctx, query.area);
   const scope = ctx.actor.scope("needs.dashboard");
+  const readScope = ctx.actor.scope("needs.read");
   const nowAt = sql`${ctx.now().toISOString()}::timestamptz`;
   const prefix = `${code}%`;
   const childLength = codeLengths.find((length) => length > code.length) ?? 12;
@@ -308,7 +309,8 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
       area_name: row.area_name,
       category: row.category,
       category_name: en ? row.name_en : row.name,
-      excerpt: row.excerpt,
+      // Evaluators see aggregates only: the description needs needs.read over the need's area.
+      excerpt: isInScope(row.area_code, readScope) ? row.excerpt : null,
       rating: row.rating === null ? null : num(row.rating),
       confirmed_by: row.confirmed_by,
       closed_at: iso(row.closed_at),

@@ -58,8 +58,8 @@ function Kpi({ title, value, suffix, danger }: { title: string; value: ReactNode
     <Card size="small" style={{ height: "100%" }}>
       <Statistic
         title={title}
-        value={value === null ? "—" : undefined}
-        formatter={value === null ? undefined : () => value}
+        value={0}
+        formatter={() => (value === null ? "—" : value)}
         suffix={value === null ? undefined : suffix}
         valueStyle={danger ? { color: "#cf1322" } : undefined}
       />
@@ -74,6 +74,7 @@ export function DashboardPage() {
   const dashboard = useNeedsDashboard(query);
   const board = dashboard.data;
   const link = useListLink();
+  const canRead = useHasPermission("needs.read");
   const area = board?.area.code ?? "";
   const number = (value: number | null, digits = 1) => (value === null ? null : value.toFixed(digits));
 
@@ -315,7 +316,9 @@ export function DashboardPage() {
                         render: (_, row) => (row.confirmed_by ? t(`needs.dashboard.confirmed.${row.confirmed_by}`) : "—"),
                       },
                       { title: t("needs.dashboard.closedAt"), render: (_, row) => formatDateTime(row.closed_at) },
-                      { title: "", render: (_, row) => link(t("needs.dashboard.openNeed"), { id: row.id }) },
+                      ...(canRead
+                        ? [{ title: "", render: (_: unknown, row: Closure) => link(t("needs.dashboard.openNeed"), { id: row.id }) }]
+                        : []),
                     ]}
                   />
                 </div>
