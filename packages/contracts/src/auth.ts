@@ -29,6 +29,7 @@ export const PermissionSchema = z
     "needs.read",
     "needs.write",
     "needs.report",
+    "needs.dashboard",
     "referrals.handle",
     "routing.manage",
     "cases.read",

@@ -110,6 +110,7 @@ export const NeedListQuerySchema = PageQuerySchema.extend({
   category: z.string().max(40).optional().describe("Category code"),
   tier: ServiceTierSchema.optional(),
   overdue: z.enum(["1", "0"]).optional().describe("1: only needs with an overdue referral"),
+  area: AreaCodeSchema.optional().describe("Only needs under this area (code prefix)"),
 });
 export type NeedListQuery = z.infer<typeof NeedListQuerySchema>;
 export const NeedIdParamsSchema = z.object({ id: UuidSchema });
@@ -157,3 +158,101 @@ export type RoutingRuleUpdate = z.infer<typeof RoutingRuleUpdateSchema>;
 export const RoutingRuleListQuerySchema = z.object({
   area_code: AreaCodeSchema.optional().describe("Rules owned by this area and its ancestors"),
 });
+
+const DashboardDateSchema = z.iso.date().describe("Date, YYYY-MM-DD (China Standard Time)");
+
+export const NeedsDashboardQuerySchema = z
+  .object({
+    area: AreaCodeSchema.optional().describe("Jurisdiction to show; default: your own"),
+    from: DashboardDateSchema.optional().describe("Only needs reported on or after this date"),
+    to: DashboardDateSchema.optional().describe("Only needs reported on or before this date"),
+  })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, { message: "from must not be after to", path: ["from"] });
+export type NeedsDashboardQuery = z.infer<typeof NeedsDashboardQuerySchema>;
+
+const CountSchema = z.number().int().min(0);
+const MaybeNumber = z.number().nullable();
+
+export const NeedsDashboardAreaSchema = z.object({
+  code: AreaCodeSchema,
+  name: z.string(),
+  level: z.enum(["province", "city", "district", "street", "community"]),
+});
+
+export const NeedsDashboardSchema = z.object({
+  area: NeedsDashboardAreaSchema.describe("The jurisdiction shown"),
+  path: z.array(NeedsDashboardAreaSchema).describe("Breadcrumb from the top of your scope down to the area (inclusive)"),
+  period: z.object({ from: DashboardDateSchema.nullable(), to: DashboardDateSchema.nullable() }).describe("Reporting dates counted"),
+  generated_at: TimestampSchema,
+  totals: z.object({
+    total: CountSchema.describe("Needs reported"),
+    open: CountSchema.describe("Needs not closed (awaiting confirmation counts as open)"),
+    closed: CountSchema,
+    overdue_referrals: CountSchema.describe("Referrals pending past respond_by or accepted past resolve_by, now"),
+    median_respond_hours: MaybeNumber.describe("Median hours from referral to acceptance"),
+    median_resolve_days: MaybeNumber.describe("Median days from report to done"),
+    closed_by_resident: CountSchema.describe("Closed needs confirmed by the resident themself"),
+    closed_by_staff: CountSchema.describe("Closed needs confirmed by staff after a call-back"),
+    resident_confirmation_share: MaybeNumber.describe("closed_by_resident / closed (0–1)"),
+    average_rating: MaybeNumber.describe("Average rating 1–5 of closed needs"),
+  }),
+  by_status: z.array(z.object({ status: NeedStatusSchema, count: CountSchema })).describe("Needs by status (every status)"),
+  by_category: z
+    .array(
+      z.object({
+        category: z.string(),
+        name: z.string(),
+        total: CountSchema,
+        open: CountSchema,
+        statuses: z.array(z.object({ status: NeedStatusSchema, count: CountSchema })).describe("Non-zero counts by status"),
+      }),
+    )
+    .describe("Categories with needs, in display order"),
+  by_tier: z
+    .array(z.object({ tier: ServiceTierSchema, total: CountSchema, open: CountSchema, closed: CountSchema, average_rating: MaybeNumber }))
+    .describe("Every tier"),
+  providers: z
+    .array(
+      z.object({
+        provider_kind: ProviderKindSchema,
+        provider_id: UuidSchema.nullable(),
+        name: z.string().nullable().describe("Organization or social worker; null for the community queue"),
+        referrals: CountSchema,
+        accepted: CountSchema.describe("Referrals the provider accepted (including those since done)"),
+        done: CountSchema,
+        overdue: CountSchema,
+        declined: CountSchema,
+        minutes: CountSchema.describe("Minutes served, from service records"),
+        average_rating: MaybeNumber.describe("Average rating of closed needs the provider completed"),
+      }),
+    )
+    .describe("Providers, most referrals first"),
+  children: z
+    .array(
+      NeedsDashboardAreaSchema.extend({
+        total: CountSchema,
+        open: CountSchema,
+        overdue: CountSchema.describe("Overdue referrals"),
+        closed: CountSchema,
+        median_resolve_days: MaybeNumber,
+        average_rating: MaybeNumber,
+      }),
+    )
+    .describe("One row per direct child area, for drill-down (empty at community level)"),
+  recent_closures: z
+    .array(
+      z.object({
+        id: UuidSchema,
+        area_code: AreaCodeSchema,
+        area_name: z.string().nullable(),
+        category: z.string(),
+        category_name: z.string(),
+        excerpt: z.string().nullable().describe("First 60 characters of the description; null without needs.read there (aggregates only)"),
+        rating: z.number().int().nullable(),
+        confirmed_by: z.enum(["resident", "staff"]).nullable(),
+        closed_at: TimestampSchema.nullable(),
+      }),
+    )
+    .describe("The 10 most recently closed needs"),
+});
+export type NeedsDashboard = z.infer<typeof NeedsDashboardSchema>;

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BranchesOutlined,
+  DashboardOutlined,
   FormOutlined,
   InboxOutlined,
   MessageOutlined,
@@ -47,6 +48,13 @@ const NAV_ITEMS: readonly NavItem[] = [
   { key: "cases", to: "/cases", icon: <FileProtectOutlined />, labelKey: "app.nav.cases", permission: "cases.read" },
   { key: "report", to: "/report", icon: <FormOutlined />, labelKey: "needs.nav.report", permission: "needs.report" },
   { key: "needs", to: "/needs", icon: <MessageOutlined />, labelKey: "needs.nav.list", permission: "needs.read" },
+  {
+    key: "needs-dashboard",
+    to: "/needs/dashboard",
+    icon: <DashboardOutlined />,
+    labelKey: "needs.nav.dashboard",
+    permission: "needs.dashboard",
+  },
   { key: "referrals", to: "/referrals", icon: <InboxOutlined />, labelKey: "needs.nav.inbox", permission: "referrals.handle" },
   { key: "routing-rules", to: "/routing-rules", icon: <BranchesOutlined />, labelKey: "needs.nav.rules", permission: "routing.manage" },
   { key: "services", to: "/services", icon: <ShopOutlined />, labelKey: "services.nav", permission: "services.write" },
@@ -56,6 +64,10 @@ const NAV_ITEMS: readonly NavItem[] = [
 ];
 
 function selectedKey(pathname: string): string {
+  const exact = NAV_ITEMS.find((item) => item.to !== "/" && item.to === pathname);
+  if (exact) {
+    return exact.key;
+  }
   const segment = pathname.split("/")[1] ?? "";
   return NAV_ITEMS.find((item) => item.to === `/${segment}`)?.key ?? (segment === "" ? "home" : "");
 }

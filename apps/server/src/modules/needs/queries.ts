@@ -134,6 +134,9 @@ export async function listNeeds(ctx: ActorCtx, query: NeedListQuery): Promise<Pa
   if (query.tier) {
     conditions.push(eq(needs.tier, query.tier));
   }
+  if (query.area) {
+    conditions.push(inScope(needs.areaCode, [query.area]));
+  }
   if (query.overdue === "1") {
     conditions.push(or(needOverdue(now), confirmationOverdue(now)) as SQL);
   }

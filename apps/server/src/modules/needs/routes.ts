@@ -7,6 +7,8 @@ import {
   NeedIdParamsSchema,
   NeedListQuerySchema,
   NeedPageSchema,
+  NeedsDashboardQuerySchema,
+  NeedsDashboardSchema,
   ProblemSchema,
   ReferralDeclineSchema,
   ReferralIdParamsSchema,
@@ -25,6 +27,7 @@ import {
 import type { Permission } from "@sanshe/contracts";
 import { requireActor, type ActorCtx, type Ctx } from "../../platform/ctx.js";
 import { forbidden } from "../../platform/errors/app-error.js";
+import { getNeedsDashboard } from "./dashboard.js";
 import { getNeed, getReferral, listCategories, listNeeds, listReferrals } from "./queries.js";
 import {
   acceptReferral,
@@ -94,6 +97,20 @@ export const needRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       reply.status(201).send(await createNeed(needsAny(request.ctx, ["needs.report", "needs.write"]), request.body)),
+  );
+
+  app.get(
+    "/needs/dashboard",
+    {
+      schema: {
+        summary: "Needs dashboard of a jurisdiction in your scope (default: yours), with one row per child area for drill-down",
+        tags: ["needs"],
+        querystring: NeedsDashboardQuerySchema,
+        response: { 200: NeedsDashboardSchema, ...errors },
+      },
+      config: { access: "needs.dashboard" },
+    },
+    async (request) => getNeedsDashboard(requireActor(request.ctx), request.query),
   );
 
   app.get(

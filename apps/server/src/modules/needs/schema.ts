@@ -48,12 +48,16 @@ export const needs = pgTable(
     doneAt: timestamp("done_at", { withTimezone: true }),
     rating: smallint("rating"),
     confirmationComment: text("confirmation_comment"),
+    /** When a confirmation closed the need, and whether the resident confirmed it themself or staff after a call-back. */
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    confirmedBy: text("confirmed_by", { enum: ["resident", "staff"] }),
     createdBy: uuid("created_by"),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },
   (table) => [
     index("needs_area_code_created_at_idx").on(table.areaCode, table.createdAt, table.id),
+    index("needs_area_code_status_idx").on(table.areaCode, table.status),
     index("needs_created_by_idx").on(table.createdBy),
     index("needs_resident_id_idx").on(table.residentId),
   ],
@@ -115,6 +119,8 @@ export const referrals = pgTable(
     respondBy: timestamp("respond_by", { withTimezone: true }).notNull(),
     resolveBy: timestamp("resolve_by", { withTimezone: true }).notNull(),
     readAt: timestamp("read_at", { withTimezone: true }),
+    /** When the provider accepted (time to respond = accepted_at − created_at). */
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
     /** Insertion order, for referrals created at the same instant. */
     seq: bigserial("seq", { mode: "number" }).notNull(),
     version: integer("version").notNull().default(1),

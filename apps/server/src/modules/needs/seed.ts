@@ -103,7 +103,10 @@ export async function seedNeeds(ctx: Ctx, options: SeedOptions): Promise<void> {
     }
     const later = new Date(at.getTime() + 3_600_000);
     const referralStatus = target === "accepted" || target === "in_service" ? "accepted" : "done";
-    await ctx.db.update(referrals).set({ status: referralStatus, readAt: later, updatedAt: later }).where(eq(referrals.id, referral.id));
+    await ctx.db
+      .update(referrals)
+      .set({ status: referralStatus, readAt: later, acceptedAt: later, updatedAt: later })
+      .where(eq(referrals.id, referral.id));
     if (target !== "accepted") {
       await ctx.db.insert(serviceRecords).values({
         areaCode,
@@ -141,7 +144,9 @@ export async function seedNeeds(ctx: Ctx, options: SeedOptions): Promise<void> {
       .update(needs)
       .set({
         status: target,
-        doneAt: target === "done" ? later : null,
+        doneAt: target === "done" ? later : target === "closed" ? new Date(later.getTime() + 2 * 3_600_000) : null,
+        closedAt: target === "closed" ? new Date(later.getTime() + 3 * 3_600_000) : null,
+        confirmedBy: target === "closed" ? (mine ? "resident" : "staff") : null,
         rating: target === "closed" ? 4 + (index % 2) : target === "reopened" ? 2 : null,
       })
       .where(eq(needs.id, row.id));

@@ -243,7 +243,7 @@ export async function acceptReferral(ctx: ActorCtx, id: string): Promise<Referra
     if (referral.status !== "pending") {
       throw new AppError("REFERRAL_NOT_PENDING");
     }
-    await setReferral(tx, referral, { status: "accepted", readAt: referral.readAt ?? tx.now() });
+    await setReferral(tx, referral, { status: "accepted", readAt: referral.readAt ?? tx.now(), acceptedAt: tx.now() });
     await setNeedStatus(tx, need, "accepted");
     await recordEvent(tx, need, "accepted", "accepted", null);
     await audit(tx, "accept", referral);
@@ -388,9 +388,19 @@ export async function confirmNeed(ctx: ActorCtx, id: string, input: NeedConfirma
     if (need.status !== "done") {
       throw new AppError("NEED_NOT_DONE");
     }
-    const detail = { solved: input.solved, rating: input.rating };
+    // The resident's own confirmation (their own report, as a resident) or staff after a call-back.
+    const confirmedBy =
+      need.createdBy === tx.actor.userId && need.residentId === null && tx.actor.memberships.some((m) => m.role === "resident")
+        ? "resident"
+        : "staff";
+    const detail = { solved: input.solved, rating: input.rating, confirmed_by: confirmedBy };
     if (input.solved) {
-      await setNeedStatus(tx, need, "closed", { rating: input.rating, confirmationComment: input.comment ?? null });
+      await setNeedStatus(tx, need, "closed", {
+        rating: input.rating,
+        confirmationComment: input.comment ?? null,
+        closedAt: tx.now(),
+        confirmedBy,
+      });
       await recordEvent(tx, need, "confirmed", "closed", input.comment ?? null);
       await tx.audit.record("needs.confirm", { entityType: "need", entityId: need.id, areaCode: need.areaCode, detail });
       return;

@@ -19,6 +19,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "residents.unmask",
     "imports.run",
     "needs.read",
+    "needs.dashboard",
     "routing.manage",
   ],
   community_staff: [
@@ -33,6 +34,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "imports.run",
     "needs.read",
     "needs.write",
+    "needs.dashboard",
     "referrals.handle",
     "cases.read",
     "services.write",
@@ -60,7 +62,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "cases.read",
     "cases.write",
   ],
-  evaluator: ["areas.read", "communities.read", "social_orgs.read", "social_workers.read"],
+  evaluator: ["areas.read", "communities.read", "social_orgs.read", "social_workers.read", "needs.dashboard"],
   resident: ["areas.read", "needs.report"],
 };
 

@@ -118,6 +118,11 @@ const resources = [
   { name: "area read", url: (code: string) => `/api/v1/areas/${code}`, allowed: () => true },
   { name: "user admin", url: (code: string) => `/api/v1/users?area_code=${code}`, allowed: (c: Case) => c.admin },
   { name: "audit read", url: (code: string) => `/api/v1/audit-log?area_code=${code}`, allowed: (c: Case) => c.auditor },
+  {
+    name: "needs dashboard",
+    url: (code: string) => `/api/v1/needs/dashboard?area=${code}`,
+    allowed: (c: Case) => !["org staff", "social worker", "resident", "auditor"].includes(c.role),
+  },
 ] as const;
 
 let t: TestApp;

@@ -4,6 +4,8 @@ import type {
   NeedCreate,
   NeedDetail,
   NeedListQuery,
+  NeedsDashboard,
+  NeedsDashboardQuery,
   Page,
   Need,
   Referral,
@@ -25,6 +27,7 @@ export const needKeys = {
   detail: (id: string) => ["needs", "detail", id] as const,
   inbox: (params: { cursor?: string | undefined; limit: number; status?: string | undefined }) => ["needs", "inbox", params] as const,
   rules: ["needs", "rules"] as const,
+  dashboard: (query: NeedsDashboardQuery) => ["needs", "dashboard", query] as const,
   residents: (q: string) => ["residents", "picker", q] as const,
 };
 
@@ -40,6 +43,15 @@ export function useNeedList(params: NeedListParams) {
   return useQuery({
     queryKey: needKeys.list(params),
     queryFn: ({ signal }) => apiRequest<Page<Need>>("/needs", { query: params, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The needs dashboard of an area (default: the user's own jurisdiction) for a reporting period. */
+export function useNeedsDashboard(query: NeedsDashboardQuery) {
+  return useQuery({
+    queryKey: needKeys.dashboard(query),
+    queryFn: ({ signal }) => apiRequest<NeedsDashboard>("/needs/dashboard", { query, signal }),
     placeholderData: keepPreviousData,
   });
 }

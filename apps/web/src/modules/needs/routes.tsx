@@ -6,6 +6,7 @@ const ReportNeedPage = lazy(() => import("./pages/ReportNeedPage").then((module)
 const NeedListPage = lazy(() => import("./pages/NeedListPage").then((module) => ({ default: module.NeedListPage })));
 const InboxPage = lazy(() => import("./pages/InboxPage").then((module) => ({ default: module.InboxPage })));
 const NeedPage = lazy(() => import("./pages/NeedPage").then((module) => ({ default: module.NeedPage })));
+const DashboardPage = lazy(() => import("./pages/DashboardPage").then((module) => ({ default: module.DashboardPage })));
 const RoutingRulesPage = lazy(() => import("./pages/RoutingRulesPage").then((module) => ({ default: module.RoutingRulesPage })));
 
 /** Console routes of the needs module (resident portal, staff list, provider inbox, routing rules). */
@@ -31,6 +32,14 @@ export const needRoutes: RouteObject[] = [
     element: (
       <RequirePermission permission="needs.read">
         <NeedPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: "needs/dashboard",
+    element: (
+      <RequirePermission permission="needs.dashboard">
+        <DashboardPage />
       </RequirePermission>
     ),
   },

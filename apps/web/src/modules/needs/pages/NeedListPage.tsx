@@ -1,7 +1,8 @@
 import type { Need, NeedCreate, NeedStatus } from "@sanshe/contracts";
-import { Button, Drawer, Empty, Flex, Form, Input, Select, Space, Spin, Switch, Table, Typography } from "antd";
+import { Button, Drawer, Empty, Flex, Form, Input, Select, Space, Spin, Switch, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router-dom";
 import { CursorPager } from "../../../ui/CursorPager";
 import { formatDateTime } from "../../../ui/formatDateTime";
 import { PageHeader } from "../../../ui/PageHeader";
@@ -96,12 +97,24 @@ function IntakeDrawer({ open, onClose }: { open: boolean; onClose: () => void })
 /** Staff list of needs in scope: filters, overdue in red, detail drawer, assisted intake. */
 export function NeedListPage() {
   const { t } = useTranslation();
-  const [filters, setFilters] = useState<{ status?: NeedStatus | undefined; category?: string | undefined; overdue?: "1" | undefined }>({});
+  // Filters start from the URL (the needs dashboard links here with ?area=&status=&category=&overdue=1&id=).
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<{
+    status?: NeedStatus | undefined;
+    category?: string | undefined;
+    overdue?: "1" | undefined;
+    area?: string | undefined;
+  }>(() => ({
+    status: statuses.find((status) => status === params.get("status")),
+    category: params.get("category") ?? undefined,
+    overdue: params.get("overdue") === "1" ? "1" : undefined,
+    area: /^\d+$/.test(params.get("area") ?? "") ? (params.get("area") as string) : undefined,
+  }));
   const [pageSize, setPageSize] = useState(50);
   const pagination = useCursorPagination(JSON.stringify([filters, pageSize]));
   const list = useNeedList({ ...filters, cursor: pagination.cursor, limit: pageSize });
   const categories = useNeedCategories();
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(() => params.get("id"));
   const [intake, setIntake] = useState(false);
   const canWrite = useHasPermission("needs.write");
   return (
@@ -134,6 +147,11 @@ export function NeedListPage() {
           onChange={(category?: string) => setFilters({ ...filters, category })}
           options={categories.data?.items.map((c) => ({ value: c.code, label: c.name }))}
         />
+        {filters.area && (
+          <Tag closable onClose={() => setFilters({ ...filters, area: undefined })}>
+            {t("needs.dashboard.area")}: {filters.area}
+          </Tag>
+        )}
         <Space>
           <Switch checked={filters.overdue === "1"} onChange={(on) => setFilters({ ...filters, overdue: on ? "1" : undefined })} />
           {t("needs.field.overdueOnly")}

@@ -1,0 +1,319 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { NeedStatus, NeedsDashboard, NeedsDashboardQuery, ProviderKind, ServiceTier } from "@sanshe/contracts";
+import type { ActorCtx } from "../../platform/ctx.js";
+import { notFound } from "../../platform/errors/app-error.js";
+import { isInScope } from "../../platform/auth/permissions.js";
+import { areas } from "../jurisdictions/index.js";
+import { getOrganizations } from "../social-orgs/index.js";
+import { getWorkerNames } from "../social-workers/index.js";
+import { needCategories, needs, referrals, serviceRecords } from "./schema.js";
+
+/**
+ * The needs dashboard (需求看板) of one jurisdiction: every metric is computed in SQL over the
+ * area-code prefix, with a fixed number of statements whatever the number of children, categories or
+ * providers (plus at most one name lookup each for organizations and social workers).
+ */
+
+const statuses: NeedStatus[] = ["new", "routed", "accepted", "in_service", "done", "closed", "reopened"];
+const tiers: ServiceTier[] = ["public", "special", "professional", "personalized", "developmental"];
+const codeLengths = [2, 4, 6, 9, 12] as const;
+type Level = NeedsDashboard["area"]["level"];
+
+function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows?: T[] }).rows ?? (result as T[]);
+}
+
+const num = (value: unknown): number => Number(value ?? 0);
+const maybe = (value: unknown, digits = 2): number | null => {
+  if (value === null || value === undefined) {
+    return null;
+  }
+  const factor = 10 ** digits;
+  return Math.round(Number(value) * factor) / factor;
+};
+const iso = (value: unknown): string | null => (value === null || value === undefined ? null : new Date(value as string).toISOString());
+
+/** Start of a China Standard Time date as an instant. */
+const dayStart = (date: string) => new Date(`${date}T00:00:00+08:00`);
+
+/** The prefix the actor's dashboard scope grants for `area`, or the default area; 404 outside. */
+function resolveArea(ctx: ActorCtx, area: string | undefined): string {
+  const scope = ctx.actor.scope("needs.dashboard");
+  const code = area ?? scope[0];
+  if (!code || !isInScope(code, scope)) {
+    throw notFound();
+  }
+  return code;
+}
+
+/** GET /needs/dashboard: the metrics of a jurisdiction in the actor's scope, for the reporting period. */
+export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuery): Promise<NeedsDashboard> {
+  const code = resolveArea(ctx, query.area);
+  const scope = ctx.actor.scope("needs.dashboard");
+  const readScope = ctx.actor.scope("needs.read");
+  const nowAt = sql`${ctx.now().toISOString()}::timestamptz`;
+  const prefix = `${code}%`;
+  const childLength = codeLengths.find((length) => length > code.length) ?? 12;
+  const en = ctx.locale === "en";
+
+  // The needs counted: under the area, reported in the period.
+  const period: SQL[] = [];
+  if (query.from) {
+    period.push(sql` AND n.created_at >= ${dayStart(query.from).toISOString()}::timestamptz`);
+  }
+  if (query.to) {
+    period.push(sql` AND n.created_at < ${new Date(dayStart(query.to).getTime() + 86_400_000).toISOString()}::timestamptz`);
+  }
+  const inPeriod = sql.join(period, sql``);
+  const counted = sql`n.area_code LIKE ${prefix}${inPeriod}`;
+  const overdue = sql`((r.status = 'pending' AND r.respond_by < ${nowAt}) OR (r.status = 'accepted' AND r.resolve_by < ${nowAt}))`;
+  const ancestors = codeLengths.filter((length) => length <= code.length).map((length) => code.slice(0, length));
+
+  const [pathRows, factRows, summaryRows, providerRows, childRows, closureRows] = await Promise.all([
+    ctx.db.execute(
+      sql`SELECT a.code, a.name, a.level FROM ${areas} AS a WHERE a.code IN (${sql.join(
+        ancestors.map((ancestor) => sql`${ancestor}`),
+        sql`, `,
+      )}) ORDER BY length(a.code)`,
+    ),
+    ctx.db.execute(sql`
+      SELECT n.category, n.status, n.tier, count(*)::int AS count,
+             count(n.rating) FILTER (WHERE n.status = 'closed')::int AS rated,
+             coalesce(sum(n.rating) FILTER (WHERE n.status = 'closed'), 0)::int AS rating_sum,
+             c.name, c.name_en, c.sort_order
+      FROM ${needs} AS n JOIN ${needCategories} AS c ON c.code = n.category
+      WHERE ${counted}
+      GROUP BY n.category, n.status, n.tier, c.name, c.name_en, c.sort_order
+      ORDER BY c.sort_order, n.category`),
+    ctx.db.execute(sql`
+      SELECT
+        (SELECT count(*)::int FROM ${referrals} AS r JOIN ${needs} AS n ON n.id = r.need_id
+          WHERE r.area_code LIKE ${prefix} AND ${counted} AND ${overdue}) AS overdue,
+        (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.accepted_at - r.created_at) / 3600)
+          FROM ${referrals} AS r JOIN ${needs} AS n ON n.id = r.need_id
+          WHERE r.area_code LIKE ${prefix} AND ${counted} AND r.accepted_at IS NOT NULL) AS respond_hours,
+        (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM n.done_at - n.created_at) / 86400)
+          FROM ${needs} AS n WHERE ${counted} AND n.done_at IS NOT NULL) AS resolve_days,
+        (SELECT count(*)::int FROM ${needs} AS n WHERE ${counted} AND n.status = 'closed' AND n.confirmed_by = 'resident') AS by_resident,
+        (SELECT count(*)::int FROM ${needs} AS n WHERE ${counted} AND n.status = 'closed' AND n.confirmed_by = 'staff') AS by_staff`),
+    ctx.db.execute(sql`
+      SELECT r.provider_kind, r.provider_id, count(*)::int AS referrals,
+             count(*) FILTER (WHERE r.accepted_at IS NOT NULL OR r.status IN ('accepted', 'done'))::int AS accepted,
+             count(*) FILTER (WHERE r.status = 'done')::int AS done,
+             count(*) FILTER (WHERE ${overdue})::int AS overdue,
+             count(*) FILTER (WHERE r.status = 'declined')::int AS declined,
+             coalesce(sum(s.minutes), 0)::int AS minutes,
+             avg(n.rating) FILTER (WHERE r.status = 'done' AND n.status = 'closed')::float8 AS rating
+      FROM ${referrals} AS r
+      JOIN ${needs} AS n ON n.id = r.need_id
+      LEFT JOIN (SELECT referral_id, sum(minutes) AS minutes FROM ${serviceRecords}
+                 WHERE area_code LIKE ${prefix} GROUP BY referral_id) AS s ON s.referral_id = r.id
+      WHERE r.area_code LIKE ${prefix} AND ${counted}
+      GROUP BY r.provider_kind, r.provider_id
+      ORDER BY count(*) DESC, r.provider_kind, r.provider_id`),
+    // At community level there are no children; the statement still runs (a constant count) and finds none.
+    ctx.db.execute(sql`
+      SELECT a.code, a.name, a.level, coalesce(m.total, 0)::int AS total, coalesce(m.open, 0)::int AS open,
+             coalesce(m.closed, 0)::int AS closed, coalesce(o.overdue, 0)::int AS overdue, m.resolve_days, m.rating
+      FROM ${areas} AS a
+      LEFT JOIN (
+        SELECT substr(n.area_code, 1, ${childLength}) AS child, count(*) AS total,
+               count(*) FILTER (WHERE n.status <> 'closed') AS open, count(*) FILTER (WHERE n.status = 'closed') AS closed,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM n.done_at - n.created_at) / 86400) AS resolve_days,
+               avg(n.rating) FILTER (WHERE n.status = 'closed')::float8 AS rating
+        FROM ${needs} AS n WHERE ${counted} GROUP BY 1) AS m ON m.child = a.code
+      LEFT JOIN (
+        SELECT substr(r.area_code, 1, ${childLength}) AS child, count(*) AS overdue
+        FROM ${referrals} AS r JOIN ${needs} AS n ON n.id = r.need_id
+        WHERE r.area_code LIKE ${prefix} AND ${counted} AND ${overdue} GROUP BY 1) AS o ON o.child = a.code
+      WHERE a.parent_code = ${code}
+      ORDER BY a.code`),
+    ctx.db.execute(sql`
+      SELECT n.id, n.area_code, a.name AS area_name, n.category, c.name, c.name_en, left(n.description, 60) AS excerpt,
+             n.rating, n.confirmed_by, n.closed_at
+      FROM ${needs} AS n
+      JOIN ${needCategories} AS c ON c.code = n.category
+      LEFT JOIN ${areas} AS a ON a.code = n.area_code
+      WHERE ${counted} AND n.status = 'closed'
+      ORDER BY n.closed_at DESC NULLS LAST, n.id DESC
+      LIMIT 10`),
+  ]);
+
+  const path = rowsOf<{ code: string; name: string; level: Level }>(pathRows);
+  const self = path.find((row) => row.code === code);
+  if (!self) {
+    throw notFound();
+  }
+
+  // Categories × statuses × tiers → the category, status and tier views.
+  type Fact = {
+    category: string;
+    status: NeedStatus;
+    tier: ServiceTier;
+    count: number;
+    rated: number;
+    rating_sum: number;
+    name: string;
+    name_en: string;
+  };
+  const facts = rowsOf<Fact>(factRows).map((fact) => ({
+    ...fact,
+    count: num(fact.count),
+    rated: num(fact.rated),
+    rating_sum: num(fact.rating_sum),
+  }));
+  const statusCounts = new Map<NeedStatus, number>(statuses.map((status) => [status, 0]));
+  const categories = new Map<string, NeedsDashboard["by_category"][number]>();
+  const tierStats = new Map(tiers.map((tier) => [tier, { tier, total: 0, open: 0, closed: 0, rated: 0, sum: 0 }]));
+  let rated = 0;
+  let ratingSum = 0;
+  for (const fact of facts) {
+    statusCounts.set(fact.status, (statusCounts.get(fact.status) ?? 0) + fact.count);
+    const category = categories.get(fact.category) ?? {
+      category: fact.category,
+      name: en ? fact.name_en : fact.name,
+      total: 0,
+      open: 0,
+      statuses: [],
+    };
+    category.total += fact.count;
+    category.open += fact.status === "closed" ? 0 : fact.count;
+    const existing = category.statuses.find((entry) => entry.status === fact.status);
+    if (existing) {
+      existing.count += fact.count;
+    } else {
+      category.statuses.push({ status: fact.status, count: fact.count });
+    }
+    categories.set(fact.category, category);
+    const tier = tierStats.get(fact.tier);
+    if (tier) {
+      tier.total += fact.count;
+      tier.open += fact.status === "closed" ? 0 : fact.count;
+      tier.closed += fact.status === "closed" ? fact.count : 0;
+      tier.rated += fact.rated;
+      tier.sum += fact.rating_sum;
+    }
+    rated += fact.rated;
+    ratingSum += fact.rating_sum;
+  }
+  for (const category of categories.values()) {
+    category.statuses.sort((a, b) => statuses.indexOf(a.status) - statuses.indexOf(b.status));
+  }
+  const total = facts.reduce((sum, fact) => sum + fact.count, 0);
+  const closed = statusCounts.get("closed") ?? 0;
+
+  type Summary = { overdue: number; respond_hours: unknown; resolve_days: unknown; by_resident: number; by_staff: number };
+  const summary = rowsOf<Summary>(summaryRows)[0];
+  const byResident = num(summary?.by_resident);
+
+  type ProviderRow = {
+    provider_kind: ProviderKind;
+    provider_id: string | null;
+    referrals: number;
+    accepted: number;
+    done: number;
+    overdue: number;
+    declined: number;
+    minutes: number;
+    rating: unknown;
+  };
+  const providers = rowsOf<ProviderRow>(providerRows);
+  const idsOf = (kind: ProviderKind) =>
+    providers.filter((row) => row.provider_kind === kind && row.provider_id).map((row) => row.provider_id as string);
+  const [organizations, workers] = await Promise.all([
+    getOrganizations(ctx, idsOf("organization")),
+    getWorkerNames(ctx, idsOf("social_worker")),
+  ]);
+
+  type ChildRow = {
+    code: string;
+    name: string;
+    level: Level;
+    total: number;
+    open: number;
+    closed: number;
+    overdue: number;
+    resolve_days: unknown;
+    rating: unknown;
+  };
+  type ClosureRow = {
+    id: string;
+    area_code: string;
+    area_name: string | null;
+    category: string;
+    name: string;
+    name_en: string;
+    excerpt: string;
+    rating: number | null;
+    confirmed_by: "resident" | "staff" | null;
+    closed_at: unknown;
+  };
+
+  return {
+    area: { code: self.code, name: self.name, level: self.level },
+    path: path.filter((row) => isInScope(row.code, scope)).map((row) => ({ code: row.code, name: row.name, level: row.level })),
+    period: { from: query.from ?? null, to: query.to ?? null },
+    generated_at: ctx.now().toISOString(),
+    totals: {
+      total,
+      open: total - closed,
+      closed,
+      overdue_referrals: num(summary?.overdue),
+      median_respond_hours: maybe(summary?.respond_hours, 1),
+      median_resolve_days: maybe(summary?.resolve_days, 1),
+      closed_by_resident: byResident,
+      closed_by_staff: num(summary?.by_staff),
+      resident_confirmation_share: closed > 0 ? maybe(byResident / closed, 4) : null,
+      average_rating: rated > 0 ? maybe(ratingSum / rated) : null,
+    },
+    by_status: statuses.map((status) => ({ status, count: statusCounts.get(status) ?? 0 })),
+    by_category: [...categories.values()],
+    by_tier: [...tierStats.values()].map((tier) => ({
+      tier: tier.tier,
+      total: tier.total,
+      open: tier.open,
+      closed: tier.closed,
+      average_rating: tier.rated > 0 ? maybe(tier.sum / tier.rated) : null,
+    })),
+    providers: providers.map((row) => ({
+      provider_kind: row.provider_kind,
+      provider_id: row.provider_id,
+      name:
+        row.provider_kind === "organization"
+          ? (organizations.get(row.provider_id ?? "")?.name ?? null)
+          : row.provider_kind === "social_worker"
+            ? (workers.get(row.provider_id ?? "") ?? null)
+            : null,
+      referrals: num(row.referrals),
+      accepted: num(row.accepted),
+      done: num(row.done),
+      overdue: num(row.overdue),
+      declined: num(row.declined),
+      minutes: num(row.minutes),
+      average_rating: maybe(row.rating),
+    })),
+    children: rowsOf<ChildRow>(childRows).map((row) => ({
+      code: row.code,
+      name: row.name,
+      level: row.level,
+      total: num(row.total),
+      open: num(row.open),
+      overdue: num(row.overdue),
+      closed: num(row.closed),
+      median_resolve_days: maybe(row.resolve_days, 1),
+      average_rating: maybe(row.rating),
+    })),
+    recent_closures: rowsOf<ClosureRow>(closureRows).map((row) => ({
+      id: row.id,
+      area_code: row.area_code,
+      area_name: row.area_name,
+      category: row.category,
+      category_name: en ? row.name_en : row.name,
+      // Evaluators see aggregates only: the description needs needs.read over the need's area.
+      excerpt: isInScope(row.area_code, readScope) ? row.excerpt : null,
+      rating: row.rating === null ? null : num(row.rating),
+      confirmed_by: row.confirmed_by,
+      closed_at: iso(row.closed_at),
+    })),
+  };
+}
