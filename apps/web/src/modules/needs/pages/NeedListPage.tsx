@@ -2,6 +2,7 @@ import type { Need, NeedCreate, NeedStatus } from "@sanshe/contracts";
 import { Button, Drawer, Empty, Flex, Form, Input, Select, Space, Spin, Switch, Table, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router-dom";
 import { CursorPager } from "../../../ui/CursorPager";
 import { formatDateTime } from "../../../ui/formatDateTime";
 import { PageHeader } from "../../../ui/PageHeader";
@@ -101,7 +102,9 @@ export function NeedListPage() {
   const pagination = useCursorPagination(JSON.stringify([filters, pageSize]));
   const list = useNeedList({ ...filters, cursor: pagination.cursor, limit: pageSize });
   const categories = useNeedCategories();
-  const [selected, setSelected] = useState<string | null>(null);
+  // ?need=<id> opens that need's detail (the link from a case back to its need).
+  const [searchParams] = useSearchParams();
+  const [selected, setSelected] = useState<string | null>(searchParams.get("need"));
   const [intake, setIntake] = useState(false);
   const canWrite = useHasPermission("needs.write");
   return (
