@@ -67,10 +67,7 @@ export const ProblemSchema = z.object({
   request_id: z.string().optional().describe("Identifier of the request in the server's logs"),
   errors: z.array(FieldProblemSchema).optional().describe("Field problems, for validation failures"),
   current: z.unknown().optional().describe("On VERSION_CONFLICT: the current copy of the record"),
-  existing_id: z
-    .string()
-    .optional()
-    .describe("On RESIDENT_EXISTS: the existing record, only when it lies in the caller's scope; on CASE_EXISTS: the case opened from the referral"),
+  existing_id: z.string().optional().describe("On RESIDENT_EXISTS: the existing record, only when it lies in the caller's scope"),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 

@@ -131,9 +131,15 @@ export async function seedNeeds(ctx: Ctx, options: SeedOptions): Promise<void> {
         .update(referrals)
         .set({ status: "declined", declineReason: "本周个案已满，转机构跟进（演示）", readAt: later, updatedAt: later })
         .where(eq(referrals.id, referral.id));
-      await ctx.db
-        .insert(needEvents)
-        .values({ needId: row.id, areaCode, kind: "declined", status: "routed", actorLogin: "demo-worker", reason: "本周个案已满", at: later });
+      await ctx.db.insert(needEvents).values({
+        needId: row.id,
+        areaCode,
+        kind: "declined",
+        status: "routed",
+        actorLogin: "demo-worker",
+        reason: "本周个案已满",
+        at: later,
+      });
       await routeNeed({ ...ctx, now: () => later }, routed, [worker.id]);
       continue;
     }
@@ -150,7 +156,11 @@ export async function seedNeeds(ctx: Ctx, options: SeedOptions): Promise<void> {
         servedOn: later.toISOString().slice(0, 10),
         minutes: 30 + Math.floor(random() * 90),
         partyKind:
-          referral.providerKind === "organization" ? "organization" : referral.providerKind === "social_worker" ? "social_worker" : "community",
+          referral.providerKind === "organization"
+            ? "organization"
+            : referral.providerKind === "social_worker"
+              ? "social_worker"
+              : "community",
         partyName:
           referral.providerKind === "organization"
             ? (agency?.name ?? "社区")

@@ -73,9 +73,7 @@ export async function routeNeed(ctx: Ctx, need: NeedRow, skipProviders: readonly
   const explanation = explainRouting(outcome, {
     owner: outcome.rule ? (areaNames.get(outcome.rule.areaCode) ?? null) : null,
     category: category.name,
-    provider: outcome.providerId
-      ? (organizations.get(outcome.providerId)?.name ?? workers.get(outcome.providerId) ?? null)
-      : null,
+    provider: outcome.providerId ? (organizations.get(outcome.providerId)?.name ?? workers.get(outcome.providerId) ?? null) : null,
   });
   const now = ctx.now();
   const [referral] = await ctx.db

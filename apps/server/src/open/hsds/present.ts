@@ -105,7 +105,9 @@ export function presentLocation(row: ServiceRow, facts: LocationFacts) {
     id,
     location_type: "physical",
     name: facility?.name ?? row.locationAddress ?? "",
-    description: facility ? `${[community, facility.name].filter(Boolean).join(" ")}${facility.openingHours ? `（开放时间：${facility.openingHours}）` : ""}` : address1,
+    description: facility
+      ? `${[community, facility.name].filter(Boolean).join(" ")}${facility.openingHours ? `（开放时间：${facility.openingHours}）` : ""}`
+      : address1,
     addresses: [
       {
         id: uuidV5(`address:${id}`),

@@ -316,7 +316,10 @@ export const errorCatalog = {
   CASE_REFERRAL_NO_RESIDENT: {
     status: 409,
     "zh-CN": ["需求未关联居民", "该需求没有关联居民档案，不能据此开案；请社区先登记居民。"],
-    en: ["No resident on the need", "The need names no resident record, so no case can be opened from it; ask the community to link the resident."],
+    en: [
+      "No resident on the need",
+      "The need names no resident record, so no case can be opened from it; ask the community to link the resident.",
+    ],
   },
   /** The route does not exist. */
   ROUTE_NOT_FOUND: { status: 404, "zh-CN": ["接口不存在", "没有这个接口。"], en: ["No such endpoint", "There is no such endpoint."] },
