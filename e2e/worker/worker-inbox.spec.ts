@@ -24,11 +24,14 @@ describe("social worker inbox", () => {
       await row.waitFor();
       await row.getByText("已接单").waitFor();
       expect(await page.locator(".ant-table-tbody tr.ant-table-row", { hasText: "社工个人转介 1" }).getByText("待接单").count()).toBe(1);
-      await row.getByRole("button", { name: "开案" }).click();
+      if (process.env.E2E_SCREENSHOTS) {
+        await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/worker-inbox.png` });
+      }
+      await row.getByRole("button", { name: /^开\s?案$/ }).click();
       const dialog = page.getByRole("dialog", { name: "从转介开案" });
       await dialog.waitFor();
       expect(await dialog.getByRole("textbox", { name: "主诉问题" }).inputValue()).toContain("社工个人转介 2");
-      await dialog.getByRole("button", { name: "开案" }).click();
+      await dialog.getByRole("button", { name: /^开\s?案$/ }).click();
       await page.waitForURL((url) => url.pathname.startsWith("/cases/"));
       await page.getByText("查看记录已留痕").waitFor();
       await page.getByRole("link", { name: "查看转介来的需求" }).click();
@@ -37,7 +40,7 @@ describe("social worker inbox", () => {
       await page.goto("/referrals");
       const opened = page.locator(".ant-table-tbody tr.ant-table-row", { hasText: "社工个人转介 2" });
       await opened.getByRole("link", { name: /个案/ }).waitFor();
-      expect(await opened.getByRole("button", { name: "开案" }).count()).toBe(0);
+      expect(await opened.getByRole("button", { name: /^开\s?案$/ }).count()).toBe(0);
     } finally {
       await context.close();
     }
