@@ -79,6 +79,7 @@ export const CaseListItemSchema = z.object({
   worker_id: UuidSchema.describe("Social worker record owning the case"),
   worker_name: z.string().nullable().describe("The social worker's name"),
   referral_id: UuidSchema.nullable().describe("The referral the case came from, if any"),
+  need_id: UuidSchema.nullable().describe("The need of that referral, if any"),
   status: CaseStatusSchema,
   risk_level: CaseRiskLevelSchema,
   opened_on: z.string().describe("Date the case was opened"),
@@ -131,11 +132,26 @@ const assessmentFields = {
 
 export const CaseCreateSchema = z.strictObject({
   resident_id: UuidSchema.describe("The resident, in your readable scope"),
-  referral_id: UuidSchema.nullable().optional().describe("The referral the case came from"),
+  referral_id: z
+    .null()
+    .optional()
+    .describe("Always null here: open a case from a referral with POST /referrals/{id}/case (resident and community come from the need)"),
   opened_on: DateSchema.optional().describe("Date opened (default today)"),
   ...assessmentFields,
 });
 export type CaseCreate = z.infer<typeof CaseCreateSchema>;
+
+/** POST /referrals/{id}/case: the assessment; resident and community come from the referral's need. */
+export const CaseFromReferralSchema = z.strictObject({
+  opened_on: DateSchema.optional().describe("Date opened (default today)"),
+  ...assessmentFields,
+  presenting_problem: assessmentFields.presenting_problem.optional().describe("Presenting problem (default: the need's description)"),
+});
+export type CaseFromReferral = z.infer<typeof CaseFromReferralSchema>;
+
+/** That a case exists for a referral: shown only to those who may read the case. */
+export const CaseLinkSchema = z.object({ id: UuidSchema, status: CaseStatusSchema });
+export type CaseLink = z.infer<typeof CaseLinkSchema>;
 
 export const CaseUpdateSchema = z.strictObject({
   version: z.number().int().describe("The version you read"),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AreaCodeSchema, PageQuerySchema, TimestampSchema, UuidSchema, pageOf, text } from "./common.js";
+import { CaseLinkSchema } from "./cases.js";
 import { NeedAttachmentSchema } from "./need-attachments.js";
 
 /** Service tiers (服务分层): public → community, special → social organization, professional → social worker, … */
@@ -37,6 +38,7 @@ export const ReferralSchema = z.object({
   need_id: UuidSchema,
   area_code: AreaCodeSchema,
   category: z.string().describe("Category code of the need"),
+  description: z.string().describe("What the resident needs (the need's description)"),
   provider_kind: ProviderKindSchema,
   provider_id: UuidSchema.nullable().describe("Organization or social worker; null for the community queue"),
   provider_name: z.string().nullable().describe("Provider's name"),
@@ -46,6 +48,9 @@ export const ReferralSchema = z.object({
   resolve_by: TimestampSchema.describe("Complete before this instant"),
   overdue: z.boolean().describe("Past respond_by while pending, or past resolve_by while accepted"),
   read: z.boolean().describe("The provider has opened it"),
+  case: CaseLinkSchema.nullable()
+    .optional()
+    .describe("The case opened from this referral: only for those who may read it (cases are confidential)"),
   version: z.number().int(),
   created_at: TimestampSchema,
   updated_at: TimestampSchema,

@@ -6,7 +6,10 @@ export const ReferralPageSchema = pageOf(ReferralSchema).extend({
   unread: z.number().int().describe("Pending referrals in the inbox not yet opened"),
 });
 export const ReferralListQuerySchema = PageQuerySchema.extend({
-  inbox: z.enum(["1", "0"]).optional().describe("1: only referrals addressed to you (your organization or community queue)"),
+  inbox: z
+    .enum(["1", "0"])
+    .optional()
+    .describe("1: only referrals addressed to you (your organization, your community queue, or you as a social worker)"),
   status: ReferralStatusSchema.optional(),
 });
 export type ReferralListQuery = z.infer<typeof ReferralListQuerySchema>;

@@ -12,3 +12,6 @@ export const casesModule: ModuleManifest = {
   routes: caseRoutes,
   seedDemo: seedCases,
 };
+
+export { caseIdOfReferral, readableCasesOfReferrals } from "./queries.js";
+export { openCaseFromReferral, type HeldReferral } from "./service.js";

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
-import type { Case, CaseListItem, CaseListQuery, CasePage } from "@sanshe/contracts";
+import type { Case, CaseLink, CaseListItem, CaseListQuery, CasePage } from "@sanshe/contracts";
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
 import { scopeFor } from "../../platform/auth/permissions.js";
@@ -60,6 +60,7 @@ function presentItem(row: CaseRow, names: { residents: Map<string, string>; work
     worker_id: row.workerId,
     worker_name: names.workers.get(row.workerId) ?? null,
     referral_id: row.referralId,
+    need_id: row.needId,
     status: row.status,
     risk_level: row.riskLevel,
     opened_on: row.openedOn,
@@ -218,4 +219,27 @@ export async function countOpenGoals(ctx: Ctx, caseId: string): Promise<number> 
     .from(caseGoals)
     .where(and(eq(caseGoals.caseId, caseId), inArray(caseGoals.status, ["open"])));
   return row?.n ?? 0;
+}
+
+/**
+ * The cases opened from these referrals that the caller may read (confidentiality rule), by referral
+ * id: id and status only. None (and no query) without cases.read; else two queries whatever the count.
+ */
+export async function readableCasesOfReferrals(ctx: ActorCtx, referralIds: readonly string[]): Promise<Map<string, CaseLink>> {
+  const unique = [...new Set(referralIds)];
+  if (unique.length === 0 || !ctx.actor.can("cases.read")) {
+    return new Map();
+  }
+  const { condition } = await visibleCases(ctx);
+  const rows = await ctx.db
+    .select({ id: cases.id, status: cases.status, referralId: cases.referralId })
+    .from(cases)
+    .where(and(inArray(cases.referralId, unique), condition));
+  return new Map(rows.map((row) => [row.referralId as string, { id: row.id, status: row.status }]));
+}
+
+/** The id of the case opened from a referral, whoever owns it (for the one-case-per-referral check), or null. */
+export async function caseIdOfReferral(ctx: Ctx, referralId: string): Promise<string | null> {
+  const [row] = await ctx.db.select({ id: cases.id }).from(cases).where(eq(cases.referralId, referralId)).limit(1);
+  return row?.id ?? null;
 }

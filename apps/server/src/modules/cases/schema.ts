@@ -1,10 +1,12 @@
-import { date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { areaCode, timestamps } from "../../platform/db/columns.js";
 
 /**
  * Cases (个案): one social worker's file on one resident. `area_code` is the resident's community
  * when the case was opened; `worker_id` is the social worker record owning it (no foreign key across
- * modules); `referral_id` points at the referral it came from (the referrals module lands separately).
+ * modules); `referral_id` points at the referral it came from and `need_id` at that referral's need
+ * (no foreign keys across modules; at most one case per referral).
  */
 export const cases = pgTable(
   "cases",
@@ -15,6 +17,7 @@ export const cases = pgTable(
     workerId: uuid("worker_id").notNull(),
     openedBy: uuid("opened_by"),
     referralId: uuid("referral_id"),
+    needId: uuid("need_id"),
     status: text("status", { enum: ["intake", "planning", "in_service", "review", "closed"] })
       .notNull()
       .default("intake"),
@@ -33,6 +36,9 @@ export const cases = pgTable(
     index("cases_area_code_updated_at_idx").on(table.areaCode, table.updatedAt, table.id),
     index("cases_worker_id_idx").on(table.workerId, table.updatedAt),
     index("cases_resident_id_idx").on(table.residentId),
+    uniqueIndex("cases_referral_id_key")
+      .on(table.referralId)
+      .where(sql`referral_id IS NOT NULL`),
   ],
 );
 

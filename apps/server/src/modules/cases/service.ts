@@ -5,6 +5,7 @@ import {
   type Case,
   type CaseClose,
   type CaseCreate,
+  type CaseFromReferral,
   type CaseGoalCreate,
   type CaseGoalUpdate,
   type CaseReviewCreate,
@@ -18,7 +19,7 @@ import { fieldMessages } from "../../platform/errors/catalog.js";
 import { getResidentRow } from "../residents/index.js";
 import { findWorkerOfUser } from "../social-workers/index.js";
 import { caseGoals, caseReviews, cases, caseSessions, type CaseRow } from "./schema.js";
-import { countOpenGoals, findVisibleCase, presentCase } from "./queries.js";
+import { caseIdOfReferral, countOpenGoals, findVisibleCase, presentCase } from "./queries.js";
 
 /** Today's date (YYYY-MM-DD) in China Standard Time, from the ctx clock. */
 export function todayIn(ctx: Ctx): string {
@@ -96,7 +97,7 @@ export async function openCase(ctx: ActorCtx, input: CaseCreate): Promise<Case> 
         residentId: resident.id,
         workerId: worker.id,
         openedBy: tx.actor.userId,
-        referralId: input.referral_id ?? null,
+        referralId: null,
         presentingProblem: input.presenting_problem,
         needs: input.needs ?? null,
         risks: input.risks ?? null,
@@ -115,6 +116,54 @@ export async function openCase(ctx: ActorCtx, input: CaseCreate): Promise<Case> 
     });
     return presentCase(tx, row, worker.id);
   });
+}
+
+/** What the needs module knows of a referral a social worker holds (checked by the caller). */
+export type HeldReferral = { referralId: string; needId: string; residentId: string; areaCode: string; description: string };
+
+/**
+ * Opens a case from a referral the caller holds, inside the caller's transaction (the caller has
+ * locked the referral and checked it is addressed to the caller and accepted). Resident and community
+ * come from the need; at most one case per referral. Audited as cases.open with the referral.
+ * @throws AppError CASE_NO_WORKER without a linked worker record; CASE_EXISTS (409, with existing_id).
+ */
+export async function openCaseFromReferral(tx: ActorCtx, held: HeldReferral, input: CaseFromReferral): Promise<Case> {
+  const worker = await findWorkerOfUser(tx, tx.actor.userId);
+  if (!worker) {
+    throw new AppError("CASE_NO_WORKER");
+  }
+  const existing = await caseIdOfReferral(tx, held.referralId);
+  if (existing) {
+    throw new AppError("CASE_EXISTS", {}, { existing_id: existing });
+  }
+  const openedOn = input.opened_on ?? todayIn(tx);
+  notInFuture(tx, openedOn, "body.opened_on");
+  const [row] = await tx.db
+    .insert(cases)
+    .values({
+      areaCode: held.areaCode,
+      residentId: held.residentId,
+      workerId: worker.id,
+      openedBy: tx.actor.userId,
+      referralId: held.referralId,
+      needId: held.needId,
+      presentingProblem: input.presenting_problem ?? held.description,
+      needs: input.needs ?? null,
+      risks: input.risks ?? null,
+      riskLevel: input.risk_level,
+      openedOn,
+    })
+    .returning();
+  if (!row) {
+    throw new Error("case not inserted");
+  }
+  await tx.audit.record("cases.open", {
+    entityType: "case",
+    entityId: row.id,
+    areaCode: row.areaCode,
+    detail: { risk_level: row.riskLevel, referral_id: row.referralId, need_id: row.needId },
+  });
+  return presentCase(tx, row, worker.id);
 }
 
 /**

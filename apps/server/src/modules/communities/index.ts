@@ -12,4 +12,12 @@ export const communitiesModule: ModuleManifest = {
   exports: [communitiesExport],
 };
 
-export { getGrid, getGridNames, listGridsByCommunity, populationByUnit, requireCommunity } from "./queries.js";
+export {
+  getGrid,
+  getGridNames,
+  getPublicFacilities,
+  listGridsByCommunity,
+  populationByUnit,
+  requireCommunity,
+  type PublicFacility,
+} from "./queries.js";

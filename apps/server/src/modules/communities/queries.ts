@@ -358,3 +358,19 @@ export async function populationByUnit(ctx: Ctx, unitCodes: readonly string[]): 
   }
   return result;
 }
+
+/** A facility's public facts (for published locations). */
+export type PublicFacility = { id: string; areaCode: string; name: string; openingHours: string | null };
+
+/** Public facts of facilities by id (one query, no scope: for services published with a facility as location). */
+export async function getPublicFacilities(ctx: Ctx, ids: readonly string[]): Promise<Map<string, PublicFacility>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) {
+    return new Map();
+  }
+  const rows = await ctx.db
+    .select({ id: facilities.id, areaCode: facilities.areaCode, name: facilities.name, openingHours: facilities.openingHours })
+    .from(facilities)
+    .where(inArray(facilities.id, unique));
+  return new Map(rows.map((row) => [row.id, row]));
+}

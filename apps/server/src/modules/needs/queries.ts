@@ -5,6 +5,8 @@ import { notFound } from "../../platform/errors/app-error.js";
 import { membershipPermissions } from "../../platform/auth/permissions.js";
 import { inScope } from "../../platform/scope/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
+import { getWorkerNames, workerIdsOfUser } from "../social-workers/index.js";
+import { readableCasesOfReferrals } from "../cases/index.js";
 import { needAttachments, needCategories, needEvents, needs, referrals } from "./schema.js";
 
 const confirmationDays = 7;
@@ -36,8 +38,21 @@ export function handledOrganizations(ctx: ActorCtx): string[] {
     .map((m) => m.organizationId as string);
 }
 
-/** Referrals addressed to the actor: their organization, or the triage queue of a community in their scope. */
+/**
+ * Referrals addressed to the actor: their organization, the triage queue of a community in their
+ * scope, or the actor themself as the social worker (social_workers.user_id) a rule routed to.
+ */
 export function referralHandled(ctx: ActorCtx): SQL {
+  const personal = and(
+    eq(referrals.providerKind, "social_worker"),
+    sql`${referrals.providerId} IN ${workerIdsOfUser(ctx.actor.userId)}`,
+  ) as SQL;
+  const shared = sharedReferralHandled(ctx);
+  return ctx.actor.can("referrals.handle") ? (or(shared, personal) as SQL) : shared;
+}
+
+/** Referrals addressed to the actor's organizations or community queues. */
+function sharedReferralHandled(ctx: ActorCtx): SQL {
   const organizations = handledOrganizations(ctx);
   // Community queues belong to community staff (memberships without an organization).
   const queues = ctx.actor.memberships
@@ -169,34 +184,59 @@ export async function findNeed(ctx: ActorCtx, id: string): Promise<Need | null> 
   return row ? presentNeed(ctx, row) : null;
 }
 
-type ReferralRow = { referral: typeof referrals.$inferSelect; category: string; overdue: boolean };
+type ReferralRow = { referral: typeof referrals.$inferSelect; category: string; description: string; overdue: boolean };
 
 function referralSelection(now: Date) {
-  return { referral: referrals, category: needs.category, overdue: referralOverdue(now) };
+  return { referral: referrals, category: needs.category, description: needs.description, overdue: referralOverdue(now) };
 }
 
+function providerIds(rows: ReferralRow[], kind: "organization" | "social_worker"): string[] {
+  return rows
+    .filter((row) => row.referral.providerKind === kind && row.referral.providerId)
+    .map((row) => row.referral.providerId as string);
+}
+
+/**
+ * Presents referrals with provider names (organizations and social workers batched) and, for a
+ * signed-in caller who may read it, the case opened from each: a constant number of queries.
+ */
 async function presentReferrals(ctx: Ctx, rows: ReferralRow[]): Promise<Referral[]> {
-  const organizations = await getOrganizations(
-    ctx,
-    rows
-      .filter((row) => row.referral.providerKind === "organization" && row.referral.providerId)
-      .map((row) => row.referral.providerId as string),
-  );
-  return rows.map(({ referral, category, overdue }) => ({
+  const [organizations, workers, caseLinks] = await Promise.all([
+    getOrganizations(ctx, providerIds(rows, "organization")),
+    getWorkerNames(ctx, providerIds(rows, "social_worker")),
+    ctx.actor
+      ? readableCasesOfReferrals(
+          ctx as ActorCtx,
+          rows.map((row) => row.referral.id),
+        )
+      : Promise.resolve(new Map<string, never>()),
+  ]);
+  const providerName = (referral: ReferralRow["referral"]): string | null => {
+    switch (referral.providerKind) {
+      case "community_queue":
+        return "社区分派队列";
+      case "social_worker":
+        return workers.get(referral.providerId ?? "") ?? null;
+      case "organization":
+        return organizations.get(referral.providerId ?? "")?.name ?? null;
+    }
+  };
+  return rows.map(({ referral, category, description, overdue }) => ({
     id: referral.id,
     need_id: referral.needId,
     area_code: referral.areaCode,
     category,
+    description,
     provider_kind: referral.providerKind,
     provider_id: referral.providerId,
-    provider_name:
-      referral.providerKind === "community_queue" ? "社区分派队列" : (organizations.get(referral.providerId ?? "")?.name ?? null),
+    provider_name: providerName(referral),
     status: referral.status,
     decline_reason: referral.declineReason,
     respond_by: referral.respondBy.toISOString(),
     resolve_by: referral.resolveBy.toISOString(),
     overdue: Boolean(overdue),
     read: referral.readAt !== null,
+    case: caseLinks.get(referral.id) ?? null,
     version: referral.version,
     created_at: referral.createdAt.toISOString(),
     updated_at: referral.updatedAt.toISOString(),

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import {
+  CaseFromReferralSchema,
+  CaseSchema,
   NeedCategoryListSchema,
   NeedConfirmationSchema,
   NeedCreateSchema,
@@ -39,6 +41,7 @@ import {
   declineReferral,
   listRules,
   markRead,
+  openCaseForReferral,
   reassignReferral,
   updateRule,
 } from "./service.js";
@@ -272,5 +275,21 @@ export const needRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: "referrals.handle" },
     },
     async (request, reply) => reply.status(201).send(await addServiceRecord(requireActor(request.ctx), request.params.id, request.body)),
+  );
+
+  app.post(
+    "/referrals/:id/case",
+    {
+      schema: {
+        summary:
+          "Open a case from an accepted referral addressed to you (resident and community from the need); 409 CASE_EXISTS with existing_id if one exists",
+        tags: ["referrals", "cases"],
+        params: ReferralIdParamsSchema,
+        body: CaseFromReferralSchema,
+        response: { 201: CaseSchema, ...writeErrors },
+      },
+      config: { access: "cases.write" },
+    },
+    async (request, reply) => reply.status(201).send(await openCaseForReferral(requireActor(request.ctx), request.params.id, request.body)),
   );
 };

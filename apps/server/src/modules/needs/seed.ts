@@ -4,6 +4,8 @@ import type { Ctx } from "../../platform/ctx.js";
 import type { SeedOptions } from "../../platform/module.js";
 import { users } from "../../platform/auth/schema.js";
 import { demoAgencyName, findOrganizationByName } from "../social-orgs/index.js";
+import { findWorkerOfUser } from "../social-workers/index.js";
+import { residentIdsIn } from "../residents/index.js";
 import { categorySeeds, seedNeedCategories } from "./categories.js";
 import { needEvents, needs, referrals, routingRules, serviceRecords } from "./schema.js";
 import { routeNeed } from "./service.js";
@@ -39,7 +41,12 @@ function prng(seed: number): () => number {
   };
 }
 
-/** Categories always; routing rules for 南阳新村街道 and the city, and ~30 needs in every state, once. */
+/**
+ * Categories always; routing rules for 南阳新村街道 and the city, and ~30 needs in every state, once.
+ * Counseling (心理疏导) in the street goes to the social worker linked to demo-worker (professional
+ * tier) first, the agency after a decline; seven more counseling needs give demo-worker's personal
+ * inbox a referral in every state (pending, accepted, in service, done, closed, reopened, declined).
+ */
 export async function seedNeeds(ctx: Ctx, options: SeedOptions): Promise<void> {
   await seedNeedCategories(ctx);
   const [existing] = await ctx.db
@@ -53,7 +60,21 @@ export async function seedNeeds(ctx: Ctx, options: SeedOptions): Promise<void> {
   const provider = agency
     ? { providerKind: "organization" as const, providerId: agency.id }
     : { providerKind: "community_queue" as const, providerId: null };
+  const [workerAccount] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.login, "demo-worker"));
+  const worker = workerAccount ? await findWorkerOfUser(ctx, workerAccount.id) : null;
   await ctx.db.insert(routingRules).values([
+    ...(worker
+      ? [
+          {
+            areaCode: street,
+            position: 0,
+            category: "counseling",
+            tier: "professional" as const,
+            providerKind: "social_worker" as const,
+            providerId: worker.id,
+          },
+        ]
+      : []),
     { areaCode: street, position: 1, category: "elderly_care", residentGroups: ["elderly_alone"], tier: "special", ...provider },
     { areaCode: street, position: 2, category: "elderly_care", tier: "special", ...provider },
     { areaCode: street, position: 3, category: "disability", tier: "special", ...provider },
@@ -67,18 +88,27 @@ export async function seedNeeds(ctx: Ctx, options: SeedOptions): Promise<void> {
   const states: NeedStatus[] = ["routed", "accepted", "in_service", "done", "closed", "reopened"];
   const codes = categorySeeds.map((category) => category.code).filter((code) => descriptions[code]);
   const base = ctx.now().getTime();
-  for (let index = 0; index < 30; index += 1) {
-    const category = codes[index % codes.length] as string;
+  const workerStates: Array<NeedStatus | "declined"> = worker ? [...states, "declined"] : [];
+  // Residents of 丰乐社区 for demo-worker's needs (so a case can be opened from them).
+  const workerResidents = worker ? await residentIdsIn(ctx, "410105007002", 30) : [];
+  for (let index = 0; index < 30 + workerStates.length; index += 1) {
+    const forWorker = index >= 30;
+    const category = forWorker ? "counseling" : (codes[index % codes.length] as string);
     const mine = resident && index % 6 < 4 && index < 12;
-    const areaCode = mine ? "410105007002" : (communities[Math.floor(random() * communities.length)] as string);
-    const at = new Date(base - (30 - index) * 86_400_000 - Math.floor(random() * 3_600_000));
+    const areaCode = mine || forWorker ? "410105007002" : (communities[Math.floor(random() * communities.length)] as string);
+    const at = forWorker
+      ? new Date(base - (index - 29) * 3 * 3_600_000)
+      : new Date(base - (30 - index) * 86_400_000 - Math.floor(random() * 3_600_000));
     const itemCtx = { ...ctx, now: () => at };
     const [row] = await ctx.db
       .insert(needs)
       .values({
         areaCode,
+        residentId: forWorker ? (workerResidents[(index * 3) % Math.max(workerResidents.length, 1)] ?? null) : null,
         category,
-        description: descriptions[category] as string,
+        description: forWorker
+          ? `${(descriptions[category] as string).replace("（演示）", "")}——社工个人转介 ${index - 29}（演示）`
+          : (descriptions[category] as string),
         urgency: index % 5 === 0 ? "high" : "normal",
         channel: mine ? "portal" : index % 4 === 0 ? "joint_meeting" : "staff",
         status: "new",
@@ -93,15 +123,31 @@ export async function seedNeeds(ctx: Ctx, options: SeedOptions): Promise<void> {
     }
     await itemCtx.db.insert(needEvents).values({ needId: row.id, areaCode, kind: "created", status: "new", actorLogin: "system", at });
     const routed = await routeNeed(itemCtx, row);
-    const target = states[index % states.length] as NeedStatus;
-    if (target === "routed") {
-      continue;
-    }
+    const wanted = forWorker ? (workerStates[index - 30] as NeedStatus | "declined") : (states[index % states.length] as NeedStatus);
     const [referral] = await ctx.db.select().from(referrals).where(eq(referrals.needId, routed.id));
-    if (!referral) {
+    const later = new Date(at.getTime() + 3_600_000);
+    if (wanted === "declined" && referral && worker) {
+      // demo-worker declined it: the need went on to the next rule (the agency).
+      await ctx.db
+        .update(referrals)
+        .set({ status: "declined", declineReason: "本周个案已满，转机构跟进（演示）", readAt: later, updatedAt: later })
+        .where(eq(referrals.id, referral.id));
+      await ctx.db.insert(needEvents).values({
+        needId: row.id,
+        areaCode,
+        kind: "declined",
+        status: "routed",
+        actorLogin: "demo-worker",
+        reason: "本周个案已满",
+        at: later,
+      });
+      await routeNeed({ ...ctx, now: () => later }, routed, [worker.id]);
       continue;
     }
-    const later = new Date(at.getTime() + 3_600_000);
+    const target = wanted as NeedStatus;
+    if (target === "routed" || !referral) {
+      continue;
+    }
     const referralStatus = target === "accepted" || target === "in_service" ? "accepted" : "done";
     await ctx.db
       .update(referrals)
@@ -113,8 +159,18 @@ export async function seedNeeds(ctx: Ctx, options: SeedOptions): Promise<void> {
         referralId: referral.id,
         servedOn: later.toISOString().slice(0, 10),
         minutes: 30 + Math.floor(random() * 90),
-        partyKind: referral.providerKind === "organization" ? "organization" : "community",
-        partyName: referral.providerKind === "organization" ? (agency?.name ?? "社区") : "社区居委会",
+        partyKind:
+          referral.providerKind === "organization"
+            ? "organization"
+            : referral.providerKind === "social_worker"
+              ? "social_worker"
+              : "community",
+        partyName:
+          referral.providerKind === "organization"
+            ? (agency?.name ?? "社区")
+            : referral.providerKind === "social_worker"
+              ? (worker?.name ?? "社工")
+              : "社区居委会",
       });
     }
     const events: Array<{ kind: string; status: NeedStatus }> = [{ kind: "accepted", status: "accepted" }];
@@ -153,5 +209,7 @@ export async function seedNeeds(ctx: Ctx, options: SeedOptions): Promise<void> {
   }
   // Demo referrals left pending or in service past their clock: the street official (demo-street) is notified.
   const escalation = await escalateOverdue(ctx);
-  options.log(`needs: routing rules and 30 demo needs created; ${escalation.escalated} overdue referrals escalated`);
+  options.log(
+    `needs: routing rules and ${30 + workerStates.length} demo needs created; ${escalation.escalated} overdue referrals escalated`,
+  );
 }

@@ -1,5 +1,7 @@
 import { and, eq, isNotNull, notInArray, sql } from "drizzle-orm";
 import type {
+  Case,
+  CaseFromReferral,
   NeedConfirmation,
   NeedCreate,
   NeedDetail,
@@ -17,6 +19,8 @@ import { AppError, notFound, versionConflict } from "../../platform/errors/app-e
 import { inScope } from "../../platform/scope/index.js";
 import { getAreaNames } from "../jurisdictions/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
+import { getWorkerNames, getWorkersInScope } from "../social-workers/index.js";
+import { openCaseFromReferral } from "../cases/index.js";
 import { getNeed, getReferral, getReferralById, referralHandled } from "./queries.js";
 import { explainRouting, resolveRouting, type Rule } from "./routing.js";
 import { needCategories, needEvents, needs, referrals, routingRules, serviceRecords } from "./schema.js";
@@ -61,14 +65,15 @@ export async function routeNeed(ctx: Ctx, need: NeedRow, skipProviders: readonly
     { areaCode: need.areaCode, category: need.category, residentGroups: await residentGroups(ctx, need.residentId), skipProviders },
     category.tier,
   );
-  const [areaNames, organizations] = await Promise.all([
+  const [areaNames, organizations, workers] = await Promise.all([
     getAreaNames(ctx, outcome.rule ? [outcome.rule.areaCode] : []),
     getOrganizations(ctx, outcome.providerKind === "organization" && outcome.providerId ? [outcome.providerId] : []),
+    getWorkerNames(ctx, outcome.providerKind === "social_worker" && outcome.providerId ? [outcome.providerId] : []),
   ]);
   const explanation = explainRouting(outcome, {
     owner: outcome.rule ? (areaNames.get(outcome.rule.areaCode) ?? null) : null,
     category: category.name,
-    provider: outcome.providerId ? (organizations.get(outcome.providerId)?.name ?? null) : null,
+    provider: outcome.providerId ? (organizations.get(outcome.providerId)?.name ?? workers.get(outcome.providerId) ?? null) : null,
   });
   const now = ctx.now();
   const [referral] = await ctx.db
@@ -279,9 +284,7 @@ export async function declineReferral(ctx: ActorCtx, id: string, reason: string)
  * reason: the queue referral is cancelled and a new one created with a fresh clock.
  */
 export async function reassignReferral(ctx: ActorCtx, id: string, input: ReferralReassign): Promise<Referral> {
-  if (input.provider_kind === "organization" && !(await getOrganizations(ctx, [input.provider_id])).has(input.provider_id)) {
-    throw new AppError("PROVIDER_UNKNOWN");
-  }
+  await checkProvider(ctx, input.provider_kind, input.provider_id, ctx.actor.scope("needs.read"));
   const created = await withTx(ctx, async (tx) => {
     const { referral, need } = await lockReferral(tx, id);
     if (referral.status !== "pending" || referral.providerKind !== "community_queue") {
@@ -453,6 +456,23 @@ export async function listRules(ctx: ActorCtx, areaCode: string | undefined): Pr
   return { items: rows.map(presentRule) };
 }
 
+/**
+ * A provider named by a rule or by hand must exist: an organization, or an active social worker
+ * visible under `prefixes` (home area or a served community); the community queue names none.
+ * @throws AppError PROVIDER_UNKNOWN
+ */
+async function checkProvider(ctx: Ctx, kind: RoutingRule["provider_kind"], id: string | null, prefixes: readonly string[]) {
+  if (kind === "community_queue") {
+    return;
+  }
+  const known =
+    id !== null &&
+    (kind === "organization" ? (await getOrganizations(ctx, [id])).has(id) : (await getWorkersInScope(ctx, [id], prefixes)).has(id));
+  if (!known) {
+    throw new AppError("PROVIDER_UNKNOWN");
+  }
+}
+
 function checkRuleArea(owner: string, areaPrefix: string | null | undefined): void {
   if (areaPrefix && !areaPrefix.startsWith(owner)) {
     throw new AppError("ROUTING_AREA_OUTSIDE");
@@ -465,6 +485,7 @@ export async function createRule(ctx: ActorCtx, input: RoutingRuleCreate): Promi
     throw notFound();
   }
   checkRuleArea(input.area_code, input.area_prefix);
+  await checkProvider(ctx, input.provider_kind, input.provider_id, [input.area_code]);
   return withTx(ctx, async (tx) => {
     const [row] = await tx.db
       .insert(routingRules)
@@ -507,6 +528,9 @@ export async function updateRule(ctx: ActorCtx, id: string, input: RoutingRuleUp
     }
     const data = input.data;
     checkRuleArea(current.areaCode, data.area_prefix);
+    if (data.provider_kind !== undefined || data.provider_id !== undefined) {
+      await checkProvider(tx, data.provider_kind ?? current.providerKind, data.provider_id ?? current.providerId, [current.areaCode]);
+    }
     const [row] = await tx.db
       .update(routingRules)
       .set({
@@ -534,4 +558,30 @@ export async function markRead(ctx: ActorCtx, id: string): Promise<void> {
     .update(referrals)
     .set({ readAt: ctx.now() })
     .where(and(eq(referrals.id, id), referralHandled(ctx), sql`${referrals.readAt} IS NULL`));
+}
+
+/**
+ * A social worker opens a case from an accepted referral addressed to them (personally or to an
+ * organization they staff): resident and community come from the need; one case per referral.
+ * @throws AppError NOT_FOUND (not theirs), REFERRAL_NOT_ACCEPTED, CASE_REFERRAL_NO_RESIDENT,
+ *   CASE_NO_WORKER, CASE_EXISTS (409 with existing_id).
+ */
+export async function openCaseForReferral(ctx: ActorCtx, id: string, input: CaseFromReferral): Promise<Case> {
+  return withTx(ctx, async (tx) => {
+    const { referral, need } = await lockReferral(tx, id);
+    if (referral.providerKind === "community_queue") {
+      throw notFound();
+    }
+    if (referral.status !== "accepted" && referral.status !== "done") {
+      throw new AppError("REFERRAL_NOT_ACCEPTED");
+    }
+    if (!need.residentId) {
+      throw new AppError("CASE_REFERRAL_NO_RESIDENT");
+    }
+    return openCaseFromReferral(
+      tx,
+      { referralId: referral.id, needId: need.id, residentId: need.residentId, areaCode: need.areaCode, description: need.description },
+      input,
+    );
+  });
 }

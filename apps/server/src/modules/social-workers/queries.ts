@@ -353,3 +353,24 @@ export async function getWorkerNames(ctx: Ctx, ids: readonly string[]): Promise<
     .where(inArray(socialWorkers.id, unique));
   return new Map(rows.map((row) => [row.id, row.name]));
 }
+
+/** A subquery of the ids of the active social worker records linked to the user account `userId`. */
+export function workerIdsOfUser(userId: string): SQL {
+  return sql`(SELECT ${socialWorkers.id} FROM ${socialWorkers} WHERE ${socialWorkers.userId} = ${userId}::uuid AND ${socialWorkers.status} = 'active')`;
+}
+
+/**
+ * Names of the active social workers among `ids` that are visible under `prefixes` (home area or a
+ * served community): one query. Used to check a provider chosen for routing.
+ */
+export async function getWorkersInScope(ctx: Ctx, ids: readonly string[], prefixes: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0 || prefixes.length === 0) {
+    return new Map();
+  }
+  const rows = await ctx.db
+    .select({ id: socialWorkers.id, name: socialWorkers.name })
+    .from(socialWorkers)
+    .where(and(inArray(socialWorkers.id, unique), eq(socialWorkers.status, "active"), workerVisible(prefixes)));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

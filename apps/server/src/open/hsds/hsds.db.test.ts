@@ -5,6 +5,7 @@ import addFormats from "ajv-formats";
 import { createTestApp, type TestApp } from "../../../test/test-app.js";
 import { buildSocialOrg } from "../../modules/social-orgs/test/factories.js";
 import { buildService } from "../../modules/services-directory/test/factories.js";
+import { buildFacility } from "../../modules/communities/test/factories.js";
 import { uuidV5 } from "./uuid.js";
 import { terms } from "./taxonomy.js";
 
@@ -91,7 +92,9 @@ beforeAll(async () => {
     serviceAreaCodes: ["410105007", "410105007002"],
     locationAddress: "郑州市金水区演示路1号",
   });
+  const facility = await buildFacility(t.ctx, "410105007002", "service_hall", { name: "党群服务中心" });
   communityService = await buildService(t.ctx, "410105007002", {
+    locationFacilityId: facility.id,
     name: "社区法律咨询",
     category: "legal_aid",
     priceKind: "low_cost",
@@ -198,12 +201,74 @@ describe("services", () => {
       service_areas: [{ name: "南阳新村街道" }, { name: expect.any(String) as string }],
       service_at_locations: [{ location: { location_type: "physical", name: "郑州市金水区演示路1号" } }],
     });
+    // The address as an HSDS address: city, region (district) and province from the area names of the provider's home.
+    const [addressAt] = body.service_at_locations as Array<{ service_id: string; location_id: string; location: Record<string, unknown> }>;
+    expect(addressAt?.service_id).toBe(orgService.id);
+    expect(addressAt?.location_id).toBe(addressAt?.location.id);
+    expect(addressAt?.location.addresses).toEqual([
+      expect.objectContaining({
+        location_id: addressAt?.location.id,
+        address_1: "郑州市金水区演示路1号",
+        city: "郑州市",
+        region: "金水区",
+        state_province: "河南省",
+        country: "CN",
+        address_type: "physical",
+      }),
+    ]);
     const attributes = body.attributes as Array<{ taxonomy_term_id: string; taxonomy_term: { code: string } }>;
     expect(attributes.map((attribute) => attribute.taxonomy_term.code)).toEqual(["elderly_care", "personalized"]);
     const community = await get<Record<string, unknown>>(`/open/hsds/services/${communityService.id}`);
     expectValid("service.json", community);
     expect(community).toMatchObject({ cost_options: [{ amount: 5, option: "低偿" }] });
     expect(community).not.toHaveProperty("organization");
+    // A community facility as the location: named by the facility, addressed by street and community.
+    expect(community).toMatchObject({
+      service_at_locations: [
+        {
+          service_id: communityService.id,
+          location: {
+            location_type: "physical",
+            name: "党群服务中心",
+            addresses: [
+              {
+                address_1: "南阳新村街道丰乐社区居民委员会 党群服务中心",
+                city: "郑州市",
+                region: "金水区",
+                state_province: "河南省",
+                country: "CN",
+                address_type: "physical",
+              },
+            ],
+          },
+        },
+      ],
+    });
+  });
+
+  it("nests the same locations in /services items, valid, with a constant number of queries", async () => {
+    const before = t.database.stats.queries;
+    const page = await get<Page>("/open/hsds/services?per_page=100");
+    const queries = t.database.stats.queries - before;
+    expectPage("service_list.json", page);
+    for (const item of page.contents) {
+      expectValid("service.json", item);
+    }
+    // The schema checks nested addresses (so the validations above cover them): one without a postal code fails.
+    const broken = structuredClone(page.contents.find((item) => item.id === communityService.id)) as {
+      service_at_locations: Array<{ location: { addresses: Array<Record<string, unknown>> } }>;
+    };
+    delete broken.service_at_locations[0]?.location.addresses[0]?.postal_code;
+    expect(validator("service.json")(broken)).toBe(false);
+    const byId = new Map(page.contents.map((item) => [item.id, item]));
+    const one = await get<Record<string, unknown>>(`/open/hsds/services/${communityService.id}`);
+    expect(byId.get(communityService.id)?.service_at_locations).toEqual(one.service_at_locations);
+    expect(byId.get(orgService.id)?.service_at_locations).toHaveLength(1);
+    const placeless = page.contents.filter((item) => (item.service_at_locations as unknown[]).length === 0);
+    expect(placeless.length).toBe(5);
+    const small = t.database.stats.queries;
+    await get<Page>(`/open/hsds/services?per_page=1&search=${encodeURIComponent("社区法律咨询")}`);
+    expect(t.database.stats.queries - small).toBe(queries);
   });
 
   it("never leaks drafts or private fields", async () => {

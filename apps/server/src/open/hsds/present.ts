@@ -1,5 +1,6 @@
 import type { PublicSocialOrg } from "@sanshe/contracts";
 import type { ServiceRow } from "../../modules/services-directory/index.js";
+import type { PublicFacility } from "../../modules/communities/index.js";
 import { categoryTerm, presentTerm, tierTerm, type Term } from "./taxonomy.js";
 import { uuidV5 } from "./uuid.js";
 
@@ -67,14 +68,71 @@ function attribute(serviceId: string, term: Term | undefined, linkType: string) 
   ];
 }
 
+/** What a service's location needs besides the row: its facility (if any) and area names. */
+export type LocationFacts = { facilities: ReadonlyMap<string, PublicFacility>; areaNames: ReadonlyMap<string, string> };
+
+/** The area whose province, city and district name the location's address. */
+function locationArea(row: ServiceRow, facilities: ReadonlyMap<string, PublicFacility>): string {
+  const facility = row.locationFacilityId ? facilities.get(row.locationFacilityId) : undefined;
+  return facility?.areaCode ?? row.communityCode ?? row.areaCode;
+}
+
+/** Area codes to look up for the locations of these rows (the area and its province, city, district). */
+export function locationAreaCodes(rows: readonly ServiceRow[], facilities: ReadonlyMap<string, PublicFacility>): string[] {
+  return rows.flatMap((row) => {
+    const code = locationArea(row, facilities);
+    return [2, 4, 6, 9, 12].filter((length) => length <= code.length).map((length) => code.slice(0, length));
+  });
+}
+
+/**
+ * The service's place as an HSDS location: a community facility (named by the facility, addressed by
+ * its community) or a free-text address, with one physical address whose city, region (district) and
+ * state_province come from the 统计用区划代码 names; country CN. No postal code is held, so it is
+ * empty (the schema requires the member). Null when the service names no place.
+ */
+export function presentLocation(row: ServiceRow, facts: LocationFacts) {
+  const facility = row.locationFacilityId ? facts.facilities.get(row.locationFacilityId) : undefined;
+  if (!facility && !row.locationAddress) {
+    return null;
+  }
+  const code = locationArea(row, facts.facilities);
+  const name = (length: number) => (code.length >= length ? (facts.areaNames.get(code.slice(0, length)) ?? "") : "");
+  const id = facility ? uuidV5(`facility-location:${facility.id}`) : uuidV5(`location:${row.id}`);
+  const community = code.length === 12 ? name(9) + name(12) : "";
+  const address1 = row.locationAddress ?? [community, facility?.name ?? ""].filter(Boolean).join(" ");
+  return {
+    id,
+    location_type: "physical",
+    name: facility?.name ?? row.locationAddress ?? "",
+    description: facility
+      ? `${[community, facility.name].filter(Boolean).join(" ")}${facility.openingHours ? `（开放时间：${facility.openingHours}）` : ""}`
+      : address1,
+    addresses: [
+      {
+        id: uuidV5(`address:${id}`),
+        location_id: id,
+        address_1: address1,
+        city: name(4),
+        ...(name(6) ? { region: name(6) } : {}),
+        state_province: name(2),
+        postal_code: "",
+        country: "CN",
+        address_type: "physical",
+      },
+    ],
+  };
+}
+
 /**
  * A published service in HSDS shape: phones, the schedule as a text description, cost options in
  * yuan (CNY), service areas, the address as a location, and attributes linking to the category and
  * tier terms; `organization` nested when given.
  */
-export function presentService(row: ServiceRow, areaNames: ReadonlyMap<string, string>, organization?: PublicSocialOrg) {
+export function presentService(row: ServiceRow, facts: LocationFacts, organization?: PublicSocialOrg) {
   const id = row.id;
-  const locationId = uuidV5(`location:${id}`);
+  const areaNames = facts.areaNames;
+  const location = presentLocation(row, facts);
   const description = eligibility(row);
   return {
     id,
@@ -95,15 +153,8 @@ export function presentService(row: ServiceRow, areaNames: ReadonlyMap<string, s
       name: areaNames.get(code) ?? code,
       description: `统计用区划代码 ${code}`,
     })),
-    service_at_locations: row.locationAddress
-      ? [
-          {
-            id: uuidV5(`service-at-location:${id}`),
-            service_id: id,
-            location_id: locationId,
-            location: { id: locationId, location_type: "physical", name: row.locationAddress, description: row.locationAddress },
-          },
-        ]
+    service_at_locations: location
+      ? [{ id: uuidV5(`service-at-location:${id}:${location.id}`), service_id: id, location_id: location.id, location }]
       : [],
     cost_options: [
       {

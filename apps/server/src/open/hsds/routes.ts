@@ -4,8 +4,10 @@ import { ProblemSchema, text, UuidSchema } from "@sanshe/contracts";
 import { notFound } from "../../platform/errors/app-error.js";
 import { getAreaNames } from "../../modules/jurisdictions/index.js";
 import { getPublicSocialOrg, pagePublicSocialOrgs } from "../../modules/social-orgs/index.js";
-import { findPublishedService, pagePublishedServices } from "../../modules/services-directory/index.js";
-import { presentOrganization, presentService } from "./present.js";
+import { findPublishedService, pagePublishedServices, type ServiceRow } from "../../modules/services-directory/index.js";
+import { getPublicFacilities } from "../../modules/communities/index.js";
+import type { Ctx } from "../../platform/ctx.js";
+import { locationAreaCodes, presentOrganization, presentService, type LocationFacts } from "./present.js";
 import { presentTaxonomy, presentTerm, taxonomies, termById, terms } from "./taxonomy.js";
 
 /** HSDS version served. */
@@ -34,6 +36,16 @@ const PageParamsSchema = z.object({
 
 const SearchSchema = text({ max: 64 }).optional().describe("Search in name and description (Chinese works)");
 const IdParamsSchema = z.object({ id: UuidSchema });
+
+/** Facilities and area names (service areas and locations) for these rows: two queries whatever their number. */
+async function locationFacts(ctx: Ctx, rows: readonly ServiceRow[]): Promise<LocationFacts> {
+  const facilities = await getPublicFacilities(
+    ctx,
+    rows.flatMap((row) => (row.locationFacilityId ? [row.locationFacilityId] : [])),
+  );
+  const areaNames = await getAreaNames(ctx, [...rows.flatMap((row) => row.serviceAreaCodes), ...locationAreaCodes(rows, facilities)]);
+  return { facilities, areaNames };
+}
 
 /** The HSDS Page object around `contents`. */
 export function hsdsPage<T>(contents: T[], total: number, page: number, perPage: number) {
@@ -107,12 +119,9 @@ export const hsdsRoutes: FastifyPluginAsyncZod = async (app) => {
         page,
         perPage,
       });
-      const names = await getAreaNames(
-        request.ctx,
-        rows.flatMap((row) => row.serviceAreaCodes),
-      );
+      const facts = await locationFacts(request.ctx, rows);
       return hsdsPage(
-        rows.map((row) => presentService(row, names)),
+        rows.map((row) => presentService(row, facts)),
         total,
         page,
         perPage,
@@ -131,11 +140,11 @@ export const hsdsRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!row) {
         throw notFound();
       }
-      const [names, organization] = await Promise.all([
-        getAreaNames(request.ctx, row.serviceAreaCodes),
+      const [facts, organization] = await Promise.all([
+        locationFacts(request.ctx, [row]),
         row.organizationId ? getPublicSocialOrg(request.ctx, row.organizationId).catch(() => undefined) : Promise.resolve(undefined),
       ]);
-      return presentService(row, names, organization);
+      return presentService(row, facts, organization);
     },
   );
 

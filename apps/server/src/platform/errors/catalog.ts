@@ -324,6 +324,21 @@ export const errorCatalog = {
     "zh-CN": ["没有社工档案", "您的账号未关联社工档案，不能开设个案。"],
     en: ["No social worker record", "Your account is not linked to a social worker record; you cannot open cases."],
   },
+  /** A case was already opened from this referral; `existing_id` names it. */
+  CASE_EXISTS: {
+    status: 409,
+    "zh-CN": ["已开案", "该转介已经开设了个案，请打开已有的个案。"],
+    en: ["Case already open", "A case was already opened from this referral; open the existing case."],
+  },
+  /** The referral's need names no resident record, so no case can be opened from it. */
+  CASE_REFERRAL_NO_RESIDENT: {
+    status: 409,
+    "zh-CN": ["需求未关联居民", "该需求没有关联居民档案，不能据此开案；请社区先登记居民。"],
+    en: [
+      "No resident on the need",
+      "The need names no resident record, so no case can be opened from it; ask the community to link the resident.",
+    ],
+  },
   /** The route does not exist. */
   ROUTE_NOT_FOUND: { status: 404, "zh-CN": ["接口不存在", "没有这个接口。"], en: ["No such endpoint", "There is no such endpoint."] },
   /** An unexpected server fault; the request id helps the operators find it. */

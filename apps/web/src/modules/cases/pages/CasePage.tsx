@@ -49,6 +49,11 @@ export function CasePage() {
           </Descriptions.Item>
           <Descriptions.Item label={t("cases.fields.openedOn")}>{data.opened_on}</Descriptions.Item>
           <Descriptions.Item label={t("cases.fields.closedOn")}>{data.closed_on ?? "—"}</Descriptions.Item>
+          {data.need_id ? (
+            <Descriptions.Item label={t("cases.fields.need")}>
+              <Link to={`/needs?need=${encodeURIComponent(data.need_id)}`}>{t("cases.fields.needLink")}</Link>
+            </Descriptions.Item>
+          ) : null}
         </Descriptions>
       </Card>
       <Card>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../../ui/formatDateTime";
 import { NeedPhotos } from "./NeedPhotos";
 import { NeedStatusTag } from "./NeedStatusTag";
+import { ReferralCase } from "./ReferralCase";
 
 /** A need's routing explanation, referrals (overdue in red) and timeline. */
 export function NeedDetailView({ need, showReferrals = true }: { need: NeedDetail; showReferrals?: boolean }) {
@@ -43,6 +44,7 @@ export function NeedDetailView({ need, showReferrals = true }: { need: NeedDetai
               title: t("needs.field.resolveBy"),
               render: (_, r) => <Typography.Text type={r.overdue ? "danger" : undefined}>{formatDateTime(r.resolve_by)}</Typography.Text>,
             },
+            { title: t("needs.referralCase.case"), render: (_, r) => <ReferralCase referral={r} /> },
           ]}
         />
       )}

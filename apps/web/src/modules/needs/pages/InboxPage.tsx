@@ -9,10 +9,14 @@ import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useCursorPagination } from "../../../ui/useCursorPagination";
 import { useInbox, useReferralAction } from "../api";
 import { ReassignModal } from "../components/ReassignModal";
+import { ReferralCase } from "../components/ReferralCase";
 
 const parties = ["community", "organization", "social_worker", "volunteer"] as const;
 
-/** Provider inbox: referrals to the caller's organization or community queue, with unread count and actions. */
+/**
+ * Provider inbox: referrals to the caller's organization, community queue or (social workers) to the
+ * caller personally, with the need's description, unread count, actions and the case opened from it.
+ */
 export function InboxPage() {
   const { t } = useTranslation();
   const [pageSize, setPageSize] = useState(50);
@@ -46,6 +50,11 @@ export function InboxPage() {
         locale={{ emptyText: <Empty description={t("needs.inbox.empty")} /> }}
         columns={[
           { title: t("needs.field.category"), dataIndex: "category" },
+          {
+            title: t("needs.field.description"),
+            dataIndex: "description",
+            render: (_, r) => <Typography.Paragraph style={{ margin: 0, maxWidth: 360 }}>{r.description}</Typography.Paragraph>,
+          },
           { title: t("needs.field.provider"), render: (_, r) => r.provider_name ?? t(`needs.providerKind.${r.provider_kind}`) },
           {
             title: t("needs.field.status"),
@@ -104,6 +113,7 @@ export function InboxPage() {
                     </Button>
                   </>
                 )}
+                <ReferralCase referral={r} />
               </Space>
             ),
           },

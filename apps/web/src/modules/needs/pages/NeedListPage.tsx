@@ -114,7 +114,8 @@ export function NeedListPage() {
   const pagination = useCursorPagination(JSON.stringify([filters, pageSize]));
   const list = useNeedList({ ...filters, cursor: pagination.cursor, limit: pageSize });
   const categories = useNeedCategories();
-  const [selected, setSelected] = useState<string | null>(() => params.get("id"));
+  // ?id=<id> (dashboard) or ?need=<id> (a case's link back to its need) opens that need's detail.
+  const [selected, setSelected] = useState<string | null>(() => params.get("id") ?? params.get("need"));
   const [intake, setIntake] = useState(false);
   const canWrite = useHasPermission("needs.write");
   return (

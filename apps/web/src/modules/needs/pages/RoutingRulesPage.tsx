@@ -6,6 +6,7 @@ import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useMe } from "../../auth";
 import { useCreateRule, useNeedCategories, useRoutingRules, useToggleRule } from "../api";
+import { ProviderPicker } from "../components/ProviderPicker";
 
 const tiers = ["public", "special", "professional", "personalized", "developmental"] as const;
 const kinds = ["organization", "social_worker", "community_queue"] as const;
@@ -22,6 +23,8 @@ export function RoutingRulesPage() {
   const me = useMe();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<RuleForm>();
+  const providerKind = Form.useWatch("provider_kind", form) ?? "community_queue";
+  const ruleArea = Form.useWatch("area_code", form);
   const categoryName = (code: string | null) =>
     code ? (categories.data?.items.find((c) => c.code === code)?.name ?? code) : t("needs.rules.any");
   const owner = me.data?.memberships.find((m) => m.role === "official")?.area_code;
@@ -105,10 +108,17 @@ export function RoutingRulesPage() {
             <Select options={tiers.map((tier) => ({ value: tier, label: t(`needs.tier.${tier}`) }))} />
           </Form.Item>
           <Form.Item name="provider_kind" label={t("needs.field.providerKind")}>
-            <Select options={kinds.map((kind) => ({ value: kind, label: t(`needs.providerKind.${kind}`) }))} />
+            <Select
+              options={kinds.map((kind) => ({ value: kind, label: t(`needs.providerKind.${kind}`) }))}
+              onChange={() => form.setFieldValue("provider_id", null)}
+            />
           </Form.Item>
-          <Form.Item name="provider_id" label={t("needs.field.providerId")}>
-            <Input />
+          <Form.Item
+            name="provider_id"
+            label={t("needs.field.provider")}
+            rules={[{ required: providerKind !== "community_queue", message: t("needs.rules.providerRequired") }]}
+          >
+            <ProviderPicker kind={providerKind} areaCode={ruleArea} />
           </Form.Item>
           <Form.Item name="enabled" label={t("needs.field.enabled")} valuePropName="checked">
             <Switch />
