@@ -34,6 +34,7 @@ export const PermissionSchema = z
     "cases.read",
     "cases.write",
     "services.write",
+    "api_clients.manage",
   ])
   .describe("Permission");
 export type Permission = z.infer<typeof PermissionSchema>;

@@ -14,3 +14,4 @@ export * from "./cases.js";
 export * from "./needs.js";
 export * from "./referrals.js";
 export * from "./services-directory.js";
+export * from "./api-clients.js";

@@ -11,6 +11,7 @@ import { residentsModule } from "./residents/index.js";
 import { casesModule } from "./cases/index.js";
 import { needsModule } from "./needs/index.js";
 import { servicesDirectoryModule } from "./services-directory/index.js";
+import { apiClientsModule } from "./api-clients/index.js";
 
 /** Every domain module, in dependency order (seeds run in this order). The only place modules are wired. */
 export const modules: readonly ModuleManifest[] = [
@@ -23,6 +24,7 @@ export const modules: readonly ModuleManifest[] = [
   casesModule,
   needsModule,
   servicesDirectoryModule,
+  apiClientsModule,
   auditLogModule,
   importsModule,
   exportsModule,

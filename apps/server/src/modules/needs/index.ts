@@ -10,3 +10,5 @@ export const needsModule: ModuleManifest = {
 };
 
 export { seedNeedCategories } from "./categories.js";
+export { createNeedFromChannel, type ChannelNeedInput } from "./service.js";
+export { listChannelNeeds, listCategories, type ChannelNeed, type ChannelNeedFilter } from "./queries.js";

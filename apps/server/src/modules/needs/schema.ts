@@ -1,4 +1,4 @@
-import { bigserial, boolean, date, index, integer, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, date, doublePrecision, index, integer, jsonb, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { areaCode, timestamps } from "../../platform/db/columns.js";
 
 const tiers = ["public", "special", "professional", "personalized", "developmental"] as const;
@@ -35,6 +35,14 @@ export const needs = pgTable(
     doneAt: timestamp("done_at", { withTimezone: true }),
     rating: smallint("rating"),
     confirmationComment: text("confirmation_comment"),
+    /** Anonymous contact (name, phone, e-mail) without a registered resident: JSON encrypted with platform/pii. */
+    contactEnc: text("contact_enc"),
+    /** The same contact masked, for display. */
+    contactMasked: jsonb("contact_masked").$type<{ name_masked: string; phone_masked: string | null; email_masked: string | null }>(),
+    /** Where the need is, as given (e.g. Open311 address_string, lat, long). */
+    address: text("address"),
+    lat: doublePrecision("lat"),
+    long: doublePrecision("long"),
     createdBy: uuid("created_by"),
     version: integer("version").notNull().default(1),
     ...timestamps,
@@ -43,6 +51,7 @@ export const needs = pgTable(
     index("needs_area_code_created_at_idx").on(table.areaCode, table.createdAt, table.id),
     index("needs_created_by_idx").on(table.createdBy),
     index("needs_resident_id_idx").on(table.residentId),
+    index("needs_area_code_channel_idx").on(table.areaCode, table.channel, table.createdAt),
   ],
 );
 
