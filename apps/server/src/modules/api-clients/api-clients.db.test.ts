@@ -37,14 +37,14 @@ describe("API clients", () => {
     expect(created.api_key).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(created.key_prefix).toBe(created.api_key.slice(0, 6));
     const raw = await t.database.db.execute(sql`SELECT key_hash FROM api_clients WHERE id = ${created.id}`);
-    const row = (raw as unknown as { rows: Array<{ key_hash: string }> }).rows[0];
+    const row = (raw as { rows: Array<{ key_hash: string }> }).rows[0];
     expect(row?.key_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(row?.key_hash).not.toContain(created.api_key);
     const list = await cityAdmin.get("/api/v1/api-clients");
     expect(list.body).not.toContain(created.api_key);
     expect(list.json<{ items: ApiClient[] }>().items.map((c) => c.id)).toContain(created.id);
     const audit = await t.database.db.execute(sql`SELECT action FROM audit_log WHERE entity_id = ${created.id}`);
-    expect((audit as unknown as { rows: Array<{ action: string }> }).rows).toEqual([{ action: "api_clients.create" }]);
+    expect((audit as { rows: Array<{ action: string }> }).rows).toEqual([{ action: "api_clients.create" }]);
   });
 
   it("authenticates the key, records its use, and refuses it once disabled (409 on a stale version)", async () => {
@@ -69,7 +69,9 @@ describe("API clients", () => {
     expect((await districtAdmin.post("/api/v1/api-clients", { name: "越权", area_code: "4101" })).json()).toMatchObject({
       code: "SCOPE_EXCEEDED",
     });
-    expect((await districtAdmin.get("/api/v1/api-clients")).json<{ items: ApiClient[] }>().items.map((c) => c.id)).not.toContain(created.id);
+    expect((await districtAdmin.get("/api/v1/api-clients")).json<{ items: ApiClient[] }>().items.map((c) => c.id)).not.toContain(
+      created.id,
+    );
     expect((await districtAdmin.put(`/api/v1/api-clients/${created.id}/status`, { enabled: true, version: 2 })).statusCode).toBe(404);
     expect((await official.get("/api/v1/api-clients")).statusCode).toBe(403);
     expect((await official.post("/api/v1/api-clients", { name: "x", area_code: "4101" })).statusCode).toBe(403);
@@ -81,6 +83,6 @@ describe("API clients", () => {
     await seedApiClients(t.ctx);
     expect(await authenticateApiClient(t.ctx, "demo-open311-key")).toMatchObject({ areaCode: "4101" });
     const raw = await t.database.db.execute(sql`SELECT count(*)::int AS n FROM api_clients WHERE key_prefix = 'demo-o'`);
-    expect((raw as unknown as { rows: Array<{ n: number }> }).rows[0]?.n).toBe(1);
+    expect((raw as { rows: Array<{ n: number }> }).rows[0]?.n).toBe(1);
   });
 });

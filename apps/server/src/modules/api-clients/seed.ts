@@ -9,7 +9,10 @@ export const demoOpen311ClientName = "郑州市12345热线（演示）";
 
 /** One Open311 client for the city, once. */
 export async function seedApiClients(ctx: Ctx): Promise<void> {
-  const [existing] = await ctx.db.select({ id: apiClients.id }).from(apiClients).where(eq(apiClients.keyHash, hashKey(demoOpen311Key)));
+  const [existing] = await ctx.db
+    .select({ id: apiClients.id })
+    .from(apiClients)
+    .where(eq(apiClients.keyHash, hashKey(demoOpen311Key)));
   if (existing) {
     return;
   }

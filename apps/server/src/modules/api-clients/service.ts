@@ -69,9 +69,7 @@ export async function listApiClients(ctx: ActorCtx, query: ApiClientListQuery): 
   return {
     items: page.map((row) => present(row, names)),
     next_cursor:
-      rows.length > query.limit && last
-        ? Buffer.from(JSON.stringify([last.createdAt.toISOString(), last.id])).toString("base64url")
-        : null,
+      rows.length > query.limit && last ? Buffer.from(JSON.stringify([last.createdAt.toISOString(), last.id])).toString("base64url") : null,
   };
 }
 

@@ -40,7 +40,7 @@ describe("anonymous contact on needs", () => {
     expect(detail.body).not.toContain("13912345678");
     expect(detail.body).not.toContain("李秀英");
     const raw = await t.database.db.execute(sql`SELECT contact_enc FROM needs WHERE id = ${need.id}`);
-    const stored = (raw as unknown as { rows: Array<{ contact_enc: string }> }).rows[0]?.contact_enc ?? "";
+    const stored = (raw as { rows: Array<{ contact_enc: string }> }).rows[0]?.contact_enc ?? "";
     expect(stored).toMatch(/^v1:/);
     expect(stored).not.toContain("13912345678");
     const list = await staff.get("/api/v1/needs");

@@ -151,7 +151,13 @@ type NewNeed = Omit<typeof needs.$inferInsert, "status" | "tier" | "createdAt" |
  * Inserts a need inside the caller's transaction, records its creation (event and audit) and routes
  * it: the one path every channel takes.
  */
-async function insertAndRoute(tx: Ctx, values: NewNeed, tier: NeedRow["tier"], duplicateOf: string | null, login: string): Promise<NeedRow> {
+async function insertAndRoute(
+  tx: Ctx,
+  values: NewNeed,
+  tier: NeedRow["tier"],
+  duplicateOf: string | null,
+  login: string,
+): Promise<NeedRow> {
   const now = tx.now();
   const [need] = await tx.db
     .insert(needs)

@@ -12,7 +12,7 @@ import { buildSocialOrg } from "../../modules/social-orgs/test/factories.js";
  * JSON), API keys, scope, and a posted request routed, served and closed like any other need.
  */
 
-let clock = new Date("2026-03-02T02:00:00Z");
+const clock = new Date("2026-03-02T02:00:00Z");
 let t: TestApp;
 type Client = ReturnType<typeof as>;
 let admin: Client;
@@ -33,10 +33,19 @@ type Doc = Record<string, unknown>;
 
 /** JSON values as XML carries them: text, null as empty. */
 function asXmlText(item: Doc): Record<string, string> {
-  return Object.fromEntries(Object.entries(item).map(([k, v]) => [k, v === null ? "" : String(v)]));
+  return Object.fromEntries(
+    Object.entries(item).map(([k, v]) => [
+      k,
+      v === null ? "" : typeof v === "object" ? JSON.stringify(v) : String(v as string | number | boolean),
+    ]),
+  );
 }
 
-async function both(method: "GET" | "POST", path: string, payload?: string): Promise<{ json: LightMyRequestResponse; xml: LightMyRequestResponse }> {
+async function both(
+  method: "GET" | "POST",
+  path: string,
+  payload?: string,
+): Promise<{ json: LightMyRequestResponse; xml: LightMyRequestResponse }> {
   const call = (format: string) =>
     t.app.inject({
       method,
@@ -100,7 +109,9 @@ describe("discovery and services", () => {
       specification: "http://wiki.open311.org/GeoReport_v2",
       formats: ["text/xml", "application/json"],
     });
-    const xml = parser.parse(pair.xml.body) as { discovery: { changeset: string; endpoints: { endpoint: Array<Record<string, unknown>> } } };
+    const xml = parser.parse(pair.xml.body) as {
+      discovery: { changeset: string; endpoints: { endpoint: Array<Record<string, unknown>> } };
+    };
     expect(xml.discovery.changeset).toBe(json.changeset);
     const endpoint = xml.discovery.endpoints.endpoint[0] as { specification: string; formats: { format: string[] } };
     expect(endpoint.specification).toBe(json.endpoints[0]?.specification);
@@ -137,13 +148,18 @@ describe("keys and scope", () => {
       const errors = expectSameList(pair, "errors", "error");
       expect(errors).toEqual([{ code: 403, description: expect.stringContaining("OPEN311_KEY_INVALID") }]);
     }
-    const post = await both("POST", `${base}/requests.{f}`, form({ service_code: "repairs", jurisdiction_id: community, description: "x" }));
+    const post = await both(
+      "POST",
+      `${base}/requests.{f}`,
+      form({ service_code: "repairs", jurisdiction_id: community, description: "x" }),
+    );
     expect(post.json.statusCode).toBe(403);
     expect(post.xml.body).toContain("<errors><error><code>403</code>");
   });
 
   it("requires a community jurisdiction inside the client's scope (400 without, 403 outside) and a known service (400)", async () => {
-    const post = (fields: Record<string, string>) => both("POST", `${base}/requests.{f}`, form({ api_key: key, description: "路灯不亮", ...fields }));
+    const post = (fields: Record<string, string>) =>
+      both("POST", `${base}/requests.{f}`, form({ api_key: key, description: "路灯不亮", ...fields }));
     const missing = await post({ service_code: "repairs" });
     expect(missing.json.statusCode).toBe(400);
     expect(expectSameList(missing, "errors", "error")[0]?.description).toContain("OPEN311_JURISDICTION_REQUIRED");
@@ -205,15 +221,13 @@ describe("a request becomes a need", () => {
     expect(detail.body).not.toContain("13800000005");
     expect(detail.body).not.toContain("王建国");
     const raw = await t.database.db.execute(sql`SELECT contact_enc, lat, long FROM needs WHERE id = ${id}`);
-    const row = (raw as unknown as { rows: Array<{ contact_enc: string; lat: number; long: number }> }).rows[0];
+    const row = (raw as { rows: Array<{ contact_enc: string; lat: number; long: number }> }).rows[0];
     expect(row?.contact_enc).toMatch(/^v1:/);
     expect(row?.contact_enc).not.toContain("13800000005");
     expect(row?.contact_enc).not.toContain("王");
     expect(Number(row?.lat)).toBeCloseTo(34.7466);
-    const audit = await t.database.db.execute(
-      sql`SELECT actor_login FROM audit_log WHERE entity_id = ${id} AND action = 'needs.create'`,
-    );
-    expect((audit as unknown as { rows: Array<{ actor_login: string }> }).rows).toEqual([{ actor_login: "open311:测试12345热线" }]);
+    const audit = await t.database.db.execute(sql`SELECT actor_login FROM audit_log WHERE entity_id = ${id} AND action = 'needs.create'`);
+    expect((audit as { rows: Array<{ actor_login: string }> }).rows).toEqual([{ actor_login: "open311:测试12345热线" }]);
   });
 
   it("shows the open request in both formats, the same in XML and JSON", async () => {
@@ -243,23 +257,37 @@ describe("a request becomes a need", () => {
       payload: { api_key: key, service_code: "sanitation", jurisdiction_id: community, description: "楼道堆物" },
     });
     expect(second.statusCode).toBe(201);
-    const secondId = (parser.parse(second.body) as { service_requests: { request: Array<{ service_request_id: string }> } }).service_requests
-      .request[0]?.service_request_id as string;
+    const secondId = (parser.parse(second.body) as { service_requests: { request: Array<{ service_request_id: string }> } })
+      .service_requests.request[0]?.service_request_id as string;
     const all = expectSameList(await both("GET", `${base}/requests.{f}?api_key=${key}`), "service_requests", "request");
     expect(all.map((r) => r.service_request_id).sort()).toEqual([secondId, id].sort());
-    const byIds = expectSameList(await both("GET", `${base}/requests.{f}?api_key=${key}&service_request_id=${id},${secondId},bogus`), "service_requests", "request");
+    const byIds = expectSameList(
+      await both("GET", `${base}/requests.{f}?api_key=${key}&service_request_id=${id},${secondId},bogus`),
+      "service_requests",
+      "request",
+    );
     expect(byIds).toHaveLength(2);
-    const byCode = expectSameList(await both("GET", `${base}/requests.{f}?api_key=${key}&service_code=sanitation`), "service_requests", "request");
+    const byCode = expectSameList(
+      await both("GET", `${base}/requests.{f}?api_key=${key}&service_code=sanitation`),
+      "service_requests",
+      "request",
+    );
     expect(byCode.map((r) => r.service_request_id)).toEqual([secondId]);
-    expect(expectSameList(await both("GET", `${base}/requests.{f}?api_key=${key}&status=closed`), "service_requests", "request")).toEqual([]);
+    expect(expectSameList(await both("GET", `${base}/requests.{f}?api_key=${key}&status=closed`), "service_requests", "request")).toEqual(
+      [],
+    );
     const later = encodeURIComponent(new Date(clock.getTime() + 3_600_000).toISOString());
-    expect(expectSameList(await both("GET", `${base}/requests.{f}?api_key=${key}&start_date=${later}`), "service_requests", "request")).toEqual([]);
+    expect(
+      expectSameList(await both("GET", `${base}/requests.{f}?api_key=${key}&start_date=${later}`), "service_requests", "request"),
+    ).toEqual([]);
     const bad = await both("GET", `${base}/requests.{f}?api_key=${key}&start_date=yesterday`);
     expect(bad.json.statusCode).toBe(400);
     const unknown = await both("GET", `${base}/requests/${crypto.randomUUID()}.{f}?api_key=${key}`);
     expect(unknown.json.statusCode).toBe(404);
     expect(expectSameList(unknown, "errors", "error")[0]).toMatchObject({ code: 404 });
-    const staffNeed = (await staff.post("/api/v1/needs", { category: "repairs", description: "窗口登记", area_code: community })).json<NeedDetail>();
+    const staffNeed = (
+      await staff.post("/api/v1/needs", { category: "repairs", description: "窗口登记", area_code: community })
+    ).json<NeedDetail>();
     expect((await both("GET", `${base}/requests/${staffNeed.id}.{f}?api_key=${key}`)).json.statusCode).toBe(404);
     expect((await both("GET", `${base}/requests/not-a-uuid.{f}?api_key=${key}`)).json.statusCode).toBe(404);
   });
@@ -287,17 +315,26 @@ describe("a request becomes a need", () => {
     const accepted = (await t.app.inject({ url: `${base}/requests/${id}.json?api_key=${key}` })).json<Doc[]>()[0];
     expect(accepted).toMatchObject({ status: "open", status_notes: "服务方已接单" });
     expect((await orgStaff.post(`/api/v1/referrals/${referral.id}/complete`)).statusCode).toBe(200);
-    expect((await staff.post(`/api/v1/needs/${id}/confirmation`, { solved: true, rating: 5, comment: "电话回访已修好" })).statusCode).toBe(200);
+    expect((await staff.post(`/api/v1/needs/${id}/confirmation`, { solved: true, rating: 5, comment: "电话回访已修好" })).statusCode).toBe(
+      200,
+    );
     const pair = await both("GET", `${base}/requests/${id}.{f}?api_key=${key}`);
     const [closed] = expectSameList(pair, "service_requests", "request");
     expect(closed).toMatchObject({ status: "closed", status_notes: "已办结：电话回访已修好", expected_datetime: null });
-    const closedList = expectSameList(await both("GET", `${base}/requests.{f}?api_key=${key}&status=closed`), "service_requests", "request");
+    const closedList = expectSameList(
+      await both("GET", `${base}/requests.{f}?api_key=${key}&status=closed`),
+      "service_requests",
+      "request",
+    );
     expect(closedList.map((r) => r.service_request_id)).toEqual([id]);
   });
 
   it("answers in English with Accept-Language: en", async () => {
     const response = await t.app.inject({ url: `${base}/requests/${id}.json?api_key=${key}`, headers: { "accept-language": "en" } });
-    expect(response.json<Doc[]>()[0]).toMatchObject({ service_name: "Facility repairs", status_notes: "Closed after confirmation: 电话回访已修好" });
+    expect(response.json<Doc[]>()[0]).toMatchObject({
+      service_name: "Facility repairs",
+      status_notes: "Closed after confirmation: 电话回访已修好",
+    });
   });
 
   it("refuses the key once the administrator disables the client", async () => {

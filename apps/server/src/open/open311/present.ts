@@ -17,7 +17,7 @@ const builder = new XMLBuilder({ ignoreAttributes: true });
 
 /** XML of a document: nulls become empty elements (GeoReport has no nil). */
 function toXml(root: Record<string, unknown>): string {
-  return `<?xml version="1.0" encoding="utf-8"?>${builder.build(root) as string}`;
+  return `<?xml version="1.0" encoding="utf-8"?>${builder.build(root)}`;
 }
 
 /**

@@ -11,16 +11,7 @@ import { classifyError } from "../../platform/http/problem.js";
 import { areaExists } from "../../modules/jurisdictions/index.js";
 import { authenticateApiClient, type ApiClientIdentity } from "../../modules/api-clients/index.js";
 import { createNeedFromChannel, listCategories, listChannelNeeds } from "../../modules/needs/index.js";
-import {
-  contentTypes,
-  presentRequest,
-  presentService,
-  renderErrors,
-  renderList,
-  renderOne,
-  statusNotes,
-  type Format,
-} from "./present.js";
+import { contentTypes, presentRequest, presentService, renderErrors, renderList, renderOne, statusNotes, type Format } from "./present.js";
 
 /** The GeoReport v2 specification this adapter implements. */
 export const open311Specification = "http://wiki.open311.org/GeoReport_v2";
@@ -56,7 +47,8 @@ function errorsFor(error: unknown, request: FastifyRequest): { status: number; e
       status: 400,
       errors: error.validation.map((issue) => ({
         code: 400,
-        description: `VALIDATION_FAILED: ${[context, ...issue.instancePath.split("/").filter(Boolean)].join(".")} ${issue.message ?? ""}`.trim(),
+        description:
+          `VALIDATION_FAILED: ${[context, ...issue.instancePath.split("/").filter(Boolean)].join(".")} ${issue.message ?? ""}`.trim(),
       })),
     };
   }
@@ -177,7 +169,7 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
     app.get(
       `/discovery.${format}`,
       {
-        schema: { summary: `GeoReport v2 discovery (${format.toUpperCase()})`, tags, response: { 200: document } },
+        schema: { summary: `GeoReport v2 discovery (${format.toUpperCase()})`, tags, response: { 200: document, 404: document } },
         config: { access: "public" },
       },
       async (request, reply) => {
@@ -192,7 +184,8 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
         const json = {
           changeset,
           contact: "请联系所在城市的三社联动平台管理员申请 API 密钥 / Ask the city's Sanshe administrator for an API key",
-          key_service: "城市管理员在“开放接口客户端”页面登记客户端并发放密钥 / Keys are issued by the city administrator (API clients page)",
+          key_service:
+            "城市管理员在“开放接口客户端”页面登记客户端并发放密钥 / Keys are issued by the city administrator (API clients page)",
           endpoints: [endpoint],
         };
         const xml = { ...json, endpoints: { endpoint: { ...endpoint, formats: { format: endpoint.formats } } } };

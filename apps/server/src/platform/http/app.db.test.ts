@@ -90,6 +90,17 @@ describe("routes", () => {
       "POST /api/v1/households": "residents.write",
       "GET /api/v1/households/:id": "residents.read",
       "PATCH /api/v1/households/:id": "residents.write",
+      "GET /api/v1/api-clients": "api_clients.manage",
+      "POST /api/v1/api-clients": "api_clients.manage",
+      "PUT /api/v1/api-clients/:id/status": "api_clients.manage",
+    });
+    expect(Object.fromEntries([...table].filter(([key]) => key.includes("/open311/v2/") && !key.startsWith("HEAD")))).toMatchObject({
+      "GET /open311/v2/discovery.xml": "public",
+      "GET /open311/v2/services.json": "public",
+      "GET /open311/v2/services/:service_code.xml": "public",
+      "POST /open311/v2/requests.json": "public",
+      "GET /open311/v2/requests.xml": "public",
+      "GET /open311/v2/requests/:service_request_id.json": "public",
     });
   });
 });
