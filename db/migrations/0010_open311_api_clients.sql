@@ -17,6 +17,7 @@ ALTER TABLE "needs" ADD COLUMN "contact_masked" jsonb;--> statement-breakpoint
 ALTER TABLE "needs" ADD COLUMN "address" text;--> statement-breakpoint
 ALTER TABLE "needs" ADD COLUMN "lat" double precision;--> statement-breakpoint
 ALTER TABLE "needs" ADD COLUMN "long" double precision;--> statement-breakpoint
+ALTER TABLE "needs" ADD COLUMN "media_url" text;--> statement-breakpoint
 CREATE UNIQUE INDEX "api_clients_key_hash_key" ON "api_clients" USING btree ("key_hash");--> statement-breakpoint
 CREATE INDEX "api_clients_area_code_created_at_idx" ON "api_clients" USING btree ("area_code","created_at","id");--> statement-breakpoint
 CREATE INDEX "needs_area_code_channel_idx" ON "needs" USING btree ("area_code","channel","created_at");

@@ -309,6 +309,7 @@ export type ChannelNeed = {
   address: string | null;
   lat: number | null;
   long: number | null;
+  mediaUrl: string | null;
   createdAt: Date;
   updatedAt: Date;
   lastEvent: { kind: string; reason: string | null } | null;
@@ -388,6 +389,7 @@ export async function listChannelNeeds(ctx: Ctx, filter: ChannelNeedFilter): Pro
       address: need.address,
       lat: need.lat,
       long: need.long,
+      mediaUrl: need.mediaUrl,
       createdAt: need.createdAt,
       updatedAt: need.updatedAt,
       lastEvent: parse<NonNullable<RawEvent>>(row.lastEvent),

@@ -56,6 +56,8 @@ export const needs = pgTable(
     address: text("address"),
     lat: doublePrecision("lat"),
     long: doublePrecision("long"),
+    /** A photo or document the reporter linked (Open311 media_url). */
+    mediaUrl: text("media_url"),
     createdBy: uuid("created_by"),
     version: integer("version").notNull().default(1),
     ...timestamps,

@@ -251,6 +251,7 @@ export type ChannelNeedInput = {
   address?: string | null | undefined;
   lat?: number | null | undefined;
   long?: number | null | undefined;
+  mediaUrl?: string | null | undefined;
   /** Who the history and the audit name, e.g. "open311:郑州市12345热线". */
   actorLogin: string;
 };
@@ -279,6 +280,7 @@ export async function createNeedFromChannel(ctx: Ctx, input: ChannelNeedInput): 
         address: input.address ?? null,
         lat: input.lat ?? null,
         long: input.long ?? null,
+        mediaUrl: input.mediaUrl ?? null,
         createdBy: null,
       },
       category.tier,

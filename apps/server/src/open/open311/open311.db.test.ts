@@ -173,6 +173,9 @@ describe("keys and scope", () => {
     expect(expectSameList(unknown, "errors", "error")[0]?.description).toContain("NEED_CATEGORY_UNKNOWN");
     const badPhone = await post({ service_code: "repairs", jurisdiction_id: community, phone: "12" });
     expect(badPhone.json.statusCode).toBe(400);
+    const badMedia = await post({ service_code: "repairs", jurisdiction_id: community, media_url: "javascript:alert(1)" });
+    expect(badMedia.json.statusCode).toBe(400);
+    expect(expectSameList(badMedia, "errors", "error")[0]?.description).toContain("media_url");
     const reads = await both("GET", `${base}/requests.{f}?api_key=${key}&jurisdiction_id=410103`);
     expect(reads.json.statusCode).toBe(403);
   });
@@ -198,6 +201,7 @@ describe("a request becomes a need", () => {
         last_name: "王",
         phone: "13800000005",
         email: "wjg@example.com",
+        media_url: "https://example.com/photos/door.jpg",
         "attribute[floor]": "3",
       }),
     });
@@ -243,6 +247,7 @@ describe("a request becomes a need", () => {
       address: "建设路3号院3号楼",
       lat: 34.7466,
       long: 113.6253,
+      media_url: "https://example.com/photos/door.jpg",
       status_notes: expect.stringContaining("已分派"),
       expected_datetime: new Date(clock.getTime() + 5 * 86_400_000).toISOString(),
     });

@@ -117,6 +117,6 @@ export function presentRequest(need: ChannelNeed, locale: "zh-CN" | "en"): Item 
     zipcode: null,
     lat: need.lat,
     long: need.long,
-    media_url: null,
+    media_url: need.mediaUrl,
   };
 }

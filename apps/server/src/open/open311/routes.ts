@@ -127,6 +127,10 @@ const RequestInputSchema = z.object({
   first_name: text({ max: 50 }).optional(),
   last_name: text({ max: 50 }).optional(),
   phone: PhoneSchema.optional(),
+  media_url: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .optional(),
 });
 
 /** Form posts send empty fields as ""; they mean "not given". */
@@ -290,6 +294,7 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
           address: input.address_string,
           lat: input.lat,
           long: input.long,
+          mediaUrl: input.media_url,
           actorLogin: identity.login,
         });
         const [need] = await listChannelNeeds(ctx, { areaPrefix: identity.areaCode, channel: "open311", ids: [id], limit: 1 });
