@@ -35,6 +35,7 @@ export const PermissionSchema = z
     "cases.read",
     "cases.write",
     "services.write",
+    "api_clients.manage",
   ])
   .describe("Permission");
 export type Permission = z.infer<typeof PermissionSchema>;

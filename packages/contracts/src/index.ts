@@ -16,3 +16,4 @@ export * from "./referrals.js";
 export * from "./services-directory.js";
 export * from "./need-attachments.js";
 export * from "./notifications.js";
+export * from "./api-clients.js";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AreaCodeSchema, PageQuerySchema, TimestampSchema, UuidSchema, pageOf, text } from "./common.js";
 import { CaseLinkSchema } from "./cases.js";
 import { NeedAttachmentSchema } from "./need-attachments.js";
+import { PhoneSchema } from "./identifiers.js";
 
 /** Service tiers (服务分层): public → community, special → social organization, professional → social worker, … */
 export const ServiceTierSchema = z
@@ -65,6 +66,21 @@ export const NeedEventSchema = z.object({
   at: TimestampSchema,
 });
 
+/** An anonymous contact for a need without a registered resident (stored encrypted). */
+export const NeedContactSchema = z.strictObject({
+  name: text({ max: 50 }).describe("Contact name"),
+  phone: PhoneSchema.optional().describe("Contact phone"),
+  email: z.email().max(120).optional().describe("Contact e-mail"),
+});
+export type NeedContact = z.infer<typeof NeedContactSchema>;
+
+/** The anonymous contact as every reader sees it: masked. */
+export const NeedContactMaskedSchema = z.object({
+  name_masked: z.string(),
+  phone_masked: z.string().nullable(),
+  email_masked: z.string().nullable(),
+});
+
 export const NeedSchema = z.object({
   id: UuidSchema,
   area_code: AreaCodeSchema.describe("The resident's community"),
@@ -85,6 +101,8 @@ export const NeedSchema = z.object({
   overdue: z.boolean().describe("An open referral of the need is past its clock"),
   confirmation_overdue: z.boolean().describe("Done for more than 7 days without the resident's confirmation"),
   rating: z.number().int().nullable().describe("The resident's rating 1–5 at closure"),
+  contact: NeedContactMaskedSchema.nullable().describe("Anonymous contact (no registered resident), masked"),
+  address: z.string().nullable().describe("Where the need is (free text, e.g. from Open311 address_string)"),
   duplicate_of: UuidSchema.nullable().optional().describe("On create: an open need of the same resident and category"),
   version: z.number().int(),
   created_at: TimestampSchema,
@@ -107,6 +125,7 @@ export const NeedCreateSchema = z.strictObject({
   resident_id: UuidSchema.optional().describe("Staff only: the resident the need is recorded for"),
   area_code: AreaCodeSchema.optional().describe("Staff only, without resident_id: the community"),
   channel: z.enum(["staff", "joint_meeting"]).optional().describe("Staff only: channel (default staff)"),
+  contact: NeedContactSchema.optional().describe("Staff only, with area_code and without resident_id: an anonymous contact"),
 });
 export type NeedCreate = z.infer<typeof NeedCreateSchema>;
 

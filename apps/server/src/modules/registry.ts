@@ -12,6 +12,7 @@ import { casesModule } from "./cases/index.js";
 import { notificationsModule } from "./notifications/index.js";
 import { needsModule } from "./needs/index.js";
 import { servicesDirectoryModule } from "./services-directory/index.js";
+import { apiClientsModule } from "./api-clients/index.js";
 
 /** Every domain module, in dependency order (seeds run in this order). The only place modules are wired. */
 export const modules: readonly ModuleManifest[] = [
@@ -25,6 +26,7 @@ export const modules: readonly ModuleManifest[] = [
   notificationsModule,
   needsModule,
   servicesDirectoryModule,
+  apiClientsModule,
   auditLogModule,
   importsModule,
   exportsModule,

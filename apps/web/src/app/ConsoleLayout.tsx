@@ -1,4 +1,5 @@
 import {
+  ApiOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BranchesOutlined,
@@ -59,6 +60,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { key: "routing-rules", to: "/routing-rules", icon: <BranchesOutlined />, labelKey: "needs.nav.rules", permission: "routing.manage" },
   { key: "services", to: "/services", icon: <ShopOutlined />, labelKey: "services.nav", permission: "services.write" },
   { key: "users", to: "/users", icon: <TeamOutlined />, labelKey: "app.nav.users", permission: "users.admin" },
+  { key: "api-clients", to: "/api-clients", icon: <ApiOutlined />, labelKey: "apiClients.nav", permission: "api_clients.manage" },
   { key: "imports", to: "/imports", icon: <CloudUploadOutlined />, labelKey: "app.nav.imports", permission: "imports.run" },
   { key: "audit", to: "/audit", icon: <AuditOutlined />, labelKey: "app.nav.audit", permission: "audit.read" },
 ];

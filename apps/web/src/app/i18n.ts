@@ -3,6 +3,8 @@ import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
+import apiClientsEn from "../modules/api-clients/i18n/en.json";
+import apiClientsZh from "../modules/api-clients/i18n/zh-CN.json";
 import auditEn from "../modules/audit/i18n/en.json";
 import auditZh from "../modules/audit/i18n/zh-CN.json";
 import authEn from "../modules/auth/i18n/en.json";
@@ -94,6 +96,7 @@ void i18next.use(initReactI18next).init({
         ...needsZh,
         ...notificationsZh,
         ...usersZh,
+        ...apiClientsZh,
         ...auditZh,
         ...importsZh,
       },
@@ -114,6 +117,7 @@ void i18next.use(initReactI18next).init({
         ...needsEn,
         ...notificationsEn,
         ...usersEn,
+        ...apiClientsEn,
         ...auditEn,
         ...importsEn,
       },

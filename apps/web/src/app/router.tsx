@@ -1,4 +1,5 @@
 import { createBrowserRouter } from "react-router-dom";
+import { apiClientRoutes } from "../modules/api-clients";
 import { auditRoutes } from "../modules/audit";
 import { authRoutes } from "../modules/auth";
 import { communityRoutes } from "../modules/communities";
@@ -37,6 +38,7 @@ export const router = createBrowserRouter([
           ...homeRoutes,
           ...jurisdictionRoutes,
           ...userRoutes,
+          ...apiClientRoutes,
           ...importRoutes,
           ...socialOrgRoutes,
           ...communityRoutes,

@@ -100,6 +100,8 @@ function presentNeed(ctx: Ctx, row: NeedRow): Need {
     overdue: Boolean(row.overdue),
     confirmation_overdue: Boolean(row.confirmationOverdue),
     rating: need.rating,
+    contact: need.contactMasked ?? null,
+    address: need.address,
     version: need.version,
     created_at: need.createdAt.toISOString(),
     updated_at: need.updatedAt.toISOString(),
@@ -348,4 +350,110 @@ export async function getReferralById(ctx: Ctx, id: string): Promise<Referral> {
   }
   const [referral] = await presentReferrals(ctx, rows);
   return referral as Referral;
+}
+
+/** A need as an external channel (Open311) reads it: status, latest history entry and current provider. */
+export type ChannelNeed = {
+  id: string;
+  areaCode: string;
+  status: Need["status"];
+  category: string;
+  categoryName: string;
+  description: string;
+  address: string | null;
+  lat: number | null;
+  long: number | null;
+  mediaUrl: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  lastEvent: { kind: string; reason: string | null } | null;
+  provider: { kind: "organization" | "social_worker" | "community_queue"; name: string | null; resolveBy: Date } | null;
+};
+
+export type ChannelNeedFilter = {
+  /** Scope of the caller (the API client's area prefix). */
+  areaPrefix: string;
+  channel: "open311";
+  ids?: readonly string[] | undefined;
+  category?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  /** true: only closed needs; false: only needs not closed. */
+  closed?: boolean | undefined;
+  limit: number;
+};
+
+type RawEvent = { kind: string; reason: string | null } | null;
+type RawProvider = { kind: "organization" | "social_worker" | "community_queue"; id: string | null; resolve_by: string } | null;
+
+/**
+ * Needs that came in through a channel inside an area prefix, newest first: one query (latest event
+ * and current referral as sub-selects) plus one for provider names.
+ */
+export async function listChannelNeeds(ctx: Ctx, filter: ChannelNeedFilter): Promise<ChannelNeed[]> {
+  const conditions: SQL[] = [inScope(needs.areaCode, [filter.areaPrefix]), eq(needs.channel, filter.channel)];
+  if (filter.ids) {
+    const ids = filter.ids.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
+    if (ids.length === 0) {
+      return [];
+    }
+    conditions.push(inArray(needs.id, ids));
+  }
+  if (filter.category) {
+    conditions.push(eq(needs.category, filter.category));
+  }
+  if (filter.from) {
+    conditions.push(sql`${needs.createdAt} >= ${filter.from.toISOString()}::timestamptz`);
+  }
+  if (filter.to) {
+    conditions.push(sql`${needs.createdAt} <= ${filter.to.toISOString()}::timestamptz`);
+  }
+  if (filter.closed !== undefined) {
+    conditions.push(filter.closed ? eq(needs.status, "closed") : sql`${needs.status} <> 'closed'`);
+  }
+  const rows = await ctx.db
+    .select({
+      need: needs,
+      categoryName: needCategories.name,
+      categoryNameEn: needCategories.nameEn,
+      lastEvent: sql<RawEvent>`(SELECT json_build_object('kind', e.kind, 'reason', e.reason) FROM ${needEvents} AS e WHERE e.need_id = ${needs.id} ORDER BY e.at DESC, e.seq DESC LIMIT 1)`,
+      provider: sql<RawProvider>`(SELECT json_build_object('kind', r.provider_kind, 'id', r.provider_id, 'resolve_by', r.resolve_by) FROM ${referrals} AS r WHERE r.need_id = ${needs.id} AND r.status NOT IN ('declined', 'cancelled') ORDER BY r.created_at DESC, r.seq DESC LIMIT 1)`,
+    })
+    .from(needs)
+    .innerJoin(needCategories, eq(needCategories.code, needs.category))
+    .where(and(...conditions))
+    .orderBy(desc(needs.createdAt), desc(needs.id))
+    .limit(filter.limit);
+  const parse = <T>(value: T | string | null): T | null => (typeof value === "string" ? (JSON.parse(value) as T) : value);
+  const providers = rows.map((row) => parse<NonNullable<RawProvider>>(row.provider));
+  const organizations = await getOrganizations(
+    ctx,
+    providers.filter((p) => p?.kind === "organization" && p.id).map((p) => p?.id as string),
+  );
+  return rows.map((row, index) => {
+    const provider = providers[index] ?? null;
+    const need = row.need;
+    return {
+      id: need.id,
+      areaCode: need.areaCode,
+      status: need.status,
+      category: need.category,
+      categoryName: ctx.locale === "en" ? row.categoryNameEn : row.categoryName,
+      description: need.description,
+      address: need.address,
+      lat: need.lat,
+      long: need.long,
+      mediaUrl: need.mediaUrl,
+      createdAt: need.createdAt,
+      updatedAt: need.updatedAt,
+      lastEvent: parse<NonNullable<RawEvent>>(row.lastEvent),
+      provider: provider
+        ? {
+            kind: provider.kind,
+            name: provider.kind === "organization" ? (organizations.get(provider.id ?? "")?.name ?? null) : null,
+            resolveBy: new Date(provider.resolve_by),
+          }
+        : null,
+    };
+  });
 }

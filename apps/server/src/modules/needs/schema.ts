@@ -3,8 +3,10 @@ import {
   boolean,
   customType,
   date,
+  doublePrecision,
   index,
   integer,
+  jsonb,
   pgTable,
   smallint,
   text,
@@ -51,6 +53,16 @@ export const needs = pgTable(
     /** When a confirmation closed the need, and whether the resident confirmed it themself or staff after a call-back. */
     closedAt: timestamp("closed_at", { withTimezone: true }),
     confirmedBy: text("confirmed_by", { enum: ["resident", "staff"] }),
+    /** Anonymous contact (name, phone, e-mail) without a registered resident: JSON encrypted with platform/pii. */
+    contactEnc: text("contact_enc"),
+    /** The same contact masked, for display. */
+    contactMasked: jsonb("contact_masked").$type<{ name_masked: string; phone_masked: string | null; email_masked: string | null }>(),
+    /** Where the need is, as given (e.g. Open311 address_string, lat, long). */
+    address: text("address"),
+    lat: doublePrecision("lat"),
+    long: doublePrecision("long"),
+    /** A photo or document the reporter linked (Open311 media_url). */
+    mediaUrl: text("media_url"),
     createdBy: uuid("created_by"),
     version: integer("version").notNull().default(1),
     ...timestamps,
@@ -60,6 +72,7 @@ export const needs = pgTable(
     index("needs_area_code_status_idx").on(table.areaCode, table.status),
     index("needs_created_by_idx").on(table.createdBy),
     index("needs_resident_id_idx").on(table.residentId),
+    index("needs_area_code_channel_idx").on(table.areaCode, table.channel, table.createdAt),
   ],
 );
 

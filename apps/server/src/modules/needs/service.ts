@@ -3,6 +3,7 @@ import type {
   Case,
   CaseFromReferral,
   NeedConfirmation,
+  NeedContact,
   NeedCreate,
   NeedDetail,
   NeedStatus,
@@ -17,6 +18,7 @@ import type {
 import { withTx, type ActorCtx, type Ctx } from "../../platform/ctx.js";
 import { AppError, notFound, versionConflict } from "../../platform/errors/app-error.js";
 import { inScope } from "../../platform/scope/index.js";
+import { maskEmail, maskName, maskPhone, pii } from "../../platform/pii/index.js";
 import { getAreaNames } from "../jurisdictions/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
 import { getWorkerNames, getWorkersInScope } from "../social-workers/index.js";
@@ -133,66 +135,165 @@ async function staffArea(ctx: ActorCtx, input: NeedCreate): Promise<string> {
   throw new AppError("NEED_AREA_REQUIRED");
 }
 
+/** Encrypted and masked columns of an anonymous contact. */
+function contactColumns(contact: NeedContact | undefined): Pick<typeof needs.$inferInsert, "contactEnc" | "contactMasked"> {
+  if (!contact) {
+    return { contactEnc: null, contactMasked: null };
+  }
+  return {
+    contactEnc: pii().encrypt(JSON.stringify(contact)),
+    contactMasked: {
+      name_masked: maskName(contact.name),
+      phone_masked: contact.phone ? maskPhone(contact.phone) : null,
+      email_masked: contact.email ? maskEmail(contact.email) : null,
+    },
+  };
+}
+
+type NewNeed = Omit<typeof needs.$inferInsert, "status" | "tier" | "createdAt" | "updatedAt">;
+
+/**
+ * Inserts a need inside the caller's transaction, records its creation (event and audit) and routes
+ * it: the one path every channel takes.
+ */
+async function insertAndRoute(
+  tx: Ctx,
+  values: NewNeed,
+  tier: NeedRow["tier"],
+  duplicateOf: string | null,
+  login: string,
+): Promise<NeedRow> {
+  const now = tx.now();
+  const [need] = await tx.db
+    .insert(needs)
+    .values({ ...values, status: "new", tier, createdAt: now, updatedAt: now })
+    .returning();
+  const row = need as NeedRow;
+  await tx.db
+    .insert(needEvents)
+    .values({ needId: row.id, areaCode: row.areaCode, kind: "created", status: "new", actorLogin: login, reason: null, at: now });
+  await tx.audit.record("needs.create", {
+    entityType: "need",
+    entityId: row.id,
+    areaCode: row.areaCode,
+    detail: { category: row.category, channel: row.channel, duplicate_of: duplicateOf },
+  });
+  return routeNeed(tx, row);
+}
+
+async function findCategory(ctx: Ctx, code: string): Promise<typeof needCategories.$inferSelect> {
+  const [category] = await ctx.db.select().from(needCategories).where(eq(needCategories.code, code));
+  if (!category) {
+    throw new AppError("NEED_CATEGORY_UNKNOWN");
+  }
+  return category;
+}
+
 /**
  * POST /needs: a resident reports for themself (community from their membership), staff record for a
- * resident in scope. Routed at once. Returns `duplicate_of` when the same person has an open need of
- * the same category (the new need is still created).
+ * resident in scope, or for an anonymous contact in a community of their scope. Routed at once.
+ * Returns `duplicate_of` when the same person has an open need of the same category (the new need is
+ * still created).
  */
 export async function createNeed(ctx: ActorCtx, input: NeedCreate): Promise<NeedDetail> {
   const staff = ctx.actor.can("needs.write") && (input.resident_id !== undefined || input.area_code !== undefined);
   let areaCode: string;
   if (staff) {
+    if (input.resident_id && input.contact) {
+      throw new AppError("NEED_CONTACT_WITH_RESIDENT");
+    }
     areaCode = await staffArea(ctx, input);
   } else {
     const membership = ctx.actor.memberships.find((m) => m.role === "resident");
-    if (!membership || input.resident_id || input.area_code) {
+    if (!membership || input.resident_id || input.area_code || input.contact) {
       throw new AppError(ctx.actor.can("needs.write") ? "NEED_AREA_REQUIRED" : "FORBIDDEN");
     }
     areaCode = membership.areaCode;
   }
-  const [category] = await ctx.db.select().from(needCategories).where(eq(needCategories.code, input.category));
-  if (!category) {
-    throw new AppError("NEED_CATEGORY_UNKNOWN");
-  }
+  const category = await findCategory(ctx, input.category);
   const created = await withTx(ctx, async (tx) => {
     const owner =
       staff && input.resident_id
         ? eq(needs.residentId, input.resident_id)
-        : and(eq(needs.createdBy, tx.actor.userId), sql`${needs.residentId} IS NULL`);
-    const [duplicate] = await tx.db
-      .select({ id: needs.id })
-      .from(needs)
-      .where(and(owner, eq(needs.category, input.category), notInArray(needs.status, ["closed"])))
-      .limit(1);
-    const now = tx.now();
-    const [need] = await tx.db
-      .insert(needs)
-      .values({
+        : and(eq(needs.createdBy, tx.actor.userId), sql`${needs.residentId} IS NULL`, sql`${needs.contactEnc} IS NULL`);
+    const [duplicate] = input.contact
+      ? []
+      : await tx.db
+          .select({ id: needs.id })
+          .from(needs)
+          .where(and(owner, eq(needs.category, input.category), notInArray(needs.status, ["closed"])))
+          .limit(1);
+    const row = await insertAndRoute(
+      tx,
+      {
         areaCode,
         residentId: staff ? (input.resident_id ?? null) : null,
         category: input.category,
         description: input.description,
         urgency: input.urgency,
         channel: staff ? (input.channel ?? "staff") : "portal",
-        status: "new",
-        tier: category.tier,
+        ...contactColumns(staff ? input.contact : undefined),
         createdBy: tx.actor.userId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    const row = need as NeedRow;
-    await recordEvent(tx, row, "created", "new", null);
-    await tx.audit.record("needs.create", {
-      entityType: "need",
-      entityId: row.id,
-      areaCode,
-      detail: { category: input.category, channel: row.channel, duplicate_of: duplicate?.id ?? null },
-    });
-    await routeNeed(tx, row);
+      },
+      category.tier,
+      duplicate?.id ?? null,
+      actorLogin(tx),
+    );
     return { id: row.id, duplicateOf: duplicate?.id ?? null };
   });
   return { ...(await getNeed(ctx, created.id)), duplicate_of: created.duplicateOf };
+}
+
+/** A need arriving through another system (Open311): already placed in a community by the caller. */
+export type ChannelNeedInput = {
+  channel: "open311";
+  /** The community (12 digits); the caller has checked it lies in the client's scope. */
+  areaCode: string;
+  category: string;
+  description: string;
+  urgency?: "low" | "normal" | "high";
+  contact?: NeedContact | undefined;
+  address?: string | null | undefined;
+  lat?: number | null | undefined;
+  long?: number | null | undefined;
+  mediaUrl?: string | null | undefined;
+  /** Who the history and the audit name, e.g. "open311:郑州市12345热线". */
+  actorLogin: string;
+};
+
+/**
+ * Creates and routes a need from a channel without a signed-in user, through the same path as
+ * POST /needs (event, audit, routing). ctx.audit should already name the channel's actor.
+ * @throws AppError NEED_CATEGORY_UNKNOWN, NEED_AREA_REQUIRED (not a community code).
+ */
+export async function createNeedFromChannel(ctx: Ctx, input: ChannelNeedInput): Promise<{ id: string }> {
+  if (!/^\d{12}$/.test(input.areaCode)) {
+    throw new AppError("NEED_AREA_REQUIRED");
+  }
+  const category = await findCategory(ctx, input.category);
+  return withTx(ctx, async (tx) => {
+    const row = await insertAndRoute(
+      tx,
+      {
+        areaCode: input.areaCode,
+        residentId: null,
+        category: input.category,
+        description: input.description,
+        urgency: input.urgency ?? "normal",
+        channel: input.channel,
+        ...contactColumns(input.contact),
+        address: input.address ?? null,
+        lat: input.lat ?? null,
+        long: input.long ?? null,
+        mediaUrl: input.mediaUrl ?? null,
+        createdBy: null,
+      },
+      category.tier,
+      null,
+      input.actorLogin,
+    );
+    return { id: row.id };
+  });
 }
 
 type ReferralRow = typeof referrals.$inferSelect;

@@ -5,7 +5,7 @@ import type { Permission, Role } from "@sanshe/contracts";
  * which kinds of action a role allows. admin and auditor are kept apart (等保 2.0 三员分立).
  */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  admin: ["areas.read", "users.admin", "imports.run"],
+  admin: ["areas.read", "users.admin", "imports.run", "api_clients.manage"],
   auditor: ["areas.read", "audit.read"],
   official: [
     "areas.read",

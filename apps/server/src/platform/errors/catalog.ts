@@ -223,6 +223,30 @@ export const errorCatalog = {
     en: ["Resident or community required", "Name the resident or the community when recording a need."],
   },
   /** The need is not marked done, so it cannot be confirmed yet. */
+  /** Open311: the api_key is missing, unknown or disabled. */
+  OPEN311_KEY_INVALID: {
+    status: 403,
+    "zh-CN": ["接口密钥无效", "api_key 缺失、不正确或已停用。"],
+    en: ["Invalid API key", "The api_key is missing, wrong or disabled."],
+  },
+  /** Open311: a request must name the community (jurisdiction_id, 12 digits); there is no geocoder. */
+  OPEN311_JURISDICTION_REQUIRED: {
+    status: 400,
+    "zh-CN": ["缺少社区编码", "请在 jurisdiction_id 中填写 12 位社区（村居）区划代码。"],
+    en: ["Community required", "Give the 12-digit community code in jurisdiction_id."],
+  },
+  /** Open311: the jurisdiction lies outside the API client's scope. */
+  OPEN311_JURISDICTION_OUTSIDE: {
+    status: 403,
+    "zh-CN": ["超出接口授权范围", "该社区不在此接口客户端的授权辖区内。"],
+    en: ["Outside the client's scope", "This community is outside the API client's area."],
+  },
+  /** Staff intake: name either a registered resident or an anonymous contact, not both. */
+  NEED_CONTACT_WITH_RESIDENT: {
+    status: 400,
+    "zh-CN": ["居民与匿名联系人只能选一", "已选择登记居民时不能再填写匿名联系人。"],
+    en: ["Resident or contact", "Give either a registered resident or an anonymous contact, not both."],
+  },
   NEED_NOT_DONE: {
     status: 409,
     "zh-CN": ["需求尚未办结", "服务方标记完成后才能确认。"],

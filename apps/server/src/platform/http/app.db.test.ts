@@ -95,6 +95,17 @@ describe("routes", () => {
       "GET /api/v1/notifications": "authenticated",
       "POST /api/v1/notifications/:id/read": "authenticated",
       "POST /api/v1/notifications/read-all": "authenticated",
+      "GET /api/v1/api-clients": "api_clients.manage",
+      "POST /api/v1/api-clients": "api_clients.manage",
+      "PUT /api/v1/api-clients/:id/status": "api_clients.manage",
+    });
+    expect(Object.fromEntries([...table].filter(([key]) => key.includes("/open311/v2/") && !key.startsWith("HEAD")))).toMatchObject({
+      "GET /open311/v2/discovery.xml": "public",
+      "GET /open311/v2/services.json": "public",
+      "GET /open311/v2/services/:service_code.xml": "public",
+      "POST /open311/v2/requests.json": "public",
+      "GET /open311/v2/requests.xml": "public",
+      "GET /open311/v2/requests/:service_request_id.json": "public",
     });
   });
 });

@@ -120,3 +120,24 @@ export function maskPhone(value: string): string {
   }
   return value.length <= 4 ? "*".repeat(value.length) : "*".repeat(value.length - 4) + value.slice(-4);
 }
+
+/** 王*明: keeps the first and (for three characters or more) the last character of a name. */
+export function maskName(value: string): string {
+  const chars = [...value];
+  if (chars.length <= 1) {
+    return "*";
+  }
+  if (chars.length === 2) {
+    return `${chars[0]}*`;
+  }
+  return `${chars[0]}${"*".repeat(chars.length - 2)}${chars.at(-1)}`;
+}
+
+/** w***@example.com: keeps the first character of the local part and the domain. */
+export function maskEmail(value: string): string {
+  const at = value.lastIndexOf("@");
+  if (at < 1) {
+    return "*".repeat(value.length);
+  }
+  return `${value[0]}***${value.slice(at)}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createPii, developmentKey, maskIdNumber, maskPhone, sm4EncryptBlock } from "./index.js";
+import { createPii, developmentKey, maskIdNumber, maskEmail, maskName, maskPhone, sm4EncryptBlock } from "./index.js";
 
 const key = Buffer.from("0123456789abcdeffedcba9876543210", "hex");
 
@@ -64,5 +64,16 @@ describe("masking", () => {
   it("keeps the area code and last 4 digits of a landline", () => {
     expect(maskPhone("0371-12345678")).toBe("0371-****5678");
     expect(maskPhone("037112345678")).toBe("0371-****5678");
+  });
+});
+
+describe("maskName and maskEmail", () => {
+  it("keeps the first (and last) character of a name and the domain of an e-mail", () => {
+    expect(maskName("王")).toBe("*");
+    expect(maskName("王芳")).toBe("王*");
+    expect(maskName("李秀英")).toBe("李*英");
+    expect(maskName("𠮷田一郎")).toBe("𠮷**郎");
+    expect(maskEmail("wjg@example.com")).toBe("w***@example.com");
+    expect(maskEmail("not-an-email")).toBe("************");
   });
 });

@@ -17,6 +17,12 @@ export function NeedDetailView({ need, showReferrals = true }: { need: NeedDetai
           <NeedStatusTag need={need} />
         </Descriptions.Item>
         <Descriptions.Item label={t("needs.field.description")}>{need.description}</Descriptions.Item>
+        {need.contact && (
+          <Descriptions.Item label={t("needs.intake.contact")}>
+            {[need.contact.name_masked, need.contact.phone_masked, need.contact.email_masked].filter(Boolean).join(" · ")}
+          </Descriptions.Item>
+        )}
+        {need.address && <Descriptions.Item label={t("needs.field.address")}>{need.address}</Descriptions.Item>}
         <Descriptions.Item label={t("needs.field.tier")}>{t(`needs.tier.${need.tier}`)}</Descriptions.Item>
         <Descriptions.Item label={t("needs.list.routing")}>{need.routing.explanation}</Descriptions.Item>
       </Descriptions>

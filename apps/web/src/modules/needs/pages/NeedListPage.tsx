@@ -1,5 +1,5 @@
 import type { Need, NeedCreate, NeedStatus } from "@sanshe/contracts";
-import { Button, Drawer, Empty, Flex, Form, Input, Select, Space, Spin, Switch, Table, Tag, Typography } from "antd";
+import { Button, Drawer, Empty, Flex, Form, Input, Radio, Select, Space, Spin, Switch, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
@@ -9,7 +9,7 @@ import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useCursorPagination } from "../../../ui/useCursorPagination";
 import { useIdempotencyKey } from "../../../ui/useIdempotencyKey";
-import { useHasPermission } from "../../auth";
+import { useHasPermission, useMe } from "../../auth";
 import { useCreateNeed, useNeed, useNeedCategories, useNeedList, useResidentSearch } from "../api";
 import { ConfirmForm } from "../components/ConfirmForm";
 import { NeedDetailView } from "../components/NeedDetailView";
@@ -34,24 +34,45 @@ function NeedDrawer({ id, onClose }: { id: string | null; onClose: () => void })
   );
 }
 
-/** Assisted intake: community staff record a need for a resident found by name. */
+type IntakeValues = NeedCreate & { who: "resident" | "contact" };
+
+/**
+ * Assisted intake: community staff record a need for a resident found by name, or for someone who is
+ * not registered (anonymous contact in one of their communities, stored encrypted).
+ */
 function IntakeDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<NeedCreate>();
+  const [form] = Form.useForm<IntakeValues>();
   const [q, setQ] = useState("");
   const residents = useResidentSearch(q);
   const categories = useNeedCategories();
   const create = useCreateNeed();
   const idempotency = useIdempotencyKey();
+  const me = useMe();
+  const who = Form.useWatch("who", form) ?? "resident";
+  const communities = [
+    ...new Set(
+      (me.data?.memberships ?? []).filter((m) => m.role === "community_staff" && m.area_code.length === 12).map((m) => m.area_code),
+    ),
+  ];
+  const communityNames = new Map((me.data?.memberships ?? []).map((m) => [m.area_code, m.area_name]));
   return (
     <Drawer open={open} onClose={onClose} width={520} title={t("needs.list.intake")}>
       <ProblemAlert error={create.error} style={{ marginBottom: 12 }} />
-      <Form<NeedCreate>
+      <Form<IntakeValues>
         form={form}
         layout="vertical"
-        initialValues={{ urgency: "normal" }}
-        onFinish={(values) => {
-          const body = { ...values, channel: "staff" as const };
+        initialValues={{ urgency: "normal", who: "resident", area_code: communities[0] }}
+        onFinish={({ who: kind, resident_id: residentId, area_code: areaCode, contact, ...values }) => {
+          const body: NeedCreate =
+            kind === "resident"
+              ? { ...values, resident_id: residentId, channel: "staff" }
+              : {
+                  ...values,
+                  area_code: areaCode,
+                  channel: "staff",
+                  contact: { name: contact?.name ?? "", ...(contact?.phone ? { phone: contact.phone } : {}) },
+                };
           create.mutate(
             { body, key: idempotency.keyFor(body) },
             {
@@ -64,19 +85,43 @@ function IntakeDrawer({ open, onClose }: { open: boolean; onClose: () => void })
           );
         }}
       >
-        <Form.Item name="resident_id" label={t("needs.field.resident")} rules={[{ required: true }]}>
-          <Select
-            showSearch
-            filterOption={false}
-            onSearch={setQ}
-            placeholder={t("needs.list.residentSearch")}
-            loading={residents.isFetching}
-            options={residents.data?.items.map((r) => ({
-              value: r.id,
-              label: `${r.name} · ${r.area_name}${r.address ? ` · ${r.address}` : ""}`,
-            }))}
+        <Form.Item name="who">
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: "resident", label: t("needs.intake.resident") },
+              { value: "contact", label: t("needs.intake.contact") },
+            ]}
           />
         </Form.Item>
+        {who === "resident" ? (
+          <Form.Item name="resident_id" label={t("needs.field.resident")} rules={[{ required: true }]}>
+            <Select
+              showSearch
+              filterOption={false}
+              onSearch={setQ}
+              placeholder={t("needs.list.residentSearch")}
+              loading={residents.isFetching}
+              options={residents.data?.items.map((r) => ({
+                value: r.id,
+                label: `${r.name} · ${r.area_name}${r.address ? ` · ${r.address}` : ""}`,
+              }))}
+            />
+          </Form.Item>
+        ) : (
+          <>
+            <Typography.Paragraph type="secondary">{t("needs.intake.contactHint")}</Typography.Paragraph>
+            <Form.Item name="area_code" label={t("needs.intake.community")} rules={[{ required: true }]}>
+              <Select options={communities.map((code) => ({ value: code, label: communityNames.get(code) ?? code }))} />
+            </Form.Item>
+            <Form.Item name={["contact", "name"]} label={t("needs.intake.contactName")} rules={[{ required: true, max: 50 }]}>
+              <Input maxLength={50} />
+            </Form.Item>
+            <Form.Item name={["contact", "phone"]} label={t("needs.intake.contactPhone")}>
+              <Input maxLength={32} inputMode="tel" />
+            </Form.Item>
+          </>
+        )}
         <Form.Item name="category" label={t("needs.field.category")} rules={[{ required: true }]}>
           <Select options={categories.data?.items.map((c) => ({ value: c.code, label: c.name }))} />
         </Form.Item>

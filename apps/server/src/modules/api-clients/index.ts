@@ -1,0 +1,13 @@
+import type { ModuleManifest } from "../../platform/module.js";
+import { apiClientRoutes } from "./routes.js";
+import { seedApiClients } from "./seed.js";
+
+/** API clients (开放接口客户端): keys for external systems calling the Open311 API, scoped to an area. */
+export const apiClientsModule: ModuleManifest = {
+  name: "api-clients",
+  routes: apiClientRoutes,
+  seedDemo: seedApiClients,
+};
+
+export { authenticateApiClient, type ApiClientIdentity } from "./service.js";
+export { demoOpen311Key } from "./seed.js";

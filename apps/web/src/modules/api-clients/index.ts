@@ -1,0 +1,1 @@
+export { apiClientRoutes } from "./routes";
