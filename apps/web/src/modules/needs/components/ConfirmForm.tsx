@@ -14,8 +14,13 @@ export function ConfirmForm({ needId }: { needId: string }) {
       <ProblemAlert error={confirm.error} style={{ marginBottom: 12 }} />
       <Form<NeedConfirmation>
         layout="vertical"
-        initialValues={{ solved: true, rating: 5 }}
-        onFinish={(values) => confirm.mutate(values, { onSuccess: () => void message.success(t("needs.report.submitted")) })}
+        initialValues={{ solved: true }}
+        onFinish={(values) =>
+          confirm.mutate(values, {
+            onSuccess: (need) =>
+              void message.success(t(need.status === "closed" ? "needs.report.thanksClosed" : "needs.report.thanksReopened")),
+          })
+        }
       >
         <Form.Item name="solved" label={t("needs.field.solved")}>
           <Radio.Group>
@@ -23,8 +28,8 @@ export function ConfirmForm({ needId }: { needId: string }) {
             <Radio.Button value={false}>{t("needs.report.solvedNo")}</Radio.Button>
           </Radio.Group>
         </Form.Item>
-        <Form.Item name="rating" label={t("needs.field.rating")}>
-          <Rate />
+        <Form.Item name="rating" label={t("needs.field.rating")} rules={[{ required: true, message: t("needs.report.ratingRequired") }]}>
+          <Rate allowClear={false} />
         </Form.Item>
         <Form.Item name="comment" label={t("needs.field.comment")}>
           <Input.TextArea rows={2} maxLength={500} />
