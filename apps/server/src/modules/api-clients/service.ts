@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { ApiClient, ApiClientCreate, ApiClientCreated, ApiClientListQuery, ApiClientStatus, Page } from "@sanshe/contracts";
 import { withTx, type ActorCtx, type Ctx } from "../../platform/ctx.js";
+import { queryRows } from "../../platform/db/client.js";
 import { AppError, notFound, versionConflict } from "../../platform/errors/app-error.js";
 import { inScope } from "../../platform/scope/index.js";
 import { getAreaNames } from "../jurisdictions/index.js";
@@ -133,18 +134,33 @@ export async function setApiClientStatus(ctx: ActorCtx, id: string, input: ApiCl
 /** The caller of the open API: an enabled client and its scope. */
 export type ApiClientIdentity = { id: string; name: string; areaCode: string; login: string };
 
+/** Last use is written at most once a minute, so a busy client's requests do not queue on its row lock. */
+const touchEveryMs = 60_000;
+
 /**
- * The enabled client holding `key` (looked up by its SHA-256), with last_used_at refreshed; null
- * for a missing, unknown or disabled key.
+ * The enabled client holding `key` (looked up by its SHA-256), or null for a missing, unknown or
+ * disabled key. One statement: the look-up, and the last_used_at refresh when it is a minute old.
  */
 export async function authenticateApiClient(ctx: Ctx, key: string | undefined | null): Promise<ApiClientIdentity | null> {
   if (!key || key.length > 200) {
     return null;
   }
-  const [row] = await ctx.db
-    .update(apiClients)
-    .set({ lastUsedAt: ctx.now() })
-    .where(and(eq(apiClients.keyHash, hashKey(key)), eq(apiClients.enabled, true)))
-    .returning({ id: apiClients.id, name: apiClients.name, areaCode: apiClients.areaCode });
-  return row ? { ...row, login: `open311:${row.name}` } : null;
+  const now = ctx.now();
+  const staleBefore = new Date(now.getTime() - touchEveryMs);
+  const [row] = await queryRows<{ id: string; name: string; area_code: string }>(
+    ctx.db,
+    sql`WITH client AS (
+          SELECT ${apiClients.id} AS id, ${apiClients.name} AS name, ${apiClients.areaCode} AS area_code, ${apiClients.lastUsedAt} AS last_used_at
+          FROM ${apiClients}
+          WHERE ${apiClients.keyHash} = ${hashKey(key)} AND ${apiClients.enabled}
+        ), touched AS (
+          UPDATE ${apiClients} SET last_used_at = ${now.toISOString()}::timestamptz
+          FROM client
+          WHERE ${apiClients.id} = client.id
+            AND (client.last_used_at IS NULL OR client.last_used_at < ${staleBefore.toISOString()}::timestamptz)
+          RETURNING 1
+        )
+        SELECT id, name, area_code FROM client`,
+  );
+  return row ? { id: row.id, name: row.name, areaCode: row.area_code, login: `open311:${row.name}` } : null;
 }
