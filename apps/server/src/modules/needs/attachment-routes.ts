@@ -64,7 +64,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const attachment = await getAttachment(
-        needsAny(request.ctx, ["needs.read", "needs.report"]),
+        needsAny(request.ctx, ["needs.read", "needs.report", "referrals.handle"]),
         request.params.id,
         request.params.attachmentId,
       );

@@ -26,9 +26,18 @@ function confirmationOverdue(now: Date): SQL<boolean> {
   return sql<boolean>`(${needs.status} = 'done' AND ${needs.doneAt} < ${now.toISOString()}::timestamptz - make_interval(days => ${confirmationDays}))`;
 }
 
-/** Needs the actor may read: in the needs.read scope, or reported by the actor themself. */
+/**
+ * Needs the actor may read: in the needs.read scope (officials, community staff), reported by the
+ * actor themself, or referred to the actor (a provider reads the needs it was sent, never the rest of
+ * the area: a resident's need is personal information).
+ */
 export function needVisible(ctx: ActorCtx): SQL {
-  return or(inScope(needs.areaCode, ctx.actor.scope("needs.read")), eq(needs.createdBy, ctx.actor.userId)) as SQL;
+  const own = or(inScope(needs.areaCode, ctx.actor.scope("needs.read")), eq(needs.createdBy, ctx.actor.userId)) as SQL;
+  if (!ctx.actor.can("referrals.handle")) {
+    return own;
+  }
+  const referred = sql`${needs.id} IN (SELECT ${referrals.needId} FROM ${referrals} WHERE ${referralHandled(ctx)})`;
+  return or(own, referred) as SQL;
 }
 
 /** Organizations whose inbox the actor handles (memberships with referrals.handle and an organization). */
@@ -54,9 +63,9 @@ export function referralHandled(ctx: ActorCtx): SQL {
 /** Referrals addressed to the actor's organizations or community queues. */
 function sharedReferralHandled(ctx: ActorCtx): SQL {
   const organizations = handledOrganizations(ctx);
-  // Community queues belong to community staff (memberships without an organization).
+  // Community queues belong to community staff (not to social workers, whose referrals are personal).
   const queues = ctx.actor.memberships
-    .filter((m) => m.organizationId === null && membershipPermissions(m).includes("referrals.handle"))
+    .filter((m) => m.role === "community_staff" && membershipPermissions(m).includes("referrals.handle"))
     .map((m) => m.areaCode);
   const queue = and(eq(referrals.providerKind, "community_queue"), inScope(referrals.areaCode, queues)) as SQL;
   if (organizations.length === 0) {

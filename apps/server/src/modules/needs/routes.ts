@@ -84,7 +84,7 @@ export const needRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { access: "authenticated" },
     },
-    async (request) => listNeeds(needsAny(request.ctx, ["needs.read", "needs.report"]), request.query),
+    async (request) => listNeeds(needsAny(request.ctx, ["needs.read", "needs.report", "referrals.handle"]), request.query),
   );
 
   app.post(
@@ -127,7 +127,7 @@ export const needRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { access: "authenticated" },
     },
-    async (request) => getNeed(needsAny(request.ctx, ["needs.read", "needs.report"]), request.params.id),
+    async (request) => getNeed(needsAny(request.ctx, ["needs.read", "needs.report", "referrals.handle"]), request.params.id),
   );
 
   app.post(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import type { Referral, RoutingRule } from "@sanshe/contracts";
+import type { Referral } from "@sanshe/contracts";
 import { as, createTestApp, signIn, type TestApp } from "../../../test/test-app.js";
 import { buildUser } from "../users/test/factories.js";
 import { buildSocialOrg } from "../social-orgs/test/factories.js";
@@ -9,6 +9,7 @@ import { buildSocialWorker } from "../social-workers/test/factories.js";
 import { socialWorkers } from "../social-workers/schema.js";
 import { buildResident } from "../residents/test/factories.js";
 import { seedNeeds } from "./seed.js";
+import { routingRules } from "./schema.js";
 
 /** The needs demo seed gives demo-worker a personal inbox with referrals in every state, once. */
 
@@ -39,9 +40,9 @@ describe("needs demo seed", () => {
     await seedNeeds(t.ctx, options);
     await seedNeeds(t.ctx, options);
     const demo = as(t.app, await signIn(t.app, "demo-worker"));
-    const rules = (await demo.get("/api/v1/routing-rules?area_code=410105007")).json<{ items: RoutingRule[] }>().items;
-    expect(rules.filter((rule) => rule.provider_kind === "social_worker")).toEqual([
-      expect.objectContaining({ area_code: "410105007", category: "counseling", tier: "professional", provider_id: workerRecord }),
+    const rules = await t.ctx.db.select().from(routingRules).where(eq(routingRules.providerKind, "social_worker"));
+    expect(rules).toEqual([
+      expect.objectContaining({ areaCode: "410105007", category: "counseling", tier: "professional", providerId: workerRecord }),
     ]);
     const response = await demo.get("/api/v1/referrals?inbox=1&limit=100");
     expect(response.statusCode, response.body).toBe(200);

@@ -243,7 +243,8 @@ describe("a case from a referral", () => {
     expect(await caseOf(workerA)).toEqual({ id: opened.id, status: "intake" });
     expect(await caseOf(staff)).toEqual({ id: opened.id, status: "intake" });
     expect(await caseOf(street)).toBeNull();
-    expect(await caseOf(workerB)).toBeNull();
+    // Another social worker was never sent this need: it does not exist for them.
+    expect((await workerB.get(`/api/v1/needs/${need.id}`)).statusCode).toBe(404);
     const inInbox = (await inbox(workerA)).items.find((item) => item.id === referral.id);
     expect(inInbox?.case).toEqual({ id: opened.id, status: "intake" });
     const official = (await street.get(`/api/v1/referrals?limit=100`)).json<Inbox>().items.find((item) => item.id === referral.id);

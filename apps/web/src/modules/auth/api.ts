@@ -29,9 +29,11 @@ export function useMe() {
 }
 
 /** True when the signed-in user holds this permission. */
-export function useHasPermission(permission: Permission): boolean {
+/** True when the signed-in user holds `permission`, or any one of a list. */
+export function useHasPermission(permission: Permission | readonly Permission[]): boolean {
   const { data } = useMe();
-  return data?.permissions.includes(permission) ?? false;
+  const wanted: readonly Permission[] = typeof permission === "string" ? [permission] : permission;
+  return wanted.some((one) => data?.permissions.includes(one)) ?? false;
 }
 
 /** Signs in; on success forgets every cached answer of a previous user and stores the new Me. */

@@ -30,7 +30,8 @@ export const needRoutes: RouteObject[] = [
   {
     path: "needs/:id",
     element: (
-      <RequirePermission permission="needs.read">
+      // Providers reach a need from their inbox (referrals.handle) without reading the area's needs.
+      <RequirePermission permission={["needs.read", "referrals.handle", "needs.report"]}>
         <NeedPage />
       </RequirePermission>
     ),

@@ -5,8 +5,8 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { useHasPermission } from "../api";
 
-/** Renders its children only for users holding `permission`; others see a 403 page, not a broken one. */
-export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+/** Renders its children only for users holding `permission` (or one of several); others see a 403 page, not a broken one. */
+export function RequirePermission({ permission, children }: { permission: Permission | readonly Permission[]; children: ReactNode }) {
   const { t } = useTranslation();
   const isAllowed = useHasPermission(permission);
   const navigate = useNavigate();

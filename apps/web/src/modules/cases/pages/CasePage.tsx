@@ -51,7 +51,7 @@ export function CasePage() {
           <Descriptions.Item label={t("cases.fields.closedOn")}>{data.closed_on ?? "—"}</Descriptions.Item>
           {data.need_id ? (
             <Descriptions.Item label={t("cases.fields.need")}>
-              <Link to={`/needs?need=${encodeURIComponent(data.need_id)}`}>{t("cases.fields.needLink")}</Link>
+              <Link to={`/needs/${encodeURIComponent(data.need_id)}`}>{t("cases.fields.needLink")}</Link>
             </Descriptions.Item>
           ) : null}
         </Descriptions>

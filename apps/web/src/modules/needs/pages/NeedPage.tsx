@@ -14,12 +14,16 @@ export function NeedPage() {
   const { id = "" } = useParams();
   const { data, error, isLoading } = useNeed(id);
   const canWrite = useHasPermission("needs.write");
+  const canList = useHasPermission("needs.read");
+  const handlesReferrals = useHasPermission("referrals.handle");
+  // Back to where this user meets needs: the area's list, their inbox, or their own reports.
+  const back = canList ? "/needs" : handlesReferrals ? "/referrals" : "/report";
   return (
     <>
       <PageHeader
         title={data ? `${t("needs.page.title")} · ${data.category_name}` : t("needs.page.title")}
         extra={
-          <Link to="/needs">
+          <Link to={back}>
             <Button>{t("needs.page.back")}</Button>
           </Link>
         }
