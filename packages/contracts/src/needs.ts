@@ -85,6 +85,7 @@ export const NeedSchema = z.object({
   id: UuidSchema,
   area_code: AreaCodeSchema.describe("The resident's community"),
   resident_id: UuidSchema.nullable().describe("Resident record, when known"),
+  grid: z.object({ id: UuidSchema, name: z.string() }).nullable().describe("The grid (网格) of the community, when known"),
   category: z.string().describe("Category code"),
   category_name: z.string().describe("Category name"),
   description: z.string().describe("What the resident needs"),
@@ -124,6 +125,7 @@ export const NeedCreateSchema = z.strictObject({
   urgency: NeedUrgencySchema.default("normal"),
   resident_id: UuidSchema.optional().describe("Staff only: the resident the need is recorded for"),
   area_code: AreaCodeSchema.optional().describe("Staff only, without resident_id: the community"),
+  grid_id: UuidSchema.optional().describe("Staff only: the grid of the community (default: the resident's grid)"),
   channel: z.enum(["staff", "joint_meeting"]).optional().describe("Staff only: channel (default staff)"),
   contact: NeedContactSchema.optional().describe("Staff only, with area_code and without resident_id: an anonymous contact"),
 });

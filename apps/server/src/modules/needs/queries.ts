@@ -109,6 +109,7 @@ function presentNeed(ctx: Ctx, row: NeedRow): Need {
     overdue: Boolean(row.overdue),
     confirmation_overdue: Boolean(row.confirmationOverdue),
     rating: need.rating,
+    grid: need.gridId ? { id: need.gridId, name: need.gridName ?? "" } : null,
     contact: need.contactMasked ?? null,
     address: need.address,
     version: need.version,

@@ -37,6 +37,9 @@ export const needs = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     areaCode: areaCode("area_code").notNull(),
     residentId: uuid("resident_id"),
+    /** The grid (网格) of the community the need lies in, with its name at the time (like residents keep it). */
+    gridId: uuid("grid_id"),
+    gridName: text("grid_name"),
     category: text("category")
       .notNull()
       .references(() => needCategories.code),

@@ -27,6 +27,7 @@ import { getNeed, getReferral, getReferralById, referralHandled } from "./querie
 import { explainRouting, resolveRouting, type Rule } from "./routing.js";
 import { needCategories, needEvents, needs, referrals, routingRules, serviceRecords } from "./schema.js";
 import { getResidentFacts } from "../residents/index.js";
+import { getGridNames } from "../communities/index.js";
 
 type NeedRow = typeof needs.$inferSelect;
 
@@ -119,20 +120,34 @@ export async function routeNeed(ctx: Ctx, need: NeedRow, skipProviders: readonly
   return routed as NeedRow;
 }
 
-/** Where a staff-recorded need belongs: the resident's community (in scope) or the named community. */
-async function staffArea(ctx: ActorCtx, input: NeedCreate): Promise<string> {
+type Place = { areaCode: string; gridId: string | null; gridName: string | null };
+
+/**
+ * Where a staff-recorded need belongs: the resident's community (in scope) or the named community,
+ * and its grid: the one given (it must lie in that community) or the resident's.
+ */
+async function staffPlace(ctx: ActorCtx, input: NeedCreate): Promise<Place> {
   const scope = ctx.actor.scope("needs.write");
+  let place: Place;
   if (input.resident_id) {
     const facts = await getResidentFacts(ctx, input.resident_id, scope);
     if (!facts) {
       throw notFound();
     }
-    return facts.areaCode;
+    place = { areaCode: facts.areaCode, gridId: facts.gridId, gridName: facts.gridName };
+  } else if (input.area_code && input.area_code.length === 12 && scope.some((prefix) => input.area_code?.startsWith(prefix))) {
+    place = { areaCode: input.area_code, gridId: null, gridName: null };
+  } else {
+    throw new AppError("NEED_AREA_REQUIRED");
   }
-  if (input.area_code && input.area_code.length === 12 && scope.some((prefix) => input.area_code?.startsWith(prefix))) {
-    return input.area_code;
+  if (input.grid_id) {
+    const grid = (await getGridNames(ctx, [input.grid_id])).get(input.grid_id);
+    if (!grid || grid.area_code !== place.areaCode) {
+      throw new AppError("NEED_GRID_MISMATCH");
+    }
+    place = { ...place, gridId: input.grid_id, gridName: grid.name };
   }
-  throw new AppError("NEED_AREA_REQUIRED");
+  return place;
 }
 
 /** Encrypted and masked columns of an anonymous contact. */
@@ -197,19 +212,20 @@ async function findCategory(ctx: Ctx, code: string): Promise<typeof needCategori
  */
 export async function createNeed(ctx: ActorCtx, input: NeedCreate): Promise<NeedDetail> {
   const staff = ctx.actor.can("needs.write") && (input.resident_id !== undefined || input.area_code !== undefined);
-  let areaCode: string;
+  let place: Place;
   if (staff) {
     if (input.resident_id && input.contact) {
       throw new AppError("NEED_CONTACT_WITH_RESIDENT");
     }
-    areaCode = await staffArea(ctx, input);
+    place = await staffPlace(ctx, input);
   } else {
     const membership = ctx.actor.memberships.find((m) => m.role === "resident");
-    if (!membership || input.resident_id || input.area_code || input.contact) {
+    if (!membership || input.resident_id || input.area_code || input.contact || input.grid_id) {
       throw new AppError(ctx.actor.can("needs.write") ? "NEED_AREA_REQUIRED" : "FORBIDDEN");
     }
-    areaCode = membership.areaCode;
+    place = { areaCode: membership.areaCode, gridId: null, gridName: null };
   }
+  const { areaCode } = place;
   const category = await findCategory(ctx, input.category);
   const created = await withTx(ctx, async (tx) => {
     const owner =
@@ -228,6 +244,8 @@ export async function createNeed(ctx: ActorCtx, input: NeedCreate): Promise<Need
       {
         areaCode,
         residentId: staff ? (input.resident_id ?? null) : null,
+        gridId: place.gridId,
+        gridName: place.gridName,
         category: input.category,
         description: input.description,
         urgency: input.urgency,

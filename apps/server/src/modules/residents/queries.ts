@@ -375,14 +375,14 @@ export async function getResidentFacts(
   ctx: Ctx,
   id: string,
   prefixes?: readonly string[],
-): Promise<{ areaCode: string; groups: string[] } | null> {
+): Promise<{ areaCode: string; groups: string[]; gridId: string | null; gridName: string | null } | null> {
   const conditions = [eq(residents.id, id)];
   if (prefixes) {
     conditions.push(inScope(residents.areaCode, prefixes));
   }
   const [row] = await ctx.db
-    .select({ areaCode: residents.areaCode, groups: residents.groups })
+    .select({ areaCode: residents.areaCode, groups: residents.groups, gridId: residents.gridId, gridName: residents.gridName })
     .from(residents)
     .where(and(...conditions));
-  return row ? { areaCode: row.areaCode, groups: row.groups } : null;
+  return row ?? null;
 }

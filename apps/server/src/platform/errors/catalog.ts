@@ -318,6 +318,12 @@ export const errorCatalog = {
     "zh-CN": ["服务繁忙", "数据库响应超时，请稍后重试。"],
     en: ["Service busy", "The database took too long; please retry shortly."],
   },
+  /** The grid given for a need is not a grid of the need's community. */
+  NEED_GRID_MISMATCH: {
+    status: 400,
+    "zh-CN": ["网格不属于该社区", "所选网格不属于该需求所在的社区。"],
+    en: ["Grid not in the community", "The grid chosen is not a grid of the need's community."],
+  },
   /** The server is overloaded (its event loop lags); retryable after Retry-After. */
   OVERLOADED: {
     status: 503,

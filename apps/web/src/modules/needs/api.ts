@@ -171,3 +171,13 @@ export function useReassignReferral() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: needKeys.all }),
   });
 }
+
+/** The grids (网格) of one community, to place an anonymous contact's need. */
+export function useGridOptions(areaCode: string | undefined) {
+  return useQuery({
+    queryKey: ["needs", "grids", areaCode] as const,
+    queryFn: ({ signal }) => apiRequest<Page<ProviderOption>>("/grids", { query: { area_code: areaCode, limit: 200 }, signal }),
+    enabled: areaCode !== undefined && areaCode.length === 12,
+    staleTime: 300_000,
+  });
+}

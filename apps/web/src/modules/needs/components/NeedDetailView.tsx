@@ -23,6 +23,7 @@ export function NeedDetailView({ need, showReferrals = true }: { need: NeedDetai
           </Descriptions.Item>
         )}
         {need.address && <Descriptions.Item label={t("needs.field.address")}>{need.address}</Descriptions.Item>}
+        {need.grid && <Descriptions.Item label={t("needs.field.grid")}>{need.grid.name}</Descriptions.Item>}
         <Descriptions.Item label={t("needs.field.tier")}>{t(`needs.tier.${need.tier}`)}</Descriptions.Item>
         <Descriptions.Item label={t("needs.list.routing")}>{need.routing.explanation}</Descriptions.Item>
       </Descriptions>

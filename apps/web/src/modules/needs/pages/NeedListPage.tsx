@@ -10,7 +10,7 @@ import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useCursorPagination } from "../../../ui/useCursorPagination";
 import { useIdempotencyKey } from "../../../ui/useIdempotencyKey";
 import { useHasPermission, useMe } from "../../auth";
-import { useCreateNeed, useNeed, useNeedCategories, useNeedList, useResidentSearch } from "../api";
+import { useCreateNeed, useGridOptions, useNeed, useNeedCategories, useNeedList, useResidentSearch } from "../api";
 import { ConfirmForm } from "../components/ConfirmForm";
 import { NeedDetailView } from "../components/NeedDetailView";
 import { NeedStatusTag } from "../components/NeedStatusTag";
@@ -50,6 +50,8 @@ function IntakeDrawer({ open, onClose }: { open: boolean; onClose: () => void })
   const idempotency = useIdempotencyKey();
   const me = useMe();
   const who = Form.useWatch("who", form) ?? "resident";
+  const contactCommunity = Form.useWatch("area_code", form);
+  const grids = useGridOptions(who === "contact" ? contactCommunity : undefined);
   const communities = [
     ...new Set(
       (me.data?.memberships ?? []).filter((m) => m.role === "community_staff" && m.area_code.length === 12).map((m) => m.area_code),
@@ -112,7 +114,18 @@ function IntakeDrawer({ open, onClose }: { open: boolean; onClose: () => void })
           <>
             <Typography.Paragraph type="secondary">{t("needs.intake.contactHint")}</Typography.Paragraph>
             <Form.Item name="area_code" label={t("needs.intake.community")} rules={[{ required: true }]}>
-              <Select options={communities.map((code) => ({ value: code, label: communityNames.get(code) ?? code }))} />
+              <Select
+                options={communities.map((code) => ({ value: code, label: communityNames.get(code) ?? code }))}
+                onChange={() => form.setFieldValue("grid_id", undefined)}
+              />
+            </Form.Item>
+            <Form.Item name="grid_id" label={t("needs.field.grid")}>
+              <Select
+                allowClear
+                loading={grids.isFetching}
+                placeholder={t("needs.intake.gridHint")}
+                options={grids.data?.items.map((grid) => ({ value: grid.id, label: grid.name }))}
+              />
             </Form.Item>
             <Form.Item name={["contact", "name"]} label={t("needs.intake.contactName")} rules={[{ required: true, max: 50 }]}>
               <Input maxLength={50} />
