@@ -32,16 +32,20 @@ describe("social worker inbox", () => {
       await dialog.waitFor();
       expect(await dialog.getByRole("textbox", { name: "主诉问题" }).inputValue()).toContain("社工个人转介 2");
       await dialog.getByRole("button", { name: /^开\s?案$/ }).click();
-      // Either the case page opens or the dialog shows why not (the test then fails with that text).
+      // Either the case page opens or the dialog shows why not; on a timeout, say what the dialog shows.
       await Promise.race([
         page.waitForURL((url) => url.pathname.startsWith("/cases/")),
         dialog
-          .locator(".ant-alert")
+          .locator(".ant-alert, .ant-form-item-explain-error")
+          .first()
           .waitFor()
           .then(async () => {
-            throw new Error(`opening the case failed: ${await dialog.locator(".ant-alert").textContent()}`);
+            throw new Error(`opening the case failed: ${await dialog.innerText()}`);
           }),
-      ]);
+      ]).catch(async (error: unknown) => {
+        const state = await dialog.innerText().catch(() => "(no dialog)");
+        throw new Error(`${String(error)}\nURL ${page.url()}\ndialog: ${state}`);
+      });
       await page.getByText("查看记录已留痕").waitFor();
       await page.getByRole("link", { name: "查看转介来的需求" }).click();
       await page.waitForURL((url) => url.pathname.startsWith("/needs/"));

@@ -54,18 +54,25 @@ async function residentGroups(ctx: Ctx, residentId: string | null): Promise<stri
  * the category's default tier in the community queue; creates the referral with the category's clock,
  * stores the rule and its explanation on the need and records the event.
  */
-export async function routeNeed(ctx: Ctx, need: NeedRow, skipProviders: readonly string[] = []): Promise<NeedRow> {
-  const [category] = await ctx.db.select().from(needCategories).where(eq(needCategories.code, need.category));
-  if (!category) {
-    throw new AppError("NEED_CATEGORY_UNKNOWN");
-  }
+export async function routeNeed(
+  ctx: Ctx,
+  need: NeedRow,
+  skipProviders: readonly string[] = [],
+  known: { category?: CategoryRow; residentGroups?: string[] } = {},
+): Promise<NeedRow> {
+  const category = known.category ?? (await findCategory(ctx, need.category));
   const rules = (await ctx.db
     .select()
     .from(routingRules)
     .where(and(eq(routingRules.enabled, true), sql`${need.areaCode} LIKE ${routingRules.areaCode} || '%'`))) as Rule[];
   const outcome = resolveRouting(
     rules,
-    { areaCode: need.areaCode, category: need.category, residentGroups: await residentGroups(ctx, need.residentId), skipProviders },
+    {
+      areaCode: need.areaCode,
+      category: need.category,
+      residentGroups: known.residentGroups ?? (await residentGroups(ctx, need.residentId)),
+      skipProviders,
+    },
     category.tier,
   );
   const [areaNames, organizations, workers] = await Promise.all([
@@ -120,7 +127,7 @@ export async function routeNeed(ctx: Ctx, need: NeedRow, skipProviders: readonly
   return routed as NeedRow;
 }
 
-type Place = { areaCode: string; gridId: string | null; gridName: string | null };
+type Place = { areaCode: string; gridId: string | null; gridName: string | null; groups: string[] };
 
 /**
  * Where a staff-recorded need belongs: the resident's community (in scope) or the named community,
@@ -134,9 +141,9 @@ async function staffPlace(ctx: ActorCtx, input: NeedCreate): Promise<Place> {
     if (!facts) {
       throw notFound();
     }
-    place = { areaCode: facts.areaCode, gridId: facts.gridId, gridName: facts.gridName };
+    place = { areaCode: facts.areaCode, gridId: facts.gridId, gridName: facts.gridName, groups: facts.groups };
   } else if (input.area_code && input.area_code.length === 12 && scope.some((prefix) => input.area_code?.startsWith(prefix))) {
-    place = { areaCode: input.area_code, gridId: null, gridName: null };
+    place = { areaCode: input.area_code, gridId: null, gridName: null, groups: [] };
   } else {
     throw new AppError("NEED_AREA_REQUIRED");
   }
@@ -174,10 +181,12 @@ type NewNeed = Omit<typeof needs.$inferInsert, "status" | "tier" | "createdAt" |
 async function insertAndRoute(
   tx: Ctx,
   values: NewNeed,
-  tier: NeedRow["tier"],
+  category: CategoryRow,
+  residentGroups: string[],
   duplicateOf: string | null,
   login: string,
 ): Promise<NeedRow> {
+  const tier = category.tier;
   const now = tx.now();
   const [need] = await tx.db
     .insert(needs)
@@ -193,10 +202,13 @@ async function insertAndRoute(
     areaCode: row.areaCode,
     detail: { category: row.category, channel: row.channel, duplicate_of: duplicateOf },
   });
-  return routeNeed(tx, row);
+  // The caller already read the category and the resident: routing does not read them again.
+  return routeNeed(tx, row, [], { category, residentGroups });
 }
 
-async function findCategory(ctx: Ctx, code: string): Promise<typeof needCategories.$inferSelect> {
+type CategoryRow = typeof needCategories.$inferSelect;
+
+async function findCategory(ctx: Ctx, code: string): Promise<CategoryRow> {
   const [category] = await ctx.db.select().from(needCategories).where(eq(needCategories.code, code));
   if (!category) {
     throw new AppError("NEED_CATEGORY_UNKNOWN");
@@ -223,7 +235,7 @@ export async function createNeed(ctx: ActorCtx, input: NeedCreate): Promise<Need
     if (!membership || input.resident_id || input.area_code || input.contact || input.grid_id) {
       throw new AppError(ctx.actor.can("needs.write") ? "NEED_AREA_REQUIRED" : "FORBIDDEN");
     }
-    place = { areaCode: membership.areaCode, gridId: null, gridName: null };
+    place = { areaCode: membership.areaCode, gridId: null, gridName: null, groups: [] };
   }
   const { areaCode } = place;
   const category = await findCategory(ctx, input.category);
@@ -253,7 +265,8 @@ export async function createNeed(ctx: ActorCtx, input: NeedCreate): Promise<Need
         ...contactColumns(staff ? input.contact : undefined),
         createdBy: tx.actor.userId,
       },
-      category.tier,
+      category,
+      place.groups,
       duplicate?.id ?? null,
       actorLogin(tx),
     );
@@ -306,7 +319,8 @@ export async function createNeedFromChannel(ctx: Ctx, input: ChannelNeedInput): 
         mediaUrl: input.mediaUrl ?? null,
         createdBy: null,
       },
-      category.tier,
+      category,
+      [],
       null,
       input.actorLogin,
     );

@@ -25,9 +25,24 @@ export type Database = {
   close(): Promise<void>;
 };
 
-function queryCounter(): { stats: { queries: number }; logger: { logQuery: () => void } } {
+/**
+ * Counts every statement (tests assert query counts; the benchmark reports SQL per request). With
+ * SANSHE_TRACE_SQL=1 each statement's start is also written to stderr, to see where a count comes from.
+ */
+function queryCounter(): { stats: { queries: number }; logger: { logQuery: (query: string) => void } } {
+  const trace = Boolean(process.env.SANSHE_TRACE_SQL);
   const stats = { queries: 0 };
-  return { stats, logger: { logQuery: () => void (stats.queries += 1) } };
+  return {
+    stats,
+    logger: {
+      logQuery: (query: string) => {
+        stats.queries += 1;
+        if (trace) {
+          process.stderr.write(`SQL ${query.slice(0, 160)}\n`);
+        }
+      },
+    },
+  };
 }
 
 export type DatabaseOptions = {
