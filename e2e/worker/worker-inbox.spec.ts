@@ -31,20 +31,17 @@ describe("social worker inbox", () => {
       const dialog = page.getByRole("dialog", { name: "从转介开案" });
       await dialog.waitFor();
       expect(await dialog.getByRole("textbox", { name: "主诉问题" }).inputValue()).toContain("社工个人转介 2");
-      await dialog.getByRole("button", { name: /^开\s?案$/ }).click();
-      // Either the case page opens or the dialog shows why not; on a timeout, say what the dialog shows.
-      await Promise.race([
-        page.waitForURL((url) => url.pathname.startsWith("/cases/")),
-        dialog
-          .locator(".ant-alert, .ant-form-item-explain-error")
-          .first()
-          .waitFor()
-          .then(async () => {
-            throw new Error(`opening the case failed: ${await dialog.innerText()}`);
-          }),
+      // The modal has finished opening (a click during its zoom-in can miss the button).
+      await page.locator(".ant-zoom-appear, .ant-zoom-enter").waitFor({ state: "detached" });
+      const [answer] = await Promise.all([
+        page.waitForResponse((response) => response.request().method() === "POST" && /\/referrals\/[^/]+\/case$/.test(response.url())),
+        dialog.getByRole("button", { name: /^开\s?案$/ }).click(),
       ]).catch(async (error: unknown) => {
-        const state = await dialog.innerText().catch(() => "(no dialog)");
-        throw new Error(`${String(error)}\nURL ${page.url()}\ndialog: ${state}`);
+        throw new Error(`no case request was sent: ${String(error)}\ndialog: ${await dialog.innerText().catch(() => "(gone)")}`);
+      });
+      expect(answer.status(), await answer.text()).toBe(201);
+      await page.waitForURL((url) => url.pathname.startsWith("/cases/"), { timeout: 5000 }).catch(async () => {
+        throw new Error(`still at ${page.url()}; dialog: ${await dialog.innerText().catch(() => "(gone)")}`);
       });
       await page.getByText("查看记录已留痕").waitFor();
       await page.getByRole("link", { name: "查看转介来的需求" }).click();

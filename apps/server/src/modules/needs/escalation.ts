@@ -94,16 +94,15 @@ async function sweepBatch(ctx: Ctx, batchSize: number): Promise<(EscalationResul
     }
     const streets = [...new Set(candidates.map((c) => c.referral.areaCode.slice(0, 9)))];
     const districts = [...new Set(candidates.map((c) => c.referral.areaCode.slice(0, 6)))];
-    const [officials, areaNames, organizations] = await Promise.all([
-      officialsOf(tx, [...streets, ...districts]),
-      getAreaNames(tx, [...new Set(candidates.map((c) => c.referral.areaCode))]),
-      getOrganizations(
-        tx,
-        candidates
-          .filter((c) => c.referral.providerKind === "organization" && c.referral.providerId)
-          .map((c) => c.referral.providerId as string),
-      ),
-    ]);
+    // One after another: the transaction holds one connection.
+    const officials = await officialsOf(tx, [...streets, ...districts]);
+    const areaNames = await getAreaNames(tx, [...new Set(candidates.map((c) => c.referral.areaCode))]);
+    const organizations = await getOrganizations(
+      tx,
+      candidates
+        .filter((c) => c.referral.providerKind === "organization" && c.referral.providerId)
+        .map((c) => c.referral.providerId as string),
+    );
     let escalated = 0;
     let sent = 0;
     for (const { referral, needStatus, categoryName } of candidates) {

@@ -75,11 +75,13 @@ export async function routeNeed(
     },
     category.tier,
   );
-  const [areaNames, organizations, workers] = await Promise.all([
-    getAreaNames(ctx, outcome.rule ? [outcome.rule.areaCode] : []),
-    getOrganizations(ctx, outcome.providerKind === "organization" && outcome.providerId ? [outcome.providerId] : []),
-    getWorkerNames(ctx, outcome.providerKind === "social_worker" && outcome.providerId ? [outcome.providerId] : []),
-  ]);
+  // One after another: inside a transaction they share one connection (pg refuses overlapping queries).
+  const areaNames = await getAreaNames(ctx, outcome.rule ? [outcome.rule.areaCode] : []);
+  const organizations = await getOrganizations(
+    ctx,
+    outcome.providerKind === "organization" && outcome.providerId ? [outcome.providerId] : [],
+  );
+  const workers = await getWorkerNames(ctx, outcome.providerKind === "social_worker" && outcome.providerId ? [outcome.providerId] : []);
   const explanation = explainRouting(outcome, {
     owner: outcome.rule ? (areaNames.get(outcome.rule.areaCode) ?? null) : null,
     category: category.name,

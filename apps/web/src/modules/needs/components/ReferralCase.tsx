@@ -72,16 +72,15 @@ function OpenCaseModal({ referral, onClose }: { referral: Referral; onClose: () 
       risks: values.risks?.trim() || null,
       risk_level: values.risk_level,
     };
-    mutation.mutate(
-      { ...body, idempotencyKey: idempotency.keyFor(body) },
-      {
-        onSuccess: (saved) => {
-          idempotency.reset();
-          onClose();
-          void navigate(`/cases/${encodeURIComponent(saved.id)}`);
-        },
-        onError: (error) => showFieldErrors(form, error, ["presenting_problem", "needs", "risks", "risk_level"]),
+    // mutateAsync, not mutate's callbacks: the refreshed inbox shows the new case and unmounts this
+    // modal, and TanStack Query drops mutate() callbacks of an unmounted component (the page would stay).
+    mutation.mutateAsync({ ...body, idempotencyKey: idempotency.keyFor(body) }).then(
+      (saved) => {
+        idempotency.reset();
+        onClose();
+        void navigate(`/cases/${encodeURIComponent(saved.id)}`);
       },
+      (error: unknown) => showFieldErrors(form, error, ["presenting_problem", "needs", "risks", "risk_level"]),
     );
   };
 
