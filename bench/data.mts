@@ -1,40 +1,73 @@
 /**
- * `npm run bench:data -- --scale small|district [--seed N]`: loads a reproducible synthetic world
- * (issue 7, first slice) into the configured storage: migrations, the demo world, then residents in
- * households (valid ID numbers and phones, encrypted, blind-indexed and masked by the residents
- * module's own column helpers) and, at district scale, organizations, with multi-row INSERTs of
- * 1,000 rows, 10 INSERTs per transaction.
+ * `npm run bench:data -- --scale small|district|city [--seed N] [--residents N] [--as-of YYYY-MM-DD]`:
+ * loads a reproducible synthetic world (issue 7) into the configured storage: migrations, the demo
+ * world, then
+ * - organizations and social workers (unique certificate numbers BENCH-SW-…, each serving 1–3
+ *   communities of its organization's street);
+ * - residents in households (valid ID numbers and phones, encrypted, blind-indexed and masked by the
+ *   residents module's own column helpers);
+ * - about one need per resident, with referrals to providers in scope, need_events, service records
+ *   (≈ 5 per need) and one `needs.create` audit row per need (bench/data-needs.mts);
+ * with multi-row INSERTs of up to 1,000 rows, one transaction per 10,000 residents and their needs,
+ * the next chunk generated while the previous one is written. The audit rows are inserted unsealed,
+ * as every writer does, and sealed into the hash chain at the end (platform sealAuditLog).
  *
  * small: ≈ 20,000 residents in the 12 communities of 南阳新村街道 (fits PGlite);
- * district: ≈ 100,000 residents across the communities of 金水区 and 2,000 organizations (PostgreSQL).
+ * district: ≈ 100,000 residents across the communities of 金水区, 2,000 organizations, 100 social workers;
+ * city: ≈ 1,000,000 residents across the 3,306 communities of 郑州市, 15,000 organizations,
+ * 1,000 social workers, 1,000,000 needs and ≈ 5,000,000 service records (PostgreSQL).
+ * Projects and meetings are not generated yet: their modules do not exist.
+ *
+ * Measured on the 2-core CI machine (shared with other jobs), seed 7: small on PGlite ≈ 45 s
+ * (294k rows, 8–17k rows/s); district on PostgreSQL 15 72 s (1.47 M rows at 23k rows/s, sealing
+ * 100k audit rows 3.5 s); city 18 min (14.7 M rows at 14k rows/s, sealing 1 M audit rows 33 s, 4.9 GB).
+ *
+ * Same --seed and --as-of (default: today, 00:00 UTC) → the same rows (ids, names, timestamps); only
+ * the ciphertexts differ (random IVs). A database that already holds a bench world is refused.
  */
 import { parseArgs } from "node:util";
-import { like, and, eq } from "drizzle-orm";
+import { like, and, eq, sql, getTableColumns, getTableName } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
 import { idNumberCheckCharacter, type RelationToHead, type ResidentGroup } from "@sanshe/contracts";
 import { loadConfig } from "../apps/server/src/platform/config.js";
-import { openDatabase } from "../apps/server/src/platform/db/client.js";
+import { openDatabase, queryRows, type Db } from "../apps/server/src/platform/db/client.js";
 import { migrateDatabase } from "../apps/server/src/platform/db/migrate.js";
 import { configurePii } from "../apps/server/src/platform/pii/index.js";
 import { systemCtx } from "../apps/server/src/platform/system.js";
 import { withTx } from "../apps/server/src/platform/ctx.js";
 import { seedDemo } from "../apps/server/src/platform/seed.js";
+import { sealAuditLog } from "../apps/server/src/platform/audit/chain.js";
+import { auditLog } from "../apps/server/src/platform/audit/schema.js";
 import { modules } from "../apps/server/src/modules/registry.js";
 import { areas } from "../apps/server/src/modules/jurisdictions/schema.js";
 import { households, residents } from "../apps/server/src/modules/residents/schema.js";
 import { idNumberColumns, phoneColumns } from "../apps/server/src/modules/residents/service.js";
-import { findResidentByIdIndex, idNumberIndex } from "../apps/server/src/modules/residents/queries.js";
 import { socialOrgs } from "../apps/server/src/modules/social-orgs/schema.js";
+import { socialWorkerCommunities, socialWorkers } from "../apps/server/src/modules/social-workers/schema.js";
+import { needEvents, needs, referrals, serviceRecords } from "../apps/server/src/modules/needs/schema.js";
+import { emptyBatch, needGenerator, type NeedBatch, type Provider, type Providers } from "./data-needs.mjs";
 
 const say = (line: string) => void process.stdout.write(`${line}\n`);
 const fail = (line: string) => void process.stderr.write(`${line}\n`);
 
 const scales = {
-  small: { residents: 20_000, orgs: 200, areaPrefix: "410105007" },
-  district: { residents: 100_000, orgs: 2_000, areaPrefix: "410105" },
+  small: { residents: 20_000, orgs: 200, workers: 20, areaPrefix: "410105007" },
+  district: { residents: 100_000, orgs: 2_000, workers: 100, areaPrefix: "410105" },
+  city: { residents: 1_000_000, orgs: 15_000, workers: 1_000, areaPrefix: "4101" },
 } as const;
 type Scale = keyof typeof scales;
+/** Needs per resident (1,000,000 at city scale); service records follow from the status mix (≈ 5 per need). */
+const needsPerResident = 1;
+const workerPrefix = "BENCH-SW-";
 
-const { values } = parseArgs({ options: { scale: { type: "string", default: "small" }, seed: { type: "string", default: "7" } } });
+const { values } = parseArgs({
+  options: {
+    scale: { type: "string", default: "small" },
+    seed: { type: "string", default: "7" },
+    residents: { type: "string" },
+    "as-of": { type: "string" },
+  },
+});
 if (!(values.scale in scales)) {
   fail(`--scale must be one of: ${Object.keys(scales).join(", ")}`);
   process.exit(2);
@@ -43,6 +76,16 @@ const scale = values.scale as Scale;
 const seed = Number(values.seed);
 if (!Number.isInteger(seed)) {
   fail("--seed must be an integer");
+  process.exit(2);
+}
+const residentTarget = values.residents === undefined ? scales[scale].residents : Number(values.residents);
+if (!Number.isInteger(residentTarget) || residentTarget < 1) {
+  fail("--residents must be a positive integer");
+  process.exit(2);
+}
+const asOf = values["as-of"] ? new Date(`${values["as-of"]}T00:00:00Z`) : new Date(new Date().toISOString().slice(0, 10));
+if (Number.isNaN(asOf.getTime())) {
+  fail("--as-of must be a date YYYY-MM-DD");
   process.exit(2);
 }
 const config = loadConfig(process.env);
@@ -65,14 +108,52 @@ function prng(state: number): () => number {
 const random = prng(seed);
 const pick = <T,>(items: readonly T[] | string): T => items[Math.floor(random() * items.length)] as T;
 const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
+const hex8 = () =>
+  Math.floor(random() * 4294967296)
+    .toString(16)
+    .padStart(8, "0");
 /** A v4-shaped UUID from the PRNG (reproducible ids). */
 const uuid = () => {
-  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
-  hex[12] = "4";
-  hex[16] = "89ab"[Math.floor(random() * 4)] as string;
-  const s = hex.join("");
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  const s = hex8() + hex8() + hex8() + hex8();
+  const variant = "89ab"[parseInt(s[16] as string, 16) & 3] as string;
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-4${s.slice(13, 16)}-${variant}${s.slice(17, 20)}-${s.slice(20)}`;
 };
+
+/**
+ * Multi-row INSERTs of up to 5,000 rows, each sent as one JSON parameter expanded by
+ * json_populate_recordset: the same rows as db.insert(table).values(rows), without building tens of
+ * thousands of bound parameters in Node. Columns not given take their defaults (bigserial seq).
+ */
+async function insertRows<T extends PgTable>(db: Db, table: T, rows: ReadonlyArray<T["$inferInsert"]>): Promise<void> {
+  const first = rows[0] as Record<string, unknown> | undefined;
+  if (!first) {
+    return;
+  }
+  const columns = getTableColumns(table) as Record<string, { name: string }>;
+  const keys = Object.keys(first);
+  const names = keys.map((key) => {
+    const column = columns[key];
+    if (!column) {
+      throw new Error(`${getTableName(table)} has no column ${key}`);
+    }
+    return column.name;
+  });
+  const list = sql.raw(names.map((name) => `"${name}"`).join(", "));
+  const target = sql.raw(`"${getTableName(table)}"`);
+  for (let start = 0; start < rows.length; start += 5_000) {
+    const chunk = rows.slice(start, start + 5_000) as Array<Record<string, unknown>>;
+    const json = JSON.stringify(
+      chunk.map((row) => {
+        const named: Record<string, unknown> = {};
+        keys.forEach((key, index) => {
+          named[names[index] as string] = row[key] ?? null;
+        });
+        return named;
+      }),
+    );
+    await db.execute(sql`INSERT INTO ${target} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${target}, ${json}::json)`);
+  }
+}
 
 const surnames =
   "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
@@ -88,7 +169,7 @@ const log = (line: string) => say(`[${((Date.now() - started) / 1000).toFixed(1)
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, statementTimeoutMs: 600_000 });
 try {
   configurePii(config.piiKey);
-  log(`storage: ${database.kind}; scale: ${scale}; seed: ${seed}`);
+  log(`storage: ${database.kind}; scale: ${scale}; seed: ${seed}; as of: ${asOf.toISOString().slice(0, 10)}; residents: ${residentTarget}`);
   await migrateDatabase(database);
   log("migrated");
   const ctx = systemCtx(database.db);
@@ -101,163 +182,32 @@ try {
   log("demo world seeded");
 
   const spec = scales[scale];
-  const communities = (
-    await database.db
-      .select({ code: areas.code })
-      .from(areas)
-      .where(and(eq(areas.level, "community"), like(areas.code, `${spec.areaPrefix}%`)))
-      .orderBy(areas.code)
-  ).map((row) => row.code);
-  if (communities.length === 0) {
-    throw new Error(`no communities under ${spec.areaPrefix} in the areas table`);
-  }
-  const streets = [...new Set(communities.map((code) => code.slice(0, 9)))];
-  log(`${communities.length} communities in ${streets.length} streets under ${spec.areaPrefix}`);
+  if (
+    (await queryRows(database.db, sql`SELECT 1 FROM social_workers WHERE certificate_no LIKE ${`${workerPrefix}%`} LIMIT 1`)).length > 0
+  ) {
+    fail("this database already holds a bench world (social workers BENCH-SW-…); load into a fresh database or SANSHE_DATA_DIR.");
+    process.exitCode = 1;
+  } else {
+    const communities = (
+      await database.db
+        .select({ code: areas.code })
+        .from(areas)
+        .where(and(eq(areas.level, "community"), like(areas.code, `${spec.areaPrefix}%`)))
+        .orderBy(areas.code)
+    ).map((row) => row.code);
+    if (communities.length === 0) {
+      throw new Error(`no communities under ${spec.areaPrefix} in the areas table`);
+    }
+    const streets = [...new Set(communities.map((code) => code.slice(0, 9)))];
+    const communitiesOf = new Map<string, string[]>();
+    for (const code of communities) {
+      communitiesOf.set(code.slice(0, 9), [...(communitiesOf.get(code.slice(0, 9)) ?? []), code]);
+    }
+    log(`${communities.length} communities in ${streets.length} streets under ${spec.areaPrefix}`);
+    const now = asOf;
+    const rate = (count: number, since: number) => `${Math.round(count / Math.max(0.001, (Date.now() - since) / 1000))}/s`;
 
-  const usedIds = new Set<string>();
-  const usedPhones = new Set<string>();
-  const idNumber = (gender: "male" | "female", year: number) => {
-    for (;;) {
-      const sequence = between(0, 499) * 2 + (gender === "male" ? 1 : 0);
-      const first17 = `${pick(birthplaces)}${year}${String(between(1, 12)).padStart(2, "0")}${String(between(1, 28)).padStart(2, "0")}${String(sequence).padStart(3, "0")}`;
-      const id = first17 + idNumberCheckCharacter(first17);
-      if (!usedIds.has(id)) {
-        usedIds.add(id);
-        return id;
-      }
-    }
-  };
-  const phone = () => {
-    for (;;) {
-      const value = `1${pick(["38", "39", "37", "50", "51", "58", "59", "86", "87", "88", "35", "36"])}${String(between(0, 99_999_999)).padStart(8, "0")}`;
-      if (!usedPhones.has(value)) {
-        usedPhones.add(value);
-        return value;
-      }
-    }
-  };
-
-  type HouseholdRow = typeof households.$inferInsert;
-  type ResidentRow = typeof residents.$inferInsert;
-  const now = new Date();
-  /** One household (1–5 people; 8% elderly living alone) in a community. */
-  const household = (areaCode: string): { household: HouseholdRow | null; members: ResidentRow[] } => {
-    const address = `${pick(roads)}${between(1, 199)}号院${between(1, 20)}号楼${between(1, 4)}单元${between(1, 18)}0${between(1, 4)}室`;
-    const surname = pick<string>(surnames);
-    const person = (
-      gender: "male" | "female",
-      year: number,
-      relation: RelationToHead | null,
-      groups: ResidentGroup[],
-      family = surname,
-    ) => {
-      const age = 2026 - year;
-      const given = gender === "male" ? givenMale : givenFemale;
-      const id = idNumber(gender, year);
-      return {
-        id: uuid(),
-        areaCode,
-        name: family + pick<string>(given) + (random() < 0.6 ? pick<string>(given) : ""),
-        ...idNumberColumns(id),
-        ...phoneColumns(age >= 16 && random() < 0.85 ? phone() : null),
-        address,
-        relationToHead: relation,
-        groups: [...groups, ...(age < 18 ? (["minor"] as const) : [])].sort(),
-        legalBasis: "statutory_duty" as const,
-        createdAt: now,
-        updatedAt: now,
-      } satisfies ResidentRow;
-    };
-    if (random() < 0.08) {
-      const groups: ResidentGroup[] = ["elderly_alone"];
-      if (random() < 0.25) {
-        groups.push("low_income");
-      }
-      return {
-        household: null,
-        members: [{ ...person(random() < 0.6 ? "female" : "male", between(1932, 1955), null, groups), householdId: null }],
-      };
-    }
-    const householdId = uuid();
-    const headGender = random() < 0.7 ? "male" : "female";
-    const headYear = between(1950, 1998);
-    const shared: ResidentGroup[] = [];
-    if (random() < 0.06) {
-      shared.push("low_income");
-    }
-    if (random() < 0.12) {
-      shared.push("migrant");
-    }
-    const members = [
-      person(headGender, headYear, "head", shared),
-      person(
-        headGender === "male" ? "female" : "male",
-        Math.min(headYear + between(-3, 3), 2005),
-        "spouse",
-        shared,
-        pick<string>(surnames),
-      ),
-    ];
-    for (let extra = between(0, 3); extra > 0; extra -= 1) {
-      members.push(person(random() < 0.5 ? "male" : "female", Math.min(headYear + between(22, 34), 2025), "child", shared));
-    }
-    const head = members[0] as ResidentRow;
-    return {
-      household: { id: householdId, areaCode, address, headResidentId: head.id ?? null, createdAt: now, updatedAt: now },
-      members: members.map((member) => ({ ...member, householdId })),
-    };
-  };
-
-  // The first generated person marks a loaded world (the generator is deterministic for a seed).
-  const batch = 1_000;
-  const perTx = 10;
-  let residentCount = 0;
-  let householdCount = 0;
-  let communityIndex = 0;
-  let firstIdChecked = false;
-  const loadStarted = Date.now();
-  while (residentCount < spec.residents) {
-    const residentRows: ResidentRow[] = [];
-    const householdRows: HouseholdRow[] = [];
-    while (residentRows.length < batch * perTx && residentCount + residentRows.length < spec.residents) {
-      const areaCode = communities[communityIndex % communities.length] as string;
-      communityIndex += 1;
-      const made = household(areaCode);
-      if (made.household) {
-        householdRows.push(made.household);
-      }
-      residentRows.push(...made.members);
-    }
-    if (!firstIdChecked) {
-      firstIdChecked = true;
-      const first = [...usedIds][0] as string;
-      if (await findResidentByIdIndex(ctx, idNumberIndex(first))) {
-        log(`this world (scale ${scale}, seed ${seed}) is already loaded; nothing to do`);
-        break;
-      }
-    }
-    await withTx(ctx, async (tx) => {
-      for (let start = 0; start < householdRows.length; start += batch) {
-        await tx.db.insert(households).values(householdRows.slice(start, start + batch));
-      }
-      for (let start = 0; start < residentRows.length; start += batch) {
-        await tx.db.insert(residents).values(residentRows.slice(start, start + batch));
-      }
-      await tx.audit.record("residents.seed", {
-        entityType: "resident",
-        areaCode: spec.areaPrefix,
-        detail: { seed: "bench", scale, residents: residentRows.length, households: householdRows.length },
-      });
-    });
-    residentCount += residentRows.length;
-    householdCount += householdRows.length;
-    const rate = residentCount / ((Date.now() - loadStarted) / 1000);
-    log(
-      `residents ${residentCount.toLocaleString("en")}/${spec.residents.toLocaleString("en")} (${Math.round(rate)}/s), households ${householdCount}`,
-    );
-  }
-
-  if (residentCount > 0) {
+    // Organizations and social workers first: referrals name them.
     const kinds = [
       "养老服务中心",
       "社会工作服务中心",
@@ -268,7 +218,7 @@ try {
       "邻里互助会",
       "心理咨询服务中心",
     ];
-    const categories = ["charity", "culture_sports", "life_services", "rights", "comprehensive"] as const;
+    const orgCategories = ["charity", "culture_sports", "life_services", "rights", "comprehensive"] as const;
     const orgRows: Array<typeof socialOrgs.$inferInsert> = [];
     for (let index = 0; index < spec.orgs; index += 1) {
       const kind = pick<string>(kinds);
@@ -278,7 +228,7 @@ try {
         areaCode: home,
         name: `演示${pick<string>(roads).slice(0, 2)}${kind}${index + 1}号`,
         registration: random() < 0.4 ? "registered" : "filed",
-        category: kind === "养老服务中心" || kind === "助残服务社" ? "life_services" : pick(categories),
+        category: kind === "养老服务中心" || kind === "助残服务社" ? "life_services" : pick(orgCategories),
         isSocialWorkAgency: kind === "社会工作服务中心",
         description: `演示数据：${kind}，为辖区居民提供${pick(["居家养老", "养老助餐", "儿童托管", "助残康复", "法律援助", "文体活动", "心理疏导"])}等服务。`,
         staffCount: between(2, 60),
@@ -286,21 +236,258 @@ try {
         updatedAt: now,
       });
     }
-    await withTx(ctx, async (tx) => {
-      for (let start = 0; start < orgRows.length; start += batch) {
-        await tx.db.insert(socialOrgs).values(orgRows.slice(start, start + batch));
+    const workerRows: Array<typeof socialWorkers.$inferInsert> = [];
+    const servedRows: Array<typeof socialWorkerCommunities.$inferInsert> = [];
+    const levels = ["staff", "assistant", "assistant", "social_worker", "social_worker", "senior"] as const;
+    for (let index = 0; index < spec.workers; index += 1) {
+      const employer = pick(orgRows);
+      const gender = random() < 0.7 ? "female" : "male";
+      const level = pick(levels);
+      const year = between(2010, 2025);
+      const id = uuid();
+      workerRows.push({
+        id,
+        areaCode: employer.areaCode,
+        name:
+          pick<string>(surnames) +
+          pick<string>(gender === "male" ? givenMale : givenFemale) +
+          (random() < 0.6 ? pick<string>(givenFemale) : ""),
+        gender,
+        level,
+        certificateNo: level === "staff" ? null : `${workerPrefix}${year}-${String(index + 1).padStart(6, "0")}`,
+        certificateYear: level === "staff" ? null : year,
+        organizationId: employer.id as string,
+        status: "active",
+        createdAt: now,
+        updatedAt: now,
+      });
+      const near = communitiesOf.get(employer.areaCode.slice(0, 9)) ?? communities;
+      const served = new Set(employer.areaCode.length === 12 ? [employer.areaCode] : []);
+      for (let extra = between(1, 3); extra > 0; extra -= 1) {
+        served.add(pick(near));
       }
+      for (const code of served) {
+        servedRows.push({ workerId: id, areaCode: code, createdAt: now });
+      }
+    }
+    // The first worker carries a certificate: it marks a loaded world (see the check above).
+    const marker = workerRows.findIndex((row) => row.certificateNo);
+    if (marker > 0) {
+      workerRows.unshift(...workerRows.splice(marker, 1));
+    }
+    await withTx(ctx, async (tx) => {
+      await insertRows(tx.db, socialOrgs, orgRows);
+      await insertRows(tx.db, socialWorkers, workerRows);
+      await insertRows(tx.db, socialWorkerCommunities, servedRows);
       await tx.audit.record("social_orgs.seed", {
         entityType: "social_org",
         areaCode: spec.areaPrefix,
-        detail: { seed: "bench", scale, organizations: orgRows.length },
+        detail: { seed: "bench", scale, organizations: orgRows.length, social_workers: workerRows.length },
       });
     });
-    log(`organizations ${orgRows.length}`);
-    await database.db.execute("ANALYZE");
+    log(`organizations ${orgRows.length}, social workers ${workerRows.length} serving ${servedRows.length} communities`);
+
+    const providerMap = new Map<string, Providers>();
+    const providersOf = (community: string): Providers => {
+      let found = providerMap.get(community);
+      if (!found) {
+        found = { organizations: [], workers: [] };
+        providerMap.set(community, found);
+      }
+      return found;
+    };
+    for (const org of orgRows) {
+      const entry: Provider = { id: org.id as string, name: org.name };
+      for (const code of org.areaCode.length === 12 ? [org.areaCode] : (communitiesOf.get(org.areaCode) ?? [])) {
+        providersOf(code).organizations.push(entry);
+      }
+    }
+    const workerNames = new Map(workerRows.map((row) => [row.id as string, row.name]));
+    for (const served of servedRows) {
+      providersOf(served.areaCode).workers.push({ id: served.workerId, name: workerNames.get(served.workerId) ?? "" });
+    }
+    const addNeed = needGenerator({ random, between, pick, uuid }, asOf, providersOf);
+
+    const usedIds = new Set<string>();
+    const usedPhones = new Set<string>();
+    const idNumber = (gender: "male" | "female", year: number) => {
+      for (;;) {
+        const sequence = between(0, 499) * 2 + (gender === "male" ? 1 : 0);
+        const first17 = `${pick(birthplaces)}${year}${String(between(1, 12)).padStart(2, "0")}${String(between(1, 28)).padStart(2, "0")}${String(sequence).padStart(3, "0")}`;
+        const id = first17 + idNumberCheckCharacter(first17);
+        if (!usedIds.has(id)) {
+          usedIds.add(id);
+          return id;
+        }
+      }
+    };
+    const phone = () => {
+      for (;;) {
+        const value = `1${pick(["38", "39", "37", "50", "51", "58", "59", "86", "87", "88", "35", "36"])}${String(between(0, 99_999_999)).padStart(8, "0")}`;
+        if (!usedPhones.has(value)) {
+          usedPhones.add(value);
+          return value;
+        }
+      }
+    };
+
+    type HouseholdRow = typeof households.$inferInsert;
+    type ResidentRow = typeof residents.$inferInsert;
+    /** One household (1–5 people; 8% elderly living alone) in a community. */
+    const household = (areaCode: string): { household: HouseholdRow | null; members: ResidentRow[] } => {
+      const address = `${pick(roads)}${between(1, 199)}号院${between(1, 20)}号楼${between(1, 4)}单元${between(1, 18)}0${between(1, 4)}室`;
+      const surname = pick<string>(surnames);
+      const person = (
+        gender: "male" | "female",
+        year: number,
+        relation: RelationToHead | null,
+        groups: ResidentGroup[],
+        family = surname,
+      ) => {
+        const age = 2026 - year;
+        const given = gender === "male" ? givenMale : givenFemale;
+        const id = idNumber(gender, year);
+        return {
+          id: uuid(),
+          areaCode,
+          name: family + pick<string>(given) + (random() < 0.6 ? pick<string>(given) : ""),
+          ...idNumberColumns(id),
+          ...phoneColumns(age >= 16 && random() < 0.85 ? phone() : null),
+          address,
+          relationToHead: relation,
+          groups: [...groups, ...(age < 18 ? (["minor"] as const) : [])].sort(),
+          legalBasis: "statutory_duty" as const,
+          createdAt: now,
+          updatedAt: now,
+        } satisfies ResidentRow;
+      };
+      if (random() < 0.08) {
+        const groups: ResidentGroup[] = ["elderly_alone"];
+        if (random() < 0.25) {
+          groups.push("low_income");
+        }
+        return {
+          household: null,
+          members: [{ ...person(random() < 0.6 ? "female" : "male", between(1932, 1955), null, groups), householdId: null }],
+        };
+      }
+      const householdId = uuid();
+      const headGender = random() < 0.7 ? "male" : "female";
+      const headYear = between(1950, 1998);
+      const shared: ResidentGroup[] = [];
+      if (random() < 0.06) {
+        shared.push("low_income");
+      }
+      if (random() < 0.12) {
+        shared.push("migrant");
+      }
+      const members = [
+        person(headGender, headYear, "head", shared),
+        person(
+          headGender === "male" ? "female" : "male",
+          Math.min(headYear + between(-3, 3), 2005),
+          "spouse",
+          shared,
+          pick<string>(surnames),
+        ),
+      ];
+      for (let extra = between(0, 3); extra > 0; extra -= 1) {
+        members.push(person(random() < 0.5 ? "male" : "female", Math.min(headYear + between(22, 34), 2025), "child", shared));
+      }
+      const head = members[0] as ResidentRow;
+      return {
+        household: { id: householdId, areaCode, address, headResidentId: head.id ?? null, createdAt: now, updatedAt: now },
+        members: members.map((member) => ({ ...member, householdId })),
+      };
+    };
+
+    // One transaction per 10,000 residents with their needs; the next chunk is generated while one is written.
+    const chunkResidents = 10_000;
+    const counts = { residents: 0, households: 0, needs: 0, referrals: 0, events: 0, records: 0, audits: 0 };
+    let communityIndex = 0;
+    let needCredit = 0;
+    const loadStarted = Date.now();
+    let writing: Promise<void> | null = null;
+    const write = async (householdRows: HouseholdRow[], residentRows: ResidentRow[], batch: NeedBatch) => {
+      await withTx(ctx, async (tx) => {
+        await insertRows(tx.db, households, householdRows);
+        await insertRows(tx.db, residents, residentRows);
+        await insertRows(tx.db, needs, batch.needs);
+        await insertRows(tx.db, referrals, batch.referrals);
+        await insertRows(tx.db, needEvents, batch.events);
+        await insertRows(tx.db, serviceRecords, batch.records);
+        await insertRows(tx.db, auditLog, batch.audits);
+        await tx.audit.record("residents.seed", {
+          entityType: "resident",
+          areaCode: spec.areaPrefix,
+          detail: { seed: "bench", scale, residents: residentRows.length, households: householdRows.length, needs: batch.needs.length },
+        });
+      });
+      counts.residents += residentRows.length;
+      counts.households += householdRows.length;
+      counts.needs += batch.needs.length;
+      counts.referrals += batch.referrals.length;
+      counts.events += batch.events.length;
+      counts.records += batch.records.length;
+      counts.audits += batch.audits.length;
+      const rows = Object.values(counts).reduce((sum, value) => sum + value, 0);
+      log(
+        `residents ${counts.residents.toLocaleString("en")}/${residentTarget.toLocaleString("en")}, needs ${counts.needs.toLocaleString("en")}, ` +
+          `referrals ${counts.referrals.toLocaleString("en")}, events ${counts.events.toLocaleString("en")}, service records ${counts.records.toLocaleString("en")} ` +
+          `(${rate(counts.residents, loadStarted)} residents, ${rate(rows, loadStarted)} rows)`,
+      );
+    };
+    let generated = 0;
+    while (generated < residentTarget) {
+      const residentRows: ResidentRow[] = [];
+      const householdRows: HouseholdRow[] = [];
+      while (residentRows.length < chunkResidents && generated + residentRows.length < residentTarget) {
+        const areaCode = communities[communityIndex % communities.length] as string;
+        communityIndex += 1;
+        const made = household(areaCode);
+        if (made.household) {
+          householdRows.push(made.household);
+        }
+        residentRows.push(...made.members);
+      }
+      generated += residentRows.length;
+      const batch = emptyBatch();
+      needCredit += residentRows.length * needsPerResident;
+      for (; needCredit >= 1; needCredit -= 1) {
+        const owner = pick(residentRows);
+        addNeed(batch, { residentId: owner.id as string, areaCode: owner.areaCode });
+      }
+      if (writing) {
+        await writing;
+      }
+      writing = write(householdRows, residentRows, batch);
+    }
+    if (writing) {
+      await writing;
+    }
+    const rows = Object.values(counts).reduce((sum, value) => sum + value, 0);
+    log(`loaded ${rows.toLocaleString("en")} rows in ${((Date.now() - loadStarted) / 1000).toFixed(1)} s (${rate(rows, loadStarted)})`);
+
+    await database.db.execute(sql`ANALYZE`);
     log("analyzed");
+    // Seal the audit rows into the hash chain, as the platform's sealer would on its next runs.
+    const sealStarted = Date.now();
+    let sealed = 0;
+    for (;;) {
+      const count = await sealAuditLog(database.db, 5_000);
+      sealed += count;
+      if (count === 0) {
+        break;
+      }
+      if (sealed % 100_000 < 5_000) {
+        log(`  sealed ${sealed.toLocaleString("en")} audit rows (${rate(sealed, sealStarted)})`);
+      }
+    }
+    log(
+      `sealed ${sealed.toLocaleString("en")} audit rows in ${((Date.now() - sealStarted) / 1000).toFixed(1)} s (${rate(sealed, sealStarted)})`,
+    );
+    log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
-  log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 } finally {
   await database.close();
 }
