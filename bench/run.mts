@@ -101,6 +101,10 @@ const orgIds = (
 const areaCodes = (
   await rows<{ code: string }>(database, "SELECT code FROM areas WHERE code LIKE '410105%' AND level = 'community' ORDER BY code LIMIT 200")
 ).map((row) => row.code);
+const needIds = (await rows<{ id: string }>(database, "SELECT id FROM needs WHERE area_code = '410105007002' ORDER BY id LIMIT 200")).map(
+  (row) => row.id,
+);
+const city = await signIn("demo-city");
 // A deep page: walk 50 pages of the street's resident list and keep that cursor.
 let deepCursor: string | null = null;
 for (let page = 0; page < 50; page += 1) {
@@ -249,6 +253,13 @@ const scenarios: Array<{ name: string; paths: string[]; cookie: string; detail?:
     cookie: street,
   },
   { name: "areas children of 金水区 (district)", paths: ["/api/v1/areas?parent=410105"], cookie: district },
+  { name: "need detail (community staff)", paths: needIds.map((id) => `/api/v1/needs/${id}`), cookie: community, detail: true },
+  { name: "needs list, first page (street)", paths: ["/api/v1/needs?limit=50"], cookie: street },
+  { name: "referral inbox (community staff)", paths: ["/api/v1/referrals?inbox=1&limit=50"], cookie: community },
+  { name: "needs dashboard, community (community staff)", paths: ["/api/v1/needs/dashboard?area=410105007002"], cookie: community },
+  { name: "needs dashboard, street (street official)", paths: ["/api/v1/needs/dashboard?area=410105007"], cookie: street },
+  { name: "needs dashboard, district (district official)", paths: ["/api/v1/needs/dashboard?area=410105"], cookie: district },
+  { name: "needs dashboard, city (city official)", paths: ["/api/v1/needs/dashboard?area=4101"], cookie: city },
   { name: "residents search q=王 (street)", paths: [`/api/v1/residents?q=${encodeURIComponent("王")}`], cookie: street },
   { name: "organizations search q=养老 (district)", paths: [`/api/v1/social-orgs?q=${encodeURIComponent("养老")}`], cookie: district },
 ];

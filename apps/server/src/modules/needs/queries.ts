@@ -33,10 +33,19 @@ function confirmationOverdue(now: Date): SQL<boolean> {
  */
 export function needVisible(ctx: ActorCtx): SQL {
   const own = or(inScope(needs.areaCode, ctx.actor.scope("needs.read")), eq(needs.createdBy, ctx.actor.userId)) as SQL;
-  if (!ctx.actor.can("referrals.handle")) {
+  // Only referrals that can lie outside the needs.read scope widen it: an organization's, and a social
+  // worker's personal ones (a community queue lies inside its staff's own scope). Leaving the
+  // sub-select out for everyone else keeps their lists on the (area_code, created_at) index.
+  const organizations = handledOrganizations(ctx);
+  const worker = ctx.actor.memberships.some((m) => m.role === "social_worker");
+  if (!ctx.actor.can("referrals.handle") || (organizations.length === 0 && !worker)) {
     return own;
   }
-  const referred = sql`${needs.id} IN (SELECT ${referrals.needId} FROM ${referrals} WHERE ${referralHandled(ctx)})`;
+  const outside = [
+    ...(organizations.length > 0 ? [and(eq(referrals.providerKind, "organization"), inArray(referrals.providerId, organizations))] : []),
+    ...(worker ? [personalReferral(ctx)] : []),
+  ];
+  const referred = sql`${needs.id} IN (SELECT ${referrals.needId} FROM ${referrals} WHERE ${or(...outside)})`;
   return or(own, referred) as SQL;
 }
 
@@ -52,12 +61,13 @@ export function handledOrganizations(ctx: ActorCtx): string[] {
  * scope, or the actor themself as the social worker (social_workers.user_id) a rule routed to.
  */
 export function referralHandled(ctx: ActorCtx): SQL {
-  const personal = and(
-    eq(referrals.providerKind, "social_worker"),
-    sql`${referrals.providerId} IN ${workerIdsOfUser(ctx.actor.userId)}`,
-  ) as SQL;
   const shared = sharedReferralHandled(ctx);
-  return ctx.actor.can("referrals.handle") ? (or(shared, personal) as SQL) : shared;
+  return ctx.actor.can("referrals.handle") ? (or(shared, personalReferral(ctx)) as SQL) : shared;
+}
+
+/** Referrals routed to the actor personally, as the social worker (social_workers.user_id) a rule named. */
+function personalReferral(ctx: ActorCtx): SQL {
+  return and(eq(referrals.providerKind, "social_worker"), sql`${referrals.providerId} IN ${workerIdsOfUser(ctx.actor.userId)}`) as SQL;
 }
 
 /** Referrals addressed to the actor's organizations or community queues. */
@@ -265,7 +275,11 @@ export async function getNeed(ctx: ActorCtx, id: string): Promise<NeedDetail> {
     throw notFound();
   }
   const [events, referralRows, attachments] = await Promise.all([
-    ctx.db.select().from(needEvents).where(eq(needEvents.needId, id)).orderBy(asc(needEvents.at), asc(needEvents.seq)),
+    ctx.db
+      .select()
+      .from(needEvents)
+      .where(and(eq(needEvents.areaCode, need.area_code), eq(needEvents.needId, id)))
+      .orderBy(asc(needEvents.at), asc(needEvents.seq)),
     ctx.db
       .select(referralSelection(ctx.now()))
       .from(referrals)
