@@ -1,4 +1,5 @@
-import type { Locale } from "@sanshe/contracts";
+import type { Locale, Permission } from "@sanshe/contracts";
+import { forbidden } from "./errors/app-error.js";
 import type { Db } from "./db/client.js";
 import type { Actor } from "./auth/actor.js";
 import type { AuditWriter } from "./audit/writer.js";
@@ -30,4 +31,13 @@ export function requireActor(ctx: Ctx): ActorCtx {
     throw new Error("route without an actor reached a use case that needs one");
   }
   return ctx as ActorCtx;
+}
+
+/** For a route open to holders of any of several permissions (its access declaration names one): 403 otherwise. */
+export function requireAnyPermission(ctx: Ctx, permissions: readonly Permission[]): ActorCtx {
+  const actor = requireActor(ctx);
+  if (!permissions.some((permission) => actor.actor.can(permission))) {
+    throw forbidden();
+  }
+  return actor;
 }

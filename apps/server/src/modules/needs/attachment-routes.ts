@@ -7,19 +7,9 @@ import {
   NeedAttachmentSchema,
   NeedIdParamsSchema,
   ProblemSchema,
-  type Permission,
 } from "@sanshe/contracts";
-import { requireActor, type ActorCtx, type Ctx } from "../../platform/ctx.js";
-import { forbidden } from "../../platform/errors/app-error.js";
+import { requireAnyPermission } from "../../platform/ctx.js";
 import { addAttachment, getAttachment } from "./attachments.js";
-
-function needsAny(ctx: Ctx, permissions: readonly Permission[]): ActorCtx {
-  const actor = requireActor(ctx);
-  if (!permissions.some((permission) => actor.actor.can(permission))) {
-    throw forbidden();
-  }
-  return actor;
-}
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
 
@@ -48,7 +38,9 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: "authenticated" },
     },
     async (request, reply) =>
-      reply.status(201).send(await addAttachment(needsAny(request.ctx, ["needs.report", "needs.write"]), request.params.id, request.body)),
+      reply
+        .status(201)
+        .send(await addAttachment(requireAnyPermission(request.ctx, ["needs.report", "needs.write"]), request.params.id, request.body)),
   );
 
   app.get(
@@ -64,7 +56,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const attachment = await getAttachment(
-        needsAny(request.ctx, ["needs.read", "needs.report", "referrals.handle"]),
+        requireAnyPermission(request.ctx, ["needs.read", "needs.report", "referrals.handle"]),
         request.params.id,
         request.params.attachmentId,
       );

@@ -26,9 +26,7 @@ import {
   ServiceRecordCreateSchema,
   ServiceRecordSchema,
 } from "@sanshe/contracts";
-import type { Permission } from "@sanshe/contracts";
-import { requireActor, type ActorCtx, type Ctx } from "../../platform/ctx.js";
-import { forbidden } from "../../platform/errors/app-error.js";
+import { requireActor, requireAnyPermission } from "../../platform/ctx.js";
 import { getNeedsDashboard } from "./dashboard.js";
 import { getNeed, getReferral, listCategories, listNeeds, listReferrals } from "./queries.js";
 import {
@@ -45,15 +43,6 @@ import {
   reassignReferral,
   updateRule,
 } from "./service.js";
-
-/** Routes open to holders of any of several permissions (the access declaration takes one): 403 otherwise. */
-function needsAny(ctx: Ctx, permissions: readonly Permission[]): ActorCtx {
-  const actor = requireActor(ctx);
-  if (!permissions.some((permission) => actor.actor.can(permission))) {
-    throw forbidden();
-  }
-  return actor;
-}
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
 const writeErrors = { ...errors, 409: ProblemSchema };
@@ -84,7 +73,7 @@ export const needRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { access: "authenticated" },
     },
-    async (request) => listNeeds(needsAny(request.ctx, ["needs.read", "needs.report", "referrals.handle"]), request.query),
+    async (request) => listNeeds(requireAnyPermission(request.ctx, ["needs.read", "needs.report", "referrals.handle"]), request.query),
   );
 
   app.post(
@@ -99,7 +88,7 @@ export const needRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: "authenticated" },
     },
     async (request, reply) =>
-      reply.status(201).send(await createNeed(needsAny(request.ctx, ["needs.report", "needs.write"]), request.body)),
+      reply.status(201).send(await createNeed(requireAnyPermission(request.ctx, ["needs.report", "needs.write"]), request.body)),
   );
 
   app.get(
@@ -127,7 +116,7 @@ export const needRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { access: "authenticated" },
     },
-    async (request) => getNeed(needsAny(request.ctx, ["needs.read", "needs.report", "referrals.handle"]), request.params.id),
+    async (request) => getNeed(requireAnyPermission(request.ctx, ["needs.read", "needs.report", "referrals.handle"]), request.params.id),
   );
 
   app.post(
@@ -142,7 +131,7 @@ export const needRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { access: "authenticated" },
     },
-    async (request) => confirmNeed(needsAny(request.ctx, ["needs.report", "needs.write"]), request.params.id, request.body),
+    async (request) => confirmNeed(requireAnyPermission(request.ctx, ["needs.report", "needs.write"]), request.params.id, request.body),
   );
 
   app.get(
@@ -156,7 +145,7 @@ export const needRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { access: "authenticated" },
     },
-    async (request) => listRules(needsAny(request.ctx, ["routing.manage", "needs.read"]), request.query.area_code),
+    async (request) => listRules(requireAnyPermission(request.ctx, ["routing.manage", "needs.read"]), request.query.area_code),
   );
 
   app.post(
@@ -199,7 +188,7 @@ export const needRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { access: "authenticated" },
     },
-    async (request) => listReferrals(needsAny(request.ctx, ["referrals.handle", "needs.read"]), request.query),
+    async (request) => listReferrals(requireAnyPermission(request.ctx, ["referrals.handle", "needs.read"]), request.query),
   );
 
   app.get(
