@@ -35,7 +35,7 @@ import { migrateDatabase } from "../apps/server/src/platform/db/migrate.js";
 import { configurePii } from "../apps/server/src/platform/pii/index.js";
 import { systemCtx } from "../apps/server/src/platform/system.js";
 import { withTx } from "../apps/server/src/platform/ctx.js";
-import { seedDemo } from "../apps/server/src/platform/seed.js";
+import { seedDemo, seededRandom } from "../apps/server/src/platform/seed.js";
 import { sealAuditLog } from "../apps/server/src/platform/audit/chain.js";
 import { auditLog } from "../apps/server/src/platform/audit/schema.js";
 import { modules } from "../apps/server/src/modules/registry.js";
@@ -94,18 +94,7 @@ if (scale !== "small" && !config.databaseUrl) {
   process.exit(2);
 }
 
-/** mulberry32: the same world on every machine for the same seed. */
-function prng(state: number): () => number {
-  let s = state >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(seed);
+const random = seededRandom(seed);
 const pick = <T,>(items: readonly T[] | string): T => items[Math.floor(random() * items.length)] as T;
 const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
 const hex8 = () =>

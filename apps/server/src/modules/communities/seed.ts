@@ -3,21 +3,10 @@ import { facilityTypeLabels, standardFacilityTypes, type CommunityKind, type Fac
 import { withTx, type Ctx } from "../../platform/ctx.js";
 import { areas } from "../jurisdictions/index.js";
 import { communityProfiles, facilities, grids } from "./schema.js";
+import { seededRandom } from "../../platform/seed.js";
 
 /** The demo street: 南阳新村街道 (金水区), 12 communities 410105007001…013 (011 does not exist). */
 export const demoStreet = "410105007";
-
-/** mulberry32: a small seeded PRNG, so the demo world is the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const kinds: CommunityKind[] = ["old", "old", "new", "transitional", "village_converted"];
 const surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙"];

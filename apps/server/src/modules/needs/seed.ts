@@ -10,6 +10,7 @@ import { categorySeeds, seedNeedCategories } from "./categories.js";
 import { needEvents, needs, referrals, routingRules, serviceRecords } from "./schema.js";
 import { routeNeed } from "./service.js";
 import { escalateOverdue } from "./escalation.js";
+import { seededRandom } from "../../platform/seed.js";
 
 const street = "410105007";
 const communities = ["001", "002", "003", "004", "005", "006", "007", "008", "009", "010", "012", "013"].map(
@@ -29,17 +30,6 @@ const descriptions: Record<string, string> = {
   repairs: "单元门禁损坏，需要维修（演示）",
   culture_sports: "希望社区组织广场舞兴趣小组（演示）",
 };
-
-/** A small deterministic PRNG (mulberry32) so the demo world is the same on every run. */
-function prng(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Categories always; routing rules for 南阳新村街道 and the city, and ~30 needs in every state, once.
@@ -84,7 +74,7 @@ export async function seedNeeds(ctx: Ctx, options: SeedOptions): Promise<void> {
     { areaCode: "4101", position: 2, category: null, tier: "public", providerKind: "community_queue" },
   ]);
   const [resident] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.login, "demo-resident"));
-  const random = prng(20261127);
+  const random = seededRandom(20261127);
   const states: NeedStatus[] = ["routed", "accepted", "in_service", "done", "closed", "reopened"];
   const codes = categorySeeds.map((category) => category.code).filter((code) => descriptions[code]);
   const base = ctx.now().getTime();

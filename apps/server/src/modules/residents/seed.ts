@@ -3,6 +3,7 @@ import { withTx, type Ctx } from "../../platform/ctx.js";
 import { households, residents } from "./schema.js";
 import { idNumberColumns, phoneColumns } from "./service.js";
 import { findResidentByIdIndex, idNumberIndex } from "./queries.js";
+import { seededRandom } from "../../platform/seed.js";
 
 /** The 12 communities of 南阳新村街道 (410105007; 011 is not used). */
 export const demoCommunities = ["001", "002", "003", "004", "005", "006", "007", "008", "009", "010", "012", "013"].map(
@@ -15,18 +16,6 @@ const givenMale = "伟强磊军勇杰涛明超刚平辉鹏华飞鑫波斌宇浩�
 const givenFemale = "芳娜敏静丽艳娟霞秀英华慧巧美娅莉燕玲桂丹萍红玉兰琳雪梅颖";
 const streets = ["丰乐路", "南阳路", "黄河路", "政七街", "政六街", "东风路", "南阳新村", "丰产路", "纬五路", "经三路", "红专路", "文化路"];
 
-/** A small deterministic PRNG (mulberry32), so the demo world is the same on every machine. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Person = {
   name: string;
   gender: "male" | "female";
@@ -37,7 +26,7 @@ type Person = {
 
 /** Generates about `target` residents across the demo communities (households of 2–4 and some elderly living alone). */
 export function generateDemoResidents(target: number, seed = 20260101) {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const pick = <T extends string>(items: readonly T[] | string): T => items[Math.floor(random() * items.length)] as T;
   const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
   const usedIds = new Set<string>();

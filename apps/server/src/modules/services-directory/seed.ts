@@ -5,17 +5,7 @@ import type { SeedOptions } from "../../platform/module.js";
 import { areaExists } from "../jurisdictions/index.js";
 import { demoAgencyName, findOrganizationByName } from "../social-orgs/index.js";
 import { services } from "./schema.js";
-
-/** Deterministic PRNG (mulberry32) so the demo world is the same on every start. */
-function prng(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../../platform/seed.js";
 
 /** 南阳新村街道's communities (011 does not exist). */
 const communities = ["001", "002", "003", "004", "005", "006", "007", "008", "009", "010", "012", "013"].map((n) => `410105007${n}`);
@@ -244,7 +234,7 @@ export async function seedServices(ctx: Ctx, _options: SeedOptions): Promise<voi
   if (existing.length > 0) {
     return;
   }
-  const random = prng(20_261_127);
+  const random = seededRandom(20_261_127);
   const phone = () => `0371-6${String(Math.floor(random() * 10_000_000)).padStart(7, "0")}`;
   const base = (template: Template) => ({
     name: template.name,

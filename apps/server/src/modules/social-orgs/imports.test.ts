@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { isValidUscc } from "@sanshe/contracts";
 import { socialOrgRowSchema } from "./imports.js";
-import { demoSocialOrgs, demoUscc, prng } from "./seed.js";
+import { demoSocialOrgs, demoUscc } from "./seed.js";
+import { seededRandom } from "../../platform/seed.js";
 
-const uscc = demoUscc("private_non_enterprise", "410105", prng(1));
+const uscc = demoUscc("private_non_enterprise", "410105", seededRandom(1));
 
 describe("socialOrgRowSchema", () => {
   it("maps Chinese labels, grades and dates of a registered organization", () => {

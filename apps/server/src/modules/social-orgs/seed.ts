@@ -8,21 +8,10 @@ import {
 } from "@sanshe/contracts";
 import { withTx, type Ctx } from "../../platform/ctx.js";
 import { socialOrgs, socialOrgServiceAreas, socialOrgStations } from "./schema.js";
+import { seededRandom } from "../../platform/seed.js";
 
 /** The demo social-work agency serving 金水区 (fictional, marked 演示); memberships reference it by name. */
 export const demoAgencyName = "金水区丰乐社工服务中心（演示）";
-
-/** Deterministic PRNG (mulberry32) so the demo world is the same on every machine. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const usccBodyAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const prefixByForm: Record<SocialOrgLegalForm, string> = { association: "51", private_non_enterprise: "52", foundation: "53" };
@@ -119,7 +108,7 @@ type SeedOrg = typeof socialOrgs.$inferInsert & { serviceAreas: string[]; statio
 
 /** The demo organizations (about 40), deterministic. */
 export function demoSocialOrgs(): SeedOrg[] {
-  const random = prng(20261127);
+  const random = seededRandom(20261127);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const orgs: SeedOrg[] = [];
   districts.forEach((district, districtIndex) => {

@@ -5,17 +5,7 @@ import { users } from "../../platform/auth/schema.js";
 import { areaExists } from "../jurisdictions/index.js";
 import { demoAgencyName, findOrganizationByName } from "../social-orgs/index.js";
 import { socialWorkerCommunities, socialWorkers, socialWorkerTrainings } from "./schema.js";
-
-/** Deterministic PRNG (mulberry32) so the demo world is the same on every start. */
-function prng(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../../platform/seed.js";
 
 const surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭"];
 const givenNames = ["静", "丽", "敏", "伟", "磊", "芳", "娜", "洋", "婷", "雪", "晨", "浩", "琳", "欣然", "子涵", "雨桐", "思远", "佳怡"];
@@ -44,7 +34,7 @@ export async function seedSocialWorkers(ctx: Ctx, options: SeedOptions): Promise
     return;
   }
   const [demoWorker] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.login, "demo-worker"));
-  const random = prng(20_260_101);
+  const random = seededRandom(20_260_101);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const year = Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(ctx.now()));
   const levels = ["staff", "assistant", "assistant", "social_worker", "social_worker"] as const;
