@@ -40,9 +40,11 @@ describe("social worker inbox", () => {
         throw new Error(`no case request was sent: ${String(error)}\ndialog: ${await dialog.innerText().catch(() => "(gone)")}`);
       });
       expect(answer.status(), await answer.text()).toBe(201);
-      await page.waitForURL((url) => url.pathname.startsWith("/cases/"), { timeout: 5000 }).catch(async () => {
-        throw new Error(`still at ${page.url()}; dialog: ${await dialog.innerText().catch(() => "(gone)")}`);
-      });
+      await page
+        .waitForURL((url) => url.pathname.startsWith("/cases/"), { timeout: 5000 })
+        .catch(async () => {
+          throw new Error(`still at ${page.url()}; dialog: ${await dialog.innerText().catch(() => "(gone)")}`);
+        });
       await page.getByText("查看记录已留痕").waitFor();
       await page.getByRole("link", { name: "查看转介来的需求" }).click();
       await page.waitForURL((url) => url.pathname.startsWith("/needs/"));
