@@ -76,6 +76,27 @@ async function touch(tx: Ctx, row: CaseRow, values: Partial<typeof cases.$inferI
   return updated;
 }
 
+/** Inserts a new case at intake, opened by the caller, and audits it as cases.open (both ways of opening). */
+async function insertCase(
+  tx: ActorCtx,
+  values: Omit<typeof cases.$inferInsert, "openedBy" | "id" | "status" | "createdAt" | "updatedAt" | "version">,
+): Promise<typeof cases.$inferSelect> {
+  const [row] = await tx.db
+    .insert(cases)
+    .values({ ...values, openedBy: tx.actor.userId })
+    .returning();
+  if (!row) {
+    throw new Error("case not inserted");
+  }
+  await tx.audit.record("cases.open", {
+    entityType: "case",
+    entityId: row.id,
+    areaCode: row.areaCode,
+    detail: { risk_level: row.riskLevel, referral_id: row.referralId, need_id: row.needId },
+  });
+  return row;
+}
+
 /**
  * Opens a case for a resident in the caller's readable scope, owned by the caller's social worker
  * record, at stage intake with the intake assessment.
@@ -90,29 +111,16 @@ export async function openCase(ctx: ActorCtx, input: CaseCreate): Promise<Case> 
     const resident = await getResidentRow(tx, input.resident_id, "residents.read");
     const openedOn = input.opened_on ?? todayIn(tx);
     notInFuture(tx, openedOn, "body.opened_on");
-    const [row] = await tx.db
-      .insert(cases)
-      .values({
-        areaCode: resident.areaCode,
-        residentId: resident.id,
-        workerId: worker.id,
-        openedBy: tx.actor.userId,
-        referralId: null,
-        presentingProblem: input.presenting_problem,
-        needs: input.needs ?? null,
-        risks: input.risks ?? null,
-        riskLevel: input.risk_level,
-        openedOn,
-      })
-      .returning();
-    if (!row) {
-      throw new Error("case not inserted");
-    }
-    await tx.audit.record("cases.open", {
-      entityType: "case",
-      entityId: row.id,
-      areaCode: row.areaCode,
-      detail: { risk_level: row.riskLevel, referral_id: row.referralId },
+    const row = await insertCase(tx, {
+      areaCode: resident.areaCode,
+      residentId: resident.id,
+      workerId: worker.id,
+      referralId: null,
+      presentingProblem: input.presenting_problem,
+      needs: input.needs ?? null,
+      risks: input.risks ?? null,
+      riskLevel: input.risk_level,
+      openedOn,
     });
     return presentCase(tx, row, worker.id);
   });
@@ -138,30 +146,17 @@ export async function openCaseFromReferral(tx: ActorCtx, held: HeldReferral, inp
   }
   const openedOn = input.opened_on ?? todayIn(tx);
   notInFuture(tx, openedOn, "body.opened_on");
-  const [row] = await tx.db
-    .insert(cases)
-    .values({
-      areaCode: held.areaCode,
-      residentId: held.residentId,
-      workerId: worker.id,
-      openedBy: tx.actor.userId,
-      referralId: held.referralId,
-      needId: held.needId,
-      presentingProblem: input.presenting_problem ?? held.description,
-      needs: input.needs ?? null,
-      risks: input.risks ?? null,
-      riskLevel: input.risk_level,
-      openedOn,
-    })
-    .returning();
-  if (!row) {
-    throw new Error("case not inserted");
-  }
-  await tx.audit.record("cases.open", {
-    entityType: "case",
-    entityId: row.id,
-    areaCode: row.areaCode,
-    detail: { risk_level: row.riskLevel, referral_id: row.referralId, need_id: row.needId },
+  const row = await insertCase(tx, {
+    areaCode: held.areaCode,
+    residentId: held.residentId,
+    workerId: worker.id,
+    referralId: held.referralId,
+    needId: held.needId,
+    presentingProblem: input.presenting_problem ?? held.description,
+    needs: input.needs ?? null,
+    risks: input.risks ?? null,
+    riskLevel: input.risk_level,
+    openedOn,
   });
   return presentCase(tx, row, worker.id);
 }
