@@ -36,6 +36,11 @@ export const PermissionSchema = z
     "cases.write",
     "services.write",
     "api_clients.manage",
+    "projects.read",
+    "calls.manage",
+    "projects.apply",
+    "projects.review",
+    "projects.evaluate",
   ])
   .describe("Permission");
 export type Permission = z.infer<typeof PermissionSchema>;

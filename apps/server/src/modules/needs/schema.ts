@@ -1,7 +1,6 @@
 import {
   bigserial,
   boolean,
-  customType,
   date,
   doublePrecision,
   index,
@@ -14,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { areaCode, timestamps } from "../../platform/db/columns.js";
+import { areaCode, bytea, timestamps } from "../../platform/db/columns.js";
 
 const tiers = ["public", "special", "professional", "personalized", "developmental"] as const;
 const providerKinds = ["organization", "social_worker", "community_queue"] as const;
@@ -168,16 +167,6 @@ export const serviceRecords = pgTable(
   },
   (table) => [index("service_records_area_code_referral_idx").on(table.areaCode, table.referralId)],
 );
-
-/** Raw bytes (PostgreSQL bytea) as a Node Buffer. */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType() {
-    return "bytea";
-  },
-  fromDriver(value) {
-    return Buffer.isBuffer(value) ? value : Buffer.from(value);
-  },
-});
 
 /** Photos attached to a need (at most 6, 5 MB each), stored in the database with their SHA-256. */
 export const needAttachments = pgTable(

@@ -21,6 +21,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "needs.read",
     "needs.dashboard",
     "routing.manage",
+    "projects.read",
+    "calls.manage",
+    "projects.review",
   ],
   community_staff: [
     "areas.read",
@@ -38,6 +41,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "referrals.handle",
     "cases.read",
     "services.write",
+    "projects.read",
+    "calls.manage",
   ],
   org_staff: [
     "areas.read",
@@ -49,6 +54,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "imports.run",
     "referrals.handle",
     "services.write",
+    "projects.read",
+    "projects.apply",
   ],
   social_worker: [
     "areas.read",
@@ -60,7 +67,16 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "cases.read",
     "cases.write",
   ],
-  evaluator: ["areas.read", "communities.read", "social_orgs.read", "social_workers.read", "needs.dashboard"],
+  evaluator: [
+    "areas.read",
+    "communities.read",
+    "social_orgs.read",
+    "social_workers.read",
+    "needs.dashboard",
+    "projects.read",
+    "projects.review",
+    "projects.evaluate",
+  ],
   resident: ["areas.read", "needs.report"],
 };
 
