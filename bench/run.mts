@@ -255,6 +255,7 @@ const scenarios: Array<{ name: string; paths: string[]; cookie: string; detail?:
   { name: "areas children of 金水区 (district)", paths: ["/api/v1/areas?parent=410105"], cookie: district },
   { name: "need detail (community staff)", paths: needIds.map((id) => `/api/v1/needs/${id}`), cookie: community, detail: true },
   { name: "needs list, first page (street)", paths: ["/api/v1/needs?limit=50"], cookie: street },
+  { name: "needs list, first page (district)", paths: ["/api/v1/needs?limit=50"], cookie: district },
   { name: "referral inbox (community staff)", paths: ["/api/v1/referrals?inbox=1&limit=50"], cookie: community },
   { name: "needs dashboard, community (community staff)", paths: ["/api/v1/needs/dashboard?area=410105007002"], cookie: community },
   { name: "needs dashboard, street (street official)", paths: ["/api/v1/needs/dashboard?area=410105007"], cookie: street },
