@@ -6,7 +6,7 @@ import { isInScope } from "../../platform/auth/permissions.js";
 import { areas } from "../jurisdictions/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
 import { getWorkerNames } from "../social-workers/index.js";
-import { needCategories, needs, referrals, serviceRecords } from "./schema.js";
+import { needCategories, needs, referrals } from "./schema.js";
 
 /**
  * The needs dashboard (需求看板) of one jurisdiction: every metric is computed in SQL over the
@@ -102,12 +102,10 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
              count(*) FILTER (WHERE r.status = 'done')::int AS done,
              count(*) FILTER (WHERE ${overdue})::int AS overdue,
              count(*) FILTER (WHERE r.status = 'declined')::int AS declined,
-             coalesce(sum(s.minutes), 0)::int AS minutes,
+             coalesce(sum(r.service_minutes), 0)::int AS minutes,
              avg(n.rating) FILTER (WHERE r.status = 'done' AND n.status = 'closed')::float8 AS rating
       FROM ${referrals} AS r
       JOIN ${needs} AS n ON n.id = r.need_id
-      LEFT JOIN (SELECT referral_id, sum(minutes) AS minutes FROM ${serviceRecords}
-                 WHERE area_code LIKE ${prefix} GROUP BY referral_id) AS s ON s.referral_id = r.id
       WHERE r.area_code LIKE ${prefix} AND ${counted}
       GROUP BY r.provider_kind, r.provider_id
       ORDER BY count(*) DESC, r.provider_kind, r.provider_id`),

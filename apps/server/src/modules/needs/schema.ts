@@ -140,6 +140,11 @@ export const referrals = pgTable(
     readAt: timestamp("read_at", { withTimezone: true }),
     /** When the provider accepted (time to respond = accepted_at − created_at). */
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    /**
+     * Minutes of service recorded on this referral: the sum of its service_records, kept by a
+     * statement-level trigger on service_records (migration 0017), so dashboards never scan them.
+     */
+    serviceMinutes: integer("service_minutes").notNull().default(0),
     /** Insertion order, for referrals created at the same instant. */
     seq: bigserial("seq", { mode: "number" }).notNull(),
     version: integer("version").notNull().default(1),
