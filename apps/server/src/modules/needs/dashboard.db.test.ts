@@ -243,7 +243,21 @@ describe("needs dashboard", () => {
   it("filters by reporting period", async () => {
     expect((await dashboard("street", "?from=2026-03-02&to=2026-03-02")).totals.total).toBe(5);
     const later = await dashboard("street", "?from=2026-03-03");
-    expect(later.totals).toMatchObject({ total: 0, median_resolve_days: null, average_rating: null, resident_confirmation_share: null });
+    expect(later.totals).toMatchObject({
+      total: 0,
+      overdue_referrals: 0,
+      median_respond_hours: null,
+      median_resolve_days: null,
+      average_rating: null,
+      resident_confirmation_share: null,
+    });
+    // A period that holds every need gives the same numbers as no period (referrals reached through their needs).
+    const all = await dashboard("street");
+    const whole = await dashboard("street", "?from=2026-01-01");
+    expect(all.totals.median_respond_hours).not.toBeNull();
+    expect(whole.totals).toEqual(all.totals);
+    expect(whole.children).toEqual(all.children);
+    expect(whole.providers).toEqual(all.providers);
     expect(later.recent_closures).toEqual([]);
     const street = await who("street");
     for (const bad of ["?from=2026-03-05&to=2026-03-01", "?from=2023-02-29", "?to=2026-3-1", "?area=41010500700x", "?area='%20OR%201=1"]) {

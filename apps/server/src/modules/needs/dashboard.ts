@@ -66,6 +66,13 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
   }
   const inPeriod = sql.join(period, sql``);
   const counted = sql`n.area_code LIKE ${prefix}${inPeriod}`;
+  // Referrals of the counted needs: a referral lies in its need's area, so without a period the
+  // area predicate alone selects them and the need is not joined.
+  const referralCounted =
+    period.length === 0
+      ? sql`r.area_code LIKE ${prefix}`
+      : sql`r.area_code LIKE ${prefix} AND EXISTS (SELECT 1 FROM ${needs} AS n WHERE n.id = r.need_id AND ${counted})`;
+  // Only pending and accepted referrals can be overdue (a partial index holds just those).
   const overdue = sql`((r.status = 'pending' AND r.respond_by < ${nowAt}) OR (r.status = 'accepted' AND r.resolve_by < ${nowAt}))`;
   const ancestors = codeLengths.filter((length) => length <= code.length).map((length) => code.slice(0, length));
 
@@ -87,11 +94,10 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
       ORDER BY c.sort_order, n.category`),
     ctx.db.execute(sql`
       SELECT
-        (SELECT count(*)::int FROM ${referrals} AS r JOIN ${needs} AS n ON n.id = r.need_id
-          WHERE r.area_code LIKE ${prefix} AND ${counted} AND ${overdue}) AS overdue,
+        (SELECT count(*)::int FROM ${referrals} AS r
+          WHERE ${referralCounted} AND r.status IN ('pending', 'accepted') AND ${overdue}) AS overdue,
         (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.accepted_at - r.created_at) / 3600)
-          FROM ${referrals} AS r JOIN ${needs} AS n ON n.id = r.need_id
-          WHERE r.area_code LIKE ${prefix} AND ${counted} AND r.accepted_at IS NOT NULL) AS respond_hours,
+          FROM ${referrals} AS r WHERE ${referralCounted} AND r.accepted_at IS NOT NULL) AS respond_hours,
         (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM n.done_at - n.created_at) / 86400)
           FROM ${needs} AS n WHERE ${counted} AND n.done_at IS NOT NULL) AS resolve_days,
         (SELECT count(*)::int FROM ${needs} AS n WHERE ${counted} AND n.status = 'closed' AND n.confirmed_by = 'resident') AS by_resident,
@@ -122,8 +128,8 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
         FROM ${needs} AS n WHERE ${counted} GROUP BY 1) AS m ON m.child = a.code
       LEFT JOIN (
         SELECT substr(r.area_code, 1, ${childLength}) AS child, count(*) AS overdue
-        FROM ${referrals} AS r JOIN ${needs} AS n ON n.id = r.need_id
-        WHERE r.area_code LIKE ${prefix} AND ${counted} AND ${overdue} GROUP BY 1) AS o ON o.child = a.code
+        FROM ${referrals} AS r
+        WHERE ${referralCounted} AND r.status IN ('pending', 'accepted') AND ${overdue} GROUP BY 1) AS o ON o.child = a.code
       WHERE a.parent_code = ${code}
       ORDER BY a.code`),
     ctx.db.execute(sql`

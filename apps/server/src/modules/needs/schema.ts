@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
@@ -152,6 +153,10 @@ export const referrals = pgTable(
   },
   (table) => [
     index("referrals_area_code_status_idx").on(table.areaCode, table.status),
+    // Open referrals only (the few that can be overdue), for the dashboards' overdue counts.
+    index("referrals_area_code_open_idx")
+      .on(table.areaCode, table.respondBy, table.resolveBy)
+      .where(sql`${table.status} IN ('pending', 'accepted')`),
     // Newest-first referral lists over a wide scope (see needs_created_at_idx).
     index("referrals_created_at_idx").on(table.createdAt, table.id),
     index("referrals_provider_idx").on(table.providerId, table.status),

@@ -1,0 +1,1 @@
+CREATE INDEX "referrals_area_code_open_idx" ON "referrals" USING btree ("area_code","respond_by","resolve_by") WHERE "referrals"."status" IN ('pending', 'accepted');
