@@ -198,6 +198,11 @@ describe("progress reports", () => {
       headers: { "content-type": "image/png" },
     });
     expect(fake.json<{ code: string }>().code).toBe("CONTRACT_ATTACHMENT_TYPE_REFUSED");
+    const huge = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(10 * 1024 * 1024)]);
+    const tooLarge = await orgStaff.post(`/api/v1/contracts/${contract.id}/attachments`, huge, {
+      headers: { "content-type": "application/pdf" },
+    });
+    expect(tooLarge.statusCode).toBe(413);
     expect(await reportOn(contract, 1, {}).then((r) => r.statusCode)).toBe(201);
     const foreignReport = await otherOrgStaff.post(`/api/v1/contracts/${contract.id}/milestones/${contract.milestones[1]?.id}/reports`, {
       summary: "冒名报告",
