@@ -5,13 +5,13 @@ import type {
   EvaluatorCandidate,
   ProjectEvaluation,
   PurchaserEvaluation,
+  Role,
   ThirdPartyEvaluation,
 } from "@sanshe/contracts";
 import { withTx, type ActorCtx } from "../../platform/ctx.js";
 import { AppError, notFound, versionConflict } from "../../platform/errors/app-error.js";
 import { membershipPermissions } from "../../platform/auth/permissions.js";
 import { memberships, users } from "../../platform/auth/schema.js";
-import type { Role } from "@sanshe/contracts";
 import { inScope } from "../../platform/scope/index.js";
 import { organizationRatings } from "../needs/index.js";
 import { findEvaluation, getVisibleContractRow, presentContractDetail, presentEvaluation, purchaserScope } from "./contracts-queries.js";
