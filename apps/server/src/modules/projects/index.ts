@@ -1,4 +1,7 @@
 import type { ModuleManifest } from "../../platform/module.js";
+import { contractAttachmentRoutes, contractRoutes } from "./contracts-routes.js";
+import { evaluationRoutes } from "./evaluation-routes.js";
+import { ledgerRoutes } from "./ledger-routes.js";
 
 /**
  * Projects (项目化运作): government purchase of services from call to closing — calls, applications,
@@ -6,5 +9,10 @@ import type { ModuleManifest } from "../../platform/module.js";
  */
 export const projectsModule: ModuleManifest = {
   name: "projects",
-  routes: async () => {},
+  routes: async (app) => {
+    await app.register(contractRoutes);
+    await app.register(contractAttachmentRoutes);
+    await app.register(ledgerRoutes);
+    await app.register(evaluationRoutes);
+  },
 };

@@ -369,6 +369,108 @@ export const errorCatalog = {
       "The need names no resident record, so no case can be opened from it; ask the community to link the resident.",
     ],
   },
+  /** The application already has its contract (one per application); `existing_id` names it. */
+  CONTRACT_EXISTS: {
+    status: 409,
+    "zh-CN": ["合同已签订", "该申请已签订合同，请打开已有的合同。"],
+    en: ["Contract exists", "This application already has a contract; open the existing one."],
+  },
+  /** A contract can be made only from an awarded application. */
+  CONTRACT_APPLICATION_NOT_AWARDED: {
+    status: 409,
+    "zh-CN": ["申请未中标", "只能为已中标的申请签订合同。"],
+    en: ["Application not awarded", "A contract can be made only from an awarded application."],
+  },
+  /** The contract amount is above the amount the application requested. */
+  CONTRACT_AMOUNT_OVER_REQUEST: {
+    status: 400,
+    "zh-CN": ["合同金额过高", "合同金额不能超过申请金额（{requested_fen} 分）。"],
+    en: ["Amount too high", "The amount cannot exceed the amount requested ({requested_fen} fen)."],
+  },
+  /** The contract amount is above the call's per-project cap. */
+  CONTRACT_AMOUNT_OVER_CAP: {
+    status: 400,
+    "zh-CN": ["合同金额过高", "合同金额不能超过征集的单个项目上限（{cap_fen} 分）。"],
+    en: ["Amount too high", "The amount cannot exceed the call's per-project cap ({cap_fen} fen)."],
+  },
+  /** The milestones' shares do not sum to exactly 10000 basis points. */
+  CONTRACT_SHARES_NOT_WHOLE: {
+    status: 400,
+    "zh-CN": ["付款比例有误", "各节点付款比例之和须恰好为 100%（当前 {sum_bp} 个基点）。"],
+    en: ["Shares do not add up", "The milestones' shares must sum to exactly 100% (now {sum_bp} basis points)."],
+  },
+  /** A milestone's due date lies outside the contract period. */
+  CONTRACT_MILESTONE_OUTSIDE_PERIOD: {
+    status: 400,
+    "zh-CN": ["节点日期有误", "第 {position} 个节点的到期日不在合同期内。"],
+    en: ["Milestone date outside the period", "Milestone {position} is due outside the contract period."],
+  },
+  /** The contract is no longer active (closing, closed or terminated). */
+  CONTRACT_NOT_ACTIVE: {
+    status: 409,
+    "zh-CN": ["合同不在执行中", "合同已进入结项或已终止，不能再执行此操作。"],
+    en: ["Contract not active", "The contract is closing, closed or terminated."],
+  },
+  /** Closing needs every milestone accepted (terminate instead, with a reason). */
+  CONTRACT_MILESTONES_OPEN: {
+    status: 409,
+    "zh-CN": ["尚有节点未验收", "所有节点验收后才能结项；如需提前结束，请选择终止并说明理由。"],
+    en: ["Milestones still open", "Every milestone must be accepted before closing; terminate with a reason instead."],
+  },
+  /** A contract attachment is not a PDF, JPEG, PNG or WebP file (by its bytes). */
+  CONTRACT_ATTACHMENT_TYPE_REFUSED: {
+    status: 415,
+    "zh-CN": ["文件格式不支持", "只能上传 PDF、JPEG、PNG 或 WebP 文件。"],
+    en: ["File type not accepted", "Only PDF, JPEG, PNG or WebP files can be uploaded."],
+  },
+  /** The milestone already has a report awaiting a decision, or was accepted. */
+  MILESTONE_NOT_REPORTABLE: {
+    status: 409,
+    "zh-CN": ["节点不能报告", "该节点已有待审核的报告或已验收。"],
+    en: ["Milestone cannot be reported", "The milestone has a report awaiting a decision, or was accepted."],
+  },
+  /** A referral, service record or attachment given as evidence is not the organization's (or not this contract's). */
+  MILESTONE_EVIDENCE_INVALID: {
+    status: 400,
+    "zh-CN": ["佐证材料有误", "佐证中的转介、服务记录或附件不属于本组织或本合同：{kind}。"],
+    en: ["Invalid evidence", "Some evidence does not belong to this organization or contract: {kind}."],
+  },
+  /** The report was already accepted or returned. */
+  MILESTONE_REPORT_DECIDED: {
+    status: 409,
+    "zh-CN": ["报告已处理", "该进度报告已被验收或退回。"],
+    en: ["Report already decided", "This progress report was already accepted or returned."],
+  },
+  /** Paying the milestone would take disbursements above the contract amount. */
+  LEDGER_OVER_CONTRACT: {
+    status: 409,
+    "zh-CN": ["超出合同金额", "拨付后累计金额将超过合同金额。"],
+    en: ["Above the contract amount", "This payment would take the disbursements above the contract amount."],
+  },
+  /** The user works for several organizations: say which one the income is for. */
+  LEDGER_ORG_REQUIRED: {
+    status: 400,
+    "zh-CN": ["请选择组织", "您属于多个组织，请指定收入所属的组织。"],
+    en: ["Choose an organization", "You work for several organizations; say which one received the income."],
+  },
+  /** The evaluator is not a user with projects.evaluate over the contract's area. */
+  EVALUATION_EVALUATOR_INVALID: {
+    status: 400,
+    "zh-CN": ["评估人不符合条件", "第三方评估人须为在该区域具有评估权限的用户。"],
+    en: ["Evaluator not eligible", "The evaluator must hold the evaluator role over the contract's area."],
+  },
+  /** The evaluation is complete; nothing changes any more. */
+  EVALUATION_COMPLETED: {
+    status: 409,
+    "zh-CN": ["评估已完成", "结项评估已完成，不能再修改。"],
+    en: ["Evaluation complete", "The closing evaluation is complete and can no longer change."],
+  },
+  /** The KPI findings do not name the contract's KPIs exactly once each. */
+  EVALUATION_KPIS_MISMATCH: {
+    status: 400,
+    "zh-CN": ["绩效指标不符", "须对合同的每项绩效指标各填写一次实际完成值。"],
+    en: ["KPIs do not match", "Give the achieved value of each of the contract's KPIs exactly once."],
+  },
   /** The route does not exist. */
   ROUTE_NOT_FOUND: { status: 404, "zh-CN": ["接口不存在", "没有这个接口。"], en: ["No such endpoint", "There is no such endpoint."] },
   /** An unexpected server fault; the request id helps the operators find it. */

@@ -1,0 +1,110 @@
+import { and, desc, eq, gte, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import type { Ctx } from "../../platform/ctx.js";
+import { inScope } from "../../platform/scope/index.js";
+import { needs, referrals, serviceRecords } from "./schema.js";
+
+/**
+ * What the projects module reads from the needs data: evidence for a milestone report (referrals
+ * addressed to an organization and their service records) and residents' ratings of the needs it
+ * served. The caller has already checked that the actor acts for the organization.
+ */
+
+const addressedTo = (orgId: string) => and(eq(referrals.providerKind, "organization"), eq(referrals.providerId, orgId)) as SQL;
+
+/** A day in Asia/Shanghai as a half-open instant range start: `YYYY-MM-DD` 00:00 +08:00. */
+const dayStart = (day: string) => sql`(${day}::date::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+
+export type OrganizationEvidence = {
+  /** Referral ids (of those asked) addressed to the organization, with their needs. */
+  referrals: { id: string; needId: string }[];
+  /** Service-record ids (of those asked) on referrals addressed to the organization, with their needs. */
+  serviceRecords: { id: string; needId: string }[];
+};
+
+/** The given referrals and service records that belong to the organization (two queries at most). */
+export async function organizationEvidence(
+  ctx: Ctx,
+  orgId: string,
+  referralIds: readonly string[],
+  serviceRecordIds: readonly string[],
+): Promise<OrganizationEvidence> {
+  const ownReferrals =
+    referralIds.length === 0
+      ? []
+      : await ctx.db
+          .select({ id: referrals.id, needId: referrals.needId })
+          .from(referrals)
+          .where(and(inArray(referrals.id, [...referralIds]), addressedTo(orgId)));
+  const ownRecords =
+    serviceRecordIds.length === 0
+      ? []
+      : await ctx.db
+          .select({ id: serviceRecords.id, needId: referrals.needId })
+          .from(serviceRecords)
+          .innerJoin(referrals, eq(referrals.id, serviceRecords.referralId))
+          .where(and(inArray(serviceRecords.id, [...serviceRecordIds]), addressedTo(orgId)));
+  return { referrals: ownReferrals, serviceRecords: ownRecords };
+}
+
+export type EvidenceReferralRow = {
+  id: string;
+  needId: string;
+  category: string;
+  status: string;
+  createdAt: Date;
+  serviceRecordIds: string[];
+};
+
+/** Referrals addressed to the organization created from `from` to `to` (dates), newest first, with their service records (one query). */
+export async function organizationReferralsBetween(ctx: Ctx, orgId: string, from: string, to: string): Promise<EvidenceReferralRow[]> {
+  const rows = await ctx.db
+    .select({
+      id: referrals.id,
+      needId: referrals.needId,
+      category: needs.category,
+      status: referrals.status,
+      createdAt: referrals.createdAt,
+      serviceRecordIds: sql<
+        string[]
+      >`coalesce((SELECT array_agg(sr.id::text ORDER BY sr.created_at) FROM ${serviceRecords} sr WHERE sr.referral_id = ${referrals.id}), '{}')`,
+    })
+    .from(referrals)
+    .innerJoin(needs, eq(needs.id, referrals.needId))
+    .where(
+      and(
+        addressedTo(orgId),
+        gte(referrals.createdAt, sql`${dayStart(from)}`),
+        sql`${referrals.createdAt} < ${dayStart(to)} + interval '1 day'`,
+      ),
+    )
+    .orderBy(desc(referrals.createdAt), desc(referrals.id))
+    .limit(200);
+  return rows;
+}
+
+/**
+ * Residents' ratings (1–5) of needs referred to the organization, in the given categories (empty:
+ * any) and areas (prefixes; empty: none), closed from `from` to `to` inclusive (dates in
+ * Asia/Shanghai): their count and average (one query).
+ */
+export async function organizationRatings(
+  ctx: Ctx,
+  filter: { orgId: string; categories: readonly string[]; areaPrefixes: readonly string[]; from: string; to: string },
+): Promise<{ count: number; average: number | null }> {
+  const conditions: SQL[] = [
+    isNotNull(needs.rating),
+    eq(needs.status, "closed"),
+    inScope(needs.areaCode, filter.areaPrefixes),
+    sql`${needs.closedAt} >= ${dayStart(filter.from)}`,
+    sql`${needs.closedAt} < ${dayStart(filter.to)} + interval '1 day'`,
+    sql`EXISTS (SELECT 1 FROM ${referrals} r WHERE r.need_id = ${needs.id} AND r.provider_kind = 'organization' AND r.provider_id = ${filter.orgId})`,
+  ];
+  if (filter.categories.length > 0) {
+    conditions.push(inArray(needs.category, [...filter.categories]));
+  }
+  const [row] = await ctx.db
+    .select({ count: sql<number>`count(*)::int`, average: sql<string | null>`avg(${needs.rating})::text` })
+    .from(needs)
+    .where(and(...conditions));
+  return { count: Number(row?.count ?? 0), average: row?.average === null || row?.average === undefined ? null : Number(row.average) };
+}

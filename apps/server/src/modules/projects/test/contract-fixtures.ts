@@ -1,0 +1,120 @@
+import type { Ctx } from "../../../platform/ctx.js";
+import { needs, referrals, serviceRecords } from "../../needs/schema.js";
+import { applications, calls } from "../schema.js";
+
+/**
+ * Test-only rows for the contracts tests: a call and an awarded application inserted directly (the
+ * calls helper's API is built elsewhere), and needs/referrals/service records addressed to an
+ * organization for evidence and ratings.
+ */
+
+type CallOverrides = Partial<typeof calls.$inferInsert>;
+
+export async function buildCall(ctx: Ctx, areaCode: string, overrides: CallOverrides = {}): Promise<typeof calls.$inferSelect> {
+  const id = crypto.randomUUID();
+  const [row] = await ctx.db
+    .insert(calls)
+    .values({
+      id,
+      areaCode,
+      ocid: `ocds-test-${id}`,
+      purchaserName: "南阳新村街道办事处",
+      mode: "directed",
+      title: "为老服务项目",
+      description: "社区居家养老服务",
+      needCategories: ["elderly_care"],
+      targetAreaCodes: [areaCode],
+      totalBudgetFen: 100_000_00,
+      projectCapFen: 50_000_00,
+      submissionDeadline: new Date("2026-01-31T16:00:00Z"),
+      status: "awarded",
+      ...overrides,
+    })
+    .returning();
+  return row as typeof calls.$inferSelect;
+}
+
+export async function buildAwardedApplication(
+  ctx: Ctx,
+  call: { id: string; areaCode: string },
+  orgId: string,
+  overrides: Partial<typeof applications.$inferInsert> = {},
+): Promise<typeof applications.$inferSelect> {
+  const [row] = await ctx.db
+    .insert(applications)
+    .values({
+      areaCode: call.areaCode,
+      callId: call.id,
+      orgId,
+      title: "银龄守护计划",
+      objectives: "为独居老人提供探访",
+      activities: "每周探访",
+      beneficiaries: "独居老人",
+      beneficiaryCount: 60,
+      kpis: [{ name: "探访人次", target: 500, unit: "人次" }],
+      budgetLines: [{ item: "人员", amount_fen: 40_000_00 }],
+      requestedFen: 40_000_00,
+      status: "awarded",
+      submittedAt: new Date("2026-01-20T02:00:00Z"),
+      ...overrides,
+    })
+    .returning();
+  return row as typeof applications.$inferSelect;
+}
+
+/**
+ * A need referred to `orgId` (or to another provider), with one service record; closed with `rating`
+ * at `closedAt` when given.
+ */
+export async function buildReferredNeed(
+  ctx: Ctx,
+  input: { areaCode: string; orgId: string; category?: string; rating?: number; closedAt?: Date; createdAt?: Date },
+): Promise<{ needId: string; referralId: string; serviceRecordId: string }> {
+  const createdAt = input.createdAt ?? new Date("2026-03-10T02:00:00Z");
+  const [need] = await ctx.db
+    .insert(needs)
+    .values({
+      areaCode: input.areaCode,
+      category: input.category ?? "elderly_care",
+      description: "需要上门探访",
+      urgency: "normal",
+      channel: "staff",
+      status: input.closedAt ? "closed" : "in_service",
+      tier: "special",
+      rating: input.rating ?? null,
+      closedAt: input.closedAt ?? null,
+      createdAt,
+      updatedAt: createdAt,
+    })
+    .returning({ id: needs.id });
+  const needId = (need as { id: string }).id;
+  const [referral] = await ctx.db
+    .insert(referrals)
+    .values({
+      areaCode: input.areaCode,
+      needId,
+      providerKind: "organization",
+      providerId: input.orgId,
+      status: input.closedAt ? "done" : "accepted",
+      respondBy: createdAt,
+      resolveBy: createdAt,
+      createdAt,
+      updatedAt: createdAt,
+    })
+    .returning({ id: referrals.id });
+  const referralId = (referral as { id: string }).id;
+  const [record] = await ctx.db
+    .insert(serviceRecords)
+    .values({
+      areaCode: input.areaCode,
+      referralId,
+      servedOn: "2026-03-11",
+      minutes: 60,
+      partyKind: "organization",
+      partyName: "测试组织",
+      createdAt,
+      updatedAt: createdAt,
+    })
+    .returning({ id: serviceRecords.id });
+  return { needId, referralId, serviceRecordId: (record as { id: string }).id };
+}
