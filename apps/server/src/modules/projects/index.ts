@@ -1,4 +1,6 @@
 import type { ModuleManifest } from "../../platform/module.js";
+import { projectIndicatorRoutes } from "./indicators-routes.js";
+import { seedProjects } from "./seed.js";
 
 /**
  * Projects (项目化运作): government purchase of services from call to closing — calls, applications,
@@ -6,5 +8,17 @@ import type { ModuleManifest } from "../../platform/module.js";
  */
 export const projectsModule: ModuleManifest = {
   name: "projects",
-  routes: async () => {},
+  routes: async (app) => {
+    await app.register(projectIndicatorRoutes);
+  },
+  seedDemo: seedProjects,
 };
+
+export {
+  listOcdsReleaseHeads,
+  getOcdsProcesses,
+  type OcdsReleaseHead,
+  type OcdsProcess,
+  type OcdsOrganization,
+  type OcdsStage,
+} from "./ocds-queries.js";
