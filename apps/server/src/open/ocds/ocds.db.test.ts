@@ -151,6 +151,13 @@ describe("OCDS feed", () => {
     }
     expect(seen).toEqual(all);
     await get("/open/ocds/releases?cursor=bm9wZQ", 400);
+    // A page costs the same number of statements whatever it holds (no query per release).
+    const statements = async (url: string) => {
+      const before = t.database.stats.queries;
+      await get(url);
+      return t.database.stats.queries - before;
+    };
+    expect(await statements("/open/ocds/releases?limit=100")).toBe(await statements("/open/ocds/releases?limit=2"));
   });
 
   it("filters by date", async () => {
@@ -163,6 +170,12 @@ describe("OCDS feed", () => {
     const until = await get<ReleasePackage>(`/open/ocds/releases?limit=100&until=${encodeURIComponent(middle.date)}`);
     expect(until.releases.every((release) => release.date <= middle.date)).toBe(true);
     expect(since.releases.length + until.releases.length).toBeGreaterThanOrEqual(all.length);
+    // links.next keeps the filter.
+    const first = await get<ReleasePackage>(`/open/ocds/releases?limit=1&since=${encodeURIComponent(middle.date)}`);
+    const next = new URL(first.links?.next ?? "http://x/");
+    expect(next.searchParams.get("since")).toBe(middle.date);
+    const second = await get<ReleasePackage>(next.pathname + next.search);
+    expect(second.releases[0]?.id).toBe(since.releases[1]?.id);
     await get("/open/ocds/releases?since=yesterday", 400);
   });
 

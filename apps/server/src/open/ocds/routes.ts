@@ -8,7 +8,7 @@ import { presentRelease } from "./present.js";
 
 /** OCDS version served (the schemas in ./schema are 1.1.5). */
 export const ocdsVersion = "1.1";
-const publisher = { name: "Sanshe 三社联动平台", uri: "https://github.com/sanshe" };
+const publisher = { name: "Sanshe 三社联动平台" };
 const license = "https://creativecommons.org/licenses/by/4.0/";
 
 const tags = ["open-ocds"];
@@ -55,7 +55,6 @@ function packageMeta(ctx: Ctx, uri: string) {
     version: ocdsVersion,
     publisher,
     license,
-    publicationPolicy: "https://github.com/sanshe/sanshe/blob/main/docs/open-data.md",
     publishedDate: ctx.now().toISOString(),
   };
 }
@@ -99,21 +98,17 @@ export const ocdsRoutes: FastifyPluginAsyncZod = async (app) => {
         limit: limit + 1,
       });
       const page = heads.slice(0, limit);
-      const base = `${request.protocol}://${request.host}/open/ocds/releases`;
-      const params = new URLSearchParams();
-      for (const [key, value] of Object.entries(request.query as Record<string, unknown>)) {
-        if (key !== "cursor" && typeof value === "string") {
-          params.set(key, value);
-        }
-      }
-      const self = `${base}${request.url.includes("?") ? request.url.slice(request.url.indexOf("?")) : ""}`;
+      const self = new URL(request.url, `${request.protocol}://${request.host}`);
       const last = page.at(-1);
-      const next =
-        heads.length > limit && last
-          ? `${base}?${new URLSearchParams({ ...Object.fromEntries(params), limit: String(limit), cursor: encodeCursor(last) }).toString()}`
-          : null;
+      let next: string | null = null;
+      if (heads.length > limit && last) {
+        // The next page keeps every filter of this one and moves the cursor.
+        const url = new URL(self);
+        url.searchParams.set("cursor", encodeCursor(last));
+        next = url.toString();
+      }
       return {
-        ...packageMeta(request.ctx, self),
+        ...packageMeta(request.ctx, self.toString()),
         releases: await releasesOf(request.ctx, page),
         ...(next ? { links: { next } } : {}),
       };
