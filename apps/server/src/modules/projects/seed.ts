@@ -47,9 +47,12 @@ function weighted(scores: readonly number[]): number {
   return rubric.reduce((sum, criterion, index) => sum + (scores[index] ?? 0) * criterion.weight, 0) / 100;
 }
 
-/** The application's final score: average of the complete reviewers' weighted scores, two decimals. */
-export function finalScoreOf(sheets: ReadonlyArray<readonly number[]>): number {
+/** The application's final score: average of the complete reviewers' weighted scores, two decimals; null if none. */
+export function finalScoreOf(sheets: ReadonlyArray<readonly number[]>): number | null {
   const complete = sheets.filter((sheet) => sheet.length === rubric.length);
+  if (complete.length === 0) {
+    return null;
+  }
   const average = complete.reduce((sum, sheet) => sum + weighted(sheet), 0) / complete.length;
   return Math.round(average * 100) / 100;
 }
