@@ -18,3 +18,4 @@ export * from "./need-attachments.js";
 export * from "./notifications.js";
 export * from "./api-clients.js";
 export * from "./project-contracts.js";
+export * from "./project-indicators.js";

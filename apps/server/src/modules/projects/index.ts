@@ -2,6 +2,8 @@ import type { ModuleManifest } from "../../platform/module.js";
 import { contractAttachmentRoutes, contractRoutes } from "./contracts-routes.js";
 import { evaluationRoutes } from "./evaluation-routes.js";
 import { ledgerRoutes } from "./ledger-routes.js";
+import { projectIndicatorRoutes } from "./indicators-routes.js";
+import { seedProjects } from "./seed.js";
 
 /**
  * Projects (项目化运作): government purchase of services from call to closing — calls, applications,
@@ -14,5 +16,16 @@ export const projectsModule: ModuleManifest = {
     await app.register(contractAttachmentRoutes);
     await app.register(ledgerRoutes);
     await app.register(evaluationRoutes);
+    await app.register(projectIndicatorRoutes);
   },
+  seedDemo: seedProjects,
 };
+
+export {
+  listOcdsReleaseHeads,
+  getOcdsProcesses,
+  type OcdsReleaseHead,
+  type OcdsProcess,
+  type OcdsOrganization,
+  type OcdsStage,
+} from "./ocds-queries.js";

@@ -14,3 +14,4 @@ export const socialOrgsModule: ModuleManifest = {
 
 export { getOrganizations, findOrganizationByName, getPublicSocialOrg, pagePublicSocialOrgs } from "./queries.js";
 export { demoAgencyName } from "./seed.js";
+export { socialOrgs } from "./schema.js";
