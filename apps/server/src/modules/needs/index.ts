@@ -17,3 +17,4 @@ export { seedNeedCategories } from "./categories.js";
 export { escalateOverdue, type EscalationResult } from "./escalation.js";
 export { createNeedFromChannel, type ChannelNeedInput } from "./service.js";
 export { listChannelNeeds, listCategories, type ChannelNeed, type ChannelNeedFilter } from "./queries.js";
+export { countNeedsForCall, unmetNeedsSummary, type NeedCounts } from "./project-counts.js";

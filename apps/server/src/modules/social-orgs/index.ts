@@ -14,3 +14,5 @@ export const socialOrgsModule: ModuleManifest = {
 
 export { getOrganizations, findOrganizationByName, getPublicSocialOrg, pagePublicSocialOrgs } from "./queries.js";
 export { demoAgencyName } from "./seed.js";
+// Other modules check eligibility and presence in SQL against the registry (projects' calls).
+export { socialOrgs, socialOrgServiceAreas } from "./schema.js";
