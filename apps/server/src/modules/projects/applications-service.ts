@@ -81,7 +81,7 @@ async function checkEligibility(ctx: ActorCtx, call: CallRow, orgId: string): Pr
   const failed = (["active", "grade", "category", "local"] as const).find((rule) => !row[rule]);
   if (failed) {
     const rule = { active: "status", grade: "min_grade", category: "category", local: "local_presence" }[failed];
-    throw new AppError("APPLICATION_NOT_ELIGIBLE", { rule }, { rule });
+    throw new AppError("APPLICATION_NOT_ELIGIBLE", { rule });
   }
 }
 

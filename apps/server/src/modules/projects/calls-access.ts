@@ -2,15 +2,17 @@ import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { ActorCtx } from "../../platform/ctx.js";
 import { membershipPermissions } from "../../platform/auth/permissions.js";
 import { inScope } from "../../platform/scope/index.js";
+import { socialOrgServiceAreas, socialOrgs } from "../social-orgs/index.js";
 import { applications, callReviewers, calls } from "./schema.js";
 
 /**
  * Who sees what of calls and applications, as SQL (out of scope answers 404):
  * - the purchaser side: `calls.manage` over the call's area sees everything, drafts included;
- * - officials and community staff with `projects.read` read published calls over their area and
- *   ancestors' calls (a city call concerns a street), and application summaries over their area;
- * - organizations (org staff) read published calls whose area contains their membership area or lies
- *   inside it, and only their own organization's applications;
+ * - readers with `projects.read` read published calls over their area and ancestors' calls (a city
+ *   call concerns a street); officials and community staff also application summaries over their area;
+ * - organizations (org staff) read published calls whose area contains, or lies inside, their
+ *   membership area, their organization's home or one of its service areas; and only their own
+ *   organization's applications;
  * - panel members read their calls, and the call's applications once the deadline has passed.
  */
 
@@ -30,6 +32,13 @@ export const purchaserScope = (ctx: ActorCtx) => ctx.actor.scope("calls.manage")
 function readAreas(ctx: ActorCtx, organization: boolean): string[] {
   return ctx.actor.memberships
     .filter((m) => (m.organizationId !== null) === organization && membershipPermissions(m).includes("projects.read"))
+    .map((m) => m.areaCode);
+}
+
+/** Areas where the actor reads applications' summaries as an official or community staff (evaluators do not). */
+function officialAreas(ctx: ActorCtx): string[] {
+  return ctx.actor.memberships
+    .filter((m) => (m.role === "official" || m.role === "community_staff") && membershipPermissions(m).includes("projects.read"))
     .map((m) => m.areaCode);
 }
 
@@ -60,6 +69,17 @@ export function callVisible(ctx: ActorCtx): SQL {
   if (orgAreas.length > 0) {
     published.push(inScope(calls.areaCode, orgAreas));
   }
+  const orgs = applyingOrganizations(ctx);
+  if (orgs.length > 0) {
+    published.push(sql`EXISTS (SELECT 1 FROM ${socialOrgs} o
+      LEFT JOIN ${socialOrgServiceAreas} s ON s.org_id = o.id
+      WHERE o.id IN (${sql.join(
+        orgs.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})
+        AND (o.area_code LIKE ${calls.areaCode} || '%' OR ${calls.areaCode} LIKE o.area_code || '%'
+          OR s.area_code LIKE ${calls.areaCode} || '%' OR ${calls.areaCode} LIKE s.area_code || '%'))`);
+  }
   branches.push(and(sql`${calls.status} <> 'draft'`, or(...published)) as SQL);
   return or(...branches) as SQL;
 }
@@ -79,7 +99,7 @@ export function applicationVisible(ctx: ActorCtx): SQL {
   const orgs = applyingOrganizations(ctx);
   return or(
     inScope(applications.areaCode, purchaserScope(ctx)),
-    inScope(applications.areaCode, readAreas(ctx, false)),
+    inScope(applications.areaCode, officialAreas(ctx)),
     ...(orgs.length > 0 ? [inArray(applications.orgId, orgs)] : []),
     and(isReviewerOf(ctx, calls.id), deadlinePassed(ctx.now()), sql`${calls.status} <> 'cancelled'`),
   ) as SQL;

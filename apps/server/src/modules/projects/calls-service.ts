@@ -62,18 +62,16 @@ async function checkCallData(ctx: ActorCtx, areaCode: string, data: CallData): P
 async function writeRubricAndPanel(ctx: ActorCtx, callId: string, areaCode: string, data: Pick<CallData, "criteria" | "reviewer_ids">) {
   await ctx.db.delete(callCriteria).where(eq(callCriteria.callId, callId));
   await ctx.db.delete(callReviewers).where(eq(callReviewers.callId, callId));
-  await ctx.db
-    .insert(callCriteria)
-    .values(
-      data.criteria.map((c, position) => ({
-        areaCode,
-        callId,
-        position,
-        name: c.name,
-        description: c.description ?? null,
-        weight: c.weight,
-      })),
-    );
+  await ctx.db.insert(callCriteria).values(
+    data.criteria.map((c, position) => ({
+      areaCode,
+      callId,
+      position,
+      name: c.name,
+      description: c.description ?? null,
+      weight: c.weight,
+    })),
+  );
   const panel = [...new Set(data.reviewer_ids)];
   if (panel.length > 0) {
     await ctx.db.insert(callReviewers).values(panel.map((userId) => ({ areaCode, callId, userId, createdAt: ctx.now() })));

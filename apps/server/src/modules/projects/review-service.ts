@@ -149,7 +149,7 @@ export async function awardCall(ctx: ActorCtx, callId: string, input: AwardInput
       .for("update", { of: applications });
     const chosen = new Set(input.application_ids);
     const awarded = submitted.filter((a) => chosen.has(a.id));
-    const invalid = (rule: string) => new AppError("REVIEW_AWARD_INVALID", { rule }, { rule });
+    const invalid = (rule: string) => new AppError("REVIEW_AWARD_INVALID", { rule });
     if (awarded.length !== chosen.size || awarded.some((a) => !a.complete)) {
       throw invalid("incomplete_or_not_submitted");
     }
