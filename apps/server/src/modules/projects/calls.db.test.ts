@@ -21,6 +21,8 @@ let farOrg: Client;
 let evaluator: Client;
 let resident: Client;
 let worker: Client;
+let erqi: Client;
+let auditor: Client;
 
 beforeAll(async () => {
   ({ t, clock } = await projectsTestApp());
@@ -36,6 +38,8 @@ beforeAll(async () => {
   evaluator = await client(t, [{ role: "evaluator", area_code: "4101" }]);
   resident = await client(t, [{ role: "resident", area_code: "410105007002" }]);
   worker = await client(t, [{ role: "social_worker", area_code: "410105007002", organization_id: home.id }]);
+  erqi = await client(t, [{ role: "official", area_code: "410103" }]);
+  auditor = await client(t, [{ role: "auditor", area_code: "4101" }]);
 });
 
 afterAll(async () => {
@@ -162,11 +166,11 @@ describe("reading calls", () => {
       expect(response.statusCode).toBe(200);
       expect(response.json<CallDetail>().viewer.purchaser).toBe(who === street || who === district || who === city);
     }
-    for (const who of [otherStreet, farOrg]) {
+    for (const who of [otherStreet, farOrg, erqi]) {
       expect((await who.get(`/api/v1/calls/${open.id}`)).statusCode).toBe(404);
       expect((await who.get("/api/v1/calls?limit=200")).json<{ items: Call[] }>().items.map((c) => c.id)).not.toContain(open.id);
     }
-    for (const who of [resident, worker]) {
+    for (const who of [resident, worker, auditor]) {
       expect((await who.get(`/api/v1/calls/${open.id}`)).statusCode).toBe(403);
     }
     // Anyone may edit only within the purchaser scope: a community cannot touch the street's call.
