@@ -445,17 +445,15 @@ describe("from application to award", () => {
         submittedAt: new Date(),
       },
     ]);
-    await db
-      .insert(projectEvaluations)
-      .values({
-        contractId: closed.id,
-        areaCode: "410105007",
-        evaluatorId: evaluator.id,
-        weights: { purchaser: 40, beneficiaries: 30, third_party: 30 },
-        totalScore: 84.5,
-        grade: "good",
-        completedAt: new Date(),
-      });
+    await db.insert(projectEvaluations).values({
+      contractId: closed.id,
+      areaCode: "410105007",
+      evaluatorId: evaluator.id,
+      weights: { purchaser: 40, beneficiaries: 30, third_party: 30 },
+      totalScore: 84.5,
+      grade: "good",
+      completedAt: new Date(),
+    });
 
     const before = t.database.stats.queries;
     const record = (await street.get(`/api/v1/social-orgs/${orgs.local}/credit`)).json<CreditRecord>();

@@ -101,7 +101,12 @@ export function applicationVisible(ctx: ActorCtx): SQL {
     inScope(applications.areaCode, purchaserScope(ctx)),
     inScope(applications.areaCode, officialAreas(ctx)),
     ...(orgs.length > 0 ? [inArray(applications.orgId, orgs)] : []),
-    and(isReviewerOf(ctx, calls.id), deadlinePassed(ctx.now()), sql`${calls.status} <> 'cancelled'`),
+    and(
+      isReviewerOf(ctx, calls.id),
+      deadlinePassed(ctx.now()),
+      sql`${calls.status} <> 'cancelled'`,
+      sql`${applications.status} <> 'withdrawn'`,
+    ),
   ) as SQL;
 }
 

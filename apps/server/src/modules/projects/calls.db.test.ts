@@ -72,6 +72,18 @@ describe("drafting a call", () => {
     expect(audited).toHaveLength(1);
   });
 
+  it("replays a retried creation with the same Idempotency-Key instead of drafting twice", async () => {
+    const headers = { "idempotency-key": `call-${Date.now()}` };
+    const body = callDraft(clock.now, { title: "重试的项目征集" });
+    const first = await street.post("/api/v1/calls", body, { headers });
+    const retry = await street.post("/api/v1/calls", body, { headers });
+    expect(first.statusCode).toBe(201);
+    expect(retry.headers["idempotent-replayed"]).toBe("true");
+    expect(retry.json<CallDetail>().id).toBe(first.json<CallDetail>().id);
+    const listed = (await street.get(`/api/v1/calls?q=${encodeURIComponent("重试的项目征集")}`)).json<{ items: Call[] }>();
+    expect(listed.items).toHaveLength(1);
+  });
+
   it("refuses rubric and evaluation weights that do not sum to 100, cap over budget, targets outside, unknown categories", async () => {
     const cases: Array<[Parameters<typeof callDraft>[1], string]> = [
       [
