@@ -19,3 +19,4 @@ export * from "./notifications.js";
 export * from "./api-clients.js";
 export * from "./project-contracts.js";
 export * from "./project-indicators.js";
+export * from "./calls.js";

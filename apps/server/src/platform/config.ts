@@ -20,6 +20,11 @@ const EnvSchema = z.object({
   SANSHE_ESCALATION_INTERVAL_SECONDS: z.coerce.number().nonnegative().default(300),
   SANSHE_TRAINING_HOURS_PER_YEAR: z.coerce.number().nonnegative().default(72),
   SANSHE_WORKFORCE_STANDARD_PER_1000: z.coerce.number().positive().default(2),
+  /** Prefix of Open Contracting IDs (OCDS ocid), registered with the Open Contracting Partnership. */
+  SANSHE_OCID_PREFIX: z
+    .string()
+    .regex(/^ocds-[a-z0-9-]+$/)
+    .default("ocds-sanshe"),
   /** Shed load (503 + Retry-After) when the event loop lags this long; 0 turns it off. Default: 1000 on PostgreSQL, off on PGlite. */
   SANSHE_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().nonnegative().optional(),
   SANSHE_SECURE_COOKIES: z.enum(["true", "false"]).optional(),
@@ -55,6 +60,8 @@ export type Config = {
   trainingHoursPerYear: number;
   /** Lower bound of the social workers per 1,000 residents standard. */
   workforceStandardPerThousand: number;
+  /** Prefix of Open Contracting IDs: `${ocidPrefix}-${callId}`. */
+  ocidPrefix: string;
   logLevel: string;
   /** Master key for personal data (SM4 encryption, HMAC-SM3 blind index), 32 bytes. */
   piiKey: Buffer;
@@ -103,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.SANSHE_SECURE_COOKIES ? e.SANSHE_SECURE_COOKIES === "true" : isProduction,
     trainingHoursPerYear: e.SANSHE_TRAINING_HOURS_PER_YEAR,
     workforceStandardPerThousand: e.SANSHE_WORKFORCE_STANDARD_PER_1000,
+    ocidPrefix: e.SANSHE_OCID_PREFIX,
     logLevel: e.LOG_LEVEL,
     piiKey: e.SANSHE_PII_KEY ? Buffer.from(e.SANSHE_PII_KEY, "hex") : developmentKey(),
     piiKeyIsDevelopment: !e.SANSHE_PII_KEY,

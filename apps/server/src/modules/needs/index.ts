@@ -18,3 +18,4 @@ export { escalateOverdue, type EscalationResult } from "./escalation.js";
 export { createNeedFromChannel, type ChannelNeedInput } from "./service.js";
 export { listChannelNeeds, listCategories, type ChannelNeed, type ChannelNeedFilter } from "./queries.js";
 export { organizationEvidence, organizationRatings, organizationReferralsBetween, type EvidenceReferralRow } from "./project-evidence.js";
+export { countNeedsForCall, unmetNeedsSummary, type NeedCounts } from "./project-counts.js";

@@ -1,4 +1,7 @@
 import type { ModuleManifest } from "../../platform/module.js";
+import { applicationRoutes } from "./applications-routes.js";
+import { callRoutes } from "./calls-routes.js";
+import { reviewRoutes } from "./review-routes.js";
 import { contractAttachmentRoutes, contractRoutes } from "./contracts-routes.js";
 import { evaluationRoutes } from "./evaluation-routes.js";
 import { ledgerRoutes } from "./ledger-routes.js";
@@ -12,6 +15,9 @@ import { seedProjects } from "./seed.js";
 export const projectsModule: ModuleManifest = {
   name: "projects",
   routes: async (app) => {
+    await app.register(callRoutes);
+    await app.register(applicationRoutes);
+    await app.register(reviewRoutes);
     await app.register(contractRoutes);
     await app.register(contractAttachmentRoutes);
     await app.register(ledgerRoutes);
@@ -21,6 +27,7 @@ export const projectsModule: ModuleManifest = {
   seedDemo: seedProjects,
 };
 
+export { getPublicCreditSummary } from "./credit.js";
 export {
   listOcdsReleaseHeads,
   getOcdsProcesses,

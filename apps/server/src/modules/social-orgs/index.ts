@@ -14,4 +14,5 @@ export const socialOrgsModule: ModuleManifest = {
 
 export { getOrganizations, findOrganizationByName, getPublicSocialOrg, pagePublicSocialOrgs } from "./queries.js";
 export { demoAgencyName } from "./seed.js";
-export { socialOrgs } from "./schema.js";
+// Other modules check eligibility and presence in SQL against the registry (projects' calls).
+export { socialOrgs, socialOrgServiceAreas } from "./schema.js";

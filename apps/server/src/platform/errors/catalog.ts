@@ -479,6 +479,132 @@ export const errorCatalog = {
     "zh-CN": ["服务器错误", "服务器内部错误，请稍后重试或联系管理员。"],
     en: ["Server error", "An internal error occurred; retry later or contact the administrator."],
   },
+  /** A call's rubric weights do not sum to exactly 100. */
+  CALL_RUBRIC_WEIGHTS: {
+    status: 422,
+    "zh-CN": ["评分标准权重有误", "评分标准各项权重之和须恰好为 100（当前为 {sum}）。"],
+    en: ["Rubric weights", "The rubric's weights must sum to exactly 100 (now {sum})."],
+  },
+  /** The closing-evaluation weights do not sum to 100. */
+  CALL_EVALUATION_WEIGHTS: {
+    status: 422,
+    "zh-CN": ["评估权重有误", "结项评估的三方权重之和须为 100（当前为 {sum}）。"],
+    en: ["Evaluation weights", "The closing evaluation's weights must sum to 100 (now {sum})."],
+  },
+  /** A target area lies outside the purchaser's area, or the area is outside the caller's scope. */
+  CALL_TARGET_OUTSIDE: {
+    status: 422,
+    "zh-CN": ["服务区域超出范围", "服务区域须在采购方辖区之内。"],
+    en: ["Target area outside", "Target areas must lie inside the purchaser's area."],
+  },
+  /** The per-project cap exceeds the total budget. */
+  CALL_CAP_OVER_BUDGET: {
+    status: 422,
+    "zh-CN": ["单项上限超出总预算", "单个项目资助上限不能超过总预算。"],
+    en: ["Cap over budget", "The per-project cap cannot exceed the total budget."],
+  },
+  /** A panel member does not hold projects.review over the call's area. */
+  CALL_REVIEWER_INVALID: {
+    status: 422,
+    "zh-CN": ["评审专家无效", "评审专家须持有项目评审权限且辖区覆盖本项目征集区域。"],
+    en: ["Invalid reviewer", "Panel members must hold projects.review over the call's area."],
+  },
+  /** Unknown need category in a call. */
+  CALL_CATEGORY_UNKNOWN: {
+    status: 422,
+    "zh-CN": ["需求类别不存在", "所选需求类别不存在。"],
+    en: ["Unknown category", "A need category chosen does not exist."],
+  },
+  /** Publishing needs a deadline in the future. */
+  CALL_DEADLINE_PAST: {
+    status: 422,
+    "zh-CN": ["截止时间已过", "发布时截止时间须晚于当前时间。"],
+    en: ["Deadline passed", "The deadline must be in the future when the call is published."],
+  },
+  /** The call is not in a status that allows this (e.g. editing a published call). */
+  CALL_WRONG_STATUS: {
+    status: 409,
+    "zh-CN": ["项目征集状态不允许此操作", "当前状态（{status}）下不能执行此操作。"],
+    en: ["Not allowed in this status", "This cannot be done while the call is {status}."],
+  },
+  /** The submission deadline has passed: applications no longer change. */
+  CALL_DEADLINE_PASSED: {
+    status: 409,
+    "zh-CN": ["已过申报截止时间", "申报截止后不能再提交、修改或撤回申请。"],
+    en: ["Deadline passed", "After the deadline, applications can no longer be submitted, changed or withdrawn."],
+  },
+  /** The call is still open: review and award wait for the deadline. */
+  CALL_STILL_OPEN: {
+    status: 409,
+    "zh-CN": ["申报尚未截止", "申报截止后才能评审和评定。"],
+    en: ["Still open", "Review and award start after the deadline."],
+  },
+  /** The organization already applied to this call. */
+  APPLICATION_EXISTS: {
+    status: 409,
+    "zh-CN": ["已经申报", "本组织已申报该项目征集，每个组织只能申报一次。"],
+    en: ["Already applied", "Your organization has already applied to this call."],
+  },
+  /** The organization does not meet the call's eligibility rules. */
+  APPLICATION_NOT_ELIGIBLE: {
+    status: 422,
+    "zh-CN": ["不符合申报条件", "本组织不符合该项目征集的申报条件：{rule}。"],
+    en: ["Not eligible", "Your organization does not meet the call's eligibility rule: {rule}."],
+  },
+  /** The budget lines do not sum to the amount requested, or it exceeds the cap. */
+  APPLICATION_BUDGET: {
+    status: 422,
+    "zh-CN": ["预算有误", "预算明细之和须等于申请金额，且不超过单项上限 {cap} 分。"],
+    en: ["Budget", "The budget lines must sum to the amount requested, at most the cap of {cap} fen."],
+  },
+  /** The caller acts for no organization, or for several without naming one. */
+  APPLICATION_ORG_REQUIRED: {
+    status: 422,
+    "zh-CN": ["请选择申报组织", "请指定您所属的申报组织。"],
+    en: ["Organization required", "Name the organization you apply for."],
+  },
+  /** The application is not submitted (withdrawn or decided). */
+  APPLICATION_WRONG_STATUS: {
+    status: 409,
+    "zh-CN": ["申请状态不允许此操作", "当前申请状态（{status}）下不能执行此操作。"],
+    en: ["Not allowed in this status", "This cannot be done while the application is {status}."],
+  },
+  /** An attachment is not a PDF, DOCX, XLSX, JPEG or PNG file (judged by its bytes). */
+  APPLICATION_ATTACHMENT_TYPE: {
+    status: 415,
+    "zh-CN": ["附件格式不支持", "附件只能是 PDF、DOCX、XLSX、JPEG 或 PNG 文件。"],
+    en: ["File type not accepted", "Attachments must be PDF, DOCX, XLSX, JPEG or PNG files."],
+  },
+  /** The reviewer declared a conflict of interest on this application. */
+  REVIEW_CONFLICTED: {
+    status: 409,
+    "zh-CN": ["存在利益冲突", "您已申报与该申请存在利益冲突，不能评分。"],
+    en: ["Conflict of interest", "You declared a conflict of interest on this application and cannot score it."],
+  },
+  /** Scoring needs a declaration of no conflict first. */
+  REVIEW_DECLARATION_REQUIRED: {
+    status: 409,
+    "zh-CN": ["请先申报利益冲突", "评分前须先申报与该申请无利益冲突。"],
+    en: ["Declaration required", "Declare that you have no conflict of interest before scoring."],
+  },
+  /** A conflict once declared cannot be withdrawn. */
+  REVIEW_DECLARATION_FINAL: {
+    status: 409,
+    "zh-CN": ["不能撤销回避", "已申报的利益冲突不能撤销。"],
+    en: ["Declaration is final", "A declared conflict of interest cannot be withdrawn."],
+  },
+  /** A score names a criterion of another call. */
+  REVIEW_CRITERION_UNKNOWN: {
+    status: 422,
+    "zh-CN": ["评分项不存在", "评分项不属于该项目征集的评分标准。"],
+    en: ["Unknown criterion", "A criterion is not part of this call's rubric."],
+  },
+  /** Award refused: an application is incomplete or not submitted, over the cap, or the total is over budget. */
+  REVIEW_AWARD_INVALID: {
+    status: 422,
+    "zh-CN": ["评定无效", "评定无效：{rule}。"],
+    en: ["Invalid award", "The award is invalid: {rule}."],
+  },
 } satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorCatalog;

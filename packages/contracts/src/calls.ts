@@ -1,0 +1,316 @@
+import { z } from "zod";
+import { AreaCodeSchema, PageQuerySchema, TimestampSchema, UuidSchema, pageOf, text } from "./common.js";
+import { SocialOrgCategorySchema, SocialOrgGradeSchema } from "./social-orgs.js";
+
+/** Calls for projects (项目征集), applications, review and award: the purchaser side of 项目化运作. */
+
+export const CallModeSchema = z
+  .enum(["venture", "directed", "commissioned"])
+  .describe("公益创投 venture, 定向委托 directed, 购买服务 commissioned");
+export type CallMode = z.infer<typeof CallModeSchema>;
+export const CallStatusSchema = z
+  .enum(["draft", "open", "under_review", "awarded", "cancelled"])
+  .describe("draft; open until the deadline; under_review after it; awarded; cancelled");
+export type CallStatus = z.infer<typeof CallStatusSchema>;
+
+const FenSchema = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).describe("Amount in fen (分)");
+export const DocTypeSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{1,39}$/, "INVALID_DOC_TYPE")
+  .describe("Document type code, e.g. plan, budget, registration_certificate");
+
+export const EvaluationWeightsSchema = z.strictObject({
+  purchaser: z.number().int().min(0).max(100),
+  beneficiaries: z.number().int().min(0).max(100),
+  third_party: z.number().int().min(0).max(100),
+});
+
+export const CriterionInputSchema = z.strictObject({
+  name: text({ max: 100 }),
+  description: text({ max: 1000 }).nullable().optional(),
+  weight: z.number().int().min(1).max(100).describe("Weight; the rubric's weights sum to exactly 100"),
+});
+
+const callData = {
+  purchaser_name: text({ max: 100 }).describe("Purchasing body as published, e.g. 南阳新村街道办事处"),
+  mode: CallModeSchema,
+  title: text({ max: 200 }),
+  description: text({ max: 10000 }),
+  need_categories: z.array(z.string().max(40)).max(20).describe("Need category codes the call answers"),
+  target_area_codes: z.array(AreaCodeSchema).min(1).max(50).describe("Areas served, inside the purchaser's area"),
+  total_budget_fen: FenSchema,
+  project_cap_fen: FenSchema.describe("Most one project may receive, in fen"),
+  min_org_grade: SocialOrgGradeSchema.nullable().describe("Lowest evaluation grade accepted, or null"),
+  eligible_org_categories: z.array(SocialOrgCategorySchema).max(5).describe("Accepted categories; empty = all"),
+  require_local_presence: z.boolean().describe("The organization must be registered in or serve a target area"),
+  required_documents: z.array(DocTypeSchema).max(20).describe("Document types every application must attach"),
+  submission_deadline: z.iso.datetime({ offset: true }).describe("Deadline (ISO instant); must be in the future at publication"),
+  criteria: z.array(CriterionInputSchema).min(1).max(20).describe("Scoring rubric; weights sum to 100"),
+  reviewer_ids: z.array(UuidSchema).max(30).describe("Review panel: users holding projects.review over the call's area"),
+  evaluation_weights: EvaluationWeightsSchema.describe("Weights of the closing evaluation; sum to 100"),
+};
+
+export const CallCreateSchema = z.strictObject({ area_code: AreaCodeSchema.describe("Purchaser's jurisdiction"), ...callData });
+export type CallCreate = z.infer<typeof CallCreateSchema>;
+export const CallUpdateSchema = z.strictObject({
+  version: z.number().int().describe("The version you read"),
+  data: z.strictObject(callData).partial(),
+});
+export type CallUpdate = z.infer<typeof CallUpdateSchema>;
+export const VersionBodySchema = z.strictObject({ version: z.number().int().describe("The version you read") });
+
+export const CallSchema = z.object({
+  id: UuidSchema,
+  ocid: z.string().describe("Open Contracting ID"),
+  area_code: AreaCodeSchema,
+  purchaser_name: z.string(),
+  mode: CallModeSchema,
+  title: z.string(),
+  status: CallStatusSchema,
+  total_budget_fen: z.number().int(),
+  project_cap_fen: z.number().int(),
+  submission_deadline: TimestampSchema,
+  published_at: TimestampSchema.nullable(),
+  awarded_at: TimestampSchema.nullable(),
+  created_at: TimestampSchema,
+  version: z.number().int(),
+});
+export type Call = z.infer<typeof CallSchema>;
+
+const NeedCountSchema = z.object({
+  open: z.number().int().describe("Needs open now"),
+  last_12_months: z.number().int().describe("Needs reported in the last 12 months"),
+});
+
+export const CallDetailSchema = CallSchema.extend({
+  description: z.string(),
+  need_categories: z.array(z.string()),
+  target_area_codes: z.array(AreaCodeSchema),
+  min_org_grade: SocialOrgGradeSchema.nullable(),
+  eligible_org_categories: z.array(SocialOrgCategorySchema),
+  require_local_presence: z.boolean(),
+  required_documents: z.array(z.string()),
+  evaluation_weights: EvaluationWeightsSchema,
+  criteria: z.array(
+    z.object({
+      id: UuidSchema,
+      position: z.number().int(),
+      name: z.string(),
+      description: z.string().nullable(),
+      weight: z.number().int(),
+    }),
+  ),
+  reviewers: z.array(z.object({ user_id: UuidSchema, display_name: z.string() })),
+  need_counts: z.object({
+    categories: z.array(NeedCountSchema.extend({ code: z.string() })),
+    areas: z.array(NeedCountSchema.extend({ area_code: AreaCodeSchema })),
+  }),
+  viewer: z.object({
+    purchaser: z.boolean().describe("You manage this call"),
+    reviewer: z.boolean().describe("You sit on its panel"),
+    my_application_id: UuidSchema.nullable().describe("Your organization's application, if any"),
+  }),
+});
+export type CallDetail = z.infer<typeof CallDetailSchema>;
+
+export const CallListQuerySchema = PageQuerySchema.extend({
+  q: z.string().trim().max(100).optional().describe("Search in titles"),
+  status: CallStatusSchema.optional(),
+  mode: CallModeSchema.optional(),
+});
+export type CallListQuery = z.infer<typeof CallListQuerySchema>;
+export const CallPageSchema = pageOf(CallSchema);
+export const CallIdParamsSchema = z.object({ id: UuidSchema });
+
+export const CallSuggestionQuerySchema = z.object({ area: AreaCodeSchema.describe("Jurisdiction to suggest a call for") });
+export const CallSuggestionSchema = z.object({
+  area_code: AreaCodeSchema,
+  since: TimestampSchema.describe("Start of the 12 months looked at"),
+  categories: z.array(z.object({ code: z.string(), name: z.string(), count: z.number().int() })).describe("Most frequent unmet categories"),
+  areas: z.array(z.object({ area_code: AreaCodeSchema, count: z.number().int() })).describe("Where those needs concentrate"),
+  draft: z.object({
+    area_code: AreaCodeSchema,
+    title: z.string(),
+    description: z.string(),
+    need_categories: z.array(z.string()),
+    target_area_codes: z.array(AreaCodeSchema),
+  }),
+});
+export type CallSuggestion = z.infer<typeof CallSuggestionSchema>;
+
+// Applications
+
+export const KpiSchema = z.strictObject({ name: text({ max: 100 }), target: z.number().min(0), unit: text({ max: 20 }) });
+export const BudgetLineSchema = z.strictObject({ item: text({ max: 200 }), amount_fen: FenSchema });
+
+export const ApplicationCreateSchema = z.strictObject({
+  org_id: UuidSchema.optional().describe("Applying organization (default: your only one)"),
+  title: text({ max: 200 }),
+  objectives: text({ max: 5000 }),
+  activities: text({ max: 10000 }),
+  beneficiaries: text({ max: 2000 }),
+  beneficiary_count: z.number().int().min(0).max(10_000_000),
+  kpis: z.array(KpiSchema).min(1).max(20),
+  budget_lines: z.array(BudgetLineSchema).min(1).max(100).describe("Their sum must equal requested_fen"),
+  requested_fen: FenSchema.describe("At most the call's project cap"),
+});
+export type ApplicationCreate = z.infer<typeof ApplicationCreateSchema>;
+
+export const ApplicationStatusSchema = z.enum(["submitted", "withdrawn", "awarded", "not_awarded"]);
+
+export const ApplicationSchema = z.object({
+  id: UuidSchema,
+  call_id: UuidSchema,
+  area_code: AreaCodeSchema,
+  org: z.object({ id: UuidSchema, name: z.string() }),
+  title: z.string(),
+  requested_fen: z.number().int(),
+  status: ApplicationStatusSchema,
+  submitted_at: TimestampSchema,
+  withdrawn_at: TimestampSchema.nullable(),
+  complete: z.boolean().describe("Every required document type is attached"),
+  missing_documents: z.array(z.string()),
+  final_score: z.number().nullable(),
+  version: z.number().int(),
+});
+export type Application = z.infer<typeof ApplicationSchema>;
+
+export const AttachmentTypeSchema = z.enum([
+  "application/pdf",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "image/jpeg",
+  "image/png",
+]);
+/** Largest application attachment, in bytes (10 MB). */
+export const MAX_APPLICATION_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+export const ApplicationAttachmentSchema = z.object({
+  id: UuidSchema,
+  doc_type: z.string(),
+  original_name: z.string(),
+  content_type: AttachmentTypeSchema,
+  size_bytes: z.number().int(),
+  created_at: TimestampSchema,
+});
+export type ApplicationAttachment = z.infer<typeof ApplicationAttachmentSchema>;
+export const ApplicationAttachmentQuerySchema = z.object({
+  doc_type: DocTypeSchema,
+  name: z.string().trim().min(1).max(200).optional().describe("The file's name, for display only"),
+});
+export const ApplicationAttachmentParamsSchema = z.object({ id: UuidSchema, attachmentId: UuidSchema });
+
+export const CreditSummarySchema = z.object({
+  completed: z.number().int().describe("Contracts closed"),
+  total: z.number().int().describe("Contracts signed"),
+  overdue_milestones: z.number().int().describe("Milestones accepted late or past due and not accepted"),
+  returned_reports: z.number().int().describe("Milestone reports returned"),
+  grades: z.object({ excellent: z.number().int(), good: z.number().int(), pass: z.number().int(), fail: z.number().int() }),
+});
+export type CreditSummary = z.infer<typeof CreditSummarySchema>;
+
+export const CreditRecordSchema = CreditSummarySchema.extend({
+  org_id: UuidSchema,
+  projects: z.array(
+    z.object({
+      contract_id: UuidSchema,
+      title: z.string(),
+      area_code: AreaCodeSchema,
+      status: z.enum(["active", "closing", "closed", "terminated"]),
+      amount_fen: z.number().int(),
+      signed_at: TimestampSchema,
+      grade: z.enum(["excellent", "good", "pass", "fail"]).nullable(),
+      total_score: z.number().nullable(),
+      overdue_milestones: z.number().int(),
+      returned_reports: z.number().int(),
+    }),
+  ),
+});
+export type CreditRecord = z.infer<typeof CreditRecordSchema>;
+
+export const ReviewDeclarationInputSchema = z
+  .strictObject({ conflicted: z.boolean(), reason: text({ max: 1000 }).nullable().optional() })
+  .refine((value) => !value.conflicted || Boolean(value.reason), { message: "REASON_REQUIRED", path: ["reason"] });
+export const ReviewDeclarationSchema = z.object({
+  application_id: UuidSchema,
+  conflicted: z.boolean(),
+  reason: z.string().nullable(),
+  declared_at: TimestampSchema,
+});
+export type ReviewDeclaration = z.infer<typeof ReviewDeclarationSchema>;
+
+export const ReviewScoresInputSchema = z.strictObject({
+  scores: z
+    .array(
+      z.strictObject({
+        criterion_id: UuidSchema,
+        score: z.number().int().min(0).max(100),
+        comment: text({ max: 2000 }).nullable().optional(),
+      }),
+    )
+    .min(1)
+    .max(20),
+});
+export type ReviewScoresInput = z.infer<typeof ReviewScoresInputSchema>;
+export const MyReviewSchema = z.object({
+  declaration: ReviewDeclarationSchema.nullable(),
+  scores: z.array(z.object({ criterion_id: UuidSchema, score: z.number().int(), comment: z.string().nullable() })),
+  weighted_score: z.number().nullable().describe("Σ weight × score / 100, once every criterion is scored"),
+});
+export type MyReview = z.infer<typeof MyReviewSchema>;
+
+export const ApplicationResultSchema = z.object({
+  status: ApplicationStatusSchema,
+  final_score: z.number().nullable(),
+  decision_reason: z.string().nullable(),
+  decided_at: TimestampSchema.nullable(),
+  criteria: z.array(
+    z.object({
+      criterion_id: UuidSchema,
+      name: z.string(),
+      weight: z.number().int(),
+      average_score: z.number().nullable(),
+      comments: z.array(z.string()).describe("Reviewers' comments, anonymous"),
+    }),
+  ),
+});
+export type ApplicationResult = z.infer<typeof ApplicationResultSchema>;
+
+export const ApplicationDetailSchema = ApplicationSchema.extend({
+  objectives: z.string(),
+  activities: z.string(),
+  beneficiaries: z.string(),
+  beneficiary_count: z.number().int(),
+  kpis: z.array(z.object({ name: z.string(), target: z.number(), unit: z.string() })),
+  budget_lines: z.array(z.object({ item: z.string(), amount_fen: z.number().int() })),
+  attachments: z.array(ApplicationAttachmentSchema),
+  decision_reason: z.string().nullable(),
+  decided_at: TimestampSchema.nullable(),
+  credit: CreditRecordSchema.nullable().describe("The applicant's credit record (purchaser and panel)"),
+  my_review: MyReviewSchema.nullable().describe("Your declaration and scores (panel members)"),
+});
+export type ApplicationDetail = z.infer<typeof ApplicationDetailSchema>;
+export const ApplicationListSchema = z.object({ items: z.array(ApplicationSchema) });
+export const ApplicationIdParamsSchema = z.object({ id: UuidSchema });
+
+export const RankingSchema = z.object({
+  items: z.array(
+    z.object({
+      application_id: UuidSchema,
+      org_name: z.string(),
+      requested_fen: z.number().int(),
+      complete: z.boolean(),
+      reviewers_scored: z.number().int(),
+      conflicts: z.number().int(),
+      final_score: z.number().nullable(),
+    }),
+  ),
+});
+export type Ranking = z.infer<typeof RankingSchema>;
+
+export const AwardInputSchema = z.strictObject({
+  version: z.number().int().describe("The call's version you read"),
+  application_ids: z.array(UuidSchema).min(1).max(100),
+  justification: text({ max: 5000 }).describe("Written justification of the decision (required)"),
+});
+export type AwardInput = z.infer<typeof AwardInputSchema>;
