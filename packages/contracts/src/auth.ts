@@ -36,6 +36,9 @@ export const PermissionSchema = z
     "cases.write",
     "services.write",
     "api_clients.manage",
+    "meetings.read",
+    "meetings.convene",
+    "action_items.handle",
   ])
   .describe("Permission");
 export type Permission = z.infer<typeof PermissionSchema>;

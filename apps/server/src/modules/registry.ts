@@ -13,6 +13,7 @@ import { notificationsModule } from "./notifications/index.js";
 import { needsModule } from "./needs/index.js";
 import { servicesDirectoryModule } from "./services-directory/index.js";
 import { apiClientsModule } from "./api-clients/index.js";
+import { meetingsModule } from "./meetings/index.js";
 
 /** Every domain module, in dependency order (seeds run in this order). The only place modules are wired. */
 export const modules: readonly ModuleManifest[] = [
@@ -26,6 +27,7 @@ export const modules: readonly ModuleManifest[] = [
   notificationsModule,
   needsModule,
   servicesDirectoryModule,
+  meetingsModule,
   apiClientsModule,
   auditLogModule,
   importsModule,

@@ -21,6 +21,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "needs.read",
     "needs.dashboard",
     "routing.manage",
+    "meetings.read",
+    "meetings.convene",
   ],
   community_staff: [
     "areas.read",
@@ -38,6 +40,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "referrals.handle",
     "cases.read",
     "services.write",
+    "meetings.read",
+    "meetings.convene",
+    "action_items.handle",
   ],
   org_staff: [
     "areas.read",
@@ -49,6 +54,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "imports.run",
     "referrals.handle",
     "services.write",
+    "meetings.read",
+    "action_items.handle",
   ],
   social_worker: [
     "areas.read",
@@ -59,8 +66,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "referrals.handle",
     "cases.read",
     "cases.write",
+    "meetings.read",
+    "action_items.handle",
   ],
-  evaluator: ["areas.read", "communities.read", "social_orgs.read", "social_workers.read", "needs.dashboard"],
+  evaluator: ["areas.read", "communities.read", "social_orgs.read", "social_workers.read", "needs.dashboard", "meetings.read"],
   resident: ["areas.read", "needs.report"],
 };
 
@@ -76,6 +85,8 @@ const levelRules: Partial<Record<Permission, (membership: MembershipGrant) => bo
   "residents.read": (m) => m.role !== "official" || m.areaCode.length >= 9,
   // Routing rules are set by street, district and city officials for their jurisdiction.
   "routing.manage": (m) => m.role === "official",
+  // Joint meetings are convened by a street (or a community), not by districts or the city.
+  "meetings.convene": (m) => m.role !== "official" || m.areaCode.length === 9,
 };
 
 /** The permissions one membership gives. */
