@@ -16,7 +16,8 @@ CREATE TABLE "action_item_updates" (
 	"referral_id" uuid,
 	"service_record_id" uuid,
 	"author_id" uuid,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"seq" bigserial NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "action_items" (
@@ -105,7 +106,7 @@ ALTER TABLE "meeting_resolutions" ADD CONSTRAINT "meeting_resolutions_meeting_id
 ALTER TABLE "meeting_resolutions" ADD CONSTRAINT "meeting_resolutions_agenda_item_id_meeting_agenda_items_id_fk" FOREIGN KEY ("agenda_item_id") REFERENCES "public"."meeting_agenda_items"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "action_item_escalations_area_code_at_idx" ON "action_item_escalations" USING btree ("area_code","escalated_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "action_item_escalations_item_key" ON "action_item_escalations" USING btree ("action_item_id");--> statement-breakpoint
-CREATE INDEX "action_item_updates_area_code_item_idx" ON "action_item_updates" USING btree ("area_code","action_item_id","created_at");--> statement-breakpoint
+CREATE INDEX "action_item_updates_area_code_item_idx" ON "action_item_updates" USING btree ("area_code","action_item_id","seq");--> statement-breakpoint
 CREATE INDEX "action_items_area_code_status_due_idx" ON "action_items" USING btree ("area_code","status","due_on");--> statement-breakpoint
 CREATE INDEX "action_items_owner_user_idx" ON "action_items" USING btree ("owner_user_id","status","due_on");--> statement-breakpoint
 CREATE INDEX "action_items_meeting_idx" ON "action_items" USING btree ("meeting_id");--> statement-breakpoint

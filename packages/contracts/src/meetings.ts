@@ -45,7 +45,13 @@ const VersionSchema = z.number().int().min(1).describe("The version you read (op
 export const MeetingPlaceSchema = z
   .discriminatedUnion("kind", [
     z.strictObject({ kind: z.literal("facility"), facility_id: UuidSchema.describe("A facility of the community profile") }),
-    z.strictObject({ kind: z.literal("online"), url: z.url({ protocol: /^https?$/ }).max(500).describe("Meeting link (http/https)") }),
+    z.strictObject({
+      kind: z.literal("online"),
+      url: z
+        .url({ protocol: /^https?$/ })
+        .max(500)
+        .describe("Meeting link (http/https)"),
+    }),
   ])
   .describe("Where the meeting takes place");
 export type MeetingPlace = z.infer<typeof MeetingPlaceSchema>;

@@ -28,7 +28,10 @@ type Candidate = {
  * owner organization (org_staff), the community's staff for a community owner, and the officials of
  * the street the meeting belongs to.
  */
-async function recipientsOf(ctx: Ctx, candidates: Candidate[]): Promise<Array<{ userId: string; role: string; areaCode: string; organizationId: string | null }>> {
+async function recipientsOf(
+  ctx: Ctx,
+  candidates: Candidate[],
+): Promise<Array<{ userId: string; role: string; areaCode: string; organizationId: string | null }>> {
   const orgs = [...new Set(candidates.map((c) => c.ownerOrganizationId).filter((id): id is string => Boolean(id)))];
   const areas = [
     ...new Set([
@@ -41,7 +44,12 @@ async function recipientsOf(ctx: Ctx, candidates: Candidate[]): Promise<Array<{ 
     branches.push(and(eq(memberships.role, "org_staff"), inArray(memberships.organizationId, orgs)) as SQL);
   }
   return ctx.db
-    .selectDistinct({ userId: memberships.userId, role: memberships.role, areaCode: memberships.areaCode, organizationId: memberships.organizationId })
+    .selectDistinct({
+      userId: memberships.userId,
+      role: memberships.role,
+      areaCode: memberships.areaCode,
+      organizationId: memberships.organizationId,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(or(...branches), eq(users.status, "active")));
@@ -91,7 +99,13 @@ async function sweepBatch(ctx: Ctx, batchSize: number): Promise<(ActionItemEscal
         .map((p) => p.userId);
       const [inserted] = await tx.db
         .insert(actionItemEscalations)
-        .values({ areaCode: item.areaCode, actionItemId: item.id, dueOn: item.dueOn, escalatedAt: now, recipients: new Set(recipients).size })
+        .values({
+          areaCode: item.areaCode,
+          actionItemId: item.id,
+          dueOn: item.dueOn,
+          escalatedAt: now,
+          recipients: new Set(recipients).size,
+        })
         .onConflictDoNothing()
         .returning({ id: actionItemEscalations.id });
       if (!inserted) {

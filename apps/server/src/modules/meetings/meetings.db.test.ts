@@ -98,7 +98,10 @@ describe("convening and invitations", () => {
     expect(backwards.json().errors[0]).toMatchObject({ code: "MEETING_ENDS_BEFORE_START" });
     expect((await clients.district!.post("/api/v1/meetings", body())).statusCode).toBe(403);
     expect((await clients.otherStreet!.post("/api/v1/meetings", body())).statusCode).toBe(404);
-    const unknownCategory = await clients.street!.post("/api/v1/meetings", body({ agenda: [{ kind: "need_category", title: "x", need_category: "nope" }] }));
+    const unknownCategory = await clients.street!.post(
+      "/api/v1/meetings",
+      body({ agenda: [{ kind: "need_category", title: "x", need_category: "nope" }] }),
+    );
     expect(unknownCategory.json().errors[0]).toMatchObject({ code: "AGENDA_CATEGORY_UNKNOWN" });
   });
 
@@ -140,8 +143,12 @@ describe("convening and invitations", () => {
     const staffInvitee = (await mine(clients.staff!)()).invitees.find((i) => i.is_me);
     const answer = (who: Client, id: string, payload: unknown) => who.post(`/api/v1/meetings/${meeting.id}/invitees/${id}/answer`, payload);
     expect((await answer(clients.orgStaff!, orgInvitee!.id, { response: "attend" })).statusCode).toBe(200);
-    expect((await answer(clients.worker!, workerInvitee!.id, { response: "delegate" })).json().errors[0].code).toBe("DELEGATE_NAME_REQUIRED");
-    expect((await answer(clients.worker!, workerInvitee!.id, { response: "delegate", delegate_name: "社工助理小李" })).statusCode).toBe(200);
+    expect((await answer(clients.worker!, workerInvitee!.id, { response: "delegate" })).json().errors[0].code).toBe(
+      "DELEGATE_NAME_REQUIRED",
+    );
+    expect((await answer(clients.worker!, workerInvitee!.id, { response: "delegate", delegate_name: "社工助理小李" })).statusCode).toBe(
+      200,
+    );
     expect((await answer(clients.staff!, staffInvitee!.id, { response: "decline" })).statusCode).toBe(200);
     // Nobody answers for someone else.
     expect((await answer(clients.worker!, staffInvitee!.id, { response: "attend" })).statusCode).toBe(404);
@@ -204,7 +211,18 @@ describe("minutes", () => {
     expect(saved.statusCode, saved.body).toBe(200);
     meeting = saved.json<Meeting>();
     const minutes = meeting.minutes_html ?? "";
-    for (const forbidden of ["<script", "alert", "onerror", "onclick", "onmouseover", "javascript:", "<img", "<style", "<iframe", "style="]) {
+    for (const forbidden of [
+      "<script",
+      "alert",
+      "onerror",
+      "onclick",
+      "onmouseover",
+      "javascript:",
+      "<img",
+      "<style",
+      "<iframe",
+      "style=",
+    ]) {
       expect(minutes).not.toContain(forbidden);
     }
     expect(minutes).toContain("<strong>决定</strong>");
@@ -222,15 +240,35 @@ describe("resolutions and action items", () => {
     const outside = await clients.street!.post(`/api/v1/meetings/${meeting.id}/resolutions`, {
       agenda_item_id: agendaItem.id,
       text: "增设助餐点",
-      action_items: [{ owner_kind: "community", owner_community_code: "410105001001", owner_user_id: ids.staff, due_on: "2026-03-10", expected_result: "x" }],
+      action_items: [
+        {
+          owner_kind: "community",
+          owner_community_code: "410105001001",
+          owner_user_id: ids.staff,
+          due_on: "2026-03-10",
+          expected_result: "x",
+        },
+      ],
     });
     expect(outside.json().errors[0]).toMatchObject({ code: "OWNER_COMMUNITY_OUTSIDE" });
     const created = await clients.street!.post(`/api/v1/meetings/${meeting.id}/resolutions`, {
       agenda_item_id: agendaItem.id,
       text: "在北区增设老年助餐点",
       action_items: [
-        { owner_kind: "organization", owner_organization_id: ids.org, owner_user_id: ids.orgStaff, due_on: "2026-03-10", expected_result: "助餐点选址方案" },
-        { owner_kind: "community", owner_community_code: community, owner_user_id: ids.staff, due_on: "2026-03-05", expected_result: "居民意见征集" },
+        {
+          owner_kind: "organization",
+          owner_organization_id: ids.org,
+          owner_user_id: ids.orgStaff,
+          due_on: "2026-03-10",
+          expected_result: "助餐点选址方案",
+        },
+        {
+          owner_kind: "community",
+          owner_community_code: community,
+          owner_user_id: ids.staff,
+          due_on: "2026-03-05",
+          expected_result: "居民意见征集",
+        },
       ],
     });
     expect(created.statusCode, created.body).toBe(201);
@@ -238,17 +276,27 @@ describe("resolutions and action items", () => {
     const items = meeting.agenda[0]!.resolutions[0]!.action_items;
     item = items.find((i) => i.owner_kind === "organization")!;
     communityItem = items.find((i) => i.owner_kind === "community")!;
-    expect(item).toMatchObject({ status: "open", owner_unit_name: expect.stringContaining("测试社会组织"), can_report: false, can_review: false });
+    expect(item).toMatchObject({
+      status: "open",
+      owner_unit_name: expect.stringContaining("测试社会组织"),
+      can_report: false,
+      can_review: false,
+    });
     expect((await inbox(clients.orgStaff!)).items.filter((n) => n.kind === "action_item_assigned")).toHaveLength(1);
   });
 
   it("takes progress with evidence from the owner only, then done → returned → done → accepted", async () => {
     const url = `/api/v1/action-items/${item.id}`;
     expect((await clients.worker!.post(`${url}/progress`, { text: "不是我的" })).statusCode).toBe(403);
-    expect((await clients.orgStaff!.post(`${url}/progress`, { text: "x", referral_id: "7f0c1f7e-8a43-4c38-9b5e-0c6f9f3b2a10" })).json().errors[0].code).toBe(
-      "EVIDENCE_OUTSIDE",
+    expect(
+      (await clients.orgStaff!.post(`${url}/progress`, { text: "x", referral_id: "7f0c1f7e-8a43-4c38-9b5e-0c6f9f3b2a10" })).json().errors[0]
+        .code,
+    ).toBe("EVIDENCE_OUTSIDE");
+    const progress = await clients.orgStaff!.post(
+      `${url}/progress`,
+      { text: "已踏勘两处场地" },
+      { headers: { "idempotency-key": "progress-0001" } },
     );
-    const progress = await clients.orgStaff!.post(`${url}/progress`, { text: "已踏勘两处场地" }, { headers: { "idempotency-key": "progress-0001" } });
     expect(progress.statusCode, progress.body).toBe(201);
     item = progress.json<ActionItem>();
     expect(item.updates?.map((u) => u.kind)).toEqual(["progress"]);
@@ -301,7 +349,15 @@ describe("escalation", () => {
     const created = await clients.street!.post(`/api/v1/meetings/${meeting.id}/resolutions`, {
       agenda_item_id: meeting.agenda[1]!.id,
       text: "每月清理楼道",
-      action_items: [{ owner_kind: "organization", owner_organization_id: ids.org, owner_user_id: ids.orgStaff, due_on: "2026-03-11", expected_result: "清理计划" }],
+      action_items: [
+        {
+          owner_kind: "organization",
+          owner_organization_id: ids.org,
+          owner_user_id: ids.orgStaff,
+          due_on: "2026-03-11",
+          expected_result: "清理计划",
+        },
+      ],
     });
     expect(created.statusCode).toBe(201);
     expect(await escalateOverdueActionItems(systemCtx(t.database.db, () => clock))).toEqual({ escalated: 1, notifications: 2 });
@@ -310,7 +366,10 @@ describe("escalation", () => {
   });
 
   it("lists the area's overdue items at the top of the next meeting's agenda", async () => {
-    const next = await clients.street!.post("/api/v1/meetings", body({ starts_at: "2026-03-20T10:00:00+08:00", ends_at: "2026-03-20T11:00:00+08:00" }));
+    const next = await clients.street!.post(
+      "/api/v1/meetings",
+      body({ starts_at: "2026-03-20T10:00:00+08:00", ends_at: "2026-03-20T11:00:00+08:00" }),
+    );
     expect(next.statusCode).toBe(201);
     const overdue = next.json<Meeting>().overdue_action_items;
     expect(overdue.map((i) => i.expected_result).sort()).toEqual(["居民意见征集", "清理计划"]);
@@ -331,11 +390,16 @@ describe("scope, summary and history", () => {
   });
 
   it("publishes a summary residents read without names or minutes", async () => {
-    const published = await clients.street!.post(`/api/v1/meetings/${meeting.id}/summary`, { version: meeting.version, summary: "决定增设老年助餐点。" });
+    const published = await clients.street!.post(`/api/v1/meetings/${meeting.id}/summary`, {
+      version: meeting.version,
+      summary: "决定增设老年助餐点。",
+    });
     expect(published.statusCode, published.body).toBe(200);
     const page = await t.app.inject({ method: "GET", url: `/api/v1/public/meeting-summaries?area_code=${community.slice(0, 9)}` });
     expect(page.statusCode).toBe(200);
-    expect(page.json().items).toEqual([expect.objectContaining({ id: meeting.id, summary: "决定增设老年助餐点。", held_on: "2026-03-02" })]);
+    expect(page.json().items).toEqual([
+      expect.objectContaining({ id: meeting.id, summary: "决定增设老年助餐点。", held_on: "2026-03-02" }),
+    ]);
     expect(page.body).not.toContain("王阿姨");
     expect(page.body).not.toContain("纪要");
     expect(page.body).not.toContain("测试用户");

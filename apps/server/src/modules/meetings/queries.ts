@@ -44,9 +44,7 @@ export function todayIn(ctx: Ctx): string {
 /** Organizations the actor acts for as org staff (an invited organization is answered for by its staff). */
 export function staffOrganizations(ctx: ActorCtx): string[] {
   return [
-    ...new Set(
-      ctx.actor.memberships.filter((m) => m.role === "org_staff" && m.organizationId).map((m) => m.organizationId as string),
-    ),
+    ...new Set(ctx.actor.memberships.filter((m) => m.role === "org_staff" && m.organizationId).map((m) => m.organizationId as string)),
   ];
 }
 
@@ -74,14 +72,8 @@ export function visibleMeetings(ctx: ActorCtx): SQL {
   if (!ctx.actor.can("meetings.read")) {
     return sql`false`;
   }
-  const invited = ctx.db
-    .select({ id: meetingInvitees.meetingId })
-    .from(meetingInvitees)
-    .where(inviteeIsActor(ctx));
-  const owning = ctx.db
-    .select({ id: actionItems.meetingId })
-    .from(actionItems)
-    .where(eq(actionItems.ownerUserId, ctx.actor.userId));
+  const invited = ctx.db.select({ id: meetingInvitees.meetingId }).from(meetingInvitees).where(inviteeIsActor(ctx));
+  const owning = ctx.db.select({ id: actionItems.meetingId }).from(actionItems).where(eq(actionItems.ownerUserId, ctx.actor.userId));
   return or(
     inScope(meetings.areaCode, areaPrefixes(ctx)),
     and(sql`${meetings.status} <> 'draft'`, inArray(meetings.id, invited)),
@@ -237,7 +229,11 @@ async function unitNames(ctx: Ctx, rows: ActionItemJoined[]): Promise<Map<string
   return names;
 }
 
-export function presentActionItem(ctx: Ctx & { actor: { userId: string } | null }, row: ActionItemJoined, units: Map<string, string>): ActionItem {
+export function presentActionItem(
+  ctx: Ctx & { actor: { userId: string } | null },
+  row: ActionItemJoined,
+  units: Map<string, string>,
+): ActionItem {
   const item = row.item;
   const me = ctx.actor?.userId;
   return {
@@ -291,7 +287,7 @@ export async function getActionItem(ctx: ActorCtx, id: string): Promise<ActionIt
       .from(actionItemUpdates)
       .leftJoin(author, eq(author.id, actionItemUpdates.authorId))
       .where(and(eq(actionItemUpdates.areaCode, row.item.areaCode), eq(actionItemUpdates.actionItemId, id)))
-      .orderBy(asc(actionItemUpdates.createdAt), asc(actionItemUpdates.id)),
+      .orderBy(asc(actionItemUpdates.seq)),
   ]);
   return {
     ...(item as ActionItem),
@@ -356,7 +352,9 @@ export async function listActionItems(ctx: ActorCtx, query: ActionItemListQuery)
 /** Overdue open action items under an area (for the agenda of its next meeting), by due date. */
 async function overdueActionItems(ctx: Ctx, areaCode: string): Promise<ActionItemJoined[]> {
   return selectActionItems(ctx)
-    .where(and(inScope(actionItems.areaCode, [areaCode]), eq(actionItems.status, "open"), sql`${actionItems.dueOn} < ${todayIn(ctx)}::date`))
+    .where(
+      and(inScope(actionItems.areaCode, [areaCode]), eq(actionItems.status, "open"), sql`${actionItems.dueOn} < ${todayIn(ctx)}::date`),
+    )
     .orderBy(asc(actionItems.dueOn), asc(actionItems.id))
     .limit(100);
 }
@@ -389,9 +387,7 @@ export async function presentMeeting(ctx: ActorCtx, row: MeetingRow): Promise<Me
       .from(meetingResolutions)
       .where(and(eq(meetingResolutions.areaCode, row.areaCode), eq(meetingResolutions.meetingId, row.id)))
       .orderBy(asc(meetingResolutions.createdAt), asc(meetingResolutions.id)),
-    selectActionItems(ctx)
-      .where(eq(actionItems.meetingId, row.id))
-      .orderBy(asc(actionItems.dueOn), asc(actionItems.id)),
+    selectActionItems(ctx).where(eq(actionItems.meetingId, row.id)).orderBy(asc(actionItems.dueOn), asc(actionItems.id)),
     upcoming ? overdueActionItems(ctx, row.areaCode) : Promise.resolve([]),
     ctx.db.select({ name: users.displayName }).from(users).where(eq(users.id, row.convenerId)),
     ctx.db

@@ -28,7 +28,15 @@ import {
   SummaryPublishSchema,
 } from "@sanshe/contracts";
 import { requireActor } from "../../platform/ctx.js";
-import { getActionItem, getInviteeOptions, getMeeting, getMeetingHistory, listActionItems, listMeetings, listPublicSummaries } from "./queries.js";
+import {
+  getActionItem,
+  getInviteeOptions,
+  getMeeting,
+  getMeetingHistory,
+  listActionItems,
+  listMeetings,
+  listPublicSummaries,
+} from "./queries.js";
 import {
   acceptActionItem,
   addProgress,

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { areaCode, timestamps } from "../../platform/db/columns.js";
 
 /**
@@ -159,8 +159,10 @@ export const actionItemUpdates = pgTable(
     serviceRecordId: uuid("service_record_id"),
     authorId: uuid("author_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Insertion order, for updates written at the same instant. */
+    seq: bigserial("seq", { mode: "number" }).notNull(),
   },
-  (table) => [index("action_item_updates_area_code_item_idx").on(table.areaCode, table.actionItemId, table.createdAt)],
+  (table) => [index("action_item_updates_area_code_item_idx").on(table.areaCode, table.actionItemId, table.seq)],
 );
 
 /** Escalations of overdue action items: one per item (the unique key makes a sweep idempotent). */

@@ -173,7 +173,12 @@ export async function seedMeetings(ctx: Ctx, options: SeedOptions): Promise<void
       const held = demo.status === "held" || demo.status === "minuted";
       const answered = demo.status !== "draft";
       const invitees = [
-        { kind: "staff" as const, userId: demo.convener === "demo-street" ? communityId : null, organizationId: null, name: "丰乐社区居委会（演示）" },
+        {
+          kind: "staff" as const,
+          userId: demo.convener === "demo-street" ? communityId : null,
+          organizationId: null,
+          name: "丰乐社区居委会（演示）",
+        },
         { kind: "organization" as const, userId: null, organizationId: agency.id, name: agency.name },
         { kind: "social_worker" as const, userId: workerId, organizationId: null, name: "丰乐社区社工（演示）" },
         { kind: "resident_rep" as const, userId: null, organizationId: null, name: "居民代表（演示）" },
@@ -184,7 +189,15 @@ export async function seedMeetings(ctx: Ctx, options: SeedOptions): Promise<void
           ...invitee,
           areaCode: demo.area,
           meetingId: meeting.id,
-          response: !answered ? ("pending" as const) : held ? ("attend" as const) : n === 0 ? ("attend" as const) : n === 2 ? ("delegate" as const) : ("pending" as const),
+          response: !answered
+            ? ("pending" as const)
+            : held
+              ? ("attend" as const)
+              : n === 0
+                ? ("attend" as const)
+                : n === 2
+                  ? ("delegate" as const)
+                  : ("pending" as const),
           delegateName: answered && !held && n === 2 ? "社工助理小李" : null,
           respondedAt: answered && (held || n === 0 || n === 2) ? at(dayFrom(day, -3), "15:00") : null,
           signedInAt: held ? at(day, "09:20") : null,
@@ -218,13 +231,24 @@ export async function seedMeetings(ctx: Ctx, options: SeedOptions): Promise<void
         }
         const [resolution] = await tx.db
           .insert(meetingResolutions)
-          .values({ areaCode: demo.area, meetingId: meeting.id, agendaItemId: item.id, text: agenda.resolution, createdAt: at(day, "11:00") })
+          .values({
+            areaCode: demo.area,
+            meetingId: meeting.id,
+            agendaItemId: item.id,
+            text: agenda.resolution,
+            createdAt: at(day, "11:00"),
+          })
           .returning({ id: meetingResolutions.id });
         if (!resolution) {
           continue;
         }
         for (const demoItem of agenda.items ?? []) {
-          await seedActionItem(tx, { areaCode: demo.area, meetingId: meeting.id, resolutionId: resolution.id, day, today, convenerId }, demoItem, owners[demoItem.owner]);
+          await seedActionItem(
+            tx,
+            { areaCode: demo.area, meetingId: meeting.id, resolutionId: resolution.id, day, today, convenerId },
+            demoItem,
+            owners[demoItem.owner],
+          );
         }
       }
       await tx.audit.record("meetings.create", {
@@ -277,10 +301,22 @@ async function seedActionItem(
     updates.push({ ...base, kind: "progress", text: demo.progress, authorId: owner.user, createdAt: at(dayFrom(doneDay, -3), "10:00") });
   }
   if (demo.state === "done" || demo.state === "closed" || demo.state === "returned") {
-    updates.push({ ...base, kind: "done", text: "", authorId: owner.user, createdAt: at(demo.state === "returned" ? dayFrom(doneDay, -1) : doneDay, "16:00") });
+    updates.push({
+      ...base,
+      kind: "done",
+      text: "",
+      authorId: owner.user,
+      createdAt: at(demo.state === "returned" ? dayFrom(doneDay, -1) : doneDay, "16:00"),
+    });
   }
   if (demo.state === "returned") {
-    updates.push({ ...base, kind: "returned", text: "排班表缺少周末时段，请补充后再报。", authorId: meeting.convenerId, createdAt: at(doneDay, "09:00") });
+    updates.push({
+      ...base,
+      kind: "returned",
+      text: "排班表缺少周末时段，请补充后再报。",
+      authorId: meeting.convenerId,
+      createdAt: at(doneDay, "09:00"),
+    });
   }
   if (demo.state === "closed") {
     updates.push({ ...base, kind: "accepted", text: "", authorId: meeting.convenerId, createdAt: at(doneDay, "17:00") });

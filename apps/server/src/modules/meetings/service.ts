@@ -577,7 +577,12 @@ async function transition(
   tx: ActorCtx,
   row: ActionItemRow,
   values: Partial<typeof actionItems.$inferInsert>,
-  update: { kind: "progress" | "done" | "accepted" | "returned"; text: string; referralId?: string | null; serviceRecordId?: string | null },
+  update: {
+    kind: "progress" | "done" | "accepted" | "returned";
+    text: string;
+    referralId?: string | null;
+    serviceRecordId?: string | null;
+  },
 ): Promise<void> {
   await tx.db
     .update(actionItems)
@@ -611,7 +616,10 @@ export async function addProgress(ctx: ActorCtx, id: string, input: ProgressCrea
     if (input.referral_id && !(await referralAreasIn(tx, [input.referral_id], [row.areaCode])).has(input.referral_id)) {
       throw fieldError(tx, "body.referral_id", "EVIDENCE_OUTSIDE");
     }
-    if (input.service_record_id && !(await serviceRecordAreasIn(tx, [input.service_record_id], [row.areaCode])).has(input.service_record_id)) {
+    if (
+      input.service_record_id &&
+      !(await serviceRecordAreasIn(tx, [input.service_record_id], [row.areaCode])).has(input.service_record_id)
+    ) {
       throw fieldError(tx, "body.service_record_id", "EVIDENCE_OUTSIDE");
     }
     await tx.db.insert(actionItemUpdates).values({
