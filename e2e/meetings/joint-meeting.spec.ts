@@ -30,7 +30,7 @@ describe("joint meeting", () => {
       await page.getByRole("menuitem", { name: "联席会议" }).click();
       await page.waitForURL((url) => url.pathname === "/meetings");
       await page.getByRole("button", { name: "召集会议" }).click();
-      const drawer = page.locator(".ant-drawer-content");
+      const drawer = page.getByRole("dialog");
       await drawer.getByLabel("会议名称").fill(title);
       await drawer.getByLabel("时间", { exact: true }).fill("2026-12-01T09:30");
       await drawer.getByLabel("结束时间").fill("2026-12-01T11:30");
@@ -45,7 +45,7 @@ describe("joint meeting", () => {
       await page.getByText("社工服务中心").first().waitFor();
       await page.getByRole("button", { name: "标记为已召开" }).click();
       await page.getByRole("button", { name: "记录决议" }).first().click();
-      const modal = page.locator(".ant-modal-content");
+      const modal = page.getByRole("dialog").filter({ hasText: "决议内容" });
       await modal.getByLabel("决议内容").fill("北区增设老年助餐点");
       await modal.getByRole("button", { name: "添加督办事项" }).click();
       await choose(page, modal.locator(".ant-select", { hasText: "责任单位" }), "");
