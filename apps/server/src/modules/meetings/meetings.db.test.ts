@@ -133,6 +133,17 @@ describe("convening and invitations", () => {
     expect(stale.json().code).toBe("VERSION_CONFLICT");
   });
 
+  it("tells the invitees when a scheduled meeting is cancelled", async () => {
+    const created = await clients.street!.post("/api/v1/meetings", body({ title: "临时会议", schedule: true }));
+    expect(created.statusCode).toBe(201);
+    const scheduled = created.json<Meeting>();
+    const cancelled = await clients.street!.patch(`/api/v1/meetings/${scheduled.id}`, { version: scheduled.version, status: "cancelled" });
+    expect(cancelled.json<Meeting>().status).toBe("cancelled");
+    expect((await inbox(clients.worker!)).items.filter((n) => n.kind === "meeting_cancelled")).toHaveLength(1);
+    const again = await clients.street!.patch(`/api/v1/meetings/${scheduled.id}`, { version: scheduled.version + 1, status: "held" });
+    expect(again.json().code).toBe("MEETING_STATE");
+  });
+
   it("lets each invitee answer for themselves or their organization, and shows the answers", async () => {
     const mine = (who: Client) => async () => (await who.get(`/api/v1/meetings/${meeting.id}`)).json<Meeting>();
     const orgView = await mine(clients.orgStaff!)();

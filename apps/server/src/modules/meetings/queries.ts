@@ -317,11 +317,6 @@ export async function findActionItemForUpdate(ctx: ActorCtx, id: string): Promis
   return found;
 }
 
-/** Presents one action item by id after a write (no scope check: the caller just wrote it). */
-export async function presentActionItemById(ctx: ActorCtx, id: string): Promise<ActionItem> {
-  return getActionItem(ctx, id);
-}
-
 /**
  * The actor's action items (督办事项): those they own, or those of meetings they convened; open ones by
  * due date first. Keyset on (due_on, id). Three queries whatever the page size.

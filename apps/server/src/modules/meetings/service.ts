@@ -157,6 +157,17 @@ async function sendInvitations(tx: ActorCtx, row: MeetingRow): Promise<number> {
   });
 }
 
+async function sendCancellation(tx: ActorCtx, row: MeetingRow): Promise<number> {
+  return notify(tx, {
+    recipients: (await invitationRecipients(tx, row.id)).filter((id) => id !== tx.actor.userId),
+    areaCode: row.areaCode,
+    kind: "meeting_cancelled",
+    title: `联席会议取消：${row.title}`,
+    body: `原定于 ${shanghai.format(row.startsAt)} 召开的联席会议「${row.title}」已取消。`,
+    link: `/meetings/${row.id}`,
+  });
+}
+
 /**
  * Convenes a joint meeting in the caller's area (street official or community staff) with its invited
  * parties and agenda; `schedule` sends the invitations at once. Names of invited users and
@@ -280,7 +291,7 @@ async function checkAgenda(tx: Ctx, areaCode: string, agenda: MeetingCreate["age
 
 /**
  * Changes title, time or place (until it is held) and/or moves the meeting on: scheduling sends the
- * invitations; minuted needs minutes. Send the version you read.
+ * invitations, cancelling a scheduled meeting tells the invitees; minuted needs minutes. Send the version you read.
  * @throws AppError NOT_FOUND, FORBIDDEN (not the convener), VERSION_CONFLICT, MEETING_STATE.
  */
 export async function updateMeeting(ctx: ActorCtx, id: string, input: MeetingUpdate): Promise<Meeting> {
@@ -309,7 +320,12 @@ export async function updateMeeting(ctx: ActorCtx, id: string, input: MeetingUpd
       values.status = to;
     }
     const updated = await touch(tx, row, values);
-    const sent = to === "scheduled" ? await sendInvitations(tx, updated) : 0;
+    const sent =
+      to === "scheduled"
+        ? await sendInvitations(tx, updated)
+        : to === "cancelled" && row.status === "scheduled"
+          ? await sendCancellation(tx, updated)
+          : 0;
     await tx.audit.record("meetings.update", {
       entityType: "meeting",
       entityId: row.id,

@@ -124,7 +124,7 @@ function AgendaCard({ meeting }: { meeting: Meeting }) {
                 </Typography.Text>
                 <Tag>{t(`meetings.agendaKind.${item.kind}`)}</Tag>
                 {item.open_needs !== null ? <Tag color="blue">{t("meetings.detail.openNeeds", { count: item.open_needs })}</Tag> : null}
-                {item.referral_id ? <Link to={`/needs?referral=${item.referral_id}`}>{t("meetings.detail.referral")}</Link> : null}
+                {item.referral_id ? <Tag>{t("meetings.detail.referral", { id: item.referral_id.slice(0, 8) })}</Tag> : null}
                 {canResolve ? (
                   <Button size="small" onClick={() => setResolving(item.id)}>
                     {t("meetings.resolution.add")}
