@@ -30,6 +30,7 @@ import { registerIdempotency } from "./platform/idempotency/index.js";
 import { modules } from "./modules/registry.js";
 import { registerOpenRoutes } from "./open/index.js";
 import { escalateOverdue } from "./modules/needs/index.js";
+import { escalateOverdueActionItems } from "./modules/meetings/index.js";
 import { systemCtx } from "./platform/system.js";
 import type { ExportSpec, ImportSpec } from "./platform/module.js";
 
@@ -245,6 +246,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           .then((result) => {
             if (result.escalated > 0) {
               app.log.info(result, "overdue referrals escalated");
+            }
+          })
+          .then(() => escalateOverdueActionItems(systemCtx(db, now)))
+          .then((result) => {
+            if (result.escalated > 0) {
+              app.log.info(result, "overdue action items escalated");
             }
           })
           .catch((error: unknown) => app.log.warn({ err: error }, "escalating overdue referrals failed; will retry"))

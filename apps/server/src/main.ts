@@ -22,6 +22,7 @@ import { loadActor } from "./platform/auth/actor.js";
 import { createAuditWriter } from "./platform/audit/writer.js";
 import { createImportJob, runImport, startImport } from "./modules/imports/index.js";
 import { escalateOverdue } from "./modules/needs/index.js";
+import { escalateOverdueActionItems } from "./modules/meetings/index.js";
 
 const usage = `Usage: sanshe <command>
 
@@ -38,6 +39,7 @@ const usage = `Usage: sanshe <command>
   users create --login <l> --name <n> --role <role> --area <code> [--org <uuid>]
                                 create an account; the password is read from SANSHE_NEW_PASSWORD
   needs escalate                escalate referrals past their clock to the street officials (once per clock)
+  meetings escalate             escalate overdue action items of joint meetings to managers and street officials (once)
   audit verify                  seal pending audit records and verify the hash chain
   backup <file>                 write a backup (PGlite tarball or pg_dump custom format)
   restore <file>                restore a backup into the configured storage
@@ -291,6 +293,18 @@ async function main(argv: string[]): Promise<number> {
         const result = await escalateOverdue(systemCtx(database.db));
         await sealAll(database.db);
         print(`needs escalate: ${result.escalated} referrals escalated, ${result.notifications} notifications sent`);
+        return 0;
+      });
+    }
+    case "meetings": {
+      if (sub !== "escalate") {
+        print(usage);
+        return 2;
+      }
+      return withDatabase(config, async (database) => {
+        const result = await escalateOverdueActionItems(systemCtx(database.db));
+        await sealAll(database.db);
+        print(`meetings escalate: ${result.escalated} action items escalated, ${result.notifications} notifications sent`);
         return 0;
       });
     }

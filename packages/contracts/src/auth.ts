@@ -41,6 +41,9 @@ export const PermissionSchema = z
     "projects.apply",
     "projects.review",
     "projects.evaluate",
+    "meetings.read",
+    "meetings.convene",
+    "action_items.handle",
   ])
   .describe("Permission");
 export type Permission = z.infer<typeof PermissionSchema>;

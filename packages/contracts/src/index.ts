@@ -20,3 +20,4 @@ export * from "./api-clients.js";
 export * from "./project-contracts.js";
 export * from "./project-indicators.js";
 export * from "./calls.js";
+export * from "./meetings.js";

@@ -14,6 +14,7 @@ import { needsModule } from "./needs/index.js";
 import { servicesDirectoryModule } from "./services-directory/index.js";
 import { apiClientsModule } from "./api-clients/index.js";
 import { projectsModule } from "./projects/index.js";
+import { meetingsModule } from "./meetings/index.js";
 
 /** Every domain module, in dependency order (seeds run in this order). The only place modules are wired. */
 export const modules: readonly ModuleManifest[] = [
@@ -28,6 +29,7 @@ export const modules: readonly ModuleManifest[] = [
   needsModule,
   servicesDirectoryModule,
   projectsModule,
+  meetingsModule,
   apiClientsModule,
   auditLogModule,
   importsModule,

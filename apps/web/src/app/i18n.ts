@@ -28,6 +28,8 @@ import socialWorkersZh from "../modules/social-workers/i18n/zh-CN.json";
 import residentsEn from "../modules/residents/i18n/en.json";
 import residentsZh from "../modules/residents/i18n/zh-CN.json";
 import casesEn from "../modules/cases/i18n/en.json";
+import meetingsEn from "../modules/meetings/i18n/en.json";
+import meetingsZh from "../modules/meetings/i18n/zh-CN.json";
 import casesZh from "../modules/cases/i18n/zh-CN.json";
 import servicesEn from "../modules/services-directory/i18n/en.json";
 import servicesZh from "../modules/services-directory/i18n/zh-CN.json";
@@ -89,6 +91,7 @@ void i18next.use(initReactI18next).init({
         ...jurisdictionsZh,
         ...residentsZh,
         ...casesZh,
+        ...meetingsZh,
         ...servicesZh,
         ...communitiesZh,
         ...socialOrgsZh,
@@ -110,6 +113,7 @@ void i18next.use(initReactI18next).init({
         ...jurisdictionsEn,
         ...residentsEn,
         ...casesEn,
+        ...meetingsEn,
         ...servicesEn,
         ...communitiesEn,
         ...socialOrgsEn,

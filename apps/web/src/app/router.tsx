@@ -11,6 +11,7 @@ import { socialWorkerRoutes } from "../modules/social-workers";
 import { residentRoutes } from "../modules/residents";
 import { caseRoutes } from "../modules/cases";
 import { needRoutes } from "../modules/needs";
+import { meetingRoutes, meetingStandaloneRoutes } from "../modules/meetings";
 import { notificationRoutes } from "../modules/notifications";
 import { publicServiceRoutes, serviceRoutes } from "../modules/services-directory";
 import { userRoutes } from "../modules/users";
@@ -22,6 +23,11 @@ import { RouteErrorPage } from "./RouteErrorPage";
 /** Every page of the web console: the login page outside, the module pages inside the console layout. */
 export const router = createBrowserRouter([
   ...[...authRoutes, ...publicSocialOrgRoutes, ...publicServiceRoutes].map((route) => ({ ...route, errorElement: <RouteErrorPage /> })),
+  ...meetingStandaloneRoutes.map((route) => ({
+    ...route,
+    element: <RequireAuth>{route.element}</RequireAuth>,
+    errorElement: <RouteErrorPage />,
+  })),
   {
     path: "/",
     element: (
@@ -46,6 +52,7 @@ export const router = createBrowserRouter([
           ...residentRoutes,
           ...caseRoutes,
           ...needRoutes,
+          ...meetingRoutes,
           ...notificationRoutes,
           ...serviceRoutes,
           ...auditRoutes,

@@ -16,6 +16,7 @@ export {
   getGrid,
   getGridNames,
   getPublicFacilities,
+  listFacilitiesUnder,
   listGridsByCommunity,
   populationByUnit,
   requireCommunity,

@@ -374,3 +374,13 @@ export async function getPublicFacilities(ctx: Ctx, ids: readonly string[]): Pro
     .where(inArray(facilities.id, unique));
   return new Map(rows.map((row) => [row.id, row]));
 }
+
+/** Facilities under an area (a street's or community's), by name: meeting places. One query. */
+export async function listFacilitiesUnder(ctx: Ctx, areaCode: string): Promise<PublicFacility[]> {
+  return ctx.db
+    .select({ id: facilities.id, areaCode: facilities.areaCode, name: facilities.name, openingHours: facilities.openingHours })
+    .from(facilities)
+    .where(inScope(facilities.areaCode, [areaCode]))
+    .orderBy(asc(facilities.areaCode), asc(facilities.name))
+    .limit(200);
+}

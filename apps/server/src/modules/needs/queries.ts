@@ -7,7 +7,7 @@ import { inScope } from "../../platform/scope/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
 import { getWorkerNames, workerIdsOfUser } from "../social-workers/index.js";
 import { readableCasesOfReferrals } from "../cases/index.js";
-import { needAttachments, needCategories, needEvents, needs, referrals } from "./schema.js";
+import { needAttachments, needCategories, needEvents, needs, referrals, serviceRecords } from "./schema.js";
 
 const confirmationDays = 7;
 
@@ -480,4 +480,44 @@ export async function listChannelNeeds(ctx: Ctx, filter: ChannelNeedFilter): Pro
         : null,
     };
   });
+}
+
+/** Open needs (not done or closed) per category under an area, for the categories asked. One query. */
+export async function countOpenNeedsByCategory(ctx: Ctx, areaCode: string, categories: readonly string[]): Promise<Map<string, number>> {
+  const unique = [...new Set(categories)];
+  if (unique.length === 0) {
+    return new Map();
+  }
+  const rows = await ctx.db
+    .select({ category: needs.category, n: sql<number>`count(*)::int` })
+    .from(needs)
+    .where(and(inScope(needs.areaCode, [areaCode]), inArray(needs.category, unique), sql`${needs.status} NOT IN ('done', 'closed')`))
+    .groupBy(needs.category);
+  return new Map(rows.map((row) => [row.category, row.n]));
+}
+
+/** The area of each referral that exists under one of `prefixes` (for links from other modules). One query. */
+export async function referralAreasIn(ctx: Ctx, ids: readonly string[], prefixes: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) {
+    return new Map();
+  }
+  const rows = await ctx.db
+    .select({ id: referrals.id, areaCode: referrals.areaCode })
+    .from(referrals)
+    .where(and(inArray(referrals.id, unique), inScope(referrals.areaCode, prefixes)));
+  return new Map(rows.map((row) => [row.id, row.areaCode]));
+}
+
+/** The area of each service record that exists under one of `prefixes`. One query. */
+export async function serviceRecordAreasIn(ctx: Ctx, ids: readonly string[], prefixes: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) {
+    return new Map();
+  }
+  const rows = await ctx.db
+    .select({ id: serviceRecords.id, areaCode: serviceRecords.areaCode })
+    .from(serviceRecords)
+    .where(and(inArray(serviceRecords.id, unique), inScope(serviceRecords.areaCode, prefixes)));
+  return new Map(rows.map((row) => [row.id, row.areaCode]));
 }

@@ -45,4 +45,11 @@ describe("level rules", () => {
     expect(scopeFor([grant("official", "410105")], "residents.unmask")).toEqual([]);
     expect(scopeFor([grant("official", "4101")], "residents.read")).toEqual([]);
   });
+
+  it("lets officials convene joint meetings only at street level (community staff in their community)", () => {
+    expect(scopeFor([grant("official", "410105007")], "meetings.convene")).toEqual(["410105007"]);
+    expect(scopeFor([grant("official", "410105")], "meetings.convene")).toEqual([]);
+    expect(scopeFor([grant("community_staff", "410105007002")], "meetings.convene")).toEqual(["410105007002"]);
+    expect(scopeFor([grant("org_staff", "410105")], "meetings.convene")).toEqual([]);
+  });
 });

@@ -24,6 +24,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "projects.read",
     "calls.manage",
     "projects.review",
+    "meetings.read",
+    "meetings.convene",
   ],
   community_staff: [
     "areas.read",
@@ -43,6 +45,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "services.write",
     "projects.read",
     "calls.manage",
+    "meetings.read",
+    "meetings.convene",
+    "action_items.handle",
   ],
   org_staff: [
     "areas.read",
@@ -56,6 +61,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "services.write",
     "projects.read",
     "projects.apply",
+    "meetings.read",
+    "action_items.handle",
   ],
   social_worker: [
     "areas.read",
@@ -66,6 +73,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "referrals.handle",
     "cases.read",
     "cases.write",
+    "meetings.read",
+    "action_items.handle",
   ],
   evaluator: [
     "areas.read",
@@ -76,6 +85,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "projects.read",
     "projects.review",
     "projects.evaluate",
+    "meetings.read",
   ],
   resident: ["areas.read", "needs.report"],
 };
@@ -92,6 +102,8 @@ const levelRules: Partial<Record<Permission, (membership: MembershipGrant) => bo
   "residents.read": (m) => m.role !== "official" || m.areaCode.length >= 9,
   // Routing rules are set by street, district and city officials for their jurisdiction.
   "routing.manage": (m) => m.role === "official",
+  // Joint meetings are convened by a street (or a community), not by districts or the city.
+  "meetings.convene": (m) => m.role !== "official" || m.areaCode.length === 9,
 };
 
 /** The permissions one membership gives. */

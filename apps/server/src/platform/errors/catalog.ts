@@ -471,6 +471,30 @@ export const errorCatalog = {
     "zh-CN": ["绩效指标不符", "须对合同的每项绩效指标各填写一次实际完成值。"],
     en: ["KPIs do not match", "Give the achieved value of each of the contract's KPIs exactly once."],
   },
+  /** A joint meeting cannot take this step in its current status (e.g. minutes before it is held). */
+  MEETING_STATE: {
+    status: 409,
+    "zh-CN": ["会议状态不允许", "会议当前为“{status}”，不能进行此操作。"],
+    en: ["Not allowed in this status", "The meeting is {status}; this step is not possible now."],
+  },
+  /** A meeting is marked minuted before any minutes were written. */
+  MEETING_NO_MINUTES: {
+    status: 409,
+    "zh-CN": ["尚无会议纪要", "请先填写会议纪要，再标记为已形成纪要。"],
+    en: ["No minutes yet", "Write the minutes before marking the meeting minuted."],
+  },
+  /** Self sign-in by QR code outside the hour before the start and after the end. */
+  MEETING_SIGN_IN_CLOSED: {
+    status: 409,
+    "zh-CN": ["不在签到时间", "扫码签到仅在会议开始前 1 小时至结束后 1 小时内开放。"],
+    en: ["Sign-in closed", "QR sign-in is open from an hour before the meeting until an hour after it ends."],
+  },
+  /** An action item cannot take this step in its status (e.g. accepting an item not reported done). */
+  ACTION_ITEM_STATE: {
+    status: 409,
+    "zh-CN": ["督办事项状态不允许", "督办事项当前状态为“{status}”，不能进行此操作。"],
+    en: ["Not allowed in this status", "The action item is {status}; this step is not possible now."],
+  },
   /** The route does not exist. */
   ROUTE_NOT_FOUND: { status: 404, "zh-CN": ["接口不存在", "没有这个接口。"], en: ["No such endpoint", "There is no such endpoint."] },
   /** An unexpected server fault; the request id helps the operators find it. */
@@ -643,6 +667,19 @@ export const fieldMessages: Record<string, Record<Locale, string>> = {
   INVALID_AREA_M2: { "zh-CN": "面积应为数字，最多两位小数", en: "The area is a number with at most two decimals" },
   INVALID_FACILITY_TYPE: { "zh-CN": "设施类型不正确（如 文体活动室、会议室）", en: "Unknown facility type (e.g. 文体活动室, 会议室)" },
   INVALID_YES_NO: { "zh-CN": "请填写“是”或“否”", en: "Use 是 (yes) or 否 (no)" },
+  MEETING_AREA_LEVEL: { "zh-CN": "联席会议由街道（9 位）或社区（12 位）召集", en: "A street (9 digits) or community (12 digits) convenes" },
+  MEETING_ENDS_BEFORE_START: { "zh-CN": "结束时间须晚于开始时间", en: "The end must be after the start" },
+  MEETING_FACILITY_OUTSIDE: { "zh-CN": "该场所不在会议所属辖区", en: "The facility lies outside the meeting's area" },
+  INVITEE_UNKNOWN: { "zh-CN": "找不到该用户或组织", en: "No such active user or organization" },
+  INVITEE_NAME_REQUIRED: { "zh-CN": "请填写名称", en: "Give a name" },
+  AGENDA_CATEGORY_UNKNOWN: { "zh-CN": "需求类别不存在", en: "Unknown need category" },
+  AGENDA_REFERRAL_OUTSIDE: { "zh-CN": "该转介不在会议所属辖区", en: "The referral lies outside the meeting's area" },
+  AGENDA_LINK_REQUIRED: { "zh-CN": "请选择关联的项目或征集", en: "Choose the project or call" },
+  AGENDA_ITEM_UNKNOWN: { "zh-CN": "该议题不属于本次会议", en: "Not an agenda item of this meeting" },
+  DELEGATE_NAME_REQUIRED: { "zh-CN": "请填写代参会人姓名", en: "Give the delegate's name" },
+  OWNER_UNKNOWN: { "zh-CN": "找不到该责任人或责任单位", en: "No such active owner or organization" },
+  OWNER_COMMUNITY_OUTSIDE: { "zh-CN": "责任社区须为会议辖区内的社区", en: "The owner community must be a community of the meeting's area" },
+  EVIDENCE_OUTSIDE: { "zh-CN": "该记录不在督办事项所属辖区", en: "The record lies outside the action item's area" },
   PASSWORD_TOO_SHORT: { "zh-CN": "密码至少 10 位", en: "At least 10 characters" },
   PASSWORD_TOO_WEAK: { "zh-CN": "密码须同时包含字母和数字", en: "Use both letters and digits" },
   LOGIN_FORMAT: {

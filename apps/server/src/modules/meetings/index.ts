@@ -1,0 +1,16 @@
+import type { ModuleManifest } from "../../platform/module.js";
+import { meetingRoutes } from "./routes.js";
+import { seedMeetings } from "./seed.js";
+
+/**
+ * Joint meetings (联席会议): convened by a street or community with staff, organizations, social
+ * workers, residents' representatives and departments; resolutions (决议) yield action items (督办事项)
+ * followed to the convener's acceptance, escalated when overdue; summaries published to residents.
+ */
+export const meetingsModule: ModuleManifest = {
+  name: "meetings",
+  routes: meetingRoutes,
+  seedDemo: seedMeetings,
+};
+
+export { escalateOverdueActionItems, type ActionItemEscalationResult } from "./escalation.js";

@@ -1,0 +1,708 @@
+import { randomBytes } from "node:crypto";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import {
+  meetingTransitions,
+  type ActionItem,
+  type ActionItemCreate,
+  type ActionItemReturn,
+  type ActionItemTransition,
+  type InvitationAnswer,
+  type Meeting,
+  type MeetingCreate,
+  type MeetingPlace,
+  type MeetingStatus,
+  type MeetingUpdate,
+  type MinutesUpdate,
+  type ProgressCreate,
+  type ResolutionCreate,
+  type SummaryPublish,
+} from "@sanshe/contracts";
+import { withTx, type ActorCtx, type Ctx } from "../../platform/ctx.js";
+import { AppError, forbidden, notFound, versionConflict } from "../../platform/errors/app-error.js";
+import { fieldMessages } from "../../platform/errors/catalog.js";
+import { memberships, users } from "../../platform/auth/schema.js";
+import { isInScope } from "../../platform/auth/permissions.js";
+import { getPublicFacilities } from "../communities/index.js";
+import { getOrganizations } from "../social-orgs/index.js";
+import { listCategories, referralAreasIn, serviceRecordAreasIn } from "../needs/index.js";
+import { notify } from "../notifications/index.js";
+import {
+  actionItems,
+  actionItemUpdates,
+  meetingAgendaItems,
+  meetingInvitees,
+  meetingResolutions,
+  meetings,
+  type ActionItemRow,
+  type MeetingRow,
+} from "./schema.js";
+import { findActionItemForUpdate, findVisibleMeeting, getActionItem, inviteeIsActor, presentMeeting } from "./queries.js";
+import { sanitizeMinutes } from "./sanitize.js";
+
+/** Self sign-in by QR code is open from an hour before the start to an hour after the end. */
+const signInMarginMs = 60 * 60 * 1000;
+
+function fieldError(ctx: Ctx, path: string, code: string): AppError {
+  const message = fieldMessages[code]?.[ctx.locale] ?? code;
+  return new AppError("VALIDATION_FAILED", {}, { errors: [{ path, code, message }] });
+}
+
+const statusLabels: Record<MeetingStatus, { "zh-CN": string; en: string }> = {
+  draft: { "zh-CN": "草稿", en: "draft" },
+  scheduled: { "zh-CN": "已通知", en: "scheduled" },
+  held: { "zh-CN": "已召开", en: "held" },
+  minuted: { "zh-CN": "已形成纪要", en: "minuted" },
+  cancelled: { "zh-CN": "已取消", en: "cancelled" },
+};
+
+function meetingState(ctx: Ctx, status: MeetingStatus): AppError {
+  return new AppError("MEETING_STATE", { status: statusLabels[status][ctx.locale] });
+}
+
+function requireStatus(ctx: Ctx, row: MeetingRow, allowed: readonly MeetingStatus[]): void {
+  if (!allowed.includes(row.status)) {
+    throw meetingState(ctx, row.status);
+  }
+}
+
+/** The meeting locked for a write by its convener: 404 when unreadable, 403 when someone else convened it. */
+async function convenedMeeting(tx: ActorCtx, id: string, version?: number): Promise<MeetingRow> {
+  const row = await findVisibleMeeting(tx, id, { forUpdate: true });
+  if (row.convenerId !== tx.actor.userId || !tx.actor.can("meetings.convene")) {
+    throw forbidden();
+  }
+  if (version !== undefined && row.version !== version) {
+    throw versionConflict(await presentMeeting(tx, row));
+  }
+  return row;
+}
+
+async function touch(tx: Ctx, row: MeetingRow, values: Partial<typeof meetings.$inferInsert> = {}): Promise<MeetingRow> {
+  const [updated] = await tx.db
+    .update(meetings)
+    .set({ ...values, version: sql`${meetings.version} + 1`, updatedAt: tx.now() })
+    .where(eq(meetings.id, row.id))
+    .returning();
+  if (!updated) {
+    throw notFound();
+  }
+  return updated;
+}
+
+/** Checks the place: a facility must lie in the meeting's area. */
+async function placeValues(tx: Ctx, areaCode: string, place: MeetingPlace): Promise<Partial<typeof meetings.$inferInsert>> {
+  if (place.kind === "online") {
+    return { placeKind: "online", onlineUrl: place.url, facilityId: null };
+  }
+  const facility = (await getPublicFacilities(tx, [place.facility_id])).get(place.facility_id);
+  if (!facility || !facility.areaCode.startsWith(areaCode)) {
+    throw fieldError(tx, "body.place.facility_id", "MEETING_FACILITY_OUTSIDE");
+  }
+  return { placeKind: "facility", facilityId: facility.id, onlineUrl: null };
+}
+
+function checkTimes(tx: Ctx, startsAt: Date, endsAt: Date): void {
+  if (endsAt.getTime() <= startsAt.getTime()) {
+    throw fieldError(tx, "body.ends_at", "MEETING_ENDS_BEFORE_START");
+  }
+}
+
+/** Active users by id with their display names (one query). */
+async function activeUsers(tx: Ctx, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) {
+    return new Map();
+  }
+  const rows = await tx.db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(and(inArray(users.id, unique), eq(users.status, "active")));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** Users to notify for invitees: the invited users and the staff of invited organizations (one query). */
+async function invitationRecipients(tx: Ctx, meetingId: string): Promise<string[]> {
+  const rows = await tx.db
+    .selectDistinct({ userId: sql<string>`coalesce(${meetingInvitees.userId}, ${memberships.userId})` })
+    .from(meetingInvitees)
+    .leftJoin(
+      memberships,
+      and(
+        isNull(meetingInvitees.userId),
+        eq(memberships.organizationId, meetingInvitees.organizationId),
+        eq(memberships.role, "org_staff"),
+      ),
+    )
+    .where(and(eq(meetingInvitees.meetingId, meetingId), sql`coalesce(${meetingInvitees.userId}, ${memberships.userId}) IS NOT NULL`));
+  return rows.map((row) => row.userId);
+}
+
+const shanghai = new Intl.DateTimeFormat("zh-CN", {
+  timeZone: "Asia/Shanghai",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+async function sendInvitations(tx: ActorCtx, row: MeetingRow): Promise<number> {
+  return notify(tx, {
+    recipients: (await invitationRecipients(tx, row.id)).filter((id) => id !== tx.actor.userId),
+    areaCode: row.areaCode,
+    kind: "meeting_invitation",
+    title: `联席会议邀请：${row.title}`,
+    body: `${tx.actor.displayName}邀请您参加联席会议「${row.title}」，时间 ${shanghai.format(row.startsAt)}，请在平台上回复是否参加。`,
+    link: `/meetings/${row.id}`,
+  });
+}
+
+async function sendCancellation(tx: ActorCtx, row: MeetingRow): Promise<number> {
+  return notify(tx, {
+    recipients: (await invitationRecipients(tx, row.id)).filter((id) => id !== tx.actor.userId),
+    areaCode: row.areaCode,
+    kind: "meeting_cancelled",
+    title: `联席会议取消：${row.title}`,
+    body: `原定于 ${shanghai.format(row.startsAt)} 召开的联席会议「${row.title}」已取消。`,
+    link: `/meetings/${row.id}`,
+  });
+}
+
+/**
+ * Convenes a joint meeting in the caller's area (street official or community staff) with its invited
+ * parties and agenda; `schedule` sends the invitations at once. Names of invited users and
+ * organizations are kept as they are now; referrals on the agenda must lie in the meeting's area.
+ * @throws AppError NOT_FOUND outside the caller's area; VALIDATION_FAILED for a bad place, time, party or agenda item.
+ */
+export async function createMeeting(ctx: ActorCtx, input: MeetingCreate): Promise<Meeting> {
+  return withTx(ctx, async (tx) => {
+    if (!isInScope(input.area_code, tx.actor.scope("meetings.convene"))) {
+      throw notFound();
+    }
+    if (input.area_code.length !== 9 && input.area_code.length !== 12) {
+      throw fieldError(tx, "body.area_code", "MEETING_AREA_LEVEL");
+    }
+    const startsAt = new Date(input.starts_at);
+    const endsAt = new Date(input.ends_at);
+    checkTimes(tx, startsAt, endsAt);
+    const place = await placeValues(tx, input.area_code, input.place);
+    const invitees = await resolveInvitees(tx, input.invitees);
+    await checkAgenda(tx, input.area_code, input.agenda);
+    const [row] = await tx.db
+      .insert(meetings)
+      .values({
+        areaCode: input.area_code,
+        title: input.title,
+        startsAt,
+        endsAt,
+        ...place,
+        placeKind: place.placeKind ?? "online",
+        convenerId: tx.actor.userId,
+        status: input.schedule ? "scheduled" : "draft",
+        signInToken: randomBytes(18).toString("base64url"),
+        createdAt: tx.now(),
+        updatedAt: tx.now(),
+      })
+      .returning();
+    if (!row) {
+      throw new Error("meeting not inserted");
+    }
+    if (invitees.length > 0) {
+      await tx.db.insert(meetingInvitees).values(invitees.map((invitee) => ({ ...invitee, areaCode: row.areaCode, meetingId: row.id })));
+    }
+    if (input.agenda.length > 0) {
+      await tx.db.insert(meetingAgendaItems).values(
+        input.agenda.map((item, position) => ({
+          areaCode: row.areaCode,
+          meetingId: row.id,
+          position,
+          kind: item.kind,
+          title: item.title,
+          needCategory: item.kind === "need_category" ? (item.need_category ?? null) : null,
+          referralId: item.kind === "referral" ? (item.referral_id ?? null) : null,
+          linkId: item.kind === "project" || item.kind === "call" ? (item.link_id ?? null) : null,
+        })),
+      );
+    }
+    const sent = row.status === "scheduled" ? await sendInvitations(tx, row) : 0;
+    await tx.audit.record("meetings.create", {
+      entityType: "meeting",
+      entityId: row.id,
+      areaCode: row.areaCode,
+      detail: { status: row.status, invitees: invitees.length, agenda: input.agenda.length, notified: sent },
+    });
+    return presentMeeting(tx, row);
+  });
+}
+
+type InviteeValues = Omit<typeof meetingInvitees.$inferInsert, "areaCode" | "meetingId">;
+
+async function resolveInvitees(tx: Ctx, input: MeetingCreate["invitees"]): Promise<InviteeValues[]> {
+  const people = await activeUsers(
+    tx,
+    input.filter((i) => i.user_id).map((i) => i.user_id as string),
+  );
+  const orgs = await getOrganizations(
+    tx,
+    input.filter((i) => i.organization_id).map((i) => i.organization_id as string),
+  );
+  return input.map((invitee, index): InviteeValues => {
+    const path = `body.invitees.${index}`;
+    if (invitee.kind === "organization") {
+      const org = orgs.get(invitee.organization_id ?? "");
+      if (!org) {
+        throw fieldError(tx, `${path}.organization_id`, "INVITEE_UNKNOWN");
+      }
+      return { kind: "organization", organizationId: org.id, userId: null, name: org.name };
+    }
+    if (invitee.kind === "department" || (invitee.kind === "resident_rep" && !invitee.user_id)) {
+      if (!invitee.name) {
+        throw fieldError(tx, `${path}.name`, "INVITEE_NAME_REQUIRED");
+      }
+      return { kind: invitee.kind, userId: null, organizationId: null, name: invitee.name };
+    }
+    const name = people.get(invitee.user_id ?? "");
+    if (!name) {
+      throw fieldError(tx, `${path}.user_id`, "INVITEE_UNKNOWN");
+    }
+    return { kind: invitee.kind, userId: invitee.user_id, organizationId: null, name: invitee.name ?? name };
+  });
+}
+
+async function checkAgenda(tx: Ctx, areaCode: string, agenda: MeetingCreate["agenda"]): Promise<void> {
+  const categories = agenda.some((item) => item.kind === "need_category")
+    ? new Set((await listCategories(tx)).items.map((category) => category.code))
+    : new Set<string>();
+  const referralIds = agenda.filter((item) => item.kind === "referral" && item.referral_id).map((item) => item.referral_id as string);
+  const referralsInArea = await referralAreasIn(tx, referralIds, [areaCode]);
+  agenda.forEach((item, index) => {
+    const path = `body.agenda.${index}`;
+    if (item.kind === "need_category" && !categories.has(item.need_category ?? "")) {
+      throw fieldError(tx, `${path}.need_category`, "AGENDA_CATEGORY_UNKNOWN");
+    }
+    if (item.kind === "referral" && !referralsInArea.has(item.referral_id ?? "")) {
+      throw fieldError(tx, `${path}.referral_id`, "AGENDA_REFERRAL_OUTSIDE");
+    }
+    if ((item.kind === "project" || item.kind === "call") && !item.link_id) {
+      throw fieldError(tx, `${path}.link_id`, "AGENDA_LINK_REQUIRED");
+    }
+  });
+}
+
+/**
+ * Changes title, time or place (until it is held) and/or moves the meeting on: scheduling sends the
+ * invitations, cancelling a scheduled meeting tells the invitees; minuted needs minutes. Send the version you read.
+ * @throws AppError NOT_FOUND, FORBIDDEN (not the convener), VERSION_CONFLICT, MEETING_STATE.
+ */
+export async function updateMeeting(ctx: ActorCtx, id: string, input: MeetingUpdate): Promise<Meeting> {
+  return withTx(ctx, async (tx) => {
+    const row = await convenedMeeting(tx, id, input.version);
+    const values: Partial<typeof meetings.$inferInsert> = {};
+    const edits = input.title !== undefined || input.starts_at !== undefined || input.ends_at !== undefined || input.place !== undefined;
+    if (edits) {
+      requireStatus(tx, row, ["draft", "scheduled"]);
+      if (input.title !== undefined) {
+        values.title = input.title;
+      }
+      const startsAt = input.starts_at ? new Date(input.starts_at) : row.startsAt;
+      const endsAt = input.ends_at ? new Date(input.ends_at) : row.endsAt;
+      checkTimes(tx, startsAt, endsAt);
+      Object.assign(values, { startsAt, endsAt }, input.place ? await placeValues(tx, row.areaCode, input.place) : {});
+    }
+    const to = input.status !== undefined && input.status !== row.status ? input.status : null;
+    if (to) {
+      if (!meetingTransitions[row.status].includes(to)) {
+        throw meetingState(tx, row.status);
+      }
+      if (to === "minuted" && !row.minutesHtml) {
+        throw new AppError("MEETING_NO_MINUTES");
+      }
+      values.status = to;
+    }
+    const updated = await touch(tx, row, values);
+    const sent =
+      to === "scheduled"
+        ? await sendInvitations(tx, updated)
+        : to === "cancelled" && row.status === "scheduled"
+          ? await sendCancellation(tx, updated)
+          : 0;
+    await tx.audit.record("meetings.update", {
+      entityType: "meeting",
+      entityId: row.id,
+      areaCode: row.areaCode,
+      detail: { fields: Object.keys(values), from: row.status, to: updated.status, notified: sent },
+    });
+    return presentMeeting(tx, updated);
+  });
+}
+
+/**
+ * Answers an invitation (attend, decline, or send a delegate) for oneself or one's organization,
+ * while the meeting is scheduled. Answering again replaces the answer.
+ * @throws AppError NOT_FOUND (not your invitation), MEETING_STATE, VALIDATION_FAILED (delegate without a name).
+ */
+export async function answerInvitation(ctx: ActorCtx, id: string, inviteeId: string, input: InvitationAnswer): Promise<Meeting> {
+  return withTx(ctx, async (tx) => {
+    const row = await findVisibleMeeting(tx, id, { forUpdate: true });
+    const [invitee] = await tx.db
+      .select()
+      .from(meetingInvitees)
+      .where(and(eq(meetingInvitees.id, inviteeId), eq(meetingInvitees.meetingId, row.id), inviteeIsActor(tx)));
+    if (!invitee) {
+      throw notFound();
+    }
+    requireStatus(tx, row, ["scheduled"]);
+    if (input.response === "delegate" && !input.delegate_name) {
+      throw fieldError(tx, "body.delegate_name", "DELEGATE_NAME_REQUIRED");
+    }
+    await tx.db
+      .update(meetingInvitees)
+      .set({
+        response: input.response,
+        delegateName: input.response === "delegate" ? (input.delegate_name ?? null) : null,
+        respondedAt: tx.now(),
+      })
+      .where(eq(meetingInvitees.id, invitee.id));
+    await tx.audit.record("meetings.answer", {
+      entityType: "meeting",
+      entityId: row.id,
+      areaCode: row.areaCode,
+      detail: { invitee: invitee.id, response: input.response },
+    });
+    return presentMeeting(tx, row);
+  });
+}
+
+async function markSignedIn(tx: ActorCtx, row: MeetingRow, inviteeId: string, how: "convener" | "qr"): Promise<void> {
+  await tx.db
+    .update(meetingInvitees)
+    .set({ signedInAt: tx.now(), signedInBy: tx.actor.userId })
+    .where(and(eq(meetingInvitees.id, inviteeId), isNull(meetingInvitees.signedInAt)));
+  await tx.audit.record("meetings.sign_in", {
+    entityType: "meeting",
+    entityId: row.id,
+    areaCode: row.areaCode,
+    detail: { invitee: inviteeId, how },
+  });
+}
+
+/** The convener signs an invitee in (scheduled or held meetings). @throws AppError NOT_FOUND, FORBIDDEN, MEETING_STATE. */
+export async function signInInvitee(ctx: ActorCtx, id: string, inviteeId: string): Promise<Meeting> {
+  return withTx(ctx, async (tx) => {
+    const row = await convenedMeeting(tx, id);
+    requireStatus(tx, row, ["scheduled", "held"]);
+    const [invitee] = await tx.db
+      .select({ id: meetingInvitees.id })
+      .from(meetingInvitees)
+      .where(and(eq(meetingInvitees.id, inviteeId), eq(meetingInvitees.meetingId, row.id)));
+    if (!invitee) {
+      throw notFound();
+    }
+    await markSignedIn(tx, row, invitee.id, "convener");
+    return presentMeeting(tx, row);
+  });
+}
+
+/**
+ * Self sign-in from the QR code: the token must be the meeting's (404 otherwise, so ids cannot be
+ * probed), the caller one of its invitees, and the time within an hour of the meeting.
+ * @throws AppError NOT_FOUND, MEETING_SIGN_IN_CLOSED.
+ */
+export async function selfSignIn(ctx: ActorCtx, id: string, token: string): Promise<Meeting> {
+  return withTx(ctx, async (tx) => {
+    const [row] = await tx.db
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.id, id), eq(meetings.signInToken, token), inArray(meetings.status, ["scheduled", "held"])));
+    const invitees = row
+      ? await tx.db
+          .select({ id: meetingInvitees.id, signedInAt: meetingInvitees.signedInAt })
+          .from(meetingInvitees)
+          .where(and(eq(meetingInvitees.meetingId, row.id), inviteeIsActor(tx)))
+      : [];
+    if (!row || invitees.length === 0) {
+      throw notFound();
+    }
+    const now = tx.now().getTime();
+    if (now < row.startsAt.getTime() - signInMarginMs || now > row.endsAt.getTime() + signInMarginMs) {
+      throw new AppError("MEETING_SIGN_IN_CLOSED");
+    }
+    const pending = invitees.find((invitee) => !invitee.signedInAt);
+    if (pending) {
+      await markSignedIn(tx, row, pending.id, "qr");
+    }
+    return presentMeeting(tx, row);
+  });
+}
+
+/**
+ * Writes the minutes (会议纪要), sanitized: only basic formatting survives (no script, style, event
+ * handlers or javascript: links). Held or minuted meetings; send the version you read.
+ */
+export async function saveMinutes(ctx: ActorCtx, id: string, input: MinutesUpdate): Promise<Meeting> {
+  return withTx(ctx, async (tx) => {
+    const row = await convenedMeeting(tx, id, input.version);
+    requireStatus(tx, row, ["held", "minuted"]);
+    const html = sanitizeMinutes(input.html);
+    const updated = await touch(tx, row, { minutesHtml: html === "" ? null : html });
+    await tx.audit.record("meetings.minutes", {
+      entityType: "meeting",
+      entityId: row.id,
+      areaCode: row.areaCode,
+      detail: { length: html.length, stripped: html.length !== input.html.trim().length },
+    });
+    return presentMeeting(tx, updated);
+  });
+}
+
+/** Publishes the summary residents of the area see (decisions, no personal data). Held or minuted meetings. */
+export async function publishSummary(ctx: ActorCtx, id: string, input: SummaryPublish): Promise<Meeting> {
+  return withTx(ctx, async (tx) => {
+    const row = await convenedMeeting(tx, id, input.version);
+    requireStatus(tx, row, ["held", "minuted"]);
+    const updated = await touch(tx, row, { summary: input.summary, summaryPublishedAt: tx.now() });
+    await tx.audit.record("meetings.publish_summary", { entityType: "meeting", entityId: row.id, areaCode: row.areaCode });
+    return presentMeeting(tx, updated);
+  });
+}
+
+/**
+ * Records a resolution (决议) on an agenda item of a held meeting, with its action items (督办事项);
+ * each owner is notified. An owner community must lie in the meeting's area.
+ */
+export async function addResolution(ctx: ActorCtx, id: string, input: ResolutionCreate): Promise<Meeting> {
+  return withTx(ctx, async (tx) => {
+    const row = await convenedMeeting(tx, id);
+    requireStatus(tx, row, ["held", "minuted"]);
+    const [agendaItem] = await tx.db
+      .select({ id: meetingAgendaItems.id })
+      .from(meetingAgendaItems)
+      .where(and(eq(meetingAgendaItems.id, input.agenda_item_id), eq(meetingAgendaItems.meetingId, row.id)));
+    if (!agendaItem) {
+      throw fieldError(tx, "body.agenda_item_id", "AGENDA_ITEM_UNKNOWN");
+    }
+    await checkOwners(tx, row, input.action_items);
+    const [resolution] = await tx.db
+      .insert(meetingResolutions)
+      .values({ areaCode: row.areaCode, meetingId: row.id, agendaItemId: agendaItem.id, text: input.text, createdAt: tx.now() })
+      .returning();
+    if (!resolution) {
+      throw new Error("resolution not inserted");
+    }
+    const items = input.action_items.length
+      ? await tx.db
+          .insert(actionItems)
+          .values(
+            input.action_items.map((item) => ({
+              areaCode: row.areaCode,
+              meetingId: row.id,
+              resolutionId: resolution.id,
+              ownerKind: item.owner_kind,
+              ownerOrganizationId: item.owner_kind === "organization" ? (item.owner_organization_id ?? null) : null,
+              ownerCommunityCode: item.owner_kind === "community" ? (item.owner_community_code ?? null) : null,
+              ownerUserId: item.owner_user_id,
+              dueOn: item.due_on,
+              expectedResult: item.expected_result,
+              createdAt: tx.now(),
+              updatedAt: tx.now(),
+            })),
+          )
+          .returning({ id: actionItems.id, ownerUserId: actionItems.ownerUserId, dueOn: actionItems.dueOn })
+      : [];
+    for (const item of items) {
+      await notify(tx, {
+        recipients: [item.ownerUserId],
+        areaCode: row.areaCode,
+        kind: "action_item_assigned",
+        title: `督办事项：${row.title}`,
+        body: `联席会议「${row.title}」决议：${input.text}。请于 ${item.dueOn} 前办结并在平台上报告进展。`,
+        link: `/action-items/${item.id}`,
+      });
+    }
+    await tx.audit.record("meetings.resolve", {
+      entityType: "meeting",
+      entityId: row.id,
+      areaCode: row.areaCode,
+      detail: { resolution: resolution.id, action_items: items.map((item) => item.id) },
+    });
+    return presentMeeting(tx, row);
+  });
+}
+
+async function checkOwners(tx: Ctx, row: MeetingRow, items: readonly ActionItemCreate[]): Promise<void> {
+  const people = await activeUsers(
+    tx,
+    items.map((item) => item.owner_user_id),
+  );
+  const orgs = await getOrganizations(
+    tx,
+    items.filter((item) => item.owner_organization_id).map((item) => item.owner_organization_id as string),
+  );
+  items.forEach((item, index) => {
+    const path = `body.action_items.${index}`;
+    if (!people.has(item.owner_user_id)) {
+      throw fieldError(tx, `${path}.owner_user_id`, "OWNER_UNKNOWN");
+    }
+    if (item.owner_kind === "organization" && !orgs.has(item.owner_organization_id ?? "")) {
+      throw fieldError(tx, `${path}.owner_organization_id`, "OWNER_UNKNOWN");
+    }
+    if (
+      item.owner_kind === "community" &&
+      (!item.owner_community_code || item.owner_community_code.length !== 12 || !item.owner_community_code.startsWith(row.areaCode))
+    ) {
+      throw fieldError(tx, `${path}.owner_community_code`, "OWNER_COMMUNITY_OUTSIDE");
+    }
+  });
+}
+
+function actionItemState(status: ActionItemRow["status"]): AppError {
+  return new AppError("ACTION_ITEM_STATE", { status });
+}
+
+/** The action item locked for its owner (403 for other readers), at the version read, still open. */
+async function ownedItem(tx: ActorCtx, id: string, version?: number): Promise<ActionItemRow> {
+  const { row } = await findActionItemForUpdate(tx, id);
+  if (row.ownerUserId !== tx.actor.userId || !tx.actor.can("action_items.handle")) {
+    throw forbidden();
+  }
+  if (version !== undefined && row.version !== version) {
+    throw versionConflict(await getActionItem(tx, id));
+  }
+  if (row.status !== "open") {
+    throw actionItemState(row.status);
+  }
+  return row;
+}
+
+/** The action item locked for its meeting's convener (403 for other readers), at the version read, done. */
+async function reviewedItem(tx: ActorCtx, id: string, version: number): Promise<ActionItemRow> {
+  const { row, convenerId } = await findActionItemForUpdate(tx, id);
+  if (convenerId !== tx.actor.userId) {
+    throw forbidden();
+  }
+  if (row.version !== version) {
+    throw versionConflict(await getActionItem(tx, id));
+  }
+  if (row.status !== "done") {
+    throw actionItemState(row.status);
+  }
+  return row;
+}
+
+async function transition(
+  tx: ActorCtx,
+  row: ActionItemRow,
+  values: Partial<typeof actionItems.$inferInsert>,
+  update: {
+    kind: "progress" | "done" | "accepted" | "returned";
+    text: string;
+    referralId?: string | null;
+    serviceRecordId?: string | null;
+  },
+): Promise<void> {
+  await tx.db
+    .update(actionItems)
+    .set({ ...values, version: sql`${actionItems.version} + 1`, updatedAt: tx.now() })
+    .where(eq(actionItems.id, row.id));
+  await tx.db.insert(actionItemUpdates).values({
+    areaCode: row.areaCode,
+    actionItemId: row.id,
+    kind: update.kind,
+    text: update.text,
+    referralId: update.referralId ?? null,
+    serviceRecordId: update.serviceRecordId ?? null,
+    authorId: tx.actor.userId,
+    createdAt: tx.now(),
+  });
+  await tx.audit.record(`action_items.${update.kind}`, {
+    entityType: "action_item",
+    entityId: row.id,
+    areaCode: row.areaCode,
+    detail: { from: row.status, to: values.status ?? row.status },
+  });
+}
+
+/**
+ * The owner reports progress with evidence: text and optionally a referral or service record of the
+ * meeting's area. Does not change the version (progress is appended, not edited).
+ */
+export async function addProgress(ctx: ActorCtx, id: string, input: ProgressCreate): Promise<ActionItem> {
+  return withTx(ctx, async (tx) => {
+    const row = await ownedItem(tx, id);
+    if (input.referral_id && !(await referralAreasIn(tx, [input.referral_id], [row.areaCode])).has(input.referral_id)) {
+      throw fieldError(tx, "body.referral_id", "EVIDENCE_OUTSIDE");
+    }
+    if (
+      input.service_record_id &&
+      !(await serviceRecordAreasIn(tx, [input.service_record_id], [row.areaCode])).has(input.service_record_id)
+    ) {
+      throw fieldError(tx, "body.service_record_id", "EVIDENCE_OUTSIDE");
+    }
+    await tx.db.insert(actionItemUpdates).values({
+      areaCode: row.areaCode,
+      actionItemId: row.id,
+      kind: "progress",
+      text: input.text,
+      referralId: input.referral_id ?? null,
+      serviceRecordId: input.service_record_id ?? null,
+      authorId: tx.actor.userId,
+      createdAt: tx.now(),
+    });
+    await tx.db.update(actionItems).set({ updatedAt: tx.now() }).where(eq(actionItems.id, row.id));
+    await tx.audit.record("action_items.progress", { entityType: "action_item", entityId: row.id, areaCode: row.areaCode });
+    return getActionItem(tx, id);
+  });
+}
+
+/** The owner marks the item done; the convener is told to accept it or send it back. */
+export async function markActionItemDone(ctx: ActorCtx, id: string, input: ActionItemTransition): Promise<ActionItem> {
+  return withTx(ctx, async (tx) => {
+    const row = await ownedItem(tx, id, input.version);
+    await transition(tx, row, { status: "done", doneAt: tx.now() }, { kind: "done", text: "" });
+    const item = await getActionItem(tx, id);
+    const [meeting] = await tx.db.select({ convenerId: meetings.convenerId }).from(meetings).where(eq(meetings.id, row.meetingId));
+    await notify(tx, {
+      recipients: meeting ? [meeting.convenerId] : [],
+      areaCode: row.areaCode,
+      kind: "action_item_done",
+      title: `督办事项已报办结：${item.meeting_title}`,
+      body: `${item.owner_unit_name ?? ""}${item.owner_user_name ?? ""}报告「${row.expectedResult}」已办结，请验收或退回。`,
+      link: `/action-items/${row.id}`,
+    });
+    return item;
+  });
+}
+
+/** The convener accepts a done item: closed. */
+export async function acceptActionItem(ctx: ActorCtx, id: string, input: ActionItemTransition): Promise<ActionItem> {
+  return withTx(ctx, async (tx) => {
+    const row = await reviewedItem(tx, id, input.version);
+    await transition(tx, row, { status: "closed", closedAt: tx.now() }, { kind: "accepted", text: "" });
+    await notify(tx, {
+      recipients: [row.ownerUserId],
+      areaCode: row.areaCode,
+      kind: "action_item_accepted",
+      title: "督办事项已验收",
+      body: `「${row.expectedResult}」已通过验收。`,
+      link: `/action-items/${row.id}`,
+    });
+    return getActionItem(tx, id);
+  });
+}
+
+/** The convener sends a done item back with a reason: open again (its due date is unchanged). */
+export async function returnActionItem(ctx: ActorCtx, id: string, input: ActionItemReturn): Promise<ActionItem> {
+  return withTx(ctx, async (tx) => {
+    const row = await reviewedItem(tx, id, input.version);
+    await transition(tx, row, { status: "open", doneAt: null, returnedReason: input.reason }, { kind: "returned", text: input.reason });
+    await notify(tx, {
+      recipients: [row.ownerUserId],
+      areaCode: row.areaCode,
+      kind: "action_item_returned",
+      title: "督办事项被退回",
+      body: `「${row.expectedResult}」被退回：${input.reason}`,
+      link: `/action-items/${row.id}`,
+    });
+    return getActionItem(tx, id);
+  });
+}

@@ -1,0 +1,123 @@
+import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
+import type { Meeting, ResolutionCreate } from "@sanshe/contracts";
+import { Button, Form, Input, Modal, Select, Space } from "antd";
+import { useTranslation } from "react-i18next";
+import { ProblemAlert } from "../../../ui/ProblemAlert";
+import { showFieldErrors } from "../../../ui/fieldErrors";
+import { useIdempotencyKey } from "../../../ui/useIdempotencyKey";
+import { useAddResolution, useInviteeOptions } from "../api";
+
+type ItemValues = { owner: string; owner_user_id: string; due_on: string; expected_result: string };
+type Values = { text: string; action_items?: ItemValues[] };
+
+/** 记录决议: the decision on one agenda item and its action items (owner unit and person, due date, result). */
+export function ResolutionModal({
+  meeting,
+  agendaItemId,
+  onClose,
+}: {
+  meeting: Meeting;
+  agendaItemId: string | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const add = useAddResolution(meeting.id);
+  const idempotency = useIdempotencyKey();
+  const options = useInviteeOptions(agendaItemId ? meeting.area_code : undefined);
+  const units = [
+    ...(options.data?.organizations ?? []).map((o) => ({ value: `org:${o.id}`, label: o.name })),
+    ...(meeting.area_code.length === 12
+      ? [{ value: `community:${meeting.area_code}`, label: meeting.area_name ?? meeting.area_code }]
+      : []),
+  ];
+
+  const submit = (values: Values) => {
+    const body: ResolutionCreate = {
+      agenda_item_id: agendaItemId ?? "",
+      text: values.text,
+      action_items: (values.action_items ?? []).map((item) => {
+        const [kind, id] = item.owner.split(":") as [string, string];
+        return {
+          ...(kind === "org"
+            ? { owner_kind: "organization" as const, owner_organization_id: id }
+            : { owner_kind: "community" as const, owner_community_code: id }),
+          owner_user_id: item.owner_user_id,
+          due_on: item.due_on,
+          expected_result: item.expected_result,
+        };
+      }),
+    };
+    add.mutate(
+      { ...body, idempotencyKey: idempotency.keyFor(body) },
+      {
+        onSuccess: () => {
+          idempotency.reset();
+          form.resetFields();
+          onClose();
+        },
+        onError: (error) => showFieldErrors(form, error, ["text", "action_items"]),
+      },
+    );
+  };
+
+  return (
+    <Modal
+      open={agendaItemId !== null}
+      title={t("meetings.resolution.title")}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={add.isPending}
+      width={860}
+      destroyOnHidden
+    >
+      <Form<Values> name="resolution" form={form} layout="vertical" onFinish={submit}>
+        <Form.Item name="text" label={t("meetings.resolution.text")} rules={[{ required: true, max: 2000 }]}>
+          <Input.TextArea autoSize={{ minRows: 2 }} />
+        </Form.Item>
+        <Form.List name="action_items">
+          {(fields, { add: addRow, remove }) => (
+            <Form.Item label={t("meetings.resolution.items")}>
+              {fields.map((field) => (
+                <Space key={field.key} align="start" wrap style={{ display: "flex", marginBottom: 8 }}>
+                  <Form.Item name={[field.name, "owner"]} rules={[{ required: true }]} noStyle>
+                    <Select
+                      placeholder={t("meetings.resolution.ownerUnit")}
+                      style={{ width: 200 }}
+                      options={units}
+                      aria-label={t("meetings.resolution.ownerUnit")}
+                    />
+                  </Form.Item>
+                  <Form.Item name={[field.name, "owner_user_id"]} rules={[{ required: true }]} noStyle>
+                    <Select
+                      placeholder={t("meetings.resolution.ownerUser")}
+                      aria-label={t("meetings.resolution.ownerUser")}
+                      style={{ width: 200 }}
+                      showSearch={{ optionFilterProp: "label" }}
+                      options={(options.data?.users ?? []).map((u) => ({ value: u.id, label: u.name }))}
+                    />
+                  </Form.Item>
+                  <Form.Item name={[field.name, "due_on"]} rules={[{ required: true }]} noStyle>
+                    <Input type="date" aria-label={t("meetings.resolution.dueOn")} style={{ width: 150 }} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, "expected_result"]} rules={[{ required: true }]} noStyle>
+                    <Input
+                      placeholder={t("meetings.resolution.expected")}
+                      aria-label={t("meetings.resolution.expected")}
+                      style={{ width: 220 }}
+                    />
+                  </Form.Item>
+                  <MinusCircleOutlined onClick={() => remove(field.name)} />
+                </Space>
+              ))}
+              <Button icon={<PlusOutlined />} onClick={() => addRow()}>
+                {t("meetings.resolution.addItem")}
+              </Button>
+            </Form.Item>
+          )}
+        </Form.List>
+        {add.isError ? <ProblemAlert error={add.error} /> : null}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,1 @@
+export { meetingRoutes, meetingStandaloneRoutes } from "./routes";

@@ -1,0 +1,97 @@
+import type { ActionItem, ActionItemStatus } from "@sanshe/contracts";
+import { ActionItemStatusSchema } from "@sanshe/contracts";
+import { Card, Empty, Flex, Select, Table, Tabs, Typography } from "antd";
+import type { TableColumnsType } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import { useHasPermission } from "../../auth";
+import { CursorPager } from "../../../ui/CursorPager";
+import { PageHeader } from "../../../ui/PageHeader";
+import { ProblemAlert } from "../../../ui/ProblemAlert";
+import { useCursorPagination } from "../../../ui/useCursorPagination";
+import { useActionItems } from "../api";
+import { ActionItemStatusTag } from "../components/StatusTags";
+
+/** 督办事项: the caller's action items (as owner) and those of meetings they convened. */
+export function ActionItemsPage() {
+  const { t } = useTranslation();
+  const canConvene = useHasPermission("meetings.convene");
+  const [role, setRole] = useState<"owner" | "convener">("owner");
+  const [status, setStatus] = useState<ActionItemStatus | undefined>(undefined);
+  const [pageSize, setPageSize] = useState(50);
+  const pagination = useCursorPagination(JSON.stringify([role, status, pageSize]));
+  const list = useActionItems({ role, status, cursor: pagination.cursor, limit: pageSize });
+
+  const columns: TableColumnsType<ActionItem> = [
+    {
+      key: "expected",
+      title: t("meetings.item.expected"),
+      render: (_v, item) => (
+        <Link to={`/action-items/${item.id}`}>
+          <Typography.Text type={item.overdue ? "danger" : undefined}>{item.expected_result}</Typography.Text>
+        </Link>
+      ),
+    },
+    { key: "status", title: t("meetings.fields.status"), render: (_v, item) => <ActionItemStatusTag item={item} /> },
+    {
+      key: "due",
+      title: t("meetings.item.dueOn"),
+      render: (_v, item) => <Typography.Text type={item.overdue ? "danger" : undefined}>{item.due_on}</Typography.Text>,
+    },
+    {
+      key: "owner",
+      title: t("meetings.item.owner"),
+      render: (_v, item) => `${item.owner_unit_name ?? "—"} · ${item.owner_user_name ?? "—"}`,
+    },
+    {
+      key: "meeting",
+      title: t("meetings.item.meeting"),
+      render: (_v, item) => <Link to={`/meetings/${item.meeting_id}`}>{item.meeting_title}</Link>,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t("meetings.items.title")} subtitle={t("meetings.items.subtitle")} />
+      <Card>
+        <Tabs
+          activeKey={role}
+          onChange={(key) => setRole(key as "owner" | "convener")}
+          items={[
+            { key: "owner", label: t("meetings.items.mine") },
+            ...(canConvene ? [{ key: "convener", label: t("meetings.items.convened") }] : []),
+          ]}
+        />
+        <Select
+          allowClear
+          placeholder={t("meetings.filters.status")}
+          style={{ width: 160, marginBottom: 16 }}
+          value={status}
+          onChange={setStatus}
+          options={ActionItemStatusSchema.options.map((value) => ({ value, label: t(`meetings.itemStatus.${value}`) }))}
+        />
+        {list.isError ? <ProblemAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
+        <Table<ActionItem>
+          rowKey="id"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          pagination={false}
+          scroll={{ x: 800 }}
+          locale={{ emptyText: <Empty description={t("meetings.items.empty")} /> }}
+        />
+        <Flex justify="flex-end">
+          <CursorPager
+            pagination={pagination}
+            nextCursor={list.data?.next_cursor}
+            pageSize={pageSize}
+            onPageSizeChange={setPageSize}
+            itemCount={list.data?.items.length ?? 0}
+            isLoading={list.isFetching}
+          />
+        </Flex>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+import { PlusOutlined } from "@ant-design/icons";
+import type { MeetingListItem, MeetingStatus } from "@sanshe/contracts";
+import { MeetingStatusSchema } from "@sanshe/contracts";
+import { Button, Card, Empty, Flex, Form, Input, Select, Table } from "antd";
+import type { TableColumnsType } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router-dom";
+import { useHasPermission } from "../../auth";
+import { CursorPager } from "../../../ui/CursorPager";
+import { PageHeader } from "../../../ui/PageHeader";
+import { ProblemAlert } from "../../../ui/ProblemAlert";
+import { formatDateTime } from "../../../ui/formatDateTime";
+import { useCursorPagination } from "../../../ui/useCursorPagination";
+import { useMeetingList } from "../api";
+import { ConveneDrawer } from "../components/ConveneDrawer";
+import { MeetingStatusTag } from "../components/StatusTags";
+
+type FilterValues = { q?: string; status?: MeetingStatus };
+
+/** 联席会议: meetings the caller may read, server-paginated, with title search and status filter. */
+export function MeetingListPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const canConvene = useHasPermission("meetings.convene");
+  const [filters, setFilters] = useState<FilterValues>({});
+  const [pageSize, setPageSize] = useState(20);
+  const [isConvening, setIsConvening] = useState(false);
+  const [form] = Form.useForm<FilterValues>();
+  const pagination = useCursorPagination(JSON.stringify([filters, pageSize]));
+  const list = useMeetingList({ ...filters, cursor: pagination.cursor, limit: pageSize });
+  const hasFilters = Object.values(filters).some((value) => value !== undefined);
+
+  const columns: TableColumnsType<MeetingListItem> = [
+    { key: "title", title: t("meetings.fields.title"), render: (_v, item) => <Link to={`/meetings/${item.id}`}>{item.title}</Link> },
+    { key: "starts", title: t("meetings.fields.startsAt"), render: (_v, item) => formatDateTime(item.starts_at) },
+    { key: "area", title: t("meetings.fields.area"), render: (_v, item) => item.area_name ?? item.area_code },
+    { key: "status", title: t("meetings.fields.status"), render: (_v, item) => <MeetingStatusTag status={item.status} /> },
+    { key: "convener", title: t("meetings.fields.convener"), dataIndex: "convener_name" },
+    { key: "invitees", title: t("meetings.fields.invitees"), dataIndex: "invitees" },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t("meetings.title")}
+        subtitle={t("meetings.subtitle")}
+        extra={
+          canConvene ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setIsConvening(true)}>
+              {t("meetings.list.convene")}
+            </Button>
+          ) : null
+        }
+      />
+      <Card>
+        <Form<FilterValues>
+          name="meeting-filters"
+          form={form}
+          layout="inline"
+          style={{ marginBottom: 16, rowGap: 8 }}
+          onFinish={(values) => setFilters({ q: values.q?.trim() || undefined, status: values.status })}
+        >
+          <Form.Item name="q">
+            <Input allowClear placeholder={t("meetings.filters.q")} style={{ width: 220 }} />
+          </Form.Item>
+          <Form.Item name="status">
+            <Select
+              allowClear
+              placeholder={t("meetings.filters.status")}
+              style={{ width: 160 }}
+              options={MeetingStatusSchema.options.map((value) => ({ value, label: t(`meetings.status.${value}`) }))}
+            />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            {t("meetings.filters.search")}
+          </Button>
+          <Button
+            onClick={() => {
+              form.resetFields();
+              setFilters({});
+            }}
+          >
+            {t("meetings.filters.reset")}
+          </Button>
+        </Form>
+        {list.isError ? <ProblemAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
+        <Table<MeetingListItem>
+          rowKey="id"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          pagination={false}
+          scroll={{ x: 800 }}
+          locale={{
+            emptyText: (
+              <Empty
+                description={
+                  hasFilters ? t("meetings.list.emptyFiltered") : canConvene ? t("meetings.list.emptyConvener") : t("meetings.list.empty")
+                }
+              />
+            ),
+          }}
+        />
+        <Flex justify="flex-end">
+          <CursorPager
+            pagination={pagination}
+            nextCursor={list.data?.next_cursor}
+            pageSize={pageSize}
+            onPageSizeChange={setPageSize}
+            itemCount={list.data?.items.length ?? 0}
+            isLoading={list.isFetching}
+          />
+        </Flex>
+      </Card>
+      <ConveneDrawer
+        open={isConvening}
+        onClose={() => setIsConvening(false)}
+        onCreated={(id) => {
+          setIsConvening(false);
+          void navigate(`/meetings/${id}`);
+        }}
+      />
+    </>
+  );
+}
