@@ -5,6 +5,7 @@ import { systemCtx } from "../../platform/system.js";
 import { buildUser } from "../users/test/factories.js";
 import { buildSocialOrg } from "../social-orgs/test/factories.js";
 import { buildFacility } from "../communities/test/factories.js";
+import { buildCall } from "../projects/test/contract-fixtures.js";
 import { escalateOverdueActionItems } from "./escalation.js";
 
 /**
@@ -22,7 +23,7 @@ let t: TestApp;
 type Client = ReturnType<typeof as>;
 const street = "410105007";
 const community = "410105007002";
-const ids = { street: "", staff: "", orgStaff: "", orgManager: "", worker: "", org: "", facility: "", otherFacility: "" };
+const ids = { street: "", staff: "", orgStaff: "", orgManager: "", worker: "", org: "", facility: "", otherFacility: "", call: "" };
 const logins: Record<string, string> = {};
 const clients: Record<string, Client> = {};
 
@@ -52,6 +53,8 @@ beforeAll(async () => {
   ids.org = org.id;
   ids.facility = (await buildFacility(t.ctx, community, "meeting_room")).id;
   ids.otherFacility = (await buildFacility(t.ctx, "410105001001", "meeting_room")).id;
+  // A district call, which a street's meeting may discuss.
+  ids.call = (await buildCall(t.ctx, "410105")).id;
   ids.street = await user("street", [{ role: "official", area_code: street }]);
   ids.staff = await user("staff", [{ role: "community_staff", area_code: community }]);
   ids.orgStaff = await user("orgStaff", [{ role: "org_staff", area_code: "410105", organization_id: org.id }]);
@@ -84,7 +87,7 @@ const body = (overrides: Record<string, unknown> = {}) => ({
   agenda: [
     { kind: "need_category", title: "助餐需求", need_category: "elderly_care" },
     { kind: "free", title: "楼道堆物" },
-    { kind: "project", title: "公益创投项目", link_id: "7f0c1f7e-8a43-4c38-9b5e-0c6f9f3b2a10" },
+    { kind: "call", title: "公益创投项目征集", link_id: ids.call },
   ],
   ...overrides,
 });
@@ -103,6 +106,13 @@ describe("convening and invitations", () => {
       body({ agenda: [{ kind: "need_category", title: "x", need_category: "nope" }] }),
     );
     expect(unknownCategory.json().errors[0]).toMatchObject({ code: "AGENDA_CATEGORY_UNKNOWN" });
+    for (const kind of ["call", "project"]) {
+      const unknownLink = await clients.street!.post(
+        "/api/v1/meetings",
+        body({ agenda: [{ kind, title: "x", link_id: "7f0c1f7e-8a43-4c38-9b5e-0c6f9f3b2a10" }] }),
+      );
+      expect(unknownLink.json().errors[0]).toMatchObject({ path: "body.agenda.0.link_id", code: "AGENDA_LINK_OUTSIDE" });
+    }
   });
 
   it("creates a draft without notifying anyone, then scheduling invites users and the organization's staff", async () => {
@@ -114,7 +124,7 @@ describe("convening and invitations", () => {
     expect(meeting.agenda.map((a) => [a.kind, a.open_needs])).toEqual([
       ["need_category", 0],
       ["free", null],
-      ["project", null],
+      ["call", null],
     ]);
     const replay = await clients.street!.post("/api/v1/meetings", body(), { headers: { "idempotency-key": "meeting-create-0001" } });
     expect(replay.json().id).toBe(meeting.id);

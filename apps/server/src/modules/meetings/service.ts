@@ -25,6 +25,7 @@ import { isInScope } from "../../platform/auth/permissions.js";
 import { getPublicFacilities } from "../communities/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
 import { listCategories, referralAreasIn, serviceRecordAreasIn } from "../needs/index.js";
+import { projectLinksNear } from "../projects/index.js";
 import { notify } from "../notifications/index.js";
 import {
   actionItems,
@@ -275,6 +276,9 @@ async function checkAgenda(tx: Ctx, areaCode: string, agenda: MeetingCreate["age
     : new Set<string>();
   const referralIds = agenda.filter((item) => item.kind === "referral" && item.referral_id).map((item) => item.referral_id as string);
   const referralsInArea = await referralAreasIn(tx, referralIds, [areaCode]);
+  const linked = (kind: "project" | "call") =>
+    agenda.filter((item) => item.kind === kind && item.link_id).map((item) => item.link_id as string);
+  const projectsNear = await projectLinksNear(tx, { calls: linked("call"), contracts: linked("project") }, areaCode);
   agenda.forEach((item, index) => {
     const path = `body.agenda.${index}`;
     if (item.kind === "need_category" && !categories.has(item.need_category ?? "")) {
@@ -285,6 +289,12 @@ async function checkAgenda(tx: Ctx, areaCode: string, agenda: MeetingCreate["age
     }
     if ((item.kind === "project" || item.kind === "call") && !item.link_id) {
       throw fieldError(tx, `${path}.link_id`, "AGENDA_LINK_REQUIRED");
+    }
+    if (item.kind === "call" && !projectsNear.calls.has(item.link_id ?? "")) {
+      throw fieldError(tx, `${path}.link_id`, "AGENDA_LINK_OUTSIDE");
+    }
+    if (item.kind === "project" && !projectsNear.contracts.has(item.link_id ?? "")) {
+      throw fieldError(tx, `${path}.link_id`, "AGENDA_LINK_OUTSIDE");
     }
   });
 }

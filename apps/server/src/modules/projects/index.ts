@@ -28,6 +28,7 @@ export const projectsModule: ModuleManifest = {
 };
 
 export { getPublicCreditSummary } from "./credit.js";
+export { projectLinksNear } from "./agenda-links.js";
 export {
   listOcdsReleaseHeads,
   getOcdsProcesses,

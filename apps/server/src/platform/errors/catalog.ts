@@ -675,6 +675,10 @@ export const fieldMessages: Record<string, Record<Locale, string>> = {
   AGENDA_CATEGORY_UNKNOWN: { "zh-CN": "需求类别不存在", en: "Unknown need category" },
   AGENDA_REFERRAL_OUTSIDE: { "zh-CN": "该转介不在会议所属辖区", en: "The referral lies outside the meeting's area" },
   AGENDA_LINK_REQUIRED: { "zh-CN": "请选择关联的项目或征集", en: "Choose the project or call" },
+  AGENDA_LINK_OUTSIDE: {
+    "zh-CN": "该项目或征集不存在，或与会议所属辖区无关",
+    en: "No such project or call related to the meeting's area",
+  },
   AGENDA_ITEM_UNKNOWN: { "zh-CN": "该议题不属于本次会议", en: "Not an agenda item of this meeting" },
   DELEGATE_NAME_REQUIRED: { "zh-CN": "请填写代参会人姓名", en: "Give the delegate's name" },
   OWNER_UNKNOWN: { "zh-CN": "找不到该责任人或责任单位", en: "No such active owner or organization" },
