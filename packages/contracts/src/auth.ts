@@ -36,6 +36,7 @@ export const PermissionSchema = z
     "cases.write",
     "services.write",
     "api_clients.manage",
+    "announcements.publish",
   ])
   .describe("Permission");
 export type Permission = z.infer<typeof PermissionSchema>;

@@ -17,3 +17,5 @@ export * from "./services-directory.js";
 export * from "./need-attachments.js";
 export * from "./notifications.js";
 export * from "./api-clients.js";
+export * from "./announcements.js";
+export * from "./calendar.js";

@@ -13,6 +13,8 @@ import { notificationsModule } from "./notifications/index.js";
 import { needsModule } from "./needs/index.js";
 import { servicesDirectoryModule } from "./services-directory/index.js";
 import { apiClientsModule } from "./api-clients/index.js";
+import { announcementsModule } from "./announcements/index.js";
+import { calendarModule } from "./calendar/index.js";
 
 /** Every domain module, in dependency order (seeds run in this order). The only place modules are wired. */
 export const modules: readonly ModuleManifest[] = [
@@ -27,6 +29,8 @@ export const modules: readonly ModuleManifest[] = [
   needsModule,
   servicesDirectoryModule,
   apiClientsModule,
+  announcementsModule,
+  calendarModule,
   auditLogModule,
   importsModule,
   exportsModule,

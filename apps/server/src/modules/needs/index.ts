@@ -16,4 +16,11 @@ export const needsModule: ModuleManifest = {
 export { seedNeedCategories } from "./categories.js";
 export { escalateOverdue, type EscalationResult } from "./escalation.js";
 export { createNeedFromChannel, type ChannelNeedInput } from "./service.js";
-export { listChannelNeeds, listCategories, type ChannelNeed, type ChannelNeedFilter } from "./queries.js";
+export {
+  listChannelNeeds,
+  listCategories,
+  listOpenReferralDeadlines,
+  type ChannelNeed,
+  type ChannelNeedFilter,
+  type ReferralDeadline,
+} from "./queries.js";

@@ -21,6 +21,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "needs.read",
     "needs.dashboard",
     "routing.manage",
+    "announcements.publish",
   ],
   community_staff: [
     "areas.read",
@@ -38,6 +39,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "referrals.handle",
     "cases.read",
     "services.write",
+    "announcements.publish",
   ],
   org_staff: [
     "areas.read",
