@@ -12,6 +12,7 @@ import { residentRoutes } from "../modules/residents";
 import { caseRoutes } from "../modules/cases";
 import { needRoutes } from "../modules/needs";
 import { notificationRoutes } from "../modules/notifications";
+import { announcementRoutes } from "../modules/announcements";
 import { publicServiceRoutes, serviceRoutes } from "../modules/services-directory";
 import { userRoutes } from "../modules/users";
 import { ConsoleLayout } from "./ConsoleLayout";
@@ -47,6 +48,7 @@ export const router = createBrowserRouter([
           ...caseRoutes,
           ...needRoutes,
           ...notificationRoutes,
+          ...announcementRoutes,
           ...serviceRoutes,
           ...auditRoutes,
           { path: "*", element: <NotFoundPage /> },
