@@ -29,12 +29,9 @@ describe("announcements", () => {
 
       await signInThroughPage(org.page, "demo-org");
       await org.page.goto("/announcements");
-      await org.page
-        .getByRole("radio", { name: /未读|Unread/ })
-        .first()
-        .click({ force: true });
       const item = org.page.getByTestId("announcement").filter({ hasText: title });
       await item.waitFor();
+      expect(await item.locator(".ant-badge-status-error").count()).toBe(1);
       await item.getByRole("link", { name: title }).click();
       await expect.poll(() => org.page.getByTestId("announcement-title").textContent()).toBe(title);
 
