@@ -30,7 +30,7 @@ function decodeCursor(cursor: string | undefined, length: number): string[] | nu
     const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
     if (Array.isArray(value) && value.length === length && value.every((v) => typeof v === "string")) {
       const id = value.at(-1) as string;
-      return /^[0-9a-f-]{36}$/.test(id) ? (value) : null;
+      return /^[0-9a-f-]{36}$/.test(id) ? value : null;
     }
   } catch {
     return null;

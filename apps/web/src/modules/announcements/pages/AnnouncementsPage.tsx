@@ -85,10 +85,7 @@ export function AnnouncementsPage() {
         ) : list.data && list.data.items.length === 0 ? (
           <Empty description={t("announcements.empty")} />
         ) : (
-          <List
-            dataSource={(list.data?.items ?? [])}
-            renderItem={renderItem}
-          />
+          <List dataSource={list.data?.items ?? []} renderItem={renderItem} />
         )}
         <CursorPager
           pagination={pagination}
