@@ -31,6 +31,8 @@ import { modules } from "./modules/registry.js";
 import { registerOpenRoutes } from "./open/index.js";
 import { escalateOverdue } from "./modules/needs/index.js";
 import { escalateOverdueActionItems } from "./modules/meetings/index.js";
+import { sendDigests, sendPendingEmails } from "./modules/notifications/index.js";
+import { createMailer, type Mailer } from "./platform/mail/index.js";
 import { systemCtx } from "./platform/system.js";
 import type { ExportSpec, ImportSpec } from "./platform/module.js";
 
@@ -63,8 +65,13 @@ export type AppDeps = {
   now?: () => Date;
   /** Run the audit sealer every this many ms (0: never; tests seal explicitly). */
   sealIntervalMs?: number;
-  /** Escalate overdue referrals every this many ms (0 or absent: never; the server passes the configured interval). */
+  /**
+   * Escalate overdue referrals, e-mail pending notifications and send due daily digests every this
+   * many ms (0 or absent: never; the server passes the configured interval).
+   */
   escalationIntervalMs?: number;
+  /** Mail transport (tests); default: SMTP when configured, else the log. */
+  mailer?: Mailer;
   logger?: boolean;
 };
 
@@ -235,14 +242,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app.addHook("onClose", async () => clearInterval(timer));
   }
   if (deps.escalationIntervalMs && deps.escalationIntervalMs > 0) {
+    const mailer = deps.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }, app.log);
     let sweeping = false;
     const timer = setInterval(() => {
       if (sweeping) {
         return;
       }
       sweeping = true;
+      const ctx = systemCtx(db, now);
       app.sanshe.background(
-        escalateOverdue(systemCtx(db, now))
+        escalateOverdue(ctx)
           .then((result) => {
             if (result.escalated > 0) {
               app.log.info(result, "overdue referrals escalated");
@@ -255,6 +264,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             }
           })
           .catch((error: unknown) => app.log.warn({ err: error }, "escalating overdue referrals failed; will retry"))
+          .then(() => sendPendingEmails(ctx, mailer))
+          .then(() => sendDigests(ctx, mailer))
+          .catch((error: unknown) => app.log.warn({ err: error }, "e-mailing notifications failed; will retry"))
           .finally(() => {
             sweeping = false;
           }),

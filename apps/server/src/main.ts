@@ -23,6 +23,8 @@ import { createAuditWriter } from "./platform/audit/writer.js";
 import { createImportJob, runImport, startImport } from "./modules/imports/index.js";
 import { escalateOverdue } from "./modules/needs/index.js";
 import { escalateOverdueActionItems } from "./modules/meetings/index.js";
+import { sendDigests, sendPendingEmails } from "./modules/notifications/index.js";
+import { createMailer } from "./platform/mail/index.js";
 
 const usage = `Usage: sanshe <command>
 
@@ -40,6 +42,8 @@ const usage = `Usage: sanshe <command>
                                 create an account; the password is read from SANSHE_NEW_PASSWORD
   needs escalate                escalate referrals past their clock to the street officials (once per clock)
   meetings escalate             escalate overdue action items of joint meetings to managers and street officials (once)
+  notifications digest          send the daily digests that are due and the pending e-mails (SMTP when
+                                SANSHE_SMTP_URL is set, otherwise printed)
   audit verify                  seal pending audit records and verify the hash chain
   backup <file>                 write a backup (PGlite tarball or pg_dump custom format)
   restore <file>                restore a backup into the configured storage
@@ -306,6 +310,25 @@ async function main(argv: string[]): Promise<number> {
         await sealAll(database.db);
         print(`meetings escalate: ${result.escalated} action items escalated, ${result.notifications} notifications sent`);
         return 0;
+      });
+    }
+    case "notifications": {
+      if (sub !== "digest") {
+        print(usage);
+        return 2;
+      }
+      return withDatabase(config, async (database) => {
+        const mailer = createMailer(
+          { smtpUrl: config.smtpUrl, from: config.mailFrom },
+          { info: (object) => print(JSON.stringify(object)) },
+        );
+        const ctx = systemCtx(database.db);
+        const digests = await sendDigests(ctx, mailer);
+        const emails = await sendPendingEmails(ctx, mailer);
+        print(
+          `notifications digest: ${digests.sent} digests sent (${digests.failed} failed), ${emails.sent} e-mails sent (${emails.failed} failed)`,
+        );
+        return digests.failed + emails.failed > 0 ? 1 : 0;
       });
     }
     case "audit": {

@@ -44,6 +44,7 @@ export const PermissionSchema = z
     "meetings.read",
     "meetings.convene",
     "action_items.handle",
+    "announcements.publish",
   ])
   .describe("Permission");
 export type Permission = z.infer<typeof PermissionSchema>;

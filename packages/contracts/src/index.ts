@@ -21,3 +21,5 @@ export * from "./project-contracts.js";
 export * from "./project-indicators.js";
 export * from "./calls.js";
 export * from "./meetings.js";
+export * from "./announcements.js";
+export * from "./calendar.js";

@@ -26,3 +26,24 @@ export const NotificationListQuerySchema = PageQuerySchema.extend({
 export type NotificationListQuery = z.infer<typeof NotificationListQuerySchema>;
 export const NotificationIdParamsSchema = z.object({ id: UuidSchema });
 export const NotificationReadAllSchema = z.object({ updated: z.number().int().describe("Notifications marked read") });
+
+export const NotificationDeliverySchema = z
+  .enum(["immediately", "daily_digest"])
+  .describe("immediately: one e-mail per notification; daily_digest: one e-mail a day listing them");
+export type NotificationDelivery = z.infer<typeof NotificationDeliverySchema>;
+
+export const NotificationPreferencesSchema = z.object({
+  delivery: NotificationDeliverySchema,
+  email_enabled: z.boolean().describe("Send e-mail at all (in-app notifications are always kept)"),
+  email_masked: z.string().nullable().describe("Your e-mail address, masked; null if none is set"),
+  version: z.number().int(),
+});
+export type NotificationPreferences = z.infer<typeof NotificationPreferencesSchema>;
+
+export const NotificationPreferencesUpdateSchema = z.strictObject({
+  delivery: NotificationDeliverySchema,
+  email_enabled: z.boolean(),
+  email: z.email().max(254).nullable().optional().describe("New e-mail address; null removes it; absent keeps it"),
+  version: z.number().int().describe("The version you read"),
+});
+export type NotificationPreferencesUpdate = z.infer<typeof NotificationPreferencesUpdateSchema>;

@@ -15,6 +15,8 @@ import { servicesDirectoryModule } from "./services-directory/index.js";
 import { apiClientsModule } from "./api-clients/index.js";
 import { projectsModule } from "./projects/index.js";
 import { meetingsModule } from "./meetings/index.js";
+import { announcementsModule } from "./announcements/index.js";
+import { calendarModule } from "./calendar/index.js";
 
 /** Every domain module, in dependency order (seeds run in this order). The only place modules are wired. */
 export const modules: readonly ModuleManifest[] = [
@@ -31,6 +33,8 @@ export const modules: readonly ModuleManifest[] = [
   projectsModule,
   meetingsModule,
   apiClientsModule,
+  announcementsModule,
+  calendarModule,
   auditLogModule,
   importsModule,
   exportsModule,

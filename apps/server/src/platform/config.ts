@@ -32,6 +32,12 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, "must be 64 hexadecimal characters (32 bytes)")
     .optional(),
+  /** smtp(s)://user:pass@host:port — e-mail notifications through this server; unset: printed to the log. */
+  SANSHE_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  SANSHE_MAIL_FROM: z.string().default("三社联动平台 <noreply@sanshe.localhost>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -69,6 +75,9 @@ export type Config = {
   piiKeyIsDevelopment: boolean;
   webDist: string;
   version: string;
+  /** SMTP server for e-mailed notifications; null: e-mails are printed to the log. */
+  smtpUrl: string | null;
+  mailFrom: string;
 };
 
 export const repositoryRoot = path.resolve(import.meta.dirname, "../../../..");
@@ -107,6 +116,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // PGlite runs every statement on the event loop, so a lagging loop is normal there, not overload.
     maxEventLoopDelayMs: e.SANSHE_MAX_EVENT_LOOP_DELAY_MS ?? (e.DATABASE_URL ? 1000 : 0),
     escalationIntervalMs: e.SANSHE_ESCALATION_INTERVAL_SECONDS * 1000,
+    smtpUrl: e.SANSHE_SMTP_URL ?? null,
+    mailFrom: e.SANSHE_MAIL_FROM,
     secureCookies: e.SANSHE_SECURE_COOKIES ? e.SANSHE_SECURE_COOKIES === "true" : isProduction,
     trainingHoursPerYear: e.SANSHE_TRAINING_HOURS_PER_YEAR,
     workforceStandardPerThousand: e.SANSHE_WORKFORCE_STANDARD_PER_1000,

@@ -10,6 +10,7 @@ import {
   FormOutlined,
   InboxOutlined,
   MessageOutlined,
+  NotificationOutlined,
   CloudUploadOutlined,
   DownOutlined,
   EnvironmentOutlined,
@@ -38,6 +39,7 @@ type NavItem = { key: string; to: string; icon: ReactNode; labelKey: string; per
 /** The console's sections; each appears only for users holding its permission. */
 const NAV_ITEMS: readonly NavItem[] = [
   { key: "home", to: "/", icon: <HomeOutlined />, labelKey: "app.nav.home" },
+  { key: "announcements", to: "/announcements", icon: <NotificationOutlined />, labelKey: "announcements.nav" },
   { key: "areas", to: "/areas", icon: <ApartmentOutlined />, labelKey: "app.nav.areas", permission: "areas.read" },
   { key: "socialOrgs", to: "/social-orgs", icon: <HeartOutlined />, labelKey: "app.nav.socialOrgs", permission: "social_orgs.read" },
   { key: "communities", to: "/communities", icon: <ShopOutlined />, labelKey: "app.nav.communities", permission: "communities.read" },

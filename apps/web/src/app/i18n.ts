@@ -24,6 +24,8 @@ import needsEn from "../modules/needs/i18n/en.json";
 import needsZh from "../modules/needs/i18n/zh-CN.json";
 import notificationsEn from "../modules/notifications/i18n/en.json";
 import notificationsZh from "../modules/notifications/i18n/zh-CN.json";
+import announcementsEn from "../modules/announcements/i18n/en.json";
+import announcementsZh from "../modules/announcements/i18n/zh-CN.json";
 import socialWorkersZh from "../modules/social-workers/i18n/zh-CN.json";
 import residentsEn from "../modules/residents/i18n/en.json";
 import residentsZh from "../modules/residents/i18n/zh-CN.json";
@@ -98,6 +100,7 @@ void i18next.use(initReactI18next).init({
         ...socialWorkersZh,
         ...needsZh,
         ...notificationsZh,
+        ...announcementsZh,
         ...usersZh,
         ...apiClientsZh,
         ...auditZh,
@@ -120,6 +123,7 @@ void i18next.use(initReactI18next).init({
         ...socialWorkersEn,
         ...needsEn,
         ...notificationsEn,
+        ...announcementsEn,
         ...usersEn,
         ...apiClientsEn,
         ...auditEn,

@@ -13,6 +13,7 @@ import { caseRoutes } from "../modules/cases";
 import { needRoutes } from "../modules/needs";
 import { meetingRoutes, meetingStandaloneRoutes } from "../modules/meetings";
 import { notificationRoutes } from "../modules/notifications";
+import { announcementRoutes } from "../modules/announcements";
 import { publicServiceRoutes, serviceRoutes } from "../modules/services-directory";
 import { userRoutes } from "../modules/users";
 import { ConsoleLayout } from "./ConsoleLayout";
@@ -54,6 +55,7 @@ export const router = createBrowserRouter([
           ...needRoutes,
           ...meetingRoutes,
           ...notificationRoutes,
+          ...announcementRoutes,
           ...serviceRoutes,
           ...auditRoutes,
           { path: "*", element: <NotFoundPage /> },

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import type { ActionItemPage, Meeting, MeetingPage } from "@sanshe/contracts";
+import ICAL from "ical.js";
+import nodeIcal from "node-ical";
+import type { ActionItemPage, CalendarTokenCreated, Meeting, MeetingPage } from "@sanshe/contracts";
 import { as, createTestApp, signIn, testPassword, type TestApp } from "../../../test/test-app.js";
 import { seedDemo } from "../../platform/seed.js";
 import { queryRows } from "../../platform/db/client.js";
@@ -83,5 +85,48 @@ describe("demo meetings", () => {
     expect(await mine("demo-community")).toEqual(["closed", "open"]);
     const other = (await client("demo-org").get("/api/v1/action-items")).json<ActionItemPage>().items[0];
     expect((await client("demo-district-erqi").get(`/api/v1/action-items/${other?.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe("demo meetings in calendars", () => {
+  /** UID → [start, end] per VEVENT as ical.js and node-ical read a feed. */
+  function instants(feed: string) {
+    const component = new ICAL.Component(ICAL.parse(feed));
+    for (const zone of component.getAllSubcomponents("vtimezone")) {
+      ICAL.TimezoneService.register(zone);
+    }
+    const fromIcalJs = Object.fromEntries(
+      component
+        .getAllSubcomponents("vevent")
+        .map((vevent) => new ICAL.Event(vevent))
+        .map((event) => [event.uid, event.startDate.toJSDate().getTime()]),
+    );
+    const fromNodeIcal = Object.fromEntries(
+      Object.values(nodeIcal.sync.parseICS(feed))
+        .filter((entry) => entry?.type === "VEVENT")
+        .map((entry) => [entry.uid, entry.start.getTime()]),
+    );
+    return { fromIcalJs, fromNodeIcal };
+  }
+
+  it("publish the street's meetings (not drafts) in its public feed, parsed alike by ical.js and node-ical", async () => {
+    const feed = await t.app.inject({ method: "GET", url: "/calendar/areas/410105007.ics" });
+    expect(feed.statusCode).toBe(200);
+    const { fromIcalJs, fromNodeIcal } = instants(feed.body);
+    expect(Object.keys(fromIcalJs).filter((uid) => uid.startsWith("meeting-"))).toHaveLength(3);
+    expect(fromIcalJs).toEqual(fromNodeIcal);
+    // No invitees and no minutes in a public feed.
+    expect(feed.body).not.toContain("demo-");
+  });
+
+  it("put the agency's meetings and its action items' due dates in demo-org's private feed", async () => {
+    const created = await client("demo-org").post("/api/v1/me/calendar-token");
+    expect(created.statusCode).toBe(201);
+    const feed = await t.app.inject({ method: "GET", url: created.json<CalendarTokenCreated>().path });
+    const { fromIcalJs, fromNodeIcal } = instants(feed.body);
+    const uids = Object.keys(fromIcalJs);
+    expect(uids.filter((uid) => uid.startsWith("meeting-"))).toHaveLength(3);
+    expect(uids.filter((uid) => uid.startsWith("action-item-")).length).toBeGreaterThan(0);
+    expect(fromIcalJs).toEqual(fromNodeIcal);
   });
 });

@@ -14,3 +14,10 @@ export const meetingsModule: ModuleManifest = {
 };
 
 export { escalateOverdueActionItems, type ActionItemEscalationResult } from "./escalation.js";
+export {
+  listAreaCalendarMeetings,
+  listMyCalendarActionItems,
+  listMyCalendarMeetings,
+  type CalendarActionItem,
+  type CalendarMeeting,
+} from "./calendar.js";

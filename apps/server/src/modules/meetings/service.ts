@@ -38,7 +38,7 @@ import {
   type MeetingRow,
 } from "./schema.js";
 import { findActionItemForUpdate, findVisibleMeeting, getActionItem, inviteeIsActor, presentMeeting } from "./queries.js";
-import { sanitizeMinutes } from "./sanitize.js";
+import { sanitizeRichText } from "../../platform/rich-text/sanitize.js";
 
 /** Self sign-in by QR code is open from an hour before the start to an hour after the end. */
 const signInMarginMs = 60 * 60 * 1000;
@@ -453,7 +453,7 @@ export async function saveMinutes(ctx: ActorCtx, id: string, input: MinutesUpdat
   return withTx(ctx, async (tx) => {
     const row = await convenedMeeting(tx, id, input.version);
     requireStatus(tx, row, ["held", "minuted"]);
-    const html = sanitizeMinutes(input.html);
+    const html = sanitizeRichText(input.html);
     const updated = await touch(tx, row, { minutesHtml: html === "" ? null : html });
     await tx.audit.record("meetings.minutes", {
       entityType: "meeting",

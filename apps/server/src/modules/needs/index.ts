@@ -26,4 +26,6 @@ export {
   serviceRecordAreasIn,
   type ChannelNeed,
   type ChannelNeedFilter,
+  listOpenReferralDeadlines,
+  type ReferralDeadline,
 } from "./queries.js";

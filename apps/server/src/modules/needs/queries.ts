@@ -521,3 +521,38 @@ export async function serviceRecordAreasIn(ctx: Ctx, ids: readonly string[], pre
     .where(and(inArray(serviceRecords.id, unique), inScope(serviceRecords.areaCode, prefixes)));
   return new Map(rows.map((row) => [row.id, row.areaCode]));
 }
+
+export type ReferralDeadline = {
+  referralId: string;
+  needId: string;
+  status: "pending" | "accepted";
+  categoryName: string;
+  categoryNameEn: string;
+  respondBy: Date;
+  resolveBy: Date;
+};
+
+/**
+ * Deadlines of the open referrals (pending or accepted) the actor handles, soonest first, for their
+ * private calendar: a pending one must be answered by respond_by, an accepted one resolved by
+ * resolve_by. One query; no personal data (category only).
+ */
+export async function listOpenReferralDeadlines(ctx: ActorCtx, limit = 500): Promise<ReferralDeadline[]> {
+  const rows = await ctx.db
+    .select({
+      referralId: referrals.id,
+      needId: referrals.needId,
+      status: referrals.status,
+      categoryName: needCategories.name,
+      categoryNameEn: needCategories.nameEn,
+      respondBy: referrals.respondBy,
+      resolveBy: referrals.resolveBy,
+    })
+    .from(referrals)
+    .innerJoin(needs, eq(needs.id, referrals.needId))
+    .innerJoin(needCategories, eq(needCategories.code, needs.category))
+    .where(and(referralHandled(ctx), inArray(referrals.status, ["pending", "accepted"])))
+    .orderBy(asc(referrals.resolveBy), asc(referrals.id))
+    .limit(limit);
+  return rows as ReferralDeadline[];
+}

@@ -1,10 +1,16 @@
 import type { ModuleManifest } from "../../platform/module.js";
 import { notificationRoutes } from "./routes.js";
+import { seedNotificationPreferences } from "./seed.js";
 
-/** In-app notifications (站内通知): what other modules tell a user, read and marked read by that user only. */
+/**
+ * Notifications (站内通知): what other modules tell a user, read and marked read by that user only;
+ * e-mailed through an outbox, immediately or as a daily digest, as the user prefers.
+ */
 export const notificationsModule: ModuleManifest = {
   name: "notifications",
   routes: notificationRoutes,
+  seedDemo: seedNotificationPreferences,
 };
 
 export { notify, type NotificationInput } from "./service.js";
+export { sendDigests, sendPendingEmails, type DeliveryResult } from "./delivery.js";

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import {
   NotificationIdParamsSchema,
   NotificationListQuerySchema,
+  NotificationPreferencesSchema,
+  NotificationPreferencesUpdateSchema,
   NotificationPageSchema,
   NotificationReadAllSchema,
   NotificationSchema,
@@ -10,6 +12,7 @@ import {
 import { requireActor } from "../../platform/ctx.js";
 import { listNotifications } from "./queries.js";
 import { markAllNotificationsRead, markNotificationRead } from "./service.js";
+import { getNotificationPreferences, updateNotificationPreferences } from "./preferences.js";
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
 
@@ -54,5 +57,32 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: "authenticated" },
     },
     async (request) => markAllNotificationsRead(requireActor(request.ctx)),
+  );
+
+  app.get(
+    "/me/notification-preferences",
+    {
+      schema: {
+        summary: "How your notifications are e-mailed: immediately or as a daily digest, e-mail on or off",
+        tags: ["notifications"],
+        response: { 200: NotificationPreferencesSchema, ...errors },
+      },
+      config: { access: "authenticated" },
+    },
+    async (request) => getNotificationPreferences(requireActor(request.ctx)),
+  );
+
+  app.put(
+    "/me/notification-preferences",
+    {
+      schema: {
+        summary: "Save your notification preferences (and optionally your e-mail address); 409 on a stale version",
+        tags: ["notifications"],
+        body: NotificationPreferencesUpdateSchema,
+        response: { 200: NotificationPreferencesSchema, ...errors, 409: ProblemSchema },
+      },
+      config: { access: "authenticated" },
+    },
+    async (request) => updateNotificationPreferences(requireActor(request.ctx), request.body),
   );
 };

@@ -26,6 +26,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "projects.review",
     "meetings.read",
     "meetings.convene",
+    "announcements.publish",
   ],
   community_staff: [
     "areas.read",
@@ -48,6 +49,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "meetings.read",
     "meetings.convene",
     "action_items.handle",
+    "announcements.publish",
   ],
   org_staff: [
     "areas.read",

@@ -9,6 +9,8 @@ export const users = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     login: text("login").notNull(),
     displayName: text("display_name").notNull(),
+    /** Optional address for e-mailed notifications; shown masked. */
+    email: text("email"),
     passwordHash: text("password_hash").notNull(),
     status: text("status", { enum: ["active", "disabled"] })
       .notNull()

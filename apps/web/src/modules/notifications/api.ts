@@ -1,4 +1,11 @@
-import type { Notification, NotificationPage } from "@sanshe/contracts";
+import type {
+  CalendarTokenCreated,
+  CalendarTokenStatus,
+  Notification,
+  NotificationPage,
+  NotificationPreferences,
+  NotificationPreferencesUpdate,
+} from "@sanshe/contracts";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../ui/api";
 
@@ -39,5 +46,46 @@ export function useMarkAllRead() {
   return useMutation({
     mutationFn: () => apiRequest<{ updated: number }>("/notifications/read-all", { method: "POST" }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+  });
+}
+
+export const preferenceKeys = { preferences: ["notification-preferences"] as const, calendar: ["calendar-token"] as const };
+
+export function useNotificationPreferences() {
+  return useQuery({
+    queryKey: preferenceKeys.preferences,
+    queryFn: ({ signal }) => apiRequest<NotificationPreferences>("/me/notification-preferences", { signal }),
+  });
+}
+
+export function useSaveNotificationPreferences() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NotificationPreferencesUpdate) =>
+      apiRequest<NotificationPreferences>("/me/notification-preferences", { method: "PUT", body }),
+    onSuccess: (saved) => queryClient.setQueryData(preferenceKeys.preferences, saved),
+  });
+}
+
+export function useCalendarToken() {
+  return useQuery({
+    queryKey: preferenceKeys.calendar,
+    queryFn: ({ signal }) => apiRequest<CalendarTokenStatus>("/me/calendar-token", { signal }),
+  });
+}
+
+export function useCreateCalendarToken() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequest<CalendarTokenCreated>("/me/calendar-token", { method: "POST" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: preferenceKeys.calendar }),
+  });
+}
+
+export function useRevokeCalendarToken() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequest<null>("/me/calendar-token", { method: "DELETE" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: preferenceKeys.calendar }),
   });
 }

@@ -69,9 +69,19 @@ export function NotificationsPage() {
         title={t("notifications.title")}
         subtitle={t("notifications.subtitle")}
         extra={
-          <Button disabled={unread === 0} loading={markAll.isPending} onClick={() => markAll.mutate()} data-testid="notifications-read-all">
-            {t("notifications.markAllRead", { count: unread })}
-          </Button>
+          <Space>
+            <Link to="/notifications/preferences">
+              <Button data-testid="notification-preferences">{t("notifications.preferencesLink")}</Button>
+            </Link>
+            <Button
+              disabled={unread === 0}
+              loading={markAll.isPending}
+              onClick={() => markAll.mutate()}
+              data-testid="notifications-read-all"
+            >
+              {t("notifications.markAllRead", { count: unread })}
+            </Button>
+          </Space>
         }
       />
       <ProblemAlert error={list.error ?? markRead.error ?? markAll.error} style={{ marginBottom: 12 }} />

@@ -1,0 +1,10 @@
+import type { ModuleManifest } from "../../platform/module.js";
+import { announcementRoutes } from "./routes.js";
+import { seedAnnouncements } from "./seed.js";
+
+/** Announcements (通知公告, 信息联通): scoped by area and audience, with read receipts. */
+export const announcementsModule: ModuleManifest = {
+  name: "announcements",
+  routes: announcementRoutes,
+  seedDemo: seedAnnouncements,
+};

@@ -1,0 +1,268 @@
+import { aliasedTable, and, asc, desc, eq, gt, isNull, or, sql, type SQL } from "drizzle-orm";
+import type {
+  Announcement,
+  AnnouncementAttachment,
+  AnnouncementDetail,
+  AnnouncementListQuery,
+  AnnouncementPage,
+  AnnouncementSentPage,
+  AnnouncementUnreadPage,
+  PageQuery,
+  Role,
+} from "@sanshe/contracts";
+import type { ActorCtx } from "../../platform/ctx.js";
+import { notFound } from "../../platform/errors/app-error.js";
+import { inScope } from "../../platform/scope/index.js";
+import { users } from "../../platform/auth/schema.js";
+import { areas } from "../jurisdictions/index.js";
+import { announcementAttachments, announcementRecipients, announcements } from "./schema.js";
+
+const publisher = aliasedTable(users, "publisher");
+
+/** Opaque keyset cursor: the sort values of the last row, as strings. */
+const encodeCursor = (values: string[]) => Buffer.from(JSON.stringify(values)).toString("base64url");
+
+function decodeCursor(cursor: string | undefined, length: number): string[] | null {
+  if (!cursor) {
+    return null;
+  }
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
+    if (Array.isArray(value) && value.length === length && value.every((v) => typeof v === "string")) {
+      const id = value.at(-1) as string;
+      return /^[0-9a-f-]{36}$/.test(id) ? value : null;
+    }
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+const validInstant = (value: string | undefined) => value !== undefined && !Number.isNaN(Date.parse(value));
+
+/** Columns every announcement list selects: the row, its area's name, the sender's name. */
+const listColumns = {
+  announcement: announcements,
+  areaName: areas.name,
+  publishedByName: publisher.displayName,
+};
+
+type ListRow = { announcement: typeof announcements.$inferSelect; areaName: string | null; publishedByName: string | null };
+
+function present(row: ListRow, readAt: Date | null): Announcement {
+  const a = row.announcement;
+  return {
+    id: a.id,
+    area_code: a.areaCode,
+    area_name: row.areaName ?? a.areaCode,
+    title: a.title,
+    body_html: a.bodyHtml,
+    audience: { roles: a.audienceRoles as Role[], organization_ids: a.audienceOrgIds },
+    pinned: a.pinned,
+    expires_at: a.expiresAt ? a.expiresAt.toISOString() : null,
+    published_at: a.publishedAt.toISOString(),
+    published_by_name: row.publishedByName ?? "",
+    read_at: readAt ? readAt.toISOString() : null,
+    version: a.version,
+  };
+}
+
+export function presentAttachment(
+  row: Pick<typeof announcementAttachments.$inferSelect, "id" | "fileName" | "contentType" | "sizeBytes" | "createdAt">,
+): AnnouncementAttachment {
+  return {
+    id: row.id,
+    file_name: row.fileName,
+    content_type: row.contentType,
+    size_bytes: row.sizeBytes,
+    created_at: row.createdAt.toISOString(),
+  };
+}
+
+/** The actor's receipt row for an announcement (joined), so `read_at` comes in the same query. */
+const myReceipt = (ctx: ActorCtx) =>
+  and(eq(announcementRecipients.announcementId, announcements.id), eq(announcementRecipients.userId, ctx.actor.userId));
+
+/** Announcements the actor may manage: under their announcements.publish scope. */
+export const managed = (ctx: ActorCtx): SQL => inScope(announcements.areaCode, ctx.actor.scope("announcements.publish"));
+
+/**
+ * One announcement the actor received or manages, with attachments; the sender's view adds the
+ * recipient and read counts. Three queries. @throws NOT_FOUND otherwise.
+ */
+export async function getAnnouncement(ctx: ActorCtx, id: string): Promise<AnnouncementDetail> {
+  const [row] = await ctx.db
+    .select({
+      ...listColumns,
+      readAt: announcementRecipients.readAt,
+      isRecipient: sql<boolean>`${announcementRecipients.userId} IS NOT NULL`,
+      isManager: sql<boolean>`${managed(ctx)}`,
+    })
+    .from(announcements)
+    .leftJoin(announcementRecipients, myReceipt(ctx))
+    .leftJoin(areas, eq(areas.code, announcements.areaCode))
+    .leftJoin(publisher, eq(publisher.id, announcements.publishedBy))
+    .where(and(eq(announcements.id, id), or(sql`${announcementRecipients.userId} IS NOT NULL`, managed(ctx))));
+  if (!row) {
+    throw notFound();
+  }
+  const [files, counts] = await Promise.all([
+    ctx.db
+      .select({
+        id: announcementAttachments.id,
+        fileName: announcementAttachments.fileName,
+        contentType: announcementAttachments.contentType,
+        sizeBytes: announcementAttachments.sizeBytes,
+        createdAt: announcementAttachments.createdAt,
+      })
+      .from(announcementAttachments)
+      .where(and(eq(announcementAttachments.areaCode, row.announcement.areaCode), eq(announcementAttachments.announcementId, id)))
+      .orderBy(asc(announcementAttachments.createdAt), asc(announcementAttachments.id)),
+    row.isManager
+      ? ctx.db
+          .select({ recipients: sql<number>`count(*)::int`, read: sql<number>`count(${announcementRecipients.readAt})::int` })
+          .from(announcementRecipients)
+          .where(eq(announcementRecipients.announcementId, id))
+      : Promise.resolve(null),
+  ]);
+  const count = counts?.[0];
+  return {
+    ...present(row, row.readAt),
+    attachments: files.map(presentAttachment),
+    recipients: count ? Number(count.recipients) : null,
+    read: count ? Number(count.read) : null,
+  };
+}
+
+/**
+ * The actor's announcements: unexpired, pinned first, then newest (keyset on pinned, published_at,
+ * id), with the unread count. Two queries whatever the page size.
+ */
+export async function listMyAnnouncements(ctx: ActorCtx, query: AnnouncementListQuery): Promise<AnnouncementPage> {
+  const now = ctx.now();
+  const mine = and(
+    eq(announcementRecipients.userId, ctx.actor.userId),
+    or(isNull(announcements.expiresAt), gt(announcements.expiresAt, now)),
+  ) as SQL;
+  const conditions: SQL[] = [mine];
+  if (query.unread === "1") {
+    conditions.push(isNull(announcementRecipients.readAt));
+  }
+  const after = decodeCursor(query.cursor, 3);
+  if (after && validInstant(after[1])) {
+    conditions.push(
+      sql`(${announcements.pinned}::int, ${announcements.publishedAt}, ${announcements.id}) < (${after[0] === "1" ? 1 : 0}, ${after[1]}::timestamptz, ${after[2]}::uuid)`,
+    );
+  }
+  const [rows, [unread]] = await Promise.all([
+    ctx.db
+      .select({ ...listColumns, readAt: announcementRecipients.readAt })
+      .from(announcementRecipients)
+      .innerJoin(announcements, eq(announcements.id, announcementRecipients.announcementId))
+      .leftJoin(areas, eq(areas.code, announcements.areaCode))
+      .leftJoin(publisher, eq(publisher.id, announcements.publishedBy))
+      .where(and(...conditions))
+      .orderBy(desc(sql`${announcements.pinned}::int`), desc(announcements.publishedAt), desc(announcements.id))
+      .limit(query.limit + 1),
+    ctx.db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(announcementRecipients)
+      .innerJoin(announcements, eq(announcements.id, announcementRecipients.announcementId))
+      .where(and(mine, isNull(announcementRecipients.readAt))),
+  ]);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => present(row, row.readAt)),
+    next_cursor:
+      rows.length > query.limit && last
+        ? encodeCursor([last.announcement.pinned ? "1" : "0", last.announcement.publishedAt.toISOString(), last.announcement.id])
+        : null,
+    unread_count: Number(unread?.count ?? 0),
+  };
+}
+
+/** Announcements the actor manages (sender's view, expired ones too), newest first, with recipient and read counts; one query. */
+export async function listSentAnnouncements(ctx: ActorCtx, query: PageQuery): Promise<AnnouncementSentPage> {
+  const conditions: SQL[] = [managed(ctx)];
+  const after = decodeCursor(query.cursor, 2);
+  if (after && validInstant(after[0])) {
+    conditions.push(sql`(${announcements.publishedAt}, ${announcements.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
+  }
+  const rows = await ctx.db
+    .select({
+      ...listColumns,
+      recipients: sql<number>`(SELECT count(*)::int FROM ${announcementRecipients} r WHERE r.announcement_id = ${announcements.id})`,
+      read: sql<number>`(SELECT count(r.read_at)::int FROM ${announcementRecipients} r WHERE r.announcement_id = ${announcements.id})`,
+      readAt: announcementRecipients.readAt,
+    })
+    .from(announcements)
+    .leftJoin(announcementRecipients, myReceipt(ctx))
+    .leftJoin(areas, eq(areas.code, announcements.areaCode))
+    .leftJoin(publisher, eq(publisher.id, announcements.publishedBy))
+    .where(and(...conditions))
+    .orderBy(desc(announcements.publishedAt), desc(announcements.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ({ ...present(row, row.readAt), recipients: Number(row.recipients), read: Number(row.read) })),
+    next_cursor:
+      rows.length > query.limit && last ? encodeCursor([last.announcement.publishedAt.toISOString(), last.announcement.id]) : null,
+  };
+}
+
+/** Recipients who have not opened a managed announcement: names only, by name (keyset). @throws NOT_FOUND. */
+export async function listUnreadRecipients(ctx: ActorCtx, id: string, query: PageQuery): Promise<AnnouncementUnreadPage> {
+  const [announcement] = await ctx.db
+    .select({ id: announcements.id })
+    .from(announcements)
+    .where(and(eq(announcements.id, id), managed(ctx)));
+  if (!announcement) {
+    throw notFound();
+  }
+  const conditions: SQL[] = [eq(announcementRecipients.announcementId, id), isNull(announcementRecipients.readAt)];
+  const after = decodeCursor(query.cursor, 2);
+  if (after) {
+    conditions.push(sql`(${users.displayName}, ${users.id}) > (${after[0]}, ${after[1]}::uuid)`);
+  }
+  const rows = await ctx.db
+    .select({ user_id: users.id, display_name: users.displayName })
+    .from(announcementRecipients)
+    .innerJoin(users, eq(users.id, announcementRecipients.userId))
+    .where(and(...conditions))
+    .orderBy(asc(users.displayName), asc(users.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return { items: page, next_cursor: rows.length > query.limit && last ? encodeCursor([last.display_name, last.user_id]) : null };
+}
+
+/** The bytes of an attachment of an announcement the actor received or manages. @throws NOT_FOUND otherwise. */
+export async function getAnnouncementFile(
+  ctx: ActorCtx,
+  id: string,
+  attachmentId: string,
+): Promise<Pick<typeof announcementAttachments.$inferSelect, "fileName" | "contentType" | "bytes" | "sha256">> {
+  const [row] = await ctx.db
+    .select({
+      fileName: announcementAttachments.fileName,
+      contentType: announcementAttachments.contentType,
+      bytes: announcementAttachments.bytes,
+      sha256: announcementAttachments.sha256,
+    })
+    .from(announcementAttachments)
+    .innerJoin(announcements, eq(announcements.id, announcementAttachments.announcementId))
+    .leftJoin(announcementRecipients, myReceipt(ctx))
+    .where(
+      and(
+        eq(announcementAttachments.id, attachmentId),
+        eq(announcementAttachments.announcementId, id),
+        or(sql`${announcementRecipients.userId} IS NOT NULL`, managed(ctx)),
+      ),
+    );
+  if (!row) {
+    throw notFound();
+  }
+  return row;
+}

@@ -1,0 +1,11 @@
+import type { ModuleManifest } from "../../platform/module.js";
+import { calendarRoutes } from "./routes.js";
+
+/** Calendar feeds (iCalendar): public per area, private per user behind a revocable secret. */
+export const calendarModule: ModuleManifest = {
+  name: "calendar",
+  routes: calendarRoutes,
+};
+
+export { areaFeed, userFeed } from "./service.js";
+export type { AreaEventSource, UserEventSource } from "./sources.js";

@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { AreaCodeSchema, PageQuerySchema, TimestampSchema, UuidSchema, pageOf, text } from "./common.js";
+import { RoleSchema } from "./auth.js";
+
+/** File types an announcement attachment may have; the server checks the file's magic bytes, not the header. */
+export const AnnouncementFileTypeSchema = z
+  .enum(["application/pdf", "image/jpeg", "image/png", "image/webp"])
+  .describe("Attachment type (PDF or image)");
+export type AnnouncementFileType = z.infer<typeof AnnouncementFileTypeSchema>;
+
+/** Largest attachment accepted, in bytes (10 MB), and the most one announcement may carry. */
+export const MAX_ANNOUNCEMENT_FILE_BYTES = 10 * 1024 * 1024;
+export const MAX_ANNOUNCEMENT_FILES = 5;
+
+export const AnnouncementAudienceSchema = z.object({
+  roles: z
+    .array(RoleSchema)
+    .max(8)
+    .describe("Roles that receive it; with organizations: either one suffices; both empty: everyone in the area"),
+  organization_ids: z.array(UuidSchema).max(50).describe("Organizations whose members receive it"),
+});
+export type AnnouncementAudience = z.infer<typeof AnnouncementAudienceSchema>;
+
+export const AnnouncementCreateSchema = z.strictObject({
+  area_code: AreaCodeSchema.describe("Area the announcement is for: your jurisdiction or below"),
+  title: text({ max: 120 }).describe("Title"),
+  body_html: z.string().max(50_000).describe("Rich text (HTML); sanitized by the server"),
+  audience: AnnouncementAudienceSchema.default({ roles: [], organization_ids: [] }),
+  pinned: z.boolean().default(false).describe("Shown first until it expires"),
+  expires_at: z.iso.datetime({ offset: true }).nullable().default(null).describe("After this it is no longer listed"),
+});
+export type AnnouncementCreate = z.infer<typeof AnnouncementCreateSchema>;
+
+export const AnnouncementUpdateSchema = z.strictObject({
+  title: text({ max: 120 }).optional(),
+  body_html: z.string().max(50_000).optional(),
+  pinned: z.boolean().optional(),
+  expires_at: z.iso.datetime({ offset: true }).nullable().optional(),
+  version: z.number().int().describe("The version you read"),
+});
+export type AnnouncementUpdate = z.infer<typeof AnnouncementUpdateSchema>;
+
+export const AnnouncementAttachmentSchema = z.object({
+  id: UuidSchema,
+  file_name: z.string().describe("Name given by the server"),
+  content_type: AnnouncementFileTypeSchema,
+  size_bytes: z.number().int(),
+  created_at: TimestampSchema,
+});
+export type AnnouncementAttachment = z.infer<typeof AnnouncementAttachmentSchema>;
+
+export const AnnouncementSchema = z.object({
+  id: UuidSchema,
+  area_code: AreaCodeSchema,
+  area_name: z.string().describe("Name of the area"),
+  title: z.string(),
+  body_html: z.string().describe("Sanitized rich text"),
+  audience: AnnouncementAudienceSchema,
+  pinned: z.boolean(),
+  expires_at: TimestampSchema.nullable(),
+  published_at: TimestampSchema,
+  published_by_name: z.string().describe("Name of the sender"),
+  read_at: TimestampSchema.nullable().describe("When you opened it; null if unread or not a recipient"),
+  version: z.number().int(),
+});
+export type Announcement = z.infer<typeof AnnouncementSchema>;
+
+export const AnnouncementDetailSchema = AnnouncementSchema.extend({
+  attachments: z.array(AnnouncementAttachmentSchema),
+  recipients: z.number().int().nullable().describe("Recipients (sender's view only)"),
+  read: z.number().int().nullable().describe("Recipients who opened it (sender's view only)"),
+});
+export type AnnouncementDetail = z.infer<typeof AnnouncementDetailSchema>;
+
+export const AnnouncementPageSchema = pageOf(AnnouncementSchema).extend({
+  unread_count: z.number().int().describe("Your unread, unexpired announcements"),
+});
+export type AnnouncementPage = z.infer<typeof AnnouncementPageSchema>;
+
+export const AnnouncementSentItemSchema = AnnouncementSchema.extend({
+  recipients: z.number().int(),
+  read: z.number().int(),
+});
+export const AnnouncementSentPageSchema = pageOf(AnnouncementSentItemSchema);
+export type AnnouncementSentPage = z.infer<typeof AnnouncementSentPageSchema>;
+
+export const AnnouncementListQuerySchema = PageQuerySchema.extend({
+  unread: z.enum(["1", "0"]).optional().describe("1: only unread"),
+});
+export type AnnouncementListQuery = z.infer<typeof AnnouncementListQuerySchema>;
+
+export const AnnouncementIdParamsSchema = z.object({ id: UuidSchema });
+export const AnnouncementAttachmentParamsSchema = z.object({ id: UuidSchema, attachmentId: UuidSchema });
+
+export const AnnouncementUnreadRecipientSchema = z.object({
+  user_id: UuidSchema,
+  display_name: z.string().describe("Name shown in the console"),
+});
+export const AnnouncementUnreadPageSchema = pageOf(AnnouncementUnreadRecipientSchema);
+export type AnnouncementUnreadPage = z.infer<typeof AnnouncementUnreadPageSchema>;
