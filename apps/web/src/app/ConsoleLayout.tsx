@@ -1,5 +1,9 @@
 import {
+  AccountBookOutlined,
   ApiOutlined,
+  BarChartOutlined,
+  ContainerOutlined,
+  ProjectOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BranchesOutlined,
@@ -63,6 +67,22 @@ const NAV_ITEMS: readonly NavItem[] = [
   },
   { key: "referrals", to: "/referrals", icon: <InboxOutlined />, labelKey: "needs.nav.inbox", permission: "referrals.handle" },
   { key: "routing-rules", to: "/routing-rules", icon: <BranchesOutlined />, labelKey: "needs.nav.rules", permission: "routing.manage" },
+  { key: "calls", to: "/calls", icon: <ProjectOutlined />, labelKey: "projects.nav.calls", permission: "projects.read" },
+  { key: "contracts", to: "/contracts", icon: <ContainerOutlined />, labelKey: "projects.nav.contracts", permission: "projects.read" },
+  {
+    key: "funding-ledger",
+    to: "/funding-ledger",
+    icon: <AccountBookOutlined />,
+    labelKey: "projects.nav.ledger",
+    permission: "projects.read",
+  },
+  {
+    key: "project-indicators",
+    to: "/projects/indicators",
+    icon: <BarChartOutlined />,
+    labelKey: "projects.nav.indicators",
+    permission: "projects.read",
+  },
   { key: "meetings", to: "/meetings", icon: <ScheduleOutlined />, labelKey: "meetings.nav.meetings", permission: "meetings.read" },
   {
     key: "action-items",

@@ -32,6 +32,12 @@ import residentsZh from "../modules/residents/i18n/zh-CN.json";
 import casesEn from "../modules/cases/i18n/en.json";
 import meetingsEn from "../modules/meetings/i18n/en.json";
 import meetingsZh from "../modules/meetings/i18n/zh-CN.json";
+import projectsEn from "../modules/projects/i18n/en.json";
+import projectsZh from "../modules/projects/i18n/zh-CN.json";
+import callsEn from "../modules/projects/calls/i18n/en.json";
+import callsZh from "../modules/projects/calls/i18n/zh-CN.json";
+import contractsEn from "../modules/projects/contracts/i18n/en.json";
+import contractsZh from "../modules/projects/contracts/i18n/zh-CN.json";
 import casesZh from "../modules/cases/i18n/zh-CN.json";
 import servicesEn from "../modules/services-directory/i18n/en.json";
 import servicesZh from "../modules/services-directory/i18n/zh-CN.json";
@@ -94,6 +100,9 @@ void i18next.use(initReactI18next).init({
         ...residentsZh,
         ...casesZh,
         ...meetingsZh,
+        ...projectsZh,
+        ...callsZh,
+        ...contractsZh,
         ...servicesZh,
         ...communitiesZh,
         ...socialOrgsZh,
@@ -117,6 +126,9 @@ void i18next.use(initReactI18next).init({
         ...residentsEn,
         ...casesEn,
         ...meetingsEn,
+        ...projectsEn,
+        ...callsEn,
+        ...contractsEn,
         ...servicesEn,
         ...communitiesEn,
         ...socialOrgsEn,

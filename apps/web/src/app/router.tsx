@@ -12,6 +12,7 @@ import { residentRoutes } from "../modules/residents";
 import { caseRoutes } from "../modules/cases";
 import { needRoutes } from "../modules/needs";
 import { meetingRoutes, meetingStandaloneRoutes } from "../modules/meetings";
+import { projectRoutes } from "../modules/projects";
 import { notificationRoutes } from "../modules/notifications";
 import { announcementRoutes } from "../modules/announcements";
 import { publicServiceRoutes, serviceRoutes } from "../modules/services-directory";
@@ -53,6 +54,7 @@ export const router = createBrowserRouter([
           ...residentRoutes,
           ...caseRoutes,
           ...needRoutes,
+          ...projectRoutes,
           ...meetingRoutes,
           ...notificationRoutes,
           ...announcementRoutes,

@@ -1,0 +1,6 @@
+import type { RouteObject } from "react-router-dom";
+import { callRoutes } from "./calls/routes";
+import { contractRoutes } from "./contracts/routes";
+
+/** Console routes of government purchase (项目化运作): calls and review, then contracts, ledger and evaluation. */
+export const projectRoutes: RouteObject[] = [...callRoutes, ...contractRoutes];
