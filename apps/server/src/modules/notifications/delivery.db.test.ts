@@ -86,6 +86,14 @@ describe(sendPendingEmails.name, () => {
     expect(sent.map((mail) => [mail.to, mail.subject])).toEqual([["zhang.san@example.org", "甲"]]);
     expect(await sendPendingEmails(t.ctx, mailer)).toEqual({ sent: 0, failed: 0 });
   });
+
+  it("two sweeps at once send each notification once (the CLI and the server together)", async () => {
+    sent.length = 0;
+    await send([immediate.id], "并发");
+    const results = await Promise.all([sendPendingEmails(t.ctx, mailer), sendPendingEmails(t.ctx, mailer)]);
+    expect(results.reduce((total, result) => total + result.sent, 0)).toBe(1);
+    expect(sent.map((mail) => mail.subject)).toEqual(["并发"]);
+  });
 });
 
 describe(sendDigests.name, () => {

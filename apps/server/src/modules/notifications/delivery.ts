@@ -8,6 +8,8 @@ const day = 24 * 60 * 60 * 1000;
 /** Only notifications younger than this are e-mailed (turning e-mail on later does not flood the inbox). */
 const emailWindowMs = day;
 const maxBackoffMs = 60 * 60 * 1000;
+/** How long a sweep's claim on a notification keeps other sweeps off it while it sends. */
+const claimLeaseMs = 10 * 60 * 1000;
 
 /** Users whose notifications are e-mailed with the given delivery: e-mail on (default) and an address set. */
 const emailable = (delivery: "immediately" | "daily_digest") =>
@@ -24,21 +26,18 @@ export type DeliveryResult = { sent: number; failed: number };
 
 /**
  * The e-mail outbox for immediate delivery: notifications already committed, not yet e-mailed,
- * younger than a day, of users who want each one. Each is sent, then marked; a failed send counts an
- * attempt and waits (1, 2, 4 … 60 minutes) before the next sweep retries it. The notification itself
- * is never touched otherwise, so nothing is lost.
+ * younger than a day, of users who want each one. A sweep first claims its batch in one UPDATE (the
+ * retry time moves a lease ahead), so a second sweep running at the same time — the server's and the
+ * CLI's, or two servers — skips those rows instead of sending them again. Each claimed one is sent,
+ * then marked; a failed send counts an attempt and waits (1, 2, 4 … 60 minutes) before a later sweep
+ * retries it. A sweep that dies mid-batch leaves its claims to expire after the lease. The
+ * notification itself is never touched otherwise, so nothing is lost.
  */
 export async function sendPendingEmails(ctx: Ctx, mailer: Mailer, options: { batchSize?: number } = {}): Promise<DeliveryResult> {
   const now = ctx.now();
-  const rows = await ctx.db
-    .select({
-      id: notifications.id,
-      email: users.email,
-      title: notifications.title,
-      body: notifications.body,
-      link: notifications.link,
-      attempts: notifications.emailAttempts,
-    })
+  const retryable = or(isNull(notifications.emailRetryAt), lte(notifications.emailRetryAt, now));
+  const due = ctx.db
+    .select({ id: notifications.id })
     .from(notifications)
     .innerJoin(users, eq(users.id, notifications.recipientId))
     .leftJoin(notificationPreferences, eq(notificationPreferences.userId, notifications.recipientId))
@@ -46,16 +45,39 @@ export async function sendPendingEmails(ctx: Ctx, mailer: Mailer, options: { bat
       and(
         isNull(notifications.emailedAt),
         gt(notifications.createdAt, new Date(now.getTime() - emailWindowMs)),
-        or(isNull(notifications.emailRetryAt), lte(notifications.emailRetryAt, now)),
+        retryable,
         emailable("immediately"),
       ),
     )
     .orderBy(asc(notifications.createdAt), asc(notifications.id))
     .limit(options.batchSize ?? 200);
+  // Re-checked under the row lock: a row another sweep claimed meanwhile no longer matches.
+  const claimed = await ctx.db
+    .update(notifications)
+    .set({ emailRetryAt: new Date(now.getTime() + claimLeaseMs) })
+    .where(and(inArray(notifications.id, due), isNull(notifications.emailedAt), retryable))
+    .returning({
+      id: notifications.id,
+      recipientId: notifications.recipientId,
+      title: notifications.title,
+      body: notifications.body,
+      link: notifications.link,
+      attempts: notifications.emailAttempts,
+      createdAt: notifications.createdAt,
+    });
   const result: DeliveryResult = { sent: 0, failed: 0 };
-  for (const row of rows) {
+  if (claimed.length === 0) {
+    return result;
+  }
+  const recipients = await ctx.db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(users.id, [...new Set(claimed.map((row) => row.recipientId))]));
+  const emailOf = new Map(recipients.map((user) => [user.id, user.email]));
+  claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+  for (const row of claimed) {
     try {
-      await mailer.send({ to: row.email as string, subject: row.title, text: mailText(row) });
+      await mailer.send({ to: emailOf.get(row.recipientId) as string, subject: row.title, text: mailText(row) });
     } catch {
       const backoff = Math.min(maxBackoffMs, 60_000 * 2 ** row.attempts);
       await ctx.db
@@ -67,7 +89,7 @@ export async function sendPendingEmails(ctx: Ctx, mailer: Mailer, options: { bat
     }
     await ctx.db
       .update(notifications)
-      .set({ emailedAt: now })
+      .set({ emailedAt: now, emailRetryAt: null })
       .where(and(eq(notifications.id, row.id), isNull(notifications.emailedAt)));
     result.sent += 1;
   }
