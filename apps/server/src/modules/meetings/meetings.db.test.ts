@@ -247,8 +247,8 @@ describe("minutes", () => {
       expect(minutes).not.toContain(forbidden);
     }
     expect(minutes).toContain("<strong>决定</strong>");
-    expect(minutes).toContain('<a href="https://example.org/doc" rel="noopener noreferrer">文件</a>');
-    expect(minutes).toContain('<a rel="noopener noreferrer">点我</a>');
+    expect(minutes).toContain('<a href="https://example.org/doc" rel="noopener noreferrer nofollow" target="_blank">文件</a>');
+    expect(minutes).toContain('<a rel="noopener noreferrer nofollow" target="_blank">点我</a>');
   });
 });
 
