@@ -26,7 +26,7 @@ describe("sanshe needs escalate", () => {
     try {
       const [row] = await queryRows<{ n: number }>(
         database.db,
-        sql`SELECT count(*)::int AS n FROM notifications JOIN users ON users.id = notifications.recipient_id WHERE users.login = 'demo-street'`,
+        sql`SELECT count(*)::int AS n FROM notifications JOIN users ON users.id = notifications.recipient_id WHERE users.login = 'demo-street' AND notifications.kind = 'referral_escalated'`,
       );
       expect(row?.n).toBeGreaterThan(0);
       const [events] = await queryRows<{ n: number }>(
