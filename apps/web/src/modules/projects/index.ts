@@ -1,1 +1,2 @@
 export { projectRoutes } from "./routes";
+export { FundingCreditSection, PublicCreditSummary } from "./contracts/components/FundingCreditSection";

@@ -5,11 +5,13 @@ import { useTranslation } from "react-i18next";
 import { PublicPage } from "../../../ui/PublicPage";
 import { useLoadMore } from "../../../ui/useLoadMore";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
+import { PublicCreditSummary } from "../../projects";
 import { usePublicSocialOrgs } from "../api";
 import { CATEGORIES } from "../components/options";
 
 function OrgCard({ org }: { org: PublicSocialOrg }) {
   const { t } = useTranslation();
+  const [isShowingCredit, setIsShowingCredit] = useState(false);
   return (
     <Card size="small" title={<span style={{ whiteSpace: "normal" }}>{org.name}</span>} style={{ width: "100%" }}>
       <Space wrap size={[4, 4]} style={{ marginBottom: 8 }}>
@@ -44,6 +46,15 @@ function OrgCard({ org }: { org: PublicSocialOrg }) {
           {t("socialOrgs.fields.contactEmail")}：<a href={`mailto:${org.contact_email}`}>{org.contact_email}</a>
         </div>
       ) : null}
+      <div style={{ marginTop: 8 }}>
+        {isShowingCredit ? (
+          <PublicCreditSummary orgId={org.id} />
+        ) : (
+          <Button type="link" style={{ padding: 0 }} onClick={() => setIsShowingCredit(true)}>
+            {t("contracts.credit.show")}
+          </Button>
+        )}
+      </div>
     </Card>
   );
 }

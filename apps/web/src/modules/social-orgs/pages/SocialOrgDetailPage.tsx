@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { useHasPermission } from "../../auth";
+import { FundingCreditSection } from "../../projects";
 import { isProblem } from "../../../ui/api";
 import { formatDateTime } from "../../../ui/formatDateTime";
 import { PageHeader } from "../../../ui/PageHeader";
@@ -114,6 +115,7 @@ export function SocialOrgDetailPage() {
           <Descriptions.Item label={t("socialOrgs.fields.version")}>{data.version}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <FundingCreditSection orgId={data.id} />
       <SocialOrgPlacesDrawer org={data} open={isPlacing} onClose={() => setIsPlacing(false)} />
       <SocialOrgFormDrawer open={isEditing} org={data} onClose={() => setIsEditing(false)} onSaved={() => setIsEditing(false)} />
     </>

@@ -1,0 +1,250 @@
+import type { ContractDetail, ProjectEvaluation } from "@sanshe/contracts";
+import { App, Button, Card, Descriptions, Divider, Empty, Form, Input, InputNumber, Skeleton, Statistic, Table, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { isProblem } from "../../../../ui/api";
+import { ProblemAlert } from "../../../../ui/ProblemAlert";
+import { formatDateTime } from "../../../../ui/formatDateTime";
+import { useEvaluation, usePurchaserEvaluation, useThirdPartyEvaluation } from "../api";
+import { useProjectRoles } from "../hooks";
+import { GradeTag } from "./StatusTags";
+
+const score = (value: number | null) => (value === null ? "—" : value.toFixed(2));
+
+/** The purchaser's score and comment. */
+function PurchaserForm({ contractId, evaluation }: { contractId: string; evaluation: ProjectEvaluation }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const save = usePurchaserEvaluation(contractId);
+  return (
+    <Form
+      layout="vertical"
+      name="evaluation-purchaser"
+      className="sanshe-no-print"
+      disabled={save.isPending}
+      onFinish={(values: { score: number; comment: string }) =>
+        save.mutate(
+          { score: values.score, comment: values.comment.trim(), version: evaluation.version },
+          { onSuccess: () => void message.success(t("contracts.evaluation.saved")) },
+        )
+      }
+    >
+      <Typography.Title level={3} style={{ fontSize: 15 }}>
+        {t("contracts.evaluation.purchaserForm")}
+      </Typography.Title>
+      <Form.Item name="score" label={t("contracts.evaluation.score")} rules={[{ required: true, type: "number", min: 0, max: 100 }]}>
+        <InputNumber min={0} max={100} precision={2} style={{ width: 160 }} />
+      </Form.Item>
+      <Form.Item name="comment" label={t("contracts.evaluation.comment")} rules={[{ required: true, whitespace: true, max: 2000 }]}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+      {save.error ? (
+        <ProblemAlert
+          error={save.error}
+          title={isProblem(save.error, "VERSION_CONFLICT") ? t("contracts.conflict") : undefined}
+          style={{ marginBottom: 12 }}
+        />
+      ) : null}
+      <Button type="primary" htmlType="submit" loading={save.isPending}>
+        {t("contracts.evaluation.submitPurchaser")}
+      </Button>
+    </Form>
+  );
+}
+
+/** The third-party evaluator: the achieved value of each KPI, a score and a comment. */
+function ThirdPartyForm({ contract, evaluation }: { contract: ContractDetail; evaluation: ProjectEvaluation }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const save = useThirdPartyEvaluation(contract.id);
+  type Values = { achieved: Record<string, number>; score: number; comment: string };
+  return (
+    <Form<Values>
+      layout="vertical"
+      name="evaluation-third-party"
+      className="sanshe-no-print"
+      disabled={save.isPending}
+      onFinish={(values) =>
+        save.mutate(
+          {
+            kpi_results: contract.kpis.map((kpi, index) => ({ name: kpi.name, achieved: values.achieved[String(index)] ?? 0 })),
+            score: values.score,
+            comment: values.comment.trim(),
+            version: evaluation.version,
+          },
+          { onSuccess: () => void message.success(t("contracts.evaluation.saved")) },
+        )
+      }
+    >
+      <Typography.Title level={3} style={{ fontSize: 15 }}>
+        {t("contracts.evaluation.thirdPartyForm")}
+      </Typography.Title>
+      {contract.kpis.map((kpi, index) => (
+        <Form.Item
+          key={kpi.name}
+          name={["achieved", String(index)]}
+          label={t("contracts.evaluation.achievedOf", { name: kpi.name, target: kpi.target, unit: kpi.unit })}
+          rules={[{ required: true, type: "number", min: 0 }]}
+        >
+          <InputNumber min={0} style={{ width: 200 }} suffix={kpi.unit} />
+        </Form.Item>
+      ))}
+      <Form.Item name="score" label={t("contracts.evaluation.score")} rules={[{ required: true, type: "number", min: 0, max: 100 }]}>
+        <InputNumber min={0} max={100} precision={2} style={{ width: 160 }} />
+      </Form.Item>
+      <Form.Item name="comment" label={t("contracts.evaluation.comment")} rules={[{ required: true, whitespace: true, max: 4000 }]}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+      {save.error ? (
+        <ProblemAlert
+          error={save.error}
+          title={isProblem(save.error, "VERSION_CONFLICT") ? t("contracts.conflict") : undefined}
+          style={{ marginBottom: 12 }}
+        />
+      ) : null}
+      <Button type="primary" htmlType="submit" loading={save.isPending}>
+        {t("contracts.evaluation.submitThirdParty")}
+      </Button>
+    </Form>
+  );
+}
+
+/** 结项评估: weights, each party's part, KPI results, total and grade; the forms of whoever still has to score. */
+export function EvaluationCard({ contract }: { contract: ContractDetail }) {
+  const { t } = useTranslation();
+  const { isPurchaser, userId } = useProjectRoles();
+  const hasEvaluation = contract.status !== "active";
+  const query = useEvaluation(contract.id, hasEvaluation);
+
+  if (!hasEvaluation) {
+    return (
+      <Card title={t("contracts.evaluation.title")} style={{ marginBottom: 16 }}>
+        <Empty description={t("contracts.evaluation.notYet")} />
+      </Card>
+    );
+  }
+  if (query.isError) {
+    return (
+      <Card title={t("contracts.evaluation.title")} style={{ marginBottom: 16 }}>
+        <ProblemAlert error={query.error} />
+      </Card>
+    );
+  }
+  if (!query.data) {
+    return (
+      <Card title={t("contracts.evaluation.title")} style={{ marginBottom: 16 }}>
+        <Skeleton active />
+      </Card>
+    );
+  }
+  const evaluation = query.data;
+  const done = evaluation.completed_at !== null;
+  const weights = evaluation.applied_weights;
+  const reweighted =
+    weights.purchaser !== evaluation.weights.purchaser ||
+    weights.beneficiaries !== evaluation.weights.beneficiaries ||
+    weights.third_party !== evaluation.weights.third_party;
+
+  return (
+    <Card title={t("contracts.evaluation.title")} style={{ marginBottom: 16 }} data-testid="evaluation">
+      <Descriptions
+        size="small"
+        column={{ xs: 1, md: 2 }}
+        items={[
+          { key: "evaluator", label: t("contracts.evaluation.evaluator"), children: evaluation.evaluator.display_name },
+          {
+            key: "completed",
+            label: t("contracts.evaluation.completedAt"),
+            children: evaluation.completed_at ? formatDateTime(evaluation.completed_at) : t("contracts.evaluation.inProgress"),
+          },
+        ]}
+      />
+      <Table
+        size="small"
+        style={{ marginTop: 12 }}
+        pagination={false}
+        rowKey="part"
+        dataSource={[
+          {
+            part: "purchaser",
+            weight: weights.purchaser,
+            base: evaluation.weights.purchaser,
+            score: evaluation.purchaser_score,
+            note: evaluation.purchaser_comment,
+          },
+          {
+            part: "beneficiaries",
+            weight: weights.beneficiaries,
+            base: evaluation.weights.beneficiaries,
+            score: evaluation.beneficiary_score,
+            note: t("contracts.evaluation.ratings", { count: evaluation.beneficiary_ratings }),
+          },
+          {
+            part: "third_party",
+            weight: weights.third_party,
+            base: evaluation.weights.third_party,
+            score: evaluation.third_party_score,
+            note: evaluation.third_party_comment,
+          },
+        ]}
+        columns={[
+          { key: "part", title: t("contracts.evaluation.part"), render: (_v, row) => t(`contracts.evaluation.parts.${row.part}`) },
+          {
+            key: "weight",
+            title: t("contracts.evaluation.weight"),
+            render: (_v, row) =>
+              row.weight === row.base
+                ? `${row.weight}%`
+                : `${row.weight.toFixed(2)}%（${t("contracts.evaluation.callWeight", { weight: row.base })}）`,
+          },
+          { key: "score", title: t("contracts.evaluation.score"), render: (_v, row) => score(row.score) },
+          { key: "note", title: t("contracts.evaluation.comment"), render: (_v, row) => row.note ?? "—" },
+        ]}
+      />
+      {reweighted ? (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+          {t("contracts.evaluation.reweighted")}
+        </Typography.Paragraph>
+      ) : null}
+      {evaluation.kpi_results ? (
+        <Table
+          size="small"
+          style={{ marginTop: 12 }}
+          pagination={false}
+          rowKey="name"
+          dataSource={evaluation.kpi_results}
+          columns={[
+            { key: "name", title: t("contracts.fields.kpiName"), dataIndex: "name" },
+            { key: "target", title: t("contracts.fields.kpiTarget"), render: (_v, row) => `${row.target} ${row.unit}` },
+            { key: "achieved", title: t("contracts.evaluation.achieved"), render: (_v, row) => `${row.achieved} ${row.unit}` },
+          ]}
+        />
+      ) : null}
+      <Divider />
+      <div style={{ display: "flex", gap: 48, flexWrap: "wrap", alignItems: "center" }}>
+        <Statistic
+          title={t("contracts.evaluation.total")}
+          value={evaluation.total_score ?? 0}
+          formatter={() => score(evaluation.total_score)}
+        />
+        <div>
+          <Typography.Text type="secondary">{t("contracts.evaluation.grade")}</Typography.Text>
+          <div data-testid="evaluation-grade" style={{ marginTop: 4 }}>
+            <GradeTag grade={evaluation.grade} />
+          </div>
+        </div>
+      </div>
+      {!done && isPurchaser && evaluation.purchaser_score === null && contract.status !== "active" ? (
+        <>
+          <Divider />
+          <PurchaserForm contractId={contract.id} evaluation={evaluation} />
+        </>
+      ) : null}
+      {!done && evaluation.evaluator.id === userId && evaluation.third_party_score === null ? (
+        <>
+          <Divider />
+          <ThirdPartyForm contract={contract} evaluation={evaluation} />
+        </>
+      ) : null}
+    </Card>
+  );
+}
