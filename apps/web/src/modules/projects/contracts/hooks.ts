@@ -15,6 +15,8 @@ export function useProjectRoles() {
     isOrgStaff: permissions.includes("projects.apply") && organizations.length > 0,
     isEvaluator: permissions.includes("projects.evaluate"),
     organizations,
+    /** Whether the user acts for the purchaser of a record of this area (calls.manage over it, as the server checks). */
+    managesArea: (areaCode: string) => purchaserAreas.some((m) => areaCode.startsWith(m.area_code)),
     /** The first purchaser-side area (the default jurisdiction of ledger totals). */
     purchaserArea: purchaserAreas[0] ? { code: purchaserAreas[0].area_code, name: purchaserAreas[0].area_name } : undefined,
   };

@@ -111,7 +111,8 @@ function ThirdPartyForm({ contract, evaluation }: { contract: ContractDetail; ev
 /** 结项评估: weights, each party's part, KPI results, total and grade; the forms of whoever still has to score. */
 export function EvaluationCard({ contract }: { contract: ContractDetail }) {
   const { t } = useTranslation();
-  const { isPurchaser, userId } = useProjectRoles();
+  const { managesArea, userId } = useProjectRoles();
+  const isPurchaser = managesArea(contract.area_code);
   const hasEvaluation = contract.status !== "active";
   const query = useEvaluation(contract.id, hasEvaluation);
 

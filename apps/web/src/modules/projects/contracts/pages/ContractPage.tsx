@@ -79,7 +79,7 @@ export function ContractPage() {
   const { t } = useTranslation();
   const { id } = useParams<{ id: string }>();
   const query = useContract(id);
-  const { isPurchaser, organizations } = useProjectRoles();
+  const { managesArea, organizations } = useProjectRoles();
   const [reporting, setReporting] = useState<Milestone | undefined>(undefined);
   const [isClosing, setIsClosing] = useState(false);
 
@@ -100,6 +100,7 @@ export function ContractPage() {
     return <ProblemAlert error={query.error} />;
   }
   const contract = query.data;
+  const isPurchaser = managesArea(contract.area_code);
   const isOwnOrg = organizations.some((org) => org.id === contract.org_id);
   const isActive = contract.status === "active";
   const paidPercent = contract.amount_fen > 0 ? Math.round((contract.paid_fen / contract.amount_fen) * 1000) / 10 : 0;
