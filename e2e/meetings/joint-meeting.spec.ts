@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newPage, signInThroughPage } from "../fixtures/browser.js";
+import type { Browser } from "playwright-core";
+import { chooseOption as choose, launchBrowser, newPage, signInThroughPage } from "../fixtures/browser.js";
 
 let browser: Browser;
 
@@ -12,11 +12,8 @@ afterAll(async () => {
   await browser.close();
 });
 
-/** Picks an option of an AntD select found by its label or placeholder text. */
-async function choose(page: Page, select: ReturnType<Page["locator"]>, option: string): Promise<void> {
-  await select.click();
-  await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: option }).first().click();
-}
+/** The date `offset` days from today, YYYY-MM-DD (the meeting was yesterday; the item is due in a month). */
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 const title = `丰乐社区助餐联席会议（浏览器测试 ${Date.now().toString(36)}）`;
 
@@ -32,8 +29,8 @@ describe("joint meeting", () => {
       await page.getByRole("button", { name: "召集会议" }).click();
       const drawer = page.getByRole("dialog");
       await drawer.getByLabel("会议名称").fill(title);
-      await drawer.getByLabel("时间", { exact: true }).fill("2026-12-01T09:30");
-      await drawer.getByLabel("结束时间").fill("2026-12-01T11:30");
+      await drawer.getByLabel("时间", { exact: true }).fill(`${day(-1)}T09:30`);
+      await drawer.getByLabel("结束时间").fill(`${day(-1)}T11:30`);
       await choose(page, drawer.locator(".ant-form-item", { hasText: "社区场所" }).last().locator(".ant-select"), "（演示）");
       await choose(page, drawer.locator(".ant-form-item", { hasText: "邀请人员" }).locator(".ant-select"), "丰乐社区居委会（演示）");
       await page.keyboard.press("Escape");
@@ -50,7 +47,7 @@ describe("joint meeting", () => {
       await modal.getByRole("button", { name: "添加督办事项" }).click();
       await choose(page, modal.locator(".ant-select", { hasText: "责任单位" }), "");
       await choose(page, modal.locator(".ant-select", { hasText: "责任人" }), "社工服务中心工作人员（演示）");
-      await modal.getByLabel("办结期限").fill("2026-12-31");
+      await modal.getByLabel("办结期限").fill(day(30));
       await modal.getByPlaceholder("预期成果").fill("助餐点选址方案");
       await modal.getByRole("button", { name: /确\s*定|OK/ }).click();
       await page.getByRole("link", { name: "助餐点选址方案", exact: true }).click();
