@@ -98,3 +98,15 @@ export const AnnouncementUnreadRecipientSchema = z.object({
 });
 export const AnnouncementUnreadPageSchema = pageOf(AnnouncementUnreadRecipientSchema);
 export type AnnouncementUnreadPage = z.infer<typeof AnnouncementUnreadPageSchema>;
+
+export const AnnouncementAudienceOrgsQuerySchema = z.strictObject({
+  area_code: AreaCodeSchema.describe("The area the announcement goes to"),
+  q: text({ max: 64 }).optional().describe("Part of the organization's name"),
+});
+export type AnnouncementAudienceOrgsQuery = z.infer<typeof AnnouncementAudienceOrgsQuerySchema>;
+export const AnnouncementAudienceOrgsSchema = z.object({
+  items: z
+    .array(z.object({ id: UuidSchema, name: z.string() }))
+    .describe("Organizations with active staff who would receive an announcement to the area, by name; 50 at most"),
+});
+export type AnnouncementAudienceOrgs = z.infer<typeof AnnouncementAudienceOrgsSchema>;

@@ -24,6 +24,7 @@ let otherOrgStaff: Person; // org staff of another agency, 金水区
 let resident: Person;
 let erqi: Person; // official of 二七区 (another district)
 let agencyId: string;
+let otherAgencyId: string;
 
 const street_ = "410105007";
 const fengle = "410105007002";
@@ -51,6 +52,7 @@ beforeAll(async () => {
   const agency = await buildSocialOrg(t.ctx, "410105");
   const other = await buildSocialOrg(t.ctx, "410105");
   agencyId = agency.id;
+  otherAgencyId = other.id;
   street = await person([{ role: "official", area_code: street_ }], "街道甲");
   community = await person([{ role: "community_staff", area_code: fengle }], "社区乙");
   otherCommunity = await person([{ role: "community_staff", area_code: "410105007001" }], "社区丙");
@@ -62,6 +64,23 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await t.close();
+});
+
+describe("audience organizations", () => {
+  it("lists the organizations whose staff an announcement to the area reaches, by name, in scope only", async () => {
+    const listed = await street.client.get(`/api/v1/announcements/audience-organizations?area_code=${street_}`);
+    expect(listed.statusCode, listed.body).toBe(200);
+    const items = listed.json<{ items: Array<{ id: string; name: string }> }>().items;
+    expect(items.map((org) => org.id).sort()).toEqual([agencyId, otherAgencyId].sort());
+    const agencyName = items.find((org) => org.id === agencyId)?.name ?? "";
+    const searched = await street.client.get(
+      `/api/v1/announcements/audience-organizations?area_code=${street_}&q=${encodeURIComponent(agencyName)}`,
+    );
+    expect(searched.json<{ items: Array<{ id: string }> }>().items.map((org) => org.id)).toEqual([agencyId]);
+    expect((await street.client.get("/api/v1/announcements/audience-organizations?area_code=410103")).statusCode).toBe(404);
+    expect((await orgStaff.client.get(`/api/v1/announcements/audience-organizations?area_code=${street_}`)).statusCode).toBe(403);
+    expect((await street.client.get("/api/v1/announcements/audience-organizations?area_code=x")).statusCode).toBe(400);
+  });
 });
 
 describe("publishing", () => {

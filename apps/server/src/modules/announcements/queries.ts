@@ -1,5 +1,7 @@
 import { aliasedTable, and, asc, desc, eq, gt, isNull, or, sql, type SQL } from "drizzle-orm";
 import type {
+  AnnouncementAudienceOrgs,
+  AnnouncementAudienceOrgsQuery,
   Announcement,
   AnnouncementAttachment,
   AnnouncementDetail,
@@ -13,7 +15,9 @@ import type {
 import type { ActorCtx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
 import { inScope } from "../../platform/scope/index.js";
-import { users } from "../../platform/auth/schema.js";
+import { memberships, users } from "../../platform/auth/schema.js";
+import { isInScope } from "../../platform/auth/permissions.js";
+import { socialOrgs } from "../social-orgs/index.js";
 import { areas } from "../jurisdictions/index.js";
 import { announcementAttachments, announcementRecipients, announcements } from "./schema.js";
 
@@ -265,4 +269,30 @@ export async function getAnnouncementFile(
     throw notFound();
   }
   return row;
+}
+
+/**
+ * GET /announcements/audience-organizations: the organizations an announcement to `area_code` can be
+ * narrowed to — those whose active staff would receive it (membership under the area, or covering
+ * it: an agency serving the district serves the street). 404 for an area outside the publish scope.
+ */
+export async function listAudienceOrganizations(ctx: ActorCtx, query: AnnouncementAudienceOrgsQuery): Promise<AnnouncementAudienceOrgs> {
+  if (!isInScope(query.area_code, ctx.actor.scope("announcements.publish"))) {
+    throw notFound();
+  }
+  const items = await ctx.db
+    .selectDistinct({ id: socialOrgs.id, name: socialOrgs.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(socialOrgs, eq(socialOrgs.id, memberships.organizationId))
+    .where(
+      and(
+        or(inScope(memberships.areaCode, [query.area_code]), sql`${query.area_code} LIKE ${memberships.areaCode} || '%'`),
+        eq(users.status, "active"),
+        query.q ? sql`${socialOrgs.name} LIKE ${`%${query.q.replace(/[\\%_]/g, "\\$&")}%`}` : undefined,
+      ),
+    )
+    .orderBy(asc(socialOrgs.name), asc(socialOrgs.id))
+    .limit(50);
+  return { items };
 }

@@ -2,6 +2,8 @@ import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import {
   AnnouncementAttachmentParamsSchema,
+  AnnouncementAudienceOrgsQuerySchema,
+  AnnouncementAudienceOrgsSchema,
   AnnouncementAttachmentSchema,
   AnnouncementCreateSchema,
   AnnouncementDetailSchema,
@@ -17,7 +19,13 @@ import {
   ProblemSchema,
 } from "@sanshe/contracts";
 import { requireActor } from "../../platform/ctx.js";
-import { getAnnouncementFile, listMyAnnouncements, listSentAnnouncements, listUnreadRecipients } from "./queries.js";
+import {
+  getAnnouncementFile,
+  listAudienceOrganizations,
+  listMyAnnouncements,
+  listSentAnnouncements,
+  listUnreadRecipients,
+} from "./queries.js";
 import { addAnnouncementAttachment, openAnnouncement, publishAnnouncement, updateAnnouncement } from "./service.js";
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
@@ -43,6 +51,20 @@ export const announcementRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: "authenticated" },
     },
     async (request) => listMyAnnouncements(requireActor(request.ctx), request.query),
+  );
+
+  app.get(
+    "/announcements/audience-organizations",
+    {
+      schema: {
+        summary: "Organizations an announcement to an area in your jurisdiction can be addressed to (their staff would receive it)",
+        tags,
+        querystring: AnnouncementAudienceOrgsQuerySchema,
+        response: { 200: AnnouncementAudienceOrgsSchema, ...errors },
+      },
+      config: { access: "announcements.publish" },
+    },
+    async (request) => listAudienceOrganizations(requireActor(request.ctx), request.query),
   );
 
   app.post(

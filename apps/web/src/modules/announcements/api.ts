@@ -4,6 +4,8 @@ import type {
   AnnouncementPage,
   AnnouncementSentPage,
   AnnouncementUnreadPage,
+  AnnouncementAttachment,
+  AnnouncementAudienceOrgs,
 } from "@sanshe/contracts";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { API_BASE, apiRequest } from "../../ui/api";
@@ -66,5 +68,36 @@ export function usePublishAnnouncement() {
   });
 }
 
+/** The file types the server accepts for announcements (it checks the bytes too). */
+export const ANNOUNCEMENT_FILE_ACCEPT = "application/pdf,image/jpeg,image/png,image/webp";
+
 export const attachmentUrl = (id: string, attachmentId: string) =>
   `${API_BASE}/announcements/${encodeURIComponent(id)}/attachments/${encodeURIComponent(attachmentId)}`;
+
+/** Adds one file to an announcement one manages (the server names it and checks its bytes). */
+export function useAddAnnouncementAttachment() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, file, idempotencyKey }: { id: string; file: File; idempotencyKey: string }) =>
+      apiRequest<AnnouncementAttachment>(`/announcements/${encodeURIComponent(id)}/attachments`, {
+        method: "POST",
+        body: file,
+        idempotencyKey,
+      }),
+    onSuccess: (_attachment, { id }) => queryClient.invalidateQueries({ queryKey: announcementKeys.detail(id) }),
+  });
+}
+
+/** Organizations whose staff an announcement to the area would reach, for the audience picker. */
+export function useAudienceOrganizations(areaCode: string | undefined, q: string) {
+  return useQuery({
+    queryKey: ["announcements", "audience-orgs", areaCode, q],
+    queryFn: ({ signal }) =>
+      apiRequest<AnnouncementAudienceOrgs>("/announcements/audience-organizations", {
+        query: { area_code: areaCode, q: q || undefined },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+    enabled: areaCode !== undefined,
+  });
+}

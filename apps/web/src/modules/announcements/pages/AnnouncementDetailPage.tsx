@@ -1,11 +1,13 @@
-import { Button, Card, Descriptions, Empty, List, Space, Spin, Tag, Typography } from "antd";
+import { MAX_ANNOUNCEMENT_FILE_BYTES, MAX_ANNOUNCEMENT_FILES } from "@sanshe/contracts";
+import { UploadOutlined } from "@ant-design/icons";
+import { App, Button, Card, Descriptions, Empty, List, Space, Spin, Tag, Typography, Upload } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
 import { formatDateTime } from "../../../ui/formatDateTime";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
-import { attachmentUrl, useAnnouncement, useUnreadRecipients } from "../api";
+import { ANNOUNCEMENT_FILE_ACCEPT, attachmentUrl, useAddAnnouncementAttachment, useAnnouncement, useUnreadRecipients } from "../api";
 
 /**
  * One announcement (opening it marks it read). The body is HTML already sanitized by the server.
@@ -18,6 +20,19 @@ export function AnnouncementDetailPage() {
   const manager = announcement.data?.recipients !== null && announcement.data?.recipients !== undefined;
   const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
   const unread = useUnreadRecipients(id, cursors.at(-1), manager);
+  const attach = useAddAnnouncementAttachment();
+  const { message } = App.useApp();
+
+  const addFile = (file: File) => {
+    if (file.size > MAX_ANNOUNCEMENT_FILE_BYTES) {
+      void message.error(t("announcements.fileTooLarge", { name: file.name }));
+      return;
+    }
+    attach.mutate(
+      { id, file, idempotencyKey: crypto.randomUUID() },
+      { onSuccess: () => void message.success(t("announcements.fileAdded")) },
+    );
+  };
 
   if (announcement.isLoading) {
     return <Spin />;
@@ -25,7 +40,7 @@ export function AnnouncementDetailPage() {
   const data = announcement.data;
   return (
     <>
-      <ProblemAlert error={announcement.error ?? unread.error} style={{ marginBottom: 12 }} />
+      <ProblemAlert error={announcement.error ?? unread.error ?? attach.error} style={{ marginBottom: 12 }} />
       {data && (
         <>
           <PageHeader
@@ -53,6 +68,20 @@ export function AnnouncementDetailPage() {
                   </List.Item>
                 )}
               />
+            )}
+            {manager && data.attachments.length < MAX_ANNOUNCEMENT_FILES && (
+              <Upload
+                accept={ANNOUNCEMENT_FILE_ACCEPT}
+                showUploadList={false}
+                beforeUpload={(file) => {
+                  addFile(file);
+                  return false;
+                }}
+              >
+                <Button icon={<UploadOutlined />} loading={attach.isPending} className="sanshe-no-print">
+                  {t("announcements.addFile")}
+                </Button>
+              </Upload>
             )}
           </Card>
           {manager && (

@@ -1,6 +1,9 @@
-import type { AnnouncementCreate, Role } from "@sanshe/contracts";
-import { Button, Card, DatePicker, Form, Input, Select, Switch } from "antd";
+import { MAX_ANNOUNCEMENT_FILE_BYTES, MAX_ANNOUNCEMENT_FILES, type AnnouncementCreate, type Role } from "@sanshe/contracts";
+import { UploadOutlined } from "@ant-design/icons";
+import { App, Button, Card, DatePicker, Form, Input, Select, Switch, Upload } from "antd";
+import type { UploadFile } from "antd";
 import type { Dayjs } from "dayjs";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { PageHeader } from "../../../ui/PageHeader";
@@ -8,9 +11,19 @@ import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { showFieldErrors } from "../../../ui/fieldErrors";
 import { useIdempotencyKey } from "../../../ui/useIdempotencyKey";
 import { useMe, useRoleLabel } from "../../auth";
-import { usePublishAnnouncement } from "../api";
+import { ANNOUNCEMENT_FILE_ACCEPT, useAddAnnouncementAttachment, useAudienceOrganizations, usePublishAnnouncement } from "../api";
 
-type Values = { area_code: string; title: string; body: string; roles: Role[]; pinned: boolean; expires_at: Dayjs | null };
+type Values = {
+  area_code: string;
+  title: string;
+  body: string;
+  roles: Role[];
+  organization_ids: string[];
+  pinned: boolean;
+  expires_at: Dayjs | null;
+};
+
+const acceptedTypes = new Set(ANNOUNCEMENT_FILE_ACCEPT.split(","));
 
 const audienceRoles: Role[] = ["official", "community_staff", "org_staff", "social_worker", "resident"];
 
@@ -23,23 +36,48 @@ function toHtml(text: string): string {
     .join("");
 }
 
-/** Publish an announcement to an area of one's jurisdiction, optionally to some roles only. */
+/**
+ * Publish an announcement to an area of one's jurisdiction, optionally to some roles or organizations
+ * only, with up to five files: the announcement is published first, then each file is attached; a
+ * file the server refuses is reported on the announcement's page, where it can be added again.
+ */
 export function AnnouncementPublishPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const me = useMe();
   const roleLabel = useRoleLabel();
   const [form] = Form.useForm<Values>();
+  const { message } = App.useApp();
   const publish = usePublishAnnouncement();
+  const attach = useAddAnnouncementAttachment();
   const idempotency = useIdempotencyKey();
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const [orgSearch, setOrgSearch] = useState("");
   const areas = (me.data?.memberships ?? []).filter((m) => m.role === "official" || m.role === "community_staff");
+  const areaCode = Form.useWatch("area_code", form) ?? areas[0]?.area_code;
+  const organizations = useAudienceOrganizations(areaCode, orgSearch);
+
+  /** Attaches the chosen files one by one; refusals are counted, not fatal (the announcement stands). */
+  const attachAll = async (id: string) => {
+    let failed = 0;
+    for (const file of files) {
+      try {
+        await attach.mutateAsync({ id, file: file.originFileObj as File, idempotencyKey: crypto.randomUUID() });
+      } catch {
+        failed += 1;
+      }
+    }
+    if (failed > 0) {
+      void message.warning(t("announcements.attachFailed", { count: failed }));
+    }
+  };
 
   const submit = (values: Values) => {
     const body: AnnouncementCreate = {
       area_code: values.area_code,
       title: values.title,
       body_html: toHtml(values.body),
-      audience: { roles: values.roles, organization_ids: [] },
+      audience: { roles: values.roles, organization_ids: values.organization_ids },
       pinned: values.pinned,
       expires_at: values.expires_at ? values.expires_at.endOf("day").toISOString() : null,
     };
@@ -48,7 +86,7 @@ export function AnnouncementPublishPage() {
       {
         onSuccess: (created) => {
           idempotency.reset();
-          void navigate(`/announcements/${created.id}`);
+          void attachAll(created.id).then(() => navigate(`/announcements/${created.id}`));
         },
         onError: (error) => showFieldErrors(form, error, ["area_code", "title"]),
       },
@@ -64,7 +102,7 @@ export function AnnouncementPublishPage() {
           form={form}
           layout="vertical"
           onFinish={submit}
-          initialValues={{ area_code: areas[0]?.area_code, roles: [], pinned: false, expires_at: null }}
+          initialValues={{ area_code: areas[0]?.area_code, roles: [], organization_ids: [], pinned: false, expires_at: null }}
           style={{ maxWidth: 720 }}
         >
           <Form.Item name="area_code" label={t("announcements.field.area")} rules={[{ required: true }]}>
@@ -84,13 +122,48 @@ export function AnnouncementPublishPage() {
           <Form.Item name="roles" label={t("announcements.field.roles")} extra={t("announcements.field.rolesHelp")}>
             <Select mode="multiple" options={audienceRoles.map((role) => ({ value: role, label: roleLabel(role) }))} />
           </Form.Item>
+          <Form.Item
+            name="organization_ids"
+            label={t("announcements.field.organizations")}
+            extra={t("announcements.field.organizationsHelp")}
+          >
+            <Select
+              mode="multiple"
+              showSearch={{ filterOption: false, onSearch: setOrgSearch }}
+              loading={organizations.isFetching}
+              notFoundContent={t("announcements.field.noOrganizations")}
+              options={(organizations.data?.items ?? []).map((org) => ({ value: org.id, label: org.name }))}
+            />
+          </Form.Item>
+          <Form.Item label={t("announcements.attachments")} extra={t("announcements.field.filesHelp", { max: MAX_ANNOUNCEMENT_FILES })}>
+            <Upload
+              accept={ANNOUNCEMENT_FILE_ACCEPT}
+              multiple
+              fileList={files}
+              maxCount={MAX_ANNOUNCEMENT_FILES}
+              beforeUpload={(file) => {
+                if (!acceptedTypes.has(file.type)) {
+                  void message.error(t("announcements.fileType", { name: file.name }));
+                  return Upload.LIST_IGNORE;
+                }
+                if (file.size > MAX_ANNOUNCEMENT_FILE_BYTES) {
+                  void message.error(t("announcements.fileTooLarge", { name: file.name }));
+                  return Upload.LIST_IGNORE;
+                }
+                return false;
+              }}
+              onChange={({ fileList }) => setFiles(fileList)}
+            >
+              <Button icon={<UploadOutlined />}>{t("announcements.chooseFiles")}</Button>
+            </Upload>
+          </Form.Item>
           <Form.Item name="pinned" label={t("announcements.pinned")} valuePropName="checked">
             <Switch />
           </Form.Item>
           <Form.Item name="expires_at" label={t("announcements.expiresAt")}>
             <DatePicker />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={publish.isPending} data-testid="announcement-submit">
+          <Button type="primary" htmlType="submit" loading={publish.isPending || attach.isPending} data-testid="announcement-submit">
             {t("announcements.publish")}
           </Button>
         </Form>
