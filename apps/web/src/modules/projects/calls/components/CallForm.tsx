@@ -134,7 +134,7 @@ export function initialCallValues(
     require_local_presence: false,
     deadline_date: deadline.date,
     deadline_time: "17:00:00",
-    required_documents: ["plan", "budget"],
+    required_documents: ["plan"],
     criteria: [
       { name: t("calls.form.defaultCriteria.fit"), weight: 40 },
       { name: t("calls.form.defaultCriteria.capacity"), weight: 35 },
