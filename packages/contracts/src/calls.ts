@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AreaCodeSchema, PageQuerySchema, TimestampSchema, UuidSchema, pageOf, text } from "./common.js";
+import { RoleSchema } from "./auth.js";
 import { SocialOrgCategorySchema, SocialOrgGradeSchema } from "./social-orgs.js";
 
 /** Calls for projects (项目征集), applications, review and award: the purchaser side of 项目化运作. */
@@ -314,3 +315,23 @@ export const AwardInputSchema = z.strictObject({
   justification: text({ max: 5000 }).describe("Written justification of the decision (required)"),
 });
 export type AwardInput = z.infer<typeof AwardInputSchema>;
+
+// Review panel candidates
+
+export const ReviewerCandidateQuerySchema = z.object({
+  area_code: AreaCodeSchema.describe("The call's area: candidates hold projects.review over it"),
+  q: z.string().trim().max(100).optional().describe("Search in display names"),
+});
+export type ReviewerCandidateQuery = z.infer<typeof ReviewerCandidateQuerySchema>;
+export const ReviewerCandidateSchema = z.object({
+  user_id: UuidSchema,
+  display_name: z.string(),
+  role: RoleSchema.describe("The role that lets them review (official or evaluator)"),
+  area_code: AreaCodeSchema.describe("Area of that membership (the call's area or above)"),
+  area_name: z.string().nullable().describe("Name of that area"),
+});
+export type ReviewerCandidate = z.infer<typeof ReviewerCandidateSchema>;
+export const ReviewerCandidateListSchema = z.object({
+  items: z.array(ReviewerCandidateSchema).max(50).describe("At most 50, by display name"),
+});
+export type ReviewerCandidateList = z.infer<typeof ReviewerCandidateListSchema>;

@@ -1,6 +1,7 @@
 import type { ModuleManifest } from "../../platform/module.js";
 import { applicationRoutes } from "./applications-routes.js";
 import { callRoutes } from "./calls-routes.js";
+import { callPanelRoutes } from "./calls-panel-routes.js";
 import { reviewRoutes } from "./review-routes.js";
 import { contractAttachmentRoutes, contractRoutes } from "./contracts-routes.js";
 import { evaluationRoutes } from "./evaluation-routes.js";
@@ -15,6 +16,7 @@ import { seedProjects } from "./seed.js";
 export const projectsModule: ModuleManifest = {
   name: "projects",
   routes: async (app) => {
+    await app.register(callPanelRoutes);
     await app.register(callRoutes);
     await app.register(applicationRoutes);
     await app.register(reviewRoutes);

@@ -1,5 +1,5 @@
 import type { NeedsDashboard, NeedsDashboardQuery } from "@sanshe/contracts";
-import { PrinterOutlined } from "@ant-design/icons";
+import { BulbOutlined, PrinterOutlined } from "@ant-design/icons";
 import { Breadcrumb, Button, Card, Col, Empty, Flex, Input, Row, Spin, Statistic, Table, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -75,6 +75,7 @@ export function DashboardPage() {
   const board = dashboard.data;
   const link = useListLink();
   const canRead = useHasPermission("needs.read");
+  const canSuggestCall = useHasPermission("calls.manage");
   const area = board?.area.code ?? "";
   const number = (value: number | null, digits = 1) => (value === null ? null : value.toFixed(digits));
 
@@ -103,6 +104,13 @@ export function DashboardPage() {
             <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
               {t("needs.dashboard.print")}
             </Button>
+            {canSuggestCall && board ? (
+              <Link to={`/calls/new?area=${encodeURIComponent(board.area.code)}`}>
+                <Button type="primary" icon={<BulbOutlined />}>
+                  {t("calls.suggest")}
+                </Button>
+              </Link>
+            ) : null}
           </Flex>
         }
       />
