@@ -245,7 +245,7 @@ describe("decisions", () => {
     const sent = await t.ctx.db
       .select()
       .from(notifications)
-      .where(and(eq(notifications.kind, "milestone_returned"), eq(notifications.link, `/projects/contracts/${contract.id}`)));
+      .where(and(eq(notifications.kind, "milestone_returned"), eq(notifications.link, `/contracts/${contract.id}`)));
     expect(sent.map((n) => n.recipientId).sort()).toEqual([...orgStaffIds].sort());
     clock = new Date(clock.getTime() + 60_000);
     expect((await reportOn(contract, 2)).statusCode).toBe(201);

@@ -200,7 +200,7 @@ export async function decideMilestoneReport(ctx: ActorCtx, reportId: string, inp
         kind: "milestone_returned",
         title: `${contract.title} · ${milestone.title}`,
         body: input.reason ?? "",
-        link: `/projects/contracts/${contract.id}`,
+        link: `/contracts/${contract.id}`,
       });
     }
     await tx.audit.record(accepted ? "projects.milestone_accept" : "projects.milestone_return", {

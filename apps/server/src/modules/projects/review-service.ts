@@ -194,7 +194,7 @@ export async function awardCall(ctx: ActorCtx, callId: string, input: AwardInput
         kind: won ? "application_awarded" : "application_not_awarded",
         title: won ? `项目申报已获立项：${call.title}` : `项目申报未获立项：${call.title}`,
         body: input.justification,
-        link: `/projects/applications/${application.id}`,
+        link: `/calls/${call.id}`,
       });
     }
     await tx.audit.record("calls.award", {

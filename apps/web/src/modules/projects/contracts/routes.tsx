@@ -1,5 +1,5 @@
 import { lazy, type ReactNode } from "react";
-import { Navigate, useParams, type RouteObject } from "react-router-dom";
+import type { RouteObject } from "react-router-dom";
 import { RequirePermission } from "../../auth";
 
 const ContractListPage = lazy(() => import("./pages/ContractListPage").then((m) => ({ default: m.ContractListPage })));
@@ -9,12 +9,6 @@ const FundingLedgerPage = lazy(() => import("./pages/FundingLedgerPage").then((m
 const IndicatorsPage = lazy(() => import("./pages/IndicatorsPage").then((m) => ({ default: m.IndicatorsPage })));
 
 const guarded = (element: ReactNode) => <RequirePermission permission="projects.read">{element}</RequirePermission>;
-
-/** Notifications of returned milestones link to /projects/contracts/:id; the page lives at /contracts/:id. */
-function LegacyContractLink() {
-  const { id } = useParams<{ id: string }>();
-  return <Navigate to={`/contracts/${id ?? ""}`} replace />;
-}
 
 /** Contracts, milestones, the funding ledger, evaluation and indicators. */
 export const contractRoutes: RouteObject[] = [
@@ -28,7 +22,6 @@ export const contractRoutes: RouteObject[] = [
     ),
   },
   { path: "contracts/:id", element: guarded(<ContractPage />) },
-  { path: "projects/contracts/:id", element: <LegacyContractLink /> },
   { path: "funding-ledger", element: guarded(<FundingLedgerPage />) },
   {
     path: "projects/indicators",
