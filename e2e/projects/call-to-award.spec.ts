@@ -1,7 +1,7 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newPage, signInThroughPage } from "../fixtures/browser.js";
+import { chooseOption, launchBrowser, newPage, signInThroughPage } from "../fixtures/browser.js";
 
 let browser: Browser;
 
@@ -15,7 +15,10 @@ afterAll(async () => {
 
 const title = `丰乐社区助老服务项目征集（浏览器测试 ${Date.now().toString(36)}）`;
 /** Seconds from filling the form to the deadline: enough to publish and apply; reviews open after it. */
-const DEADLINE_SECONDS = 45;
+const DEADLINE_SECONDS = 90;
+
+/** The date `offset` days from today, YYYY-MM-DD. */
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /** Beijing date and time fields of an instant. */
 function beijing(instant: Date): { date: string; time: string } {
@@ -32,11 +35,12 @@ async function waitForCall(page: Page): Promise<void> {
 
 describe("call to award", () => {
   it(
-    "[STREET][ORG][EVALUATOR][CALLS] a call suggested from needs is published, applied to, reviewed and awarded",
-    { timeout: 150_000 },
+    "[STREET][ORG][EVALUATOR][CALLS] a call suggested from needs is published, applied to, reviewed, awarded, contracted and paid",
+    { timeout: 240_000 },
     async () => {
       const baseUrl = inject("baseUrl");
       let callPath = "";
+      let contractPath = "";
       let deadline = new Date();
 
       const street = await newPage(browser, baseUrl);
@@ -56,9 +60,7 @@ describe("call to award", () => {
         await page.getByLabel("单个项目上限（元）").fill("200000");
         expect(await page.getByTestId("rubric-sum").innerText()).toContain("100");
         const panel = page.locator(".ant-form-item", { hasText: "评审小组" }).locator(".ant-select");
-        await panel.click();
-        await page.keyboard.type("评估员");
-        await page.locator(".ant-select-dropdown:visible").getByText("第三方评估员（演示）").first().click();
+        await chooseOption(page, panel, "第三方评估员（演示）");
         await page.keyboard.press("Escape");
         deadline = new Date(Date.now() + DEADLINE_SECONDS * 1000);
         const fields = beijing(deadline);
@@ -148,6 +150,22 @@ describe("call to award", () => {
         const contract = page.getByRole("link", { name: /拟定合同/ });
         await contract.waitFor();
         expect(await contract.getAttribute("href")).toMatch(/^\/contracts\/new\?application=[0-9a-f-]{36}$/);
+        // The award becomes a contract: period, three milestones (30/40/30 %) and the application's KPIs.
+        await contract.click();
+        await page.getByRole("heading", { name: "签订项目合同" }).waitFor();
+        await page.getByLabel("服务期开始").fill(day(0));
+        await page.getByLabel("服务期结束").fill(day(365));
+        for (const [index, offset] of [30, 180, 360].entries()) {
+          await page.getByLabel("截止日期").nth(index).fill(day(offset));
+          await page
+            .getByLabel("交付内容")
+            .nth(index)
+            .fill(`第 ${index + 1} 阶段服务记录与签到表`);
+        }
+        await page.getByRole("button", { name: "签订合同" }).click();
+        await page.waitForURL((url) => /^\/contracts\/[0-9a-f-]{36}$/.test(url.pathname));
+        contractPath = new URL(page.url()).pathname;
+        await page.getByTestId("paid").getByText("¥0.00").waitFor();
       } finally {
         await award.context.close();
       }
@@ -161,8 +179,37 @@ describe("call to award", () => {
         await result.waitFor();
         expect(await result.innerText()).toContain("需求契合度高，预算合理");
         expect(await result.innerText()).toContain("85.75");
+        // The organization reports the first milestone of its new contract.
+        await page.goto(contractPath);
+        const milestone = page.locator("[data-testid^=milestone-]").first();
+        await milestone.getByRole("button", { name: "报告进度" }).click();
+        const drawer = page.getByRole("dialog");
+        await drawer.getByLabel("完成情况").fill("完成需求评估与启动会，建立 60 位老人档案");
+        await drawer.getByLabel("服务人数").fill("60");
+        await drawer.getByRole("button", { name: "提交报告" }).click();
+        await milestone.locator(".ant-tag", { hasText: "待验收" }).waitFor();
       } finally {
         await outcome.context.close();
+      }
+
+      // The street accepts it; the payment (30 % of ¥100,000) shows on the contract and in the ledger.
+      const accept = await newPage(browser, baseUrl);
+      try {
+        const page = accept.page;
+        await signInThroughPage(page, "demo-street");
+        await page.goto(contractPath);
+        const milestone = page.locator("[data-testid^=milestone-]").first();
+        await milestone.getByRole("button", { name: "验收通过" }).click();
+        await page.getByRole("button", { name: "确定拨付" }).click();
+        await milestone.locator(".ant-tag", { hasText: "已验收" }).first().waitFor();
+        await page.getByTestId("paid").getByText("¥30,000.00").waitFor();
+        await page.getByRole("menuitem", { name: "资金台账" }).click();
+        await page.waitForURL((url) => url.pathname === "/funding-ledger");
+        const row = page.getByRole("row").filter({ hasText: "银龄守护计划" });
+        await row.getByText("¥30,000.00").waitFor();
+        await row.getByText("政府购买").waitFor();
+      } finally {
+        await accept.context.close();
       }
     },
   );
