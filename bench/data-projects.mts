@@ -482,12 +482,12 @@ export function generateProjects(
           }
         }
       }
-      const weightedOf = (sheet: number[]) =>
-        criteria.reduce((sum, criterion, index) => sum + (sheet[index] ?? 0) * criterion.weight, 0) / 100;
-      const final =
-        status === "awarded" && sheets.length > 0
-          ? Math.round((sheets.reduce((sum, sheet) => sum + weightedOf(sheet), 0) / sheets.length) * 100) / 100
-          : null;
+      // As the award's SQL: round(avg(sum(score × weight) / 100), 2), here in integers so halves round up as numeric does.
+      const points = sheets.reduce(
+        (sum, sheet) => sum + criteria.reduce((total, criterion, index) => total + (sheet[index] ?? 0) * criterion.weight, 0),
+        0,
+      );
+      const final = status === "awarded" && sheets.length > 0 ? Math.round(points / sheets.length) / 100 : null;
       entries.push({ id: applicationId, org, title: applicationTitle, requestedFen, final, kpis, withdrawn });
       batch.applications.push({
         id: applicationId,
