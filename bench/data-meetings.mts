@@ -27,7 +27,7 @@ import type {
   meetings,
 } from "../apps/server/src/modules/meetings/schema.js";
 import type { Random } from "./data-needs.mjs";
-import type { Org, ProjectLinks, World } from "./data-projects.mjs";
+import { append, type Org, type ProjectLinks, type World } from "./data-projects.mjs";
 
 export type MeetingBatch = {
   meetings: Array<typeof meetings.$inferInsert>;
@@ -103,7 +103,7 @@ export function generateMeetings(
     for (const length of [9, 12]) {
       if (org.areaCode.length >= length) {
         const key = org.areaCode.slice(0, length);
-        orgsUnder.set(key, [...(orgsUnder.get(key) ?? []), org]);
+        append(orgsUnder, key, org);
       }
     }
   }
@@ -120,7 +120,7 @@ export function generateMeetings(
     const under = new Map<string, string[]>();
     const exact = new Map<string, string[]>();
     for (const item of items) {
-      exact.set(item.areaCode, [...(exact.get(item.areaCode) ?? []), item.id]);
+      append(exact, item.areaCode, item.id);
       for (const length of [9, 12]) {
         if (item.areaCode.length >= length) {
           under.set(item.areaCode.slice(0, length), [...(under.get(item.areaCode.slice(0, length)) ?? []), item.id]);

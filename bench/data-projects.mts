@@ -143,6 +143,16 @@ const shareSets: Record<number, ReadonlyArray<readonly number[]>> = {
 };
 const returnReasons = ["服务台账不完整，请补充活动签到表", "受益人数与台账不一致，请核对后重新提交", "缺少阶段性成效说明"];
 
+/** Adds a value to the list under a key (in place). */
+export function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) {
+    list.push(value);
+  } else {
+    map.set(key, [value]);
+  }
+}
+
 export const emptyProjectBatch = (): ProjectBatch => ({
   calls: [],
   criteria: [],
@@ -205,10 +215,10 @@ export function generateProjects(
     for (const length of [4, 6, 9, 12]) {
       if (org.areaCode.length >= length) {
         const key = org.areaCode.slice(0, length);
-        orgsUnder.set(key, [...(orgsUnder.get(key) ?? []), org]);
+        append(orgsUnder, key, org);
       }
     }
-    orgsAt.set(org.areaCode, [...(orgsAt.get(org.areaCode) ?? []), org]);
+    append(orgsAt, org.areaCode, org);
   }
   /** Organizations registered in, or serving, the area: a community's own and its street's. */
   const poolOf = (area: string) =>

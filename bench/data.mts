@@ -8,22 +8,37 @@
  *   residents module's own column helpers);
  * - about one need per resident, with referrals to providers in scope, need_events, service records
  *   (≈ 5 per need) and one `needs.create` audit row per need (bench/data-needs.mts);
- * with multi-row INSERTs of up to 1,000 rows, one transaction per 10,000 residents and their needs,
- * the next chunk generated while the previous one is written. The audit rows are inserted unsealed,
- * as every writer does, and sealed into the hash chain at the end (platform sealAuditLog).
+ * - calls for projects with their rubric, panel, applications, review declarations and scores,
+ *   contracts with milestones, milestone reports, the funding ledger and closing evaluations
+ *   (bench/data-projects.mts), and joint meetings with invitees, agenda items, minutes, resolutions,
+ *   action items with their history and escalations (bench/data-meetings.mts), one audit row per
+ *   created call, application, contract, other-income ledger row and meeting;
+ * - the accounts that act in them where no demo account serves: one official per street and district
+ *   (bench-official-<code>), one staff member per community (bench-staff-<code>), evaluators
+ *   (bench-evaluator-<n>) and one staff member per organization that applies, records income or owns
+ *   an action item (bench-org-<n>), all with the demo password; demo-street, demo-community,
+ *   demo-district, demo-city and demo-evaluator act in their own areas;
+ * with multi-row INSERTs of up to 5,000 rows (one JSON parameter each), one transaction per 10,000
+ * residents and their needs, the next chunk generated while the previous one is written, then one
+ * transaction for projects and one for meetings. The audit rows are inserted unsealed, as every
+ * writer does, and sealed into the hash chain at the end (platform sealAuditLog).
  *
- * small: ≈ 20,000 residents in the 12 communities of 南阳新村街道 (fits PGlite);
- * district: ≈ 100,000 residents across the communities of 金水区, 2,000 organizations, 100 social workers;
+ * small: ≈ 20,000 residents in the 12 communities of 南阳新村街道 (fits PGlite), 120 contracts, 800 meetings;
+ * district: ≈ 100,000 residents across the communities of 金水区, 2,000 organizations, 100 social workers,
+ * 600 contracts, 4,000 meetings;
  * city: ≈ 1,000,000 residents across the 3,306 communities of 郑州市, 15,000 organizations,
- * 1,000 social workers, 1,000,000 needs and ≈ 5,000,000 service records (PostgreSQL).
- * Projects and meetings are not generated yet: their modules do not exist.
+ * 1,000 social workers, 1,000,000 needs and ≈ 5,000,000 service records, 6,000 contracts (projects)
+ * and 40,000 meetings (PostgreSQL).
  *
  * Measured on the 2-core CI machine (shared with other jobs), seed 7: small on PGlite ≈ 45 s
  * (294k rows, 8–17k rows/s); district on PostgreSQL 15 72 s (1.47 M rows at 23k rows/s, sealing
  * 100k audit rows 3.5 s); city 18 min (14.7 M rows at 14k rows/s, sealing 1 M audit rows 33 s, 4.9 GB).
+ * Projects and meetings add (2026-12-04, machine busy with other jobs): small on PGlite 23k rows in
+ * 0.8 s; district on PostgreSQL 113k rows in 3.9 s (whole load 116 s, of which needs 100 s).
  *
  * Same --seed and --as-of (default: today, 00:00 UTC) → the same rows (ids, names, timestamps); only
- * the ciphertexts differ (random IVs). A database that already holds a bench world is refused.
+ * the ciphertexts differ (random IVs), and references to the demo world (its accounts and facilities,
+ * whose ids the demo seed draws at random). A database that already holds a bench world is refused.
  */
 import { parseArgs } from "node:util";
 import { like, and, eq, sql, getTableColumns, getTableName } from "drizzle-orm";
