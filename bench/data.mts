@@ -8,22 +8,37 @@
  *   residents module's own column helpers);
  * - about one need per resident, with referrals to providers in scope, need_events, service records
  *   (≈ 5 per need) and one `needs.create` audit row per need (bench/data-needs.mts);
- * with multi-row INSERTs of up to 1,000 rows, one transaction per 10,000 residents and their needs,
- * the next chunk generated while the previous one is written. The audit rows are inserted unsealed,
- * as every writer does, and sealed into the hash chain at the end (platform sealAuditLog).
+ * - calls for projects with their rubric, panel, applications, review declarations and scores,
+ *   contracts with milestones, milestone reports, the funding ledger and closing evaluations
+ *   (bench/data-projects.mts), and joint meetings with invitees, agenda items, minutes, resolutions,
+ *   action items with their history and escalations (bench/data-meetings.mts), one audit row per
+ *   created call, application, contract, other-income ledger row and meeting;
+ * - the accounts that act in them where no demo account serves: one official per street and district
+ *   (bench-official-<code>), one staff member per community (bench-staff-<code>), evaluators
+ *   (bench-evaluator-<n>) and one staff member per organization that applies, records income or owns
+ *   an action item (bench-org-<n>), all with the demo password; demo-street, demo-community,
+ *   demo-district, demo-city and demo-evaluator act in their own areas;
+ * with multi-row INSERTs of up to 5,000 rows (one JSON parameter each), one transaction per 10,000
+ * residents and their needs, the next chunk generated while the previous one is written, then one
+ * transaction for projects and one for meetings. The audit rows are inserted unsealed, as every
+ * writer does, and sealed into the hash chain at the end (platform sealAuditLog).
  *
- * small: ≈ 20,000 residents in the 12 communities of 南阳新村街道 (fits PGlite);
- * district: ≈ 100,000 residents across the communities of 金水区, 2,000 organizations, 100 social workers;
+ * small: ≈ 20,000 residents in the 12 communities of 南阳新村街道 (fits PGlite), 120 contracts, 800 meetings;
+ * district: ≈ 100,000 residents across the communities of 金水区, 2,000 organizations, 100 social workers,
+ * 600 contracts, 4,000 meetings;
  * city: ≈ 1,000,000 residents across the 3,306 communities of 郑州市, 15,000 organizations,
- * 1,000 social workers, 1,000,000 needs and ≈ 5,000,000 service records (PostgreSQL).
- * Projects and meetings are not generated yet: their modules do not exist.
+ * 1,000 social workers, 1,000,000 needs and ≈ 5,000,000 service records, 6,000 contracts (projects)
+ * and 40,000 meetings (PostgreSQL).
  *
  * Measured on the 2-core CI machine (shared with other jobs), seed 7: small on PGlite ≈ 45 s
  * (294k rows, 8–17k rows/s); district on PostgreSQL 15 72 s (1.47 M rows at 23k rows/s, sealing
  * 100k audit rows 3.5 s); city 18 min (14.7 M rows at 14k rows/s, sealing 1 M audit rows 33 s, 4.9 GB).
+ * Projects and meetings add (2026-12-04, machine busy with other jobs): small on PGlite 23k rows in
+ * 0.8 s; district on PostgreSQL 113k rows in 3.9 s (whole load 116 s, of which needs 100 s).
  *
  * Same --seed and --as-of (default: today, 00:00 UTC) → the same rows (ids, names, timestamps); only
- * the ciphertexts differ (random IVs). A database that already holds a bench world is refused.
+ * the ciphertexts differ (random IVs), and references to the demo world (its accounts and facilities,
+ * whose ids the demo seed draws at random). A database that already holds a bench world is refused.
  */
 import { parseArgs } from "node:util";
 import { like, and, eq, sql, getTableColumns, getTableName } from "drizzle-orm";
@@ -45,15 +60,42 @@ import { idNumberColumns, phoneColumns } from "../apps/server/src/modules/reside
 import { socialOrgs } from "../apps/server/src/modules/social-orgs/schema.js";
 import { socialWorkerCommunities, socialWorkers } from "../apps/server/src/modules/social-workers/schema.js";
 import { needEvents, needs, referrals, serviceRecords } from "../apps/server/src/modules/needs/schema.js";
+import { memberships, users } from "../apps/server/src/platform/auth/schema.js";
+import { hashPassword } from "../apps/server/src/platform/auth/password.js";
+import { facilities } from "../apps/server/src/modules/communities/schema.js";
+import {
+  applications,
+  callCriteria,
+  callReviewers,
+  calls,
+  fundingLedger,
+  milestoneReports,
+  milestones,
+  projectContracts,
+  projectEvaluations,
+  reviewDeclarations,
+  reviewScores,
+} from "../apps/server/src/modules/projects/schema.js";
+import {
+  actionItemEscalations,
+  actionItems,
+  actionItemUpdates,
+  meetingAgendaItems,
+  meetingInvitees,
+  meetingResolutions,
+  meetings,
+} from "../apps/server/src/modules/meetings/schema.js";
 import { emptyBatch, needGenerator, type NeedBatch, type Provider, type Providers } from "./data-needs.mjs";
+import { generateProjects, type Org, type People, type Person } from "./data-projects.mjs";
+import { generateMeetings } from "./data-meetings.mjs";
 
 const say = (line: string) => void process.stdout.write(`${line}\n`);
 const fail = (line: string) => void process.stderr.write(`${line}\n`);
 
 const scales = {
-  small: { residents: 20_000, orgs: 200, workers: 20, areaPrefix: "410105007" },
-  district: { residents: 100_000, orgs: 2_000, workers: 100, areaPrefix: "410105" },
-  city: { residents: 1_000_000, orgs: 15_000, workers: 1_000, areaPrefix: "4101" },
+  small: { residents: 20_000, orgs: 200, workers: 20, contracts: 120, meetings: 800, evaluators: 4, areaPrefix: "410105007" },
+  district: { residents: 100_000, orgs: 2_000, workers: 100, contracts: 600, meetings: 4_000, evaluators: 9, areaPrefix: "410105" },
+  city: { residents: 1_000_000, orgs: 15_000, workers: 1_000, contracts: 6_000, meetings: 40_000, evaluators: 39, areaPrefix: "4101" },
 } as const;
 type Scale = keyof typeof scales;
 /** Needs per resident (1,000,000 at city scale); service records follow from the status mix (≈ 5 per need). */
@@ -395,6 +437,8 @@ try {
     const counts = { residents: 0, households: 0, needs: 0, referrals: 0, events: 0, records: 0, audits: 0 };
     let communityIndex = 0;
     let needCredit = 0;
+    /** A few referral ids per community, for meeting agendas. */
+    const referralSamples = new Map<string, string[]>();
     const loadStarted = Date.now();
     let writing: Promise<void> | null = null;
     const write = async (householdRows: HouseholdRow[], residentRows: ResidentRow[], batch: NeedBatch) => {
@@ -446,6 +490,13 @@ try {
         const owner = pick(residentRows);
         addNeed(batch, { residentId: owner.id as string, areaCode: owner.areaCode });
       }
+      for (const referral of batch.referrals) {
+        const sample = referralSamples.get(referral.areaCode) ?? [];
+        if (sample.length < 10) {
+          sample.push(referral.id as string);
+          referralSamples.set(referral.areaCode, sample);
+        }
+      }
       if (writing) {
         await writing;
       }
@@ -456,6 +507,158 @@ try {
     }
     const rows = Object.values(counts).reduce((sum, value) => sum + value, 0);
     log(`loaded ${rows.toLocaleString("en")} rows in ${((Date.now() - loadStarted) / 1000).toFixed(1)} s (${rate(rows, loadStarted)})`);
+
+    // Projects and meetings, acted by the demo accounts where they serve and by bench accounts elsewhere.
+    const worldStarted = Date.now();
+    const prefix = spec.areaPrefix;
+    const ancestors = ["4101", "410105", "410105007"].filter((code) => code.length < prefix.length && prefix.startsWith(code));
+    const areaNames = new Map(
+      (
+        await queryRows<{ code: string; name: string }>(
+          database.db,
+          sql`SELECT code, name FROM areas WHERE code LIKE ${`${prefix}%`} OR code = ANY(${`{${ancestors.join(",")}}`}::text[])`,
+        )
+      ).map((row) => [row.code, row.name]),
+    );
+    const facilityIds = new Map<string, string[]>();
+    for (const row of await database.db
+      .select({ id: facilities.id, areaCode: facilities.areaCode })
+      .from(facilities)
+      .where(like(facilities.areaCode, `${prefix}%`))
+      .orderBy(facilities.areaCode, facilities.id)) {
+      facilityIds.set(row.areaCode, [...(facilityIds.get(row.areaCode) ?? []), row.id]);
+    }
+    const demoAccounts = new Map(
+      (
+        await queryRows<{ id: string; login: string }>(
+          database.db,
+          sql`SELECT id, login FROM users WHERE login IN ('demo-city', 'demo-district', 'demo-district-erqi', 'demo-street', 'demo-community', 'demo-evaluator')`,
+        )
+      ).map((row) => [row.login, { id: row.id, login: row.login }]),
+    );
+    const demoManagers: Record<string, string> = {
+      "4101": "demo-city",
+      "410105": "demo-district",
+      "410103": "demo-district-erqi",
+      "410105007": "demo-street",
+      "410105007002": "demo-community",
+    };
+    const passwordHash = await hashPassword(config.demoPassword);
+    const userRows: Array<typeof users.$inferInsert> = [];
+    const membershipRows: Array<typeof memberships.$inferInsert> = [];
+    const benchUser = (
+      login: string,
+      displayName: string,
+      role: string,
+      areaCode: string,
+      organizationId: string | null = null,
+    ): Person => {
+      const id = uuid();
+      userRows.push({ id, login, displayName, passwordHash, status: "active", createdAt: now, updatedAt: now });
+      membershipRows.push({ id: uuid(), userId: id, role, areaCode, organizationId, createdAt: now });
+      return { id, login };
+    };
+    const areaName = (code: string) => areaNames.get(code) ?? code;
+    const managers = new Map<string, Person>();
+    const manager = (code: string): Person => {
+      let found = managers.get(code) ?? demoAccounts.get(demoManagers[code] ?? "");
+      if (!found) {
+        found =
+          code.length === 12
+            ? benchUser(`bench-staff-${code}`, `${areaName(code)}工作人员（压测）`, "community_staff", code)
+            : benchUser(`bench-official-${code}`, `${areaName(code)}干部（压测）`, "official", code);
+      }
+      managers.set(code, found);
+      return found;
+    };
+    const staffOf = new Map<string, Person>();
+    const evaluators = [
+      ...(demoAccounts.has("demo-evaluator") ? [demoAccounts.get("demo-evaluator") as Person] : []),
+      ...Array.from({ length: spec.evaluators }, (_, index) =>
+        benchUser(`bench-evaluator-${index + 1}`, `第三方评估专家${index + 1}（压测）`, "evaluator", "4101"),
+      ),
+    ];
+    const people: People = {
+      manager,
+      official: (code) => manager(code.length === 12 ? code.slice(0, 9) : code),
+      evaluators,
+      orgStaff: (org) => {
+        let found = staffOf.get(org.id);
+        if (!found) {
+          found = benchUser(`bench-org-${staffOf.size + 1}`, `${org.name}工作人员（压测）`, "org_staff", org.areaCode, org.id);
+          staffOf.set(org.id, found);
+        }
+        return found;
+      },
+    };
+    const world = {
+      areaName,
+      communities,
+      streets,
+      districts: prefix.length <= 6 ? [...new Set(streets.map((code) => code.slice(0, 6)))] : [],
+      city: prefix === "4101" ? "4101" : null,
+      orgs: orgRows.map((row): Org => ({ id: row.id as string, name: row.name, areaCode: row.areaCode, category: row.category as string })),
+      people,
+      ocidPrefix: config.ocidPrefix,
+    };
+    const rng = { random, between, pick, uuid };
+    const { batch: projectBatch, links } = generateProjects(rng, asOf, world, spec.contracts);
+    const meetingBatch = generateMeetings(
+      rng,
+      asOf,
+      world,
+      links,
+      { referralsOf: (code) => referralSamples.get(code) ?? [], facilitiesOf: (code) => facilityIds.get(code) ?? [] },
+      spec.meetings,
+    );
+    log(`projects and meetings generated in ${((Date.now() - worldStarted) / 1000).toFixed(1)} s`);
+    const projectTables: Array<[string, PgTable, ReadonlyArray<Record<string, unknown>>]> = [
+      ["users", users, userRows],
+      ["memberships", memberships, membershipRows],
+      ["calls", calls, projectBatch.calls],
+      ["call_criteria", callCriteria, projectBatch.criteria],
+      ["call_reviewers", callReviewers, projectBatch.reviewers],
+      ["applications", applications, projectBatch.applications],
+      ["review_declarations", reviewDeclarations, projectBatch.declarations],
+      ["review_scores", reviewScores, projectBatch.scores],
+      ["project_contracts", projectContracts, projectBatch.contracts],
+      ["milestones", milestones, projectBatch.milestones],
+      ["milestone_reports", milestoneReports, projectBatch.reports],
+      ["funding_ledger", fundingLedger, projectBatch.ledger],
+      ["project_evaluations", projectEvaluations, projectBatch.evaluations],
+      ["audit_log (projects)", auditLog, projectBatch.audits],
+    ];
+    const meetingTables: Array<[string, PgTable, ReadonlyArray<Record<string, unknown>>]> = [
+      ["meetings", meetings, meetingBatch.meetings],
+      ["meeting_invitees", meetingInvitees, meetingBatch.invitees],
+      ["meeting_agenda_items", meetingAgendaItems, meetingBatch.agenda],
+      ["meeting_resolutions", meetingResolutions, meetingBatch.resolutions],
+      ["action_items", actionItems, meetingBatch.actionItems],
+      ["action_item_updates", actionItemUpdates, meetingBatch.updates],
+      ["action_item_escalations", actionItemEscalations, meetingBatch.escalations],
+      ["audit_log (meetings)", auditLog, meetingBatch.audits],
+    ];
+    for (const [label, tables] of [
+      ["projects", projectTables],
+      ["meetings", meetingTables],
+    ] as const) {
+      const tableStarted = Date.now();
+      await withTx(ctx, async (tx) => {
+        for (const [, table, tableRows] of tables) {
+          await insertRows(tx.db, table, tableRows as Array<typeof table.$inferInsert>);
+        }
+        await tx.audit.record(`${label}.seed`, {
+          entityType: label === "projects" ? "call" : "meeting",
+          areaCode: spec.areaPrefix,
+          detail: { seed: "bench", scale, ...Object.fromEntries(tables.map(([name, , tableRows]) => [name, tableRows.length])) },
+        });
+      });
+      const total = tables.reduce((sum, [, , tableRows]) => sum + tableRows.length, 0);
+      log(
+        `${label}: ${tables.map(([name, , tableRows]) => `${name} ${tableRows.length.toLocaleString("en")}`).join(", ")} ` +
+          `(${total.toLocaleString("en")} rows in ${((Date.now() - tableStarted) / 1000).toFixed(1)} s, ${rate(total, tableStarted)})`,
+      );
+    }
 
     await database.db.execute(sql`ANALYZE`);
     log("analyzed");

@@ -264,6 +264,26 @@ const scenarios: Array<{ name: string; paths: string[]; cookie: string; detail?:
   { name: "residents search q=王 (street)", paths: [`/api/v1/residents?q=${encodeURIComponent("王")}`], cookie: street },
   { name: "organizations search q=养老 (district)", paths: [`/api/v1/social-orgs?q=${encodeURIComponent("养老")}`], cookie: district },
 ];
+
+// Projects, OCDS and joint meetings (issue 7): the purchaser's lists and a contract, the public OCDS
+// feed (no session), the street's meetings and the action items of a convener and of an owner.
+{
+  const contractIds = (
+    await rows<{ id: string }>(database, "SELECT id FROM project_contracts WHERE area_code LIKE '410105%' ORDER BY id LIMIT 200")
+  ).map((row) => row.id);
+  if (contractIds.length === 0) {
+    throw new Error("no contracts under 410105: load the world again with this version of npm run bench:data");
+  }
+  scenarios.push(
+    { name: "calls list, first page (district)", paths: ["/api/v1/calls?limit=50"], cookie: district },
+    { name: "contract detail (district)", paths: contractIds.map((id) => `/api/v1/contracts/${id}`), cookie: district, detail: true },
+    { name: "funding ledger summary, district (district)", paths: ["/api/v1/funding-ledger/summary?area=410105"], cookie: district },
+    { name: "OCDS release package, first page (public)", paths: ["/open/ocds/releases?limit=50"], cookie: "" },
+    { name: "meetings list, first page (street)", paths: ["/api/v1/meetings?limit=50"], cookie: street },
+    { name: "action items of a convener, first page (street)", paths: ["/api/v1/action-items?role=convener&limit=50"], cookie: street },
+    { name: "action items of an owner, first page (community staff)", paths: ["/api/v1/action-items?limit=50"], cookie: community },
+  );
+}
 for (const scenario of scenarios) {
   const first = scenario.paths[0] as string;
   const queries = await queriesFor(first, scenario.cookie);
