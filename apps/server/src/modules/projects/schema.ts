@@ -360,6 +360,10 @@ export const fundingLedger = pgTable(
       .where(sql`${table.milestoneId} IS NOT NULL`),
     index("funding_ledger_area_code_paid_idx").on(table.areaCode, table.paidOn),
     index("funding_ledger_org_paid_idx").on(table.orgId, table.paidOn),
+    // A contract's payments (contract page, OCDS implementation releases): without it each is a scan.
+    index("funding_ledger_contract_idx")
+      .on(table.contractId, table.source)
+      .where(sql`${table.contractId} IS NOT NULL`),
     check("funding_ledger_positive", sql`${table.amountFen} > 0`),
   ],
 );

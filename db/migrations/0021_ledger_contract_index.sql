@@ -1,0 +1,1 @@
+CREATE INDEX "funding_ledger_contract_idx" ON "funding_ledger" USING btree ("contract_id","source") WHERE "funding_ledger"."contract_id" IS NOT NULL;
