@@ -6,12 +6,15 @@ import { isInScope } from "../../platform/auth/permissions.js";
 import { areas } from "../jurisdictions/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
 import { getWorkerNames } from "../social-workers/index.js";
-import { needCategories, needs, referrals } from "./schema.js";
+import { needCategories, needDurationRollups, needRollups, needs, referrals } from "./schema.js";
 
 /**
- * The needs dashboard (需求看板) of one jurisdiction: every metric is computed in SQL over the
- * area-code prefix, with a fixed number of statements whatever the number of children, categories or
- * providers (plus at most one name lookup each for organizations and social workers).
+ * The needs dashboard (需求看板) of one jurisdiction, with a fixed number of statements whatever the
+ * level, the number of children, categories or providers (plus at most one name lookup each for
+ * organizations and social workers). Counts and ratings come from the roll-up need_rollups (the area's
+ * own rows, by reporting day), exact at every level; the medians are computed live and exactly for a
+ * street or a community and from the duration histograms of need_duration_rollups for a district and
+ * above (within 9 %, ADR 0011); overdue referrals, providers and recent closures are read live.
  */
 
 const statuses: NeedStatus[] = ["new", "routed", "accepted", "in_service", "done", "closed", "reopened"];
@@ -32,6 +35,39 @@ const maybe = (value: unknown, digits = 2): number | null => {
   return Math.round(Number(value) * factor) / factor;
 };
 const iso = (value: unknown): string | null => (value === null || value === undefined ? null : new Date(value as string).toISOString());
+
+/** Buckets of need_duration_rollups: [2^(b/8), 2^((b+1)/8)); the lowest holds zero. */
+const zeroBucket = -32768;
+const bucketBound = (bucket: number) => (bucket === zeroBucket ? 0 : 2 ** (bucket / 8));
+
+/**
+ * percentile_cont(0.5) over a histogram: each bucket's values spread geometrically across the bucket,
+ * so the result lies in the bucket of the exact median, within 2^(1/8) − 1 ≈ 9 % of it.
+ */
+export function histogramMedian(histogram: ReadonlyArray<{ bucket: number; count: number }>): number | null {
+  const buckets = [...histogram].filter((entry) => entry.count > 0).sort((a, b) => a.bucket - b.bucket);
+  const total = buckets.reduce((sum, entry) => sum + entry.count, 0);
+  if (total === 0) {
+    return null;
+  }
+  const valueAt = (rank: number) => {
+    let before = 0;
+    for (const { bucket, count } of buckets) {
+      if (rank < before + count) {
+        if (bucket === zeroBucket) {
+          return 0;
+        }
+        const low = bucketBound(bucket);
+        return low * (bucketBound(bucket + 1) / low) ** ((rank - before + 0.5) / count);
+      }
+      before += count;
+    }
+    return bucketBound((buckets[buckets.length - 1] as { bucket: number }).bucket + 1);
+  };
+  const position = (total - 1) / 2;
+  const lower = valueAt(Math.floor(position));
+  return lower + (position - Math.floor(position)) * (valueAt(Math.ceil(position)) - lower);
+}
 
 /** Start of a China Standard Time date as an instant. */
 const dayStart = (date: string) => new Date(`${date}T00:00:00+08:00`);
@@ -75,8 +111,25 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
   // Only pending and accepted referrals can be overdue (a partial index holds just those).
   const overdue = sql`((r.status = 'pending' AND r.respond_by < ${nowAt}) OR (r.status = 'accepted' AND r.resolve_by < ${nowAt}))`;
   const ancestors = codeLengths.filter((length) => length <= code.length).map((length) => code.slice(0, length));
+  // Roll-up rows of the period: reporting days (China Standard Time), or the all-time row.
+  const days = (table: typeof needRollups | typeof needDurationRollups) => {
+    if (period.length === 0) {
+      return sql`${table.day} = '-infinity'::date`;
+    }
+    const bounds = [sql`${table.day} > '-infinity'::date`];
+    if (query.from) {
+      bounds.push(sql`${table.day} >= ${query.from}::date`);
+    }
+    if (query.to) {
+      bounds.push(sql`${table.day} <= ${query.to}::date`);
+    }
+    return sql.join(bounds, sql` AND `);
+  };
+  // Exact medians scan the needs and referrals of the area: cheap for a street or a community only.
+  const approximate = code.length <= 6;
+  const childRollups = sql`${needRollups.areaCode} LIKE ${prefix} AND length(${needRollups.areaCode}) = ${childLength}`;
 
-  const [pathRows, factRows, summaryRows, providerRows, childRows, closureRows] = await Promise.all([
+  const [pathRows, factRows, summaryRows, histogramRows, providerRows, childRows, closureRows] = await Promise.all([
     ctx.db.execute(
       sql`SELECT a.code, a.name, a.level FROM ${areas} AS a WHERE a.code IN (${sql.join(
         ancestors.map((ancestor) => sql`${ancestor}`),
@@ -84,24 +137,38 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
       )}) ORDER BY length(a.code)`,
     ),
     ctx.db.execute(sql`
-      SELECT n.category, n.status, n.tier, count(*)::int AS count,
-             count(n.rating) FILTER (WHERE n.status = 'closed')::int AS rated,
-             coalesce(sum(n.rating) FILTER (WHERE n.status = 'closed'), 0)::int AS rating_sum,
-             c.name, c.name_en, c.sort_order
-      FROM ${needs} AS n JOIN ${needCategories} AS c ON c.code = n.category
-      WHERE ${counted}
-      GROUP BY n.category, n.status, n.tier, c.name, c.name_en, c.sort_order
-      ORDER BY c.sort_order, n.category`),
+      SELECT ${needRollups.category} AS category, ${needRollups.status} AS status, ${needRollups.tier} AS tier,
+             sum(${needRollups.needs})::int AS count, sum(${needRollups.rated})::int AS rated,
+             sum(${needRollups.ratingSum})::int AS rating_sum, sum(${needRollups.byResident})::int AS by_resident,
+             sum(${needRollups.byStaff})::int AS by_staff, c.name, c.name_en, c.sort_order
+      FROM ${needRollups} JOIN ${needCategories} AS c ON c.code = ${needRollups.category}
+      WHERE ${needRollups.areaCode} = ${code} AND ${days(needRollups)}
+      GROUP BY ${needRollups.category}, ${needRollups.status}, ${needRollups.tier}, c.name, c.name_en, c.sort_order
+      HAVING sum(${needRollups.needs}) > 0
+      ORDER BY c.sort_order, ${needRollups.category}`),
     ctx.db.execute(sql`
       SELECT
         (SELECT count(*)::int FROM ${referrals} AS r
           WHERE ${referralCounted} AND r.status IN ('pending', 'accepted') AND ${overdue}) AS overdue,
-        (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.accepted_at - r.created_at) / 3600)
+        ${
+          approximate
+            ? sql`NULL::float8 AS respond_hours, NULL::float8 AS resolve_days`
+            : sql`(SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.accepted_at - r.created_at) / 3600)
           FROM ${referrals} AS r WHERE ${referralCounted} AND r.accepted_at IS NOT NULL) AS respond_hours,
         (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM n.done_at - n.created_at) / 86400)
-          FROM ${needs} AS n WHERE ${counted} AND n.done_at IS NOT NULL) AS resolve_days,
-        (SELECT count(*)::int FROM ${needs} AS n WHERE ${counted} AND n.status = 'closed' AND n.confirmed_by = 'resident') AS by_resident,
-        (SELECT count(*)::int FROM ${needs} AS n WHERE ${counted} AND n.status = 'closed' AND n.confirmed_by = 'staff') AS by_staff`),
+          FROM ${needs} AS n WHERE ${counted} AND n.done_at IS NOT NULL) AS resolve_days`
+        }`),
+    // The histograms of the area and of its children (days to resolve), summed over the period.
+    ctx.db.execute(sql`
+      SELECT ${needDurationRollups.areaCode} AS area_code, ${needDurationRollups.measure} AS measure,
+             ${needDurationRollups.bucket} AS bucket, sum(${needDurationRollups.count})::int AS count
+      FROM ${needDurationRollups}
+      WHERE ${approximate ? sql`true` : sql`false`} AND ${days(needDurationRollups)}
+        AND (${needDurationRollups.areaCode} = ${code}
+          OR (${needDurationRollups.measure} = 'resolve' AND ${needDurationRollups.areaCode} LIKE ${prefix}
+              AND length(${needDurationRollups.areaCode}) = ${childLength}))
+      GROUP BY 1, 2, 3
+      HAVING sum(${needDurationRollups.count}) > 0`),
     ctx.db.execute(sql`
       SELECT r.provider_kind, r.provider_id, count(*)::int AS referrals,
              count(*) FILTER (WHERE r.accepted_at IS NOT NULL OR r.status IN ('accepted', 'done'))::int AS accepted,
@@ -118,14 +185,22 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
     // At community level there are no children; the statement still runs (a constant count) and finds none.
     ctx.db.execute(sql`
       SELECT a.code, a.name, a.level, coalesce(m.total, 0)::int AS total, coalesce(m.open, 0)::int AS open,
-             coalesce(m.closed, 0)::int AS closed, coalesce(o.overdue, 0)::int AS overdue, m.resolve_days, m.rating
+             coalesce(m.closed, 0)::int AS closed, coalesce(o.overdue, 0)::int AS overdue, d.resolve_days,
+             m.rating_sum::float8 / nullif(m.rated, 0) AS rating
       FROM ${areas} AS a
       LEFT JOIN (
-        SELECT substr(n.area_code, 1, ${childLength}) AS child, count(*) AS total,
-               count(*) FILTER (WHERE n.status <> 'closed') AS open, count(*) FILTER (WHERE n.status = 'closed') AS closed,
-               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM n.done_at - n.created_at) / 86400) AS resolve_days,
-               avg(n.rating) FILTER (WHERE n.status = 'closed')::float8 AS rating
-        FROM ${needs} AS n WHERE ${counted} GROUP BY 1) AS m ON m.child = a.code
+        SELECT ${needRollups.areaCode} AS child, sum(${needRollups.needs}) AS total,
+               sum(${needRollups.needs}) FILTER (WHERE ${needRollups.status} <> 'closed') AS open,
+               sum(${needRollups.needs}) FILTER (WHERE ${needRollups.status} = 'closed') AS closed,
+               sum(${needRollups.rated}) AS rated, sum(${needRollups.ratingSum}) AS rating_sum
+        FROM ${needRollups} WHERE ${childRollups} AND ${days(needRollups)} GROUP BY 1) AS m ON m.child = a.code
+      LEFT JOIN (${
+        approximate
+          ? sql`SELECT NULL::text AS child, NULL::float8 AS resolve_days WHERE false`
+          : sql`SELECT substr(n.area_code, 1, ${childLength}) AS child,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM n.done_at - n.created_at) / 86400) AS resolve_days
+        FROM ${needs} AS n WHERE ${counted} AND n.done_at IS NOT NULL GROUP BY 1`
+      }) AS d ON d.child = a.code
       LEFT JOIN (
         SELECT substr(r.area_code, 1, ${childLength}) AS child, count(*) AS overdue
         FROM ${referrals} AS r
@@ -157,6 +232,8 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
     count: number;
     rated: number;
     rating_sum: number;
+    by_resident: number;
+    by_staff: number;
     name: string;
     name_en: string;
   };
@@ -165,6 +242,8 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
     count: num(fact.count),
     rated: num(fact.rated),
     rating_sum: num(fact.rating_sum),
+    by_resident: num(fact.by_resident),
+    by_staff: num(fact.by_staff),
   }));
   const statusCounts = new Map<NeedStatus, number>(statuses.map((status) => [status, 0]));
   const categories = new Map<string, NeedsDashboard["by_category"][number]>();
@@ -206,9 +285,20 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
   const total = facts.reduce((sum, fact) => sum + fact.count, 0);
   const closed = statusCounts.get("closed") ?? 0;
 
-  type Summary = { overdue: number; respond_hours: unknown; resolve_days: unknown; by_resident: number; by_staff: number };
+  type Summary = { overdue: number; respond_hours: unknown; resolve_days: unknown };
   const summary = rowsOf<Summary>(summaryRows)[0];
-  const byResident = num(summary?.by_resident);
+  const byResident = facts.reduce((sum, fact) => sum + fact.by_resident, 0);
+  const byStaff = facts.reduce((sum, fact) => sum + fact.by_staff, 0);
+
+  // Districts and above: medians from the summed histograms of the area and of each child.
+  type HistogramRow = { area_code: string; measure: "respond" | "resolve"; bucket: number; count: number };
+  const histograms = new Map<string, Array<{ bucket: number; count: number }>>();
+  for (const row of rowsOf<HistogramRow>(histogramRows)) {
+    const key = `${row.area_code}:${row.measure}`;
+    histograms.set(key, [...(histograms.get(key) ?? []), { bucket: num(row.bucket), count: num(row.count) }]);
+  }
+  const medianOf = (area: string, measure: HistogramRow["measure"], live: unknown) =>
+    approximate ? histogramMedian(histograms.get(`${area}:${measure}`) ?? []) : live;
 
   type ProviderRow = {
     provider_kind: ProviderKind;
@@ -257,16 +347,17 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
     area: { code: self.code, name: self.name, level: self.level },
     path: path.filter((row) => isInScope(row.code, scope)).map((row) => ({ code: row.code, name: row.name, level: row.level })),
     period: { from: query.from ?? null, to: query.to ?? null },
+    approximate_medians: approximate,
     generated_at: ctx.now().toISOString(),
     totals: {
       total,
       open: total - closed,
       closed,
       overdue_referrals: num(summary?.overdue),
-      median_respond_hours: maybe(summary?.respond_hours, 1),
-      median_resolve_days: maybe(summary?.resolve_days, 1),
+      median_respond_hours: maybe(medianOf(code, "respond", summary?.respond_hours), 1),
+      median_resolve_days: maybe(medianOf(code, "resolve", summary?.resolve_days), 1),
       closed_by_resident: byResident,
-      closed_by_staff: num(summary?.by_staff),
+      closed_by_staff: byStaff,
       resident_confirmation_share: closed > 0 ? maybe(byResident / closed, 4) : null,
       average_rating: rated > 0 ? maybe(ratingSum / rated) : null,
     },
@@ -304,7 +395,7 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
       open: num(row.open),
       overdue: num(row.overdue),
       closed: num(row.closed),
-      median_resolve_days: maybe(row.resolve_days, 1),
+      median_resolve_days: maybe(medianOf(row.code, "resolve", row.resolve_days), 1),
       average_rating: maybe(row.rating),
     })),
     recent_closures: rowsOf<ClosureRow>(closureRows).map((row) => ({

@@ -8,6 +8,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -227,4 +228,48 @@ export const referralEscalations = pgTable(
     index("referral_escalations_area_code_at_idx").on(table.areaCode, table.escalatedAt),
     uniqueIndex("referral_escalations_referral_clock_key").on(table.referralId, table.clock),
   ],
+);
+
+/**
+ * Dashboard roll-up of needs (ADR 0011): counts by area × reporting day × category × status × tier.
+ * Every need is counted once at each level of its area code (province, city, district, street,
+ * community) and twice in time: on the China Standard Time date it was reported and on the all-time
+ * row (day = '-infinity'), so a dashboard reads only its own area's rows. Kept by statement-level
+ * triggers on needs in the writing transaction (migration 0021), never written by the application.
+ */
+export const needRollups = pgTable(
+  "need_rollups",
+  {
+    areaCode: areaCode("area_code").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    category: text("category").notNull(),
+    status: text("status").notNull(),
+    tier: text("tier").notNull(),
+    needs: integer("needs").notNull().default(0),
+    /** Closed needs with a rating, and the sum of their ratings. */
+    rated: integer("rated").notNull().default(0),
+    ratingSum: integer("rating_sum").notNull().default(0),
+    /** Closed needs confirmed by the resident themself, and by staff after a call-back. */
+    byResident: integer("by_resident").notNull().default(0),
+    byStaff: integer("by_staff").notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.areaCode, table.day, table.category, table.status, table.tier] })],
+);
+
+/**
+ * Dashboard histograms of durations (ADR 0011), for medians of districts and above: hours to respond
+ * (referrals accepted, measure 'respond', on the need's reporting day) and days to resolve (needs
+ * done, measure 'resolve'), in logarithmic buckets of an eighth of an octave (bucket = floor(8·log2 v);
+ * -32768 holds zero). Same levels and days as need_rollups; kept by triggers on needs and referrals.
+ */
+export const needDurationRollups = pgTable(
+  "need_duration_rollups",
+  {
+    areaCode: areaCode("area_code").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    measure: text("measure", { enum: ["respond", "resolve"] }).notNull(),
+    bucket: smallint("bucket").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.areaCode, table.measure, table.day, table.bucket] })],
 );
