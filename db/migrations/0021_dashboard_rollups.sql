@@ -1,14 +1,16 @@
 CREATE TABLE "need_duration_rollups" (
 	"area_code" varchar(12) COLLATE "C" NOT NULL,
+	"grain" text NOT NULL,
 	"day" date NOT NULL,
 	"measure" text NOT NULL,
 	"bucket" smallint NOT NULL,
 	"count" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "need_duration_rollups_area_code_measure_day_bucket_pk" PRIMARY KEY("area_code","measure","day","bucket")
+	CONSTRAINT "need_duration_rollups_area_code_measure_grain_day_bucket_pk" PRIMARY KEY("area_code","measure","grain","day","bucket")
 );
 --> statement-breakpoint
 CREATE TABLE "need_rollups" (
 	"area_code" varchar(12) COLLATE "C" NOT NULL,
+	"grain" text NOT NULL,
 	"day" date NOT NULL,
 	"category" text NOT NULL,
 	"status" text NOT NULL,
@@ -18,15 +20,17 @@ CREATE TABLE "need_rollups" (
 	"rating_sum" integer DEFAULT 0 NOT NULL,
 	"by_resident" integer DEFAULT 0 NOT NULL,
 	"by_staff" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "need_rollups_area_code_day_category_status_tier_pk" PRIMARY KEY("area_code","day","category","status","tier")
+	CONSTRAINT "need_rollups_area_code_grain_day_category_status_tier_pk" PRIMARY KEY("area_code","grain","day","category","status","tier")
 );
+--> statement-breakpoint
+CREATE INDEX "needs_closed_at_idx" ON "needs" USING btree ("closed_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "needs"."status" = 'closed';
 --> statement-breakpoint
 -- Hand-written (ADR 0011): the dashboard roll-ups are kept by statement-level triggers with transition
 -- tables, in the writing transaction, so every writer (the service, the demo seed, the benchmark
 -- loader's multi-row inserts, tests that update rows directly) keeps them right. An update adds the
 -- new rows' contributions and subtracts the old rows'; rows whose contributions cancel write nothing.
--- Each row counts at every level of its area code and on its China Standard Time reporting day as
--- well as on the all-time day '-infinity'.
+-- Each row counts at every level of its area code (histograms: down to streets) and at three grains:
+-- its China Standard Time reporting day, that month (day = the 1st) and all-time (day = '-infinity').
 CREATE FUNCTION need_rollup_bucket(v double precision) RETURNS smallint LANGUAGE sql IMMUTABLE AS $$
   SELECT CASE WHEN v IS NULL THEN NULL WHEN v <= 0 THEN -32768
     ELSE greatest(-32767, least(32767, floor(8 * ln(v) / ln(2))))::smallint END
@@ -42,8 +46,8 @@ DECLARE
     ELSE 'SELECT *, 1 AS sign FROM new_rows UNION ALL SELECT *, -1 FROM old_rows' END;
 BEGIN
   EXECUTE format($q$
-    INSERT INTO need_rollups AS t (area_code, day, category, status, tier, needs, rated, rating_sum, by_resident, by_staff)
-    SELECT substr(c.area_code, 1, l.len), d.day, c.category, c.status, c.tier, sum(c.sign), sum(c.sign * c.rated),
+    INSERT INTO need_rollups AS t (area_code, grain, day, category, status, tier, needs, rated, rating_sum, by_resident, by_staff)
+    SELECT substr(c.area_code, 1, l.len), d.grain, d.day, c.category, c.status, c.tier, sum(c.sign), sum(c.sign * c.rated),
            sum(c.sign * c.rating_sum), sum(c.sign * c.by_resident), sum(c.sign * c.by_staff)
     FROM (SELECT n.area_code, need_rollup_day(n.created_at) AS day, n.category, n.status, n.tier, n.sign,
                  (n.status = 'closed' AND n.rating IS NOT NULL)::int AS rated,
@@ -52,29 +56,29 @@ BEGIN
                  (n.status = 'closed' AND n.confirmed_by = 'staff')::int AS by_staff
           FROM (%1$s) AS n) AS c
     CROSS JOIN (VALUES (2), (4), (6), (9), (12)) AS l(len)
-    CROSS JOIN LATERAL (VALUES (c.day), ('-infinity'::date)) AS d(day)
+    CROSS JOIN LATERAL (VALUES ('day', c.day), ('month', date_trunc('month', c.day)::date), ('all', '-infinity'::date)) AS d(grain, day)
     WHERE l.len <= length(c.area_code)
-    GROUP BY 1, 2, 3, 4, 5
+    GROUP BY 1, 2, 3, 4, 5, 6
     HAVING sum(c.sign) <> 0 OR sum(c.sign * c.rated) <> 0 OR sum(c.sign * c.rating_sum) <> 0
         OR sum(c.sign * c.by_resident) <> 0 OR sum(c.sign * c.by_staff) <> 0
-    ORDER BY 1, 2, 3, 4, 5
-    ON CONFLICT (area_code, day, category, status, tier) DO UPDATE SET
+    ORDER BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT (area_code, grain, day, category, status, tier) DO UPDATE SET
       needs = t.needs + excluded.needs, rated = t.rated + excluded.rated, rating_sum = t.rating_sum + excluded.rating_sum,
       by_resident = t.by_resident + excluded.by_resident, by_staff = t.by_staff + excluded.by_staff
   $q$, changes);
   EXECUTE format($q$
-    INSERT INTO need_duration_rollups AS t (area_code, measure, day, bucket, count)
-    SELECT substr(c.area_code, 1, l.len), 'resolve', d.day, c.bucket, sum(c.sign)
+    INSERT INTO need_duration_rollups AS t (area_code, measure, grain, day, bucket, count)
+    SELECT substr(c.area_code, 1, l.len), 'resolve', d.grain, d.day, c.bucket, sum(c.sign)
     FROM (SELECT n.area_code, need_rollup_day(n.created_at) AS day, n.sign,
                  need_rollup_bucket(extract(epoch FROM n.done_at - n.created_at)::float8 / 86400) AS bucket
           FROM (%1$s) AS n WHERE n.done_at IS NOT NULL) AS c
-    CROSS JOIN (VALUES (2), (4), (6), (9), (12)) AS l(len)
-    CROSS JOIN LATERAL (VALUES (c.day), ('-infinity'::date)) AS d(day)
+    CROSS JOIN (VALUES (2), (4), (6), (9)) AS l(len)
+    CROSS JOIN LATERAL (VALUES ('day', c.day), ('month', date_trunc('month', c.day)::date), ('all', '-infinity'::date)) AS d(grain, day)
     WHERE l.len <= length(c.area_code)
-    GROUP BY 1, 2, 3, 4
+    GROUP BY 1, 2, 3, 4, 5
     HAVING sum(c.sign) <> 0
-    ORDER BY 1, 2, 3, 4
-    ON CONFLICT (area_code, measure, day, bucket) DO UPDATE SET count = t.count + excluded.count
+    ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (area_code, measure, grain, day, bucket) DO UPDATE SET count = t.count + excluded.count
   $q$, changes);
   RETURN NULL;
 END;
@@ -89,18 +93,18 @@ DECLARE
     ELSE 'SELECT *, 1 AS sign FROM new_rows UNION ALL SELECT *, -1 FROM old_rows' END;
 BEGIN
   EXECUTE format($q$
-    INSERT INTO need_duration_rollups AS t (area_code, measure, day, bucket, count)
-    SELECT substr(c.area_code, 1, l.len), 'respond', d.day, c.bucket, sum(c.sign)
+    INSERT INTO need_duration_rollups AS t (area_code, measure, grain, day, bucket, count)
+    SELECT substr(c.area_code, 1, l.len), 'respond', d.grain, d.day, c.bucket, sum(c.sign)
     FROM (SELECT r.area_code, need_rollup_day(n.created_at) AS day, r.sign,
                  need_rollup_bucket(extract(epoch FROM r.accepted_at - r.created_at)::float8 / 3600) AS bucket
           FROM (%1$s) AS r JOIN needs AS n ON n.id = r.need_id WHERE r.accepted_at IS NOT NULL) AS c
-    CROSS JOIN (VALUES (2), (4), (6), (9), (12)) AS l(len)
-    CROSS JOIN LATERAL (VALUES (c.day), ('-infinity'::date)) AS d(day)
+    CROSS JOIN (VALUES (2), (4), (6), (9)) AS l(len)
+    CROSS JOIN LATERAL (VALUES ('day', c.day), ('month', date_trunc('month', c.day)::date), ('all', '-infinity'::date)) AS d(grain, day)
     WHERE l.len <= length(c.area_code)
-    GROUP BY 1, 2, 3, 4
+    GROUP BY 1, 2, 3, 4, 5
     HAVING sum(c.sign) <> 0
-    ORDER BY 1, 2, 3, 4
-    ON CONFLICT (area_code, measure, day, bucket) DO UPDATE SET count = t.count + excluded.count
+    ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (area_code, measure, grain, day, bucket) DO UPDATE SET count = t.count + excluded.count
   $q$, changes);
   RETURN NULL;
 END;
@@ -118,29 +122,32 @@ CREATE TRIGGER referrals_respond_rollups_update AFTER UPDATE ON referrals
 CREATE TRIGGER referrals_respond_rollups_delete AFTER DELETE ON referrals
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION need_respond_rollups_apply();--> statement-breakpoint
 -- Backfill from the rows already there (the triggers above see only later writes).
-INSERT INTO need_rollups (area_code, day, category, status, tier, needs, rated, rating_sum, by_resident, by_staff)
-SELECT substr(n.area_code, 1, l.len), d.day, n.category, n.status, n.tier, count(*),
+INSERT INTO need_rollups (area_code, grain, day, category, status, tier, needs, rated, rating_sum, by_resident, by_staff)
+SELECT substr(n.area_code, 1, l.len), d.grain, d.day, n.category, n.status, n.tier, count(*),
        count(*) FILTER (WHERE n.status = 'closed' AND n.rating IS NOT NULL),
        coalesce(sum(n.rating) FILTER (WHERE n.status = 'closed'), 0),
        count(*) FILTER (WHERE n.status = 'closed' AND n.confirmed_by = 'resident'),
        count(*) FILTER (WHERE n.status = 'closed' AND n.confirmed_by = 'staff')
 FROM needs AS n
 CROSS JOIN (VALUES (2), (4), (6), (9), (12)) AS l(len)
-CROSS JOIN LATERAL (VALUES (need_rollup_day(n.created_at)), ('-infinity'::date)) AS d(day)
+CROSS JOIN LATERAL (VALUES ('day', need_rollup_day(n.created_at)), ('month', date_trunc('month', need_rollup_day(n.created_at))::date),
+  ('all', '-infinity'::date)) AS d(grain, day)
 WHERE l.len <= length(n.area_code)
-GROUP BY 1, 2, 3, 4, 5;--> statement-breakpoint
-INSERT INTO need_duration_rollups (area_code, measure, day, bucket, count)
-SELECT substr(n.area_code, 1, l.len), 'resolve', d.day, need_rollup_bucket(extract(epoch FROM n.done_at - n.created_at)::float8 / 86400), count(*)
+GROUP BY 1, 2, 3, 4, 5, 6;--> statement-breakpoint
+INSERT INTO need_duration_rollups (area_code, measure, grain, day, bucket, count)
+SELECT substr(n.area_code, 1, l.len), 'resolve', d.grain, d.day, need_rollup_bucket(extract(epoch FROM n.done_at - n.created_at)::float8 / 86400), count(*)
 FROM needs AS n
-CROSS JOIN (VALUES (2), (4), (6), (9), (12)) AS l(len)
-CROSS JOIN LATERAL (VALUES (need_rollup_day(n.created_at)), ('-infinity'::date)) AS d(day)
+CROSS JOIN (VALUES (2), (4), (6), (9)) AS l(len)
+CROSS JOIN LATERAL (VALUES ('day', need_rollup_day(n.created_at)), ('month', date_trunc('month', need_rollup_day(n.created_at))::date),
+  ('all', '-infinity'::date)) AS d(grain, day)
 WHERE l.len <= length(n.area_code) AND n.done_at IS NOT NULL
-GROUP BY 1, 2, 3, 4;--> statement-breakpoint
-INSERT INTO need_duration_rollups (area_code, measure, day, bucket, count)
-SELECT substr(r.area_code, 1, l.len), 'respond', d.day, need_rollup_bucket(extract(epoch FROM r.accepted_at - r.created_at)::float8 / 3600), count(*)
+GROUP BY 1, 2, 3, 4, 5;--> statement-breakpoint
+INSERT INTO need_duration_rollups (area_code, measure, grain, day, bucket, count)
+SELECT substr(r.area_code, 1, l.len), 'respond', d.grain, d.day, need_rollup_bucket(extract(epoch FROM r.accepted_at - r.created_at)::float8 / 3600), count(*)
 FROM referrals AS r
 JOIN needs AS n ON n.id = r.need_id
-CROSS JOIN (VALUES (2), (4), (6), (9), (12)) AS l(len)
-CROSS JOIN LATERAL (VALUES (need_rollup_day(n.created_at)), ('-infinity'::date)) AS d(day)
+CROSS JOIN (VALUES (2), (4), (6), (9)) AS l(len)
+CROSS JOIN LATERAL (VALUES ('day', need_rollup_day(n.created_at)), ('month', date_trunc('month', need_rollup_day(n.created_at))::date),
+  ('all', '-infinity'::date)) AS d(grain, day)
 WHERE l.len <= length(r.area_code) AND r.accepted_at IS NOT NULL
-GROUP BY 1, 2, 3, 4;
+GROUP BY 1, 2, 3, 4, 5;

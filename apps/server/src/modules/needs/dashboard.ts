@@ -69,6 +69,35 @@ export function histogramMedian(histogram: ReadonlyArray<{ bucket: number; count
   return lower + (position - Math.floor(position)) * (valueAt(Math.ceil(position)) - lower);
 }
 
+/** A YYYY-MM-DD date moved by whole days or to the first of its month. */
+const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const firstOfMonth = (date: string) => `${date.slice(0, 7)}-01`;
+const firstOfNextMonth = (date: string) => firstOfMonth(shift(firstOfMonth(date), 31));
+
+/**
+ * A reporting period (inclusive dates, either end open) as roll-up grains: the whole months inside it
+ * ([from, until), either end open) and the days of the partial months at the start and at the end.
+ */
+export function periodGrains(
+  from: string | undefined,
+  to: string | undefined,
+): {
+  months: { from: string | null; until: string | null } | null;
+  leading: { from: string; to: string } | null;
+  trailing: { from: string; to: string } | null;
+} {
+  const monthsFrom = from === undefined ? null : from === firstOfMonth(from) ? from : firstOfNextMonth(from);
+  const monthsUntil = to === undefined ? null : shift(to, 1) === firstOfNextMonth(to) ? shift(to, 1) : firstOfMonth(to);
+  if (from !== undefined && to !== undefined && (monthsFrom as string) >= (monthsUntil as string)) {
+    return { months: null, leading: { from, to }, trailing: null };
+  }
+  return {
+    months: { from: monthsFrom, until: monthsUntil },
+    leading: from !== undefined && from < (monthsFrom as string) ? { from, to: shift(monthsFrom as string, -1) } : null,
+    trailing: to !== undefined && (monthsUntil as string) <= to ? { from: monthsUntil as string, to } : null,
+  };
+}
+
 /** Start of a China Standard Time date as an instant. */
 const dayStart = (date: string) => new Date(`${date}T00:00:00+08:00`);
 
@@ -111,23 +140,34 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
   // Only pending and accepted referrals can be overdue (a partial index holds just those).
   const overdue = sql`((r.status = 'pending' AND r.respond_by < ${nowAt}) OR (r.status = 'accepted' AND r.resolve_by < ${nowAt}))`;
   const ancestors = codeLengths.filter((length) => length <= code.length).map((length) => code.slice(0, length));
-  // Roll-up rows of the period: reporting days (China Standard Time), or the all-time row.
-  const days = (table: typeof needRollups | typeof needDurationRollups) => {
+  // Roll-up rows of the period: its whole months and the days of the partial months at either end,
+  // or the all-time rows without a period.
+  const periodRows = (table: typeof needRollups | typeof needDurationRollups) => {
     if (period.length === 0) {
-      return sql`${table.day} = '-infinity'::date`;
+      return sql`${table.grain} = 'all'`;
     }
-    const bounds = [sql`${table.day} > '-infinity'::date`];
-    if (query.from) {
-      bounds.push(sql`${table.day} >= ${query.from}::date`);
+    const { months, leading, trailing } = periodGrains(query.from, query.to);
+    const parts: SQL[] = [];
+    if (months) {
+      const bounds = [sql`${table.grain} = 'month'`];
+      if (months.from) {
+        bounds.push(sql`${table.day} >= ${months.from}::date`);
+      }
+      if (months.until) {
+        bounds.push(sql`${table.day} < ${months.until}::date`);
+      }
+      parts.push(sql`(${sql.join(bounds, sql` AND `)})`);
     }
-    if (query.to) {
-      bounds.push(sql`${table.day} <= ${query.to}::date`);
+    for (const days of [leading, trailing]) {
+      if (days) {
+        parts.push(sql`(${table.grain} = 'day' AND ${table.day} >= ${days.from}::date AND ${table.day} <= ${days.to}::date)`);
+      }
     }
-    return sql.join(bounds, sql` AND `);
+    return sql`(${sql.join(parts, sql` OR `)})`;
   };
   // Exact medians scan the needs and referrals of the area: cheap for a street or a community only.
   const approximate = code.length <= 6;
-  const childRollups = sql`${needRollups.areaCode} LIKE ${prefix} AND length(${needRollups.areaCode}) = ${childLength}`;
+  const children = sql`(SELECT a.code FROM ${areas} AS a WHERE a.parent_code = ${code})`;
 
   const [pathRows, factRows, summaryRows, histogramRows, providerRows, childRows, closureRows] = await Promise.all([
     ctx.db.execute(
@@ -142,7 +182,7 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
              sum(${needRollups.ratingSum})::int AS rating_sum, sum(${needRollups.byResident})::int AS by_resident,
              sum(${needRollups.byStaff})::int AS by_staff, c.name, c.name_en, c.sort_order
       FROM ${needRollups} JOIN ${needCategories} AS c ON c.code = ${needRollups.category}
-      WHERE ${needRollups.areaCode} = ${code} AND ${days(needRollups)}
+      WHERE ${needRollups.areaCode} = ${code} AND ${periodRows(needRollups)}
       GROUP BY ${needRollups.category}, ${needRollups.status}, ${needRollups.tier}, c.name, c.name_en, c.sort_order
       HAVING sum(${needRollups.needs}) > 0
       ORDER BY c.sort_order, ${needRollups.category}`),
@@ -163,10 +203,9 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
       SELECT ${needDurationRollups.areaCode} AS area_code, ${needDurationRollups.measure} AS measure,
              ${needDurationRollups.bucket} AS bucket, sum(${needDurationRollups.count})::int AS count
       FROM ${needDurationRollups}
-      WHERE ${approximate ? sql`true` : sql`false`} AND ${days(needDurationRollups)}
+      WHERE ${approximate ? sql`true` : sql`false`} AND ${periodRows(needDurationRollups)}
         AND (${needDurationRollups.areaCode} = ${code}
-          OR (${needDurationRollups.measure} = 'resolve' AND ${needDurationRollups.areaCode} LIKE ${prefix}
-              AND length(${needDurationRollups.areaCode}) = ${childLength}))
+          OR (${needDurationRollups.measure} = 'resolve' AND ${needDurationRollups.areaCode} IN ${children}))
       GROUP BY 1, 2, 3
       HAVING sum(${needDurationRollups.count}) > 0`),
     ctx.db.execute(sql`
@@ -193,7 +232,7 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
                sum(${needRollups.needs}) FILTER (WHERE ${needRollups.status} <> 'closed') AS open,
                sum(${needRollups.needs}) FILTER (WHERE ${needRollups.status} = 'closed') AS closed,
                sum(${needRollups.rated}) AS rated, sum(${needRollups.ratingSum}) AS rating_sum
-        FROM ${needRollups} WHERE ${childRollups} AND ${days(needRollups)} GROUP BY 1) AS m ON m.child = a.code
+        FROM ${needRollups} WHERE ${needRollups.areaCode} IN ${children} AND ${periodRows(needRollups)} GROUP BY 1) AS m ON m.child = a.code
       LEFT JOIN (${
         approximate
           ? sql`SELECT NULL::text AS child, NULL::float8 AS resolve_days WHERE false`

@@ -81,6 +81,10 @@ export const needs = pgTable(
     index("needs_created_by_idx").on(table.createdBy),
     index("needs_resident_id_idx").on(table.residentId),
     index("needs_area_code_channel_idx").on(table.areaCode, table.channel, table.createdAt),
+    // The dashboard's recent closures over a district or the city: newest closed first, stopping after a page.
+    index("needs_closed_at_idx")
+      .on(table.closedAt.desc().nullsLast(), table.id.desc())
+      .where(sql`${table.status} = 'closed'`),
   ],
 );
 
@@ -231,16 +235,19 @@ export const referralEscalations = pgTable(
 );
 
 /**
- * Dashboard roll-up of needs (ADR 0011): counts by area × reporting day × category × status × tier.
+ * Dashboard roll-up of needs (ADR 0011): counts by area × period × category × status × tier.
  * Every need is counted once at each level of its area code (province, city, district, street,
- * community) and twice in time: on the China Standard Time date it was reported and on the all-time
- * row (day = '-infinity'), so a dashboard reads only its own area's rows. Kept by statement-level
- * triggers on needs in the writing transaction (migration 0021), never written by the application.
+ * community) and three times in time: on the China Standard Time date it was reported (grain 'day'),
+ * in that month (grain 'month', day = the 1st) and all-time (grain 'all', day = '-infinity'), so a
+ * dashboard reads only its own area's rows, a period its whole months and at most two partial months
+ * of days. Kept by statement-level triggers on needs in the writing transaction (migration 0021),
+ * never written by the application.
  */
 export const needRollups = pgTable(
   "need_rollups",
   {
     areaCode: areaCode("area_code").notNull(),
+    grain: text("grain", { enum: ["all", "month", "day"] }).notNull(),
     day: date("day", { mode: "string" }).notNull(),
     category: text("category").notNull(),
     status: text("status").notNull(),
@@ -253,23 +260,25 @@ export const needRollups = pgTable(
     byResident: integer("by_resident").notNull().default(0),
     byStaff: integer("by_staff").notNull().default(0),
   },
-  (table) => [primaryKey({ columns: [table.areaCode, table.day, table.category, table.status, table.tier] })],
+  (table) => [primaryKey({ columns: [table.areaCode, table.grain, table.day, table.category, table.status, table.tier] })],
 );
 
 /**
  * Dashboard histograms of durations (ADR 0011), for medians of districts and above: hours to respond
  * (referrals accepted, measure 'respond', on the need's reporting day) and days to resolve (needs
  * done, measure 'resolve'), in logarithmic buckets of an eighth of an octave (bucket = floor(8·log2 v);
- * -32768 holds zero). Same levels and days as need_rollups; kept by triggers on needs and referrals.
+ * -32768 holds zero). Same grains as need_rollups, for provinces, cities, districts and streets only
+ * (a street's or community's own medians are exact, live); kept by triggers on needs and referrals.
  */
 export const needDurationRollups = pgTable(
   "need_duration_rollups",
   {
     areaCode: areaCode("area_code").notNull(),
+    grain: text("grain", { enum: ["all", "month", "day"] }).notNull(),
     day: date("day", { mode: "string" }).notNull(),
     measure: text("measure", { enum: ["respond", "resolve"] }).notNull(),
     bucket: smallint("bucket").notNull(),
     count: integer("count").notNull().default(0),
   },
-  (table) => [primaryKey({ columns: [table.areaCode, table.measure, table.day, table.bucket] })],
+  (table) => [primaryKey({ columns: [table.areaCode, table.measure, table.grain, table.day, table.bucket] })],
 );
