@@ -23,6 +23,19 @@ CREATE TABLE "need_rollups" (
 	CONSTRAINT "need_rollups_area_code_grain_day_category_status_tier_pk" PRIMARY KEY("area_code","grain","day","category","status","tier")
 );
 --> statement-breakpoint
+CREATE TABLE "referral_rollups" (
+	"area_code" varchar(12) COLLATE "C" NOT NULL,
+	"provider_kind" text NOT NULL,
+	"provider_key" text NOT NULL,
+	"status" text NOT NULL,
+	"referrals" integer DEFAULT 0 NOT NULL,
+	"accepted" integer DEFAULT 0 NOT NULL,
+	"minutes" integer DEFAULT 0 NOT NULL,
+	"rated" integer DEFAULT 0 NOT NULL,
+	"rating_sum" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "referral_rollups_area_code_provider_kind_provider_key_status_pk" PRIMARY KEY("area_code","provider_kind","provider_key","status")
+);
+--> statement-breakpoint
 CREATE INDEX "needs_closed_at_idx" ON "needs" USING btree ("closed_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "needs"."status" = 'closed';
 --> statement-breakpoint
 -- Hand-written (ADR 0011): the dashboard roll-ups are kept by statement-level triggers with transition
@@ -52,8 +65,8 @@ BEGIN
     FROM (SELECT n.area_code, need_rollup_day(n.created_at) AS day, n.category, n.status, n.tier, n.sign,
                  (n.status = 'closed' AND n.rating IS NOT NULL)::int AS rated,
                  CASE WHEN n.status = 'closed' THEN coalesce(n.rating, 0) ELSE 0 END AS rating_sum,
-                 (n.status = 'closed' AND n.confirmed_by = 'resident')::int AS by_resident,
-                 (n.status = 'closed' AND n.confirmed_by = 'staff')::int AS by_staff
+                 (n.status = 'closed' AND n.confirmed_by IS NOT DISTINCT FROM 'resident')::int AS by_resident,
+                 (n.status = 'closed' AND n.confirmed_by IS NOT DISTINCT FROM 'staff')::int AS by_staff
           FROM (%1$s) AS n) AS c
     CROSS JOIN (VALUES (2), (4), (6), (9), (12)) AS l(len)
     CROSS JOIN LATERAL (VALUES ('day', c.day), ('month', date_trunc('month', c.day)::date), ('all', '-infinity'::date)) AS d(grain, day)
@@ -80,11 +93,32 @@ BEGIN
     ORDER BY 1, 2, 3, 4, 5
     ON CONFLICT (area_code, measure, grain, day, bucket) DO UPDATE SET count = t.count + excluded.count
   $q$, changes);
+  -- A need's closure or rating changes the ratings of the referrals it has (a new need has none yet).
+  EXECUTE format($q$
+    INSERT INTO referral_rollups AS t (area_code, provider_kind, provider_key, status, referrals, accepted, minutes, rated, rating_sum)
+    SELECT substr(c.area_code, 1, l.len), c.provider_kind, c.provider_key, c.status, sum(c.sign), sum(c.sign * c.accepted),
+           sum(c.sign * c.minutes), sum(c.sign * c.rated), sum(c.sign * c.rating_sum)
+    FROM (SELECT r.area_code, r.provider_kind, coalesce(r.provider_id::text, '') AS provider_key, r.status, n.sign AS sign,
+                 (r.accepted_at IS NOT NULL OR r.status IN ('accepted', 'done'))::int AS accepted, r.service_minutes AS minutes,
+                 (r.status = 'done' AND n.status = 'closed' AND n.rating IS NOT NULL)::int AS rated,
+                 CASE WHEN r.status = 'done' AND n.status = 'closed' THEN coalesce(n.rating, 0) ELSE 0 END AS rating_sum
+          FROM (%1$s) AS n JOIN referrals AS r ON r.need_id = n.id) AS c
+    CROSS JOIN (VALUES (2), (4), (6), (9), (12)) AS l(len)
+    WHERE l.len <= length(c.area_code)
+    GROUP BY 1, 2, 3, 4
+    HAVING sum(c.sign) <> 0 OR sum(c.sign * c.accepted) <> 0 OR sum(c.sign * c.minutes) <> 0 OR sum(c.sign * c.rated) <> 0
+        OR sum(c.sign * c.rating_sum) <> 0
+    ORDER BY 1, 2, 3, 4
+    ON CONFLICT (area_code, provider_kind, provider_key, status) DO UPDATE SET
+      referrals = t.referrals + excluded.referrals, accepted = t.accepted + excluded.accepted, minutes = t.minutes + excluded.minutes,
+      rated = t.rated + excluded.rated, rating_sum = t.rating_sum + excluded.rating_sum
+  $q$, changes);
   RETURN NULL;
 END;
 $fn$;--> statement-breakpoint
 -- Hours to respond count on the reporting day of the referral's need (the dashboard's period selects
--- needs); needs are never deleted apart from their referrals, so the need is always there to join.
+-- needs); the provider roll-up takes the ratings from the need. Needs are never deleted (a deletion
+-- would cascade to referrals whose need is already gone: their contributions would stay).
 CREATE FUNCTION need_respond_rollups_apply() RETURNS trigger LANGUAGE plpgsql AS $fn$
 DECLARE
   changes text := CASE TG_OP
@@ -105,6 +139,25 @@ BEGIN
     HAVING sum(c.sign) <> 0
     ORDER BY 1, 2, 3, 4, 5
     ON CONFLICT (area_code, measure, grain, day, bucket) DO UPDATE SET count = t.count + excluded.count
+  $q$, changes);
+  EXECUTE format($q$
+    INSERT INTO referral_rollups AS t (area_code, provider_kind, provider_key, status, referrals, accepted, minutes, rated, rating_sum)
+    SELECT substr(c.area_code, 1, l.len), c.provider_kind, c.provider_key, c.status, sum(c.sign), sum(c.sign * c.accepted),
+           sum(c.sign * c.minutes), sum(c.sign * c.rated), sum(c.sign * c.rating_sum)
+    FROM (SELECT r.area_code, r.provider_kind, coalesce(r.provider_id::text, '') AS provider_key, r.status, r.sign AS sign,
+                 (r.accepted_at IS NOT NULL OR r.status IN ('accepted', 'done'))::int AS accepted, r.service_minutes AS minutes,
+                 (r.status = 'done' AND n.status = 'closed' AND n.rating IS NOT NULL)::int AS rated,
+                 CASE WHEN r.status = 'done' AND n.status = 'closed' THEN coalesce(n.rating, 0) ELSE 0 END AS rating_sum
+          FROM (%1$s) AS r JOIN needs AS n ON n.id = r.need_id) AS c
+    CROSS JOIN (VALUES (2), (4), (6), (9), (12)) AS l(len)
+    WHERE l.len <= length(c.area_code)
+    GROUP BY 1, 2, 3, 4
+    HAVING sum(c.sign) <> 0 OR sum(c.sign * c.accepted) <> 0 OR sum(c.sign * c.minutes) <> 0 OR sum(c.sign * c.rated) <> 0
+        OR sum(c.sign * c.rating_sum) <> 0
+    ORDER BY 1, 2, 3, 4
+    ON CONFLICT (area_code, provider_kind, provider_key, status) DO UPDATE SET
+      referrals = t.referrals + excluded.referrals, accepted = t.accepted + excluded.accepted, minutes = t.minutes + excluded.minutes,
+      rated = t.rated + excluded.rated, rating_sum = t.rating_sum + excluded.rating_sum
   $q$, changes);
   RETURN NULL;
 END;
@@ -150,4 +203,14 @@ CROSS JOIN (VALUES (2), (4), (6), (9)) AS l(len)
 CROSS JOIN LATERAL (VALUES ('day', need_rollup_day(n.created_at)), ('month', date_trunc('month', need_rollup_day(n.created_at))::date),
   ('all', '-infinity'::date)) AS d(grain, day)
 WHERE l.len <= length(r.area_code) AND r.accepted_at IS NOT NULL
-GROUP BY 1, 2, 3, 4, 5;
+GROUP BY 1, 2, 3, 4, 5;--> statement-breakpoint
+INSERT INTO referral_rollups (area_code, provider_kind, provider_key, status, referrals, accepted, minutes, rated, rating_sum)
+SELECT substr(r.area_code, 1, l.len), r.provider_kind, coalesce(r.provider_id::text, ''), r.status, count(*),
+       count(*) FILTER (WHERE r.accepted_at IS NOT NULL OR r.status IN ('accepted', 'done')), coalesce(sum(r.service_minutes), 0),
+       count(*) FILTER (WHERE r.status = 'done' AND n.status = 'closed' AND n.rating IS NOT NULL),
+       coalesce(sum(n.rating) FILTER (WHERE r.status = 'done' AND n.status = 'closed'), 0)
+FROM referrals AS r
+JOIN needs AS n ON n.id = r.need_id
+CROSS JOIN (VALUES (2), (4), (6), (9), (12)) AS l(len)
+WHERE l.len <= length(r.area_code)
+GROUP BY 1, 2, 3, 4;

@@ -5,6 +5,7 @@ import type { NeedsDashboard } from "@sanshe/contracts";
 import { queryRows } from "../../platform/db/client.js";
 import { as, createTestApp, signIn, type TestApp } from "../../../test/test-app.js";
 import { buildUser } from "../users/test/factories.js";
+import { buildSocialOrg } from "../social-orgs/test/factories.js";
 
 /**
  * The roll-ups (ADR 0011) against the live computation: random needs and referrals written straight to
@@ -18,6 +19,8 @@ import { buildUser } from "../users/test/factories.js";
 let t: TestApp;
 let official: ReturnType<typeof as>;
 let otherCommunity: string;
+/** The community queue (null) and three organizations. */
+const providers: Array<string | null> = [null];
 const communities = ["410105007002", "410105007003", "410105001003"];
 const categories = ["repairs", "health", "legal_aid", "elderly_care"];
 const statuses = ["new", "routed", "accepted", "in_service", "done", "closed", "reopened"] as const;
@@ -46,7 +49,7 @@ async function addNeeds(count: number) {
     return sql`(${pick(all)}, ${pick(categories)}, ${"随机需求"}, 'normal', 'staff', ${status}, ${pick(tiers)},
       ${created.toISOString()}::timestamptz, ${done?.toISOString() ?? null}::timestamptz,
       ${closed || status === "reopened" ? (random() < 0.8 ? 1 + Math.floor(random() * 5) : null) : null}::smallint,
-      ${closed ? done?.toISOString() : null}::timestamptz, ${closed ? pick(["resident", "staff"]) : null})`;
+      ${closed ? done?.toISOString() : null}::timestamptz, ${closed ? pick(["resident", "staff", null]) : null})`;
   });
   const needs = await queryRows<{ id: string; area_code: string; created_at: string }>(
     t.database.db,
@@ -60,13 +63,14 @@ async function addNeeds(count: number) {
       const status = pick(["pending", "accepted", "declined", "done"] as const);
       const accepted =
         status === "accepted" || status === "done" ? new Date(created.getTime() + Math.floor(random() * 72 * 3_600_000)) : null;
-      return sql`(${need.id}, ${need.area_code}, 'community_queue', ${status}, ${new Date(created.getTime() + 86_400_000).toISOString()}::timestamptz,
+      const provider = pick(providers);
+      return sql`(${need.id}, ${need.area_code}, ${provider ? "organization" : "community_queue"}, ${provider}::uuid, ${status}, ${new Date(created.getTime() + 86_400_000).toISOString()}::timestamptz,
         ${new Date(created.getTime() + 7 * 86_400_000).toISOString()}::timestamptz, ${accepted?.toISOString() ?? null}::timestamptz,
         ${created.toISOString()}::timestamptz)`;
     }),
   );
   await t.database.db.execute(
-    sql`INSERT INTO referrals (need_id, area_code, provider_kind, status, respond_by, resolve_by, accepted_at, created_at)
+    sql`INSERT INTO referrals (need_id, area_code, provider_kind, provider_id, status, respond_by, resolve_by, accepted_at, created_at)
         VALUES ${sql.join(referralRows, sql`, `)}`,
   );
 }
@@ -78,6 +82,7 @@ type Oracle = {
   respond: number | null;
   resolve: number | null;
   children: Array<{ code: string; total: number; open: number; closed: number; rating: number | null; resolve: number | null }>;
+  providers: Array<Record<string, unknown>>;
 };
 
 /** The live computation in plain SQL: what the dashboard computed before the roll-ups. */
@@ -119,7 +124,19 @@ async function oracle(code: string, from?: string, to?: string): Promise<Oracle>
           FROM needs AS n WHERE ${period} GROUP BY 1) AS m ON m.child = a.code
         WHERE a.parent_code = ${code} ORDER BY a.code`,
   );
+  const providers = await queryRows<Record<string, unknown>>(
+    db,
+    sql`SELECT r.provider_kind, r.provider_id, count(*)::int AS referrals,
+               count(*) FILTER (WHERE r.accepted_at IS NOT NULL OR r.status IN ('accepted', 'done'))::int AS accepted,
+               count(*) FILTER (WHERE r.status = 'done')::int AS done,
+               count(*) FILTER (WHERE (r.status = 'pending' AND r.respond_by < now()) OR (r.status = 'accepted' AND r.resolve_by < now()))::int AS overdue,
+               count(*) FILTER (WHERE r.status = 'declined')::int AS declined, coalesce(sum(r.service_minutes), 0)::int AS minutes,
+               avg(n.rating) FILTER (WHERE r.status = 'done' AND n.status = 'closed')::float8 AS rating
+        FROM referrals AS r JOIN needs AS n ON n.id = r.need_id
+        WHERE ${period} GROUP BY r.provider_kind, r.provider_id ORDER BY count(*) DESC, r.provider_kind, r.provider_id`,
+  );
   return {
+    providers,
     facts,
     byResident: Number(summary?.by_resident ?? 0),
     byStaff: Number(summary?.by_staff ?? 0),
@@ -201,6 +218,11 @@ async function compare(code: string, from?: string, to?: string) {
   expect(board.children.map((child) => [child.code, child.total, child.open, child.closed, child.average_rating])).toEqual(
     expected.children.map((child) => [child.code, child.total, child.open, child.closed, round(child.rating, 2)]),
   );
+  expect(board.providers.map(({ name: _name, ...provider }) => provider)).toEqual(
+    expected.providers
+      .map((provider) => ({ ...provider, average_rating: round(provider.rating as number | null, 2), rating: undefined }))
+      .map(({ rating: _rating, ...provider }) => provider),
+  );
   for (const [index, child] of board.children.entries()) {
     expectMedian(child.median_resolve_days, expected.children[index]?.resolve ?? null, approximate, `${label} child ${child.code}`);
   }
@@ -230,6 +252,9 @@ beforeAll(async () => {
   );
   otherCommunity = other?.code as string;
   official = as(t.app, await signIn(t.app, (await buildUser(t.ctx, [{ role: "official", area_code: "4101" }])).login));
+  for (const _ of [1, 2, 3]) {
+    providers.push((await buildSocialOrg(t.ctx, "410105")).id);
+  }
   await addNeeds(400);
 });
 
@@ -271,6 +296,15 @@ describe("needs dashboard roll-ups", () => {
     );
     await db.execute(sql`DELETE FROM referrals WHERE id = (SELECT id FROM referrals WHERE accepted_at IS NOT NULL ORDER BY id LIMIT 1)`);
     await db.execute(sql`UPDATE needs SET version = version + 1, description = description || '。'`);
+    // Service records add minutes to their referrals (the service_minutes trigger updates referrals).
+    await db.execute(sql`INSERT INTO service_records (area_code, referral_id, served_on, minutes, party_kind, party_name)
+                         SELECT area_code, id, '2026-03-02', 45, 'community', '社区' FROM referrals WHERE status IN ('accepted', 'done')`);
+    // Re-routing to another provider and a referral done whose need is closed later.
+    await db.execute(sql`UPDATE referrals SET provider_kind = 'organization', provider_id = ${providers[1]}::uuid
+                         WHERE id IN (SELECT id FROM referrals WHERE provider_id IS NULL ORDER BY id LIMIT 10)`);
+    await db.execute(sql`UPDATE referrals SET status = 'done' WHERE status = 'accepted' AND area_code = ${communities[2]}`);
+    await db.execute(sql`UPDATE needs SET status = 'closed', rating = 5, closed_at = now(), done_at = created_at + interval '2 days', confirmed_by = 'staff'
+                         WHERE id IN (SELECT need_id FROM referrals WHERE status = 'done' AND area_code = ${communities[2]}) AND status <> 'closed'`);
     await addNeeds(60);
     for (const code of levels()) {
       for (const [from, to] of periods) {
@@ -279,7 +313,8 @@ describe("needs dashboard roll-ups", () => {
     }
     const [empty] = await queryRows<{ negative: number }>(
       db,
-      sql`SELECT (SELECT count(*) FROM need_rollups WHERE needs < 0 OR rated < 0) + (SELECT count(*) FROM need_duration_rollups WHERE count < 0) AS negative`,
+      sql`SELECT (SELECT count(*) FROM need_rollups WHERE needs < 0 OR rated < 0) + (SELECT count(*) FROM need_duration_rollups WHERE count < 0)
+            + (SELECT count(*) FROM referral_rollups WHERE referrals < 0 OR rated < 0 OR minutes < 0) AS negative`,
     );
     expect(Number(empty?.negative)).toBe(0);
   }, 120_000);
@@ -292,6 +327,10 @@ describe("needs dashboard roll-ups", () => {
         sql`SELECT area_code, grain, day::text, category, status, tier, needs, rated, rating_sum, by_resident, by_staff FROM need_rollups
             WHERE needs <> 0 OR rated <> 0 OR rating_sum <> 0 OR by_resident <> 0 OR by_staff <> 0 ORDER BY 1, 2, 3, 4, 5, 6`,
       ),
+      providers: await queryRows(
+        db,
+        sql`SELECT * FROM referral_rollups WHERE referrals <> 0 OR accepted <> 0 OR minutes <> 0 OR rated <> 0 OR rating_sum <> 0 ORDER BY 1, 2, 3, 4`,
+      ),
       durations: await queryRows(
         db,
         sql`SELECT area_code, measure, grain, day::text, bucket, count FROM need_duration_rollups WHERE count <> 0 ORDER BY 1, 2, 3, 4, 5`,
@@ -303,9 +342,10 @@ describe("needs dashboard roll-ups", () => {
     const backfill = migration
       .split("--> statement-breakpoint")
       .map((statement) => statement.replace(/^(\s*--.*\n)+/, "").trim())
-      .filter((statement) => statement.startsWith("INSERT INTO need_"));
-    expect(backfill).toHaveLength(3);
+      .filter((statement) => /^INSERT INTO (need|referral)_/.test(statement));
+    expect(backfill).toHaveLength(4);
     await db.execute(sql`DELETE FROM need_rollups`);
+    await db.execute(sql`DELETE FROM referral_rollups`);
     await db.execute(sql`DELETE FROM need_duration_rollups`);
     for (const statement of backfill) {
       await db.execute(sql.raw(statement));

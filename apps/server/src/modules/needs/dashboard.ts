@@ -6,7 +6,7 @@ import { isInScope } from "../../platform/auth/permissions.js";
 import { areas } from "../jurisdictions/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
 import { getWorkerNames } from "../social-workers/index.js";
-import { needCategories, needDurationRollups, needRollups, needs, referrals } from "./schema.js";
+import { needCategories, needDurationRollups, needRollups, needs, referralRollups, referrals } from "./schema.js";
 
 /**
  * The needs dashboard (需求看板) of one jurisdiction, with a fixed number of statements whatever the
@@ -14,7 +14,8 @@ import { needCategories, needDurationRollups, needRollups, needs, referrals } fr
  * organizations and social workers). Counts and ratings come from the roll-up need_rollups (the area's
  * own rows, by reporting day), exact at every level; the medians are computed live and exactly for a
  * street or a community and from the duration histograms of need_duration_rollups for a district and
- * above (within 9 %, ADR 0011); overdue referrals, providers and recent closures are read live.
+ * above (within 9 %, ADR 0011). Providers come from the roll-up referral_rollups without a period and live
+ * with one; overdue referrals and recent closures are read live (a partial index each).
  */
 
 const statuses: NeedStatus[] = ["new", "routed", "accepted", "in_service", "done", "closed", "reopened"];
@@ -208,7 +209,26 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
           OR (${needDurationRollups.measure} = 'resolve' AND ${needDurationRollups.areaCode} IN ${children}))
       GROUP BY 1, 2, 3
       HAVING sum(${needDurationRollups.count}) > 0`),
-    ctx.db.execute(sql`
+    // Without a period, the providers' roll-up rows of the area and their overdue referrals (live, from
+    // the partial index of open referrals); with one, the referrals of the period's needs.
+    period.length === 0
+      ? ctx.db.execute(sql`
+      SELECT p.provider_kind, nullif(p.provider_key, '') AS provider_id, sum(p.referrals)::int AS referrals,
+             sum(p.accepted)::int AS accepted, coalesce(sum(p.referrals) FILTER (WHERE p.status = 'done'), 0)::int AS done,
+             coalesce(max(o.overdue), 0)::int AS overdue,
+             coalesce(sum(p.referrals) FILTER (WHERE p.status = 'declined'), 0)::int AS declined,
+             sum(p.minutes)::int AS minutes, sum(p.rating_sum)::float8 / nullif(sum(p.rated), 0) AS rating
+      FROM ${referralRollups} AS p
+      LEFT JOIN (
+        SELECT r.provider_kind, coalesce(r.provider_id::text, '') AS provider_key, count(*) AS overdue
+        FROM ${referrals} AS r
+        WHERE r.area_code LIKE ${prefix} AND r.status IN ('pending', 'accepted') AND ${overdue}
+        GROUP BY 1, 2) AS o ON o.provider_kind = p.provider_kind AND o.provider_key = p.provider_key
+      WHERE p.area_code = ${code}
+      GROUP BY p.provider_kind, p.provider_key
+      HAVING sum(p.referrals) > 0
+      ORDER BY sum(p.referrals) DESC, p.provider_kind, p.provider_key COLLATE "C"`)
+      : ctx.db.execute(sql`
       SELECT r.provider_kind, r.provider_id, count(*)::int AS referrals,
              count(*) FILTER (WHERE r.accepted_at IS NOT NULL OR r.status IN ('accepted', 'done'))::int AS accepted,
              count(*) FILTER (WHERE r.status = 'done')::int AS done,

@@ -282,3 +282,26 @@ export const needDurationRollups = pgTable(
   },
   (table) => [primaryKey({ columns: [table.areaCode, table.measure, table.grain, table.day, table.bucket] })],
 );
+
+/**
+ * Dashboard roll-up of referrals by provider (ADR 0011), all-time only (a dashboard with a period
+ * reads referrals live): counts, minutes served and the ratings of closed needs the provider
+ * completed, at each level of the area code. provider_key is the provider's id, '' for the community
+ * queue. Kept by triggers on referrals and on needs (a closure or a new rating changes the ratings).
+ */
+export const referralRollups = pgTable(
+  "referral_rollups",
+  {
+    areaCode: areaCode("area_code").notNull(),
+    providerKind: text("provider_kind", { enum: providerKinds }).notNull(),
+    providerKey: text("provider_key").notNull(),
+    status: text("status").notNull(),
+    referrals: integer("referrals").notNull().default(0),
+    /** Accepted at some point (accepted_at set, or accepted or done). */
+    accepted: integer("accepted").notNull().default(0),
+    minutes: integer("minutes").notNull().default(0),
+    rated: integer("rated").notNull().default(0),
+    ratingSum: integer("rating_sum").notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.areaCode, table.providerKind, table.providerKey, table.status] })],
+);
