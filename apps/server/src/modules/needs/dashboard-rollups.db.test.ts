@@ -186,9 +186,9 @@ async function compare(code: string, from?: string, to?: string) {
   });
   expect(board.by_status).toEqual(statuses.map((status) => ({ status, count: sum((fact) => fact.status === status) })));
   expect(
-    board.by_category
-      .map((entry) => [entry.category, entry.total, entry.open, entry.statuses])
-      .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    [...board.by_category]
+      .sort((a, b) => (a.category < b.category ? -1 : 1))
+      .map((entry) => [entry.category, entry.total, entry.open, entry.statuses]),
   ).toEqual(
     [...new Set(expected.facts.map((fact) => fact.category))]
       .sort()
