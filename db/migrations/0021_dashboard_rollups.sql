@@ -42,6 +42,9 @@ CREATE INDEX "needs_closed_at_idx" ON "needs" USING btree ("closed_at" DESC NULL
 -- tables, in the writing transaction, so every writer (the service, the demo seed, the benchmark
 -- loader's multi-row inserts, tests that update rows directly) keeps them right. An update adds the
 -- new rows' contributions and subtracts the old rows'; rows whose contributions cancel write nothing.
+-- Each trigger function is generated once per event (insert, update, delete) with its transition
+-- tables written in, so its statements are static and their plans cached (dynamic SQL would be
+-- planned anew at every write).
 -- Each row counts at every level of its area code (histograms: down to streets) and at three grains:
 -- its China Standard Time reporting day, that month (day = the 1st) and all-time (day = '-infinity').
 CREATE FUNCTION need_rollup_bucket(v double precision) RETURNS smallint LANGUAGE sql IMMUTABLE AS $$
@@ -51,129 +54,131 @@ $$;--> statement-breakpoint
 CREATE FUNCTION need_rollup_day(created_at timestamptz) RETURNS date LANGUAGE sql IMMUTABLE AS $$
   SELECT ((created_at AT TIME ZONE 'UTC') + interval '8 hours')::date
 $$;--> statement-breakpoint
-CREATE FUNCTION need_rollups_apply() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DO $do$
 DECLARE
-  changes text := CASE TG_OP
-    WHEN 'INSERT' THEN 'SELECT *, 1 AS sign FROM new_rows'
-    WHEN 'DELETE' THEN 'SELECT *, -1 AS sign FROM old_rows'
-    ELSE 'SELECT *, 1 AS sign FROM new_rows UNION ALL SELECT *, -1 FROM old_rows' END;
+  op record;
 BEGIN
-  EXECUTE format($q$
-    INSERT INTO need_rollups AS t (area_code, grain, day, category, status, tier, needs, rated, rating_sum, by_resident, by_staff)
-    SELECT substr(c.area_code, 1, l.len), d.grain, d.day, c.category, c.status, c.tier, sum(c.sign), sum(c.sign * c.rated),
-           sum(c.sign * c.rating_sum), sum(c.sign * c.by_resident), sum(c.sign * c.by_staff)
-    FROM (SELECT n.area_code, need_rollup_day(n.created_at) AS day, n.category, n.status, n.tier, n.sign,
-                 (n.status = 'closed' AND n.rating IS NOT NULL)::int AS rated,
-                 CASE WHEN n.status = 'closed' THEN coalesce(n.rating, 0) ELSE 0 END AS rating_sum,
-                 (n.status = 'closed' AND n.confirmed_by IS NOT DISTINCT FROM 'resident')::int AS by_resident,
-                 (n.status = 'closed' AND n.confirmed_by IS NOT DISTINCT FROM 'staff')::int AS by_staff
-          FROM (%1$s) AS n) AS c
-    CROSS JOIN (VALUES (2), (4), (6), (9), (12)) AS l(len)
-    CROSS JOIN LATERAL (VALUES ('day', c.day), ('month', date_trunc('month', c.day)::date), ('all', '-infinity'::date)) AS d(grain, day)
-    WHERE l.len <= length(c.area_code)
-    GROUP BY 1, 2, 3, 4, 5, 6
-    HAVING sum(c.sign) <> 0 OR sum(c.sign * c.rated) <> 0 OR sum(c.sign * c.rating_sum) <> 0
-        OR sum(c.sign * c.by_resident) <> 0 OR sum(c.sign * c.by_staff) <> 0
-    ORDER BY 1, 2, 3, 4, 5, 6
-    ON CONFLICT (area_code, grain, day, category, status, tier) DO UPDATE SET
-      needs = t.needs + excluded.needs, rated = t.rated + excluded.rated, rating_sum = t.rating_sum + excluded.rating_sum,
-      by_resident = t.by_resident + excluded.by_resident, by_staff = t.by_staff + excluded.by_staff
-  $q$, changes);
-  EXECUTE format($q$
-    INSERT INTO need_duration_rollups AS t (area_code, measure, grain, day, bucket, count)
-    SELECT substr(c.area_code, 1, l.len), 'resolve', d.grain, d.day, c.bucket, sum(c.sign)
-    FROM (SELECT n.area_code, need_rollup_day(n.created_at) AS day, n.sign,
-                 need_rollup_bucket(extract(epoch FROM n.done_at - n.created_at)::float8 / 86400) AS bucket
-          FROM (%1$s) AS n WHERE n.done_at IS NOT NULL) AS c
-    CROSS JOIN (VALUES (2), (4), (6), (9)) AS l(len)
-    CROSS JOIN LATERAL (VALUES ('day', c.day), ('month', date_trunc('month', c.day)::date), ('all', '-infinity'::date)) AS d(grain, day)
-    WHERE l.len <= length(c.area_code)
-    GROUP BY 1, 2, 3, 4, 5
-    HAVING sum(c.sign) <> 0
-    ORDER BY 1, 2, 3, 4, 5
-    ON CONFLICT (area_code, measure, grain, day, bucket) DO UPDATE SET count = t.count + excluded.count
-  $q$, changes);
-  -- A need's closure or rating changes the ratings of the referrals it has (a new need has none yet).
-  EXECUTE format($q$
-    INSERT INTO referral_rollups AS t (area_code, provider_kind, provider_key, status, referrals, accepted, minutes, rated, rating_sum)
-    SELECT substr(c.area_code, 1, l.len), c.provider_kind, c.provider_key, c.status, sum(c.sign), sum(c.sign * c.accepted),
-           sum(c.sign * c.minutes), sum(c.sign * c.rated), sum(c.sign * c.rating_sum)
-    FROM (SELECT r.area_code, r.provider_kind, coalesce(r.provider_id::text, '') AS provider_key, r.status, n.sign AS sign,
-                 (r.accepted_at IS NOT NULL OR r.status IN ('accepted', 'done'))::int AS accepted, r.service_minutes AS minutes,
-                 (r.status = 'done' AND n.status = 'closed' AND n.rating IS NOT NULL)::int AS rated,
-                 CASE WHEN r.status = 'done' AND n.status = 'closed' THEN coalesce(n.rating, 0) ELSE 0 END AS rating_sum
-          FROM (%1$s) AS n JOIN referrals AS r ON r.need_id = n.id) AS c
-    CROSS JOIN (VALUES (2), (4), (6), (9), (12)) AS l(len)
-    WHERE l.len <= length(c.area_code)
-    GROUP BY 1, 2, 3, 4
-    HAVING sum(c.sign) <> 0 OR sum(c.sign * c.accepted) <> 0 OR sum(c.sign * c.minutes) <> 0 OR sum(c.sign * c.rated) <> 0
-        OR sum(c.sign * c.rating_sum) <> 0
-    ORDER BY 1, 2, 3, 4
-    ON CONFLICT (area_code, provider_kind, provider_key, status) DO UPDATE SET
-      referrals = t.referrals + excluded.referrals, accepted = t.accepted + excluded.accepted, minutes = t.minutes + excluded.minutes,
-      rated = t.rated + excluded.rated, rating_sum = t.rating_sum + excluded.rating_sum
-  $q$, changes);
-  RETURN NULL;
+  FOR op IN SELECT * FROM (VALUES ('insert', 'SELECT *, 1 AS sign FROM new_rows'), ('delete', 'SELECT *, -1 AS sign FROM old_rows'),
+    ('update', 'SELECT *, 1 AS sign FROM new_rows UNION ALL SELECT *, -1 FROM old_rows')) AS v(name, changes) LOOP
+    EXECUTE format($f$
+    CREATE FUNCTION need_rollups_apply_%1$s() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    BEGIN
+        INSERT INTO need_rollups AS t (area_code, grain, day, category, status, tier, needs, rated, rating_sum, by_resident, by_staff)
+        SELECT substr(c.area_code, 1, l.len), d.grain, d.day, c.category, c.status, c.tier, sum(c.sign), sum(c.sign * c.rated),
+               sum(c.sign * c.rating_sum), sum(c.sign * c.by_resident), sum(c.sign * c.by_staff)
+        FROM (SELECT n.area_code, need_rollup_day(n.created_at) AS day, n.category, n.status, n.tier, n.sign,
+                     (n.status = 'closed' AND n.rating IS NOT NULL)::int AS rated,
+                     CASE WHEN n.status = 'closed' THEN coalesce(n.rating, 0) ELSE 0 END AS rating_sum,
+                     (n.status = 'closed' AND n.confirmed_by IS NOT DISTINCT FROM 'resident')::int AS by_resident,
+                     (n.status = 'closed' AND n.confirmed_by IS NOT DISTINCT FROM 'staff')::int AS by_staff
+              FROM (%2$s) AS n) AS c
+        CROSS JOIN (VALUES (2), (4), (6), (9), (12)) AS l(len)
+        CROSS JOIN LATERAL (VALUES ('day', c.day), ('month', date_trunc('month', c.day)::date), ('all', '-infinity'::date)) AS d(grain, day)
+        WHERE l.len <= length(c.area_code)
+        GROUP BY 1, 2, 3, 4, 5, 6
+        HAVING sum(c.sign) <> 0 OR sum(c.sign * c.rated) <> 0 OR sum(c.sign * c.rating_sum) <> 0
+            OR sum(c.sign * c.by_resident) <> 0 OR sum(c.sign * c.by_staff) <> 0
+        ORDER BY 1, 2, 3, 4, 5, 6
+        ON CONFLICT (area_code, grain, day, category, status, tier) DO UPDATE SET
+          needs = t.needs + excluded.needs, rated = t.rated + excluded.rated, rating_sum = t.rating_sum + excluded.rating_sum,
+          by_resident = t.by_resident + excluded.by_resident, by_staff = t.by_staff + excluded.by_staff;
+        INSERT INTO need_duration_rollups AS t (area_code, measure, grain, day, bucket, count)
+        SELECT substr(c.area_code, 1, l.len), 'resolve', d.grain, d.day, c.bucket, sum(c.sign)
+        FROM (SELECT n.area_code, need_rollup_day(n.created_at) AS day, n.sign,
+                     need_rollup_bucket(extract(epoch FROM n.done_at - n.created_at)::float8 / 86400) AS bucket
+              FROM (%2$s) AS n WHERE n.done_at IS NOT NULL) AS c
+        CROSS JOIN (VALUES (2), (4), (6), (9)) AS l(len)
+        CROSS JOIN LATERAL (VALUES ('day', c.day), ('month', date_trunc('month', c.day)::date), ('all', '-infinity'::date)) AS d(grain, day)
+        WHERE l.len <= length(c.area_code)
+        GROUP BY 1, 2, 3, 4, 5
+        HAVING sum(c.sign) <> 0
+        ORDER BY 1, 2, 3, 4, 5
+        ON CONFLICT (area_code, measure, grain, day, bucket) DO UPDATE SET count = t.count + excluded.count;
+      -- A need's closure or rating changes the ratings of the referrals it has (a new need has none yet).
+        INSERT INTO referral_rollups AS t (area_code, provider_kind, provider_key, status, referrals, accepted, minutes, rated, rating_sum)
+        SELECT substr(c.area_code, 1, l.len), c.provider_kind, c.provider_key, c.status, sum(c.sign), sum(c.sign * c.accepted),
+               sum(c.sign * c.minutes), sum(c.sign * c.rated), sum(c.sign * c.rating_sum)
+        FROM (SELECT r.area_code, r.provider_kind, coalesce(r.provider_id::text, '') AS provider_key, r.status, n.sign AS sign,
+                     (r.accepted_at IS NOT NULL OR r.status IN ('accepted', 'done'))::int AS accepted, r.service_minutes AS minutes,
+                     (r.status = 'done' AND n.status = 'closed' AND n.rating IS NOT NULL)::int AS rated,
+                     CASE WHEN r.status = 'done' AND n.status = 'closed' THEN coalesce(n.rating, 0) ELSE 0 END AS rating_sum
+              FROM (%2$s) AS n JOIN referrals AS r ON r.need_id = n.id) AS c
+        CROSS JOIN (VALUES (2), (4), (6), (9), (12)) AS l(len)
+        WHERE l.len <= length(c.area_code)
+        GROUP BY 1, 2, 3, 4
+        HAVING sum(c.sign) <> 0 OR sum(c.sign * c.accepted) <> 0 OR sum(c.sign * c.minutes) <> 0 OR sum(c.sign * c.rated) <> 0
+            OR sum(c.sign * c.rating_sum) <> 0
+        ORDER BY 1, 2, 3, 4
+        ON CONFLICT (area_code, provider_kind, provider_key, status) DO UPDATE SET
+          referrals = t.referrals + excluded.referrals, accepted = t.accepted + excluded.accepted, minutes = t.minutes + excluded.minutes,
+          rated = t.rated + excluded.rated, rating_sum = t.rating_sum + excluded.rating_sum;
+      RETURN NULL;
+    END;
+    $fn$
+    $f$, op.name, op.changes);
+  END LOOP;
 END;
-$fn$;--> statement-breakpoint
+$do$;--> statement-breakpoint
 -- Hours to respond count on the reporting day of the referral's need (the dashboard's period selects
 -- needs); the provider roll-up takes the ratings from the need. Needs are never deleted (a deletion
 -- would cascade to referrals whose need is already gone: their contributions would stay).
-CREATE FUNCTION need_respond_rollups_apply() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DO $do$
 DECLARE
-  changes text := CASE TG_OP
-    WHEN 'INSERT' THEN 'SELECT *, 1 AS sign FROM new_rows'
-    WHEN 'DELETE' THEN 'SELECT *, -1 AS sign FROM old_rows'
-    ELSE 'SELECT *, 1 AS sign FROM new_rows UNION ALL SELECT *, -1 FROM old_rows' END;
+  op record;
 BEGIN
-  EXECUTE format($q$
-    INSERT INTO need_duration_rollups AS t (area_code, measure, grain, day, bucket, count)
-    SELECT substr(c.area_code, 1, l.len), 'respond', d.grain, d.day, c.bucket, sum(c.sign)
-    FROM (SELECT r.area_code, need_rollup_day(n.created_at) AS day, r.sign,
-                 need_rollup_bucket(extract(epoch FROM r.accepted_at - r.created_at)::float8 / 3600) AS bucket
-          FROM (%1$s) AS r JOIN needs AS n ON n.id = r.need_id WHERE r.accepted_at IS NOT NULL) AS c
-    CROSS JOIN (VALUES (2), (4), (6), (9)) AS l(len)
-    CROSS JOIN LATERAL (VALUES ('day', c.day), ('month', date_trunc('month', c.day)::date), ('all', '-infinity'::date)) AS d(grain, day)
-    WHERE l.len <= length(c.area_code)
-    GROUP BY 1, 2, 3, 4, 5
-    HAVING sum(c.sign) <> 0
-    ORDER BY 1, 2, 3, 4, 5
-    ON CONFLICT (area_code, measure, grain, day, bucket) DO UPDATE SET count = t.count + excluded.count
-  $q$, changes);
-  EXECUTE format($q$
-    INSERT INTO referral_rollups AS t (area_code, provider_kind, provider_key, status, referrals, accepted, minutes, rated, rating_sum)
-    SELECT substr(c.area_code, 1, l.len), c.provider_kind, c.provider_key, c.status, sum(c.sign), sum(c.sign * c.accepted),
-           sum(c.sign * c.minutes), sum(c.sign * c.rated), sum(c.sign * c.rating_sum)
-    FROM (SELECT r.area_code, r.provider_kind, coalesce(r.provider_id::text, '') AS provider_key, r.status, r.sign AS sign,
-                 (r.accepted_at IS NOT NULL OR r.status IN ('accepted', 'done'))::int AS accepted, r.service_minutes AS minutes,
-                 (r.status = 'done' AND n.status = 'closed' AND n.rating IS NOT NULL)::int AS rated,
-                 CASE WHEN r.status = 'done' AND n.status = 'closed' THEN coalesce(n.rating, 0) ELSE 0 END AS rating_sum
-          FROM (%1$s) AS r JOIN needs AS n ON n.id = r.need_id) AS c
-    CROSS JOIN (VALUES (2), (4), (6), (9), (12)) AS l(len)
-    WHERE l.len <= length(c.area_code)
-    GROUP BY 1, 2, 3, 4
-    HAVING sum(c.sign) <> 0 OR sum(c.sign * c.accepted) <> 0 OR sum(c.sign * c.minutes) <> 0 OR sum(c.sign * c.rated) <> 0
-        OR sum(c.sign * c.rating_sum) <> 0
-    ORDER BY 1, 2, 3, 4
-    ON CONFLICT (area_code, provider_kind, provider_key, status) DO UPDATE SET
-      referrals = t.referrals + excluded.referrals, accepted = t.accepted + excluded.accepted, minutes = t.minutes + excluded.minutes,
-      rated = t.rated + excluded.rated, rating_sum = t.rating_sum + excluded.rating_sum
-  $q$, changes);
-  RETURN NULL;
+  FOR op IN SELECT * FROM (VALUES ('insert', 'SELECT *, 1 AS sign FROM new_rows'), ('delete', 'SELECT *, -1 AS sign FROM old_rows'),
+    ('update', 'SELECT *, 1 AS sign FROM new_rows UNION ALL SELECT *, -1 FROM old_rows')) AS v(name, changes) LOOP
+    EXECUTE format($f$
+    CREATE FUNCTION need_respond_rollups_apply_%1$s() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    BEGIN
+        INSERT INTO need_duration_rollups AS t (area_code, measure, grain, day, bucket, count)
+        SELECT substr(c.area_code, 1, l.len), 'respond', d.grain, d.day, c.bucket, sum(c.sign)
+        FROM (SELECT r.area_code, need_rollup_day(n.created_at) AS day, r.sign,
+                     need_rollup_bucket(extract(epoch FROM r.accepted_at - r.created_at)::float8 / 3600) AS bucket
+              FROM (%2$s) AS r JOIN needs AS n ON n.id = r.need_id WHERE r.accepted_at IS NOT NULL) AS c
+        CROSS JOIN (VALUES (2), (4), (6), (9)) AS l(len)
+        CROSS JOIN LATERAL (VALUES ('day', c.day), ('month', date_trunc('month', c.day)::date), ('all', '-infinity'::date)) AS d(grain, day)
+        WHERE l.len <= length(c.area_code)
+        GROUP BY 1, 2, 3, 4, 5
+        HAVING sum(c.sign) <> 0
+        ORDER BY 1, 2, 3, 4, 5
+        ON CONFLICT (area_code, measure, grain, day, bucket) DO UPDATE SET count = t.count + excluded.count;
+        INSERT INTO referral_rollups AS t (area_code, provider_kind, provider_key, status, referrals, accepted, minutes, rated, rating_sum)
+        SELECT substr(c.area_code, 1, l.len), c.provider_kind, c.provider_key, c.status, sum(c.sign), sum(c.sign * c.accepted),
+               sum(c.sign * c.minutes), sum(c.sign * c.rated), sum(c.sign * c.rating_sum)
+        FROM (SELECT r.area_code, r.provider_kind, coalesce(r.provider_id::text, '') AS provider_key, r.status, r.sign AS sign,
+                     (r.accepted_at IS NOT NULL OR r.status IN ('accepted', 'done'))::int AS accepted, r.service_minutes AS minutes,
+                     (r.status = 'done' AND n.status = 'closed' AND n.rating IS NOT NULL)::int AS rated,
+                     CASE WHEN r.status = 'done' AND n.status = 'closed' THEN coalesce(n.rating, 0) ELSE 0 END AS rating_sum
+              FROM (%2$s) AS r JOIN needs AS n ON n.id = r.need_id) AS c
+        CROSS JOIN (VALUES (2), (4), (6), (9), (12)) AS l(len)
+        WHERE l.len <= length(c.area_code)
+        GROUP BY 1, 2, 3, 4
+        HAVING sum(c.sign) <> 0 OR sum(c.sign * c.accepted) <> 0 OR sum(c.sign * c.minutes) <> 0 OR sum(c.sign * c.rated) <> 0
+            OR sum(c.sign * c.rating_sum) <> 0
+        ORDER BY 1, 2, 3, 4
+        ON CONFLICT (area_code, provider_kind, provider_key, status) DO UPDATE SET
+          referrals = t.referrals + excluded.referrals, accepted = t.accepted + excluded.accepted, minutes = t.minutes + excluded.minutes,
+          rated = t.rated + excluded.rated, rating_sum = t.rating_sum + excluded.rating_sum;
+      RETURN NULL;
+    END;
+    $fn$
+    $f$, op.name, op.changes);
+  END LOOP;
 END;
-$fn$;--> statement-breakpoint
+$do$;--> statement-breakpoint
 CREATE TRIGGER needs_rollups_insert AFTER INSERT ON needs
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION need_rollups_apply();--> statement-breakpoint
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION need_rollups_apply_insert();--> statement-breakpoint
 CREATE TRIGGER needs_rollups_update AFTER UPDATE ON needs
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION need_rollups_apply();--> statement-breakpoint
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION need_rollups_apply_update();--> statement-breakpoint
 CREATE TRIGGER needs_rollups_delete AFTER DELETE ON needs
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION need_rollups_apply();--> statement-breakpoint
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION need_rollups_apply_delete();--> statement-breakpoint
 CREATE TRIGGER referrals_respond_rollups_insert AFTER INSERT ON referrals
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION need_respond_rollups_apply();--> statement-breakpoint
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION need_respond_rollups_apply_insert();--> statement-breakpoint
 CREATE TRIGGER referrals_respond_rollups_update AFTER UPDATE ON referrals
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION need_respond_rollups_apply();--> statement-breakpoint
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION need_respond_rollups_apply_update();--> statement-breakpoint
 CREATE TRIGGER referrals_respond_rollups_delete AFTER DELETE ON referrals
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION need_respond_rollups_apply();--> statement-breakpoint
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION need_respond_rollups_apply_delete();--> statement-breakpoint
 -- Backfill from the rows already there (the triggers above see only later writes).
 INSERT INTO need_rollups (area_code, grain, day, category, status, tier, needs, rated, rating_sum, by_resident, by_staff)
 SELECT substr(n.area_code, 1, l.len), d.grain, d.day, n.category, n.status, n.tier, count(*),
