@@ -15,7 +15,8 @@ import { needCategories, needDurationRollups, needRollups, needs, referralRollup
  * own rows, by reporting day), exact at every level; the medians are computed live and exactly for a
  * street or a community and from the duration histograms of need_duration_rollups for a district and
  * above (within 9 %, ADR 0011). Providers come from the roll-up referral_rollups without a period and live
- * with one; overdue referrals and recent closures are read live (a partial index each).
+ * with one; overdue referrals (one scan of the open referrals, by child and provider) and recent
+ * closures are read live (a partial index each).
  */
 
 const statuses: NeedStatus[] = ["new", "routed", "accepted", "in_service", "done", "closed", "reopened"];
@@ -189,8 +190,12 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
       ORDER BY c.sort_order, ${needRollups.category}`),
     ctx.db.execute(sql`
       SELECT
-        (SELECT count(*)::int FROM ${referrals} AS r
-          WHERE ${referralCounted} AND r.status IN ('pending', 'accepted') AND ${overdue}) AS overdue,
+        (SELECT json_agg(json_build_object('child', o.child, 'provider_kind', o.provider_kind, 'provider_key', o.provider_key, 'count', o.count))
+          FROM (SELECT substr(r.area_code, 1, ${childLength}) AS child, r.provider_kind, coalesce(r.provider_id::text, '') AS provider_key,
+                       count(*)::int AS count
+                FROM ${referrals} AS r
+                WHERE ${referralCounted} AND r.status IN ('pending', 'accepted') AND ${overdue}
+                GROUP BY 1, 2, 3) AS o) AS overdue,
         ${
           approximate
             ? sql`NULL::float8 AS respond_hours, NULL::float8 AS resolve_days`
@@ -209,21 +214,15 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
           OR (${needDurationRollups.measure} = 'resolve' AND ${needDurationRollups.areaCode} IN ${children}))
       GROUP BY 1, 2, 3
       HAVING sum(${needDurationRollups.count}) > 0`),
-    // Without a period, the providers' roll-up rows of the area and their overdue referrals (live, from
-    // the partial index of open referrals); with one, the referrals of the period's needs.
+    // Without a period, the providers' roll-up rows of the area (their overdue referrals come from the
+    // summary's one scan of open referrals); with one, the referrals of the period's needs.
     period.length === 0
       ? ctx.db.execute(sql`
       SELECT p.provider_kind, nullif(p.provider_key, '') AS provider_id, sum(p.referrals)::int AS referrals,
              sum(p.accepted)::int AS accepted, coalesce(sum(p.referrals) FILTER (WHERE p.status = 'done'), 0)::int AS done,
-             coalesce(max(o.overdue), 0)::int AS overdue,
              coalesce(sum(p.referrals) FILTER (WHERE p.status = 'declined'), 0)::int AS declined,
              sum(p.minutes)::int AS minutes, sum(p.rating_sum)::float8 / nullif(sum(p.rated), 0) AS rating
       FROM ${referralRollups} AS p
-      LEFT JOIN (
-        SELECT r.provider_kind, coalesce(r.provider_id::text, '') AS provider_key, count(*) AS overdue
-        FROM ${referrals} AS r
-        WHERE r.area_code LIKE ${prefix} AND r.status IN ('pending', 'accepted') AND ${overdue}
-        GROUP BY 1, 2) AS o ON o.provider_kind = p.provider_kind AND o.provider_key = p.provider_key
       WHERE p.area_code = ${code}
       GROUP BY p.provider_kind, p.provider_key
       HAVING sum(p.referrals) > 0
@@ -232,7 +231,6 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
       SELECT r.provider_kind, r.provider_id, count(*)::int AS referrals,
              count(*) FILTER (WHERE r.accepted_at IS NOT NULL OR r.status IN ('accepted', 'done'))::int AS accepted,
              count(*) FILTER (WHERE r.status = 'done')::int AS done,
-             count(*) FILTER (WHERE ${overdue})::int AS overdue,
              count(*) FILTER (WHERE r.status = 'declined')::int AS declined,
              coalesce(sum(r.service_minutes), 0)::int AS minutes,
              avg(n.rating) FILTER (WHERE r.status = 'done' AND n.status = 'closed')::float8 AS rating
@@ -244,7 +242,7 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
     // At community level there are no children; the statement still runs (a constant count) and finds none.
     ctx.db.execute(sql`
       SELECT a.code, a.name, a.level, coalesce(m.total, 0)::int AS total, coalesce(m.open, 0)::int AS open,
-             coalesce(m.closed, 0)::int AS closed, coalesce(o.overdue, 0)::int AS overdue, d.resolve_days,
+             coalesce(m.closed, 0)::int AS closed, d.resolve_days,
              m.rating_sum::float8 / nullif(m.rated, 0) AS rating
       FROM ${areas} AS a
       LEFT JOIN (
@@ -260,10 +258,6 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM n.done_at - n.created_at) / 86400) AS resolve_days
         FROM ${needs} AS n WHERE ${counted} AND n.done_at IS NOT NULL GROUP BY 1`
       }) AS d ON d.child = a.code
-      LEFT JOIN (
-        SELECT substr(r.area_code, 1, ${childLength}) AS child, count(*) AS overdue
-        FROM ${referrals} AS r
-        WHERE ${referralCounted} AND r.status IN ('pending', 'accepted') AND ${overdue} GROUP BY 1) AS o ON o.child = a.code
       WHERE a.parent_code = ${code}
       ORDER BY a.code`),
     ctx.db.execute(sql`
@@ -344,8 +338,12 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
   const total = facts.reduce((sum, fact) => sum + fact.count, 0);
   const closed = statusCounts.get("closed") ?? 0;
 
-  type Summary = { overdue: number; respond_hours: unknown; resolve_days: unknown };
+  type Summary = { overdue: unknown; respond_hours: unknown; resolve_days: unknown };
   const summary = rowsOf<Summary>(summaryRows)[0];
+  // Overdue referrals by child area and provider, from one scan of the open referrals.
+  type Overdue = { child: string; provider_kind: ProviderKind; provider_key: string; count: number };
+  const overdueRows = ((typeof summary?.overdue === "string" ? JSON.parse(summary.overdue) : summary?.overdue) ?? []) as Overdue[];
+  const overdueOf = (match: (row: Overdue) => boolean) => overdueRows.filter(match).reduce((sum, row) => sum + num(row.count), 0);
   const byResident = facts.reduce((sum, fact) => sum + fact.by_resident, 0);
   const byStaff = facts.reduce((sum, fact) => sum + fact.by_staff, 0);
 
@@ -365,7 +363,6 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
     referrals: number;
     accepted: number;
     done: number;
-    overdue: number;
     declined: number;
     minutes: number;
     rating: unknown;
@@ -385,7 +382,6 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
     total: number;
     open: number;
     closed: number;
-    overdue: number;
     resolve_days: unknown;
     rating: unknown;
   };
@@ -412,7 +408,7 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
       total,
       open: total - closed,
       closed,
-      overdue_referrals: num(summary?.overdue),
+      overdue_referrals: overdueOf(() => true),
       median_respond_hours: maybe(medianOf(code, "respond", summary?.respond_hours), 1),
       median_resolve_days: maybe(medianOf(code, "resolve", summary?.resolve_days), 1),
       closed_by_resident: byResident,
@@ -441,7 +437,7 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
       referrals: num(row.referrals),
       accepted: num(row.accepted),
       done: num(row.done),
-      overdue: num(row.overdue),
+      overdue: overdueOf((entry) => entry.provider_kind === row.provider_kind && entry.provider_key === (row.provider_id ?? "")),
       declined: num(row.declined),
       minutes: num(row.minutes),
       average_rating: maybe(row.rating),
@@ -452,7 +448,7 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
       level: row.level,
       total: num(row.total),
       open: num(row.open),
-      overdue: num(row.overdue),
+      overdue: overdueOf((entry) => entry.child === row.code),
       closed: num(row.closed),
       median_resolve_days: maybe(medianOf(row.code, "resolve", row.resolve_days), 1),
       average_rating: maybe(row.rating),
