@@ -261,6 +261,12 @@ const scenarios: Array<{ name: string; paths: string[]; cookie: string; detail?:
   { name: "needs dashboard, street (street official)", paths: ["/api/v1/needs/dashboard?area=410105007"], cookie: street },
   { name: "needs dashboard, district (district official)", paths: ["/api/v1/needs/dashboard?area=410105"], cookie: district },
   { name: "needs dashboard, city (city official)", paths: ["/api/v1/needs/dashboard?area=4101"], cookie: city },
+  // A reporting period reads month and day roll-up rows, and providers live (ADR 0011).
+  {
+    name: "needs dashboard, district, one quarter (district official)",
+    paths: ["/api/v1/needs/dashboard?area=410105&from=2026-06-01&to=2026-08-31"],
+    cookie: district,
+  },
   { name: "residents search q=王 (street)", paths: [`/api/v1/residents?q=${encodeURIComponent("王")}`], cookie: street },
   { name: "organizations search q=养老 (district)", paths: [`/api/v1/social-orgs?q=${encodeURIComponent("养老")}`], cookie: district },
 ];

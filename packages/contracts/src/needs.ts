@@ -209,6 +209,11 @@ export const NeedsDashboardSchema = z.object({
   area: NeedsDashboardAreaSchema.describe("The jurisdiction shown"),
   path: z.array(NeedsDashboardAreaSchema).describe("Breadcrumb from the top of your scope down to the area (inclusive)"),
   period: z.object({ from: DashboardDateSchema.nullable(), to: DashboardDateSchema.nullable() }).describe("Reporting dates counted"),
+  approximate_medians: z
+    .boolean()
+    .describe(
+      "The medians come from roll-up histograms (district and above): each lies within 9 % of the exact median; a street or a community gets exact medians",
+    ),
   generated_at: TimestampSchema,
   totals: z.object({
     total: CountSchema.describe("Needs reported"),

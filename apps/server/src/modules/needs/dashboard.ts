@@ -6,12 +6,17 @@ import { isInScope } from "../../platform/auth/permissions.js";
 import { areas } from "../jurisdictions/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
 import { getWorkerNames } from "../social-workers/index.js";
-import { needCategories, needs, referrals } from "./schema.js";
+import { needCategories, needDurationRollups, needRollups, needs, referralRollups, referrals } from "./schema.js";
 
 /**
- * The needs dashboard (需求看板) of one jurisdiction: every metric is computed in SQL over the
- * area-code prefix, with a fixed number of statements whatever the number of children, categories or
- * providers (plus at most one name lookup each for organizations and social workers).
+ * The needs dashboard (需求看板) of one jurisdiction, with a fixed number of statements whatever the
+ * level, the number of children, categories or providers (plus at most one name lookup each for
+ * organizations and social workers). Counts and ratings come from the roll-up need_rollups (the area's
+ * own rows, by reporting day), exact at every level; the medians are computed live and exactly for a
+ * street or a community and from the duration histograms of need_duration_rollups for a district and
+ * above (within 9 %, ADR 0011). Providers come from the roll-up referral_rollups without a period and live
+ * with one; overdue referrals (one scan of the open referrals, by child and provider) and recent
+ * closures are read live (a partial index each).
  */
 
 const statuses: NeedStatus[] = ["new", "routed", "accepted", "in_service", "done", "closed", "reopened"];
@@ -32,6 +37,68 @@ const maybe = (value: unknown, digits = 2): number | null => {
   return Math.round(Number(value) * factor) / factor;
 };
 const iso = (value: unknown): string | null => (value === null || value === undefined ? null : new Date(value as string).toISOString());
+
+/** Buckets of need_duration_rollups: [2^(b/8), 2^((b+1)/8)); the lowest holds zero. */
+const zeroBucket = -32768;
+const bucketBound = (bucket: number) => (bucket === zeroBucket ? 0 : 2 ** (bucket / 8));
+
+/**
+ * percentile_cont(0.5) over a histogram: each bucket's values spread geometrically across the bucket,
+ * so the result lies in the bucket of the exact median, within 2^(1/8) − 1 ≈ 9 % of it.
+ */
+export function histogramMedian(histogram: ReadonlyArray<{ bucket: number; count: number }>): number | null {
+  const buckets = [...histogram].filter((entry) => entry.count > 0).sort((a, b) => a.bucket - b.bucket);
+  const total = buckets.reduce((sum, entry) => sum + entry.count, 0);
+  if (total === 0) {
+    return null;
+  }
+  const valueAt = (rank: number) => {
+    let before = 0;
+    for (const { bucket, count } of buckets) {
+      if (rank < before + count) {
+        if (bucket === zeroBucket) {
+          return 0;
+        }
+        const low = bucketBound(bucket);
+        return low * (bucketBound(bucket + 1) / low) ** ((rank - before + 0.5) / count);
+      }
+      before += count;
+    }
+    return bucketBound((buckets[buckets.length - 1] as { bucket: number }).bucket + 1);
+  };
+  const position = (total - 1) / 2;
+  const lower = valueAt(Math.floor(position));
+  return lower + (position - Math.floor(position)) * (valueAt(Math.ceil(position)) - lower);
+}
+
+/** A YYYY-MM-DD date moved by whole days or to the first of its month. */
+const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const firstOfMonth = (date: string) => `${date.slice(0, 7)}-01`;
+const firstOfNextMonth = (date: string) => firstOfMonth(shift(firstOfMonth(date), 31));
+
+/**
+ * A reporting period (inclusive dates, either end open) as roll-up grains: the whole months inside it
+ * ([from, until), either end open) and the days of the partial months at the start and at the end.
+ */
+export function periodGrains(
+  from: string | undefined,
+  to: string | undefined,
+): {
+  months: { from: string | null; until: string | null } | null;
+  leading: { from: string; to: string } | null;
+  trailing: { from: string; to: string } | null;
+} {
+  const monthsFrom = from === undefined ? null : from === firstOfMonth(from) ? from : firstOfNextMonth(from);
+  const monthsUntil = to === undefined ? null : shift(to, 1) === firstOfNextMonth(to) ? shift(to, 1) : firstOfMonth(to);
+  if (from !== undefined && to !== undefined && (monthsFrom as string) >= (monthsUntil as string)) {
+    return { months: null, leading: { from, to }, trailing: null };
+  }
+  return {
+    months: { from: monthsFrom, until: monthsUntil },
+    leading: from !== undefined && from < (monthsFrom as string) ? { from, to: shift(monthsFrom as string, -1) } : null,
+    trailing: to !== undefined && (monthsUntil as string) <= to ? { from: monthsUntil as string, to } : null,
+  };
+}
 
 /** Start of a China Standard Time date as an instant. */
 const dayStart = (date: string) => new Date(`${date}T00:00:00+08:00`);
@@ -75,8 +142,36 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
   // Only pending and accepted referrals can be overdue (a partial index holds just those).
   const overdue = sql`((r.status = 'pending' AND r.respond_by < ${nowAt}) OR (r.status = 'accepted' AND r.resolve_by < ${nowAt}))`;
   const ancestors = codeLengths.filter((length) => length <= code.length).map((length) => code.slice(0, length));
+  // Roll-up rows of the period: its whole months and the days of the partial months at either end,
+  // or the all-time rows without a period.
+  const periodRows = (table: typeof needRollups | typeof needDurationRollups) => {
+    if (period.length === 0) {
+      return sql`${table.grain} = 'all'`;
+    }
+    const { months, leading, trailing } = periodGrains(query.from, query.to);
+    const parts: SQL[] = [];
+    if (months) {
+      const bounds = [sql`${table.grain} = 'month'`];
+      if (months.from) {
+        bounds.push(sql`${table.day} >= ${months.from}::date`);
+      }
+      if (months.until) {
+        bounds.push(sql`${table.day} < ${months.until}::date`);
+      }
+      parts.push(sql`(${sql.join(bounds, sql` AND `)})`);
+    }
+    for (const days of [leading, trailing]) {
+      if (days) {
+        parts.push(sql`(${table.grain} = 'day' AND ${table.day} >= ${days.from}::date AND ${table.day} <= ${days.to}::date)`);
+      }
+    }
+    return sql`(${sql.join(parts, sql` OR `)})`;
+  };
+  // Exact medians scan the needs and referrals of the area: cheap for a street or a community only.
+  const approximate = code.length <= 6;
+  const children = sql`(SELECT a.code FROM ${areas} AS a WHERE a.parent_code = ${code})`;
 
-  const [pathRows, factRows, summaryRows, providerRows, childRows, closureRows] = await Promise.all([
+  const [pathRows, factRows, summaryRows, histogramRows, providerRows, childRows, closureRows] = await Promise.all([
     ctx.db.execute(
       sql`SELECT a.code, a.name, a.level FROM ${areas} AS a WHERE a.code IN (${sql.join(
         ancestors.map((ancestor) => sql`${ancestor}`),
@@ -84,29 +179,58 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
       )}) ORDER BY length(a.code)`,
     ),
     ctx.db.execute(sql`
-      SELECT n.category, n.status, n.tier, count(*)::int AS count,
-             count(n.rating) FILTER (WHERE n.status = 'closed')::int AS rated,
-             coalesce(sum(n.rating) FILTER (WHERE n.status = 'closed'), 0)::int AS rating_sum,
-             c.name, c.name_en, c.sort_order
-      FROM ${needs} AS n JOIN ${needCategories} AS c ON c.code = n.category
-      WHERE ${counted}
-      GROUP BY n.category, n.status, n.tier, c.name, c.name_en, c.sort_order
-      ORDER BY c.sort_order, n.category`),
+      SELECT ${needRollups.category} AS category, ${needRollups.status} AS status, ${needRollups.tier} AS tier,
+             sum(${needRollups.needs})::int AS count, sum(${needRollups.rated})::int AS rated,
+             sum(${needRollups.ratingSum})::int AS rating_sum, sum(${needRollups.byResident})::int AS by_resident,
+             sum(${needRollups.byStaff})::int AS by_staff, c.name, c.name_en, c.sort_order
+      FROM ${needRollups} JOIN ${needCategories} AS c ON c.code = ${needRollups.category}
+      WHERE ${needRollups.areaCode} = ${code} AND ${periodRows(needRollups)}
+      GROUP BY ${needRollups.category}, ${needRollups.status}, ${needRollups.tier}, c.name, c.name_en, c.sort_order
+      HAVING sum(${needRollups.needs}) > 0
+      ORDER BY c.sort_order, ${needRollups.category}`),
     ctx.db.execute(sql`
       SELECT
-        (SELECT count(*)::int FROM ${referrals} AS r
-          WHERE ${referralCounted} AND r.status IN ('pending', 'accepted') AND ${overdue}) AS overdue,
-        (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.accepted_at - r.created_at) / 3600)
+        (SELECT json_agg(json_build_object('child', o.child, 'provider_kind', o.provider_kind, 'provider_key', o.provider_key, 'count', o.count))
+          FROM (SELECT substr(r.area_code, 1, ${childLength}) AS child, r.provider_kind, coalesce(r.provider_id::text, '') AS provider_key,
+                       count(*)::int AS count
+                FROM ${referrals} AS r
+                WHERE ${referralCounted} AND r.status IN ('pending', 'accepted') AND ${overdue}
+                GROUP BY 1, 2, 3) AS o) AS overdue,
+        ${
+          approximate
+            ? sql`NULL::float8 AS respond_hours, NULL::float8 AS resolve_days`
+            : sql`(SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.accepted_at - r.created_at) / 3600)
           FROM ${referrals} AS r WHERE ${referralCounted} AND r.accepted_at IS NOT NULL) AS respond_hours,
         (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM n.done_at - n.created_at) / 86400)
-          FROM ${needs} AS n WHERE ${counted} AND n.done_at IS NOT NULL) AS resolve_days,
-        (SELECT count(*)::int FROM ${needs} AS n WHERE ${counted} AND n.status = 'closed' AND n.confirmed_by = 'resident') AS by_resident,
-        (SELECT count(*)::int FROM ${needs} AS n WHERE ${counted} AND n.status = 'closed' AND n.confirmed_by = 'staff') AS by_staff`),
+          FROM ${needs} AS n WHERE ${counted} AND n.done_at IS NOT NULL) AS resolve_days`
+        }`),
+    // The histograms of the area and of its children (days to resolve), summed over the period.
     ctx.db.execute(sql`
+      SELECT ${needDurationRollups.areaCode} AS area_code, ${needDurationRollups.measure} AS measure,
+             ${needDurationRollups.bucket} AS bucket, sum(${needDurationRollups.count})::int AS count
+      FROM ${needDurationRollups}
+      WHERE ${approximate ? sql`true` : sql`false`} AND ${periodRows(needDurationRollups)}
+        AND (${needDurationRollups.areaCode} = ${code}
+          OR (${needDurationRollups.measure} = 'resolve' AND ${needDurationRollups.areaCode} IN ${children}))
+      GROUP BY 1, 2, 3
+      HAVING sum(${needDurationRollups.count}) > 0`),
+    // Without a period, the providers' roll-up rows of the area (their overdue referrals come from the
+    // summary's one scan of open referrals); with one, the referrals of the period's needs.
+    period.length === 0
+      ? ctx.db.execute(sql`
+      SELECT p.provider_kind, nullif(p.provider_key, '') AS provider_id, sum(p.referrals)::int AS referrals,
+             sum(p.accepted)::int AS accepted, coalesce(sum(p.referrals) FILTER (WHERE p.status = 'done'), 0)::int AS done,
+             coalesce(sum(p.referrals) FILTER (WHERE p.status = 'declined'), 0)::int AS declined,
+             sum(p.minutes)::int AS minutes, sum(p.rating_sum)::float8 / nullif(sum(p.rated), 0) AS rating
+      FROM ${referralRollups} AS p
+      WHERE p.area_code = ${code}
+      GROUP BY p.provider_kind, p.provider_key
+      HAVING sum(p.referrals) > 0
+      ORDER BY sum(p.referrals) DESC, p.provider_kind, p.provider_key COLLATE "C"`)
+      : ctx.db.execute(sql`
       SELECT r.provider_kind, r.provider_id, count(*)::int AS referrals,
              count(*) FILTER (WHERE r.accepted_at IS NOT NULL OR r.status IN ('accepted', 'done'))::int AS accepted,
              count(*) FILTER (WHERE r.status = 'done')::int AS done,
-             count(*) FILTER (WHERE ${overdue})::int AS overdue,
              count(*) FILTER (WHERE r.status = 'declined')::int AS declined,
              coalesce(sum(r.service_minutes), 0)::int AS minutes,
              avg(n.rating) FILTER (WHERE r.status = 'done' AND n.status = 'closed')::float8 AS rating
@@ -118,18 +242,22 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
     // At community level there are no children; the statement still runs (a constant count) and finds none.
     ctx.db.execute(sql`
       SELECT a.code, a.name, a.level, coalesce(m.total, 0)::int AS total, coalesce(m.open, 0)::int AS open,
-             coalesce(m.closed, 0)::int AS closed, coalesce(o.overdue, 0)::int AS overdue, m.resolve_days, m.rating
+             coalesce(m.closed, 0)::int AS closed, d.resolve_days,
+             m.rating_sum::float8 / nullif(m.rated, 0) AS rating
       FROM ${areas} AS a
       LEFT JOIN (
-        SELECT substr(n.area_code, 1, ${childLength}) AS child, count(*) AS total,
-               count(*) FILTER (WHERE n.status <> 'closed') AS open, count(*) FILTER (WHERE n.status = 'closed') AS closed,
-               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM n.done_at - n.created_at) / 86400) AS resolve_days,
-               avg(n.rating) FILTER (WHERE n.status = 'closed')::float8 AS rating
-        FROM ${needs} AS n WHERE ${counted} GROUP BY 1) AS m ON m.child = a.code
-      LEFT JOIN (
-        SELECT substr(r.area_code, 1, ${childLength}) AS child, count(*) AS overdue
-        FROM ${referrals} AS r
-        WHERE ${referralCounted} AND r.status IN ('pending', 'accepted') AND ${overdue} GROUP BY 1) AS o ON o.child = a.code
+        SELECT ${needRollups.areaCode} AS child, sum(${needRollups.needs}) AS total,
+               sum(${needRollups.needs}) FILTER (WHERE ${needRollups.status} <> 'closed') AS open,
+               sum(${needRollups.needs}) FILTER (WHERE ${needRollups.status} = 'closed') AS closed,
+               sum(${needRollups.rated}) AS rated, sum(${needRollups.ratingSum}) AS rating_sum
+        FROM ${needRollups} WHERE ${needRollups.areaCode} IN ${children} AND ${periodRows(needRollups)} GROUP BY 1) AS m ON m.child = a.code
+      LEFT JOIN (${
+        approximate
+          ? sql`SELECT NULL::text AS child, NULL::float8 AS resolve_days WHERE false`
+          : sql`SELECT substr(n.area_code, 1, ${childLength}) AS child,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM n.done_at - n.created_at) / 86400) AS resolve_days
+        FROM ${needs} AS n WHERE ${counted} AND n.done_at IS NOT NULL GROUP BY 1`
+      }) AS d ON d.child = a.code
       WHERE a.parent_code = ${code}
       ORDER BY a.code`),
     ctx.db.execute(sql`
@@ -157,6 +285,8 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
     count: number;
     rated: number;
     rating_sum: number;
+    by_resident: number;
+    by_staff: number;
     name: string;
     name_en: string;
   };
@@ -165,6 +295,8 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
     count: num(fact.count),
     rated: num(fact.rated),
     rating_sum: num(fact.rating_sum),
+    by_resident: num(fact.by_resident),
+    by_staff: num(fact.by_staff),
   }));
   const statusCounts = new Map<NeedStatus, number>(statuses.map((status) => [status, 0]));
   const categories = new Map<string, NeedsDashboard["by_category"][number]>();
@@ -206,9 +338,24 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
   const total = facts.reduce((sum, fact) => sum + fact.count, 0);
   const closed = statusCounts.get("closed") ?? 0;
 
-  type Summary = { overdue: number; respond_hours: unknown; resolve_days: unknown; by_resident: number; by_staff: number };
+  type Summary = { overdue: unknown; respond_hours: unknown; resolve_days: unknown };
   const summary = rowsOf<Summary>(summaryRows)[0];
-  const byResident = num(summary?.by_resident);
+  // Overdue referrals by child area and provider, from one scan of the open referrals.
+  type Overdue = { child: string; provider_kind: ProviderKind; provider_key: string; count: number };
+  const overdueRows = ((typeof summary?.overdue === "string" ? JSON.parse(summary.overdue) : summary?.overdue) ?? []) as Overdue[];
+  const overdueOf = (match: (row: Overdue) => boolean) => overdueRows.filter(match).reduce((sum, row) => sum + num(row.count), 0);
+  const byResident = facts.reduce((sum, fact) => sum + fact.by_resident, 0);
+  const byStaff = facts.reduce((sum, fact) => sum + fact.by_staff, 0);
+
+  // Districts and above: medians from the summed histograms of the area and of each child.
+  type HistogramRow = { area_code: string; measure: "respond" | "resolve"; bucket: number; count: number };
+  const histograms = new Map<string, Array<{ bucket: number; count: number }>>();
+  for (const row of rowsOf<HistogramRow>(histogramRows)) {
+    const key = `${row.area_code}:${row.measure}`;
+    histograms.set(key, [...(histograms.get(key) ?? []), { bucket: num(row.bucket), count: num(row.count) }]);
+  }
+  const medianOf = (area: string, measure: HistogramRow["measure"], live: unknown) =>
+    approximate ? histogramMedian(histograms.get(`${area}:${measure}`) ?? []) : live;
 
   type ProviderRow = {
     provider_kind: ProviderKind;
@@ -216,7 +363,6 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
     referrals: number;
     accepted: number;
     done: number;
-    overdue: number;
     declined: number;
     minutes: number;
     rating: unknown;
@@ -236,7 +382,6 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
     total: number;
     open: number;
     closed: number;
-    overdue: number;
     resolve_days: unknown;
     rating: unknown;
   };
@@ -257,16 +402,17 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
     area: { code: self.code, name: self.name, level: self.level },
     path: path.filter((row) => isInScope(row.code, scope)).map((row) => ({ code: row.code, name: row.name, level: row.level })),
     period: { from: query.from ?? null, to: query.to ?? null },
+    approximate_medians: approximate,
     generated_at: ctx.now().toISOString(),
     totals: {
       total,
       open: total - closed,
       closed,
-      overdue_referrals: num(summary?.overdue),
-      median_respond_hours: maybe(summary?.respond_hours, 1),
-      median_resolve_days: maybe(summary?.resolve_days, 1),
+      overdue_referrals: overdueOf(() => true),
+      median_respond_hours: maybe(medianOf(code, "respond", summary?.respond_hours), 1),
+      median_resolve_days: maybe(medianOf(code, "resolve", summary?.resolve_days), 1),
       closed_by_resident: byResident,
-      closed_by_staff: num(summary?.by_staff),
+      closed_by_staff: byStaff,
       resident_confirmation_share: closed > 0 ? maybe(byResident / closed, 4) : null,
       average_rating: rated > 0 ? maybe(ratingSum / rated) : null,
     },
@@ -291,7 +437,7 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
       referrals: num(row.referrals),
       accepted: num(row.accepted),
       done: num(row.done),
-      overdue: num(row.overdue),
+      overdue: overdueOf((entry) => entry.provider_kind === row.provider_kind && entry.provider_key === (row.provider_id ?? "")),
       declined: num(row.declined),
       minutes: num(row.minutes),
       average_rating: maybe(row.rating),
@@ -302,9 +448,9 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
       level: row.level,
       total: num(row.total),
       open: num(row.open),
-      overdue: num(row.overdue),
+      overdue: overdueOf((entry) => entry.child === row.code),
       closed: num(row.closed),
-      median_resolve_days: maybe(row.resolve_days, 1),
+      median_resolve_days: maybe(medianOf(row.code, "resolve", row.resolve_days), 1),
       average_rating: maybe(row.rating),
     })),
     recent_closures: rowsOf<ClosureRow>(closureRows).map((row) => ({

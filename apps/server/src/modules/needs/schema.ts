@@ -8,6 +8,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -80,6 +81,10 @@ export const needs = pgTable(
     index("needs_created_by_idx").on(table.createdBy),
     index("needs_resident_id_idx").on(table.residentId),
     index("needs_area_code_channel_idx").on(table.areaCode, table.channel, table.createdAt),
+    // The dashboard's recent closures over a district or the city: newest closed first, stopping after a page.
+    index("needs_closed_at_idx")
+      .on(table.closedAt.desc().nullsLast(), table.id.desc())
+      .where(sql`${table.status} = 'closed'`),
   ],
 );
 
@@ -227,4 +232,76 @@ export const referralEscalations = pgTable(
     index("referral_escalations_area_code_at_idx").on(table.areaCode, table.escalatedAt),
     uniqueIndex("referral_escalations_referral_clock_key").on(table.referralId, table.clock),
   ],
+);
+
+/**
+ * Dashboard roll-up of needs (ADR 0011): counts by area × period × category × status × tier.
+ * Every need is counted once at each level of its area code (province, city, district, street,
+ * community) and three times in time: on the China Standard Time date it was reported (grain 'day'),
+ * in that month (grain 'month', day = the 1st) and all-time (grain 'all', day = '-infinity'), so a
+ * dashboard reads only its own area's rows, a period its whole months and at most two partial months
+ * of days. Kept by statement-level triggers on needs in the writing transaction (migration 0021),
+ * never written by the application.
+ */
+export const needRollups = pgTable(
+  "need_rollups",
+  {
+    areaCode: areaCode("area_code").notNull(),
+    grain: text("grain", { enum: ["all", "month", "day"] }).notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    category: text("category").notNull(),
+    status: text("status").notNull(),
+    tier: text("tier").notNull(),
+    needs: integer("needs").notNull().default(0),
+    /** Closed needs with a rating, and the sum of their ratings. */
+    rated: integer("rated").notNull().default(0),
+    ratingSum: integer("rating_sum").notNull().default(0),
+    /** Closed needs confirmed by the resident themself, and by staff after a call-back. */
+    byResident: integer("by_resident").notNull().default(0),
+    byStaff: integer("by_staff").notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.areaCode, table.grain, table.day, table.category, table.status, table.tier] })],
+);
+
+/**
+ * Dashboard histograms of durations (ADR 0011), for medians of districts and above: hours to respond
+ * (referrals accepted, measure 'respond', on the need's reporting day) and days to resolve (needs
+ * done, measure 'resolve'), in logarithmic buckets of an eighth of an octave (bucket = floor(8·log2 v);
+ * -32768 holds zero). Same grains as need_rollups, for provinces, cities, districts and streets only
+ * (a street's or community's own medians are exact, live); kept by triggers on needs and referrals.
+ */
+export const needDurationRollups = pgTable(
+  "need_duration_rollups",
+  {
+    areaCode: areaCode("area_code").notNull(),
+    grain: text("grain", { enum: ["all", "month", "day"] }).notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    measure: text("measure", { enum: ["respond", "resolve"] }).notNull(),
+    bucket: smallint("bucket").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.areaCode, table.measure, table.grain, table.day, table.bucket] })],
+);
+
+/**
+ * Dashboard roll-up of referrals by provider (ADR 0011), all-time only (a dashboard with a period
+ * reads referrals live): counts, minutes served and the ratings of closed needs the provider
+ * completed, at each level of the area code. provider_key is the provider's id, '' for the community
+ * queue. Kept by triggers on referrals and on needs (a closure or a new rating changes the ratings).
+ */
+export const referralRollups = pgTable(
+  "referral_rollups",
+  {
+    areaCode: areaCode("area_code").notNull(),
+    providerKind: text("provider_kind", { enum: providerKinds }).notNull(),
+    providerKey: text("provider_key").notNull(),
+    status: text("status").notNull(),
+    referrals: integer("referrals").notNull().default(0),
+    /** Accepted at some point (accepted_at set, or accepted or done). */
+    accepted: integer("accepted").notNull().default(0),
+    minutes: integer("minutes").notNull().default(0),
+    rated: integer("rated").notNull().default(0),
+    ratingSum: integer("rating_sum").notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.areaCode, table.providerKind, table.providerKey, table.status] })],
 );

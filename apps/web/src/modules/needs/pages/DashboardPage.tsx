@@ -192,6 +192,7 @@ export function DashboardPage() {
                   resident: board.totals.closed_by_resident,
                   staff: board.totals.closed_by_staff,
                 })}
+                {board.approximate_medians ? ` ${t("needs.dashboard.approximateMedians")}` : null}
               </Typography.Text>
               <Row gutter={[12, 12]}>
                 <Col xs={24} lg={14}>
