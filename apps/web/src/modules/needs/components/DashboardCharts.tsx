@@ -3,8 +3,9 @@ import { BarChart } from "echarts/charts";
 import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
-import { useEffect, useMemo, useRef } from "react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { useChart } from "../../../ui/useChart";
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -18,27 +19,6 @@ const statusColors: Record<NeedStatus, string> = {
   closed: "#389e0d",
   reopened: "#cf1322",
 };
-
-/** One ECharts instance bound to a div, re-rendered when the option changes and resized with the window. */
-function useChart(option: echarts.EChartsCoreOption) {
-  const element = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!element.current) {
-      return undefined;
-    }
-    const chart = echarts.init(element.current);
-    chart.setOption(option);
-    const resize = () => chart.resize();
-    window.addEventListener("resize", resize);
-    window.addEventListener("beforeprint", resize);
-    return () => {
-      window.removeEventListener("resize", resize);
-      window.removeEventListener("beforeprint", resize);
-      chart.dispose();
-    };
-  }, [option]);
-  return element;
-}
 
 /** Open needs by category, stacked by status. */
 export function CategoryChart({ board }: { board: NeedsDashboard }) {

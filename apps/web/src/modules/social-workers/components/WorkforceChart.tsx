@@ -3,19 +3,15 @@ import { BarChart } from "echarts/charts";
 import { GridComponent, MarkLineComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
-import { useEffect, useRef } from "react";
+import { useMemo } from "react";
+import { useChart } from "../../../ui/useChart";
 
 echarts.use([BarChart, GridComponent, TooltipComponent, MarkLineComponent, CanvasRenderer]);
 
 /** Workers per 1,000 residents per unit as bars, red below the standard, with the standard as a line. */
 export function WorkforceChart({ rows, standard, label }: { rows: WorkforceRow[]; standard: number; label: string }) {
-  const element = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!element.current) {
-      return undefined;
-    }
-    const chart = echarts.init(element.current);
-    chart.setOption({
+  const option = useMemo(
+    () => ({
       tooltip: { trigger: "axis" },
       grid: { left: 48, right: 24, top: 24, bottom: 80 },
       xAxis: { type: "category", data: rows.map((row) => row.area_name), axisLabel: { rotate: 40 } },
@@ -28,13 +24,9 @@ export function WorkforceChart({ rows, standard, label }: { rows: WorkforceRow[]
           markLine: { symbol: "none", data: [{ yAxis: standard }], lineStyle: { type: "dashed" } },
         },
       ],
-    });
-    const resize = () => chart.resize();
-    window.addEventListener("resize", resize);
-    return () => {
-      window.removeEventListener("resize", resize);
-      chart.dispose();
-    };
-  }, [rows, standard, label]);
+    }),
+    [rows, standard, label],
+  );
+  const element = useChart(option);
   return <div ref={element} role="img" aria-label={label} style={{ width: "100%", height: 320 }} />;
 }

@@ -1,7 +1,8 @@
 import type { FundingSource, ProjectIndicators } from "@sanshe/contracts";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { sourceColors, useChart } from "./LedgerChart";
+import { useChart } from "../../../../ui/useChart";
+import { sourceColors } from "./LedgerChart";
 
 const moneyParts = ["budget_fen", "awarded_fen", "contracted_fen", "paid_fen"] as const;
 const moneyColors = ["#8c8c8c", "#13c2c2", "#1677ff", "#52c41a"];

@@ -4,8 +4,9 @@ import { BarChart } from "echarts/charts";
 import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
-import { useEffect, useMemo, useRef } from "react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { useChart } from "../../../../ui/useChart";
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -18,27 +19,6 @@ export const sourceColors: Record<FundingSource, string> = {
   resident: "#eb2f96",
   foundation: "#fa541c",
 };
-
-/** One ECharts instance bound to a div, re-rendered when the option changes and resized with the window and for print. */
-export function useChart(option: echarts.EChartsCoreOption) {
-  const element = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!element.current) {
-      return undefined;
-    }
-    const chart = echarts.init(element.current);
-    chart.setOption(option);
-    const resize = () => chart.resize();
-    window.addEventListener("resize", resize);
-    window.addEventListener("beforeprint", resize);
-    return () => {
-      window.removeEventListener("resize", resize);
-      window.removeEventListener("beforeprint", resize);
-      chart.dispose();
-    };
-  }, [option]);
-  return element;
-}
 
 /** Funding by year, stacked by source (元). */
 export function LedgerChart({ summary }: { summary: LedgerSummary }) {
