@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Need, NeedCategory, NeedDetail, NeedListQuery, Page, Referral, ReferralListQuery } from "@sanshe/contracts";
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
+import { queryRows } from "../../platform/db/client.js";
 import { notFound } from "../../platform/errors/app-error.js";
 import { membershipPermissions } from "../../platform/auth/permissions.js";
-import { inScope } from "../../platform/scope/index.js";
+import { inPrefixIndexed, inScope, newestFirstIds } from "../../platform/scope/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
 import { getWorkerNames, workerIdsOfUser } from "../social-workers/index.js";
 import { readableCasesOfReferrals } from "../cases/index.js";
@@ -17,9 +18,14 @@ export function referralOverdue(now: Date): SQL<boolean> {
   return sql<boolean>`((${referrals.status} = 'pending' AND ${referrals.respondBy} < ${at}) OR (${referrals.status} = 'accepted' AND ${referrals.resolveBy} < ${at}))`;
 }
 
+/**
+ * The need has a referral past its clock: a scalar sub-select, run once per row on the need_id index
+ * (shown on a page, or filtering a branch walked newest first), where EXISTS let the planner hash
+ * every overdue referral of the database for each page.
+ */
 function needOverdue(now: Date): SQL<boolean> {
   const at = sql`${now.toISOString()}::timestamptz`;
-  return sql<boolean>`EXISTS (SELECT 1 FROM ${referrals} AS r WHERE r.need_id = ${needs.id} AND ((r.status = 'pending' AND r.respond_by < ${at}) OR (r.status = 'accepted' AND r.resolve_by < ${at})))`;
+  return sql<boolean>`coalesce((SELECT true FROM ${referrals} AS r WHERE r.need_id = ${needs.id} AND ((r.status = 'pending' AND r.respond_by < ${at}) OR (r.status = 'accepted' AND r.resolve_by < ${at})) LIMIT 1), false)`;
 }
 
 function confirmationOverdue(now: Date): SQL<boolean> {
@@ -27,26 +33,33 @@ function confirmationOverdue(now: Date): SQL<boolean> {
 }
 
 /**
- * Needs the actor may read: in the needs.read scope (officials, community staff), reported by the
- * actor themself, or referred to the actor (a provider reads the needs it was sent, never the rest of
- * the area: a resident's need is personal information).
+ * Needs the actor may read, as branches of a union: each needs.read scope prefix (officials,
+ * community staff), the needs the actor reported themself, and the needs referred to the actor (a
+ * provider reads the needs it was sent, never the rest of the area: a resident's need is personal
+ * information). Each branch is one an index can walk newest first (platform/scope newestFirstIds).
  */
-export function needVisible(ctx: ActorCtx): SQL {
-  const own = or(inScope(needs.areaCode, ctx.actor.scope("needs.read")), eq(needs.createdBy, ctx.actor.userId)) as SQL;
+function needVisibleBranches(ctx: ActorCtx): SQL[] {
+  const branches = [
+    ...ctx.actor.scope("needs.read").map((prefix) => inPrefixIndexed(needs.areaCode, prefix)),
+    eq(needs.createdBy, ctx.actor.userId),
+  ];
   // Only referrals that can lie outside the needs.read scope widen it: an organization's, and a social
-  // worker's personal ones (a community queue lies inside its staff's own scope). Leaving the
-  // sub-select out for everyone else keeps their lists on the (area_code, created_at) index.
+  // worker's personal ones (a community queue lies inside its staff's own scope).
   const organizations = handledOrganizations(ctx);
   const worker = ctx.actor.memberships.some((m) => m.role === "social_worker");
   if (!ctx.actor.can("referrals.handle") || (organizations.length === 0 && !worker)) {
-    return own;
+    return branches;
   }
   const outside = [
     ...(organizations.length > 0 ? [and(eq(referrals.providerKind, "organization"), inArray(referrals.providerId, organizations))] : []),
     ...(worker ? [personalReferral(ctx)] : []),
   ];
-  const referred = sql`${needs.id} IN (SELECT ${referrals.needId} FROM ${referrals} WHERE ${or(...outside)})`;
-  return or(own, referred) as SQL;
+  return [...branches, sql`${needs.id} IN (SELECT ${referrals.needId} FROM ${referrals} WHERE ${or(...outside)})`];
+}
+
+/** Needs the actor may read (one row by id: the branches OR-ed). */
+export function needVisible(ctx: ActorCtx): SQL {
+  return or(...needVisibleBranches(ctx)) as SQL;
 }
 
 /** Organizations whose inbox the actor handles (memberships with referrals.handle and an organization). */
@@ -57,31 +70,35 @@ export function handledOrganizations(ctx: ActorCtx): string[] {
 }
 
 /**
- * Referrals addressed to the actor: their organization, the triage queue of a community in their
- * scope, or the actor themself as the social worker (social_workers.user_id) a rule routed to.
+ * Referrals addressed to the actor, as branches of a union: each organization they handle referrals
+ * for, the triage queue of each community they staff, and the actor themself as the social worker
+ * (social_workers.user_id) a rule routed to. The branches are disjoint (by provider kind and id).
  */
+function referralHandledBranches(ctx: ActorCtx): SQL[] {
+  // Community queues belong to community staff (not to social workers, whose referrals are personal).
+  const queues = ctx.actor.memberships
+    .filter((m) => m.role === "community_staff" && membershipPermissions(m).includes("referrals.handle"))
+    .map((m) => m.areaCode);
+  return [
+    ...[...new Set(queues)].map(
+      (code) => and(eq(referrals.providerKind, "community_queue"), inPrefixIndexed(referrals.areaCode, code)) as SQL,
+    ),
+    ...[...new Set(handledOrganizations(ctx))].map(
+      (organization) => and(eq(referrals.providerKind, "organization"), eq(referrals.providerId, organization)) as SQL,
+    ),
+    ...(ctx.actor.can("referrals.handle") ? [personalReferral(ctx)] : []),
+  ];
+}
+
+/** Referrals addressed to the actor (one row by id: the branches OR-ed; none: nothing). */
 export function referralHandled(ctx: ActorCtx): SQL {
-  const shared = sharedReferralHandled(ctx);
-  return ctx.actor.can("referrals.handle") ? (or(shared, personalReferral(ctx)) as SQL) : shared;
+  const branches = referralHandledBranches(ctx);
+  return branches.length > 0 ? (or(...branches) as SQL) : sql`false`;
 }
 
 /** Referrals routed to the actor personally, as the social worker (social_workers.user_id) a rule named. */
 function personalReferral(ctx: ActorCtx): SQL {
   return and(eq(referrals.providerKind, "social_worker"), sql`${referrals.providerId} IN ${workerIdsOfUser(ctx.actor.userId)}`) as SQL;
-}
-
-/** Referrals addressed to the actor's organizations or community queues. */
-function sharedReferralHandled(ctx: ActorCtx): SQL {
-  const organizations = handledOrganizations(ctx);
-  // Community queues belong to community staff (not to social workers, whose referrals are personal).
-  const queues = ctx.actor.memberships
-    .filter((m) => m.role === "community_staff" && membershipPermissions(m).includes("referrals.handle"))
-    .map((m) => m.areaCode);
-  const queue = and(eq(referrals.providerKind, "community_queue"), inScope(referrals.areaCode, queues)) as SQL;
-  if (organizations.length === 0) {
-    return queue;
-  }
-  return or(queue, and(eq(referrals.providerKind, "organization"), inArray(referrals.providerId, organizations))) as SQL;
 }
 
 function needSelection(now: Date) {
@@ -158,34 +175,35 @@ function decodeCursor(cursor: string): [string, string] | null {
 
 const encodeCursor = (at: Date, id: string) => Buffer.from(JSON.stringify([at.toISOString(), id])).toString("base64url");
 
-/** Needs visible to the actor, newest first, filtered; one query per page. */
+/** Needs visible to the actor, newest first, filtered; one query per page (the branches merged inside). */
 export async function listNeeds(ctx: ActorCtx, query: NeedListQuery): Promise<Page<Need>> {
   const now = ctx.now();
-  const conditions: SQL[] = [needVisible(ctx)];
+  const filters: SQL[] = [];
   if (query.status) {
-    conditions.push(eq(needs.status, query.status));
+    filters.push(eq(needs.status, query.status));
   }
   if (query.category) {
-    conditions.push(eq(needs.category, query.category));
+    filters.push(eq(needs.category, query.category));
   }
   if (query.tier) {
-    conditions.push(eq(needs.tier, query.tier));
+    filters.push(eq(needs.tier, query.tier));
   }
   if (query.area) {
-    conditions.push(inScope(needs.areaCode, [query.area]));
+    filters.push(inPrefixIndexed(needs.areaCode, query.area));
   }
   if (query.overdue === "1") {
-    conditions.push(or(needOverdue(now), confirmationOverdue(now)) as SQL);
+    filters.push(or(needOverdue(now), confirmationOverdue(now)) as SQL);
   }
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   if (after) {
-    conditions.push(sql`(${needs.createdAt}, ${needs.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
+    filters.push(sql`(${needs.createdAt}, ${needs.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
   }
+  const ids = newestFirstIds(needs, needs, needVisibleBranches(ctx), filters, query.limit + 1);
   const rows = await ctx.db
     .select(needSelection(now))
     .from(needs)
     .innerJoin(needCategories, eq(needCategories.code, needs.category))
-    .where(and(...conditions))
+    .where(sql`${needs.id} IN ${ids}`)
     .orderBy(desc(needs.createdAt), desc(needs.id))
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
@@ -311,33 +329,41 @@ export async function getNeed(ctx: ActorCtx, id: string): Promise<NeedDetail> {
   };
 }
 
-/** Referrals: the inbox (addressed to the actor) or all in the needs.read scope; newest first, with the unread count. */
+/**
+ * Referrals: the inbox (addressed to the actor) or all in the needs.read scope; newest first, with the
+ * unread count. Two queries: the page (branches merged inside) and the count.
+ */
 export async function listReferrals(ctx: ActorCtx, query: ReferralListQuery): Promise<Page<Referral> & { unread: number }> {
   const now = ctx.now();
-  const visible =
+  const handled = referralHandledBranches(ctx);
+  const branches =
     query.inbox === "1"
-      ? referralHandled(ctx)
-      : (or(referralHandled(ctx), inScope(referrals.areaCode, ctx.actor.scope("needs.read"))) as SQL);
-  const conditions: SQL[] = [visible];
+      ? handled
+      : [...handled, ...ctx.actor.scope("needs.read").map((prefix) => inPrefixIndexed(referrals.areaCode, prefix))];
+  const filters: SQL[] = [];
   if (query.status) {
-    conditions.push(eq(referrals.status, query.status));
+    filters.push(eq(referrals.status, query.status));
   }
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   if (after) {
-    conditions.push(sql`(${referrals.createdAt}, ${referrals.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
+    filters.push(sql`(${referrals.createdAt}, ${referrals.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
   }
+  const ids = newestFirstIds(referrals, referrals, branches, filters, query.limit + 1);
+  const unreadParts = handled.map(
+    (branch) =>
+      sql`(SELECT ${referrals.id} FROM ${referrals} WHERE ${branch} AND ${referrals.status} = 'pending' AND ${referrals.readAt} IS NULL)`,
+  );
   const [rows, [unread]] = await Promise.all([
     ctx.db
       .select(referralSelection(now))
       .from(referrals)
       .innerJoin(needs, eq(needs.id, referrals.needId))
-      .where(and(...conditions))
+      .where(sql`${referrals.id} IN ${ids}`)
       .orderBy(desc(referrals.createdAt), desc(referrals.id))
       .limit(query.limit + 1),
-    ctx.db
-      .select({ count: sql<number>`count(*)::int` })
-      .from(referrals)
-      .where(and(referralHandled(ctx), eq(referrals.status, "pending"), sql`${referrals.readAt} IS NULL`)),
+    unreadParts.length > 0
+      ? queryRows<{ count: number }>(ctx.db, sql`SELECT count(*)::int AS count FROM (${sql.join(unreadParts, sql` UNION `)}) AS u`)
+      : Promise.resolve([{ count: 0 }]),
   ]);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);

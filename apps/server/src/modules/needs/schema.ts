@@ -77,6 +77,10 @@ export const needs = pgTable(
     // the city walks it backwards and stops after a page (79 ms → 0.2 ms for a district of 100k needs);
     // a community's page still uses the area_code index.
     index("needs_created_at_idx").on(table.createdAt, table.id),
+    // A street's and a district's newest-first pages (platform/scope inPrefixIndexed): an equality on
+    // the code's first 9 or 6 digits walks these in order and stops after a page, at any city size.
+    index("needs_street_created_at_idx").on(sql`left(${table.areaCode}, 9)`, table.createdAt, table.id),
+    index("needs_district_created_at_idx").on(sql`left(${table.areaCode}, 6)`, table.createdAt, table.id),
     index("needs_area_code_status_idx").on(table.areaCode, table.status),
     index("needs_created_by_idx").on(table.createdBy),
     index("needs_resident_id_idx").on(table.residentId),
@@ -164,6 +168,11 @@ export const referrals = pgTable(
       .where(sql`${table.status} IN ('pending', 'accepted')`),
     // Newest-first referral lists over a wide scope (see needs_created_at_idx).
     index("referrals_created_at_idx").on(table.createdAt, table.id),
+    // Newest-first pages of one community (its queue), street or district, and of one provider's inbox.
+    index("referrals_area_code_created_at_idx").on(table.areaCode, table.createdAt, table.id),
+    index("referrals_street_created_at_idx").on(sql`left(${table.areaCode}, 9)`, table.createdAt, table.id),
+    index("referrals_district_created_at_idx").on(sql`left(${table.areaCode}, 6)`, table.createdAt, table.id),
+    index("referrals_provider_created_at_idx").on(table.providerId, table.createdAt, table.id),
     index("referrals_provider_idx").on(table.providerId, table.status),
     index("referrals_need_id_idx").on(table.needId),
   ],

@@ -1,4 +1,4 @@
-import { sql, type SQL, type Column } from "drizzle-orm";
+import { sql, type SQL, type Column, type Table } from "drizzle-orm";
 
 /**
  * The one place jurisdiction scope becomes SQL: `column LIKE prefix || '%'` for each prefix, OR-ed.
@@ -16,4 +16,49 @@ export function inScope(column: Column | SQL, prefixes: readonly string[]): SQL 
   }
   const branches = prefixes.map((prefix) => sql`${column} LIKE ${`${prefix}%`}`);
   return sql`(${sql.join(branches, sql` OR `)})`;
+}
+
+/**
+ * One scope prefix as a condition that an index returns newest first: a community (12 digits) is an
+ * equality on area_code, a street (9) or a district (6) an equality on `left(area_code, n)` (the
+ * expression indexes of the tables listed newest first), a city or wider the plain prefix range (a
+ * walk of the created_at index, where nearly every row matches). Same rows as inScope(column, [prefix]).
+ */
+export function inPrefixIndexed(column: Column, prefix: string): SQL {
+  if (!/^\d*$/.test(prefix)) {
+    throw new Error(`invalid scope prefix ${JSON.stringify(prefix)}`);
+  }
+  switch (prefix.length) {
+    case 12:
+      return sql`${column} = ${prefix}`;
+    case 9:
+    case 6:
+      return sql`left(${column}, ${sql.raw(String(prefix.length))}) = ${prefix}`;
+    default:
+      return sql`${column} LIKE ${`${prefix}%`}`;
+  }
+}
+
+/**
+ * The ids of a newest-first page whose visibility is a union of branches (scope prefixes, the
+ * actor's own rows, rows addressed to them): each branch takes its own first `limit` rows from an
+ * index in (created_at, id) order, and the merge keeps the first `limit`. An OR of the branches in
+ * one WHERE would leave the planner a sort of every visible row, or a walk of the whole table.
+ * Use as `WHERE id IN (…)`, with the same order outside.
+ */
+export function newestFirstIds(
+  from: Table,
+  table: { id: Column; createdAt: Column },
+  branches: readonly SQL[],
+  filters: readonly SQL[],
+  limit: number,
+): SQL {
+  if (branches.length === 0) {
+    return sql`(SELECT NULL::uuid WHERE false)`;
+  }
+  const parts = branches.map(
+    (branch) =>
+      sql`(SELECT ${table.id} AS id, ${table.createdAt} AS created_at FROM ${from} WHERE ${sql.join([branch, ...filters], sql` AND `)} ORDER BY ${table.createdAt} DESC, ${table.id} DESC LIMIT ${limit})`,
+  );
+  return sql`(SELECT u.id FROM (${sql.join(parts, sql` UNION `)}) AS u ORDER BY u.created_at DESC, u.id DESC LIMIT ${limit})`;
 }
