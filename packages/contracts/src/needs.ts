@@ -28,6 +28,9 @@ export const NeedStatusSchema = z
 export type NeedStatus = z.infer<typeof NeedStatusSchema>;
 export const NeedUrgencySchema = z.enum(["low", "normal", "high"]).describe("Urgency");
 export const NeedChannelSchema = z.enum(["portal", "staff", "open311", "joint_meeting"]).describe("Channel the need came in by");
+/** The needs dashboard lists this many providers, most referrals first (a city has tens of thousands). */
+export const dashboardProviderLimit = 50;
+
 export const ProviderKindSchema = z.enum(["organization", "social_worker", "community_queue"]).describe("Kind of provider");
 export type ProviderKind = z.infer<typeof ProviderKindSchema>;
 
@@ -257,7 +260,8 @@ export const NeedsDashboardSchema = z.object({
         average_rating: MaybeNumber.describe("Average rating of closed needs the provider completed"),
       }),
     )
-    .describe("Providers, most referrals first"),
+    .describe(`Providers, most referrals first: the first ${dashboardProviderLimit}`),
+  providers_total: CountSchema.describe("Providers with referrals under the area (and in the period), all of them"),
   children: z
     .array(
       NeedsDashboardAreaSchema.extend({

@@ -1,5 +1,12 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { NeedStatus, NeedsDashboard, NeedsDashboardQuery, ProviderKind, ServiceTier } from "@sanshe/contracts";
+import {
+  dashboardProviderLimit,
+  type NeedStatus,
+  type NeedsDashboard,
+  type NeedsDashboardQuery,
+  type ProviderKind,
+  type ServiceTier,
+} from "@sanshe/contracts";
 import type { ActorCtx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
 import { isInScope } from "../../platform/auth/permissions.js";
@@ -214,31 +221,36 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
           OR (${needDurationRollups.measure} = 'resolve' AND ${needDurationRollups.areaCode} IN ${children}))
       GROUP BY 1, 2, 3
       HAVING sum(${needDurationRollups.count}) > 0`),
-    // Without a period, the providers' roll-up rows of the area (their overdue referrals come from the
+    // The first providers by referrals (a city has tens of thousands; the count says how many). Without a
+    // period, the providers' roll-up rows of the area (their overdue referrals come from the
     // summary's one scan of open referrals); with one, the referrals of the period's needs.
     period.length === 0
       ? ctx.db.execute(sql`
       SELECT p.provider_kind, nullif(p.provider_key, '') AS provider_id, sum(p.referrals)::int AS referrals,
              sum(p.accepted)::int AS accepted, coalesce(sum(p.referrals) FILTER (WHERE p.status = 'done'), 0)::int AS done,
              coalesce(sum(p.referrals) FILTER (WHERE p.status = 'declined'), 0)::int AS declined,
-             sum(p.minutes)::int AS minutes, sum(p.rating_sum)::float8 / nullif(sum(p.rated), 0) AS rating
+             sum(p.minutes)::int AS minutes, sum(p.rating_sum)::float8 / nullif(sum(p.rated), 0) AS rating,
+             count(*) OVER ()::int AS total
       FROM ${referralRollups} AS p
       WHERE p.area_code = ${code}
       GROUP BY p.provider_kind, p.provider_key
       HAVING sum(p.referrals) > 0
-      ORDER BY sum(p.referrals) DESC, p.provider_kind, p.provider_key COLLATE "C"`)
+      ORDER BY sum(p.referrals) DESC, p.provider_kind, p.provider_key COLLATE "C"
+      LIMIT ${dashboardProviderLimit}`)
       : ctx.db.execute(sql`
       SELECT r.provider_kind, r.provider_id, count(*)::int AS referrals,
              count(*) FILTER (WHERE r.accepted_at IS NOT NULL OR r.status IN ('accepted', 'done'))::int AS accepted,
              count(*) FILTER (WHERE r.status = 'done')::int AS done,
              count(*) FILTER (WHERE r.status = 'declined')::int AS declined,
              coalesce(sum(r.service_minutes), 0)::int AS minutes,
-             avg(n.rating) FILTER (WHERE r.status = 'done' AND n.status = 'closed')::float8 AS rating
+             avg(n.rating) FILTER (WHERE r.status = 'done' AND n.status = 'closed')::float8 AS rating,
+             count(*) OVER ()::int AS total
       FROM ${referrals} AS r
       JOIN ${needs} AS n ON n.id = r.need_id
       WHERE r.area_code LIKE ${prefix} AND ${counted}
       GROUP BY r.provider_kind, r.provider_id
-      ORDER BY count(*) DESC, r.provider_kind, r.provider_id`),
+      ORDER BY count(*) DESC, r.provider_kind, r.provider_id
+      LIMIT ${dashboardProviderLimit}`),
     // At community level there are no children; the statement still runs (a constant count) and finds none.
     ctx.db.execute(sql`
       SELECT a.code, a.name, a.level, coalesce(m.total, 0)::int AS total, coalesce(m.open, 0)::int AS open,
@@ -366,6 +378,7 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
     declined: number;
     minutes: number;
     rating: unknown;
+    total: number;
   };
   const providers = rowsOf<ProviderRow>(providerRows);
   const idsOf = (kind: ProviderKind) =>
@@ -442,6 +455,7 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
       minutes: num(row.minutes),
       average_rating: maybe(row.rating),
     })),
+    providers_total: num(providers[0]?.total ?? 0),
     children: rowsOf<ChildRow>(childRows).map((row) => ({
       code: row.code,
       name: row.name,

@@ -238,7 +238,14 @@ export function DashboardPage() {
                   ]}
                 />
               </Card>
-              <Card size="small" title={t("needs.dashboard.providers")}>
+              <Card
+                size="small"
+                title={
+                  board.providers_total > board.providers.length
+                    ? t("needs.dashboard.providersFirst", { shown: board.providers.length, total: board.providers_total })
+                    : t("needs.dashboard.providers")
+                }
+              >
                 <Table<Provider>
                   rowKey={(row) => `${row.provider_kind}:${row.provider_id ?? ""}`}
                   size="small"
