@@ -16,7 +16,7 @@ import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
 import { scopeFor } from "../../platform/auth/permissions.js";
 import { memberships, users } from "../../platform/auth/schema.js";
-import { inScope } from "../../platform/scope/index.js";
+import { inScope, newestFirstIds } from "../../platform/scope/index.js";
 import { queryRows } from "../../platform/db/client.js";
 import { getAreaNames } from "../jurisdictions/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
@@ -69,16 +69,22 @@ function areaPrefixes(ctx: ActorCtx): string[] {
  * Evaluators read only the per-area history.
  */
 export function visibleMeetings(ctx: ActorCtx): SQL {
+  const branches = visibleMeetingBranches(ctx);
+  return branches.length > 0 ? (or(...branches) as SQL) : sql`false`;
+}
+
+/** The same, as branches a list merges (platform/scope newestFirstIds): each area prefix, invited, owning. */
+function visibleMeetingBranches(ctx: ActorCtx): SQL[] {
   if (!ctx.actor.can("meetings.read")) {
-    return sql`false`;
+    return [];
   }
   const invited = ctx.db.select({ id: meetingInvitees.meetingId }).from(meetingInvitees).where(inviteeIsActor(ctx));
   const owning = ctx.db.select({ id: actionItems.meetingId }).from(actionItems).where(eq(actionItems.ownerUserId, ctx.actor.userId));
-  return or(
-    inScope(meetings.areaCode, areaPrefixes(ctx)),
-    and(sql`${meetings.status} <> 'draft'`, inArray(meetings.id, invited)),
+  return [
+    ...areaPrefixes(ctx).map((prefix) => inScope(meetings.areaCode, [prefix])),
+    and(sql`${meetings.status} <> 'draft'`, inArray(meetings.id, invited)) as SQL,
     inArray(meetings.id, owning),
-  ) as SQL;
+  ];
 }
 
 /** The meeting row if the actor may read it (optionally locked). @throws AppError NOT_FOUND */
@@ -124,9 +130,12 @@ function decodeCursor(cursor: string | undefined): Cursor | null {
 
 const convener = aliasedTable(users, "convener");
 
-/** Meetings the actor may read, latest start first, keyset-paginated. Two queries whatever the page size. */
+/**
+ * Meetings the actor may read, latest start first, keyset-paginated: the visibility branches merged
+ * in one statement (platform/scope newestFirstIds). Two queries whatever the page size.
+ */
 export async function listMeetings(ctx: ActorCtx, query: MeetingListQuery): Promise<MeetingPage> {
-  const conditions: SQL[] = [visibleMeetings(ctx)];
+  const conditions: SQL[] = [];
   if (query.status) {
     conditions.push(eq(meetings.status, query.status));
   }
@@ -148,7 +157,9 @@ export async function listMeetings(ctx: ActorCtx, query: MeetingListQuery): Prom
     })
     .from(meetings)
     .leftJoin(convener, eq(convener.id, meetings.convenerId))
-    .where(and(...conditions))
+    .where(
+      sql`${meetings.id} IN ${newestFirstIds(meetings, { id: meetings.id, at: meetings.startsAt }, visibleMeetingBranches(ctx), conditions, query.limit + 1)}`,
+    )
     .orderBy(desc(meetings.startsAt), desc(meetings.id))
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
@@ -188,7 +199,8 @@ function actionItemSelection() {
     convenerId: meetings.convenerId,
     resolutionText: meetingResolutions.text,
     ownerName: owner.displayName,
-    escalated: sql<boolean>`EXISTS (SELECT 1 FROM ${actionItemEscalations} WHERE ${actionItemEscalations.actionItemId} = ${actionItems.id})`,
+    // A scalar sub-select runs per row on the unique index (EXISTS could hash every escalation).
+    escalated: sql<boolean>`coalesce((SELECT true FROM ${actionItemEscalations} WHERE ${actionItemEscalations.actionItemId} = ${actionItems.id}), false)`,
   };
 }
 

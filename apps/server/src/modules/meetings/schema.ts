@@ -31,6 +31,8 @@ export const meetings = pgTable(
   },
   (table) => [
     index("meetings_area_code_starts_at_idx").on(table.areaCode, table.startsAt, table.id),
+    // A convener's action items (GET /action-items?role=convener) start from their meetings.
+    index("meetings_convener_idx").on(table.convenerId),
     index("meetings_area_code_published_idx")
       .on(table.areaCode, table.summaryPublishedAt)
       .where(sql`summary_published_at IS NOT NULL`),

@@ -198,7 +198,7 @@ export async function listNeeds(ctx: ActorCtx, query: NeedListQuery): Promise<Pa
   if (after) {
     filters.push(sql`(${needs.createdAt}, ${needs.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
   }
-  const ids = newestFirstIds(needs, needs, needVisibleBranches(ctx), filters, query.limit + 1);
+  const ids = newestFirstIds(needs, { id: needs.id, at: needs.createdAt }, needVisibleBranches(ctx), filters, query.limit + 1);
   const rows = await ctx.db
     .select(needSelection(now))
     .from(needs)
@@ -348,7 +348,7 @@ export async function listReferrals(ctx: ActorCtx, query: ReferralListQuery): Pr
   if (after) {
     filters.push(sql`(${referrals.createdAt}, ${referrals.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
   }
-  const ids = newestFirstIds(referrals, referrals, branches, filters, query.limit + 1);
+  const ids = newestFirstIds(referrals, { id: referrals.id, at: referrals.createdAt }, branches, filters, query.limit + 1);
   const unreadParts = handled.map(
     (branch) =>
       sql`(SELECT ${referrals.id} FROM ${referrals} WHERE ${branch} AND ${referrals.status} = 'pending' AND ${referrals.readAt} IS NULL)`,

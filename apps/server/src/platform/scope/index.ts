@@ -42,13 +42,13 @@ export function inPrefixIndexed(column: Column, prefix: string): SQL {
 /**
  * The ids of a newest-first page whose visibility is a union of branches (scope prefixes, the
  * actor's own rows, rows addressed to them): each branch takes its own first `limit` rows from an
- * index in (created_at, id) order, and the merge keeps the first `limit`. An OR of the branches in
- * one WHERE would leave the planner a sort of every visible row, or a walk of the whole table.
+ * index in (at, id) order, descending, and the merge keeps the first `limit`. An OR of the branches
+ * in one WHERE would leave the planner a sort of every visible row, or a walk of the whole table.
  * Use as `WHERE id IN (…)`, with the same order outside.
  */
 export function newestFirstIds(
   from: Table,
-  table: { id: Column; createdAt: Column },
+  key: { id: Column; at: Column },
   branches: readonly SQL[],
   filters: readonly SQL[],
   limit: number,
@@ -58,7 +58,7 @@ export function newestFirstIds(
   }
   const parts = branches.map(
     (branch) =>
-      sql`(SELECT ${table.id} AS id, ${table.createdAt} AS created_at FROM ${from} WHERE ${sql.join([branch, ...filters], sql` AND `)} ORDER BY ${table.createdAt} DESC, ${table.id} DESC LIMIT ${limit})`,
+      sql`(SELECT ${key.id} AS id, ${key.at} AS at FROM ${from} WHERE ${sql.join([branch, ...filters], sql` AND `)} ORDER BY ${key.at} DESC, ${key.id} DESC LIMIT ${limit})`,
   );
-  return sql`(SELECT u.id FROM (${sql.join(parts, sql` UNION `)}) AS u ORDER BY u.created_at DESC, u.id DESC LIMIT ${limit})`;
+  return sql`(SELECT u.id FROM (${sql.join(parts, sql` UNION `)}) AS u ORDER BY u.at DESC, u.id DESC LIMIT ${limit})`;
 }

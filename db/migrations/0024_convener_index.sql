@@ -1,0 +1,1 @@
+CREATE INDEX "meetings_convener_idx" ON "meetings" USING btree ("convener_id");
