@@ -6,6 +6,8 @@ import { queryRows } from "../../platform/db/client.js";
 import { as, createTestApp, signIn, type TestApp } from "../../../test/test-app.js";
 import { buildUser } from "../users/test/factories.js";
 import { buildSocialOrg } from "../social-orgs/test/factories.js";
+import { systemCtx } from "../../platform/system.js";
+import { escalateOverdue, foldReferralDeadlines } from "./escalation.js";
 
 /**
  * The roll-ups (ADR 0011) against the live computation: random needs and referrals written straight to
@@ -14,11 +16,16 @@ import { buildSocialOrg } from "../social-orgs/test/factories.js";
  * with and without a period, must equal plain SQL over needs and referrals — counts exactly, medians
  * exactly for a street or a community and within the histogram's 9 % above — before and after
  * multi-row updates (status changes, closures with ratings, reopening, re-routing, a new tier).
+ * Overdue referrals (totals, children, providers) are compared with plain SQL over referrals at the
+ * injected clock: deadlines on earlier days come from referral_deadline_rollups, folded or not, and
+ * today's are counted live, on either side of the clock and of China midnight.
  */
 
 let t: TestApp;
 let official: ReturnType<typeof as>;
 let otherCommunity: string;
+/** The dashboard's clock: 2026-03-20 10:00 China time, inside the random referrals' deadlines. */
+let clock = new Date("2026-03-20T02:00:00Z");
 /** The community queue (null) and three organizations. */
 const providers: Array<string | null> = [null];
 const communities = ["410105007002", "410105007003", "410105001003"];
@@ -83,6 +90,8 @@ type Oracle = {
   resolve: number | null;
   children: Array<{ code: string; total: number; open: number; closed: number; rating: number | null; resolve: number | null }>;
   providers: Array<Record<string, unknown>>;
+  /** Overdue referrals at the clock, by child area (the area itself at community level). */
+  overdue: Map<string, number>;
 };
 
 /** The live computation in plain SQL: what the dashboard computed before the roll-ups. */
@@ -97,6 +106,13 @@ async function oracle(code: string, from?: string, to?: string): Promise<Oracle>
   );
   const childLength = [2, 4, 6, 9, 12].find((length) => length > code.length) ?? 12;
   const db = t.database.db;
+  const at = sql`${clock.toISOString()}::timestamptz`;
+  const late = sql`((r.status = 'pending' AND r.respond_by < ${at}) OR (r.status = 'accepted' AND r.resolve_by < ${at}))`;
+  const overdue = await queryRows<{ child: string; count: number }>(
+    db,
+    sql`SELECT substr(r.area_code, 1, ${childLength}) AS child, count(*)::int AS count
+        FROM referrals AS r JOIN needs AS n ON n.id = r.need_id WHERE ${period} AND ${late} GROUP BY 1`,
+  );
   const facts = await queryRows<Oracle["facts"][number]>(
     db,
     sql`SELECT n.category, n.status, n.tier, count(*)::int AS count, count(n.rating) FILTER (WHERE n.status = 'closed')::int AS rated,
@@ -129,13 +145,14 @@ async function oracle(code: string, from?: string, to?: string): Promise<Oracle>
     sql`SELECT r.provider_kind, r.provider_id, count(*)::int AS referrals,
                count(*) FILTER (WHERE r.accepted_at IS NOT NULL OR r.status IN ('accepted', 'done'))::int AS accepted,
                count(*) FILTER (WHERE r.status = 'done')::int AS done,
-               count(*) FILTER (WHERE (r.status = 'pending' AND r.respond_by < now()) OR (r.status = 'accepted' AND r.resolve_by < now()))::int AS overdue,
+               count(*) FILTER (WHERE ${late})::int AS overdue,
                count(*) FILTER (WHERE r.status = 'declined')::int AS declined, coalesce(sum(r.service_minutes), 0)::int AS minutes,
                avg(n.rating) FILTER (WHERE r.status = 'done' AND n.status = 'closed')::float8 AS rating
         FROM referrals AS r JOIN needs AS n ON n.id = r.need_id
         WHERE ${period} GROUP BY r.provider_kind, r.provider_id ORDER BY count(*) DESC, r.provider_kind, r.provider_id`,
   );
   return {
+    overdue: new Map(overdue.map((row) => [row.child, Number(row.count)])),
     providers,
     facts,
     byResident: Number(summary?.by_resident ?? 0),
@@ -171,12 +188,12 @@ async function compare(code: string, from?: string, to?: string) {
   const closed = sum((fact) => fact.status === "closed");
   const rated = sum(() => true, "rated");
   expect(board.approximate_medians).toBe(code.length <= 6);
-  expect({ label, ...board.totals, median_respond_hours: 0, median_resolve_days: 0, overdue_referrals: 0 }).toEqual({
+  expect({ label, ...board.totals, median_respond_hours: 0, median_resolve_days: 0 }).toEqual({
     label,
     total,
     open: total - closed,
     closed,
-    overdue_referrals: 0,
+    overdue_referrals: [...expected.overdue.values()].reduce((sum, count) => sum + count, 0),
     median_respond_hours: 0,
     median_resolve_days: 0,
     closed_by_resident: expected.byResident,
@@ -215,8 +232,15 @@ async function compare(code: string, from?: string, to?: string) {
   const approximate = code.length <= 6;
   expectMedian(board.totals.median_respond_hours, expected.respond, approximate, `${label} respond`);
   expectMedian(board.totals.median_resolve_days, expected.resolve, approximate, `${label} resolve`);
-  expect(board.children.map((child) => [child.code, child.total, child.open, child.closed, child.average_rating])).toEqual(
-    expected.children.map((child) => [child.code, child.total, child.open, child.closed, round(child.rating, 2)]),
+  expect(board.children.map((child) => [child.code, child.total, child.open, child.closed, child.average_rating, child.overdue])).toEqual(
+    expected.children.map((child) => [
+      child.code,
+      child.total,
+      child.open,
+      child.closed,
+      round(child.rating, 2),
+      expected.overdue.get(child.code) ?? 0,
+    ]),
   );
   expect(board.providers.map(({ name: _name, ...provider }) => provider)).toEqual(
     expected.providers
@@ -245,7 +269,8 @@ const periods: Array<[string | undefined, string | undefined]> = [
 ];
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // The clock moves a day forward in one test: the official's session must outlive it.
+  t = await createTestApp({ SANSHE_SESSION_IDLE_MINUTES: "10000", SANSHE_SESSION_MAX_HOURS: "1000" }, { now: () => clock });
   const [other] = await queryRows<{ code: string }>(
     t.database.db,
     sql`SELECT code FROM areas WHERE level = 'community' AND code LIKE '4101%' AND code NOT LIKE '410105%' ORDER BY code LIMIT 1`,
@@ -319,6 +344,84 @@ describe("needs dashboard roll-ups", () => {
     expect(Number(empty?.negative)).toBe(0);
   }, 120_000);
 
+  it("count overdue referrals due today live and earlier days from the roll-up, folded or not", async () => {
+    const db = t.database.db;
+    const compareAll = async () => {
+      for (const code of levels()) {
+        for (const [from, to] of [periods[0], periods[7]] as Array<[string | undefined, string | undefined]>) {
+          await compare(code, from, to);
+        }
+      }
+    };
+    const pastRows = async () => {
+      const [row] = await queryRows<{ n: number }>(
+        db,
+        sql`SELECT count(*)::int AS n FROM referral_deadline_rollups WHERE day < ${"2026-03-21"}::date AND day > '-infinity'::date`,
+      );
+      return Number(row?.n);
+    };
+    // Open referrals due right around China midnight and around the clock (2026-03-20 10:00), pending
+    // (respond_by) and accepted (resolve_by), for every community and provider.
+    const midnight = Date.parse("2026-03-20T00:00:00+08:00");
+    const deadlines = [
+      midnight - 1,
+      midnight,
+      midnight + 1,
+      clock.getTime() - 1,
+      clock.getTime(),
+      clock.getTime() + 60_000,
+      midnight + 86_400_000 - 1,
+    ];
+    const needRows = await queryRows<{ id: string; area_code: string }>(db, sql`SELECT id, area_code FROM needs ORDER BY id LIMIT 28`);
+    const rows = needRows.map((need, index) => {
+      const due = new Date(deadlines[index % deadlines.length] as number).toISOString();
+      const pending = index % 2 === 0;
+      const provider = providers[index % providers.length];
+      return sql`(${need.id}, ${need.area_code}, ${provider ? "organization" : "community_queue"}, ${provider}::uuid,
+        ${pending ? "pending" : "accepted"}, ${pending ? due : "2026-03-01T00:00:00Z"}::timestamptz,
+        ${pending ? "2026-04-30T00:00:00Z" : due}::timestamptz, ${pending ? null : "2026-03-02T00:00:00Z"}::timestamptz, '2026-03-01T00:00:00Z')`;
+    });
+    await db.execute(sql`INSERT INTO referrals (need_id, area_code, provider_kind, provider_id, status, respond_by, resolve_by, accepted_at, created_at)
+                         VALUES ${sql.join(rows, sql`, `)}`);
+    await compareAll();
+    // Accept some pending ones due today (their deadline moves to resolve_by), decline, finish and
+    // reassign others, and change a deadline.
+    const today = sql`respond_by >= ${new Date(midnight).toISOString()}::timestamptz AND respond_by < ${new Date(midnight + 86_400_000).toISOString()}::timestamptz`;
+    await db.execute(sql`UPDATE referrals SET status = 'accepted', accepted_at = ${clock.toISOString()}::timestamptz, resolve_by = respond_by + interval '1 hour'
+                         WHERE status = 'pending' AND ${today} AND area_code = ${communities[0]}`);
+    await db.execute(sql`UPDATE referrals SET status = 'declined' WHERE status = 'pending' AND ${today} AND area_code = ${communities[1]}`);
+    await db.execute(sql`UPDATE referrals SET status = 'done'
+                         WHERE id IN (SELECT id FROM referrals WHERE status = 'accepted' AND resolve_by < ${clock.toISOString()}::timestamptz ORDER BY id LIMIT 5)`);
+    await db.execute(sql`UPDATE referrals SET provider_kind = 'organization', provider_id = ${providers[2]}::uuid
+                         WHERE id IN (SELECT id FROM referrals WHERE status IN ('pending', 'accepted') AND provider_id IS NULL ORDER BY id LIMIT 12)`);
+    await db.execute(sql`UPDATE referrals SET respond_by = respond_by + interval '1 day'
+                         WHERE id IN (SELECT id FROM referrals WHERE status = 'pending' ORDER BY id LIMIT 6)`);
+    await compareAll();
+    // A day later, before any fold: yesterday's deadlines are read from the roll-up's day rows.
+    clock = new Date("2026-03-21T01:00:00Z");
+    expect(await pastRows()).toBeGreaterThan(0);
+    await compareAll();
+    // The escalation sweep folds them into one row per community and provider.
+    await escalateOverdue(systemCtx(db, () => clock));
+    expect(await pastRows()).toBe(0);
+    await compareAll();
+    // Changes to referrals whose deadline day was folded write rows for that day again; a second fold takes them.
+    await db.execute(sql`UPDATE referrals SET status = 'accepted', accepted_at = ${clock.toISOString()}::timestamptz
+                         WHERE id IN (SELECT id FROM referrals WHERE status = 'pending' AND respond_by < ${"2026-03-10"}::date ORDER BY id LIMIT 8)`);
+    await db.execute(sql`UPDATE referrals SET status = 'cancelled'
+                         WHERE id IN (SELECT id FROM referrals WHERE status = 'accepted' AND resolve_by < ${"2026-03-10"}::date ORDER BY id LIMIT 8)`);
+    expect(await pastRows()).toBeGreaterThan(0);
+    await compareAll();
+    expect(await foldReferralDeadlines(systemCtx(db, () => clock))).toBeGreaterThan(0);
+    expect(await pastRows()).toBe(0);
+    await compareAll();
+    const [negative] = await queryRows<{ n: number }>(
+      db,
+      sql`SELECT count(*)::int AS n FROM referral_deadline_rollups WHERE referrals < 0 OR (day = '-infinity'::date AND referrals = 0)`,
+    );
+    expect(Number(negative?.n)).toBe(0);
+  }, 180_000);
+
   it("rebuilt by the migration's backfill, equal what the triggers kept", async () => {
     const db = t.database.db;
     const snapshot = async () => ({
@@ -335,18 +438,33 @@ describe("needs dashboard roll-ups", () => {
         db,
         sql`SELECT area_code, measure, grain, day::text, bucket, count FROM need_duration_rollups WHERE count <> 0 ORDER BY 1, 2, 3, 4, 5`,
       ),
+      // Days before the clock's date as one, whether folded or not.
+      deadlines: await queryRows(
+        db,
+        sql`SELECT area_code, provider_kind, provider_key, CASE WHEN day < ${"2026-03-21"}::date THEN '-infinity' ELSE day::text END AS day,
+                   sum(referrals)::int AS referrals
+            FROM referral_deadline_rollups GROUP BY 1, 2, 3, 4 HAVING sum(referrals) <> 0 ORDER BY 1, 2, 3, 4`,
+      ),
     });
     const kept = await snapshot();
     expect(kept.needs.length).toBeGreaterThan(100);
+    expect(kept.deadlines.length).toBeGreaterThan(10);
     const migration = readFileSync(new URL("../../../../../db/migrations/0021_dashboard_rollups.sql", import.meta.url), "utf8");
     const backfill = migration
       .split("--> statement-breakpoint")
       .map((statement) => statement.replace(/^(\s*--.*\n)+/, "").trim())
       .filter((statement) => /^INSERT INTO (need|referral)_/.test(statement));
     expect(backfill).toHaveLength(4);
+    const deadlines = readFileSync(new URL("../../../../../db/migrations/0023_referral_deadline_rollups.sql", import.meta.url), "utf8")
+      .split("--> statement-breakpoint")
+      .map((statement) => statement.replace(/^(\s*--.*\n)+/, "").trim())
+      .filter((statement) => statement.startsWith("INSERT INTO referral_deadline_rollups"));
+    expect(deadlines).toHaveLength(1);
+    backfill.push(...deadlines);
     await db.execute(sql`DELETE FROM need_rollups`);
     await db.execute(sql`DELETE FROM referral_rollups`);
     await db.execute(sql`DELETE FROM need_duration_rollups`);
+    await db.execute(sql`DELETE FROM referral_deadline_rollups`);
     for (const statement of backfill) {
       await db.execute(sql.raw(statement));
     }

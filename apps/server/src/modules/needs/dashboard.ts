@@ -13,7 +13,7 @@ import { isInScope } from "../../platform/auth/permissions.js";
 import { areas } from "../jurisdictions/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
 import { getWorkerNames } from "../social-workers/index.js";
-import { needCategories, needDurationRollups, needRollups, needs, referralRollups, referrals } from "./schema.js";
+import { needCategories, needDurationRollups, needRollups, needs, referralDeadlineRollups, referralRollups, referrals } from "./schema.js";
 
 /**
  * The needs dashboard (需求看板) of one jurisdiction, with a fixed number of statements whatever the
@@ -22,8 +22,10 @@ import { needCategories, needDurationRollups, needRollups, needs, referralRollup
  * own rows, by reporting day), exact at every level; the medians are computed live and exactly for a
  * street or a community and from the duration histograms of need_duration_rollups for a district and
  * above (within 9 %, ADR 0011). Providers come from the roll-up referral_rollups without a period and live
- * with one; overdue referrals (one scan of the open referrals, by child and provider) and recent
- * closures are read live (a partial index each).
+ * with one. Overdue referrals, by child and provider: without a period, the rows of
+ * referral_deadline_rollups before today plus today's deadlines already past, counted live through a
+ * deadline index; with one, one live scan of the period's open referrals. Recent closures are read
+ * live (a partial index).
  */
 
 const statuses: NeedStatus[] = ["new", "routed", "accepted", "in_service", "done", "closed", "reopened"];
@@ -109,6 +111,8 @@ export function periodGrains(
 
 /** Start of a China Standard Time date as an instant. */
 const dayStart = (date: string) => new Date(`${date}T00:00:00+08:00`);
+/** The China Standard Time date of an instant (as need_rollup_day in SQL). */
+const chinaDate = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** The prefix the actor's dashboard scope grants for `area`, or the default area; 404 outside. */
 function resolveArea(ctx: ActorCtx, area: string | undefined): string {
@@ -148,6 +152,30 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
       : sql`r.area_code LIKE ${prefix} AND EXISTS (SELECT 1 FROM ${needs} AS n WHERE n.id = r.need_id AND ${counted})`;
   // Only pending and accepted referrals can be overdue (a partial index holds just those).
   const overdue = sql`((r.status = 'pending' AND r.respond_by < ${nowAt}) OR (r.status = 'accepted' AND r.resolve_by < ${nowAt}))`;
+  // Overdue referrals by child area and provider. Without a period: the deadline roll-up's rows before
+  // today (China date; folded into '-infinity' or not) plus the open referrals due today before now,
+  // through referrals_open_deadline_idx (the expression must stay the index's). With a period the
+  // roll-up cannot tell the need's reporting day: one live scan of the open referrals.
+  const today = chinaDate(ctx.now());
+  const deadline = sql`(CASE WHEN r.status = 'pending' THEN r.respond_by ELSE r.resolve_by END)`;
+  const overdueCounts =
+    period.length === 0
+      ? sql`SELECT o.child, o.provider_kind, o.provider_key, sum(o.count)::int AS count
+                FROM (SELECT substr(d.area_code, 1, ${childLength}) AS child, d.provider_kind, d.provider_key, d.referrals AS count
+                      FROM ${referralDeadlineRollups} AS d
+                      WHERE d.area_code LIKE ${prefix} AND d.day < ${today}::date
+                      UNION ALL
+                      SELECT substr(r.area_code, 1, ${childLength}), r.provider_kind, coalesce(r.provider_id::text, ''), 1
+                      FROM ${referrals} AS r
+                      WHERE r.status IN ('pending', 'accepted') AND ${deadline} >= ${dayStart(today).toISOString()}::timestamptz
+                        AND ${deadline} < ${nowAt} AND r.area_code LIKE ${prefix}) AS o
+                GROUP BY 1, 2, 3
+                HAVING sum(o.count) <> 0`
+      : sql`SELECT substr(r.area_code, 1, ${childLength}) AS child, r.provider_kind, coalesce(r.provider_id::text, '') AS provider_key,
+                       count(*)::int AS count
+                FROM ${referrals} AS r
+                WHERE ${referralCounted} AND r.status IN ('pending', 'accepted') AND ${overdue}
+                GROUP BY 1, 2, 3`;
   const ancestors = codeLengths.filter((length) => length <= code.length).map((length) => code.slice(0, length));
   // Roll-up rows of the period: its whole months and the days of the partial months at either end,
   // or the all-time rows without a period.
@@ -198,11 +226,7 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
     ctx.db.execute(sql`
       SELECT
         (SELECT json_agg(json_build_object('child', o.child, 'provider_kind', o.provider_kind, 'provider_key', o.provider_key, 'count', o.count))
-          FROM (SELECT substr(r.area_code, 1, ${childLength}) AS child, r.provider_kind, coalesce(r.provider_id::text, '') AS provider_key,
-                       count(*)::int AS count
-                FROM ${referrals} AS r
-                WHERE ${referralCounted} AND r.status IN ('pending', 'accepted') AND ${overdue}
-                GROUP BY 1, 2, 3) AS o) AS overdue,
+          FROM (${overdueCounts}) AS o) AS overdue,
         ${
           approximate
             ? sql`NULL::float8 AS respond_hours, NULL::float8 AS resolve_days`
@@ -352,10 +376,20 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
 
   type Summary = { overdue: unknown; respond_hours: unknown; resolve_days: unknown };
   const summary = rowsOf<Summary>(summaryRows)[0];
-  // Overdue referrals by child area and provider, from one scan of the open referrals.
+  // Overdue referrals by child area and provider, summed once by child and by provider.
   type Overdue = { child: string; provider_kind: ProviderKind; provider_key: string; count: number };
   const overdueRows = ((typeof summary?.overdue === "string" ? JSON.parse(summary.overdue) : summary?.overdue) ?? []) as Overdue[];
-  const overdueOf = (match: (row: Overdue) => boolean) => overdueRows.filter(match).reduce((sum, row) => sum + num(row.count), 0);
+  const overdueByChild = new Map<string, number>();
+  const overdueByProvider = new Map<string, number>();
+  const providerKey = (kind: ProviderKind, key: string) => `${kind}:${key}`;
+  let overdueTotal = 0;
+  for (const row of overdueRows) {
+    const count = num(row.count);
+    overdueTotal += count;
+    overdueByChild.set(row.child, (overdueByChild.get(row.child) ?? 0) + count);
+    const key = providerKey(row.provider_kind, row.provider_key);
+    overdueByProvider.set(key, (overdueByProvider.get(key) ?? 0) + count);
+  }
   const byResident = facts.reduce((sum, fact) => sum + fact.by_resident, 0);
   const byStaff = facts.reduce((sum, fact) => sum + fact.by_staff, 0);
 
@@ -421,7 +455,7 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
       total,
       open: total - closed,
       closed,
-      overdue_referrals: overdueOf(() => true),
+      overdue_referrals: overdueTotal,
       median_respond_hours: maybe(medianOf(code, "respond", summary?.respond_hours), 1),
       median_resolve_days: maybe(medianOf(code, "resolve", summary?.resolve_days), 1),
       closed_by_resident: byResident,
@@ -450,7 +484,7 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
       referrals: num(row.referrals),
       accepted: num(row.accepted),
       done: num(row.done),
-      overdue: overdueOf((entry) => entry.provider_kind === row.provider_kind && entry.provider_key === (row.provider_id ?? "")),
+      overdue: overdueByProvider.get(providerKey(row.provider_kind, row.provider_id ?? "")) ?? 0,
       declined: num(row.declined),
       minutes: num(row.minutes),
       average_rating: maybe(row.rating),
@@ -462,7 +496,7 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
       level: row.level,
       total: num(row.total),
       open: num(row.open),
-      overdue: overdueOf((entry) => entry.child === row.code),
+      overdue: overdueByChild.get(row.code) ?? 0,
       closed: num(row.closed),
       median_resolve_days: maybe(medianOf(row.code, "resolve", row.resolve_days), 1),
       average_rating: maybe(row.rating),

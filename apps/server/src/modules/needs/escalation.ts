@@ -168,14 +168,18 @@ async function sweepBatch(ctx: Ctx, batchSize: number): Promise<(EscalationResul
 }
 
 /**
- * Escalates every referral past a clock to the street officials (the district's when the street has
- * none), once per referral and clock: respond_by while pending, resolve_by while accepted (in service).
- * Each escalation adds an "escalated" event to the need's history, an audit record and a notification
- * per official. Safe to run repeatedly and on several servers (advisory lock + unique index); a sweep
- * that finds another one running returns at once.
+ * Folds the rows of referral_deadline_rollups for days before today (China date) into one row per
+ * community and provider (ADR 0011), in one statement. It only keeps that table small: the dashboard
+ * sums every row before today, folded or not. Safe to run concurrently with writers and other folds.
+ * Returns the number of day rows folded.
  */
-export async function escalateOverdue(ctx: Ctx, options: { batchSize?: number } = {}): Promise<EscalationResult> {
-  const batchSize = options.batchSize ?? 200;
+export async function foldReferralDeadlines(ctx: Ctx): Promise<number> {
+  const today = new Date(ctx.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const [row] = await queryRows<{ folded: number }>(ctx.db, sql`SELECT fold_referral_deadline_rollups(${today}::date) AS folded`);
+  return Number(row?.folded ?? 0);
+}
+
+async function sweep(ctx: Ctx, batchSize: number): Promise<EscalationResult> {
   const total: EscalationResult = { escalated: 0, notifications: 0 };
   for (;;) {
     const batch = await sweepBatch(ctx, batchSize);
@@ -188,4 +192,18 @@ export async function escalateOverdue(ctx: Ctx, options: { batchSize?: number } 
       return total;
     }
   }
+}
+
+/**
+ * Escalates every referral past a clock to the street officials (the district's when the street has
+ * none), once per referral and clock: respond_by while pending, resolve_by while accepted (in service).
+ * Each escalation adds an "escalated" event to the need's history, an audit record and a notification
+ * per official. Safe to run repeatedly and on several servers (advisory lock + unique index); a sweep
+ * that finds another one running stops at once. Then folds the dashboard's deadline roll-up
+ * (foldReferralDeadlines), which the periodic sweep and `sanshe needs escalate` thus keep small.
+ */
+export async function escalateOverdue(ctx: Ctx, options: { batchSize?: number } = {}): Promise<EscalationResult> {
+  const total = await sweep(ctx, options.batchSize ?? 200);
+  await foldReferralDeadlines(ctx);
+  return total;
 }

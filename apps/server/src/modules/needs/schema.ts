@@ -175,6 +175,11 @@ export const referrals = pgTable(
     index("referrals_provider_created_at_idx").on(table.providerId, table.createdAt, table.id),
     index("referrals_provider_idx").on(table.providerId, table.status),
     index("referrals_need_id_idx").on(table.needId),
+    // Open referrals by their current deadline (respond_by while pending, resolve_by while accepted):
+    // the dashboard counts live only those due today before now (ADR 0011, referral_deadline_rollups).
+    index("referrals_open_deadline_idx")
+      .on(sql`(CASE WHEN ${table.status} = 'pending' THEN ${table.respondBy} ELSE ${table.resolveBy} END)`)
+      .where(sql`${table.status} IN ('pending', 'accepted')`),
   ],
 );
 
@@ -313,4 +318,25 @@ export const referralRollups = pgTable(
     ratingSum: integer("rating_sum").notNull().default(0),
   },
   (table) => [primaryKey({ columns: [table.areaCode, table.providerKind, table.providerKey, table.status] })],
+);
+
+/**
+ * Dashboard roll-up of open referrals by deadline (ADR 0011): referrals pending or accepted, counted by
+ * the China Standard Time date of their current deadline (respond_by while pending, resolve_by while
+ * accepted), per community (the referral's own area_code; a dashboard sums the rows under its prefix),
+ * provider kind and provider (provider_key: the id, '' for the community queue). Days before today are
+ * folded now and then into one row per key with day = '-infinity' (fold_referral_deadline_rollups, run
+ * by the escalation sweep); the dashboard sums every row before today whether folded or not, and counts
+ * today's deadlines live. Kept by triggers on referrals (migration 0023), never written by the application.
+ */
+export const referralDeadlineRollups = pgTable(
+  "referral_deadline_rollups",
+  {
+    areaCode: areaCode("area_code").notNull(),
+    providerKind: text("provider_kind", { enum: providerKinds }).notNull(),
+    providerKey: text("provider_key").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    referrals: integer("referrals").notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.areaCode, table.providerKind, table.providerKey, table.day] })],
 );
