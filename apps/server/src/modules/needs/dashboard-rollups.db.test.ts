@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import type { NeedsDashboard } from "@sanshe/contracts";
+import { dashboardProviderLimit, type NeedsDashboard } from "@sanshe/contracts";
 import { queryRows } from "../../platform/db/client.js";
 import { as, createTestApp, signIn, type TestApp } from "../../../test/test-app.js";
 import { buildUser } from "../users/test/factories.js";
@@ -242,8 +242,11 @@ async function compare(code: string, from?: string, to?: string) {
       expected.overdue.get(child.code) ?? 0,
     ]),
   );
+  // The first providers by referrals, and how many there are in all.
+  expect(board.providers_total).toBe(expected.providers.length);
   expect(board.providers.map(({ name: _name, ...provider }) => provider)).toEqual(
     expected.providers
+      .slice(0, dashboardProviderLimit)
       .map((provider) => ({ ...provider, average_rating: round(provider.rating as number | null, 2), rating: undefined }))
       .map(({ rating: _rating, ...provider }) => provider),
   );
@@ -277,7 +280,8 @@ beforeAll(async () => {
   );
   otherCommunity = other?.code as string;
   official = as(t.app, await signIn(t.app, (await buildUser(t.ctx, [{ role: "official", area_code: "4101" }])).login));
-  for (const _ of [1, 2, 3]) {
+  // More organizations than the dashboard lists, so that the city's list is cut.
+  for (let index = 0; index < dashboardProviderLimit + 10; index += 1) {
     providers.push((await buildSocialOrg(t.ctx, "410105")).id);
   }
   await addNeeds(400);
@@ -294,6 +298,10 @@ describe("needs dashboard roll-ups", () => {
         await compare(code, from, to);
       }
     }
+    // The city's provider list was cut to the first ones.
+    const city = await compare("4101", undefined, undefined);
+    expect(city.providers_total).toBeGreaterThan(dashboardProviderLimit);
+    expect(city.providers).toHaveLength(dashboardProviderLimit);
   }, 120_000);
 
   it("follow status changes, closures, reopening, ratings and re-routing", async () => {
@@ -455,7 +463,7 @@ describe("needs dashboard roll-ups", () => {
       .map((statement) => statement.replace(/^(\s*--.*\n)+/, "").trim())
       .filter((statement) => /^INSERT INTO (need|referral)_/.test(statement));
     expect(backfill).toHaveLength(4);
-    const deadlines = readFileSync(new URL("../../../../../db/migrations/0023_referral_deadline_rollups.sql", import.meta.url), "utf8")
+    const deadlines = readFileSync(new URL("../../../../../db/migrations/0025_referral_deadline_rollups.sql", import.meta.url), "utf8")
       .split("--> statement-breakpoint")
       .map((statement) => statement.replace(/^(\s*--.*\n)+/, "").trim())
       .filter((statement) => statement.startsWith("INSERT INTO referral_deadline_rollups"));

@@ -327,7 +327,7 @@ export const referralRollups = pgTable(
  * provider kind and provider (provider_key: the id, '' for the community queue). Days before today are
  * folded now and then into one row per key with day = '-infinity' (fold_referral_deadline_rollups, run
  * by the escalation sweep); the dashboard sums every row before today whether folded or not, and counts
- * today's deadlines live. Kept by triggers on referrals (migration 0023), never written by the application.
+ * today's deadlines live. Kept by triggers on referrals (migration 0025), never written by the application.
  */
 export const referralDeadlineRollups = pgTable(
   "referral_deadline_rollups",
