@@ -5,8 +5,8 @@ import { queryRows } from "../../platform/db/client.js";
 import { notFound } from "../../platform/errors/app-error.js";
 import { membershipPermissions } from "../../platform/auth/permissions.js";
 import { inPrefixIndexed, inScope, newestFirstIds } from "../../platform/scope/index.js";
-import { getOrganizations } from "../social-orgs/index.js";
-import { getWorkerNames, workerIdsOfUser } from "../social-workers/index.js";
+import { getOrganizations, organizationNameOf } from "../social-orgs/index.js";
+import { workerIdsOfUser, workerNameOf } from "../social-workers/index.js";
 import { readableCasesOfReferrals } from "../cases/index.js";
 import { needAttachments, needCategories, needEvents, needs, referrals, serviceRecords } from "./schema.js";
 
@@ -224,44 +224,39 @@ export async function findNeed(ctx: ActorCtx, id: string): Promise<Need | null> 
   return row ? presentNeed(ctx, row) : null;
 }
 
-type ReferralRow = { referral: typeof referrals.$inferSelect; category: string; description: string; overdue: boolean };
+type ReferralRow = {
+  referral: typeof referrals.$inferSelect;
+  category: string;
+  description: string;
+  overdue: boolean;
+  providerName: string | null;
+};
 
+/** A referral with its need's category and description, its clock and its provider's name: one statement. */
 function referralSelection(now: Date) {
-  return { referral: referrals, category: needs.category, description: needs.description, overdue: referralOverdue(now) };
-}
-
-function providerIds(rows: ReferralRow[], kind: "organization" | "social_worker"): string[] {
-  return rows
-    .filter((row) => row.referral.providerKind === kind && row.referral.providerId)
-    .map((row) => row.referral.providerId as string);
+  const provider = sql`${referrals.providerId}`;
+  return {
+    referral: referrals,
+    category: needs.category,
+    description: needs.description,
+    overdue: referralOverdue(now),
+    providerName: sql<string | null>`CASE ${referrals.providerKind} WHEN 'organization' THEN ${organizationNameOf(provider)}
+      WHEN 'social_worker' THEN ${workerNameOf(provider)} ELSE '社区分派队列' END`,
+  };
 }
 
 /**
- * Presents referrals with provider names (organizations and social workers batched) and, for a
- * signed-in caller who may read it, the case opened from each: a constant number of queries.
+ * Presents referrals (provider names come with the rows) and, for a signed-in caller who may read it,
+ * the case opened from each: one more query at most.
  */
 async function presentReferrals(ctx: Ctx, rows: ReferralRow[]): Promise<Referral[]> {
-  const [organizations, workers, caseLinks] = await Promise.all([
-    getOrganizations(ctx, providerIds(rows, "organization")),
-    getWorkerNames(ctx, providerIds(rows, "social_worker")),
-    ctx.actor
-      ? readableCasesOfReferrals(
-          ctx as ActorCtx,
-          rows.map((row) => row.referral.id),
-        )
-      : Promise.resolve(new Map<string, never>()),
-  ]);
-  const providerName = (referral: ReferralRow["referral"]): string | null => {
-    switch (referral.providerKind) {
-      case "community_queue":
-        return "社区分派队列";
-      case "social_worker":
-        return workers.get(referral.providerId ?? "") ?? null;
-      case "organization":
-        return organizations.get(referral.providerId ?? "")?.name ?? null;
-    }
-  };
-  return rows.map(({ referral, category, description, overdue }) => ({
+  const caseLinks = ctx.actor
+    ? await readableCasesOfReferrals(
+        ctx as ActorCtx,
+        rows.map((row) => row.referral.id),
+      )
+    : new Map<string, never>();
+  return rows.map(({ referral, category, description, overdue, providerName }) => ({
     id: referral.id,
     need_id: referral.needId,
     area_code: referral.areaCode,
@@ -269,7 +264,7 @@ async function presentReferrals(ctx: Ctx, rows: ReferralRow[]): Promise<Referral
     description,
     provider_kind: referral.providerKind,
     provider_id: referral.providerId,
-    provider_name: providerName(referral),
+    provider_name: providerName,
     status: referral.status,
     decline_reason: referral.declineReason,
     respond_by: referral.respondBy.toISOString(),
@@ -284,50 +279,58 @@ async function presentReferrals(ctx: Ctx, rows: ReferralRow[]): Promise<Referral
 }
 
 /**
- * One need with its history, referrals and photos: four queries plus provider names.
+ * One need with its history, referrals and photos: two statements at once, then the cases opened from
+ * the referrals if the actor may read cases.
  * @throws AppError NOT_FOUND outside the actor's scope (residents: not their own).
  */
 export async function getNeed(ctx: ActorCtx, id: string): Promise<NeedDetail> {
-  const need = await findNeed(ctx, id);
-  if (!need) {
-    throw notFound();
-  }
-  const [events, referralRows, attachments] = await Promise.all([
+  const now = ctx.now();
+  // The need with its history and photos in one statement, its referrals (with provider names) in
+  // another, at the same time: the referrals are dropped unread when the need is not visible.
+  const [[row], referralRows] = await Promise.all([
     ctx.db
-      .select()
-      .from(needEvents)
-      .where(and(eq(needEvents.areaCode, need.area_code), eq(needEvents.needId, id)))
-      .orderBy(asc(needEvents.at), asc(needEvents.seq)),
+      .select({
+        ...needSelection(now),
+        events: sql<HistoryEntry[] | string>`(SELECT coalesce(json_agg(json_build_object('kind', e.kind, 'status', e.status,
+          'actor_login', e.actor_login, 'reason', e.reason, 'at', e.at) ORDER BY e.at, e.seq), '[]')
+          FROM ${needEvents} AS e WHERE e.area_code = ${needs.areaCode} AND e.need_id = ${needs.id})`,
+        attachments: sql<RawAttachment[] | string>`(SELECT coalesce(json_agg(json_build_object('id', a.id, 'content_type', a.content_type,
+          'size_bytes', a.size_bytes, 'created_at', a.created_at) ORDER BY a.created_at, a.id), '[]')
+          FROM ${needAttachments} AS a WHERE a.area_code = ${needs.areaCode} AND a.need_id = ${needs.id})`,
+      })
+      .from(needs)
+      .innerJoin(needCategories, eq(needCategories.code, needs.category))
+      .where(and(eq(needs.id, id), needVisible(ctx))),
     ctx.db
-      .select(referralSelection(ctx.now()))
+      .select(referralSelection(now))
       .from(referrals)
       .innerJoin(needs, eq(needs.id, referrals.needId))
       .where(eq(referrals.needId, id))
       .orderBy(asc(referrals.createdAt), asc(referrals.seq)),
-    ctx.db
-      .select({
-        id: needAttachments.id,
-        content_type: needAttachments.contentType,
-        size_bytes: needAttachments.sizeBytes,
-        created_at: needAttachments.createdAt,
-      })
-      .from(needAttachments)
-      .where(and(eq(needAttachments.areaCode, need.area_code), eq(needAttachments.needId, id)))
-      .orderBy(asc(needAttachments.createdAt), asc(needAttachments.id)),
   ]);
+  if (!row) {
+    throw notFound();
+  }
+  const parse = <T>(value: T[] | string): T[] => (typeof value === "string" ? (JSON.parse(value) as T[]) : value);
   return {
-    ...need,
-    events: events.map((event) => ({
+    ...presentNeed(ctx, row),
+    events: parse(row.events).map((event) => ({
       kind: event.kind,
-      status: (event.status as Need["status"] | null) ?? null,
-      actor_login: event.actorLogin,
+      status: event.status ?? null,
+      actor_login: event.actor_login,
       reason: event.reason,
-      at: event.at.toISOString(),
+      at: new Date(event.at).toISOString(),
     })),
     referrals: await presentReferrals(ctx, referralRows),
-    attachments: attachments.map((row) => ({ ...row, created_at: row.created_at.toISOString() })),
+    attachments: parse(row.attachments).map((attachment) => ({
+      ...attachment,
+      created_at: new Date(attachment.created_at).toISOString(),
+    })),
   };
 }
+
+type HistoryEntry = { kind: string; status: Need["status"] | null; actor_login: string; reason: string | null; at: string };
+type RawAttachment = Omit<NeedDetail["attachments"][number], "created_at"> & { created_at: string };
 
 /**
  * Referrals: the inbox (addressed to the actor) or all in the needs.read scope; newest first, with the

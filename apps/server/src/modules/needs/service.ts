@@ -49,17 +49,22 @@ async function residentGroups(ctx: Ctx, residentId: string | null): Promise<stri
   return (await getResidentFacts(ctx, residentId))?.groups ?? [];
 }
 
+type RoutingDecision = {
+  outcome: ReturnType<typeof resolveRouting>;
+  explanation: string;
+  category: CategoryRow;
+};
+
 /**
- * Routes a need inside the caller's transaction: first matching rule (street, district, city), else
- * the category's default tier in the community queue; creates the referral with the category's clock,
- * stores the rule and its explanation on the need and records the event.
+ * Where a need goes: first matching rule (street, district, city), else the category's default tier
+ * in the community queue, with the explanation shown to everyone who reads the need. Reads only.
  */
-export async function routeNeed(
+async function decideRouting(
   ctx: Ctx,
-  need: NeedRow,
-  skipProviders: readonly string[] = [],
-  known: { category?: CategoryRow; residentGroups?: string[] } = {},
-): Promise<NeedRow> {
+  need: { areaCode: string; category: string; residentId: string | null },
+  skipProviders: readonly string[],
+  known: { category?: CategoryRow; residentGroups?: string[] },
+): Promise<RoutingDecision> {
   const category = known.category ?? (await findCategory(ctx, need.category));
   const rules = (await ctx.db
     .select()
@@ -87,6 +92,11 @@ export async function routeNeed(
     category: category.name,
     provider: outcome.providerId ? (organizations.get(outcome.providerId)?.name ?? workers.get(outcome.providerId) ?? null) : null,
   });
+  return { outcome, explanation, category };
+}
+
+/** Creates the referral a routing decision names, with the category's clock, and audits the routing. */
+async function referFromDecision(ctx: Ctx, need: NeedRow, { outcome, category }: RoutingDecision): Promise<void> {
   const now = ctx.now();
   const [referral] = await ctx.db
     .insert(referrals)
@@ -101,20 +111,7 @@ export async function routeNeed(
       createdAt: now,
       updatedAt: now,
     })
-    .returning();
-  const [routed] = await ctx.db
-    .update(needs)
-    .set({
-      status: "routed",
-      tier: outcome.tier,
-      routingRuleId: outcome.rule?.id ?? null,
-      routingExplanation: explanation,
-      version: sql`${needs.version} + 1`,
-      updatedAt: now,
-    })
-    .where(eq(needs.id, need.id))
-    .returning();
-  await recordEvent(ctx, need, "routed", "routed", explanation);
+    .returning({ id: referrals.id });
   await ctx.audit.record("needs.route", {
     entityType: "need",
     entityId: need.id,
@@ -126,6 +123,33 @@ export async function routeNeed(
       referral: referral?.id,
     },
   });
+}
+
+/**
+ * Routes an existing need (reopened, declined, reassigned) inside the caller's transaction: creates
+ * the referral, stores the rule and its explanation on the need and records the event.
+ */
+export async function routeNeed(
+  ctx: Ctx,
+  need: NeedRow,
+  skipProviders: readonly string[] = [],
+  known: { category?: CategoryRow; residentGroups?: string[] } = {},
+): Promise<NeedRow> {
+  const decision = await decideRouting(ctx, need, skipProviders, known);
+  await referFromDecision(ctx, need, decision);
+  const [routed] = await ctx.db
+    .update(needs)
+    .set({
+      status: "routed",
+      tier: decision.outcome.tier,
+      routingRuleId: decision.outcome.rule?.id ?? null,
+      routingExplanation: decision.explanation,
+      version: sql`${needs.version} + 1`,
+      updatedAt: ctx.now(),
+    })
+    .where(eq(needs.id, need.id))
+    .returning();
+  await recordEvent(ctx, need, "routed", "routed", decision.explanation);
   return routed as NeedRow;
 }
 
@@ -188,24 +212,43 @@ async function insertAndRoute(
   duplicateOf: string | null,
   login: string,
 ): Promise<NeedRow> {
-  const tier = category.tier;
+  // Routed before it is written: one insert of the need as routed (the roll-up triggers run once),
+  // its two history entries in one statement, then the referral.
+  const decision = await decideRouting(tx, { ...values, residentId: values.residentId ?? null }, [], { category, residentGroups });
   const now = tx.now();
   const [need] = await tx.db
     .insert(needs)
-    .values({ ...values, status: "new", tier, createdAt: now, updatedAt: now })
+    .values({
+      ...values,
+      status: "routed",
+      tier: decision.outcome.tier,
+      routingRuleId: decision.outcome.rule?.id ?? null,
+      routingExplanation: decision.explanation,
+      createdAt: now,
+      updatedAt: now,
+    })
     .returning();
   const row = need as NeedRow;
-  await tx.db
-    .insert(needEvents)
-    .values({ needId: row.id, areaCode: row.areaCode, kind: "created", status: "new", actorLogin: login, reason: null, at: now });
+  await tx.db.insert(needEvents).values([
+    { needId: row.id, areaCode: row.areaCode, kind: "created", status: "new", actorLogin: login, reason: null, at: now },
+    {
+      needId: row.id,
+      areaCode: row.areaCode,
+      kind: "routed",
+      status: "routed",
+      actorLogin: actorLogin(tx),
+      reason: decision.explanation,
+      at: now,
+    },
+  ]);
   await tx.audit.record("needs.create", {
     entityType: "need",
     entityId: row.id,
     areaCode: row.areaCode,
     detail: { category: row.category, channel: row.channel, duplicate_of: duplicateOf },
   });
-  // The caller already read the category and the resident: routing does not read them again.
-  return routeNeed(tx, row, [], { category, residentGroups });
+  await referFromDecision(tx, row, decision);
+  return row;
 }
 
 type CategoryRow = typeof needCategories.$inferSelect;

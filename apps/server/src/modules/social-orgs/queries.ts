@@ -251,6 +251,11 @@ export async function listOrganizationRefs(
   return { items: rows.map((row) => ({ id: row.id, name: row.name, area_code: row.areaCode })), next_cursor };
 }
 
+/** SQL: the name of the organization whose id is `id` (a column of another table), for one-statement presenters. */
+export function organizationNameOf(id: SQL): SQL<string | null> {
+  return sql<string | null>`(SELECT ${socialOrgs.name} FROM ${socialOrgs} WHERE ${socialOrgs.id} = ${id})`;
+}
+
 /** Organizations by id, without scope (callers check scope on the area code returned). */
 export async function getOrganizations(ctx: Ctx, ids: readonly string[]): Promise<Map<string, OrganizationRef>> {
   const unique = [...new Set(ids)].filter(Boolean);

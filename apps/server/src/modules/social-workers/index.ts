@@ -14,4 +14,4 @@ export const socialWorkersModule: ModuleManifest = {
 };
 
 export type { PopulationSource } from "./queries.js";
-export { findWorkerOfUser, getWorkerNames, getWorkersInScope, workerIdsOfUser, workersSupervisedBy } from "./queries.js";
+export { findWorkerOfUser, getWorkerNames, getWorkersInScope, workerIdsOfUser, workerNameOf, workersSupervisedBy } from "./queries.js";

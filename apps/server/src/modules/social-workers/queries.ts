@@ -354,6 +354,11 @@ export async function getWorkerNames(ctx: Ctx, ids: readonly string[]): Promise<
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
+/** SQL: the name of the social worker whose id is `id` (a column of another table), for one-statement presenters. */
+export function workerNameOf(id: SQL): SQL<string | null> {
+  return sql<string | null>`(SELECT ${socialWorkers.name} FROM ${socialWorkers} WHERE ${socialWorkers.id} = ${id})`;
+}
+
 /** A subquery of the ids of the active social worker records linked to the user account `userId`. */
 export function workerIdsOfUser(userId: string): SQL {
   return sql`(SELECT ${socialWorkers.id} FROM ${socialWorkers} WHERE ${socialWorkers.userId} = ${userId}::uuid AND ${socialWorkers.status} = 'active')`;
