@@ -120,6 +120,18 @@ for (let page = 0; page < 50; page += 1) {
 if (!deepCursor) {
   throw new Error("the resident list has a single page");
 }
+// The same for the street's needs (newest first, merged branches: ADR 0012), 20 pages deep.
+let deepNeedsCursor: string | null = null;
+for (let page = 0; page < 20; page += 1) {
+  const body: { next_cursor: string | null } = await getJson(
+    `/api/v1/needs?limit=50${deepNeedsCursor ? `&cursor=${encodeURIComponent(deepNeedsCursor)}` : ""}`,
+    street,
+  );
+  if (!body.next_cursor) {
+    break;
+  }
+  deepNeedsCursor = body.next_cursor;
+}
 
 type Load = {
   durationSeconds: number;
@@ -255,8 +267,19 @@ const scenarios: Array<{ name: string; paths: string[]; cookie: string; detail?:
   { name: "areas children of 金水区 (district)", paths: ["/api/v1/areas?parent=410105"], cookie: district },
   { name: "need detail (community staff)", paths: needIds.map((id) => `/api/v1/needs/${id}`), cookie: community, detail: true },
   { name: "needs list, first page (street)", paths: ["/api/v1/needs?limit=50"], cookie: street },
+  ...(deepNeedsCursor
+    ? [
+        {
+          name: "needs list, page 21 (street)",
+          paths: [`/api/v1/needs?limit=50&cursor=${encodeURIComponent(deepNeedsCursor)}`],
+          cookie: street,
+        },
+      ]
+    : []),
   { name: "needs list, first page (district)", paths: ["/api/v1/needs?limit=50"], cookie: district },
+  { name: "needs list, first page (community staff)", paths: ["/api/v1/needs?limit=50"], cookie: community },
   { name: "referral inbox (community staff)", paths: ["/api/v1/referrals?inbox=1&limit=50"], cookie: community },
+  { name: "referrals list, first page (street)", paths: ["/api/v1/referrals?limit=50"], cookie: street },
   { name: "needs dashboard, community (community staff)", paths: ["/api/v1/needs/dashboard?area=410105007002"], cookie: community },
   { name: "needs dashboard, street (street official)", paths: ["/api/v1/needs/dashboard?area=410105007"], cookie: street },
   { name: "needs dashboard, district (district official)", paths: ["/api/v1/needs/dashboard?area=410105"], cookie: district },
