@@ -24,6 +24,8 @@ export async function createTestApp(overrides: Record<string, string> = {}, opti
     LOG_LEVEL: "silent",
     SANSHE_LOGIN_RATE_PER_MINUTE: "1000",
     SANSHE_MAX_EVENT_LOOP_DELAY_MS: "0",
+    // Dashboards live: tests change data and read it back at once.
+    SANSHE_DASHBOARD_CACHE_SECONDS: "0",
     ...overrides,
   });
   const database = await createTestDatabase();

@@ -218,6 +218,11 @@ export const NeedsDashboardSchema = z.object({
       "The medians come from roll-up histograms (district and above): each lies within 9 % of the exact median; a street or a community gets exact medians",
     ),
   generated_at: TimestampSchema,
+  refresh_seconds: z
+    .number()
+    .int()
+    .nullable()
+    .describe("District and wider: the figures are computed at most this often (generated_at says when); null: live"),
   totals: z.object({
     total: CountSchema.describe("Needs reported"),
     open: CountSchema.describe("Needs not closed (awaiting confirmation counts as open)"),

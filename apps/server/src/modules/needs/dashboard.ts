@@ -1,4 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
+import { LRUCache } from "lru-cache";
 import {
   dashboardProviderLimit,
   type NeedStatus,
@@ -125,10 +126,54 @@ function resolveArea(ctx: ActorCtx, area: string | undefined): string {
 }
 
 /** GET /needs/dashboard: the metrics of a jurisdiction in the actor's scope, for the reporting period. */
-export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuery): Promise<NeedsDashboard> {
+export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuery, cache: DashboardCache = null): Promise<NeedsDashboard> {
   const code = resolveArea(ctx, query.area);
+  const board =
+    cache && code.length <= 6
+      ? await cache.fetch(`${code}|${query.from ?? ""}|${query.to ?? ""}|${ctx.locale}`, { context: { ctx, code, query } })
+      : await computeDashboard(ctx, code, query, null);
+  if (!board) {
+    throw notFound();
+  }
+  // What depends on the reader: the path above their own area, and the descriptions of closures they
+  // may not read (evaluators see aggregates only: the description needs needs.read over the need's area).
   const scope = ctx.actor.scope("needs.dashboard");
   const readScope = ctx.actor.scope("needs.read");
+  return {
+    ...board,
+    path: board.path.filter((row) => isInScope(row.code, scope)),
+    recent_closures: board.recent_closures.map((row) => ({ ...row, excerpt: isInScope(row.area_code, readScope) ? row.excerpt : null })),
+  };
+}
+
+type DashboardFetch = { ctx: ActorCtx; code: string; query: NeedsDashboardQuery };
+
+/**
+ * The dashboards of districts and wider areas, computed at most once per `seconds` for an area, a
+ * period and a language (SANSHE_DASHBOARD_CACHE_SECONDS, ADR 0011): a city's figures move slowly and
+ * its officials are many; concurrent first requests share one computation. The board says when it was
+ * computed (generated_at) and how often (refresh_seconds). null: every request computes.
+ */
+export type DashboardCache = LRUCache<string, NeedsDashboard, DashboardFetch> | null;
+
+export function createDashboardCache(seconds: number): DashboardCache {
+  if (seconds <= 0) {
+    return null;
+  }
+  return new LRUCache<string, NeedsDashboard, DashboardFetch>({
+    max: 2_000,
+    ttl: seconds * 1000,
+    fetchMethod: (_key, _stale, { context }) => computeDashboard(context.ctx, context.code, context.query, seconds),
+  });
+}
+
+/** The whole dashboard of an area the actor may read, for every reader of it (no per-reader filtering). */
+async function computeDashboard(
+  ctx: ActorCtx,
+  code: string,
+  query: NeedsDashboardQuery,
+  refreshSeconds: number | null,
+): Promise<NeedsDashboard> {
   const nowAt = sql`${ctx.now().toISOString()}::timestamptz`;
   const prefix = `${code}%`;
   const childLength = codeLengths.find((length) => length > code.length) ?? 12;
@@ -235,14 +280,16 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
         (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM n.done_at - n.created_at) / 86400)
           FROM ${needs} AS n WHERE ${counted} AND n.done_at IS NOT NULL) AS resolve_days`
         }`),
-    // The histograms of the area and of its children (days to resolve), summed over the period.
+    // The histograms of the area and of its children (days to resolve), summed over the period. Areas
+    // and measures are listed so that each area is one primary-key range (an OR read the whole table).
     ctx.db.execute(sql`
       SELECT ${needDurationRollups.areaCode} AS area_code, ${needDurationRollups.measure} AS measure,
              ${needDurationRollups.bucket} AS bucket, sum(${needDurationRollups.count})::int AS count
       FROM ${needDurationRollups}
       WHERE ${approximate ? sql`true` : sql`false`} AND ${periodRows(needDurationRollups)}
-        AND (${needDurationRollups.areaCode} = ${code}
-          OR (${needDurationRollups.measure} = 'resolve' AND ${needDurationRollups.areaCode} IN ${children}))
+        AND ${needDurationRollups.areaCode} IN (SELECT ${code}::text UNION ALL ${children})
+        AND ${needDurationRollups.measure} IN ('respond', 'resolve')
+        AND (${needDurationRollups.areaCode} = ${code} OR ${needDurationRollups.measure} = 'resolve')
       GROUP BY 1, 2, 3
       HAVING sum(${needDurationRollups.count}) > 0`),
     // The first providers by referrals (a city has tens of thousands; the count says how many). Without a
@@ -447,10 +494,11 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
 
   return {
     area: { code: self.code, name: self.name, level: self.level },
-    path: path.filter((row) => isInScope(row.code, scope)).map((row) => ({ code: row.code, name: row.name, level: row.level })),
+    path: path.map((row) => ({ code: row.code, name: row.name, level: row.level })),
     period: { from: query.from ?? null, to: query.to ?? null },
     approximate_medians: approximate,
     generated_at: ctx.now().toISOString(),
+    refresh_seconds: refreshSeconds,
     totals: {
       total,
       open: total - closed,
@@ -507,8 +555,7 @@ export async function getNeedsDashboard(ctx: ActorCtx, query: NeedsDashboardQuer
       area_name: row.area_name,
       category: row.category,
       category_name: en ? row.name_en : row.name,
-      // Evaluators see aggregates only: the description needs needs.read over the need's area.
-      excerpt: isInScope(row.area_code, readScope) ? row.excerpt : null,
+      excerpt: row.excerpt,
       rating: row.rating === null ? null : num(row.rating),
       confirmed_by: row.confirmed_by,
       closed_at: iso(row.closed_at),

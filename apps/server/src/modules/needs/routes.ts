@@ -27,7 +27,7 @@ import {
   ServiceRecordSchema,
 } from "@sanshe/contracts";
 import { requireActor, requireAnyPermission } from "../../platform/ctx.js";
-import { getNeedsDashboard } from "./dashboard.js";
+import { createDashboardCache, getNeedsDashboard } from "./dashboard.js";
 import { getNeed, getReferral, listCategories, listNeeds, listReferrals } from "./queries.js";
 import {
   acceptReferral,
@@ -49,6 +49,7 @@ const writeErrors = { ...errors, 409: ProblemSchema };
 
 /** Needs, routing rules and referrals (需求、分层分派、转介联办). */
 export const needRoutes: FastifyPluginAsyncZod = async (app) => {
+  const dashboardCache = createDashboardCache(app.sanshe.config.dashboardCacheSeconds);
   app.get(
     "/need-categories",
     {
@@ -102,7 +103,7 @@ export const needRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { access: "needs.dashboard" },
     },
-    async (request) => getNeedsDashboard(requireActor(request.ctx), request.query),
+    async (request) => getNeedsDashboard(requireActor(request.ctx), request.query, dashboardCache),
   );
 
   app.get(

@@ -192,7 +192,10 @@ export function DashboardPage() {
                   resident: board.totals.closed_by_resident,
                   staff: board.totals.closed_by_staff,
                 })}
-                {board.approximate_medians ? ` ${t("needs.dashboard.approximateMedians")}` : null}
+                {board.approximate_medians ? ` ${t("needs.dashboard.approximateMedians")}` : null}{" "}
+                {board.refresh_seconds === null
+                  ? t("needs.dashboard.generatedLive", { at: formatDateTime(board.generated_at) })
+                  : t("needs.dashboard.generatedEvery", { at: formatDateTime(board.generated_at), seconds: board.refresh_seconds })}
               </Typography.Text>
               <Row gutter={[12, 12]}>
                 <Col xs={24} lg={14}>
