@@ -153,7 +153,8 @@ export async function listMeetings(ctx: ActorCtx, query: MeetingListQuery): Prom
     .select({
       meeting: meetings,
       convenerName: convener.displayName,
-      invitees: sql<number>`(SELECT count(*)::int FROM ${meetingInvitees} WHERE ${meetingInvitees.meetingId} = ${meetings.id})`,
+      // Invitees carry their meeting's area: the (area_code, meeting_id) index answers each count.
+      invitees: sql<number>`(SELECT count(*)::int FROM ${meetingInvitees} WHERE ${meetingInvitees.areaCode} = ${meetings.areaCode} AND ${meetingInvitees.meetingId} = ${meetings.id})`,
     })
     .from(meetings)
     .leftJoin(convener, eq(convener.id, meetings.convenerId))
@@ -400,7 +401,7 @@ export async function presentMeeting(ctx: ActorCtx, row: MeetingRow): Promise<Me
     ctx.db
       .select({ id: meetingInvitees.id })
       .from(meetingInvitees)
-      .where(and(eq(meetingInvitees.meetingId, row.id), inviteeIsActor(ctx))),
+      .where(and(eq(meetingInvitees.areaCode, row.areaCode), eq(meetingInvitees.meetingId, row.id), inviteeIsActor(ctx))),
   ]);
   const [counts, units, areaNames, facilities] = await Promise.all([
     countOpenNeedsByCategory(

@@ -428,7 +428,7 @@ export async function selfSignIn(ctx: ActorCtx, id: string, token: string): Prom
       ? await tx.db
           .select({ id: meetingInvitees.id, signedInAt: meetingInvitees.signedInAt })
           .from(meetingInvitees)
-          .where(and(eq(meetingInvitees.meetingId, row.id), inviteeIsActor(tx)))
+          .where(and(eq(meetingInvitees.areaCode, row.areaCode), eq(meetingInvitees.meetingId, row.id), inviteeIsActor(tx)))
       : [];
     if (!row || invitees.length === 0) {
       throw notFound();
