@@ -26,6 +26,7 @@ export async function createTestApp(overrides: Record<string, string> = {}, opti
     SANSHE_MAX_EVENT_LOOP_DELAY_MS: "0",
     // Dashboards live: tests change data and read it back at once.
     SANSHE_DASHBOARD_CACHE_SECONDS: "0",
+    SANSHE_OCDS_CACHE_SECONDS: "0",
     ...overrides,
   });
   const database = await createTestDatabase();

@@ -19,6 +19,7 @@ const EnvSchema = z.object({
   SANSHE_IMPORT_STALE_SECONDS: z.coerce.number().positive().default(60),
   SANSHE_ESCALATION_INTERVAL_SECONDS: z.coerce.number().nonnegative().default(300),
   SANSHE_DASHBOARD_CACHE_SECONDS: z.coerce.number().int().nonnegative().default(60),
+  SANSHE_OCDS_CACHE_SECONDS: z.coerce.number().int().nonnegative().default(60),
   SANSHE_TRAINING_HOURS_PER_YEAR: z.coerce.number().nonnegative().default(72),
   SANSHE_WORKFORCE_STANDARD_PER_1000: z.coerce.number().positive().default(2),
   /** Prefix of Open Contracting IDs (OCDS ocid), registered with the Open Contracting Partnership. */
@@ -64,6 +65,8 @@ export type Config = {
   escalationIntervalMs: number;
   /** A district's or wider needs dashboard is computed at most this often per area and period (0: always live). */
   dashboardCacheSeconds: number;
+  /** The OCDS feed pages through a list of release heads taken at most this often (0: every page reads it live). */
+  ocdsCacheSeconds: number;
   secureCookies: boolean;
   /** Continuing-education hours a social worker needs per calendar year. */
   trainingHoursPerYear: number;
@@ -120,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxEventLoopDelayMs: e.SANSHE_MAX_EVENT_LOOP_DELAY_MS ?? (e.DATABASE_URL ? 1000 : 0),
     escalationIntervalMs: e.SANSHE_ESCALATION_INTERVAL_SECONDS * 1000,
     dashboardCacheSeconds: e.SANSHE_DASHBOARD_CACHE_SECONDS,
+    ocdsCacheSeconds: e.SANSHE_OCDS_CACHE_SECONDS,
     smtpUrl: e.SANSHE_SMTP_URL ?? null,
     mailFrom: e.SANSHE_MAIL_FROM,
     secureCookies: e.SANSHE_SECURE_COOKIES ? e.SANSHE_SECURE_COOKIES === "true" : isProduction,

@@ -33,6 +33,7 @@ export { getPublicCreditSummary } from "./credit.js";
 export { projectLinksNear } from "./agenda-links.js";
 export {
   listOcdsReleaseHeads,
+  createReleaseHeadCache,
   getOcdsProcesses,
   type OcdsReleaseHead,
   type OcdsProcess,

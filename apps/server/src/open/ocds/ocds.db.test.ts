@@ -4,6 +4,7 @@ import Ajv04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { eq, sql } from "drizzle-orm";
 import { createTestApp, type TestApp } from "../../../test/test-app.js";
+import { buildApp } from "../../app.js";
 import { socialOrgsModule } from "../../modules/social-orgs/index.js";
 import { usersModule } from "../../modules/users/index.js";
 import { seedProjects, finalScoreOf } from "../../modules/projects/seed.js";
@@ -158,6 +159,35 @@ describe("OCDS feed", () => {
       return t.database.stats.queries - before;
     };
     expect(await statements("/open/ocds/releases?limit=100")).toBe(await statements("/open/ocds/releases?limit=2"));
+  });
+
+  it("pages the same from the list of heads taken once (SANSHE_OCDS_CACHE_SECONDS) as live", async () => {
+    const cached = await buildApp({ config: { ...t.config, ocdsCacheSeconds: 60 }, database: t.database, logger: false });
+    try {
+      const walk = async (app: typeof t.app, first: string): Promise<string[]> => {
+        const ids: string[] = [];
+        let url: string | undefined = first;
+        while (url) {
+          const response: { statusCode: number; body: string } = await app.inject({ method: "GET", url });
+          expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+          const page = JSON.parse(response.body) as ReleasePackage;
+          ids.push(...page.releases.map((release) => release.id));
+          url = page.links?.next ? new URL(page.links.next).pathname + new URL(page.links.next).search : undefined;
+        }
+        return ids;
+      };
+      const live = await walk(t.app, "/open/ocds/releases?limit=4");
+      expect(live.length).toBeGreaterThan(8);
+      expect(await walk(cached, "/open/ocds/releases?limit=4")).toEqual(live);
+      const middle = (await get<ReleasePackage>("/open/ocds/releases?limit=100")).releases[Math.floor(live.length / 2)] as Release;
+      for (const filter of [`since=${encodeURIComponent(middle.date)}`, `until=${encodeURIComponent(middle.date)}`]) {
+        expect(await walk(cached, `/open/ocds/releases?limit=3&${filter}`)).toEqual(
+          await walk(t.app, `/open/ocds/releases?limit=3&${filter}`),
+        );
+      }
+    } finally {
+      await cached.close();
+    }
   });
 
   it("filters by date", async () => {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ProblemSchema } from "@sanshe/contracts";
 import { AppError, notFound } from "../../platform/errors/app-error.js";
-import { getOcdsProcesses, listOcdsReleaseHeads, type OcdsReleaseHead } from "../../modules/projects/index.js";
+import { createReleaseHeadCache, getOcdsProcesses, listOcdsReleaseHeads, type OcdsReleaseHead } from "../../modules/projects/index.js";
 import type { Ctx } from "../../platform/ctx.js";
 import { presentRelease } from "./present.js";
 
@@ -77,6 +77,7 @@ async function releasesOf(ctx: Ctx, heads: readonly OcdsReleaseHead[]) {
  * read-only): release packages by keyset page and a record package per contracting process.
  */
 export const ocdsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const heads = createReleaseHeadCache(app.sanshe.config.ocdsCacheSeconds);
   app.get(
     "/releases",
     {
@@ -91,17 +92,21 @@ export const ocdsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { since, until, cursor, limit } = request.query;
       const after = cursor ? decodeCursor(cursor) : undefined;
-      const heads = await listOcdsReleaseHeads(request.ctx, {
-        ...(since ? { since } : {}),
-        ...(until ? { until } : {}),
-        ...(after ? { after } : {}),
-        limit: limit + 1,
-      });
-      const page = heads.slice(0, limit);
+      const found = await listOcdsReleaseHeads(
+        request.ctx,
+        {
+          ...(since ? { since } : {}),
+          ...(until ? { until } : {}),
+          ...(after ? { after } : {}),
+          limit: limit + 1,
+        },
+        heads,
+      );
+      const page = found.slice(0, limit);
       const self = new URL(request.url, `${request.protocol}://${request.host}`);
       const last = page.at(-1);
       let next: string | null = null;
-      if (heads.length > limit && last) {
+      if (found.length > limit && last) {
         // The next page keeps every filter of this one and moves the cursor.
         const url = new URL(self);
         url.searchParams.set("cursor", encodeCursor(last));
