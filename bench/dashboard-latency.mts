@@ -1,6 +1,7 @@
 /**
  * `npx tsx bench/dashboard-latency.mts [-- --runs 10 --submissions 200]`: single-request latencies of
  * the needs dashboard (issue 7, ADR 0011) on the storage of DATABASE_URL loaded by `npm run bench:data`.
+ * The once-a-minute cache of district and city boards is off here: this times their computation.
  * The machine running the benchmarks is shared, so this times one request at a time (median and
  * maximum of `runs` after one warm-up) rather than throughput: community, street, district and city,
  * with no period, a quarter and a year; then `submissions` need submissions one after another (the
@@ -19,7 +20,13 @@ const { values } = parseArgs({
 const runs = Number(values.runs);
 const submissions = Number(values.submissions);
 
-const config = loadConfig({ ...process.env, LOG_LEVEL: "silent", NODE_ENV: process.env.NODE_ENV ?? "development" });
+// The computation itself: no once-a-minute cache (ADR 0011).
+const config = loadConfig({
+  ...process.env,
+  LOG_LEVEL: "silent",
+  NODE_ENV: process.env.NODE_ENV ?? "development",
+  SANSHE_DASHBOARD_CACHE_SECONDS: "0",
+});
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, statementTimeoutMs: 120_000 });
 await migrateDatabase(database);
 const app = await buildApp({ config, database, logger: false });
