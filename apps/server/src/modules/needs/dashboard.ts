@@ -1,5 +1,4 @@
 import { sql, type SQL } from "drizzle-orm";
-import { LRUCache } from "lru-cache";
 import {
   dashboardProviderLimit,
   type NeedStatus,
@@ -9,6 +8,7 @@ import {
   type ServiceTier,
 } from "@sanshe/contracts";
 import type { ActorCtx } from "../../platform/ctx.js";
+import { periodicCache, type PeriodicCache } from "../../platform/cache/index.js";
 import { notFound } from "../../platform/errors/app-error.js";
 import { isInScope } from "../../platform/auth/permissions.js";
 import { areas } from "../jurisdictions/index.js";
@@ -154,17 +154,12 @@ type DashboardFetch = { ctx: ActorCtx; code: string; query: NeedsDashboardQuery 
  * its officials are many; concurrent first requests share one computation. The board says when it was
  * computed (generated_at) and how often (refresh_seconds). null: every request computes.
  */
-export type DashboardCache = LRUCache<string, NeedsDashboard, DashboardFetch> | null;
+export type DashboardCache = PeriodicCache<string, NeedsDashboard, DashboardFetch>;
 
 export function createDashboardCache(seconds: number): DashboardCache {
-  if (seconds <= 0) {
-    return null;
-  }
-  return new LRUCache<string, NeedsDashboard, DashboardFetch>({
-    max: 2_000,
-    ttl: seconds * 1000,
-    fetchMethod: (_key, _stale, { context }) => computeDashboard(context.ctx, context.code, context.query, seconds),
-  });
+  return periodicCache<string, NeedsDashboard, DashboardFetch>(seconds, 2_000, (_key, { ctx, code, query }) =>
+    computeDashboard(ctx, code, query, seconds),
+  );
 }
 
 /** The whole dashboard of an area the actor may read, for every reader of it (no per-reader filtering). */

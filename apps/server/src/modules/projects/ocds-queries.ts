@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { LRUCache } from "lru-cache";
 import type { Ctx } from "../../platform/ctx.js";
+import { periodicCache, type PeriodicCache } from "../../platform/cache/index.js";
 import { socialOrgs } from "../social-orgs/index.js";
 import { getAreaNames } from "../jurisdictions/index.js";
 import { applications, calls, fundingLedger, milestones, projectContracts } from "./schema.js";
@@ -95,23 +95,16 @@ export async function listOcdsReleaseHeads(
  * contracts), and the feed is read in bulk by machines. Pages are cut from the list in memory, in
  * the same order and with the same keyset as the statement. null: every page reads them live.
  */
-export type ReleaseHeadCache = LRUCache<"all", OcdsReleaseHead[], Ctx> | null;
+export type ReleaseHeadCache = PeriodicCache<"all", OcdsReleaseHead[], Ctx>;
 
 export function createReleaseHeadCache(seconds: number): ReleaseHeadCache {
-  if (seconds <= 0) {
-    return null;
-  }
-  return new LRUCache<"all", OcdsReleaseHead[], Ctx>({
-    max: 1,
-    ttl: seconds * 1000,
-    fetchMethod: async (_key, _stale, { context }) => {
-      const result = await context.db.execute(
-        sql`SELECT h.release_id, h.stage, h.call_id, h.contract_id, h.ocid, h.date FROM (${headsSql()}) AS h`,
-      );
-      return rowsOf<HeadRow>(result)
-        .map(toHead)
-        .sort((a, b) => compareHeads(a, b.date, b.releaseId));
-    },
+  return periodicCache<"all", OcdsReleaseHead[], Ctx>(seconds, 1, async (_key, ctx) => {
+    const result = await ctx.db.execute(
+      sql`SELECT h.release_id, h.stage, h.call_id, h.contract_id, h.ocid, h.date FROM (${headsSql()}) AS h`,
+    );
+    return rowsOf<HeadRow>(result)
+      .map(toHead)
+      .sort((a, b) => compareHeads(a, b.date, b.releaseId));
   });
 }
 
