@@ -34,8 +34,17 @@ export const dashboardProviderLimit = 50;
 export const ProviderKindSchema = z.enum(["organization", "social_worker", "community_queue"]).describe("Kind of provider");
 export type ProviderKind = z.infer<typeof ProviderKindSchema>;
 
-export const ReferralStatusSchema = z.enum(["pending", "accepted", "declined", "done", "cancelled"]).describe("Referral status");
+export const ReferralStatusSchema = z
+  .enum(["pending", "accepted", "declined", "done", "failed", "cancelled"])
+  .describe("Referral status; failed: done, but the resident (or a call-back) said the need was not solved");
 export type ReferralStatus = z.infer<typeof ReferralStatusSchema>;
+
+export const ConfirmationSourceSchema = z
+  .enum(["resident", "callback", "staff"])
+  .describe(
+    "How a need was confirmed: resident (the resident themself), callback (staff after a recorded call-back), staff (by staff before call-backs were recorded: unverified)",
+  );
+export type ConfirmationSource = z.infer<typeof ConfirmationSourceSchema>;
 
 export const ReferralSchema = z.object({
   id: UuidSchema,
@@ -52,6 +61,8 @@ export const ReferralSchema = z.object({
   resolve_by: TimestampSchema.describe("Complete before this instant"),
   overdue: z.boolean().describe("Past respond_by while pending, or past resolve_by while accepted"),
   read: z.boolean().describe("The provider has opened it"),
+  rating: z.number().int().nullable().describe("The rating of this provider's work, given once at the confirmation after it"),
+  rating_source: ConfirmationSourceSchema.nullable().describe("Who gave the rating"),
   case: CaseLinkSchema.nullable()
     .optional()
     .describe("The case opened from this referral: only for those who may read it (cases are confidential)"),
@@ -104,7 +115,10 @@ export const NeedSchema = z.object({
     .describe("Which rule routed the need and why"),
   overdue: z.boolean().describe("An open referral of the need is past its clock"),
   confirmation_overdue: z.boolean().describe("Done for more than 7 days without the resident's confirmation"),
-  rating: z.number().int().nullable().describe("The resident's rating 1–5 at closure"),
+  rating: z.number().int().nullable().describe("The resident's own rating 1–5 at closure (null when staff confirmed)"),
+  callback_rating: z.number().int().nullable().describe("The rating recorded by staff from a call-back"),
+  confirmed_by: ConfirmationSourceSchema.nullable().describe("How the closure was confirmed; null while open"),
+  closed_at: TimestampSchema.nullable(),
   contact: NeedContactMaskedSchema.nullable().describe("Anonymous contact (no registered resident), masked"),
   address: z.string().nullable().describe("Where the need is (free text, e.g. from Open311 address_string)"),
   duplicate_of: UuidSchema.nullable().optional().describe("On create: an open need of the same resident and category"),
@@ -114,7 +128,24 @@ export const NeedSchema = z.object({
 });
 export type Need = z.infer<typeof NeedSchema>;
 
+export const CallbackMethodSchema = z.enum(["phone", "visit", "other"]).describe("How the resident was reached: phone, visit, other");
+
+/** A call-back (回访) staff recorded to confirm a need. */
+export const NeedCallbackSchema = z.object({
+  method: CallbackMethodSchema,
+  called_at: TimestampSchema.describe("When the call-back took place"),
+  answered_by: z.string().describe("Who answered (the resident, a family member …)"),
+  summary: z.string().describe("What they said"),
+  solved: z.boolean(),
+  rating: z.number().int(),
+  recorded_at: TimestampSchema,
+});
+
 export const NeedDetailSchema = NeedSchema.extend({
+  callbacks: z.array(NeedCallbackSchema).describe("Call-backs recorded by staff, oldest first"),
+  callback_allowed_from: TimestampSchema.nullable().describe(
+    "While done: from when staff may confirm by a call-back (now when the resident has no account)",
+  ),
   events: z.array(NeedEventSchema).describe("History, oldest first"),
   referrals: z.array(ReferralSchema).describe("Referrals, oldest first"),
   attachments: z.array(NeedAttachmentSchema).describe("Photos, oldest first (GET /needs/{id}/attachments/{attachmentId})"),
@@ -144,10 +175,20 @@ export const NeedListQuerySchema = PageQuerySchema.extend({
 export type NeedListQuery = z.infer<typeof NeedListQuerySchema>;
 export const NeedIdParamsSchema = z.object({ id: UuidSchema });
 
+export const NeedCallbackInputSchema = z.strictObject({
+  method: CallbackMethodSchema,
+  called_at: z.iso.datetime({ offset: true }).describe("When the call-back took place, ISO 8601 with offset (not in the future)"),
+  answered_by: text({ max: 50 }).describe("Who answered (the resident, a family member …)"),
+  summary: text({ max: 500 }).describe("What they said"),
+});
+
 export const NeedConfirmationSchema = z.strictObject({
   solved: z.boolean().describe("Was the need met?"),
   rating: z.number().int().min(1).max(5).describe("Rating 1–5"),
   comment: text({ max: 500 }).optional().describe("Comment"),
+  callback: NeedCallbackInputSchema.optional().describe(
+    "Staff only, and required for staff: the call-back that confirms it (after the resident's wait, or at once when the resident has no account)",
+  ),
 });
 export type NeedConfirmation = z.infer<typeof NeedConfirmationSchema>;
 
@@ -231,9 +272,13 @@ export const NeedsDashboardSchema = z.object({
     median_respond_hours: MaybeNumber.describe("Median hours from referral to acceptance"),
     median_resolve_days: MaybeNumber.describe("Median days from report to done"),
     closed_by_resident: CountSchema.describe("Closed needs confirmed by the resident themself"),
-    closed_by_staff: CountSchema.describe("Closed needs confirmed by staff after a call-back"),
+    closed_by_callback: CountSchema.describe("Closed needs confirmed by staff after a recorded call-back"),
+    closed_by_staff: CountSchema.describe("Closed needs confirmed by staff before call-backs were recorded (unverified)"),
     resident_confirmation_share: MaybeNumber.describe("closed_by_resident / closed (0–1)"),
-    average_rating: MaybeNumber.describe("Average rating 1–5 of closed needs"),
+    average_rating: MaybeNumber.describe("Average of the residents' own ratings 1–5 of closed needs"),
+    rated: CountSchema.describe("Closed needs with the resident's own rating"),
+    average_callback_rating: MaybeNumber.describe("Average rating 1–5 recorded by staff (call-backs, and staff confirmations before them)"),
+    callback_rated: CountSchema.describe("Closed needs with a rating recorded by staff"),
   }),
   by_status: z.array(z.object({ status: NeedStatusSchema, count: CountSchema })).describe("Needs by status (every status)"),
   by_category: z
@@ -289,7 +334,7 @@ export const NeedsDashboardSchema = z.object({
         category_name: z.string(),
         excerpt: z.string().nullable().describe("First 60 characters of the description; null without needs.read there (aggregates only)"),
         rating: z.number().int().nullable(),
-        confirmed_by: z.enum(["resident", "staff"]).nullable(),
+        confirmed_by: ConfirmationSourceSchema.nullable(),
         closed_at: TimestampSchema.nullable(),
       }),
     )

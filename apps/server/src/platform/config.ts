@@ -21,6 +21,7 @@ const EnvSchema = z.object({
   SANSHE_DASHBOARD_CACHE_SECONDS: z.coerce.number().int().nonnegative().default(60),
   SANSHE_OCDS_CACHE_SECONDS: z.coerce.number().int().nonnegative().default(60),
   SANSHE_TRAINING_HOURS_PER_YEAR: z.coerce.number().nonnegative().default(72),
+  SANSHE_CONFIRMATION_WAIT_DAYS: z.coerce.number().nonnegative().max(60).default(3),
   SANSHE_WORKFORCE_STANDARD_PER_1000: z.coerce.number().positive().default(2),
   /** Prefix of Open Contracting IDs (OCDS ocid), registered with the Open Contracting Partnership. */
   SANSHE_OCID_PREFIX: z
@@ -70,6 +71,8 @@ export type Config = {
   secureCookies: boolean;
   /** Continuing-education hours a social worker needs per calendar year. */
   trainingHoursPerYear: number;
+  /** Days a resident with an account has to confirm a done need before staff may confirm it by a call-back. */
+  confirmationWaitDays: number;
   /** Lower bound of the social workers per 1,000 residents standard. */
   workforceStandardPerThousand: number;
   /** Prefix of Open Contracting IDs: `${ocidPrefix}-${callId}`. */
@@ -128,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.SANSHE_MAIL_FROM,
     secureCookies: e.SANSHE_SECURE_COOKIES ? e.SANSHE_SECURE_COOKIES === "true" : isProduction,
     trainingHoursPerYear: e.SANSHE_TRAINING_HOURS_PER_YEAR,
+    confirmationWaitDays: e.SANSHE_CONFIRMATION_WAIT_DAYS,
     workforceStandardPerThousand: e.SANSHE_WORKFORCE_STANDARD_PER_1000,
     ocidPrefix: e.SANSHE_OCID_PREFIX,
     logLevel: e.LOG_LEVEL,

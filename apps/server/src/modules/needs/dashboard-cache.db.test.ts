@@ -40,10 +40,28 @@ beforeAll(async () => {
   const referral = (await staff.get(`/api/v1/needs/${id}`)).json<{ referrals: Array<{ id: string }> }>().referrals[0]?.id;
   for (const [path, body] of [
     [`/api/v1/referrals/${referral}/accept`, undefined],
+    [
+      `/api/v1/referrals/${referral}/service-records`,
+      { served_on: "2026-03-02", minutes: 30, party_kind: "community", party_name: "社区居委会" },
+    ],
     [`/api/v1/referrals/${referral}/complete`, undefined],
-    [`/api/v1/needs/${id}/confirmation`, { solved: true, rating: 4 }],
   ] as const) {
     const response = await staff.post(path, body);
+    expect(response.statusCode, response.body).toBeLessThan(300);
+  }
+  // A colleague who did not serve it confirms by a call-back (no account: at once).
+  const colleague = await client([{ role: "community_staff", area_code: "410105007002" }]);
+  for (const [path, body] of [
+    [
+      `/api/v1/needs/${id}/confirmation`,
+      {
+        solved: true,
+        rating: 4,
+        callback: { method: "phone", called_at: new Date().toISOString(), answered_by: "居民本人", summary: "已清理" },
+      },
+    ],
+  ] as const) {
+    const response = await colleague.post(path, body);
     expect(response.statusCode, response.body).toBeLessThan(300);
   }
 });

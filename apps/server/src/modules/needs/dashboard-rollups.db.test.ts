@@ -56,11 +56,13 @@ async function addNeeds(count: number) {
     return sql`(${pick(all)}, ${pick(categories)}, ${"随机需求"}, 'normal', 'staff', ${status}, ${pick(tiers)},
       ${created.toISOString()}::timestamptz, ${done?.toISOString() ?? null}::timestamptz,
       ${closed || status === "reopened" ? (random() < 0.8 ? 1 + Math.floor(random() * 5) : null) : null}::smallint,
-      ${closed ? done?.toISOString() : null}::timestamptz, ${closed ? pick(["resident", "staff", null]) : null})`;
+      ${closed ? done?.toISOString() : null}::timestamptz, ${closed ? pick(["resident", "callback", "staff", null]) : null},
+      ${closed && random() < 0.5 ? 1 + Math.floor(random() * 5) : null}::smallint)`;
   });
   const needs = await queryRows<{ id: string; area_code: string; created_at: string }>(
     t.database.db,
-    sql`INSERT INTO needs (area_code, category, description, urgency, channel, status, tier, created_at, done_at, rating, closed_at, confirmed_by)
+    sql`INSERT INTO needs (area_code, category, description, urgency, channel, status, tier, created_at, done_at, rating, closed_at, confirmed_by,
+                           callback_rating)
         VALUES ${sql.join(rows, sql`, `)} RETURNING id, area_code, created_at`,
   );
   // One or two referrals each; accepted ones with an acceptance 0–72 hours after the referral.
@@ -86,6 +88,9 @@ type Oracle = {
   facts: Array<{ category: string; status: string; tier: string; count: number; rated: number; rating_sum: number }>;
   byResident: number;
   byStaff: number;
+  byCallback: number;
+  callbackRated: number;
+  callbackRatingSum: number;
   respond: number | null;
   resolve: number | null;
   children: Array<{ code: string; total: number; open: number; closed: number; rating: number | null; resolve: number | null }>;
@@ -119,9 +124,20 @@ async function oracle(code: string, from?: string, to?: string): Promise<Oracle>
                coalesce(sum(n.rating) FILTER (WHERE n.status = 'closed'), 0)::int AS rating_sum
         FROM needs AS n WHERE ${period} GROUP BY 1, 2, 3`,
   );
-  const [summary] = await queryRows<{ by_resident: number; by_staff: number; respond: number | null; resolve: number | null }>(
+  const [summary] = await queryRows<{
+    by_resident: number;
+    by_staff: number;
+    by_callback: number;
+    callback_rated: number;
+    callback_rating_sum: number;
+    respond: number | null;
+    resolve: number | null;
+  }>(
     db,
     sql`SELECT
+      (SELECT count(*)::int FROM needs AS n WHERE ${period} AND n.status = 'closed' AND n.confirmed_by = 'callback') AS by_callback,
+      (SELECT count(*)::int FROM needs AS n WHERE ${period} AND n.status = 'closed' AND n.callback_rating IS NOT NULL) AS callback_rated,
+      (SELECT coalesce(sum(n.callback_rating), 0)::int FROM needs AS n WHERE ${period} AND n.status = 'closed') AS callback_rating_sum,
       (SELECT count(*)::int FROM needs AS n WHERE ${period} AND n.status = 'closed' AND n.confirmed_by = 'resident') AS by_resident,
       (SELECT count(*)::int FROM needs AS n WHERE ${period} AND n.status = 'closed' AND n.confirmed_by = 'staff') AS by_staff,
       (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.accepted_at - r.created_at) / 3600)
@@ -157,6 +173,9 @@ async function oracle(code: string, from?: string, to?: string): Promise<Oracle>
     facts,
     byResident: Number(summary?.by_resident ?? 0),
     byStaff: Number(summary?.by_staff ?? 0),
+    byCallback: Number(summary?.by_callback ?? 0),
+    callbackRated: Number(summary?.callback_rated ?? 0),
+    callbackRatingSum: Number(summary?.callback_rating_sum ?? 0),
     respond: summary?.respond === null || summary?.respond === undefined ? null : Number(summary.respond),
     resolve: summary?.resolve === null || summary?.resolve === undefined ? null : Number(summary.resolve),
     children,
@@ -197,9 +216,13 @@ async function compare(code: string, from?: string, to?: string) {
     median_respond_hours: 0,
     median_resolve_days: 0,
     closed_by_resident: expected.byResident,
+    closed_by_callback: expected.byCallback,
     closed_by_staff: expected.byStaff,
     resident_confirmation_share: closed > 0 ? round(expected.byResident / closed, 4) : null,
     average_rating: rated > 0 ? round(sum(() => true, "rating_sum") / rated, 2) : null,
+    rated,
+    average_callback_rating: expected.callbackRated > 0 ? round(expected.callbackRatingSum / expected.callbackRated, 2) : null,
+    callback_rated: expected.callbackRated,
   });
   expect(board.by_status).toEqual(statuses.map((status) => ({ status, count: sum((fact) => fact.status === status) })));
   expect(
@@ -312,7 +335,8 @@ describe("needs dashboard roll-ups", () => {
     await db.execute(sql`UPDATE needs SET status = 'accepted' WHERE status IN ('new', 'routed') AND area_code = ${communities[0]}`);
     // Done needs close with a rating, half confirmed by the resident.
     await db.execute(sql`UPDATE needs SET status = 'closed', closed_at = done_at, rating = 4,
-                         confirmed_by = CASE WHEN random() < 0.5 THEN 'resident' ELSE 'staff' END WHERE status = 'done'`);
+                         confirmed_by = CASE WHEN random() < 0.5 THEN 'resident' ELSE 'callback' END,
+                         callback_rating = CASE WHEN random() < 0.5 THEN 3 END WHERE status = 'done'`);
     // Some closed needs are reopened (the resident said not solved: done_at cleared, rating kept).
     await db.execute(sql`UPDATE needs SET status = 'reopened', done_at = NULL, closed_at = NULL, confirmed_by = NULL
                          WHERE id IN (SELECT id FROM needs WHERE status = 'closed' ORDER BY id LIMIT 25)`);

@@ -133,10 +133,21 @@ describe("needs dashboard", () => {
     await act("staffA", `/api/v1/referrals/${await referralOf(ids.n1 as string, "accepted")}/complete`);
     await act("residentA", `/api/v1/needs/${ids.n1}/confirmation`, { solved: true, rating: 5 });
     at(72);
+    await act("staffB", `/api/v1/referrals/${await referralOf(ids.n3 as string, "accepted")}/service-records`, {
+      served_on: "2026-03-05",
+      minutes: 20,
+      party_kind: "community",
+      party_name: "社区居委会",
+    });
     await act("staffB", `/api/v1/referrals/${await referralOf(ids.n3 as string, "accepted")}/complete`);
     at(96);
     await act("orgStaff", `/api/v1/referrals/${await referralOf(ids.n2 as string, "accepted")}/complete`);
-    await act("staffA", `/api/v1/needs/${ids.n2}/confirmation`, { solved: true, rating: 3 });
+    // No account to confirm with (recorded by staff without a resident): a colleague calls back at once.
+    await act("staffA", `/api/v1/needs/${ids.n2}/confirmation`, {
+      solved: true,
+      rating: 3,
+      callback: { method: "phone", called_at: clock.toISOString(), answered_by: "居民本人", summary: "已上门测量" },
+    });
 
     const board = await dashboard("street");
     expect(board.area).toEqual({ code: "410105007", name: expect.any(String), level: "street" });
@@ -149,9 +160,13 @@ describe("needs dashboard", () => {
       median_respond_hours: 3,
       median_resolve_days: 3,
       closed_by_resident: 1,
-      closed_by_staff: 1,
+      closed_by_callback: 1,
+      closed_by_staff: 0,
       resident_confirmation_share: 0.5,
-      average_rating: 4,
+      average_rating: 5,
+      rated: 1,
+      average_callback_rating: 3,
+      callback_rated: 1,
     });
     expect(board.by_status.filter((s) => s.count > 0)).toEqual([
       { status: "routed", count: 2 },
@@ -170,7 +185,7 @@ describe("needs dashboard", () => {
     expect(board.by_category.map((c) => c.category).sort()).toEqual(["health", "legal_aid", "repairs"]);
     expect(board.by_tier.filter((tier) => tier.total > 0)).toEqual([
       { tier: "public", total: 3, open: 2, closed: 1, average_rating: 5 },
-      { tier: "special", total: 1, open: 0, closed: 1, average_rating: 3 },
+      { tier: "special", total: 1, open: 0, closed: 1, average_rating: null },
       { tier: "professional", total: 1, open: 1, closed: 0, average_rating: null },
     ]);
     expect(board.providers).toEqual([
@@ -183,7 +198,7 @@ describe("needs dashboard", () => {
         done: 2,
         overdue: 2,
         declined: 0,
-        minutes: 30,
+        minutes: 50,
         average_rating: 5,
       },
       {
@@ -196,11 +211,11 @@ describe("needs dashboard", () => {
         overdue: 0,
         declined: 1,
         minutes: 45,
-        average_rating: 3,
+        average_rating: null,
       },
     ]);
     expect(board.recent_closures.map((c) => [c.id, c.rating, c.confirmed_by, c.closed_at])).toEqual([
-      [ids.n2, 3, "staff", new Date(t0.getTime() + 96 * 3_600_000).toISOString()],
+      [ids.n2, 3, "callback", new Date(t0.getTime() + 96 * 3_600_000).toISOString()],
       [ids.n1, 5, "resident", new Date(t0.getTime() + 48 * 3_600_000).toISOString()],
     ]);
     expect(board.recent_closures[1]).toMatchObject({ category: "repairs", area_code: communityA, excerpt: "测试需求：residentA 的描述" });
@@ -210,7 +225,7 @@ describe("needs dashboard", () => {
     at(96);
     const street = await dashboard("street");
     const a = street.children.find((c) => c.code === communityA);
-    expect(a).toMatchObject({ level: "community", total: 2, open: 0, closed: 2, overdue: 0, median_resolve_days: 3, average_rating: 4 });
+    expect(a).toMatchObject({ level: "community", total: 2, open: 0, closed: 2, overdue: 0, median_resolve_days: 3, average_rating: 5 });
     expect(street.children.find((c) => c.code === communityB)).toMatchObject({
       total: 3,
       open: 3,

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import {
   dashboardProviderLimit,
+  type ConfirmationSource,
   type NeedStatus,
   type NeedsDashboard,
   type NeedsDashboardQuery,
@@ -257,7 +258,9 @@ async function computeDashboard(
       SELECT ${needRollups.category} AS category, ${needRollups.status} AS status, ${needRollups.tier} AS tier,
              sum(${needRollups.needs})::int AS count, sum(${needRollups.rated})::int AS rated,
              sum(${needRollups.ratingSum})::int AS rating_sum, sum(${needRollups.byResident})::int AS by_resident,
-             sum(${needRollups.byStaff})::int AS by_staff, c.name, c.name_en, c.sort_order
+             sum(${needRollups.byStaff})::int AS by_staff, sum(${needRollups.byCallback})::int AS by_callback,
+             sum(${needRollups.callbackRated})::int AS callback_rated, sum(${needRollups.callbackRatingSum})::int AS callback_rating_sum,
+             c.name, c.name_en, c.sort_order
       FROM ${needRollups} JOIN ${needCategories} AS c ON c.code = ${needRollups.category}
       WHERE ${needRollups.areaCode} = ${code} AND ${periodRows(needRollups)}
       GROUP BY ${needRollups.category}, ${needRollups.status}, ${needRollups.tier}, c.name, c.name_en, c.sort_order
@@ -340,7 +343,7 @@ async function computeDashboard(
       ORDER BY a.code`),
     ctx.db.execute(sql`
       SELECT n.id, n.area_code, a.name AS area_name, n.category, c.name, c.name_en, left(n.description, 60) AS excerpt,
-             n.rating, n.confirmed_by, n.closed_at
+             coalesce(n.rating, n.callback_rating) AS rating, n.confirmed_by, n.closed_at
       FROM ${needs} AS n
       JOIN ${needCategories} AS c ON c.code = n.category
       LEFT JOIN ${areas} AS a ON a.code = n.area_code
@@ -365,6 +368,9 @@ async function computeDashboard(
     rating_sum: number;
     by_resident: number;
     by_staff: number;
+    by_callback: number;
+    callback_rated: number;
+    callback_rating_sum: number;
     name: string;
     name_en: string;
   };
@@ -375,6 +381,9 @@ async function computeDashboard(
     rating_sum: num(fact.rating_sum),
     by_resident: num(fact.by_resident),
     by_staff: num(fact.by_staff),
+    by_callback: num(fact.by_callback),
+    callback_rated: num(fact.callback_rated),
+    callback_rating_sum: num(fact.callback_rating_sum),
   }));
   const statusCounts = new Map<NeedStatus, number>(statuses.map((status) => [status, 0]));
   const categories = new Map<string, NeedsDashboard["by_category"][number]>();
@@ -434,6 +443,9 @@ async function computeDashboard(
   }
   const byResident = facts.reduce((sum, fact) => sum + fact.by_resident, 0);
   const byStaff = facts.reduce((sum, fact) => sum + fact.by_staff, 0);
+  const byCallback = facts.reduce((sum, fact) => sum + fact.by_callback, 0);
+  const callbackRated = facts.reduce((sum, fact) => sum + fact.callback_rated, 0);
+  const callbackRatingSum = facts.reduce((sum, fact) => sum + fact.callback_rating_sum, 0);
 
   // Districts and above: medians from the summed histograms of the area and of each child.
   type HistogramRow = { area_code: string; measure: "respond" | "resolve"; bucket: number; count: number };
@@ -483,7 +495,7 @@ async function computeDashboard(
     name_en: string;
     excerpt: string;
     rating: number | null;
-    confirmed_by: "resident" | "staff" | null;
+    confirmed_by: ConfirmationSource | null;
     closed_at: unknown;
   };
 
@@ -502,9 +514,13 @@ async function computeDashboard(
       median_respond_hours: maybe(medianOf(code, "respond", summary?.respond_hours), 1),
       median_resolve_days: maybe(medianOf(code, "resolve", summary?.resolve_days), 1),
       closed_by_resident: byResident,
+      closed_by_callback: byCallback,
       closed_by_staff: byStaff,
       resident_confirmation_share: closed > 0 ? maybe(byResident / closed, 4) : null,
       average_rating: rated > 0 ? maybe(ratingSum / rated) : null,
+      rated,
+      average_callback_rating: callbackRated > 0 ? maybe(callbackRatingSum / callbackRated) : null,
+      callback_rated: callbackRated,
     },
     by_status: statuses.map((status) => ({ status, count: statusCounts.get(status) ?? 0 })),
     by_category: [...categories.values()],

@@ -38,6 +38,17 @@ async function report(who: Client, payload: Record<string, unknown>, headers?: R
   return who.post("/api/v1/needs", { description: "需要帮助", ...payload }, headers ? { headers } : undefined);
 }
 
+/** Records one service on an accepted referral (completion needs one). */
+async function serve(who: Client, referralId: string) {
+  const response = await who.post(`/api/v1/referrals/${referralId}/service-records`, {
+    served_on: "2026-03-02",
+    minutes: 30,
+    party_kind: "community",
+    party_name: "丰乐社区居委会",
+  });
+  expect(response.statusCode).toBe(201);
+}
+
 function pendingReferral(need: NeedDetail): Referral {
   const referral = need.referrals.find((r) => r.status === "pending");
   if (!referral) {
@@ -308,6 +319,7 @@ describe("referral transitions and closure", () => {
     ]);
     const second = pendingReferral(afterReopen);
     await staff.post(`/api/v1/referrals/${second.id}/accept`);
+    await serve(staff, second.id);
     await staff.post(`/api/v1/referrals/${second.id}/complete`);
     expect((await residentB.post(`/api/v1/needs/${need.id}/confirmation`, { solved: true, rating: 5 })).statusCode).toBe(404);
     const closed = (
@@ -316,13 +328,22 @@ describe("referral transitions and closure", () => {
     expect(closed).toMatchObject({ status: "closed", rating: 5 });
   });
 
-  it("staff confirm after a call-back; residents' list stays private", async () => {
+  it("staff who did not serve confirm after a recorded call-back; residents' list stays private", async () => {
     const need = (await report(staff, { category: "health", resident_id: residentRecord })).json<NeedDetail>();
     const referral = pendingReferral(need);
     await staff.post(`/api/v1/referrals/${referral.id}/accept`);
+    await serve(staff, referral.id);
     await staff.post(`/api/v1/referrals/${referral.id}/complete`);
-    const closed = await staff.post(`/api/v1/needs/${need.id}/confirmation`, { solved: true, rating: 4 });
-    expect(closed.json()).toMatchObject({ status: "closed" });
+    const callback = { method: "phone", called_at: clock.toISOString(), answered_by: "王阿姨本人", summary: "血压已测，满意" };
+    expect((await staff.post(`/api/v1/needs/${need.id}/confirmation`, { solved: true, rating: 4, callback })).json()).toMatchObject({
+      code: "NEED_CONFIRMER_SERVED",
+    });
+    const colleague = (await client([{ role: "community_staff", area_code: community }])).client;
+    const closed = await colleague.post(`/api/v1/needs/${need.id}/confirmation`, { solved: true, rating: 4, callback });
+    expect(closed.json()).toMatchObject({ status: "closed", confirmed_by: "callback", rating: null, callback_rating: 4 });
+    expect(closed.json<NeedDetail>().callbacks).toEqual([
+      expect.objectContaining({ method: "phone", answered_by: "王阿姨本人", solved: true, rating: 4 }),
+    ]);
     expect(residentAId).toBeTruthy();
   });
 });
@@ -344,6 +365,7 @@ describe("service-level clocks", () => {
     const done = (await report(residentA, { category: "disability" })).json<NeedDetail>();
     const doneReferral = pendingReferral(done);
     await staff.post(`/api/v1/referrals/${doneReferral.id}/accept`);
+    await serve(staff, doneReferral.id);
     await staff.post(`/api/v1/referrals/${doneReferral.id}/complete`);
     expect((await staff.get(`/api/v1/needs/${late.id}`)).json<NeedDetail>().overdue).toBe(false);
     advance(49); // employment: respond within 48 hours

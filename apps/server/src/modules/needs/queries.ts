@@ -8,7 +8,10 @@ import { inPrefixIndexed, inScope, newestFirstIds } from "../../platform/scope/i
 import { getOrganizations, organizationNameOf } from "../social-orgs/index.js";
 import { workerIdsOfUser, workerNameOf } from "../social-workers/index.js";
 import { readableCasesOfReferrals } from "../cases/index.js";
-import { needAttachments, needCategories, needEvents, needs, referrals, serviceRecords } from "./schema.js";
+import { needAttachments, needCallbacks, needCategories, needEvents, needs, referrals, serviceRecords } from "./schema.js";
+import { loadConfig } from "../../platform/config.js";
+import { callbackAllowedFrom } from "./policy.js";
+import { residentHasAccount } from "./resident-accounts.js";
 
 const confirmationDays = 7;
 
@@ -132,10 +135,16 @@ function presentNeed(ctx: Ctx, row: NeedRow): Need {
     channel: need.channel,
     status: need.status,
     tier: need.tier,
-    routing: { rule: need.routingRuleId, explanation: need.routingExplanation },
+    routing: {
+      rule: need.routingRuleId,
+      explanation: ctx.locale === "en" && need.routingExplanationEn ? need.routingExplanationEn : need.routingExplanation,
+    },
     overdue: Boolean(row.overdue),
     confirmation_overdue: Boolean(row.confirmationOverdue),
     rating: need.rating,
+    callback_rating: need.callbackRating,
+    confirmed_by: need.confirmedBy,
+    closed_at: need.closedAt?.toISOString() ?? null,
     grid: need.gridId ? { id: need.gridId, name: need.gridName ?? "" } : null,
     contact: need.contactMasked ?? null,
     address: need.address,
@@ -271,6 +280,8 @@ async function presentReferrals(ctx: Ctx, rows: ReferralRow[]): Promise<Referral
     resolve_by: referral.resolveBy.toISOString(),
     overdue: Boolean(overdue),
     read: referral.readAt !== null,
+    rating: referral.rating,
+    rating_source: referral.ratingSource,
     case: caseLinks.get(referral.id) ?? null,
     version: referral.version,
     created_at: referral.createdAt.toISOString(),
@@ -297,6 +308,9 @@ export async function getNeed(ctx: ActorCtx, id: string): Promise<NeedDetail> {
         attachments: sql<RawAttachment[] | string>`(SELECT coalesce(json_agg(json_build_object('id', a.id, 'content_type', a.content_type,
           'size_bytes', a.size_bytes, 'created_at', a.created_at) ORDER BY a.created_at, a.id), '[]')
           FROM ${needAttachments} AS a WHERE a.area_code = ${needs.areaCode} AND a.need_id = ${needs.id})`,
+        callbacks: sql<RawCallback[] | string>`(SELECT coalesce(json_agg(json_build_object('method', c.method, 'called_at', c.called_at,
+          'answered_by', c.answered_by, 'summary', c.summary, 'solved', c.solved, 'rating', c.rating, 'recorded_at', c.created_at)
+          ORDER BY c.created_at, c.id), '[]') FROM ${needCallbacks} AS c WHERE c.area_code = ${needs.areaCode} AND c.need_id = ${needs.id})`,
       })
       .from(needs)
       .innerJoin(needCategories, eq(needCategories.code, needs.category))
@@ -312,8 +326,18 @@ export async function getNeed(ctx: ActorCtx, id: string): Promise<NeedDetail> {
     throw notFound();
   }
   const parse = <T>(value: T[] | string): T[] => (typeof value === "string" ? (JSON.parse(value) as T[]) : value);
+  const allowedFrom =
+    row.need.status === "done"
+      ? callbackAllowedFrom(row.need.doneAt, await residentHasAccount(ctx, row.need), loadConfig().confirmationWaitDays)
+      : null;
   return {
     ...presentNeed(ctx, row),
+    callbacks: parse(row.callbacks).map((callback) => ({
+      ...callback,
+      called_at: new Date(callback.called_at).toISOString(),
+      recorded_at: new Date(callback.recorded_at).toISOString(),
+    })),
+    callback_allowed_from: allowedFrom?.toISOString() ?? null,
     events: parse(row.events).map((event) => ({
       kind: event.kind,
       status: event.status ?? null,
@@ -330,6 +354,7 @@ export async function getNeed(ctx: ActorCtx, id: string): Promise<NeedDetail> {
 }
 
 type HistoryEntry = { kind: string; status: Need["status"] | null; actor_login: string; reason: string | null; at: string };
+type RawCallback = Omit<NeedDetail["callbacks"][number], "called_at" | "recorded_at"> & { called_at: string; recorded_at: string };
 type RawAttachment = Omit<NeedDetail["attachments"][number], "created_at"> & { created_at: string };
 
 /**

@@ -91,13 +91,13 @@ describe("resolveRouting", () => {
       "both street providers declined: inherited city rule",
       { areaCode: "410105007002", category: "elderly_care", skip: [org1, org2] },
       cityAny,
-      "public",
+      "professional",
     ],
     ["district rule inherited by the street", { areaCode: "410105007003", category: "counseling" }, districtCounseling, "professional"],
     ["area prefix matches its community", { areaCode: "410105007002", category: "repairs" }, streetOnlyCommunity2, "public"],
-    ["area prefix excludes another community: city rule", { areaCode: "410105007003", category: "repairs" }, cityAny, "public"],
-    ["another street's rule never applies", { areaCode: "410105007003", category: "legal_aid" }, cityAny, "public"],
-    ["other district: only city rules", { areaCode: "410103001001", category: "counseling" }, cityAny, "public"],
+    ["area prefix excludes another community: city rule", { areaCode: "410105007003", category: "repairs" }, cityAny, "professional"],
+    ["another street's rule never applies", { areaCode: "410105007003", category: "legal_aid" }, cityAny, "professional"],
+    ["other district: only city rules", { areaCode: "410103001001", category: "counseling" }, cityAny, "professional"],
   ];
   for (const [name, input, expected, tier] of cases) {
     it(name, () => {
@@ -118,7 +118,10 @@ describe("resolveRouting", () => {
       "professional",
     );
     expect(outcome).toEqual({ rule: null, tier: "professional", providerKind: "community_queue", providerId: null });
-    expect(explainRouting(outcome, { owner: null, category: "法律援助", provider: null })).toContain("法律援助");
+    expect(explainRouting(outcome, { owner: null, category: "法律援助", categoryEn: "Legal aid", provider: null })).toEqual({
+      zh: "无匹配规则：法律援助默认 → 专业服务 → 社区分派队列",
+      en: "No rule matched: Legal aid by default → professional service → the community's triage queue",
+    });
   });
 
   it("explains the rule that matched", () => {
@@ -127,8 +130,26 @@ describe("resolveRouting", () => {
       { areaCode: "410105007002", category: "elderly_care", residentGroups: ["elderly_alone"] },
       "public",
     );
-    expect(explainRouting(outcome, { owner: "南阳新村街道", category: "养老照护", provider: "演示组织" })).toBe(
-      "南阳新村街道规则 #2：养老照护 + elderly_alone → 特殊服务 → 演示组织",
-    );
+    const explanation = explainRouting(outcome, { owner: "南阳新村街道", category: "养老照护", categoryEn: "Elderly care", provider: "演示组织" });
+    expect(explanation.zh).toBe("南阳新村街道规则 #2：养老照护 + 独居老人 → 特殊服务 → 演示组织");
+    expect(explanation.en).toBe("Rule #2 of 南阳新村街道: Elderly care + elderly living alone → special service → 演示组织");
+    // No code leaks into either language.
+    expect(`${explanation.zh} ${explanation.en}`).not.toMatch(/[a-z]+_[a-z]+/);
+  });
+
+  it("a catch-all rule keeps the category's tier (housekeeping stays personalized, culture stays developmental)", () => {
+    for (const tier of ["personalized", "developmental"] as const) {
+      const outcome = resolveRouting([cityAny], { areaCode: "410105007002", category: "housekeeping", residentGroups: [] }, tier);
+      expect(outcome.rule?.id).toBe(cityAny.id);
+      expect(outcome.tier).toBe(tier);
+      const explanation = explainRouting(outcome, { owner: "郑州市", category: "家政服务", categoryEn: "Housekeeping", provider: null });
+      expect(explanation.zh).toContain("（家政服务的服务层级）");
+    }
+  });
+
+  it("a rule with a resident group but no category sets its own tier", () => {
+    const groupRule = rule({ areaCode: "410105007", position: 0, residentGroups: ["disabled"], tier: "special" });
+    const outcome = resolveRouting([groupRule], { areaCode: "410105007002", category: "housekeeping", residentGroups: ["disabled"] }, "personalized");
+    expect(outcome.tier).toBe("special");
   });
 });

@@ -1,4 +1,4 @@
-import type { ProviderKind, ServiceTier } from "@sanshe/contracts";
+import { residentGroupLabels, type ProviderKind, type ResidentGroup, type ServiceTier } from "@sanshe/contracts";
 
 export type Rule = {
   id: string;
@@ -52,10 +52,15 @@ export function ruleMatches(rule: Rule, input: RoutingInput): boolean {
   return true;
 }
 
+/** A catch-all rule names no category and no resident group: it decides who serves, never the tier. */
+export function isCatchAll(rule: Rule): boolean {
+  return rule.category === null && (rule.residentGroups === null || rule.residentGroups.length === 0);
+}
+
 /**
  * Resolves a need: rules of the most specific owner first (street, then district, then city), then by
  * position; the first match wins. Without a match: the category's default tier in the community's
- * triage queue.
+ * triage queue. A catch-all rule keeps the category's tier (a housekeeping need stays personalized).
  */
 export function resolveRouting(rules: readonly Rule[], input: RoutingInput, defaultTier: ServiceTier): RoutingOutcome {
   const ordered = [...rules].sort((a, b) => b.areaCode.length - a.areaCode.length || a.position - b.position || a.id.localeCompare(b.id));
@@ -63,27 +68,63 @@ export function resolveRouting(rules: readonly Rule[], input: RoutingInput, defa
   if (!rule) {
     return { rule: null, tier: defaultTier, providerKind: "community_queue", providerId: null };
   }
-  return { rule, tier: rule.tier, providerKind: rule.providerKind, providerId: rule.providerId };
+  return { rule, tier: isCatchAll(rule) ? defaultTier : rule.tier, providerKind: rule.providerKind, providerId: rule.providerId };
 }
 
-const tierNames: Record<ServiceTier, string> = {
-  public: "公共服务",
-  special: "特殊服务",
-  professional: "专业服务",
-  personalized: "个性化服务",
-  developmental: "发展性服务",
+const tierNames: Record<ServiceTier, { zh: string; en: string }> = {
+  public: { zh: "公共服务", en: "public service" },
+  special: { zh: "特殊服务", en: "special service" },
+  professional: { zh: "专业服务", en: "professional service" },
+  personalized: { zh: "个性化服务", en: "personalized service" },
+  developmental: { zh: "发展性服务", en: "developmental service" },
 };
 
-/** The human explanation stored on the need, e.g. "南阳新村街道规则 #2：养老照护 + 独居老人 → 特殊服务 → 某组织". */
+const residentGroupNamesEn: Record<ResidentGroup, string> = {
+  elderly_alone: "elderly living alone",
+  disabled: "people with disabilities",
+  veteran_family: "veterans' families",
+  low_income: "low-income",
+  minor: "minors",
+  unemployed: "unemployed",
+  migrant: "migrants",
+};
+
+function groupLabel(code: string, locale: "zh" | "en"): string {
+  const group = code as ResidentGroup;
+  return (locale === "zh" ? residentGroupLabels[group] : residentGroupNamesEn[group]) ?? code;
+}
+
+/** The explanation of a routing decision in both languages; the reader sees their own. */
+export type RoutingExplanation = { zh: string; en: string };
+
+/**
+ * The human explanation stored on the need, with labels only (no codes), e.g.
+ * "南阳新村街道规则 #2：养老照护 + 独居老人 → 特殊服务 → 某组织" and its English.
+ */
 export function explainRouting(
   outcome: RoutingOutcome,
-  names: { owner: string | null; category: string; provider: string | null },
-): string {
-  const provider = outcome.providerKind === "community_queue" ? "社区分派队列" : (names.provider ?? "指定服务方");
+  names: { owner: string | null; category: string; categoryEn: string; provider: string | null },
+): RoutingExplanation {
+  const provider = {
+    zh: outcome.providerKind === "community_queue" ? "社区分派队列" : (names.provider ?? "指定服务方"),
+    en: outcome.providerKind === "community_queue" ? "the community's triage queue" : (names.provider ?? "the named provider"),
+  };
+  const tier = tierNames[outcome.tier];
   if (!outcome.rule) {
-    return `无匹配规则：${names.category}默认 → ${tierNames[outcome.tier]} → ${provider}`;
+    return {
+      zh: `无匹配规则：${names.category}默认 → ${tier.zh} → ${provider.zh}`,
+      en: `No rule matched: ${names.categoryEn} by default → ${tier.en} → ${provider.en}`,
+    };
   }
-  const groups = outcome.rule.residentGroups?.length ? ` + ${outcome.rule.residentGroups.join("/")}` : "";
-  const category = outcome.rule.category ? names.category : "任意类别";
-  return `${names.owner ?? outcome.rule.areaCode}规则 #${outcome.rule.position}：${category}${groups} → ${tierNames[outcome.tier]} → ${provider}`;
+  const { rule } = outcome;
+  const groups = rule.residentGroups ?? [];
+  const groupsZh = groups.length ? ` + ${groups.map((g) => groupLabel(g, "zh")).join("/")}` : "";
+  const groupsEn = groups.length ? ` + ${groups.map((g) => groupLabel(g, "en")).join("/")}` : "";
+  const keptZh = isCatchAll(rule) ? `（${names.category}的服务层级）` : "";
+  const keptEn = isCatchAll(rule) ? ` (the tier of ${names.categoryEn})` : "";
+  const owner = names.owner ?? rule.areaCode;
+  return {
+    zh: `${owner}规则 #${rule.position}：${rule.category ? names.category : "任意类别"}${groupsZh} → ${tier.zh}${keptZh} → ${provider.zh}`,
+    en: `Rule #${rule.position} of ${owner}: ${rule.category ? names.categoryEn : "any category"}${groupsEn} → ${tier.en}${keptEn} → ${provider.en}`,
+  };
 }

@@ -51,12 +51,20 @@ export const needs = pgTable(
     tier: text("tier", { enum: tiers }).notNull(),
     routingRuleId: uuid("routing_rule_id"),
     routingExplanation: text("routing_explanation").notNull().default(""),
+    /** The same explanation in English (shown to readers whose language is en; empty before migration 0026). */
+    routingExplanationEn: text("routing_explanation_en").notNull().default(""),
     doneAt: timestamp("done_at", { withTimezone: true }),
+    /** The resident's own rating 1–5 at closure (never a rating staff recorded: see callbackRating). */
     rating: smallint("rating"),
+    /** The rating staff recorded from a call-back (or, before call-backs were recorded, a staff confirmation). */
+    callbackRating: smallint("callback_rating"),
     confirmationComment: text("confirmation_comment"),
-    /** When a confirmation closed the need, and whether the resident confirmed it themself or staff after a call-back. */
+    /**
+     * When a confirmation closed the need, and how: the resident themself, staff after a recorded
+     * call-back (need_callbacks), or "staff" for closures made before call-backs were recorded.
+     */
     closedAt: timestamp("closed_at", { withTimezone: true }),
-    confirmedBy: text("confirmed_by", { enum: ["resident", "staff"] }),
+    confirmedBy: text("confirmed_by", { enum: ["resident", "callback", "staff"] }),
     /** Anonymous contact (name, phone, e-mail) without a registered resident: JSON encrypted with platform/pii. */
     contactEnc: text("contact_enc"),
     /** The same contact masked, for display. */
@@ -143,8 +151,15 @@ export const referrals = pgTable(
       .references(() => needs.id, { onDelete: "cascade" }),
     providerKind: text("provider_kind", { enum: providerKinds }).notNull(),
     providerId: uuid("provider_id"),
-    status: text("status", { enum: ["pending", "accepted", "declined", "done", "cancelled"] }).notNull(),
+    /** failed: done, but the resident (or a call-back) said the need was not solved. */
+    status: text("status", { enum: ["pending", "accepted", "declined", "done", "failed", "cancelled"] }).notNull(),
     declineReason: text("decline_reason"),
+    /** Who accepted and who marked it done: neither may confirm the need (the honest loop). */
+    acceptedBy: uuid("accepted_by"),
+    completedBy: uuid("completed_by"),
+    /** The rating of this provider's work, given once at the confirmation that followed it, and by whom. */
+    rating: smallint("rating"),
+    ratingSource: text("rating_source", { enum: ["resident", "callback", "staff"] }),
     respondBy: timestamp("respond_by", { withTimezone: true }).notNull(),
     resolveBy: timestamp("resolve_by", { withTimezone: true }).notNull(),
     readAt: timestamp("read_at", { withTimezone: true }),
@@ -181,6 +196,31 @@ export const referrals = pgTable(
       .on(sql`(CASE WHEN ${table.status} = 'pending' THEN ${table.respondBy} ELSE ${table.resolveBy} END)`)
       .where(sql`${table.status} IN ('pending', 'accepted')`),
   ],
+);
+
+/**
+ * Call-backs (回访): how staff confirmed a need the resident did not confirm themself. Only a
+ * recorded call-back lets staff close a need, and only after the resident's wait (or without an
+ * account).
+ */
+export const needCallbacks = pgTable(
+  "need_callbacks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    areaCode: areaCode("area_code").notNull(),
+    needId: uuid("need_id")
+      .notNull()
+      .references(() => needs.id, { onDelete: "cascade" }),
+    method: text("method", { enum: ["phone", "visit", "other"] }).notNull(),
+    calledAt: timestamp("called_at", { withTimezone: true }).notNull(),
+    answeredBy: text("answered_by").notNull(),
+    summary: text("summary").notNull(),
+    solved: boolean("solved").notNull(),
+    rating: smallint("rating").notNull(),
+    recordedBy: uuid("recorded_by").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("need_callbacks_area_code_need_idx").on(table.areaCode, table.needId)],
 );
 
 /** Service records (服务记录): minutes attributed to each party that served a referral. */
@@ -267,12 +307,16 @@ export const needRollups = pgTable(
     status: text("status").notNull(),
     tier: text("tier").notNull(),
     needs: integer("needs").notNull().default(0),
-    /** Closed needs with a rating, and the sum of their ratings. */
+    /** Closed needs with the resident's own rating, and the sum of those ratings. */
     rated: integer("rated").notNull().default(0),
     ratingSum: integer("rating_sum").notNull().default(0),
-    /** Closed needs confirmed by the resident themself, and by staff after a call-back. */
+    /** Closed needs confirmed by the resident themself; by staff before call-backs were recorded (legacy). */
     byResident: integer("by_resident").notNull().default(0),
     byStaff: integer("by_staff").notNull().default(0),
+    /** Closed needs confirmed by staff after a recorded call-back, and their call-back ratings (migration 0026). */
+    byCallback: integer("by_callback").notNull().default(0),
+    callbackRated: integer("callback_rated").notNull().default(0),
+    callbackRatingSum: integer("callback_rating_sum").notNull().default(0),
   },
   (table) => [primaryKey({ columns: [table.areaCode, table.grain, table.day, table.category, table.status, table.tier] })],
 );

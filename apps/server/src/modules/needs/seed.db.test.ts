@@ -49,7 +49,8 @@ describe("needs demo seed", () => {
     const page = response.json<{ items: Referral[]; unread: number }>();
     const personal = page.items.filter((item) => item.provider_kind === "social_worker");
     expect(personal.every((item) => item.provider_id === workerRecord && item.category === "counseling")).toBe(true);
-    expect(new Set(personal.map((item) => item.status))).toEqual(new Set(["pending", "accepted", "done", "declined"]));
+    // failed: the resident said the reopened need was not solved after the worker's service.
+    expect(new Set(personal.map((item) => item.status))).toEqual(new Set(["pending", "accepted", "done", "failed", "declined"]));
     expect(personal.filter((item) => item.description.includes("社工个人转介"))).toHaveLength(7);
     expect(page.unread).toBeGreaterThan(0);
   });

@@ -7,7 +7,7 @@ import { demoAgencyName, findOrganizationByName } from "../social-orgs/index.js"
 import { findWorkerOfUser } from "../social-workers/index.js";
 import { residentIdsIn } from "../residents/index.js";
 import { categorySeeds, seedNeedCategories } from "./categories.js";
-import { needEvents, needs, referrals, routingRules, serviceRecords } from "./schema.js";
+import { needCallbacks, needEvents, needs, referrals, routingRules, serviceRecords } from "./schema.js";
 import { routeNeed } from "./service.js";
 import { escalateOverdue } from "./escalation.js";
 import { seededRandom } from "../../platform/seed.js";
@@ -33,6 +33,8 @@ const descriptions: Record<string, string> = {
 
 /**
  * Categories always; routing rules for 南阳新村街道 and the city, and ~30 needs in every state, once.
+ * Closures are confirmed as the honest loop allows: demo-resident's own needs by the resident, the
+ * others by demo-community after a recorded call-back; done needs wait for their confirmation.
  * Counseling (心理疏导) in the street goes to the social worker linked to demo-worker (professional
  * tier) first, the agency after a decline; seven more counseling needs give demo-worker's personal
  * inbox a referral in every state (pending, accepted, in service, done, closed, reopened, declined).
@@ -74,6 +76,7 @@ export async function seedNeeds(ctx: Ctx, options: SeedOptions): Promise<void> {
     { areaCode: "4101", position: 2, category: null, tier: "public", providerKind: "community_queue" },
   ]);
   const [resident] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.login, "demo-resident"));
+  const [communityStaff] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.login, "demo-community"));
   const random = seededRandom(20261127);
   const states: NeedStatus[] = ["routed", "accepted", "in_service", "done", "closed", "reopened"];
   const codes = categorySeeds.map((category) => category.code).filter((code) => descriptions[code]);
@@ -84,7 +87,7 @@ export async function seedNeeds(ctx: Ctx, options: SeedOptions): Promise<void> {
   for (let index = 0; index < 30 + workerStates.length; index += 1) {
     const forWorker = index >= 30;
     const category = forWorker ? "counseling" : (codes[index % codes.length] as string);
-    const mine = resident && index % 6 < 4 && index < 12;
+    const mine = resident && index % 6 !== 5 && index < 12;
     const areaCode = mine || forWorker ? "410105007002" : (communities[Math.floor(random() * communities.length)] as string);
     const at = forWorker
       ? new Date(base - (index - 29) * 3 * 3_600_000)
@@ -186,14 +189,41 @@ export async function seedNeeds(ctx: Ctx, options: SeedOptions): Promise<void> {
         at: new Date(later.getTime() + step * 3_600_000),
       })),
     );
+    // How each closure was confirmed, as it would be: the resident's own needs by the resident in the
+    // portal; the others by community staff after a recorded call-back (staff who did not serve them).
+    const doneAt = target === "done" ? later : target === "closed" || target === "reopened" ? new Date(later.getTime() + 2 * 3_600_000) : null;
+    const closedAt = target === "closed" ? new Date(later.getTime() + 3 * 24 * 3_600_000 + 3 * 3_600_000) : null;
+    const rating = target === "closed" ? 4 + (index % 2) : target === "reopened" ? 2 : null;
+    const byResident = Boolean(mine) || !communityStaff;
+    if (target === "closed" || target === "reopened") {
+      await ctx.db
+        .update(referrals)
+        .set({ status: target === "closed" ? "done" : "failed", rating, ratingSource: byResident ? "resident" : "callback" })
+        .where(eq(referrals.id, referral.id));
+      if (!byResident && communityStaff) {
+        await ctx.db.insert(needCallbacks).values({
+          areaCode,
+          needId: row.id,
+          method: index % 3 === 0 ? "visit" : "phone",
+          calledAt: closedAt ?? new Date((doneAt as Date).getTime() + 3_600_000),
+          answeredBy: index % 2 === 0 ? "居民本人" : "居民家属",
+          summary: target === "closed" ? "服务已到位，居民表示满意（演示回访）" : "问题仍未解决，希望换一家服务方（演示回访）",
+          solved: target === "closed",
+          rating: rating as number,
+          recordedBy: communityStaff.id,
+          createdAt: closedAt ?? new Date((doneAt as Date).getTime() + 3_600_000),
+        });
+      }
+    }
     await ctx.db
       .update(needs)
       .set({
         status: target,
-        doneAt: target === "done" ? later : target === "closed" ? new Date(later.getTime() + 2 * 3_600_000) : null,
-        closedAt: target === "closed" ? new Date(later.getTime() + 3 * 3_600_000) : null,
-        confirmedBy: target === "closed" ? (mine ? "resident" : "staff") : null,
-        rating: target === "closed" ? 4 + (index % 2) : target === "reopened" ? 2 : null,
+        doneAt: target === "done" || target === "closed" ? doneAt : null,
+        closedAt,
+        confirmedBy: target === "closed" ? (byResident ? "resident" : "callback") : null,
+        rating: target === "closed" && byResident ? rating : null,
+        callbackRating: target === "closed" && !byResident ? rating : null,
       })
       .where(eq(needs.id, row.id));
   }

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, notInArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, notInArray, sql } from "drizzle-orm";
 import type {
   Case,
   CaseFromReferral,
@@ -24,8 +24,11 @@ import { getOrganizations } from "../social-orgs/index.js";
 import { getWorkerNames, getWorkersInScope } from "../social-workers/index.js";
 import { openCaseFromReferral } from "../cases/index.js";
 import { getNeed, getReferral, getReferralById, referralHandled } from "./queries.js";
-import { explainRouting, resolveRouting, type Rule } from "./routing.js";
-import { needCategories, needEvents, needs, referrals, routingRules, serviceRecords } from "./schema.js";
+import { explainRouting, resolveRouting, type Rule, type RoutingExplanation } from "./routing.js";
+import { needCallbacks, needCategories, needEvents, needs, referrals, routingRules, serviceRecords } from "./schema.js";
+import { callbackAllowedFrom } from "./policy.js";
+import { loadConfig } from "../../platform/config.js";
+import { linkedResidentOf, residentHasAccount } from "./resident-accounts.js";
 import { getResidentFacts } from "../residents/index.js";
 import { getGridNames } from "../communities/index.js";
 
@@ -51,7 +54,7 @@ async function residentGroups(ctx: Ctx, residentId: string | null): Promise<stri
 
 type RoutingDecision = {
   outcome: ReturnType<typeof resolveRouting>;
-  explanation: string;
+  explanation: RoutingExplanation;
   category: CategoryRow;
 };
 
@@ -90,6 +93,7 @@ async function decideRouting(
   const explanation = explainRouting(outcome, {
     owner: outcome.rule ? (areaNames.get(outcome.rule.areaCode) ?? null) : null,
     category: category.name,
+    categoryEn: category.nameEn,
     provider: outcome.providerId ? (organizations.get(outcome.providerId)?.name ?? workers.get(outcome.providerId) ?? null) : null,
   });
   return { outcome, explanation, category };
@@ -143,13 +147,14 @@ export async function routeNeed(
       status: "routed",
       tier: decision.outcome.tier,
       routingRuleId: decision.outcome.rule?.id ?? null,
-      routingExplanation: decision.explanation,
+      routingExplanation: decision.explanation.zh,
+      routingExplanationEn: decision.explanation.en,
       version: sql`${needs.version} + 1`,
       updatedAt: ctx.now(),
     })
     .where(eq(needs.id, need.id))
     .returning();
-  await recordEvent(ctx, need, "routed", "routed", decision.explanation);
+  await recordEvent(ctx, need, "routed", "routed", decision.explanation.zh);
   return routed as NeedRow;
 }
 
@@ -223,7 +228,8 @@ async function insertAndRoute(
       status: "routed",
       tier: decision.outcome.tier,
       routingRuleId: decision.outcome.rule?.id ?? null,
-      routingExplanation: decision.explanation,
+      routingExplanation: decision.explanation.zh,
+      routingExplanationEn: decision.explanation.en,
       createdAt: now,
       updatedAt: now,
     })
@@ -237,7 +243,7 @@ async function insertAndRoute(
       kind: "routed",
       status: "routed",
       actorLogin: actorLogin(tx),
-      reason: decision.explanation,
+      reason: decision.explanation.zh,
       at: now,
     },
   ]);
@@ -426,7 +432,12 @@ export async function acceptReferral(ctx: ActorCtx, id: string): Promise<Referra
     if (referral.status !== "pending") {
       throw new AppError("REFERRAL_NOT_PENDING");
     }
-    await setReferral(tx, referral, { status: "accepted", readAt: referral.readAt ?? tx.now(), acceptedAt: tx.now() });
+    await setReferral(tx, referral, {
+      status: "accepted",
+      readAt: referral.readAt ?? tx.now(),
+      acceptedAt: tx.now(),
+      acceptedBy: tx.actor.userId,
+    });
     await setNeedStatus(tx, need, "accepted");
     await recordEvent(tx, need, "accepted", "accepted", null);
     await audit(tx, "accept", referral);
@@ -444,15 +455,7 @@ export async function declineReferral(ctx: ActorCtx, id: string, reason: string)
     await setReferral(tx, referral, { status: "declined", declineReason: reason, readAt: referral.readAt ?? tx.now() });
     await recordEvent(tx, need, "declined", need.status, reason);
     await audit(tx, "decline", referral);
-    const declined = await tx.db
-      .select({ providerId: referrals.providerId })
-      .from(referrals)
-      .where(and(eq(referrals.needId, need.id), eq(referrals.status, "declined"), isNotNull(referrals.providerId)));
-    await routeNeed(
-      tx,
-      need,
-      declined.map((row) => row.providerId as string),
-    );
+    await routeNeed(tx, need, await providersToSkip(tx, need.id));
   });
   return getReferral(ctx, id);
 }
@@ -485,10 +488,15 @@ export async function reassignReferral(ctx: ActorCtx, id: string, input: Referra
         updatedAt: now,
       })
       .returning({ id: referrals.id });
-    const explanation = `社区人工分派：${input.reason}`;
     await tx.db
       .update(needs)
-      .set({ routingRuleId: null, routingExplanation: explanation, version: sql`${needs.version} + 1`, updatedAt: now })
+      .set({
+        routingRuleId: null,
+        routingExplanation: `社区人工分派：${input.reason}`,
+        routingExplanationEn: `Assigned by the community by hand: ${input.reason}`,
+        version: sql`${needs.version} + 1`,
+        updatedAt: now,
+      })
       .where(eq(needs.id, need.id));
     await recordEvent(tx, need, "reassigned", need.status, input.reason);
     await audit(tx, "reassign", referral, { provider_kind: input.provider_kind, provider_id: input.provider_id, referral: row?.id });
@@ -497,14 +505,38 @@ export async function reassignReferral(ctx: ActorCtx, id: string, input: Referra
   return getReferralById(ctx, created);
 }
 
-/** Mark an accepted referral done; the need waits for the resident's confirmation. */
+/**
+ * Providers this need must not go back to: every one that declined it or whose work the resident
+ * (or a call-back) said did not solve it.
+ */
+async function providersToSkip(ctx: Ctx, needId: string): Promise<string[]> {
+  const rows = await ctx.db
+    .select({ providerId: referrals.providerId })
+    .from(referrals)
+    .where(and(eq(referrals.needId, needId), inArray(referrals.status, ["declined", "failed"]), isNotNull(referrals.providerId)));
+  return rows.map((row) => row.providerId as string);
+}
+
+/**
+ * Mark an accepted referral done; the need waits for the resident's confirmation. Evidence first:
+ * a referral without a service record cannot be done.
+ * @throws AppError REFERRAL_NOT_ACCEPTED, REFERRAL_NO_SERVICE_RECORD
+ */
 export async function completeReferral(ctx: ActorCtx, id: string): Promise<Referral> {
   await withTx(ctx, async (tx) => {
     const { referral, need } = await lockReferral(tx, id);
     if (referral.status !== "accepted") {
       throw new AppError("REFERRAL_NOT_ACCEPTED");
     }
-    await setReferral(tx, referral, { status: "done" });
+    const [record] = await tx.db
+      .select({ id: serviceRecords.id })
+      .from(serviceRecords)
+      .where(and(eq(serviceRecords.areaCode, referral.areaCode), eq(serviceRecords.referralId, referral.id)))
+      .limit(1);
+    if (!record) {
+      throw new AppError("REFERRAL_NO_SERVICE_RECORD");
+    }
+    await setReferral(tx, referral, { status: "done", completedBy: tx.actor.userId });
     await setNeedStatus(tx, need, "done", { doneAt: tx.now() });
     await recordEvent(tx, need, "completed", "done", null);
     await audit(tx, "complete", referral);
@@ -550,17 +582,57 @@ export async function addServiceRecord(ctx: ActorCtx, id: string, input: Service
   });
 }
 
+/** Whether the actor is the resident the need belongs to: they reported it themself, or it is recorded for them. */
+function isOwnNeed(ctx: ActorCtx, need: NeedRow, linkedResidentId: string | null): boolean {
+  if (!ctx.actor.memberships.some((m) => m.role === "resident")) {
+    return false;
+  }
+  return (
+    (need.channel === "portal" && need.createdBy === ctx.actor.userId) || (linkedResidentId !== null && need.residentId === linkedResidentId)
+  );
+}
+
+/** Whether the actor served the need: accepted or completed one of its referrals, or recorded service on it. */
+async function actorServed(ctx: ActorCtx, need: NeedRow): Promise<boolean> {
+  const userId = ctx.actor.userId;
+  const [row] = await ctx.db
+    .select({ id: referrals.id })
+    .from(referrals)
+    .where(
+      and(
+        eq(referrals.needId, need.id),
+        sql`(${referrals.acceptedBy} = ${userId} OR ${referrals.completedBy} = ${userId} OR EXISTS (
+          SELECT 1 FROM ${serviceRecords} sr WHERE sr.referral_id = ${referrals.id} AND sr.created_by = ${userId}))`,
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
 /**
- * The resident (own need) or staff after a call-back confirm a done need: solved closes it with the
- * rating; not solved reopens and routes it again. Only this closes a need.
+ * Confirms a done need: solved closes it, not solved reopens it and routes it again past every
+ * provider that declined or failed it. Only this closes a need. Who may confirm:
+ * - the resident the need belongs to (own report, or the record their account is linked to): no call-back;
+ * - staff of the need's area, only with a recorded call-back, only once the resident has had
+ *   `waitDays` to answer (at once when the resident has no account), and never the person who
+ *   accepted, completed or recorded service on a referral of this need.
+ * The rating goes once to each provider whose done referral the confirmation follows.
+ * @throws NOT_FOUND, NEED_NOT_DONE, NEED_CALLBACK_REQUIRED, NEED_CALLBACK_NOT_ALLOWED (resident sent one),
+ *   NEED_CALLBACK_TOO_EARLY, NEED_CONFIRMER_SERVED, NEED_CALLBACK_IN_FUTURE
  */
 export async function confirmNeed(ctx: ActorCtx, id: string, input: NeedConfirmation): Promise<NeedDetail> {
+  const linked = ctx.actor.memberships.some((m) => m.role === "resident") ? await linkedResidentOf(ctx, ctx.actor.userId) : null;
   await withTx(ctx, async (tx) => {
     const [need] = await tx.db
       .select()
       .from(needs)
       .where(
-        and(eq(needs.id, id), sql`(${inScope(needs.areaCode, tx.actor.scope("needs.write"))} OR ${needs.createdBy} = ${tx.actor.userId})`),
+        and(
+          eq(needs.id, id),
+          sql`(${inScope(needs.areaCode, tx.actor.scope("needs.write"))} OR ${needs.createdBy} = ${tx.actor.userId}${
+            linked ? sql` OR ${needs.residentId} = ${linked.residentId}` : sql``
+          })`,
+        ),
       )
       .for("update");
     if (!need) {
@@ -569,31 +641,72 @@ export async function confirmNeed(ctx: ActorCtx, id: string, input: NeedConfirma
     if (need.status !== "done") {
       throw new AppError("NEED_NOT_DONE");
     }
-    // The resident's own confirmation (their own report, as a resident) or staff after a call-back.
-    const confirmedBy =
-      need.createdBy === tx.actor.userId && need.residentId === null && tx.actor.memberships.some((m) => m.role === "resident")
-        ? "resident"
-        : "staff";
-    const detail = { solved: input.solved, rating: input.rating, confirmed_by: confirmedBy };
+    const now = tx.now();
+    const own = isOwnNeed(tx, need, linked?.residentId ?? null);
+    if (own && input.callback) {
+      throw new AppError("NEED_CALLBACK_NOT_ALLOWED");
+    }
+    if (!own) {
+      if (!input.callback) {
+        throw new AppError("NEED_CALLBACK_REQUIRED");
+      }
+      if (new Date(input.callback.called_at).getTime() > now.getTime() + 60_000) {
+        throw new AppError("NEED_CALLBACK_IN_FUTURE");
+      }
+      if (await actorServed(tx, need)) {
+        throw new AppError("NEED_CONFIRMER_SERVED");
+      }
+      const allowedFrom = callbackAllowedFrom(need.doneAt, await residentHasAccount(tx, need), loadConfig().confirmationWaitDays);
+      if (allowedFrom !== null && allowedFrom.getTime() > now.getTime()) {
+        throw new AppError("NEED_CALLBACK_TOO_EARLY", { from: allowedFrom.toISOString() });
+      }
+      await tx.db.insert(needCallbacks).values({
+        areaCode: need.areaCode,
+        needId: need.id,
+        method: input.callback.method,
+        calledAt: new Date(input.callback.called_at),
+        answeredBy: input.callback.answered_by,
+        summary: input.callback.summary,
+        solved: input.solved,
+        rating: input.rating,
+        recordedBy: tx.actor.userId,
+        createdAt: now,
+      });
+    }
+    const source = own ? "resident" : "callback";
+    // The rating goes once to each provider whose work this confirmation judges: the done referrals.
+    await tx.db
+      .update(referrals)
+      .set({
+        status: input.solved ? "done" : "failed",
+        rating: input.rating,
+        ratingSource: source,
+        version: sql`${referrals.version} + 1`,
+        updatedAt: now,
+      })
+      .where(and(eq(referrals.needId, need.id), eq(referrals.status, "done"), sql`${referrals.rating} IS NULL`));
+    const ratings = own ? { rating: input.rating, callbackRating: null } : { rating: null, callbackRating: input.rating };
+    const detail = { solved: input.solved, rating: input.rating, confirmed_by: source };
     if (input.solved) {
       await setNeedStatus(tx, need, "closed", {
-        rating: input.rating,
+        ...ratings,
         confirmationComment: input.comment ?? null,
-        closedAt: tx.now(),
-        confirmedBy,
+        closedAt: now,
+        confirmedBy: source,
       });
-      await recordEvent(tx, need, "confirmed", "closed", input.comment ?? null);
+      await recordEvent(tx, need, "confirmed", "closed", input.comment ?? (own ? null : input.callback?.summary) ?? null);
       await tx.audit.record("needs.confirm", { entityType: "need", entityId: need.id, areaCode: need.areaCode, detail });
       return;
     }
     const reopened = await setNeedStatus(tx, need, "reopened", {
-      rating: input.rating,
+      rating: null,
+      callbackRating: null,
       confirmationComment: input.comment ?? null,
       doneAt: null,
     });
-    await recordEvent(tx, need, "reopened", "reopened", input.comment ?? null);
+    await recordEvent(tx, need, "reopened", "reopened", input.comment ?? (own ? null : input.callback?.summary) ?? null);
     await tx.audit.record("needs.reopen", { entityType: "need", entityId: need.id, areaCode: need.areaCode, detail });
-    await routeNeed(tx, reopened);
+    await routeNeed(tx, reopened, await providersToSkip(tx, need.id));
   });
   return getNeed(ctx, id);
 }

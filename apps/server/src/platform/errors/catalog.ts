@@ -252,6 +252,42 @@ export const errorCatalog = {
     "zh-CN": ["需求尚未办结", "服务方标记完成后才能确认。"],
     en: ["Need not done", "A need can be confirmed only after the provider marks it done."],
   },
+  /** Staff confirmed a need without recording the call-back that confirms it (issue 13). */
+  NEED_CALLBACK_REQUIRED: {
+    status: 422,
+    "zh-CN": ["须记录回访", "工作人员只能凭回访记录确认：请填写回访方式、时间、接听人和居民的反馈。"],
+    en: ["Call-back required", "Staff confirm a need only by recording a call-back: how, when, who answered and what they said."],
+  },
+  /** A resident confirming their own need sent a call-back record, which only staff record. */
+  NEED_CALLBACK_NOT_ALLOWED: {
+    status: 400,
+    "zh-CN": ["无需回访记录", "居民本人确认时不需要回访记录。"],
+    en: ["No call-back needed", "A resident confirming their own need sends no call-back record."],
+  },
+  /** Staff tried to confirm before the resident's wait ended: the resident confirms first. */
+  NEED_CALLBACK_TOO_EARLY: {
+    status: 409,
+    "zh-CN": ["请等待居民确认", "居民可在门户中自行确认；{from} 之后仍未确认的，工作人员方可凭回访确认。"],
+    en: ["Wait for the resident", "The resident can confirm in the portal; staff may confirm by a call-back from {from}."],
+  },
+  /** The person who accepted, completed or recorded service on the need tried to confirm it. */
+  NEED_CONFIRMER_SERVED: {
+    status: 403,
+    "zh-CN": ["不能确认自己办理的需求", "接单、服务或办结过该需求的人员不能确认它，请由其他工作人员回访确认。"],
+    en: ["Cannot confirm your own work", "Whoever accepted, served or completed this need cannot confirm it; another staff member must call back."],
+  },
+  /** The call-back's time lies in the future. */
+  NEED_CALLBACK_IN_FUTURE: {
+    status: 400,
+    "zh-CN": ["回访时间有误", "回访时间不能晚于现在。"],
+    en: ["Invalid call-back time", "The call-back cannot be in the future."],
+  },
+  /** Completing a referral needs at least one service record (evidence of the work). */
+  REFERRAL_NO_SERVICE_RECORD: {
+    status: 422,
+    "zh-CN": ["缺少服务记录", "请先登记至少一条服务记录，再标记完成。"],
+    en: ["No service record", "Record at least one service before marking the referral done."],
+  },
   /** The referral was already accepted, declined or cancelled by someone else. */
   REFERRAL_NOT_PENDING: {
     status: 409,
