@@ -21,6 +21,9 @@ ALTER TABLE "referrals" ADD COLUMN "accepted_by" uuid;--> statement-breakpoint
 ALTER TABLE "referrals" ADD COLUMN "completed_by" uuid;--> statement-breakpoint
 ALTER TABLE "referrals" ADD COLUMN "rating" smallint;--> statement-breakpoint
 ALTER TABLE "referrals" ADD COLUMN "rating_source" text;--> statement-breakpoint
+ALTER TABLE "referrals" ADD COLUMN "rated_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "project_evaluations" ADD COLUMN "callback_ratings" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "project_evaluations" ADD COLUMN "callback_average" numeric(3, 2);--> statement-breakpoint
 ALTER TABLE "need_callbacks" ADD CONSTRAINT "need_callbacks_need_id_needs_id_fk" FOREIGN KEY ("need_id") REFERENCES "public"."needs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "need_callbacks_area_code_need_idx" ON "need_callbacks" USING btree ("area_code","need_id");--> statement-breakpoint
 -- Hand-written (issue 13, the honest loop): a need's rating column holds only the resident's own
@@ -102,8 +105,8 @@ BEGIN
 END;
 $do$;--> statement-breakpoint
 UPDATE needs SET callback_rating = rating, rating = NULL WHERE confirmed_by = 'staff' AND rating IS NOT NULL;--> statement-breakpoint
-UPDATE referrals r SET rating = n.coalesced, rating_source = n.source
-FROM (SELECT id, coalesce(rating, callback_rating) AS coalesced, CASE WHEN confirmed_by = 'resident' THEN 'resident' ELSE 'staff' END AS source
+UPDATE referrals r SET rating = n.coalesced, rating_source = n.source, rated_at = n.closed_at
+FROM (SELECT id, closed_at, coalesce(rating, callback_rating) AS coalesced, CASE WHEN confirmed_by = 'resident' THEN 'resident' ELSE 'staff' END AS source
       FROM needs WHERE status = 'closed') AS n
 WHERE r.need_id = n.id AND r.status = 'done' AND n.coalesced IS NOT NULL;--> statement-breakpoint
 DELETE FROM need_rollups;--> statement-breakpoint

@@ -210,8 +210,19 @@ export const CreditSummarySchema = z.object({
 });
 export type CreditSummary = z.infer<typeof CreditSummarySchema>;
 
+const RatingFiguresSchema = z.object({
+  count: z.number().int().describe("Ratings"),
+  average: z.number().nullable().describe("Average 1–5; null without ratings"),
+});
+
 export const CreditRecordSchema = CreditSummarySchema.extend({
   org_id: UuidSchema,
+  ratings: z
+    .object({
+      residents: RatingFiguresSchema.describe("Given by the served residents themselves"),
+      callbacks: RatingFiguresSchema.describe("Recorded by staff from call-backs (and staff confirmations before call-backs were recorded)"),
+    })
+    .describe("Ratings of the organization's work on needs it served (completed with a service record), never of needs it declined"),
   projects: z.array(
     z.object({
       contract_id: UuidSchema,

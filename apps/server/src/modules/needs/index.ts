@@ -16,7 +16,14 @@ export const needsModule: ModuleManifest = {
 export { seedNeedCategories } from "./categories.js";
 export { escalateOverdue, type EscalationResult } from "./escalation.js";
 export { createNeedFromChannel, type ChannelNeedInput } from "./service.js";
-export { organizationEvidence, organizationRatings, organizationReferralsBetween, type EvidenceReferralRow } from "./project-evidence.js";
+export {
+  organizationEvidence,
+  organizationRatings,
+  organizationRatingSummary,
+  organizationReferralsBetween,
+  type EvidenceReferralRow,
+  type OrganizationRatings,
+} from "./project-evidence.js";
 export { countNeedsForCall, unmetNeedsSummary, type NeedCounts } from "./project-counts.js";
 export {
   countOpenNeedsByCategory,

@@ -82,29 +82,71 @@ export async function organizationReferralsBetween(ctx: Ctx, orgId: string, from
   return rows;
 }
 
+export type RatingFigures = { count: number; average: number | null };
+
+/** Ratings of an organization's work: the served residents' own, and those staff recorded (call-backs), apart. */
+export type OrganizationRatings = RatingFigures & { callback: RatingFigures };
+
 /**
- * Residents' ratings (1–5) of needs referred to the organization, in the given categories (empty:
- * any) and areas (prefixes; empty: none), closed from `from` to `to` inclusive (dates in
- * Asia/Shanghai): their count and average (one query).
+ * Only work the organization did counts: referrals addressed to it that it completed (done, or
+ * failed when the resident said not solved) with at least one service record. A provider that
+ * declined or never served a need is never credited with its rating.
+ */
+function servedAndRated(orgId: string): SQL {
+  return and(
+    addressedTo(orgId),
+    inArray(referrals.status, ["done", "failed"]),
+    isNotNull(referrals.rating),
+    sql`EXISTS (SELECT 1 FROM ${serviceRecords} sr WHERE sr.referral_id = ${referrals.id})`,
+  ) as SQL;
+}
+
+const ratingColumns = {
+  count: sql<number>`count(*) FILTER (WHERE ${referrals.ratingSource} = 'resident')::int`,
+  average: sql<string | null>`(avg(${referrals.rating}) FILTER (WHERE ${referrals.ratingSource} = 'resident'))::text`,
+  callbackCount: sql<number>`count(*) FILTER (WHERE ${referrals.ratingSource} <> 'resident')::int`,
+  callbackAverage: sql<string | null>`(avg(${referrals.rating}) FILTER (WHERE ${referrals.ratingSource} <> 'resident'))::text`,
+};
+
+type RatingRow = { count: number; average: string | null; callbackCount: number; callbackAverage: string | null } | undefined;
+
+function figures(row: RatingRow): OrganizationRatings {
+  const number = (value: string | null | undefined) => (value === null || value === undefined ? null : Number(value));
+  return {
+    count: Number(row?.count ?? 0),
+    average: number(row?.average),
+    callback: { count: Number(row?.callbackCount ?? 0), average: number(row?.callbackAverage) },
+  };
+}
+
+/**
+ * Ratings (1–5) of the organization's work on needs in the given categories (empty: any) and areas
+ * (prefixes; empty: none), given from `from` to `to` inclusive (dates in Asia/Shanghai): the served
+ * residents' own ratings, and apart from them those recorded by staff (one query).
  */
 export async function organizationRatings(
   ctx: Ctx,
   filter: { orgId: string; categories: readonly string[]; areaPrefixes: readonly string[]; from: string; to: string },
-): Promise<{ count: number; average: number | null }> {
+): Promise<OrganizationRatings> {
   const conditions: SQL[] = [
-    isNotNull(needs.rating),
-    eq(needs.status, "closed"),
-    inScope(needs.areaCode, filter.areaPrefixes),
-    sql`${needs.closedAt} >= ${dayStart(filter.from)}`,
-    sql`${needs.closedAt} < ${dayStart(filter.to)} + interval '1 day'`,
-    sql`EXISTS (SELECT 1 FROM ${referrals} r WHERE r.need_id = ${needs.id} AND r.provider_kind = 'organization' AND r.provider_id = ${filter.orgId})`,
+    servedAndRated(filter.orgId),
+    inScope(referrals.areaCode, filter.areaPrefixes),
+    sql`${referrals.ratedAt} >= ${dayStart(filter.from)}`,
+    sql`${referrals.ratedAt} < ${dayStart(filter.to)} + interval '1 day'`,
   ];
   if (filter.categories.length > 0) {
     conditions.push(inArray(needs.category, [...filter.categories]));
   }
   const [row] = await ctx.db
-    .select({ count: sql<number>`count(*)::int`, average: sql<string | null>`avg(${needs.rating})::text` })
-    .from(needs)
+    .select(ratingColumns)
+    .from(referrals)
+    .innerJoin(needs, eq(needs.id, referrals.needId))
     .where(and(...conditions));
-  return { count: Number(row?.count ?? 0), average: row?.average === null || row?.average === undefined ? null : Number(row.average) };
+  return figures(row);
+}
+
+/** All ratings of the organization's work, for its credit record (one query over its referrals). */
+export async function organizationRatingSummary(ctx: Ctx, orgId: string): Promise<OrganizationRatings> {
+  const [row] = await ctx.db.select(ratingColumns).from(referrals).where(servedAndRated(orgId));
+  return figures(row);
 }

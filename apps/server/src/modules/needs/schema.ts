@@ -160,6 +160,7 @@ export const referrals = pgTable(
     /** The rating of this provider's work, given once at the confirmation that followed it, and by whom. */
     rating: smallint("rating"),
     ratingSource: text("rating_source", { enum: ["resident", "callback", "staff"] }),
+    ratedAt: timestamp("rated_at", { withTimezone: true }),
     respondBy: timestamp("respond_by", { withTimezone: true }).notNull(),
     resolveBy: timestamp("resolve_by", { withTimezone: true }).notNull(),
     readAt: timestamp("read_at", { withTimezone: true }),

@@ -29,6 +29,7 @@ const descriptions: Record<string, string> = {
   sanitation: "楼道堆放杂物，影响消防通道（演示）",
   repairs: "单元门禁损坏，需要维修（演示）",
   culture_sports: "希望社区组织广场舞兴趣小组（演示）",
+  housekeeping: "希望找到可靠的钟点工，每周打扫一次（演示）",
 };
 
 /**
@@ -198,7 +199,12 @@ export async function seedNeeds(ctx: Ctx, options: SeedOptions): Promise<void> {
     if (target === "closed" || target === "reopened") {
       await ctx.db
         .update(referrals)
-        .set({ status: target === "closed" ? "done" : "failed", rating, ratingSource: byResident ? "resident" : "callback" })
+        .set({
+          status: target === "closed" ? "done" : "failed",
+          rating,
+          ratingSource: byResident ? "resident" : "callback",
+          ratedAt: closedAt ?? doneAt,
+        })
         .where(eq(referrals.id, referral.id));
       if (!byResident && communityStaff) {
         await ctx.db.insert(needCallbacks).values({

@@ -681,6 +681,7 @@ export async function confirmNeed(ctx: ActorCtx, id: string, input: NeedConfirma
         status: input.solved ? "done" : "failed",
         rating: input.rating,
         ratingSource: source,
+        ratedAt: now,
         version: sql`${referrals.version} + 1`,
         updatedAt: now,
       })

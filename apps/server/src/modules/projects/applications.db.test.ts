@@ -457,7 +457,9 @@ describe("from application to award", () => {
 
     const before = t.database.stats.queries;
     const record = (await street.get(`/api/v1/social-orgs/${orgs.local}/credit`)).json<CreditRecord>();
-    expect(t.database.stats.queries - before).toBe(3);
+    // Session, visibility, contracts and the ratings of the organization's work: four statements.
+    expect(t.database.stats.queries - before).toBe(4);
+    expect(record.ratings).toEqual({ residents: { count: 0, average: null }, callbacks: { count: 0, average: null } });
     expect(record).toMatchObject({
       completed: 1,
       total: 2,

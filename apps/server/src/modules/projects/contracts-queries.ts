@@ -177,6 +177,8 @@ export function presentEvaluation(row: EvaluationRow, evaluatorName: string): Pr
     purchaser_comment: row.purchaserComment,
     beneficiary_score: row.beneficiaryScore,
     beneficiary_ratings: row.beneficiaryRatings,
+    callback_ratings: row.callbackRatings,
+    callback_average_rating: row.callbackAverage === null ? null : Number(row.callbackAverage),
     third_party_score: row.thirdPartyScore,
     third_party_comment: row.thirdPartyComment,
     kpi_results: row.kpiResults,

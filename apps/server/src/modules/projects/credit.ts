@@ -4,6 +4,7 @@ import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
 import { inScope } from "../../platform/scope/index.js";
 import { socialOrgServiceAreas, socialOrgs } from "../social-orgs/index.js";
+import { organizationRatingSummary } from "../needs/index.js";
 import { milestoneReports, milestones, projectContracts, projectEvaluations } from "./schema.js";
 
 /**
@@ -62,7 +63,17 @@ function summarize(projects: CreditRecord["projects"]): CreditSummary {
 /** The organization's full credit record, for whoever may read it (the caller has checked). */
 export async function creditRecordOf(ctx: Ctx, orgId: string): Promise<CreditRecord> {
   const projects = await contractRows(ctx, orgId);
-  return { org_id: orgId, ...summarize(projects), projects };
+  const ratings = await organizationRatingSummary(ctx, orgId);
+  const round = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
+  return {
+    org_id: orgId,
+    ...summarize(projects),
+    ratings: {
+      residents: { count: ratings.count, average: round(ratings.average) },
+      callbacks: { count: ratings.callback.count, average: round(ratings.callback.average) },
+    },
+    projects,
+  };
 }
 
 /** Organizations the actor reads: home or a service area in their social_orgs.read scope, or their own. */

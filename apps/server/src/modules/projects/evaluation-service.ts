@@ -71,9 +71,10 @@ export async function listEvaluatorCandidates(ctx: ActorCtx, contractId: string)
 /**
  * POST /contracts/{id}/closing: the purchaser closes a contract whose milestones are all accepted
  * (status closing) or terminates it early with a reason (status terminated), and assigns the
- * third-party evaluator. The beneficiaries' satisfaction is computed now from residents' ratings of
- * needs referred to the organization, in the call's need categories and target areas (the call's
- * area if it names none), closed within the contract period; the count of ratings is kept.
+ * third-party evaluator. The beneficiaries' satisfaction is computed now from the served residents'
+ * own ratings of the organization's work (referrals it completed with a service record, never ones
+ * it declined), in the call's need categories and target areas (the call's area if it names none),
+ * rated within the contract period; call-back ratings are counted apart and shown, never scored.
  *
  * @throws NOT_FOUND; VERSION_CONFLICT; CONTRACT_NOT_ACTIVE; CONTRACT_MILESTONES_OPEN; EVALUATION_EVALUATOR_INVALID.
  */
@@ -117,6 +118,8 @@ export async function closeContract(ctx: ActorCtx, contractId: string, input: Co
       evaluatorId: input.evaluator_id,
       beneficiaryScore: satisfactionScore(ratings.average),
       beneficiaryRatings: ratings.count,
+      callbackRatings: ratings.callback.count,
+      callbackAverage: ratings.callback.average === null ? null : Math.round(ratings.callback.average * 100) / 100,
       weights: call.evaluationWeights,
       createdAt: now,
       updatedAt: now,

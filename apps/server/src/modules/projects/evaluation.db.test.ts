@@ -99,6 +99,10 @@ describe("closing and evaluation", () => {
     await buildReferredNeed(t.ctx, { areaCode: communityArea, orgId: otherOrg.id, rating: 1, closedAt: inPeriod });
     await buildReferredNeed(t.ctx, { areaCode: communityArea, orgId: org.id, rating: 1, closedAt: inPeriod, category: "disability" });
     await buildReferredNeed(t.ctx, { areaCode: "410105007003", orgId: org.id, rating: 1, closedAt: inPeriod });
+    // The honest loop: a rating staff recorded from a call-back is shown apart, never scored; a need the
+    // organization declined (someone else served it, rated 1) is never credited to it.
+    await buildReferredNeed(t.ctx, { areaCode: communityArea, orgId: org.id, rating: 1, closedAt: inPeriod, ratingSource: "callback" });
+    await buildReferredNeed(t.ctx, { areaCode: communityArea, orgId: org.id, rating: 1, closedAt: inPeriod, declined: true });
 
     expect((await role("evaluator").get(`/api/v1/contracts/${contract.id}`)).statusCode).toBe(404);
     const candidates = (await role("street").get(`/api/v1/contracts/${contract.id}/evaluator-candidates`)).json<{
@@ -120,6 +124,8 @@ describe("closing and evaluation", () => {
     expect(closing.evaluation).toMatchObject({
       beneficiary_score: 90,
       beneficiary_ratings: 2,
+      callback_ratings: 1,
+      callback_average_rating: 1,
       weights: { purchaser: 40, beneficiaries: 30, third_party: 30 },
     });
     expect((await close({ action: "close", evaluator_id: evaluatorId, version: closing.version })).json<{ code: string }>().code).toBe(

@@ -383,6 +383,9 @@ export const projectEvaluations = pgTable(
     /** Beneficiaries' satisfaction out of 100, from residents' ratings of the project's referrals. */
     beneficiaryScore: numeric("beneficiary_score", { precision: 5, scale: 2, mode: "number" }),
     beneficiaryRatings: integer("beneficiary_ratings").notNull().default(0),
+    /** Ratings staff recorded from call-backs in the same scope: shown beside the score, never in it. */
+    callbackRatings: integer("callback_ratings").notNull().default(0),
+    callbackAverage: numeric("callback_average", { precision: 3, scale: 2, mode: "number" }),
     thirdPartyScore: numeric("third_party_score", { precision: 5, scale: 2, mode: "number" }),
     /** The evaluator's KPI findings: achieved value per KPI. */
     kpiResults: jsonb("kpi_results").$type<{ name: string; target: number; achieved: number; unit: string }[]>(),

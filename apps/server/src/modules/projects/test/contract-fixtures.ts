@@ -68,9 +68,22 @@ export async function buildAwardedApplication(
  */
 export async function buildReferredNeed(
   ctx: Ctx,
-  input: { areaCode: string; orgId: string; category?: string; rating?: number; closedAt?: Date; createdAt?: Date },
+  input: {
+    areaCode: string;
+    orgId: string;
+    category?: string;
+    rating?: number;
+    closedAt?: Date;
+    createdAt?: Date;
+    /** Who gave the rating: the resident themself (default) or staff from a call-back. */
+    ratingSource?: "resident" | "callback";
+    /** The organization declined the referral (no service record); another provider served the need. */
+    declined?: boolean;
+  },
 ): Promise<{ needId: string; referralId: string; serviceRecordId: string }> {
   const createdAt = input.createdAt ?? new Date("2026-03-10T02:00:00Z");
+  const source = input.ratingSource ?? "resident";
+  const rated = input.closedAt && input.rating !== undefined;
   const [need] = await ctx.db
     .insert(needs)
     .values({
@@ -81,7 +94,9 @@ export async function buildReferredNeed(
       channel: "staff",
       status: input.closedAt ? "closed" : "in_service",
       tier: "special",
-      rating: input.rating ?? null,
+      rating: source === "resident" ? (input.rating ?? null) : null,
+      callbackRating: source === "callback" ? (input.rating ?? null) : null,
+      confirmedBy: input.closedAt ? source : null,
       closedAt: input.closedAt ?? null,
       createdAt,
       updatedAt: createdAt,
@@ -95,7 +110,10 @@ export async function buildReferredNeed(
       needId,
       providerKind: "organization",
       providerId: input.orgId,
-      status: input.closedAt ? "done" : "accepted",
+      status: input.declined ? "declined" : input.closedAt ? "done" : "accepted",
+      rating: rated && !input.declined ? (input.rating as number) : null,
+      ratingSource: rated && !input.declined ? source : null,
+      ratedAt: rated && !input.declined ? (input.closedAt as Date) : null,
       respondBy: createdAt,
       resolveBy: createdAt,
       createdAt,
@@ -103,6 +121,37 @@ export async function buildReferredNeed(
     })
     .returning({ id: referrals.id });
   const referralId = (referral as { id: string }).id;
+  if (input.declined) {
+    // Someone else served it and was rated; the decliner has nothing to show.
+    const [served] = await ctx.db
+      .insert(referrals)
+      .values({
+        areaCode: input.areaCode,
+        needId,
+        providerKind: "community_queue",
+        status: input.closedAt ? "done" : "accepted",
+        rating: rated ? (input.rating as number) : null,
+        ratingSource: rated ? source : null,
+        ratedAt: rated ? (input.closedAt as Date) : null,
+        respondBy: createdAt,
+        resolveBy: createdAt,
+        createdAt,
+        updatedAt: createdAt,
+      })
+      .returning({ id: referrals.id });
+    const [record] = await ctx.db
+      .insert(serviceRecords)
+      .values({
+        areaCode: input.areaCode,
+        referralId: (served as { id: string }).id,
+        servedOn: "2026-03-11",
+        minutes: 30,
+        partyKind: "community",
+        partyName: "社区居委会",
+      })
+      .returning({ id: serviceRecords.id });
+    return { needId, referralId, serviceRecordId: (record as { id: string }).id };
+  }
   const [record] = await ctx.db
     .insert(serviceRecords)
     .values({
