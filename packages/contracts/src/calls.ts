@@ -220,7 +220,9 @@ export const CreditRecordSchema = CreditSummarySchema.extend({
   ratings: z
     .object({
       residents: RatingFiguresSchema.describe("Given by the served residents themselves"),
-      callbacks: RatingFiguresSchema.describe("Recorded by staff from call-backs (and staff confirmations before call-backs were recorded)"),
+      callbacks: RatingFiguresSchema.describe(
+        "Recorded by staff from call-backs (and staff confirmations before call-backs were recorded)",
+      ),
     })
     .describe("Ratings of the organization's work on needs it served (completed with a service record), never of needs it declined"),
   projects: z.array(

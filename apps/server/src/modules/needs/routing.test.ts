@@ -130,7 +130,12 @@ describe("resolveRouting", () => {
       { areaCode: "410105007002", category: "elderly_care", residentGroups: ["elderly_alone"] },
       "public",
     );
-    const explanation = explainRouting(outcome, { owner: "南阳新村街道", category: "养老照护", categoryEn: "Elderly care", provider: "演示组织" });
+    const explanation = explainRouting(outcome, {
+      owner: "南阳新村街道",
+      category: "养老照护",
+      categoryEn: "Elderly care",
+      provider: "演示组织",
+    });
     expect(explanation.zh).toBe("南阳新村街道规则 #2：养老照护 + 独居老人 → 特殊服务 → 演示组织");
     expect(explanation.en).toBe("Rule #2 of 南阳新村街道: Elderly care + elderly living alone → special service → 演示组织");
     // No code leaks into either language.
@@ -149,7 +154,11 @@ describe("resolveRouting", () => {
 
   it("a rule with a resident group but no category sets its own tier", () => {
     const groupRule = rule({ areaCode: "410105007", position: 0, residentGroups: ["disabled"], tier: "special" });
-    const outcome = resolveRouting([groupRule], { areaCode: "410105007002", category: "housekeeping", residentGroups: ["disabled"] }, "personalized");
+    const outcome = resolveRouting(
+      [groupRule],
+      { areaCode: "410105007002", category: "housekeeping", residentGroups: ["disabled"] },
+      "personalized",
+    );
     expect(outcome.tier).toBe("special");
   });
 });

@@ -588,7 +588,8 @@ function isOwnNeed(ctx: ActorCtx, need: NeedRow, linkedResidentId: string | null
     return false;
   }
   return (
-    (need.channel === "portal" && need.createdBy === ctx.actor.userId) || (linkedResidentId !== null && need.residentId === linkedResidentId)
+    (need.channel === "portal" && need.createdBy === ctx.actor.userId) ||
+    (linkedResidentId !== null && need.residentId === linkedResidentId)
   );
 }
 
