@@ -26,7 +26,41 @@ export function NeedDetailView({ need, showReferrals = true }: { need: NeedDetai
         {need.grid && <Descriptions.Item label={t("needs.field.grid")}>{need.grid.name}</Descriptions.Item>}
         <Descriptions.Item label={t("needs.field.tier")}>{t(`needs.tier.${need.tier}`)}</Descriptions.Item>
         <Descriptions.Item label={t("needs.list.routing")}>{need.routing.explanation}</Descriptions.Item>
+        {need.confirmed_by && (
+          <Descriptions.Item label={t("needs.dashboard.confirmedBy")}>
+            <Space wrap>
+              <Tag color={need.confirmed_by === "resident" ? "green" : need.confirmed_by === "callback" ? "blue" : "orange"}>
+                {t(`needs.dashboard.confirmed.${need.confirmed_by}`)}
+              </Tag>
+              {need.rating !== null && t("needs.confirmation.residentRating", { rating: need.rating })}
+              {need.callback_rating !== null && t("needs.confirmation.callbackRating", { rating: need.callback_rating })}
+              {need.closed_at && <Typography.Text type="secondary">{formatDateTime(need.closed_at)}</Typography.Text>}
+            </Space>
+          </Descriptions.Item>
+        )}
+        {need.status === "done" && need.callback_allowed_from && (
+          <Descriptions.Item label={t("needs.confirmation.waiting")}>
+            {t("needs.confirmation.waitingText", { from: formatDateTime(need.callback_allowed_from) })}
+          </Descriptions.Item>
+        )}
       </Descriptions>
+      {need.callbacks.length > 0 && (
+        <Table
+          size="small"
+          rowKey="recorded_at"
+          pagination={false}
+          title={() => t("needs.callback.list")}
+          dataSource={need.callbacks}
+          columns={[
+            { title: t("needs.callback.calledAt"), render: (_, c) => formatDateTime(c.called_at) },
+            { title: t("needs.callback.method"), render: (_, c) => t(`needs.callback.methods.${c.method}`) },
+            { title: t("needs.callback.answeredBy"), dataIndex: "answered_by" },
+            { title: t("needs.callback.summary"), dataIndex: "summary" },
+            { title: t("needs.field.solved"), render: (_, c) => t(c.solved ? "needs.report.solvedYes" : "needs.report.solvedNo") },
+            { title: t("needs.field.rating"), dataIndex: "rating" },
+          ]}
+        />
+      )}
       <NeedPhotos needId={need.id} attachments={need.attachments} />
       {showReferrals && need.referrals.length > 0 && (
         <Table
@@ -43,6 +77,14 @@ export function NeedDetailView({ need, showReferrals = true }: { need: NeedDetai
                 <Space>
                   {t(`needs.referralStatus.${r.status}`)}
                   {r.overdue && <Tag color="red">{t("needs.list.overdue")}</Tag>}
+                  {r.rating !== null && r.rating_source && (
+                    <Tag>
+                      {t("needs.confirmation.referralRating", {
+                        rating: r.rating,
+                        source: t(`needs.dashboard.confirmed.${r.rating_source}`),
+                      })}
+                    </Tag>
+                  )}
                 </Space>
               ),
             },

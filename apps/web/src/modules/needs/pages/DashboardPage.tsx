@@ -190,7 +190,9 @@ export function DashboardPage() {
                   total: board.totals.total,
                   closed: board.totals.closed,
                   resident: board.totals.closed_by_resident,
+                  callback: board.totals.closed_by_callback,
                   staff: board.totals.closed_by_staff,
+                  callbackRating: number(board.totals.average_callback_rating) ?? "—",
                 })}
                 {board.approximate_medians ? ` ${t("needs.dashboard.approximateMedians")}` : null}{" "}
                 {board.refresh_seconds === null

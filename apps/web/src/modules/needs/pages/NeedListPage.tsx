@@ -26,7 +26,7 @@ function NeedDrawer({ id, onClose }: { id: string | null; onClose: () => void })
       {!data && !error && <Spin />}
       {data && (
         <Space direction="vertical" style={{ width: "100%" }}>
-          {data.status === "done" && canWrite && <ConfirmForm needId={data.id} />}
+          {data.status === "done" && canWrite && <ConfirmForm need={data} mode="callback" />}
           <NeedDetailView need={data} />
         </Space>
       )}

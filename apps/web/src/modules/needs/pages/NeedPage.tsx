@@ -16,6 +16,8 @@ export function NeedPage() {
   const canWrite = useHasPermission("needs.write");
   const canList = useHasPermission("needs.read");
   const handlesReferrals = useHasPermission("referrals.handle");
+  // A resident reads only their own needs: on a done one they confirm it themself.
+  const reports = useHasPermission("needs.report") && !canList;
   // Back to where this user meets needs: the area's list, their inbox, or their own reports.
   const back = canList ? "/needs" : handlesReferrals ? "/referrals" : "/report";
   return (
@@ -37,7 +39,7 @@ export function NeedPage() {
       {data && (
         <Card>
           <Space direction="vertical" style={{ width: "100%" }}>
-            {data.status === "done" && canWrite && <ConfirmForm needId={data.id} />}
+            {data.status === "done" && (canWrite || reports) && <ConfirmForm need={data} mode={canWrite ? "callback" : "resident"} />}
             <NeedDetailView need={data} />
           </Space>
         </Card>

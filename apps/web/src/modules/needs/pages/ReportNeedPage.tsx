@@ -21,7 +21,7 @@ function MyNeed({ id }: { id: string }) {
   }
   return (
     <Space direction="vertical" style={{ width: "100%" }}>
-      {data.status === "done" && <ConfirmForm needId={id} />}
+      {data.status === "done" && <ConfirmForm need={data} mode="resident" />}
       <NeedDetailView need={data} showReferrals={false} />
     </Space>
   );
