@@ -164,8 +164,11 @@ export function needGenerator(rng: Random, asOf: Date, providersOf: (community: 
         needId: id,
         providerKind: chosen.providerKind,
         providerId: chosen.provider?.id ?? null,
-        status: "pending" as "pending" | "accepted" | "declined" | "done" | "cancelled",
+        status: "pending" as "pending" | "accepted" | "declined" | "done" | "failed" | "cancelled",
         declineReason: null as string | null,
+        rating: null as number | null,
+        ratingSource: null as "resident" | "callback" | null,
+        ratedAt: null as Date | null,
         respondBy: at(from + kind.respondWithinHours * hour),
         resolveBy: at(from + kind.resolveWithinDays * day),
         readAt: null as Date | null,
@@ -235,7 +238,7 @@ export function needGenerator(rng: Random, asOf: Date, providersOf: (community: 
     let doneAt: number | null = null;
     let closedAt: number | null = null;
     let rating: number | null = null;
-    let confirmedBy: "resident" | "staff" | null = null;
+    let confirmedBy: "resident" | "callback" | null = null;
     let confirmationComment: string | null = null;
     if (outcome !== "routed") {
       // Mostly within the respond clock; one in eight late.
@@ -269,8 +272,11 @@ export function needGenerator(rng: Random, asOf: Date, providersOf: (community: 
         if (outcome === "closed" || outcome === "declined_closed") {
           closedAt = finished + random() * step(3 * day, 0.2);
           rating = random() < 0.7 ? 5 : random() < 0.7 ? 4 : between(1, 3);
-          confirmedBy = channel === "portal" && random() < 0.8 ? "resident" : "staff";
+          confirmedBy = channel === "portal" && random() < 0.8 ? "resident" : "callback";
           confirmationComment = pick(confirmComments);
+          current.rating = rating;
+          current.ratingSource = confirmedBy;
+          current.ratedAt = at(closedAt);
           event("confirmed", "closed", closedAt, confirmedBy === "resident" ? "bench-resident" : "bench-staff", confirmationComment);
           status = "closed";
           version += 1;
@@ -279,6 +285,10 @@ export function needGenerator(rng: Random, asOf: Date, providersOf: (community: 
           rating = between(1, 2);
           confirmationComment = pick(reopenComments);
           doneAt = null;
+          current.status = "failed";
+          current.rating = rating;
+          current.ratingSource = "resident";
+          current.ratedAt = at(reopenedAt);
           event("reopened", "reopened", reopenedAt, "bench-resident", confirmationComment);
           chosen = provider(null);
           current = referral(chosen, reopenedAt);
@@ -306,7 +316,8 @@ export function needGenerator(rng: Random, asOf: Date, providersOf: (community: 
       routingRuleId: null,
       routingExplanation,
       doneAt: doneAt === null ? null : at(doneAt),
-      rating,
+      rating: confirmedBy === "resident" ? rating : null,
+      callbackRating: confirmedBy === "callback" ? rating : null,
       confirmationComment,
       closedAt: closedAt === null ? null : at(closedAt),
       confirmedBy,

@@ -319,10 +319,28 @@ describe("a request becomes a need", () => {
     expect((await orgStaff.post(`/api/v1/referrals/${referral.id}/accept`)).statusCode).toBe(200);
     const accepted = (await t.app.inject({ url: `${base}/requests/${id}.json?api_key=${key}` })).json<Doc[]>()[0];
     expect(accepted).toMatchObject({ status: "open", status_notes: "服务方已接单" });
+    const record = await orgStaff.post(`/api/v1/referrals/${referral.id}/service-records`, {
+      served_on: "2026-03-02",
+      minutes: 30,
+      party_kind: "organization",
+      party_name: "维修服务方",
+    });
+    expect(record.statusCode, record.body).toBe(201);
     expect((await orgStaff.post(`/api/v1/referrals/${referral.id}/complete`)).statusCode).toBe(200);
-    expect((await staff.post(`/api/v1/needs/${id}/confirmation`, { solved: true, rating: 5, comment: "电话回访已修好" })).statusCode).toBe(
-      200,
-    );
+    // The reporter has no account: staff who did not serve it confirm at once by a recorded call-back.
+    const callback = {
+      method: "phone",
+      called_at: new Date(Date.now() - 60_000).toISOString(),
+      answered_by: "报告人",
+      summary: "门禁已修好",
+    };
+    const confirmed = await staff.post(`/api/v1/needs/${id}/confirmation`, {
+      solved: true,
+      rating: 5,
+      comment: "电话回访已修好",
+      callback,
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
     const pair = await both("GET", `${base}/requests/${id}.{f}?api_key=${key}`);
     const [closed] = expectSameList(pair, "service_requests", "request");
     expect(closed).toMatchObject({ status: "closed", status_notes: "已办结：电话回访已修好", expected_datetime: null });
