@@ -235,6 +235,17 @@ describe("self link", () => {
     expect(Number(denied?.n)).toBe(1);
   });
 
+  it("counts parallel attempts too: at most the limit get an answer on the data", async () => {
+    const record = await registered(fengle, "冯淑英");
+    const account = await residentAccount();
+    const guesses = Array.from({ length: selfLinkAttemptsPerHour * 2 }, () =>
+      account.client.post("/api/v1/me/resident-link", { name: record.name, id_number: makeIdNumber(), phone: record.phone }),
+    );
+    const statuses = (await Promise.all(guesses)).map((response) => response.statusCode);
+    expect(statuses.filter((status) => status === 422).length).toBeLessThanOrEqual(selfLinkAttemptsPerHour);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(selfLinkAttemptsPerHour);
+  });
+
   it("is for resident accounts only", async () => {
     const record = await registered(fengle);
     const response = await staff.post("/api/v1/me/resident-link", { name: record.name, id_number: record.idNumber, phone: record.phone });
