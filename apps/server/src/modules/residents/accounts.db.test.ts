@@ -85,6 +85,28 @@ describe("staff link", () => {
     expect(JSON.stringify(audit?.detail)).not.toContain(record.idNumber);
   });
 
+  it("lists the community's resident accounts with the same number of queries whatever the page size", async () => {
+    for (let index = 0; index < 3; index += 1) {
+      const account = await residentAccount();
+      const record = await registered(fengle);
+      await staff.put(`/api/v1/resident-accounts/${account.id}/link`, { resident_id: record.id });
+    }
+    const queriesFor = async (limit: number) => {
+      const before = t.database.stats.queries;
+      const response = await staff.get(`/api/v1/resident-accounts?area_code=${fengle}&limit=${limit}`);
+      expect(response.statusCode).toBe(200);
+      return t.database.stats.queries - before;
+    };
+    expect(await queriesFor(1)).toBe(await queriesFor(50));
+    const first = (await staff.get(`/api/v1/resident-accounts?limit=2`)).json();
+    const second = (await staff.get(`/api/v1/resident-accounts?limit=2&cursor=${first.next_cursor}`)).json();
+    expect(first.items).toHaveLength(2);
+    expect(second.items.map((item: { user_id: string }) => item.user_id)).not.toContain(first.items[0].user_id);
+    expect((await otherStaff.get(`/api/v1/resident-accounts?area_code=${fengle}`)).statusCode).toBe(404);
+    const others = (await otherStaff.get(`/api/v1/resident-accounts?limit=200`)).json();
+    expect(others.items.every((item: { area_code: string }) => item.area_code === other)).toBe(true);
+  });
+
   it("answers 404 outside the scope: another community's account, or a record the staff cannot write", async () => {
     const account = await residentAccount();
     const record = await registered(fengle);
