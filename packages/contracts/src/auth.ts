@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AreaCodeSchema, UuidSchema } from "./common.js";
+import { ResidentOwnLinkSchema } from "./residents.js";
 
 /**
  * Roles. An official's level (city, district, street) is the level of the membership's area code.
@@ -73,5 +74,6 @@ export const MeSchema = z.object({
   }),
   memberships: z.array(MembershipSchema).describe("The user's roles and scopes"),
   permissions: z.array(PermissionSchema).describe("Permissions the memberships give"),
+  resident_link: ResidentOwnLinkSchema.nullable().describe("The resident record this account is linked to (resident accounts), or null"),
 });
 export type Me = z.infer<typeof MeSchema>;

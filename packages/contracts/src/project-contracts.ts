@@ -84,11 +84,34 @@ export type MilestoneReportEvidence = z.infer<typeof MilestoneReportEvidenceSche
 
 export const MilestoneReportOutcomeSchema = z.enum(["pending", "accepted", "returned"]).describe("The purchaser's decision");
 
+/** Why an evidence item lies outside the call: its need's category or its area is not among the call's. */
+export const EvidenceOutsideReasonSchema = z
+  .enum(["category", "area"])
+  .describe("category: the need's category is not one the call answers; area: the need lies outside the call's target areas");
+export type EvidenceOutsideReason = z.infer<typeof EvidenceOutsideReasonSchema>;
+
+/** A referral or service record of a report, with its need's category and area, checked against the call. */
+export const MilestoneEvidenceItemSchema = z.object({
+  kind: z.enum(["referral", "service_record"]).describe("What the item is"),
+  id: UuidSchema.describe("The referral or service record"),
+  need_id: UuidSchema.describe("The need it served"),
+  category: z.string().describe("The need's category (need_categories.code)"),
+  area_code: AreaCodeSchema.describe("The need's community"),
+  outside_call: z
+    .boolean()
+    .describe("True when the category or area lies outside the contract's call (the purchaser checks before accepting)"),
+  outside_reasons: z.array(EvidenceOutsideReasonSchema).describe("Why it lies outside (empty when inside)"),
+});
+export type MilestoneEvidenceItem = z.infer<typeof MilestoneEvidenceItemSchema>;
+
 export const MilestoneReportSchema = z.object({
   id: UuidSchema,
   milestone_id: UuidSchema,
   summary: z.string().describe("What was done"),
   evidence: MilestoneReportEvidenceSchema,
+  evidence_items: z
+    .array(MilestoneEvidenceItemSchema)
+    .describe("The referrals and service records of the evidence with their needs' category and area, flagged when outside the call"),
   outcome: MilestoneReportOutcomeSchema,
   decision_reason: z.string().nullable().describe("Why it was returned (or the acceptance note)"),
   decided_at: TimestampSchema.nullable(),

@@ -226,3 +226,69 @@ export type HouseholdListQuery = z.infer<typeof HouseholdListQuerySchema>;
 
 export const HouseholdPageSchema = pageOf(HouseholdSchema);
 export type HouseholdPage = z.infer<typeof HouseholdPageSchema>;
+
+/**
+ * Resident accounts (居民账号) linked to the register: a resident's sign-in account points to their
+ * own resident record, by community staff (who pick the record) or by the resident (name, ID number
+ * and phone must all match). Self-reported needs then carry the resident, and resident-group rules apply.
+ */
+export const ResidentLinkMethodSchema = z
+  .enum(["staff", "self"])
+  .describe("How the link was made: by community staff, or by the resident proving name, ID number and phone");
+export type ResidentLinkMethod = z.infer<typeof ResidentLinkMethodSchema>;
+
+/** The link as the account holder sees it (GET /me, POST /me/resident-link). */
+export const ResidentOwnLinkSchema = z.object({
+  resident_id: UuidSchema.describe("The linked resident record"),
+  name_masked: z.string().describe("Name of the linked record, masked (王*明)"),
+  area_code: AreaCodeSchema.describe("Community of the linked record"),
+  method: ResidentLinkMethodSchema,
+  linked_at: TimestampSchema,
+});
+export type ResidentOwnLink = z.infer<typeof ResidentOwnLinkSchema>;
+
+/** POST /me/resident-link: the resident proves who they are; all three must match one record of their community. */
+export const ResidentSelfLinkSchema = z.strictObject({
+  name: text({ max: 64 }).describe("Name as registered"),
+  id_number: IdNumberSchema,
+  phone: PhoneSchema.describe("Phone as registered"),
+});
+export type ResidentSelfLink = z.infer<typeof ResidentSelfLinkSchema>;
+
+/** A resident account in the staff's scope, with the record it is linked to. */
+export const ResidentAccountSchema = z.object({
+  user_id: UuidSchema.describe("The account"),
+  login: z.string().describe("Login name"),
+  display_name: z.string().describe("Name shown in the console"),
+  area_code: AreaCodeSchema.describe("Community of the account's resident membership"),
+  area_name: z.string().describe("Community name"),
+  resident: z
+    .object({
+      id: UuidSchema,
+      name: z.string().describe("Name"),
+      id_number_masked: z.string().nullable().describe("ID number, masked"),
+    })
+    .nullable()
+    .describe("The linked resident record, or null"),
+  method: ResidentLinkMethodSchema.nullable().describe("How it was linked (null when not linked)"),
+  linked_at: TimestampSchema.nullable(),
+});
+export type ResidentAccount = z.infer<typeof ResidentAccountSchema>;
+export const ResidentAccountPageSchema = pageOf(ResidentAccountSchema);
+export type ResidentAccountPage = z.infer<typeof ResidentAccountPageSchema>;
+
+export const ResidentAccountListQuerySchema = PageQuerySchema.extend({
+  area_code: AreaCodeSchema.optional().describe("Jurisdiction prefix (street or community)"),
+  linked: z.enum(["true", "false"]).optional().describe("Only linked (true) or only unlinked (false) accounts"),
+  resident_id: UuidSchema.optional().describe("The account linked to this resident record"),
+  q: text({ max: 64 }).optional().describe("Words in the login or display name"),
+});
+export type ResidentAccountListQuery = z.infer<typeof ResidentAccountListQuerySchema>;
+
+export const ResidentAccountParamsSchema = z.object({ user_id: UuidSchema });
+
+/** PUT /resident-accounts/{user_id}/link: staff pick the resident record (of the account's community). */
+export const ResidentLinkSetSchema = z.strictObject({
+  resident_id: UuidSchema.describe("The resident record to link; replaces an earlier link"),
+});
+export type ResidentLinkSet = z.infer<typeof ResidentLinkSetSchema>;

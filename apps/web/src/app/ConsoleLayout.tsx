@@ -1,4 +1,5 @@
 import {
+  IdcardOutlined,
   AccountBookOutlined,
   ApiOutlined,
   BarChartOutlined,
@@ -57,6 +58,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { key: "residents", to: "/residents", icon: <UserOutlined />, labelKey: "app.nav.residents", permission: "residents.read" },
   { key: "cases", to: "/cases", icon: <FileProtectOutlined />, labelKey: "app.nav.cases", permission: "cases.read" },
   { key: "report", to: "/report", icon: <FormOutlined />, labelKey: "needs.nav.report", permission: "needs.report" },
+  { key: "my-record", to: "/my-record", icon: <IdcardOutlined />, labelKey: "residents.nav.myRecord", permission: "needs.report" },
   { key: "needs", to: "/needs", icon: <MessageOutlined />, labelKey: "needs.nav.list", permission: "needs.read" },
   {
     key: "needs-dashboard",

@@ -5,6 +5,7 @@ import { as, createTestApp, signIn, type TestApp } from "../../../test/test-app.
 import { queryRows } from "../../platform/db/client.js";
 import { buildUser } from "../users/test/factories.js";
 import { buildSocialOrg } from "../social-orgs/test/factories.js";
+import { buildResident } from "../residents/test/factories.js";
 
 /**
  * The honest loop (issue 13): every rule tried by the role that gains by breaking it. Staff closing a
@@ -230,6 +231,24 @@ describe("confirmation", () => {
       expect.objectContaining({ method: "phone", answered_by: "居民本人", summary: "已解决，满意", solved: true, rating: 3 }),
     ]);
     expect(closed.events.at(-1)).toMatchObject({ kind: "confirmed", status: "closed" });
+  });
+});
+
+describe("the resident's own account", () => {
+  it("a linked account reports as the register's resident: group rules fire and the need carries the record", async () => {
+    const account = await buildUser(t.ctx, [{ role: "resident", area_code: community }]);
+    const record = await buildResident(t.ctx, { area_code: community, name: "独居的李奶奶", groups: ["elderly_alone"] });
+    const before = as(t.app, await signIn(t.app, account.login));
+    // Unlinked: no record, so the group rule cannot fire (the finding).
+    const unlinked = (await before.post("/api/v1/needs", { category: "elderly_care", description: "需要助餐" })).json<NeedDetail>();
+    expect(unlinked.resident_id).toBeNull();
+    expect(unlinked.routing.explanation).not.toContain("独居老人");
+    const linked = await staff.put(`/api/v1/resident-accounts/${account.id}/link`, { resident_id: record.id });
+    expect(linked.statusCode, linked.body).toBe(200);
+    const reported = (await before.post("/api/v1/needs", { category: "elderly_care", description: "需要每周探访" })).json<NeedDetail>();
+    expect(reported.resident_id).toBe(record.id);
+    expect(reported.routing.explanation).toContain("独居老人");
+    expect(reported.tier).toBe("special");
   });
 });
 

@@ -14,14 +14,17 @@ const addressedTo = (orgId: string) => and(eq(referrals.providerKind, "organizat
 /** A day in Asia/Shanghai as a half-open instant range start: `YYYY-MM-DD` 00:00 +08:00. */
 const dayStart = (day: string) => sql`(${day}::date::timestamp AT TIME ZONE 'Asia/Shanghai')`;
 
+/** An evidence item's need: its category and community (for the purchaser's check against the call). */
+export type EvidenceItem = { id: string; needId: string; category: string; areaCode: string };
+
 export type OrganizationEvidence = {
   /** Referral ids (of those asked) addressed to the organization, with their needs. */
-  referrals: { id: string; needId: string }[];
+  referrals: EvidenceItem[];
   /** Service-record ids (of those asked) on referrals addressed to the organization, with their needs. */
-  serviceRecords: { id: string; needId: string }[];
+  serviceRecords: EvidenceItem[];
 };
 
-/** The given referrals and service records that belong to the organization (two queries at most). */
+/** The given referrals and service records that belong to the organization, with their needs' category and area (two queries at most). */
 export async function organizationEvidence(
   ctx: Ctx,
   orgId: string,
@@ -32,16 +35,18 @@ export async function organizationEvidence(
     referralIds.length === 0
       ? []
       : await ctx.db
-          .select({ id: referrals.id, needId: referrals.needId })
+          .select({ id: referrals.id, needId: referrals.needId, category: needs.category, areaCode: needs.areaCode })
           .from(referrals)
+          .innerJoin(needs, eq(needs.id, referrals.needId))
           .where(and(inArray(referrals.id, [...referralIds]), addressedTo(orgId)));
   const ownRecords =
     serviceRecordIds.length === 0
       ? []
       : await ctx.db
-          .select({ id: serviceRecords.id, needId: referrals.needId })
+          .select({ id: serviceRecords.id, needId: referrals.needId, category: needs.category, areaCode: needs.areaCode })
           .from(serviceRecords)
           .innerJoin(referrals, eq(referrals.id, serviceRecords.referralId))
+          .innerJoin(needs, eq(needs.id, referrals.needId))
           .where(and(inArray(serviceRecords.id, [...serviceRecordIds]), addressedTo(orgId)));
   return { referrals: ownReferrals, serviceRecords: ownRecords };
 }

@@ -5,7 +5,7 @@ import type { SeedOptions } from "../../platform/module.js";
 import { users } from "../../platform/auth/schema.js";
 import { demoAgencyName, findOrganizationByName } from "../social-orgs/index.js";
 import { findWorkerOfUser } from "../social-workers/index.js";
-import { residentIdsIn } from "../residents/index.js";
+import { linkedResidentOf, residentIdsIn } from "../residents/index.js";
 import { categorySeeds, seedNeedCategories } from "./categories.js";
 import { needCallbacks, needEvents, needs, referrals, routingRules, serviceRecords } from "./schema.js";
 import { routeNeed } from "./service.js";
@@ -77,6 +77,8 @@ export async function seedNeeds(ctx: Ctx, options: SeedOptions): Promise<void> {
     { areaCode: "4101", position: 2, category: null, tier: "public", providerKind: "community_queue" },
   ]);
   const [resident] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.login, "demo-resident"));
+  // demo-resident's account is linked to a register record (residents seed): their needs carry it.
+  const linkedResident = resident ? await linkedResidentOf(ctx, resident.id) : null;
   const [communityStaff] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.login, "demo-community"));
   const random = seededRandom(20261127);
   const states: NeedStatus[] = ["routed", "accepted", "in_service", "done", "closed", "reopened"];
@@ -98,7 +100,11 @@ export async function seedNeeds(ctx: Ctx, options: SeedOptions): Promise<void> {
       .insert(needs)
       .values({
         areaCode,
-        residentId: forWorker ? (workerResidents[(index * 3) % Math.max(workerResidents.length, 1)] ?? null) : null,
+        residentId: forWorker
+          ? (workerResidents[(index * 3) % Math.max(workerResidents.length, 1)] ?? null)
+          : mine
+            ? (linkedResident?.residentId ?? null)
+            : null,
         category,
         description: forWorker
           ? `${(descriptions[category] as string).replace("（演示）", "")}——社工个人转介 ${index - 29}（演示）`

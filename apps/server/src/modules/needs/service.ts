@@ -28,8 +28,8 @@ import { explainRouting, resolveRouting, type Rule, type RoutingExplanation } fr
 import { needCallbacks, needCategories, needEvents, needs, referrals, routingRules, serviceRecords } from "./schema.js";
 import { callbackAllowedFrom } from "./policy.js";
 import { loadConfig } from "../../platform/config.js";
-import { linkedResidentOf, residentHasAccount } from "./resident-accounts.js";
-import { getResidentFacts } from "../residents/index.js";
+import { residentHasAccount } from "./resident-accounts.js";
+import { getResidentFacts, linkedResidentOf } from "../residents/index.js";
 import { getGridNames } from "../communities/index.js";
 
 type NeedRow = typeof needs.$inferSelect;
@@ -158,7 +158,7 @@ export async function routeNeed(
   return routed as NeedRow;
 }
 
-type Place = { areaCode: string; gridId: string | null; gridName: string | null; groups: string[] };
+type Place = { areaCode: string; gridId: string | null; gridName: string | null; groups: string[]; residentId?: string };
 
 /**
  * Where a staff-recorded need belongs: the resident's community (in scope) or the named community,
@@ -286,15 +286,20 @@ export async function createNeed(ctx: ActorCtx, input: NeedCreate): Promise<Need
     if (!membership || input.resident_id || input.area_code || input.contact || input.grid_id) {
       throw new AppError(ctx.actor.can("needs.write") ? "NEED_AREA_REQUIRED" : "FORBIDDEN");
     }
-    place = { areaCode: membership.areaCode, gridId: null, gridName: null, groups: [] };
+    // A linked account reports as the resident of the register: their groups route the need and
+    // casework can start from it. Unlinked, the need stays with the account's community.
+    const linked = await linkedResidentOf(ctx, ctx.actor.userId);
+    place = linked
+      ? { areaCode: linked.areaCode, gridId: null, gridName: null, groups: linked.groups, residentId: linked.residentId }
+      : { areaCode: membership.areaCode, gridId: null, gridName: null, groups: [] };
   }
   const { areaCode } = place;
   const category = await findCategory(ctx, input.category);
   const created = await withTx(ctx, async (tx) => {
-    const owner =
-      staff && input.resident_id
-        ? eq(needs.residentId, input.resident_id)
-        : and(eq(needs.createdBy, tx.actor.userId), sql`${needs.residentId} IS NULL`, sql`${needs.contactEnc} IS NULL`);
+    const ownRecord = staff ? input.resident_id : place.residentId;
+    const owner = ownRecord
+      ? eq(needs.residentId, ownRecord)
+      : and(eq(needs.createdBy, tx.actor.userId), sql`${needs.residentId} IS NULL`, sql`${needs.contactEnc} IS NULL`);
     const [duplicate] = input.contact
       ? []
       : await tx.db
@@ -306,7 +311,7 @@ export async function createNeed(ctx: ActorCtx, input: NeedCreate): Promise<Need
       tx,
       {
         areaCode,
-        residentId: staff ? (input.resident_id ?? null) : null,
+        residentId: staff ? (input.resident_id ?? null) : (place.residentId ?? null),
         gridId: place.gridId,
         gridName: place.gridName,
         category: input.category,

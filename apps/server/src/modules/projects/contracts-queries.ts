@@ -5,6 +5,7 @@ import type {
   ContractDetail,
   ContractListQuery,
   Milestone,
+  MilestoneEvidenceItem,
   MilestoneReport,
   Page,
   ProjectEvaluation,
@@ -15,7 +16,9 @@ import { membershipPermissions } from "../../platform/auth/permissions.js";
 import { users } from "../../platform/auth/schema.js";
 import { inScope } from "../../platform/scope/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
-import { contractAttachments, milestoneReports, milestones, projectContracts, projectEvaluations } from "./schema.js";
+import { organizationEvidence } from "../needs/index.js";
+import { calls, contractAttachments, milestoneReports, milestones, projectContracts, projectEvaluations } from "./schema.js";
+import { evidenceOutsideReasons, type CallCoverage } from "./contracts-rules.js";
 import { appliedWeights } from "./evaluation-rules.js";
 
 /**
@@ -152,12 +155,79 @@ export function shanghaiToday(now: Date): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
-export function presentReport(row: typeof milestoneReports.$inferSelect): MilestoneReport {
+type ReportRow = typeof milestoneReports.$inferSelect;
+type EvidenceNeed = Awaited<ReturnType<typeof organizationEvidence>>["referrals"][number];
+
+/** The categories and areas a contract's call covers (one query). */
+export async function callCoverage(ctx: Ctx, callId: string): Promise<CallCoverage> {
+  const [call] = await ctx.db
+    .select({ areaCode: calls.areaCode, categories: calls.needCategories, targets: calls.targetAreaCodes })
+    .from(calls)
+    .where(eq(calls.id, callId));
+  if (!call) {
+    return { categories: [], areas: [] };
+  }
+  return { categories: call.categories, areas: call.targets.length > 0 ? call.targets : [call.areaCode] };
+}
+
+/** One evidence item checked against the call. */
+export function presentEvidenceItem(kind: MilestoneEvidenceItem["kind"], row: EvidenceNeed, coverage: CallCoverage): MilestoneEvidenceItem {
+  const reasons = evidenceOutsideReasons(row, coverage);
+  return {
+    kind,
+    id: row.id,
+    need_id: row.needId,
+    category: row.category,
+    area_code: row.areaCode,
+    outside_call: reasons.length > 0,
+    outside_reasons: reasons,
+  };
+}
+
+/**
+ * The referrals and service records of reports on one contract, with their needs' category and area
+ * checked against the call (finding 4: the purchaser sees what lies outside before accepting). Three
+ * queries whatever the number of reports; none when there is no such evidence.
+ */
+export async function reportEvidenceItems(
+  ctx: Ctx,
+  contract: { orgId: string; callId: string },
+  reports: readonly ReportRow[],
+): Promise<Map<string, MilestoneEvidenceItem[]>> {
+  const referralIds = [...new Set(reports.flatMap((report) => report.evidence.referral_ids))];
+  const recordIds = [...new Set(reports.flatMap((report) => report.evidence.service_record_ids))];
+  const items = new Map<string, MilestoneEvidenceItem[]>();
+  if (referralIds.length === 0 && recordIds.length === 0) {
+    return items;
+  }
+  const [coverage, evidence] = await Promise.all([
+    callCoverage(ctx, contract.callId),
+    organizationEvidence(ctx, contract.orgId, referralIds, recordIds),
+  ]);
+  const referralsById = new Map(evidence.referrals.map((row) => [row.id, row]));
+  const recordsById = new Map(evidence.serviceRecords.map((row) => [row.id, row]));
+  for (const report of reports) {
+    items.set(report.id, [
+      ...report.evidence.referral_ids.flatMap((id) => {
+        const row = referralsById.get(id);
+        return row ? [presentEvidenceItem("referral", row, coverage)] : [];
+      }),
+      ...report.evidence.service_record_ids.flatMap((id) => {
+        const row = recordsById.get(id);
+        return row ? [presentEvidenceItem("service_record", row, coverage)] : [];
+      }),
+    ]);
+  }
+  return items;
+}
+
+export function presentReport(row: ReportRow, evidenceItems: MilestoneEvidenceItem[]): MilestoneReport {
   return {
     id: row.id,
     milestone_id: row.milestoneId,
     summary: row.summary,
     evidence: row.evidence,
+    evidence_items: evidenceItems,
     outcome: row.outcome,
     decision_reason: row.decisionReason,
     decided_at: row.decidedAt?.toISOString() ?? null,
@@ -199,7 +269,7 @@ export async function findEvaluation(ctx: Ctx, contractId: string): Promise<Proj
   return row ? presentEvaluation(row.evaluation, row.evaluatorName ?? "") : null;
 }
 
-/** GET /contracts/{id}: the contract with milestones and their reports, attachments and evaluation (six queries). */
+/** GET /contracts/{id}: the contract with milestones and their reports (evidence checked against the call), attachments and evaluation (nine queries at most). */
 export async function getContract(ctx: ActorCtx, id: string): Promise<ContractDetail> {
   const row = await getVisibleContractRow(ctx, id);
   return presentContractDetail(ctx, row);
@@ -241,6 +311,7 @@ export async function presentContractDetail(ctx: Ctx, row: ContractRow): Promise
     .orderBy(asc(contractAttachments.createdAt));
   const organizations = await getOrganizations(ctx, [row.orgId]);
   const evaluation = await findEvaluation(ctx, row.id);
+  const evidenceItems = await reportEvidenceItems(ctx, row, reportRows);
   const today = shanghaiToday(ctx.now());
   const presentMilestone = (m: typeof milestones.$inferSelect): Milestone => ({
     id: m.id,
@@ -254,7 +325,7 @@ export async function presentContractDetail(ctx: Ctx, row: ContractRow): Promise
     overdue: m.status !== "accepted" && m.dueOn < today,
     reported_at: m.reportedAt?.toISOString() ?? null,
     accepted_at: m.acceptedAt?.toISOString() ?? null,
-    reports: reportRows.filter((r) => r.milestoneId === m.id).map(presentReport),
+    reports: reportRows.filter((r) => r.milestoneId === m.id).map((r) => presentReport(r, evidenceItems.get(r.id) ?? [])),
   });
   return {
     ...presentContract(row, organizations.get(row.orgId)?.name ?? ""),

@@ -10,3 +10,21 @@ export function milestoneAmounts(amountFen: number, sharesBp: readonly number[])
   }
   return amounts;
 }
+
+/** What a call covers: need categories (empty: any) and area prefixes (its targets, else the purchaser's area). */
+export type CallCoverage = { categories: readonly string[]; areas: readonly string[] };
+
+/**
+ * Why a piece of evidence (a need served) lies outside the contract's call: its category is not one
+ * the call answers, or its area lies under none of the call's areas. Empty when inside. Pure.
+ */
+export function evidenceOutsideReasons(need: { category: string; areaCode: string }, call: CallCoverage): Array<"category" | "area"> {
+  const reasons: Array<"category" | "area"> = [];
+  if (call.categories.length > 0 && !call.categories.includes(need.category)) {
+    reasons.push("category");
+  }
+  if (!call.areas.some((prefix) => need.areaCode.startsWith(prefix))) {
+    reasons.push("area");
+  }
+  return reasons;
+}

@@ -70,7 +70,9 @@ async function reportOn(contract: ContractDetail, position: number, body: Record
 }
 
 async function reported(contract: ContractDetail, position: number): Promise<MilestoneReport> {
-  const response = await reportOn(contract, position);
+  // A report needs evidence: a referral of the call's category in its area, served by the organization.
+  const need = await buildReferredNeed(t.ctx, { areaCode: "410105007002", orgId: org.id });
+  const response = await reportOn(contract, position, { referral_ids: [need.referralId] });
   expect(response.statusCode).toBe(201);
   return response.json<MilestoneReport>();
 }
@@ -203,11 +205,58 @@ describe("progress reports", () => {
       headers: { "content-type": "application/pdf" },
     });
     expect(tooLarge.statusCode).toBe(413);
-    expect(await reportOn(contract, 1, {}).then((r) => r.statusCode)).toBe(201);
+    const own = await buildReferredNeed(t.ctx, { areaCode: "410105007002", orgId: org.id });
+    expect(await reportOn(contract, 1, { service_record_ids: [own.serviceRecordId] }).then((r) => r.statusCode)).toBe(201);
     const foreignReport = await otherOrgStaff.post(`/api/v1/contracts/${contract.id}/milestones/${contract.milestones[1]?.id}/reports`, {
       summary: "冒名报告",
     });
     expect(foreignReport.statusCode).toBe(404);
+  });
+});
+
+describe("evidence (issue 13, finding 4)", () => {
+  it("refuses a report without evidence: people reached alone is a claim, not evidence", async () => {
+    const contract = await signed();
+    for (const body of [{}, { beneficiaries_reached: 120 }, { referral_ids: [], service_record_ids: [], attachment_ids: [] }]) {
+      const response = await reportOn(contract, 1, body);
+      expect([response.statusCode, response.json<{ code: string }>().code]).toEqual([422, "MILESTONE_EVIDENCE_REQUIRED"]);
+    }
+    const detail = (await street.get(`/api/v1/contracts/${contract.id}`)).json<ContractDetail>();
+    expect(detail.milestones[0]).toMatchObject({ status: "pending", reports: [] });
+    expect(await t.ctx.db.select().from(fundingLedger).where(eq(fundingLedger.contractId, contract.id))).toHaveLength(0);
+  });
+
+  it("shows the purchaser which evidence lies outside the call's categories or area", async () => {
+    // The call answers elderly_care in 南阳新村街道 (410105007).
+    const contract = await signed();
+    const inside = await buildReferredNeed(t.ctx, { areaCode: "410105007002", orgId: org.id });
+    const wrongCategory = await buildReferredNeed(t.ctx, { areaCode: "410105007002", orgId: org.id, category: "legal_aid" });
+    const wrongArea = await buildReferredNeed(t.ctx, { areaCode: "410105001001", orgId: org.id });
+    const response = await reportOn(contract, 1, {
+      referral_ids: [inside.referralId, wrongCategory.referralId],
+      service_record_ids: [wrongArea.serviceRecordId],
+    });
+    expect(response.statusCode).toBe(201);
+    const expected = [
+      { kind: "referral", id: inside.referralId, category: "elderly_care", outside_call: false, outside_reasons: [] },
+      { kind: "referral", id: wrongCategory.referralId, category: "legal_aid", outside_call: true, outside_reasons: ["category"] },
+      {
+        kind: "service_record",
+        id: wrongArea.serviceRecordId,
+        need_id: wrongArea.needId,
+        area_code: "410105001001",
+        outside_call: true,
+        outside_reasons: ["area"],
+      },
+    ];
+    expect(response.json<MilestoneReport>().evidence_items).toMatchObject(expected);
+    const seenByPurchaser = (await street.get(`/api/v1/contracts/${contract.id}`)).json<ContractDetail>();
+    expect(seenByPurchaser.milestones[0]?.reports[0]?.evidence_items).toMatchObject(expected);
+    const decided = await street.post(`/api/v1/milestone-reports/${response.json<MilestoneReport>().id}/decision`, {
+      decision: "return",
+      reason: "法律援助和其他街道的服务不在本项目范围",
+    });
+    expect(decided.json<MilestoneReport>().evidence_items.filter((item) => item.outside_call)).toHaveLength(2);
   });
 });
 
@@ -248,7 +297,7 @@ describe("decisions", () => {
       .where(and(eq(notifications.kind, "milestone_returned"), eq(notifications.link, `/contracts/${contract.id}`)));
     expect(sent.map((n) => n.recipientId).sort()).toEqual([...orgStaffIds].sort());
     clock = new Date(clock.getTime() + 60_000);
-    expect((await reportOn(contract, 2)).statusCode).toBe(201);
+    await reported(contract, 2);
     const detail = (await orgStaff.get(`/api/v1/contracts/${contract.id}`)).json<ContractDetail>();
     expect(detail.milestones[1]?.reports.map((r) => r.outcome)).toEqual(["returned", "pending"]);
     expect(detail.paid_fen).toBe(0);

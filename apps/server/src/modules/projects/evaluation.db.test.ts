@@ -52,7 +52,10 @@ async function contractWithAcceptedMilestones(accept: boolean, targetArea = comm
   const contract = response.json<ContractDetail>();
   if (accept) {
     for (const milestone of contract.milestones) {
-      const report = await role("org").post(`/api/v1/contracts/${contract.id}/milestones/${milestone.id}/reports`, { summary: "按期完成" });
+      const report = await role("org").post(`/api/v1/contracts/${contract.id}/milestones/${milestone.id}/reports`, {
+        summary: "按期完成",
+        ...(await signInSheet(contract.id)),
+      });
       const decision = await role("street").post(`/api/v1/milestone-reports/${report.json<MilestoneReport>().id}/decision`, {
         decision: "accept",
       });
@@ -60,6 +63,16 @@ async function contractWithAcceptedMilestones(accept: boolean, targetArea = comm
     }
   }
   return (await role("street").get(`/api/v1/contracts/${contract.id}`)).json<ContractDetail>();
+}
+
+/** Evidence for a milestone report (a report without any is refused): a sign-in sheet uploaded to the contract. */
+async function signInSheet(contractId: string): Promise<{ attachment_ids: string[] }> {
+  const pdf = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(200, 1)]);
+  const upload = await role("org").post(`/api/v1/contracts/${contractId}/attachments?name=签到表.pdf`, pdf, {
+    headers: { "content-type": "application/pdf" },
+  });
+  expect(upload.statusCode).toBe(201);
+  return { attachment_ids: [upload.json<{ id: string }>().id] };
 }
 
 beforeAll(async () => {
@@ -242,6 +255,7 @@ describe("scope for every demo role", () => {
     }
     const report = await role("org").post(`/api/v1/contracts/${contract.id}/milestones/${contract.milestones[0]?.id}/reports`, {
       summary: "报告",
+      ...(await signInSheet(contract.id)),
     });
     const reportId = report.json<MilestoneReport>().id;
     for (const name of ["community", "otherEvaluator"]) {

@@ -6,7 +6,7 @@ import { memberships, users } from "../../platform/auth/schema.js";
 import { inScope } from "../../platform/scope/index.js";
 import { organizationEvidence } from "../needs/index.js";
 import { notify } from "../notifications/index.js";
-import { presentReport, purchaserScope, shanghaiToday } from "./contracts-queries.js";
+import { presentReport, purchaserScope, reportEvidenceItems, shanghaiToday } from "./contracts-queries.js";
 import { ownContract } from "./contracts-service.js";
 import { contractAttachments, fundingLedger, milestoneReports, milestones, projectContracts } from "./schema.js";
 
@@ -14,12 +14,15 @@ const unique = (ids: readonly string[]) => [...new Set(ids)];
 
 /**
  * POST /contracts/{id}/milestones/{mid}/reports: the contracted organization reports progress on a
- * pending or returned milestone. Evidence must be its own: referrals addressed to the organization,
- * service records on them, and attachments of this contract. Beneficiaries reached default to the
- * distinct needs those referrals and service records served. The milestone becomes reported.
+ * pending or returned milestone. A report needs at least one piece of evidence (a number of people
+ * reached alone is a claim, not evidence), and evidence must be its own: referrals addressed to the
+ * organization, service records on them, and attachments of this contract (sign-in sheets, photos).
+ * Beneficiaries reached default to the distinct needs those referrals and service records served.
+ * The answer flags evidence outside the call's categories or areas. The milestone becomes reported.
  *
  * @throws NOT_FOUND unless the actor acts for the organization; CONTRACT_NOT_ACTIVE;
- *   MILESTONE_NOT_REPORTABLE; MILESTONE_EVIDENCE_INVALID (kind: referral_ids, service_record_ids, attachment_ids).
+ *   MILESTONE_NOT_REPORTABLE; MILESTONE_EVIDENCE_REQUIRED;
+ *   MILESTONE_EVIDENCE_INVALID (kind: referral_ids, service_record_ids, attachment_ids).
  */
 export async function reportMilestone(
   ctx: ActorCtx,
@@ -46,6 +49,9 @@ export async function reportMilestone(
     const referralIds = unique(input.referral_ids);
     const serviceRecordIds = unique(input.service_record_ids);
     const attachmentIds = unique(input.attachment_ids);
+    if (referralIds.length + serviceRecordIds.length + attachmentIds.length === 0) {
+      throw new AppError("MILESTONE_EVIDENCE_REQUIRED");
+    }
     const evidence = await organizationEvidence(tx, contract.orgId, referralIds, serviceRecordIds);
     if (evidence.referrals.length !== referralIds.length) {
       throw new AppError("MILESTONE_EVIDENCE_INVALID", { kind: "referral_ids" });
@@ -98,7 +104,8 @@ export async function reportMilestone(
       areaCode: contract.areaCode,
       detail: { contract: contract.id, report: row.id, evidence: row.evidence },
     });
-    return presentReport(row);
+    const items = await reportEvidenceItems(tx, contract, [row]);
+    return presentReport(row, items.get(row.id) ?? []);
   });
 }
 
@@ -209,6 +216,8 @@ export async function decideMilestoneReport(ctx: ActorCtx, reportId: string, inp
       areaCode: contract.areaCode,
       detail: { contract: contract.id, report: report.id, ...(accepted ? { amount_fen: milestone.amountFen } : { reason: input.reason }) },
     });
-    return presentReport(decided as typeof milestoneReports.$inferSelect);
+    const decidedRow = decided as typeof milestoneReports.$inferSelect;
+    const items = await reportEvidenceItems(tx, contract, [decidedRow]);
+    return presentReport(decidedRow, items.get(decidedRow.id) ?? []);
   });
 }

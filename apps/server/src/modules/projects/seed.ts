@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import { withTx, type Ctx } from "../../platform/ctx.js";
 import type { SeedOptions } from "../../platform/module.js";
@@ -10,6 +10,7 @@ import {
   callCriteria,
   callReviewers,
   calls,
+  contractAttachments,
   fundingLedger,
   milestoneReports,
   milestones,
@@ -41,6 +42,33 @@ const rubric: Criterion[] = [
   { name: "机构能力与经验", weight: 20 },
   { name: "预算合理性", weight: 20 },
 ];
+
+/**
+ * A one-page PDF (ASCII text, valid cross-reference table) standing in for a scanned sign-in sheet:
+ * demo milestone reports carry evidence like real ones (finding 4 of issue 13: no evidence, no payment).
+ */
+export function demoSignInSheetPdf(label: string): Buffer {
+  const text = label.replace(/[^\x20-\x7e]/g, "?").replace(/[()\\]/g, "");
+  const content = `BT /F1 14 Tf 72 760 Td (Sign-in sheet - ${text} - demo) Tj ET`;
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  let body = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objects.forEach((object, index) => {
+    offsets.push(body.length);
+    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  body += offsets.map((offset) => `${String(offset).padStart(10, "0")} 00000 n \n`).join("");
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, "latin1");
+}
 
 /** Weighted score of one reviewer (scores per criterion in rubric order), out of 100. */
 function weighted(scores: readonly number[]): number {
@@ -423,11 +451,31 @@ export async function seedProjects(ctx: Ctx, _options: SeedOptions): Promise<voi
         if (!milestone || !acceptedNow || !reportedAt || !acceptedAt) {
           continue;
         }
+        // Evidence: the signed attendance sheet of the stage, attached to the contract.
+        const sheet = demoSignInSheetPdf(`contract ${contract.id.slice(0, 8)} milestone ${position + 1}`);
+        const [attachment] = await tx.db
+          .insert(contractAttachments)
+          .values({
+            areaCode: contract.callAreaCode,
+            contractId: contract.id,
+            originalName: `${stage.title}签到表（演示）.pdf`,
+            contentType: "application/pdf",
+            sizeBytes: sheet.length,
+            sha256: createHash("sha256").update(sheet).digest("hex"),
+            bytes: sheet,
+            createdAt: reportedAt,
+          })
+          .returning({ id: contractAttachments.id });
         await tx.db.insert(milestoneReports).values({
           areaCode: contract.callAreaCode,
           milestoneId: milestone.id,
-          summary: `${stage.title}已完成，提交服务台账和阶段报告（演示）`,
-          evidence: { referral_ids: [], service_record_ids: [], beneficiaries_reached: 80 + position * 40, attachment_ids: [] },
+          summary: `${stage.title}已完成，提交服务台账、签到表和阶段报告（演示）`,
+          evidence: {
+            referral_ids: [],
+            service_record_ids: [],
+            beneficiaries_reached: 80 + position * 40,
+            attachment_ids: attachment ? [attachment.id] : [],
+          },
           outcome: "accepted",
           decisionReason: "材料齐全，同意验收（演示）",
           decidedAt: acceptedAt,

@@ -1,5 +1,6 @@
 import type { ModuleManifest } from "../../platform/module.js";
 import { residentRoutes } from "./routes.js";
+import { residentAccountRoutes } from "./accounts-routes.js";
 import { seedResidents } from "./seed.js";
 import { residentExport, residentImport } from "./spreadsheets.js";
 
@@ -9,10 +10,14 @@ import { residentExport, residentImport } from "./spreadsheets.js";
  */
 export const residentsModule: ModuleManifest = {
   name: "residents",
-  routes: residentRoutes,
+  routes: async (app) => {
+    await app.register(residentRoutes);
+    await app.register(residentAccountRoutes);
+  },
   seedDemo: seedResidents,
   imports: [residentImport],
   exports: [residentExport],
 };
 
 export { getResidentFacts, getResidentNames, getResidentRow, residentIdsIn, residentIdsNamed } from "./queries.js";
+export { accountOfResident, getOwnResidentLink, linkedResidentOf } from "./accounts-queries.js";

@@ -31,3 +31,11 @@ export function classifySearch(q: string): { kind: "id_number" | "phone"; value:
   }
   return { kind: "name", value: q };
 }
+
+/** Self-link attempts an account may make per hour (then 429): guessing a neighbour's data is not possible. */
+export const selfLinkAttemptsPerHour = 5;
+
+/** A name as compared for self link: NFKC, without spaces and interpunct variants (张 三 = 张三, 阿依·古丽 = 阿依古丽). */
+export function comparableName(name: string): string {
+  return name.normalize("NFKC").replace(/[\s·•・.．]/gu, "");
+}

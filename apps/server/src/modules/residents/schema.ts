@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { areaCode, timestamps } from "../../platform/db/columns.js";
+import { users } from "../../platform/auth/schema.js";
 
 /**
  * Households (户): an address in one community and its head. Members point here with
@@ -82,4 +83,39 @@ export const residentMoves = pgTable(
     movedBy: uuid("moved_by"),
   },
   (table) => [index("resident_moves_resident_id_idx").on(table.residentId, table.movedAt)],
+);
+
+/**
+ * A resident account (居民账号) linked to its own resident record: at most one record per account and
+ * one account per record. Linked by community staff (method staff) or by the resident matching name, ID
+ * number and phone (method self). The record must lie in a community of the account's resident
+ * membership; a record that later moves away stops counting (linkedResidentOf) until re-linked.
+ */
+export const residentAccounts = pgTable(
+  "resident_accounts",
+  {
+    userId: uuid("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    residentId: uuid("resident_id")
+      .notNull()
+      .references(() => residents.id, { onDelete: "cascade" }),
+    method: text("method", { enum: ["staff", "self"] }).notNull(),
+    linkedBy: uuid("linked_by"),
+    linkedAt: timestamp("linked_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex("resident_accounts_resident_id_key").on(table.residentId)],
+);
+
+/** Self-link attempts per account (rate limit: counted over the last hour, whatever their outcome). */
+export const residentLinkAttempts = pgTable(
+  "resident_link_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("resident_link_attempts_user_id_at_idx").on(table.userId, table.at)],
 );

@@ -1,6 +1,8 @@
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { idNumberCheckCharacter, type RelationToHead, type ResidentGroup } from "@sanshe/contracts";
+import { users } from "../../platform/auth/schema.js";
 import { withTx, type Ctx } from "../../platform/ctx.js";
-import { households, residents } from "./schema.js";
+import { households, residentAccounts, residents } from "./schema.js";
 import { idNumberColumns, phoneColumns } from "./service.js";
 import { findResidentByIdIndex, idNumberIndex } from "./queries.js";
 import { seededRandom } from "../../platform/seed.js";
@@ -153,8 +155,61 @@ export function generateDemoResidents(target: number, seed = 20260101) {
   return { households: householdsOut, residents: residentsOut };
 }
 
-/** Demo residents and households of 南阳新村街道 (generated people; idempotent). */
+/** The community of the demo resident account (demo-resident, 丰乐社区). */
+export const demoResidentCommunity = "410105007002";
+
+/**
+ * Links demo-resident to a register resident of 丰乐社区 living alone (group elderly_alone, with a
+ * phone), as community staff would, so the demo resident's own reports carry their record and the
+ * street's elderly_alone routing rule applies. Idempotent; nothing when the account is missing.
+ */
+export async function linkDemoResidentAccount(ctx: Ctx): Promise<void> {
+  const [account] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.login, "demo-resident"));
+  if (!account) {
+    return;
+  }
+  const [linked] = await ctx.db
+    .select({ id: residentAccounts.userId })
+    .from(residentAccounts)
+    .where(eq(residentAccounts.userId, account.id));
+  if (linked) {
+    return;
+  }
+  const [resident] = await ctx.db
+    .select({ id: residents.id })
+    .from(residents)
+    .leftJoin(residentAccounts, eq(residentAccounts.residentId, residents.id))
+    .where(
+      and(
+        eq(residents.areaCode, demoResidentCommunity),
+        sql`${residents.groups} @> ARRAY['elderly_alone']::text[]`,
+        isNotNull(residents.phoneBidx),
+        isNull(residentAccounts.userId),
+      ),
+    )
+    .orderBy(asc(residents.name), asc(residents.id))
+    .limit(1);
+  if (!resident) {
+    return;
+  }
+  await withTx(ctx, async (tx) => {
+    await tx.db.insert(residentAccounts).values({ userId: account.id, residentId: resident.id, method: "staff", linkedAt: tx.now() });
+    await tx.audit.record("residents.account.link", {
+      entityType: "resident",
+      entityId: resident.id,
+      areaCode: demoResidentCommunity,
+      detail: { user_id: account.id, method: "staff", seed: "demo" },
+    });
+  });
+}
+
+/** Demo residents and households of 南阳新村街道 (generated people; idempotent), and demo-resident's link. */
 export async function seedResidents(ctx: Ctx): Promise<void> {
+  await seedRegister(ctx);
+  await linkDemoResidentAccount(ctx);
+}
+
+async function seedRegister(ctx: Ctx): Promise<void> {
   const world = generateDemoResidents(2000);
   const marker = world.residents[0];
   // The first generated person marks a seeded world (the generator is deterministic).

@@ -6,6 +6,7 @@ import { notFound } from "../../platform/errors/app-error.js";
 import { inScope } from "../../platform/scope/index.js";
 import { getAreaNames } from "../jurisdictions/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
+import { getOwnResidentLink } from "../residents/index.js";
 import { presentMembership, presentUser, type Names } from "./present.js";
 
 type MembershipRow = typeof memberships.$inferSelect;
@@ -25,18 +26,23 @@ export async function loadNames(ctx: Ctx, rows: MembershipRow[]): Promise<Names>
   return { areas, organizations };
 }
 
-/** The signed-in user with memberships and permissions. */
+/** The signed-in user with memberships, permissions and (resident accounts) the linked resident record, masked. */
 export async function getMe(ctx: ActorCtx): Promise<Me> {
   const rows = await ctx.db
     .select()
     .from(memberships)
     .where(eq(memberships.userId, ctx.actor.userId))
     .orderBy(asc(memberships.createdAt), asc(memberships.role), asc(memberships.areaCode));
-  const names = await loadNames(ctx, rows);
+  const isResident = rows.some((row) => row.role === "resident");
+  const [names, residentLink] = await Promise.all([
+    loadNames(ctx, rows),
+    isResident ? getOwnResidentLink(ctx, ctx.actor.userId) : Promise.resolve(null),
+  ]);
   return {
     user: { id: ctx.actor.userId, login: ctx.actor.login, display_name: ctx.actor.displayName },
     memberships: rows.map((row) => presentMembership(row, names)),
     permissions: ctx.actor.permissions,
+    resident_link: residentLink,
   };
 }
 

@@ -683,6 +683,48 @@ export const errorCatalog = {
     "zh-CN": ["评定无效", "评定无效：{rule}。"],
     en: ["Invalid award", "The award is invalid: {rule}."],
   },
+  /**
+   * Self link refused: name, ID number and phone do not all match one unlinked resident of the
+   * account's community. The same answer whatever did not match, so it tells nothing about who is registered.
+   */
+  RESIDENT_LINK_NO_MATCH: {
+    status: 422,
+    "zh-CN": ["未能绑定居民档案", "姓名、身份证号码和手机号码未能与本社区的居民档案对应。请核对，或到社区居委会办理绑定。"],
+    en: [
+      "No matching resident record",
+      "The name, ID number and phone did not match a resident record of your community. Check them, or ask your community office to link your account.",
+    ],
+  },
+  /** Too many self-link attempts from this account; retry after the Retry-After seconds. */
+  RESIDENT_LINK_RATE_LIMITED: {
+    status: 429,
+    "zh-CN": ["尝试次数过多", "绑定尝试次数过多，请一小时后再试，或到社区居委会办理绑定。"],
+    en: ["Too many attempts", "Too many link attempts; try again in an hour, or ask your community office."],
+  },
+  /** The account is already linked to a resident record (unlink it first). */
+  RESIDENT_LINK_EXISTS: {
+    status: 409,
+    "zh-CN": ["已绑定居民档案", "该账号已绑定居民档案，如需更换请先解除绑定。"],
+    en: ["Already linked", "This account is already linked to a resident record; unlink it first."],
+  },
+  /** Staff link refused: the resident record is linked to another account, or lies outside the account's community. */
+  RESIDENT_LINK_INVALID: {
+    status: 422,
+    "zh-CN": ["无法绑定", "该居民档案已绑定其他账号，或不在该账号所属社区：{reason}。"],
+    en: ["Cannot link", "The resident record is linked to another account or lies outside the account's community: {reason}."],
+  },
+  /** The account has no linked resident record (self view of the register). */
+  RESIDENT_NOT_LINKED: {
+    status: 404,
+    "zh-CN": ["未绑定居民档案", "该账号尚未绑定居民档案。"],
+    en: ["Not linked", "This account is not linked to a resident record."],
+  },
+  /** A milestone report needs at least one referral, service record or attachment (sign-in sheet, photos). */
+  MILESTONE_EVIDENCE_REQUIRED: {
+    status: 422,
+    "zh-CN": ["缺少佐证材料", "进度报告至少需要一项佐证：转介、服务记录或附件（签到表、照片等）。"],
+    en: ["Evidence required", "A milestone report needs at least one piece of evidence: a referral, a service record or an attachment."],
+  },
 } satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorCatalog;

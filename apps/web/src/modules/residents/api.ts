@@ -3,6 +3,10 @@ import type {
   HouseholdDetail,
   HouseholdPage,
   Resident,
+  ResidentAccount,
+  ResidentAccountPage,
+  ResidentOwnLink,
+  ResidentSelfLink,
   ResidentCreate,
   ResidentGroup,
   ResidentMove,
@@ -13,6 +17,7 @@ import type {
 } from "@sanshe/contracts";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiRequest, isProblem } from "../../ui/api";
+import { authKeys } from "../auth";
 
 export type ResidentListFilters = {
   q?: string | undefined;
@@ -32,7 +37,12 @@ export const residentKeys = {
   households: () => ["households"] as const,
   householdList: (params: Record<string, unknown>) => ["households", "list", params] as const,
   household: (id: string) => ["households", "detail", id] as const,
+  own: () => ["residents", "own"] as const,
+  accounts: () => ["resident-accounts"] as const,
+  accountList: (params: ResidentAccountParams) => ["resident-accounts", "list", params] as const,
 };
+
+export type ResidentAccountParams = { resident_id?: string; area_code?: string; linked?: "true" | "false"; limit: number };
 
 /** One page of residents (masked), filtered on the server. */
 export function useResidentList(params: ResidentListParams) {
@@ -142,4 +152,54 @@ export function useCreateHousehold() {
       apiRequest<HouseholdDetail>("/households", { method: "POST", body, idempotencyKey }),
     onSuccess: () => settle(),
   });
+}
+
+/** The signed-in resident's own record (only when their account is linked). */
+export function useOwnResident(enabled: boolean) {
+  return useQuery({
+    queryKey: residentKeys.own(),
+    queryFn: ({ signal }) => apiRequest<Resident>("/me/resident", { signal }),
+    enabled,
+  });
+}
+
+/** The resident links their account: name, ID number and phone must match (422 RESIDENT_LINK_NO_MATCH, 429 after 5 tries). */
+export function useLinkOwnResident() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ResidentSelfLink) => apiRequest<ResidentOwnLink>("/me/resident-link", { method: "POST", body }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: authKeys.me });
+      void queryClient.invalidateQueries({ queryKey: residentKeys.own() });
+    },
+  });
+}
+
+/** Resident accounts in the staff's scope (by linked record, community, or linked state). */
+export function useResidentAccounts(params: ResidentAccountParams, enabled = true) {
+  return useQuery({
+    queryKey: residentKeys.accountList(params),
+    queryFn: ({ signal }) => apiRequest<ResidentAccountPage>("/resident-accounts", { query: params, signal }),
+    enabled,
+  });
+}
+
+/** Staff link a resident account to a record, or remove the link (both audited on the server). */
+export function useResidentLink() {
+  const queryClient = useQueryClient();
+  const settle = () => void queryClient.invalidateQueries({ queryKey: residentKeys.accounts() });
+  return {
+    link: useMutation({
+      mutationFn: ({ userId, residentId }: { userId: string; residentId: string }) =>
+        apiRequest<ResidentAccount>(`/resident-accounts/${encodeURIComponent(userId)}/link`, {
+          method: "PUT",
+          body: { resident_id: residentId },
+        }),
+      onSuccess: settle,
+    }),
+    unlink: useMutation({
+      mutationFn: (userId: string) => apiRequest<null>(`/resident-accounts/${encodeURIComponent(userId)}/link`, { method: "DELETE" }),
+      onSuccess: settle,
+    }),
+  };
 }

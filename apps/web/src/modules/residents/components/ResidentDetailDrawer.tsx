@@ -8,6 +8,7 @@ import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useResident } from "../api";
 import { GroupTags } from "./GroupTags";
 import { MoveDialog } from "./MoveDialog";
+import { ResidentAccountCard } from "./ResidentAccountCard";
 import { ResidentFormDrawer } from "./ResidentFormDrawer";
 import { UnmaskButton } from "./UnmaskButton";
 
@@ -99,6 +100,7 @@ export function ResidentDetailDrawer({ residentId, onClose }: { residentId: stri
         ) : (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("residents.detail.noMoves")} />
         )}
+        {canWrite ? <ResidentAccountCard resident={data} /> : null}
         <ResidentFormDrawer open={isEditing} resident={data} onClose={() => setIsEditing(false)} onSaved={() => setIsEditing(false)} />
         <MoveDialog
           resident={data}

@@ -20,6 +20,8 @@ export function ReportDecision({ contractId, milestone, report }: { contractId: 
   const { keyFor, reset } = useIdempotencyKey();
   const [isReturning, setIsReturning] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
+  // Evidence outside the call's categories or areas (flagged by the server): the purchaser is warned before paying.
+  const outsideCount = report.evidence_items.filter((item) => item.outside_call).length;
 
   const onError = (error: unknown) => {
     if (isProblem(error) && error.status === 409) {
@@ -62,6 +64,11 @@ export function ReportDecision({ contractId, milestone, report }: { contractId: 
       <Space className="sanshe-no-print" wrap>
         <Popconfirm
           title={t("contracts.decision.acceptConfirm", { amount: formatFen(milestone.amount_fen) })}
+          description={
+            outsideCount > 0 ? (
+              <span style={{ color: "#d46b08" }}>{t("contracts.decision.outsideWarning", { count: outsideCount })}</span>
+            ) : undefined
+          }
           okText={t("contracts.decision.acceptOk")}
           cancelText={t("contracts.actions.cancel")}
           onConfirm={accept}

@@ -35,11 +35,18 @@ export function ReportMilestoneDrawer({
   const { keyFor, reset } = useIdempotencyKey();
   const [form] = Form.useForm<FormValues>();
   const [referralIds, setReferralIds] = useState<string[]>([]);
+  const [isMissingEvidence, setIsMissingEvidence] = useState(false);
 
   const submit = (values: FormValues) => {
     if (!milestone) {
       return;
     }
+    // A report needs evidence (the server answers MILESTONE_EVIDENCE_REQUIRED otherwise).
+    if (referralIds.length === 0 && (values.attachment_ids ?? []).length === 0) {
+      setIsMissingEvidence(true);
+      return;
+    }
+    setIsMissingEvidence(false);
     const chosen = (candidates.data?.items ?? []).filter((item) => referralIds.includes(item.id));
     const body = {
       milestoneId: milestone.id,
@@ -179,6 +186,9 @@ export function ReportMilestoneDrawer({
               </Space>
             </Checkbox.Group>
           </Form.Item>
+          {isMissingEvidence ? (
+            <Alert type="error" showIcon role="alert" style={{ marginBottom: 8 }} title={t("contracts.report.evidenceRequired")} />
+          ) : null}
           {report.error ? <ProblemAlert error={report.error} /> : null}
         </Form>
       ) : null}

@@ -56,6 +56,23 @@ function ReportView({ contractId, report, names }: { contractId: string; report:
           files: e.attachment_ids.length,
         })}
       </Typography.Text>
+      {report.evidence_items.length > 0 ? (
+        <ul aria-label={t("contracts.report.evidenceItems")} style={{ margin: "4px 0", paddingLeft: 18 }}>
+          {report.evidence_items.map((item) => (
+            <li key={`${item.kind}-${item.id}`}>
+              <Typography.Text type={item.outside_call ? undefined : "secondary"}>
+                {t(`contracts.report.evidenceKind.${item.kind}`)} · {item.category} · {item.area_code}
+              </Typography.Text>{" "}
+              {item.outside_call ? (
+                <Tag color="orange">
+                  {t("contracts.report.outsideCall")}（
+                  {item.outside_reasons.map((reason) => t(`contracts.report.outsideReason.${reason}`)).join("、")}）
+                </Tag>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {e.attachment_ids.length > 0 ? (
         <div>
           {e.attachment_ids.map((id) => (
