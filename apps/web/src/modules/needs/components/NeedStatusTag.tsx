@@ -12,7 +12,7 @@ const colors: Record<Need["status"], string> = {
   reopened: "volcano",
 };
 
-/** Status with the overdue flags in red. */
+/** Status with the overdue flags in red, and how a closed need was confirmed. */
 export function NeedStatusTag({ need }: { need: Need }) {
   const { t } = useTranslation();
   return (
@@ -20,6 +20,7 @@ export function NeedStatusTag({ need }: { need: Need }) {
       <Tag color={colors[need.status]}>{t(`needs.status.${need.status}`)}</Tag>
       {need.overdue && <Tag color="red">{t("needs.list.overdue")}</Tag>}
       {need.confirmation_overdue && <Tag color="red">{t("needs.list.confirmationOverdue")}</Tag>}
+      {need.status === "closed" && need.confirmed_by && <Tag>{t(`needs.dashboard.confirmed.${need.confirmed_by}`)}</Tag>}
     </Space>
   );
 }
