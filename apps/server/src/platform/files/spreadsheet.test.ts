@@ -46,7 +46,7 @@ describe(readSpreadsheet.name, () => {
         break;
       }
     }
-    await expect(readSpreadsheet(bytes)).rejects.toMatchObject({ code: "FILE_TOO_LARGE" });
+    await expect(readSpreadsheet(bytes)).rejects.toMatchObject({ code: "UNPACKED_TOO_LARGE" });
   });
 
   it("refuses empty, binary and oversized files with a code", async () => {
