@@ -74,14 +74,14 @@ describe(readSpreadsheet.name, () => {
   });
 
   it("stops inflating a part as soon as it passes its declared size or the cap (forged central directory)", async () => {
-    const forged = await xlsxBomb({ rowXml: "<row><c><v>1</v></c></row>", rows: 200_000, forgeSizes: true });
+    const forged = await xlsxBomb({ rowXml: '<row r="{r}"><c r="A{r}"><v>1</v></c></row>', rows: 200_000, forgeSizes: true });
     await expect(
       readXlsxRows(forged.bytes, { unpackedBytes: 40 << 20, entries: 100, rows: 1_000_000, columns: 100 }),
     ).rejects.toMatchObject({
       code: "UNPACKED_TOO_LARGE",
     });
     // Declared honestly but above a small cap: refused from the directory alone.
-    const honest = await xlsxBomb({ rowXml: "<row><c><v>1</v></c></row>", rows: 200_000 });
+    const honest = await xlsxBomb({ rowXml: '<row r="{r}"><c r="A{r}"><v>1</v></c></row>', rows: 200_000 });
     await expect(readXlsxRows(honest.bytes, { unpackedBytes: 1 << 20, entries: 100, rows: 1_000_000, columns: 100 })).rejects.toMatchObject(
       {
         code: "UNPACKED_TOO_LARGE",

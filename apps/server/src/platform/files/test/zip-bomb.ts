@@ -9,7 +9,8 @@ function stored(name: string, text: string): Part {
 }
 
 /**
- * A minimal XLSX whose one worksheet is `rows` copies of `rowXml`, deflated as a stream (never held
+ * A minimal XLSX (ExcelJS opens it) whose one worksheet is `rows` copies of `rowXml` ("{r}" becomes
+ * the row number, from 2), deflated as a stream (never held
  * unpacked in memory): a zip bomb of the kind in issue 14.7 (427 KB → 95 MB). With `forgeSizes`,
  * the central directory and local headers declare every part as 1 KB, so only a cap applied while
  * inflating stops it.
@@ -53,12 +54,16 @@ export async function xlsxBomb(options: {
     }
   };
   await write(
-    `${head}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row><c t="inlineStr"><is><t>姓名</t></is></c><c t="inlineStr"><is><t>社区代码</t></is></c></row>`,
+    `${head}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c><c r="B1" t="inlineStr"><is><t>社区代码</t></is></c></row>`,
   );
+  const pieces = options.rowXml.split("{r}");
   const perChunk = Math.max(1, Math.floor(1_000_000 / Buffer.byteLength(options.rowXml)));
-  const block = options.rowXml.repeat(perChunk);
   for (let written = 0; written < options.rows; written += perChunk) {
-    await write(written + perChunk <= options.rows ? block : options.rowXml.repeat(options.rows - written));
+    const lines: string[] = [];
+    for (let row = written; row < Math.min(options.rows, written + perChunk); row += 1) {
+      lines.push(pieces.join(String(row + 2)));
+    }
+    await write(lines.join(""));
   }
   await write("</sheetData></worksheet>");
   deflate.end();
