@@ -76,23 +76,51 @@ describe(readSpreadsheet.name, () => {
   it("stops inflating a part as soon as it passes its declared size or the cap (forged central directory)", async () => {
     const forged = await xlsxBomb({ rowXml: '<row r="{r}"><c r="A{r}"><v>1</v></c></row>', rows: 200_000, forgeSizes: true });
     await expect(
-      readXlsxRows(forged.bytes, { unpackedBytes: 40 << 20, entries: 100, rows: 1_000_000, columns: 100 }),
+      readXlsxRows(forged.bytes, { unpackedBytes: 40 << 20, entries: 100, rows: 1_000_000, columns: 100, cells: 10_000_000 }),
     ).rejects.toMatchObject({
       code: "UNPACKED_TOO_LARGE",
     });
     // Declared honestly but above a small cap: refused from the directory alone.
     const honest = await xlsxBomb({ rowXml: '<row r="{r}"><c r="A{r}"><v>1</v></c></row>', rows: 200_000 });
-    await expect(readXlsxRows(honest.bytes, { unpackedBytes: 1 << 20, entries: 100, rows: 1_000_000, columns: 100 })).rejects.toMatchObject(
-      {
-        code: "UNPACKED_TOO_LARGE",
-      },
-    );
-    await expect(readXlsxRows(honest.bytes, { unpackedBytes: 40 << 20, entries: 3, rows: 1_000_000, columns: 100 })).rejects.toMatchObject({
+    await expect(
+      readXlsxRows(honest.bytes, { unpackedBytes: 1 << 20, entries: 100, rows: 1_000_000, columns: 100, cells: 10_000_000 }),
+    ).rejects.toMatchObject({
       code: "UNPACKED_TOO_LARGE",
     });
-    await expect(readXlsxRows(honest.bytes, { unpackedBytes: 40 << 20, entries: 100, rows: 50_000, columns: 100 })).rejects.toMatchObject({
+    await expect(
+      readXlsxRows(honest.bytes, { unpackedBytes: 40 << 20, entries: 3, rows: 1_000_000, columns: 100, cells: 10_000_000 }),
+    ).rejects.toMatchObject({
+      code: "UNPACKED_TOO_LARGE",
+    });
+    await expect(
+      readXlsxRows(honest.bytes, { unpackedBytes: 40 << 20, entries: 100, rows: 50_000, columns: 100, cells: 10_000_000 }),
+    ).rejects.toMatchObject({
       code: "TOO_MANY_ROWS",
     });
+  });
+
+  it("caps kept cells in XLSX and CSV alike, and streams CSV without losing characters at chunk edges", async () => {
+    const honest = await xlsxBomb({ rowXml: '<row r="{r}"><c r="A{r}"><v>1</v></c><c r="B{r}"><v>2</v></c></row>', rows: 2_000 });
+    await expect(
+      readXlsxRows(honest.bytes, { unpackedBytes: 40 << 20, entries: 100, rows: 50_000, columns: 100, cells: 3_000 }),
+    ).rejects.toMatchObject({
+      code: "TOO_MANY_CELLS",
+    });
+    // 10 MB of two-letter cells: 3.5 million cells, refused once a million are kept.
+    const line = `${Array.from({ length: 100 }, (_, index) => `a${index % 10}`).join(",")}\n`;
+    const wide = Buffer.from(`姓名\n${line.repeat(Math.floor((10 * 1024 * 1024 - 100) / line.length))}`);
+    await expect(readSpreadsheet(wide)).rejects.toMatchObject({ code: "TOO_MANY_CELLS" });
+    const tall = Buffer.from(`姓名\n${"x\n".repeat(50_001)}`);
+    await expect(readSpreadsheet(tall)).rejects.toMatchObject({ code: "TOO_MANY_ROWS" });
+    // A name with a character outside the BMP (a surrogate pair in JavaScript) on a 64 KB boundary.
+    const padding = "备注\n" + "x".repeat(65_535 - Buffer.byteLength("姓名\n") - 2) + "\n";
+    const rare = await readSpreadsheet(Buffer.from(`姓名\n${padding.slice(3)}𠀀明\n`));
+    expect(rare.rows.at(-1)?.cells).toEqual(["𠀀明"]);
+    // Cells right of the 100th column are dropped.
+    const columns = await readSpreadsheet(
+      Buffer.from(`${Array.from({ length: 150 }, (_, index) => `h${index}`).join(",")}\n${"1,".repeat(149)}1\n`),
+    );
+    expect(columns.headers).toHaveLength(100);
   });
 
   it("refuses empty, binary and oversized files with a code", async () => {

@@ -1,4 +1,4 @@
-import { parse } from "csv-parse/sync";
+import { parse as parseCsv } from "csv-parse";
 import { readCentralDirectory, readXlsxRows, XlsxError, type XlsxRow } from "./xlsx.js";
 
 /** How a file's text was read; shown to the user so nothing is guessed silently. */
@@ -12,7 +12,8 @@ export type Sheet = {
 };
 
 /**
- * Upload limits: 10 MB as uploaded, 50,000 data rows, 100 columns kept (templates have about ten),
+ * Upload limits: 10 MB as uploaded, 50,000 data rows, 100 columns kept (templates have at most 14),
+ * a million non-empty cells (what bounds the parsed rows' memory for CSV and XLSX alike),
  * and what an XLSX may unpack to (declared and really inflated). 40 MB unpacked holds a 50,000-row,
  * eight-column residents sheet (24 MB as ExcelJS or Excel writes it) with room to spare;
  * SANSHE_IMPORT_MAX_UNPACKED_MB changes it.
@@ -21,11 +22,14 @@ export const spreadsheetLimits = {
   bytes: 10 * 1024 * 1024,
   rows: 50_000,
   columns: 100,
+  /** Non-empty cells kept: 50,000 rows of 20 columns (the widest template has 14). */
+  cells: 1_000_000,
   unzippedBytes: 40 * 1024 * 1024,
   zipEntries: 1_000,
 };
 
-export type SpreadsheetErrorCode = "FILE_TOO_LARGE" | "FILE_UNREADABLE" | "TOO_MANY_ROWS" | "FILE_EMPTY" | "UNPACKED_TOO_LARGE" | "BUSY";
+export type SpreadsheetErrorCode =
+  "FILE_TOO_LARGE" | "FILE_UNREADABLE" | "TOO_MANY_ROWS" | "TOO_MANY_CELLS" | "FILE_EMPTY" | "UNPACKED_TOO_LARGE" | "BUSY";
 
 export class SpreadsheetError extends Error {
   constructor(readonly code: SpreadsheetErrorCode) {
@@ -106,10 +110,15 @@ function fromRows(header: string[], body: XlsxRow[], encoding: SheetEncoding): S
   if (body.length > spreadsheetLimits.rows) {
     throw new SpreadsheetError("TOO_MANY_ROWS");
   }
-  const rows = body
-    .map((row) => ({ rowNumber: row.rowNumber, cells: row.cells.map((cell) => cell.normalize("NFC").trim()) }))
-    .filter((row) => row.cells.some((cell) => cell !== ""));
-  return { encoding, headers: header.map((cell) => cell.normalize("NFC").trim()), rows };
+  // In place: a second copy of every row would double the parse's memory peak.
+  const tidy = (cells: string[]) => {
+    for (let index = 0; index < cells.length; index += 1) {
+      cells[index] = (cells[index] ?? "").normalize("NFC").trim();
+    }
+    return cells;
+  };
+  const rows = body.filter((row) => tidy(row.cells).some((cell) => cell !== ""));
+  return { encoding, headers: tidy(header), rows };
 }
 
 /**
@@ -137,6 +146,7 @@ async function parseSpreadsheet(bytes: Uint8Array, unpackedBytes: number): Promi
         entries: spreadsheetLimits.zipEntries,
         rows: spreadsheetLimits.rows,
         columns: spreadsheetLimits.columns,
+        cells: spreadsheetLimits.cells,
       });
     } catch (error) {
       throw error instanceof XlsxError ? new SpreadsheetError(error.code) : error;
@@ -164,19 +174,64 @@ async function parseSpreadsheet(bytes: Uint8Array, unpackedBytes: number): Promi
   if (text.includes("\u0000")) {
     throw new SpreadsheetError("FILE_UNREADABLE");
   }
-  let table: string[][];
-  try {
-    const records: unknown = parse(text, { relax_column_count: true, skip_empty_lines: true });
-    table = records as string[][];
-  } catch {
-    throw new SpreadsheetError("FILE_UNREADABLE");
-  }
-  const [header, ...body] = table;
+  const [header = [], ...body] = await parseCsvRecords(Buffer.from(text));
   return fromRows(
-    header ?? [],
+    header,
     body.map((cells, index) => ({ rowNumber: index + 2, cells })),
     encoding,
   );
+}
+
+/**
+ * Parses CSV as a stream, 64 KB at a time (the event loop breathes between chunks), keeping at most
+ * the column cap per record and refusing past the row and cell caps as soon as they are passed.
+ */
+async function parseCsvRecords(utf8: Buffer): Promise<string[][]> {
+  const parser = parseCsv({ relax_column_count: true, skip_empty_lines: true });
+  const feed = async () => {
+    for (let offset = 0; offset < utf8.length && !parser.destroyed; offset += 65_536) {
+      if (!parser.write(utf8.subarray(offset, offset + 65_536))) {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            parser.off("drain", done);
+            parser.off("close", done);
+            resolve();
+          };
+          parser.on("drain", done);
+          parser.on("close", done);
+        });
+      }
+    }
+    if (!parser.destroyed) {
+      parser.end();
+    }
+  };
+  const feeding = feed().catch(() => undefined);
+  const records: string[][] = [];
+  let cells = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      const kept = record.length > spreadsheetLimits.columns ? record.slice(0, spreadsheetLimits.columns) : record;
+      for (const cell of kept) {
+        if (cell !== "") {
+          cells += 1;
+        }
+      }
+      if (records.length > spreadsheetLimits.rows) {
+        throw new SpreadsheetError("TOO_MANY_ROWS");
+      }
+      if (cells > spreadsheetLimits.cells) {
+        throw new SpreadsheetError("TOO_MANY_CELLS");
+      }
+      records.push(kept);
+    }
+  } catch (error) {
+    parser.destroy();
+    throw error instanceof SpreadsheetError ? error : new SpreadsheetError("FILE_UNREADABLE");
+  } finally {
+    await feeding;
+  }
+  return records;
 }
 
 /**

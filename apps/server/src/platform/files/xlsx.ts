@@ -24,9 +24,11 @@ export type XlsxLimits = {
   rows: number;
   /** Columns kept per row; cells further right are ignored. */
   columns: number;
+  /** Non-empty cells kept in all (what the rows cost in memory). */
+  cells: number;
 };
 
-export type XlsxErrorCode = "FILE_UNREADABLE" | "FILE_EMPTY" | "TOO_MANY_ROWS" | "UNPACKED_TOO_LARGE";
+export type XlsxErrorCode = "FILE_UNREADABLE" | "FILE_EMPTY" | "TOO_MANY_ROWS" | "TOO_MANY_CELLS" | "UNPACKED_TOO_LARGE";
 
 export class XlsxError extends Error {
   constructor(readonly code: XlsxErrorCode) {
@@ -278,7 +280,7 @@ export type XlsxRow = { rowNumber: number; cells: string[] };
  * strings, numbers as JavaScript prints them, dates (by the cell's number format) as YYYY-MM-DD,
  * booleans as true/false, errors as empty. Empty rows are left out.
  *
- * @throws XlsxError UNPACKED_TOO_LARGE (declared or real), TOO_MANY_ROWS, FILE_UNREADABLE, FILE_EMPTY.
+ * @throws XlsxError UNPACKED_TOO_LARGE (declared or real), TOO_MANY_ROWS, TOO_MANY_CELLS, FILE_UNREADABLE, FILE_EMPTY.
  */
 export async function readXlsxRows(bytes: Uint8Array, limits: XlsxLimits): Promise<XlsxRow[]> {
   const entries = readCentralDirectory(bytes, limits);
@@ -396,6 +398,7 @@ export async function readXlsxRows(bytes: Uint8Array, limits: XlsxLimits): Promi
   let value: string[] = [];
   let collecting = false;
   let phonetic = 0;
+  let keptCells = 0;
   await parseEntry(bytes, sheetEntry, budget, {
     open(name, tag) {
       if (name === "row") {
@@ -445,6 +448,12 @@ export async function readXlsxRows(bytes: Uint8Array, limits: XlsxLimits): Promi
             }
             default: // str (formula text), inlineStr
               text = raw;
+          }
+          if (text !== "") {
+            keptCells += 1;
+            if (keptCells > limits.cells) {
+              throw new XlsxError("TOO_MANY_CELLS");
+            }
           }
           while (cells.length < cell.column - 1) {
             cells.push("");
