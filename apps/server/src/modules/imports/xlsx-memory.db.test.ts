@@ -121,4 +121,25 @@ describe("XLSX uploads with bounded memory (issue 14.7)", () => {
     expect(result.answers.filter((answer) => answer.statusCode === 413).length).toBeGreaterThanOrEqual(1);
     expect(growth).toBeLessThan(rssBoundBytes);
   }, 120_000);
+
+  it("takes its cap from SANSHE_IMPORT_MAX_UNPACKED_MB", async () => {
+    const small = await createTestApp({ SANSHE_IMPORT_MAX_UNPACKED_MB: "1" });
+    try {
+      expect(small.config.importMaxUnpackedBytes).toBe(1024 * 1024);
+      const client = as(
+        small.app,
+        await signIn(small.app, (await buildUser(small.ctx, [{ role: "community_staff", area_code: "410105007002" }])).login),
+      );
+      const file = await xlsxBomb({ rowXml: rowXml(1), rows: 1_000 });
+      expect(file.unpacked).toBeGreaterThan(1024 * 1024);
+      const response = await client.post("/api/v1/imports?kind=residents&file_name=a.xlsx", file.bytes, {
+        headers: { "content-type": "application/octet-stream", "accept-language": "en" },
+      });
+      expect(response.statusCode).toBe(413);
+      expect(response.json()).toMatchObject({ code: "IMPORT_FILE_TOO_LARGE_UNPACKED" });
+      expect(response.json().detail).toContain("more than 1 MB");
+    } finally {
+      await small.close();
+    }
+  }, 60_000);
 });
