@@ -32,6 +32,7 @@ import { registerOpenRoutes } from "./open/index.js";
 import { escalateOverdue } from "./modules/needs/index.js";
 import { escalateOverdueActionItems } from "./modules/meetings/index.js";
 import { sendDigests, sendPendingEmails } from "./modules/notifications/index.js";
+import { purgeExpiredImports } from "./modules/imports/index.js";
 import { createMailer, type Mailer } from "./platform/mail/index.js";
 import { systemCtx } from "./platform/system.js";
 import type { ExportSpec, ImportSpec } from "./platform/module.js";
@@ -66,7 +67,8 @@ export type AppDeps = {
   /** Run the audit sealer every this many ms (0: never; tests seal explicitly). */
   sealIntervalMs?: number;
   /**
-   * Escalate overdue referrals, e-mail pending notifications and send due daily digests every this
+   * Escalate overdue referrals, e-mail pending notifications, send due daily digests and delete the
+   * stored rows of ended or expired imports every this
    * many ms (0 or absent: never; the server passes the configured interval).
    */
   escalationIntervalMs?: number;
@@ -267,6 +269,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           .then(() => sendPendingEmails(ctx, mailer))
           .then(() => sendDigests(ctx, mailer))
           .catch((error: unknown) => app.log.warn({ err: error }, "e-mailing notifications failed; will retry"))
+          .then(() => purgeExpiredImports(systemCtx(db, now), config.importRetentionMs))
+          .then((result) => {
+            if (result.purged > 0) {
+              app.log.info(result, "stored rows of ended or expired imports deleted");
+            }
+          })
+          .catch((error: unknown) => app.log.warn({ err: error }, "deleting expired import rows failed; will retry"))
           .finally(() => {
             sweeping = false;
           }),

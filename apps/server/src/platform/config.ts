@@ -17,6 +17,10 @@ const EnvSchema = z.object({
   SANSHE_LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   SANSHE_MIN_FREE_MB: z.coerce.number().nonnegative().default(200),
   SANSHE_IMPORT_STALE_SECONDS: z.coerce.number().positive().default(60),
+  /** Days an import job keeps its (encrypted) rows when it is neither committed nor failed; then they are deleted. */
+  SANSHE_IMPORT_RETENTION_DAYS: z.coerce.number().positive().default(7),
+  /** What an uploaded XLSX may unpack to, in MB (declared and really inflated); larger files answer 413. */
+  SANSHE_IMPORT_MAX_UNPACKED_MB: z.coerce.number().positive().max(1024).default(40),
   SANSHE_ESCALATION_INTERVAL_SECONDS: z.coerce.number().nonnegative().default(300),
   SANSHE_DASHBOARD_CACHE_SECONDS: z.coerce.number().int().nonnegative().default(60),
   SANSHE_OCDS_CACHE_SECONDS: z.coerce.number().int().nonnegative().default(60),
@@ -60,6 +64,10 @@ export type Config = {
   minFreeBytes: number;
   /** A running import whose heartbeat is older than this is shown as interrupted and may resume. */
   importStaleMs: number;
+  /** A job's stored rows are deleted this long after its upload, if it has not ended before. */
+  importRetentionMs: number;
+  /** Unpacked-size cap of an uploaded XLSX, in bytes. */
+  importMaxUnpackedBytes: number;
   /** Event-loop lag above which requests are refused with 503 + Retry-After; 0 = never. */
   maxEventLoopDelayMs: number;
   /** How often the server escalates overdue referrals to the street officials (0: never; `sanshe needs escalate` still works). */
@@ -122,6 +130,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: e.SANSHE_LOGIN_RATE_PER_MINUTE,
     minFreeBytes: e.SANSHE_MIN_FREE_MB * 1024 * 1024,
     importStaleMs: e.SANSHE_IMPORT_STALE_SECONDS * 1000,
+    importRetentionMs: e.SANSHE_IMPORT_RETENTION_DAYS * 86_400_000,
+    importMaxUnpackedBytes: Math.round(e.SANSHE_IMPORT_MAX_UNPACKED_MB * 1024 * 1024),
     // PGlite runs every statement on the event loop, so a lagging loop is normal there, not overload.
     maxEventLoopDelayMs: e.SANSHE_MAX_EVENT_LOOP_DELAY_MS ?? (e.DATABASE_URL ? 1000 : 0),
     escalationIntervalMs: e.SANSHE_ESCALATION_INTERVAL_SECONDS * 1000,

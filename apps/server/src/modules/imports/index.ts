@@ -7,4 +7,4 @@ export const importsModule: ModuleManifest = {
   routes: importRoutes,
 };
 
-export { createImportJob, getImportJob, runImport, startImport, presentImportJob } from "./service.js";
+export { createImportJob, getImportJob, runImport, startImport, presentImportJob, purgeExpiredImports } from "./service.js";

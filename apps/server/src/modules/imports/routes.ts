@@ -54,10 +54,11 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     "/imports",
     {
       schema: {
-        summary: "Upload a spreadsheet (XLSX or CSV as the raw request body) and get its validation report; nothing is written yet",
+        summary:
+          "Upload a spreadsheet (XLSX or CSV as the raw request body) and get its validation report; nothing is written yet. Only the valid rows are kept, encrypted, until the job ends (at most SANSHE_IMPORT_RETENTION_DAYS). One file is read at a time per server: others wait briefly or get 503 IMPORT_BUSY with Retry-After",
         tags: ["imports"],
         querystring: ImportCreateQuerySchema,
-        response: { 201: ImportJobSchema, ...errors, 413: ProblemSchema, 415: ProblemSchema },
+        response: { 201: ImportJobSchema, ...errors, 413: ProblemSchema, 415: ProblemSchema, 503: ProblemSchema },
       },
       config: { access: "imports.run" },
     },
@@ -66,7 +67,12 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!Buffer.isBuffer(request.body)) {
         throw new AppError("UNSUPPORTED_MEDIA_TYPE");
       }
-      const job = await createImportJob(ctx, specFor(request.query.kind), { name: request.query.file_name, bytes: request.body });
+      const job = await createImportJob(
+        ctx,
+        specFor(request.query.kind),
+        { name: request.query.file_name, bytes: request.body },
+        { maxUnpackedBytes: app.sanshe.config.importMaxUnpackedBytes },
+      );
       return reply.status(201).send(presentImportJob(job, ctx.now()));
     },
   );

@@ -1,17 +1,13 @@
-import { customType, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({
-  dataType() {
-    return "bytea";
-  },
-});
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export type ImportRowError = { row: number; field: string | null; code: string; message: string; phase: "validation" | "write" };
 
 /**
- * Spreadsheet import jobs. The file is kept (bytea, ≤ 10 MB) so that an interrupted job can resume:
- * batches commit in row order together with `processed_rows`, so after a crash the job knows exactly
- * where to continue.
+ * Spreadsheet import jobs. The uploaded file itself is never stored: only the rows that passed
+ * validation, as JSON encrypted with the personal-data key (SM4 + HMAC-SM3, platform/pii), so that
+ * an interrupted job can resume: batches commit in row order together with `processed_rows`, so
+ * after a crash the job knows exactly where to continue. The rows are deleted (NULL) when the job
+ * completes or fails, and after SANSHE_IMPORT_RETENTION_DAYS at the latest.
  */
 export const importJobs = pgTable(
   "import_jobs",
@@ -21,7 +17,8 @@ export const importJobs = pgTable(
     createdBy: uuid("created_by").notNull(),
     fileName: text("file_name").notNull(),
     fileSha256: text("file_sha256").notNull(),
-    file: bytea("file").notNull(),
+    /** pii().encrypt(JSON of [{ r: file row, c: { column key: cell text } }]) of the valid rows; NULL once the job ended. */
+    rowsEncrypted: text("rows_encrypted"),
     encoding: text("encoding").notNull(),
     status: text("status", { enum: ["validated", "failed", "running", "completed"] }).notNull(),
     mode: text("mode", { enum: ["all", "valid_only"] }),

@@ -1,17 +1,21 @@
 import { createHash } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
 import { TransactionRollbackError } from "drizzle-orm";
 import type { ImportJob, Locale } from "@sanshe/contracts";
-import { withTx, type ActorCtx } from "../../platform/ctx.js";
+import { withTx, type ActorCtx, type Ctx } from "../../platform/ctx.js";
 import { AppError, notFound } from "../../platform/errors/app-error.js";
 import { errorCatalog, fieldMessages, localize } from "../../platform/errors/catalog.js";
 import { readSpreadsheet, SpreadsheetError, type Sheet } from "../../platform/files/spreadsheet.js";
 import type { ImportSpec } from "../../platform/module.js";
 import { loadConfig } from "../../platform/config.js";
+import { pii } from "../../platform/pii/index.js";
 import { importJobs, type ImportRowError } from "./schema.js";
 
 type JobRow = typeof importJobs.$inferSelect;
-type ValidRow = { rowNumber: number; value: unknown; key: string };
+type CellRecord = Record<string, string>;
+type ValidRow = { rowNumber: number; value: unknown; key: string; record: CellRecord };
+/** A valid row as kept (encrypted) for the write: its file row number and its cells by column key. */
+type StoredRow = { r: number; c: CellRecord };
 
 const batchSize = 100;
 const maxStoredErrors = 1000;
@@ -20,6 +24,11 @@ let staleAfterMs: number | undefined;
 function staleAfter(): number {
   staleAfterMs ??= loadConfig().importStaleMs;
   return staleAfterMs;
+}
+let defaultUnpackedBytes: number | undefined;
+function maxUnpackedBytes(): number {
+  defaultUnpackedBytes ??= loadConfig().importMaxUnpackedBytes;
+  return defaultUnpackedBytes;
 }
 
 function fieldMessage(code: string, locale: Locale): string {
@@ -46,6 +55,16 @@ function columnIndex(spec: ImportSpec, headers: string[]): Map<string, number> {
     }
   });
   return index;
+}
+
+/** The stable code of a row-schema issue (our own UPPER_CASE codes, `required`, or zod's code) and its column key. */
+function issueCode(issue: { code: string; message: string; path: PropertyKey[] }): { code: string; key: string | null } {
+  const code = /^[A-Z][A-Z_]+$/.test(issue.message)
+    ? issue.message
+    : issue.code === "invalid_type" && issue.message.includes("undefined")
+      ? "required"
+      : issue.code;
+  return { code, key: typeof issue.path[0] === "string" ? issue.path[0] : null };
 }
 
 /** Checks every row against the spec's row schema and the file itself (duplicate natural keys). */
@@ -88,12 +107,7 @@ function validateSheet(
     if (!parsed.success) {
       errorRows.add(row.rowNumber);
       for (const issue of parsed.error.issues) {
-        const code = /^[A-Z][A-Z_]+$/.test(issue.message)
-          ? issue.message
-          : issue.code === "invalid_type" && issue.message.includes("undefined")
-            ? "required"
-            : issue.code;
-        const key = typeof issue.path[0] === "string" ? issue.path[0] : null;
+        const { code, key } = issueCode(issue);
         errors.push({
           row: row.rowNumber,
           field: key ? header(key) : null,
@@ -118,7 +132,7 @@ function validateSheet(
       continue;
     }
     seenKeys.set(naturalKey, row.rowNumber);
-    valid.push({ rowNumber: row.rowNumber, value: parsed.data, key: naturalKey });
+    valid.push({ rowNumber: row.rowNumber, value: parsed.data, key: naturalKey, record });
   }
   return { valid, errors, errorRows };
 }
@@ -174,17 +188,33 @@ function requireSpecPermission(ctx: ActorCtx, spec: ImportSpec): void {
 }
 
 /**
- * Reads and checks an uploaded file and keeps it as a job with a full report; writes nothing else.
+ * Reads and checks an uploaded file and keeps a job with a full report and, encrypted, the rows
+ * that passed (never the file: it may hold ID numbers and phones of rows that failed); writes
+ * nothing else.
  *
- * @throws AppError IMPORT_FILE_INVALID for files that cannot be read (size, format, zip bomb, empty).
+ * @throws AppError IMPORT_FILE_TOO_LARGE_UNPACKED for an XLSX that unpacks past the cap (declared or
+ * real); IMPORT_BUSY when other uploads keep the parser occupied; IMPORT_FILE_INVALID for files that
+ * cannot be read otherwise (size, format, empty, too many rows).
  */
-export async function createImportJob(ctx: ActorCtx, spec: ImportSpec, file: { name: string; bytes: Buffer }): Promise<JobRow> {
+export async function createImportJob(
+  ctx: ActorCtx,
+  spec: ImportSpec,
+  file: { name: string; bytes: Buffer },
+  options: { maxUnpackedBytes?: number } = {},
+): Promise<JobRow> {
   requireSpecPermission(ctx, spec);
+  const unpackedBytes = options.maxUnpackedBytes ?? maxUnpackedBytes();
   let sheet: Sheet;
   try {
-    sheet = await readSpreadsheet(file.bytes);
+    sheet = await readSpreadsheet(file.bytes, { unpackedBytes });
   } catch (error) {
     if (error instanceof SpreadsheetError) {
+      if (error.code === "UNPACKED_TOO_LARGE") {
+        throw new AppError("IMPORT_FILE_TOO_LARGE_UNPACKED", { limit_mb: Math.round(unpackedBytes / 1024 / 1024) });
+      }
+      if (error.code === "BUSY") {
+        throw new AppError("IMPORT_BUSY");
+      }
       throw new AppError("IMPORT_FILE_INVALID", { reason: error.code });
     }
     throw error;
@@ -195,7 +225,9 @@ export async function createImportJob(ctx: ActorCtx, spec: ImportSpec, file: { n
     errorRows.add(error.row);
   }
   const allErrors = [...errors, ...writeErrors].sort((a, b) => a.row - b.row);
-  const validCount = valid.filter((row) => !errorRows.has(row.rowNumber)).length;
+  const kept: StoredRow[] = valid.filter((row) => !errorRows.has(row.rowNumber)).map((row) => ({ r: row.rowNumber, c: row.record }));
+  const validCount = kept.length;
+  const status = errorRows.has(1) || validCount + errorRows.size === 0 ? "failed" : "validated";
   return withTx(ctx, async (tx) => {
     const [job] = await tx.db
       .insert(importJobs)
@@ -204,9 +236,9 @@ export async function createImportJob(ctx: ActorCtx, spec: ImportSpec, file: { n
         createdBy: ctx.actor.userId,
         fileName: file.name,
         fileSha256: createHash("sha256").update(file.bytes).digest("hex"),
-        file: file.bytes,
+        rowsEncrypted: status === "validated" ? pii().encrypt(JSON.stringify(kept)) : null,
         encoding: sheet.encoding,
-        status: errorRows.has(1) || validCount + errorRows.size === 0 ? "failed" : "validated",
+        status,
         totalRows: sheet.rows.length,
         validRows: validCount,
         errorRows: [...errorRows].filter((row) => row > 1).length,
@@ -260,6 +292,9 @@ export async function startImport(ctx: ActorCtx, id: string, mode: "all" | "vali
     if (mode === "resume" ? !isInterrupted(locked, ctx.now()) : locked.status !== "validated") {
       throw new AppError("IMPORT_NOT_READY", { status: locked.status });
     }
+    if (locked.rowsEncrypted === null) {
+      throw new AppError("IMPORT_NOT_READY", { status: "expired" });
+    }
     if (mode === "all" && locked.errorRows > 0) {
       throw new AppError("IMPORT_HAS_ERRORS", { count: locked.errorRows });
     }
@@ -284,10 +319,11 @@ export async function startImport(ctx: ActorCtx, id: string, mode: "all" | "vali
  */
 export async function runImport(ctx: ActorCtx, spec: ImportSpec, id: string, onProgress?: (job: JobRow) => void): Promise<JobRow> {
   const job = await getImportJob(ctx, id);
-  const sheet = await readSpreadsheet(job.file);
-  const { valid, errorRows } = validateSheet(spec, sheet, ctx.locale);
-  const knownBad = new Set([...errorRows, ...job.errors.map((error) => error.row)]);
-  const pending = valid.filter((row) => row.rowNumber > job.lastRowNumber && !knownBad.has(row.rowNumber));
+  if (job.rowsEncrypted === null) {
+    throw new AppError("IMPORT_NOT_READY", { status: "expired" });
+  }
+  const stored = JSON.parse(pii().decrypt(job.rowsEncrypted)) as StoredRow[];
+  const pending = stored.filter((row) => row.r > job.lastRowNumber);
   let current = job;
   for (let start = 0; start < pending.length; start += batchSize) {
     const batch = pending.slice(start, start + batchSize);
@@ -295,10 +331,17 @@ export async function runImport(ctx: ActorCtx, spec: ImportSpec, id: string, onP
       const counts = { inserted: 0, updated: 0, unchanged: 0 };
       const rowErrors: ImportRowError[] = [];
       for (const row of batch) {
-        const outcome = await upsertRow(tx, spec, row);
+        const parsed = spec.rowSchema.safeParse(row.c);
+        if (!parsed.success) {
+          // Checked at upload; only a rule that changed since (e.g. a date now in the future) gets here.
+          const { code } = issueCode(parsed.error.issues[0] ?? { code: "custom", message: "", path: [] });
+          rowErrors.push({ row: row.r, field: null, code, message: fieldMessage(code, ctx.locale), phase: "write" });
+          continue;
+        }
+        const outcome = await upsertRow(tx, spec, { rowNumber: row.r, value: parsed.data, key: "", record: row.c });
         if (outcome instanceof AppError) {
           rowErrors.push({
-            row: row.rowNumber,
+            row: row.r,
             field: null,
             code: outcome.code,
             message: problemMessage(outcome, ctx.locale),
@@ -308,7 +351,7 @@ export async function runImport(ctx: ActorCtx, spec: ImportSpec, id: string, onP
           counts[outcome] += 1;
         }
       }
-      const last = batch.at(-1)?.rowNumber ?? current.lastRowNumber;
+      const last = batch.at(-1)?.r ?? current.lastRowNumber;
       const [updated] = await tx.db
         .update(importJobs)
         .set({
@@ -331,7 +374,7 @@ export async function runImport(ctx: ActorCtx, spec: ImportSpec, id: string, onP
   return withTx(ctx, async (tx) => {
     const [done] = await tx.db
       .update(importJobs)
-      .set({ status: "completed", finishedAt: ctx.now(), updatedAt: ctx.now(), heartbeatAt: ctx.now() })
+      .set({ status: "completed", rowsEncrypted: null, finishedAt: ctx.now(), updatedAt: ctx.now(), heartbeatAt: ctx.now() })
       .where(eq(importJobs.id, id))
       .returning();
     await tx.audit.record("imports.complete", {
@@ -341,6 +384,78 @@ export async function runImport(ctx: ActorCtx, spec: ImportSpec, id: string, onP
     });
     return done as JobRow;
   });
+}
+
+/**
+ * Deletes the stored rows of jobs that ended (completed, failed) and of jobs uploaded more than
+ * `retentionMs` ago that were never committed or were left interrupted; the latter become failed
+ * with an IMPORT_EXPIRED entry in their report. A job still running (fresh heartbeat) is left alone.
+ * Run by the server's periodic sweep (SANSHE_IMPORT_RETENTION_DAYS).
+ */
+export async function purgeExpiredImports(ctx: Ctx, retentionMs: number = loadConfig().importRetentionMs): Promise<{ purged: number }> {
+  const now = ctx.now();
+  const cutoff = new Date(now.getTime() - retentionMs);
+  const staleBefore = new Date(now.getTime() - staleAfter());
+  const candidates = await ctx.db
+    .select({ id: importJobs.id })
+    .from(importJobs)
+    .where(
+      and(
+        isNotNull(importJobs.rowsEncrypted),
+        or(
+          inArray(importJobs.status, ["completed", "failed"]),
+          and(
+            lt(importJobs.createdAt, cutoff),
+            or(
+              eq(importJobs.status, "validated"),
+              and(eq(importJobs.status, "running"), or(sql`${importJobs.heartbeatAt} IS NULL`, lt(importJobs.heartbeatAt, staleBefore))),
+            ),
+          ),
+        ),
+      ),
+    );
+  const days = Math.round((retentionMs / 86_400_000) * 10) / 10;
+  const expired: ImportRowError = {
+    row: 1,
+    field: null,
+    code: "IMPORT_EXPIRED",
+    message: `超过保留期（${days} 天）未完成，已删除上传的数据，请重新上传。 / Not finished within the ${days}-day retention; the uploaded data was deleted, upload it again.`,
+    phase: "validation",
+  };
+  let purged = 0;
+  for (const { id } of candidates) {
+    await withTx(ctx, async (tx) => {
+      const [job] = await tx.db.select().from(importJobs).where(eq(importJobs.id, id)).for("update");
+      if (!job || job.rowsEncrypted === null) {
+        return;
+      }
+      const ended = job.status === "completed" || job.status === "failed";
+      if (!ended && (job.createdAt >= cutoff || (job.status === "running" && !isInterrupted(job, now)))) {
+        return;
+      }
+      await tx.db
+        .update(importJobs)
+        .set(
+          ended
+            ? { rowsEncrypted: null, updatedAt: now }
+            : {
+                rowsEncrypted: null,
+                status: "failed",
+                finishedAt: now,
+                updatedAt: now,
+                errors: sql`(${importJobs.errors} || ${JSON.stringify([expired])}::jsonb)`,
+              },
+        )
+        .where(eq(importJobs.id, id));
+      await tx.audit.record("imports.expire", {
+        entityType: "import_job",
+        entityId: id,
+        detail: { kind: job.kind, status: job.status, last_row_number: job.lastRowNumber },
+      });
+      purged += 1;
+    });
+  }
+  return { purged };
 }
 
 /** The API shape of a job; `interrupted` is derived from a stale heartbeat. */

@@ -725,6 +725,22 @@ export const errorCatalog = {
     "zh-CN": ["缺少佐证材料", "进度报告至少需要一项佐证：转介、服务记录或附件（签到表、照片等）。"],
     en: ["Evidence required", "A milestone report needs at least one piece of evidence: a referral, a service record or an attachment."],
   },
+  // Imports: upload size once unpacked, and one parse at a time per server (issue 14.7).
+  /** An uploaded XLSX unpacks (as declared, or as it really inflates) to more than the configured cap. */
+  IMPORT_FILE_TOO_LARGE_UNPACKED: {
+    status: 413,
+    "zh-CN": ["文件解压后过大", "该 XLSX 文件解压后超过 {limit_mb} MB：请删除多余的工作表、图片或空白行列，或拆分为多个文件后再上传。"],
+    en: [
+      "File too large when unpacked",
+      "This XLSX file unpacks to more than {limit_mb} MB: remove extra sheets, pictures or blank rows and columns, or split it, then upload again.",
+    ],
+  },
+  /** Other uploads are being read; the server reads one spreadsheet at a time. Retry after Retry-After. */
+  IMPORT_BUSY: {
+    status: 503,
+    "zh-CN": ["导入繁忙", "服务器正在处理其他上传的文件，请稍后重试。"],
+    en: ["Imports busy", "The server is reading other uploaded files; please retry shortly."],
+  },
 } satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorCatalog;

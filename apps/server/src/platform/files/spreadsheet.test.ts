@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { csvLine, declaredUnzippedSize, neutralizeCell, readSpreadsheet, SpreadsheetError } from "./spreadsheet.js";
+import { createGate, csvLine, declaredUnzippedSize, neutralizeCell, readSpreadsheet, SpreadsheetError } from "./spreadsheet.js";
+import { readXlsxRows } from "./xlsx.js";
+import { xlsxBomb } from "./test/zip-bomb.js";
 
 const gbk = (text: string) => Buffer.from(new TextEncoder().encode(text)); // helper for UTF-8 only
 
@@ -46,13 +48,115 @@ describe(readSpreadsheet.name, () => {
         break;
       }
     }
-    await expect(readSpreadsheet(bytes)).rejects.toMatchObject({ code: "FILE_TOO_LARGE" });
+    await expect(readSpreadsheet(bytes)).rejects.toMatchObject({ code: "UNPACKED_TOO_LARGE" });
+  });
+
+  it("reads rich text, booleans, formulas, 1904 dates, sparse cells and skips cells beyond 100 columns", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.properties.date1904 = true;
+    const sheet = workbook.addWorksheet("x");
+    sheet.addRow(["名称", "布尔", "公式", "日期"]);
+    const row = sheet.addRow([
+      { richText: [{ text: "富" }, { text: "文本" }] },
+      true,
+      { formula: "1+1", result: 2 },
+      new Date(Date.UTC(2001, 1, 3)),
+    ]);
+    row.getCell(6).value = "稀疏";
+    row.getCell(150).value = "太远";
+    sheet.getCell("A5").value = "第五行";
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const read = await readSpreadsheet(bytes);
+    expect(read.rows).toEqual([
+      { rowNumber: 2, cells: ["富文本", "true", "2", "2001-02-03", "", "稀疏"] },
+      { rowNumber: 5, cells: ["第五行"] },
+    ]);
+  });
+
+  it("stops inflating a part as soon as it passes its declared size or the cap (forged central directory)", async () => {
+    const forged = await xlsxBomb({ rowXml: '<row r="{r}"><c r="A{r}"><v>1</v></c></row>', rows: 200_000, forgeSizes: true });
+    await expect(
+      readXlsxRows(forged.bytes, { unpackedBytes: 40 << 20, entries: 100, rows: 1_000_000, columns: 100, cells: 10_000_000 }),
+    ).rejects.toMatchObject({
+      code: "UNPACKED_TOO_LARGE",
+    });
+    // Declared honestly but above a small cap: refused from the directory alone.
+    const honest = await xlsxBomb({ rowXml: '<row r="{r}"><c r="A{r}"><v>1</v></c></row>', rows: 200_000 });
+    await expect(
+      readXlsxRows(honest.bytes, { unpackedBytes: 1 << 20, entries: 100, rows: 1_000_000, columns: 100, cells: 10_000_000 }),
+    ).rejects.toMatchObject({
+      code: "UNPACKED_TOO_LARGE",
+    });
+    await expect(
+      readXlsxRows(honest.bytes, { unpackedBytes: 40 << 20, entries: 3, rows: 1_000_000, columns: 100, cells: 10_000_000 }),
+    ).rejects.toMatchObject({
+      code: "UNPACKED_TOO_LARGE",
+    });
+    await expect(
+      readXlsxRows(honest.bytes, { unpackedBytes: 40 << 20, entries: 100, rows: 50_000, columns: 100, cells: 10_000_000 }),
+    ).rejects.toMatchObject({
+      code: "TOO_MANY_ROWS",
+    });
+  });
+
+  it("caps kept cells in XLSX and CSV alike, and streams CSV without losing characters at chunk edges", async () => {
+    const honest = await xlsxBomb({ rowXml: '<row r="{r}"><c r="A{r}"><v>1</v></c><c r="B{r}"><v>2</v></c></row>', rows: 2_000 });
+    await expect(
+      readXlsxRows(honest.bytes, { unpackedBytes: 40 << 20, entries: 100, rows: 50_000, columns: 100, cells: 3_000 }),
+    ).rejects.toMatchObject({
+      code: "TOO_MANY_CELLS",
+    });
+    // 10 MB of two-letter cells: 3.5 million cells, refused once a million are kept.
+    const line = `${Array.from({ length: 100 }, (_, index) => `a${index % 10}`).join(",")}\n`;
+    const wide = Buffer.from(`姓名\n${line.repeat(Math.floor((10 * 1024 * 1024 - 100) / line.length))}`);
+    await expect(readSpreadsheet(wide)).rejects.toMatchObject({ code: "TOO_MANY_CELLS" });
+    const tall = Buffer.from(`姓名\n${"x\n".repeat(50_001)}`);
+    await expect(readSpreadsheet(tall)).rejects.toMatchObject({ code: "TOO_MANY_ROWS" });
+    // A name with a character outside the BMP (a surrogate pair in JavaScript) on a 64 KB boundary.
+    const padding = "备注\n" + "x".repeat(65_535 - Buffer.byteLength("姓名\n") - 2) + "\n";
+    const rare = await readSpreadsheet(Buffer.from(`姓名\n${padding.slice(3)}𠀀明\n`));
+    expect(rare.rows.at(-1)?.cells).toEqual(["𠀀明"]);
+    // Cells right of the 100th column are dropped.
+    const columns = await readSpreadsheet(
+      Buffer.from(`${Array.from({ length: 150 }, (_, index) => `h${index}`).join(",")}\n${"1,".repeat(149)}1\n`),
+    );
+    expect(columns.headers).toHaveLength(100);
   });
 
   it("refuses empty, binary and oversized files with a code", async () => {
     await expect(readSpreadsheet(gbk(""))).rejects.toBeInstanceOf(SpreadsheetError);
     await expect(readSpreadsheet(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]))).rejects.toMatchObject({ code: "FILE_UNREADABLE" });
     await expect(readSpreadsheet(new Uint8Array(11 * 1024 * 1024))).rejects.toMatchObject({ code: "FILE_TOO_LARGE" });
+  });
+});
+
+describe(createGate.name, () => {
+  it("runs one at a time, queues a few, refuses the rest as BUSY and lets a waiter give up after its wait", async () => {
+    const gate = createGate({ maxWaiting: 2, maxWaitMs: 200 });
+    const order: string[] = [];
+    let release: () => void = () => {};
+    const first = gate.run(
+      () =>
+        new Promise<string>((resolve) => {
+          order.push("first");
+          release = () => resolve("first");
+        }),
+    );
+    const second = gate.run(async () => {
+      order.push("second");
+      return "second";
+    });
+    const third = gate.run(async () => "third");
+    await expect(gate.run(async () => "fourth")).rejects.toMatchObject({ code: "BUSY" });
+    expect(gate.load).toBe(3);
+    release();
+    await expect(Promise.all([first, second, third])).resolves.toEqual(["first", "second", "third"]);
+    expect(order).toEqual(["first", "second"]);
+
+    const slow = gate.run(() => new Promise((resolve) => setTimeout(resolve, 400)));
+    await expect(gate.run(async () => "late")).rejects.toMatchObject({ code: "BUSY" });
+    await slow;
+    expect(gate.load).toBe(0);
   });
 });
 

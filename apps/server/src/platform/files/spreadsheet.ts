@@ -1,5 +1,5 @@
-import ExcelJS from "exceljs";
-import { parse } from "csv-parse/sync";
+import { parse as parseCsv } from "csv-parse";
+import { readCentralDirectory, readXlsxRows, XlsxError, type XlsxRow } from "./xlsx.js";
 
 /** How a file's text was read; shown to the user so nothing is guessed silently. */
 export type SheetEncoding = "xlsx" | "utf-8" | "utf-8-bom" | "gb18030";
@@ -11,10 +11,28 @@ export type Sheet = {
   rows: Array<{ rowNumber: number; cells: string[] }>;
 };
 
-export const spreadsheetLimits = { bytes: 10 * 1024 * 1024, rows: 50_000, unzippedBytes: 100 * 1024 * 1024 };
+/**
+ * Upload limits: 10 MB as uploaded, 50,000 data rows, 100 columns kept (templates have at most 14),
+ * a million non-empty cells (what bounds the parsed rows' memory for CSV and XLSX alike),
+ * and what an XLSX may unpack to (declared and really inflated). 40 MB unpacked holds a 50,000-row,
+ * eight-column residents sheet (24 MB as ExcelJS or Excel writes it) with room to spare;
+ * SANSHE_IMPORT_MAX_UNPACKED_MB changes it.
+ */
+export const spreadsheetLimits = {
+  bytes: 10 * 1024 * 1024,
+  rows: 50_000,
+  columns: 100,
+  /** Non-empty cells kept: 50,000 rows of 20 columns (the widest template has 14). */
+  cells: 1_000_000,
+  unzippedBytes: 40 * 1024 * 1024,
+  zipEntries: 1_000,
+};
+
+export type SpreadsheetErrorCode =
+  "FILE_TOO_LARGE" | "FILE_UNREADABLE" | "TOO_MANY_ROWS" | "TOO_MANY_CELLS" | "FILE_EMPTY" | "UNPACKED_TOO_LARGE" | "BUSY";
 
 export class SpreadsheetError extends Error {
-  constructor(readonly code: "FILE_TOO_LARGE" | "FILE_UNREADABLE" | "TOO_MANY_ROWS" | "FILE_EMPTY") {
+  constructor(readonly code: SpreadsheetErrorCode) {
     super(code);
   }
 }
@@ -24,100 +42,120 @@ export class SpreadsheetError extends Error {
  * zip bomb is refused without inflating it.
  */
 export function declaredUnzippedSize(bytes: Uint8Array): number {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let offset = bytes.length - 22; offset >= Math.max(0, bytes.length - 22 - 65_535); offset -= 1) {
-    if (view.getUint32(offset, true) === 0x06054b50) {
-      const entries = view.getUint16(offset + 10, true);
-      let cursor = view.getUint32(offset + 16, true);
-      let total = 0;
-      for (let index = 0; index < entries; index += 1) {
-        if (cursor + 46 > bytes.length || view.getUint32(cursor, true) !== 0x02014b50) {
-          throw new SpreadsheetError("FILE_UNREADABLE");
+  try {
+    return readCentralDirectory(bytes, { unpackedBytes: Number.POSITIVE_INFINITY, entries: 65_535 }).reduce(
+      (total, entry) => total + entry.size,
+      0,
+    );
+  } catch (error) {
+    throw error instanceof XlsxError ? new SpreadsheetError(error.code) : error;
+  }
+}
+
+/**
+ * Parsing a spreadsheet is the import's memory peak, so a server parses one at a time. Another
+ * upload waits its turn (a parse at the caps takes a second or two) — at most `maxWaiting` of them,
+ * each for at most `maxWaitMs` — and is otherwise refused as BUSY (503 + Retry-After), so waiting
+ * uploads (each holding its body of up to 10 MB) stay bounded too.
+ */
+export function createGate(options: { maxWaiting: number; maxWaitMs: number }) {
+  let busy = false;
+  const waiting: Array<{ start: () => void; timer: NodeJS.Timeout }> = [];
+  const release = () => {
+    const next = waiting.shift();
+    if (next) {
+      clearTimeout(next.timer);
+      next.start();
+    } else {
+      busy = false;
+    }
+  };
+  return {
+    async run<T>(work: () => Promise<T>): Promise<T> {
+      if (busy) {
+        if (waiting.length >= options.maxWaiting) {
+          throw new SpreadsheetError("BUSY");
         }
-        total += view.getUint32(cursor + 24, true);
-        cursor += 46 + view.getUint16(cursor + 28, true) + view.getUint16(cursor + 30, true) + view.getUint16(cursor + 32, true);
+        await new Promise<void>((resolve, reject) => {
+          const entry = {
+            start: resolve,
+            timer: setTimeout(() => {
+              waiting.splice(waiting.indexOf(entry), 1);
+              reject(new SpreadsheetError("BUSY"));
+            }, options.maxWaitMs),
+          };
+          waiting.push(entry);
+        });
       }
-      return total;
-    }
-  }
-  throw new SpreadsheetError("FILE_UNREADABLE");
+      busy = true;
+      try {
+        return await work();
+      } finally {
+        release();
+      }
+    },
+    /** Parses running or waiting (tests). */
+    get load() {
+      return (busy ? 1 : 0) + waiting.length;
+    },
+  };
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) {
-    return "";
-  }
-  if (value instanceof Date) {
-    return value.toISOString().slice(0, 10);
-  }
-  if (typeof value === "object") {
-    if ("richText" in value) {
-      return value.richText.map((part) => part.text).join("");
-    }
-    if ("text" in value && typeof value.text === "string") {
-      return value.text;
-    }
-    if ("result" in value) {
-      return cellText(value.result);
-    }
-    return "";
-  }
-  return String(value);
-}
+const parseGate = createGate({ maxWaiting: 4, maxWaitMs: 15_000 });
 
-function fromTable(table: string[][], encoding: SheetEncoding): Sheet {
-  const [header, ...body] = table;
-  if (!header || header.every((cell) => cell.trim() === "")) {
+function fromRows(header: string[], body: XlsxRow[], encoding: SheetEncoding): Sheet {
+  if (header.every((cell) => cell.trim() === "")) {
     throw new SpreadsheetError("FILE_EMPTY");
   }
   if (body.length > spreadsheetLimits.rows) {
     throw new SpreadsheetError("TOO_MANY_ROWS");
   }
-  const rows = body
-    .map((cells, index) => ({ rowNumber: index + 2, cells: cells.map((cell) => cell.normalize("NFC").trim()) }))
-    .filter((row) => row.cells.some((cell) => cell !== ""));
-  return { encoding, headers: header.map((cell) => cell.normalize("NFC").trim()), rows };
+  // In place: a second copy of every row would double the parse's memory peak.
+  const tidy = (cells: string[]) => {
+    for (let index = 0; index < cells.length; index += 1) {
+      cells[index] = (cells[index] ?? "").normalize("NFC").trim();
+    }
+    return cells;
+  };
+  const rows = body.filter((row) => tidy(row.cells).some((cell) => cell !== ""));
+  return { encoding, headers: tidy(header), rows };
 }
 
 /**
- * Reads an uploaded spreadsheet: XLSX (first worksheet) or CSV in UTF-8, UTF-8 with BOM or
- * GB18030/GBK as Excel writes it in a Chinese locale. The encoding found is returned.
+ * Reads an uploaded spreadsheet: XLSX (first worksheet, streamed; see xlsx.ts) or CSV in UTF-8,
+ * UTF-8 with BOM or GB18030/GBK as Excel writes it in a Chinese locale. The encoding found is
+ * returned. One parse runs at a time per process (see `createGate`).
  *
- * @throws SpreadsheetError for oversized, unreadable, empty files or too many rows.
+ * @throws SpreadsheetError for oversized (as uploaded or unpacked), unreadable, empty files, too many
+ * rows, or BUSY when other parses keep the server occupied.
  */
-export async function readSpreadsheet(bytes: Uint8Array): Promise<Sheet> {
+export async function readSpreadsheet(bytes: Uint8Array, options: { unpackedBytes?: number } = {}): Promise<Sheet> {
   if (bytes.length > spreadsheetLimits.bytes) {
     throw new SpreadsheetError("FILE_TOO_LARGE");
   }
+  return parseGate.run(() => parseSpreadsheet(bytes, options.unpackedBytes ?? spreadsheetLimits.unzippedBytes));
+}
+
+async function parseSpreadsheet(bytes: Uint8Array, unpackedBytes: number): Promise<Sheet> {
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   if (isZip) {
-    if (declaredUnzippedSize(bytes) > spreadsheetLimits.unzippedBytes) {
-      throw new SpreadsheetError("FILE_TOO_LARGE");
-    }
-    const workbook = new ExcelJS.Workbook();
+    let rows: XlsxRow[];
     try {
-      await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-    } catch {
-      throw new SpreadsheetError("FILE_UNREADABLE");
+      rows = await readXlsxRows(bytes, {
+        unpackedBytes,
+        entries: spreadsheetLimits.zipEntries,
+        rows: spreadsheetLimits.rows,
+        columns: spreadsheetLimits.columns,
+        cells: spreadsheetLimits.cells,
+      });
+    } catch (error) {
+      throw error instanceof XlsxError ? new SpreadsheetError(error.code) : error;
     }
-    const sheet = workbook.worksheets[0];
-    if (!sheet) {
+    const [first, ...body] = rows;
+    if (!first || first.rowNumber !== 1) {
       throw new SpreadsheetError("FILE_EMPTY");
     }
-    if (sheet.rowCount > spreadsheetLimits.rows + 1) {
-      throw new SpreadsheetError("TOO_MANY_ROWS");
-    }
-    const width = sheet.columnCount;
-    const table: string[][] = [];
-    for (let r = 1; r <= sheet.rowCount; r += 1) {
-      const row = sheet.getRow(r);
-      const cells: string[] = [];
-      for (let c = 1; c <= width; c += 1) {
-        cells.push(cellText(row.getCell(c).value));
-      }
-      table.push(cells);
-    }
-    return fromTable(table, "xlsx");
+    return fromRows(first.cells, body, "xlsx");
   }
   let encoding: SheetEncoding;
   let text: string;
@@ -136,14 +174,64 @@ export async function readSpreadsheet(bytes: Uint8Array): Promise<Sheet> {
   if (text.includes("\u0000")) {
     throw new SpreadsheetError("FILE_UNREADABLE");
   }
-  let table: string[][];
+  const [header = [], ...body] = await parseCsvRecords(Buffer.from(text));
+  return fromRows(
+    header,
+    body.map((cells, index) => ({ rowNumber: index + 2, cells })),
+    encoding,
+  );
+}
+
+/**
+ * Parses CSV as a stream, 64 KB at a time (the event loop breathes between chunks), keeping at most
+ * the column cap per record and refusing past the row and cell caps as soon as they are passed.
+ */
+async function parseCsvRecords(utf8: Buffer): Promise<string[][]> {
+  const parser = parseCsv({ relax_column_count: true, skip_empty_lines: true });
+  const feed = async () => {
+    for (let offset = 0; offset < utf8.length && !parser.destroyed; offset += 65_536) {
+      if (!parser.write(utf8.subarray(offset, offset + 65_536))) {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            parser.off("drain", done);
+            parser.off("close", done);
+            resolve();
+          };
+          parser.on("drain", done);
+          parser.on("close", done);
+        });
+      }
+    }
+    if (!parser.destroyed) {
+      parser.end();
+    }
+  };
+  const feeding = feed().catch(() => undefined);
+  const records: string[][] = [];
+  let cells = 0;
   try {
-    const records: unknown = parse(text, { relax_column_count: true, skip_empty_lines: true });
-    table = records as string[][];
-  } catch {
-    throw new SpreadsheetError("FILE_UNREADABLE");
+    for await (const record of parser as AsyncIterable<string[]>) {
+      const kept = record.length > spreadsheetLimits.columns ? record.slice(0, spreadsheetLimits.columns) : record;
+      for (const cell of kept) {
+        if (cell !== "") {
+          cells += 1;
+        }
+      }
+      if (records.length > spreadsheetLimits.rows) {
+        throw new SpreadsheetError("TOO_MANY_ROWS");
+      }
+      if (cells > spreadsheetLimits.cells) {
+        throw new SpreadsheetError("TOO_MANY_CELLS");
+      }
+      records.push(kept);
+    }
+  } catch (error) {
+    parser.destroy();
+    throw error instanceof SpreadsheetError ? error : new SpreadsheetError("FILE_UNREADABLE");
+  } finally {
+    await feeding;
   }
-  return fromTable(table, encoding);
+  return records;
 }
 
 /**
