@@ -330,7 +330,7 @@ describe("a request becomes a need", () => {
     // The reporter has no account: staff who did not serve it confirm at once by a recorded call-back.
     const callback = {
       method: "phone",
-      called_at: new Date(Date.now() - 60_000).toISOString(),
+      called_at: clock.toISOString(),
       answered_by: "报告人",
       summary: "门禁已修好",
     };
