@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   SANSHE_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(30),
   SANSHE_LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   SANSHE_MIN_FREE_MB: z.coerce.number().nonnegative().default(200),
+  /** PGlite: below this free space in the data directory, writes are refused with 507 STORAGE_FULL (0: never). */
+  SANSHE_WRITE_MIN_FREE_MB: z.coerce.number().nonnegative().default(64),
   SANSHE_IMPORT_STALE_SECONDS: z.coerce.number().positive().default(60),
   SANSHE_ESCALATION_INTERVAL_SECONDS: z.coerce.number().nonnegative().default(300),
   SANSHE_DASHBOARD_CACHE_SECONDS: z.coerce.number().int().nonnegative().default(60),
@@ -57,6 +59,8 @@ export type Config = {
   loginLockMs: number;
   loginRateLimitPerMinute: number;
   minFreeBytes: number;
+  /** PGlite: writes are refused (507 STORAGE_FULL) while the data directory has less free space than this. */
+  writeMinFreeBytes: number;
   /** A running import whose heartbeat is older than this is shown as interrupted and may resume. */
   importStaleMs: number;
   /** Event-loop lag above which requests are refused with 503 + Retry-After; 0 = never. */
@@ -118,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMs: e.SANSHE_LOGIN_LOCK_MINUTES * 60_000,
     loginRateLimitPerMinute: e.SANSHE_LOGIN_RATE_PER_MINUTE,
     minFreeBytes: e.SANSHE_MIN_FREE_MB * 1024 * 1024,
+    writeMinFreeBytes: e.SANSHE_WRITE_MIN_FREE_MB * 1024 * 1024,
     importStaleMs: e.SANSHE_IMPORT_STALE_SECONDS * 1000,
     // PGlite runs every statement on the event loop, so a lagging loop is normal there, not overload.
     maxEventLoopDelayMs: e.SANSHE_MAX_EVENT_LOOP_DELAY_MS ?? (e.DATABASE_URL ? 1000 : 0),

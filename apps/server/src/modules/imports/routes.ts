@@ -134,7 +134,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         body: ImportCommitSchema,
         response: { 202: ImportJobSchema, ...errors },
       },
-      config: { access: "imports.run" },
+      // The job runs after the answer, on its own transactions; a job commits once by its state.
+      config: { access: "imports.run", requestTransaction: false },
     },
     async (request, reply) => {
       const ctx = requireActor(request.ctx);
@@ -153,7 +154,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         params: ImportJobParamsSchema,
         response: { 202: ImportJobSchema, ...errors },
       },
-      config: { access: "imports.run" },
+      // The job runs after the answer, on its own transactions; a job commits once by its state.
+      config: { access: "imports.run", requestTransaction: false },
     },
     async (request, reply) => {
       const ctx = requireActor(request.ctx);

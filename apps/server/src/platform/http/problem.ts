@@ -82,6 +82,9 @@ export function classifyError(error: unknown): {
   if (code === "23505") {
     return { code: "CONFLICT" };
   }
+  if (code === "53100" || code === "ENOSPC" || /No space left on device/i.test(e?.message ?? "")) {
+    return { code: "STORAGE_FULL" };
+  }
   if (code === "57014") {
     return { code: "DATABASE_TIMEOUT" };
   }
