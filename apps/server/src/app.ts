@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import Fastify, { type FastifyInstance } from "fastify";
 import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
@@ -181,6 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     createStorageGuard({
       dir: database.dataDir ?? null,
       minFreeBytes: config.writeMinFreeBytes,
+      ...(config.faultFreeMbFile ? { read: readFaultFreeBytes(config.faultFreeMbFile) } : {}),
       onChange: (writable, free) =>
         writable
           ? app.log.info({ freeMb: Math.floor(free / 1_048_576) }, "disk space is back: writes are accepted again")
@@ -305,6 +306,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 }
 
 const readMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** SANSHE_FAULT_FREE_MB_FILE: the fault suite's simulated free space where it may not mount a small file system. */
+function readFaultFreeBytes(file: string): () => number {
+  return () => Number.parseFloat(readFileSync(file, "utf8")) * 1_048_576;
+}
 
 export function sessionPolicy(config: Config) {
   return { idleMs: config.sessionIdleMs, absoluteMs: config.sessionMaxMs };

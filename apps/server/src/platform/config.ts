@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   SANSHE_MIN_FREE_MB: z.coerce.number().nonnegative().default(200),
   /** PGlite: below this free space in the data directory, writes are refused with 507 STORAGE_FULL (0: never). */
   SANSHE_WRITE_MIN_FREE_MB: z.coerce.number().nonnegative().default(64),
+  /** Fault tests only: read the data directory's free space (MB) from this file instead of the file system. */
+  SANSHE_FAULT_FREE_MB_FILE: z.string().optional(),
   SANSHE_IMPORT_STALE_SECONDS: z.coerce.number().positive().default(60),
   SANSHE_ESCALATION_INTERVAL_SECONDS: z.coerce.number().nonnegative().default(300),
   SANSHE_DASHBOARD_CACHE_SECONDS: z.coerce.number().int().nonnegative().default(60),
@@ -61,6 +63,8 @@ export type Config = {
   minFreeBytes: number;
   /** PGlite: writes are refused (507 STORAGE_FULL) while the data directory has less free space than this. */
   writeMinFreeBytes: number;
+  /** Fault tests where mount is not allowed: a file holding the free space in MB, read instead of statfs. */
+  faultFreeMbFile: string | null;
   /** A running import whose heartbeat is older than this is shown as interrupted and may resume. */
   importStaleMs: number;
   /** Event-loop lag above which requests are refused with 503 + Retry-After; 0 = never. */
@@ -123,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: e.SANSHE_LOGIN_RATE_PER_MINUTE,
     minFreeBytes: e.SANSHE_MIN_FREE_MB * 1024 * 1024,
     writeMinFreeBytes: e.SANSHE_WRITE_MIN_FREE_MB * 1024 * 1024,
+    faultFreeMbFile: e.SANSHE_FAULT_FREE_MB_FILE ?? null,
     importStaleMs: e.SANSHE_IMPORT_STALE_SECONDS * 1000,
     // PGlite runs every statement on the event loop, so a lagging loop is normal there, not overload.
     maxEventLoopDelayMs: e.SANSHE_MAX_EVENT_LOOP_DELAY_MS ?? (e.DATABASE_URL ? 1000 : 0),
