@@ -59,7 +59,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: ImportCreateQuerySchema,
         response: { 201: ImportJobSchema, ...errors, 413: ProblemSchema, 415: ProblemSchema },
       },
-      config: { access: "imports.run" },
+      // Parsing is long and may wait for other uploads: not inside a transaction held meanwhile.
+      config: { access: "imports.run", requestTransaction: false },
     },
     async (request, reply) => {
       const ctx = requireActor(request.ctx);

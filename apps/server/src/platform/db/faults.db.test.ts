@@ -75,6 +75,10 @@ describe("a nearly full disk", () => {
     const wrapped = Object.assign(new Error("Failed query"), { cause: Object.assign(new Error("disk full"), { code: "53100" }) });
     expect(classifyError(wrapped).code).toBe("STORAGE_FULL");
   });
+
+  it("answers 503 when every pooled connection is busy past the connection timeout", () => {
+    expect(classifyError(new Error("timeout exceeded when trying to connect")).code).toBe("DATABASE_UNAVAILABLE");
+  });
 });
 
 describe("a PostgreSQL connection killed under a checked-out client", () => {

@@ -91,7 +91,9 @@ export function classifyError(error: unknown): {
   if (
     pgUnavailableCodes.has(code) ||
     nodeNetworkCodes.has(code) ||
-    /Connection terminated|connection timeout|Client has encountered a connection error/i.test(e?.message ?? "")
+    /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+      e?.message ?? "",
+    )
   ) {
     return { code: "DATABASE_UNAVAILABLE" };
   }
