@@ -14,7 +14,7 @@
  * runs as the postgres user.
  */
 import { execFile, spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from "node:fs";
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -23,7 +23,17 @@ import pg from "pg";
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../../../..");
 const bin = path.join(root, "apps/server/bin/sanshe.mjs");
-const pgBin = process.env.FAULTS_PG_BIN ?? "/usr/lib/postgresql/15/bin";
+/** The PostgreSQL binaries: FAULTS_PG_BIN, else the newest /usr/lib/postgresql/<version>/bin. */
+function findPgBin(): string {
+  if (process.env.FAULTS_PG_BIN) {
+    return process.env.FAULTS_PG_BIN;
+  }
+  const base = "/usr/lib/postgresql";
+  const versions = existsSync(base) ? readdirSync(base).filter((name) => /^\d+$/.test(name)) : [];
+  const newest = versions.sort((left, right) => Number(right) - Number(left))[0] ?? "15";
+  return path.join(base, newest, "bin");
+}
+const pgBin = findPgBin();
 const pgPort = Number(process.env.FAULTS_PG_PORT ?? 55432);
 const demoPassword = "Sanshe-demo-2026";
 const isRoot = process.getuid?.() === 0;
@@ -424,6 +434,19 @@ async function fullDisk(): Promise<string> {
   await server.stop();
   const verb = simulated ? "SIMULATED free-space reading (mount not allowed)" : `tmpfs ${size} MB`;
   return `${verb}: 507 STORAGE_FULL in ${refusedMs} ms, reads 200, writes back ${((Date.now() - freedAt) / 1000).toFixed(1)} s after space was freed`;
+}
+
+// Stopped from outside (the CI step's timeout): stop the cluster and the servers, unmount, then exit.
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, () => {
+    process.stdout.write(`\n${signal}: cleaning up\n`);
+    void (async () => {
+      while (cleanups.length > 0) {
+        await Promise.resolve(cleanups.pop()?.()).catch(() => undefined);
+      }
+      process.exit(1);
+    })();
+  });
 }
 
 // FAULTS_ONLY=a,c runs some of them (to reproduce one fault against older code); c includes d.
