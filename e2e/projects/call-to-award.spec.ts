@@ -185,6 +185,13 @@ describe("call to award", () => {
         await milestone.getByRole("button", { name: "报告进度" }).click();
         const drawer = page.getByRole("dialog");
         await drawer.getByLabel("完成情况").fill("完成需求评估与启动会，建立 60 位老人档案");
+        // A report needs evidence: the sign-in sheet of the kick-off meeting.
+        const sheet = Buffer.from(
+          "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+          "base64",
+        );
+        await drawer.locator("input[type=file]").setInputFiles({ name: "启动会签到表.png", mimeType: "image/png", buffer: sheet });
+        await drawer.getByRole("checkbox", { name: "启动会签到表.png" }).waitFor();
         await drawer.getByLabel("服务人数").fill("60");
         await drawer.getByRole("button", { name: "提交报告" }).click();
         await milestone.locator(".ant-tag", { hasText: "待验收" }).waitFor();

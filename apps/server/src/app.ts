@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import Fastify, { type FastifyInstance } from "fastify";
 import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
@@ -19,6 +19,7 @@ import { HealthSchema, type Locale, ProblemSchema } from "@sanshe/contracts";
 import type { Config } from "./platform/config.js";
 import { configurePii } from "./platform/pii/index.js";
 import type { Database } from "./platform/db/client.js";
+import { createStorageGuard, type StorageGuard } from "./platform/db/storage-guard.js";
 import type { Ctx } from "./platform/ctx.js";
 import type { Actor } from "./platform/auth/actor.js";
 import { createAuditWriter } from "./platform/audit/writer.js";
@@ -74,6 +75,8 @@ export type AppDeps = {
   escalationIntervalMs?: number;
   /** Mail transport (tests); default: SMTP when configured, else the log. */
   mailer?: Mailer;
+  /** Free-space guard of the data directory (tests inject a reading); default: statfs of PGlite's directory. */
+  storageGuard?: StorageGuard;
   logger?: boolean;
 };
 
@@ -175,6 +178,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   requireAccessDeclarations(app, routes);
 
+  const storageGuard =
+    deps.storageGuard ??
+    createStorageGuard({
+      dir: database.dataDir ?? null,
+      minFreeBytes: config.writeMinFreeBytes,
+      ...(config.faultFreeMbFile ? { read: readFaultFreeBytes(config.faultFreeMbFile) } : {}),
+      onChange: (writable, free) =>
+        writable
+          ? app.log.info({ freeMb: Math.floor(free / 1_048_576) }, "disk space is back: writes are accepted again")
+          : app.log.error({ freeMb: Math.floor(free / 1_048_576) }, "disk space is low: writes are refused with 507 until space is freed"),
+    });
+  // Before anything touches the database: a write on a nearly full disk is refused at once (PGlite
+  // hangs on a full disk); reads, signing in and out go on.
+  app.addHook("onRequest", async (request) => {
+    if (readMethods.has(request.method) || request.url.split("?")[0] === "/api/v1/session" || storageGuard.writable()) {
+      return;
+    }
+    request.locale = pickLocale(request.headers["accept-language"]);
+    throw new AppError("STORAGE_FULL");
+  });
+
   app.addHook("onRequest", async (request) => {
     request.locale = pickLocale(request.headers["accept-language"]);
     const access = (request.routeOptions.config as { access?: Access }).access;
@@ -238,6 +262,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   if (deps.sealIntervalMs && deps.sealIntervalMs > 0) {
     const timer = setInterval(() => {
+      if (!storageGuard.writable()) {
+        return;
+      }
       sealAuditLog(db).catch((error: unknown) => app.log.warn({ err: error }, "audit sealing failed; will retry"));
     }, deps.sealIntervalMs);
     timer.unref();
@@ -247,7 +274,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const mailer = deps.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }, app.log);
     let sweeping = false;
     const timer = setInterval(() => {
-      if (sweeping) {
+      if (sweeping || !storageGuard.writable()) {
         return;
       }
       sweeping = true;
@@ -285,6 +312,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app.addHook("onClose", async () => clearInterval(timer));
   }
   return app;
+}
+
+const readMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** SANSHE_FAULT_FREE_MB_FILE: the fault suite's simulated free space where it may not mount a small file system. */
+function readFaultFreeBytes(file: string): () => number {
+  return () => Number.parseFloat(readFileSync(file, "utf8")) * 1_048_576;
 }
 
 export function sessionPolicy(config: Config) {

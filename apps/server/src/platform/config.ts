@@ -16,6 +16,10 @@ const EnvSchema = z.object({
   SANSHE_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(30),
   SANSHE_LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   SANSHE_MIN_FREE_MB: z.coerce.number().nonnegative().default(200),
+  /** PGlite: below this free space in the data directory, writes are refused with 507 STORAGE_FULL (0: never). */
+  SANSHE_WRITE_MIN_FREE_MB: z.coerce.number().nonnegative().default(64),
+  /** Fault tests only: read the data directory's free space (MB) from this file instead of the file system. */
+  SANSHE_FAULT_FREE_MB_FILE: z.string().optional(),
   SANSHE_IMPORT_STALE_SECONDS: z.coerce.number().positive().default(60),
   /** Days an import job keeps its (encrypted) rows when it is neither committed nor failed; then they are deleted. */
   SANSHE_IMPORT_RETENTION_DAYS: z.coerce.number().positive().default(7),
@@ -62,6 +66,10 @@ export type Config = {
   loginLockMs: number;
   loginRateLimitPerMinute: number;
   minFreeBytes: number;
+  /** PGlite: writes are refused (507 STORAGE_FULL) while the data directory has less free space than this. */
+  writeMinFreeBytes: number;
+  /** Fault tests where mount is not allowed: a file holding the free space in MB, read instead of statfs. */
+  faultFreeMbFile: string | null;
   /** A running import whose heartbeat is older than this is shown as interrupted and may resume. */
   importStaleMs: number;
   /** A job's stored rows are deleted this long after its upload, if it has not ended before. */
@@ -129,6 +137,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMs: e.SANSHE_LOGIN_LOCK_MINUTES * 60_000,
     loginRateLimitPerMinute: e.SANSHE_LOGIN_RATE_PER_MINUTE,
     minFreeBytes: e.SANSHE_MIN_FREE_MB * 1024 * 1024,
+    writeMinFreeBytes: e.SANSHE_WRITE_MIN_FREE_MB * 1024 * 1024,
+    faultFreeMbFile: e.SANSHE_FAULT_FREE_MB_FILE ?? null,
     importStaleMs: e.SANSHE_IMPORT_STALE_SECONDS * 1000,
     importRetentionMs: e.SANSHE_IMPORT_RETENTION_DAYS * 86_400_000,
     importMaxUnpackedBytes: Math.round(e.SANSHE_IMPORT_MAX_UNPACKED_MB * 1024 * 1024),

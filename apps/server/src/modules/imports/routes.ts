@@ -60,7 +60,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: ImportCreateQuerySchema,
         response: { 201: ImportJobSchema, ...errors, 413: ProblemSchema, 415: ProblemSchema, 503: ProblemSchema },
       },
-      config: { access: "imports.run" },
+      // Parsing is long and may wait for other uploads: not inside a transaction held meanwhile.
+      config: { access: "imports.run", requestTransaction: false },
     },
     async (request, reply) => {
       const ctx = requireActor(request.ctx);
@@ -140,7 +141,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         body: ImportCommitSchema,
         response: { 202: ImportJobSchema, ...errors },
       },
-      config: { access: "imports.run" },
+      // The job runs after the answer, on its own transactions; a job commits once by its state.
+      config: { access: "imports.run", requestTransaction: false },
     },
     async (request, reply) => {
       const ctx = requireActor(request.ctx);
@@ -159,7 +161,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         params: ImportJobParamsSchema,
         response: { 202: ImportJobSchema, ...errors },
       },
-      config: { access: "imports.run" },
+      // The job runs after the answer, on its own transactions; a job commits once by its state.
+      config: { access: "imports.run", requestTransaction: false },
     },
     async (request, reply) => {
       const ctx = requireActor(request.ctx);

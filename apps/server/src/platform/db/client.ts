@@ -108,6 +108,35 @@ export function freeBytes(dir: string): number {
   return stats.bavail * stats.bsize;
 }
 
+type PoolClient = pg.PoolClient & { sansheBroken?: Error };
+
+/**
+ * Keeps a PostgreSQL restart from killing the process: an error on an idle client reaches the pool's
+ * handler, an error on a checked-out client (57P01 between two statements of a transaction) reaches
+ * the client's own handler instead of being an unhandled 'error' event, and a client that saw an
+ * error is released with it, so the pool drops it rather than lending it out again. Requests in
+ * flight fail with a connection error, which the error handler answers with 503 + Retry-After.
+ */
+export function guardPool(pool: pg.Pool, logger?: Logger): void {
+  pool.on("error", (error) => logger?.warn({ err: error }, "postgres idle client error"));
+  pool.on("connect", (client: PoolClient) => {
+    client.on("error", (error) => {
+      client.sansheBroken = error;
+      logger?.warn({ err: error }, "postgres client error");
+    });
+  });
+  const connect = pool.connect.bind(pool) as () => Promise<PoolClient>;
+  const guarded = async (): Promise<PoolClient> => {
+    const client = await connect();
+    const release = client.release.bind(client);
+    client.release = (error?: Error | boolean) => release(error ?? client.sansheBroken);
+    return client;
+  };
+  // Only the promise form (Drizzle's transactions) is wrapped; pool.query uses the callback form.
+  pool.connect = ((callback?: unknown) =>
+    callback === undefined ? guarded() : (connect as unknown as (cb: unknown) => void)(callback)) as typeof pool.connect;
+}
+
 /** Opens PostgreSQL when a URL is given, else the embedded PGlite in `dataDir`. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
@@ -118,8 +147,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       statement_timeout: options.statementTimeoutMs,
       idle_in_transaction_session_timeout: options.statementTimeoutMs * 2,
     });
-    // Without this handler an idle client's error (a database restart) would crash the process.
-    pool.on("error", (error) => options.logger?.warn({ err: error }, "postgres pool client error"));
+    guardPool(pool, options.logger);
     const counter = queryCounter();
     const db = drizzlePostgres({ client: pool, logger: counter.logger }) as unknown as Db;
     return { db, kind: "postgres", pool, stats: counter.stats, close: () => pool.end() };

@@ -741,6 +741,16 @@ export const errorCatalog = {
     "zh-CN": ["导入繁忙", "服务器正在处理其他上传的文件，请稍后重试。"],
     en: ["Imports busy", "The server is reading other uploaded files; please retry shortly."],
   },
+  // --- storage faults (issue 14) ---
+  /** The server's disk is (nearly) full: writes are refused until space is freed; reads go on. Retryable later. */
+  STORAGE_FULL: {
+    status: 507,
+    "zh-CN": ["存储空间不足", "服务器存储空间不足，暂时无法保存数据；查询不受影响。请联系管理员释放空间后重试。"],
+    en: [
+      "Insufficient storage",
+      "The server is out of disk space and cannot save data for now; reading still works. Retry after the administrator frees space.",
+    ],
+  },
 } satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorCatalog;

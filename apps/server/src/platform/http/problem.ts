@@ -82,13 +82,18 @@ export function classifyError(error: unknown): {
   if (code === "23505") {
     return { code: "CONFLICT" };
   }
+  if (code === "53100" || code === "ENOSPC" || /No space left on device/i.test(e?.message ?? "")) {
+    return { code: "STORAGE_FULL" };
+  }
   if (code === "57014") {
     return { code: "DATABASE_TIMEOUT" };
   }
   if (
     pgUnavailableCodes.has(code) ||
     nodeNetworkCodes.has(code) ||
-    /Connection terminated|connection timeout|Client has encountered a connection error/i.test(e?.message ?? "")
+    /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+      e?.message ?? "",
+    )
   ) {
     return { code: "DATABASE_UNAVAILABLE" };
   }
