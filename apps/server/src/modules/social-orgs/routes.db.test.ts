@@ -4,6 +4,7 @@ import type { PublicSocialOrgPage, SocialOrg, SocialOrgPage } from "@sanshe/cont
 import { as, createTestApp, signIn, type TestApp } from "../../../test/test-app.js";
 import { auditLog } from "../../platform/audit/schema.js";
 import { buildUser } from "../users/test/factories.js";
+import { socialOrgs } from "./schema.js";
 import { buildSocialOrg, randomUscc } from "./test/factories.js";
 
 /**
@@ -161,6 +162,60 @@ describe("org_staff", () => {
     expect((await staff.patch(`/api/v1/social-orgs/${neighbour.id}`, { version: 1, data: { description: "x" } })).statusCode).toBe(403);
     expect((await staff.patch(`/api/v1/social-orgs/${far.id}`, { version: 1, data: { description: "x" } })).statusCode).toBe(404);
     expect((await staff.post("/api/v1/social-orgs", newOrg())).statusCode).toBe(403);
+  });
+});
+
+describe("org_staff edit their contact and description only (issue 14.4)", () => {
+  it.each([
+    [{ grade: "5A", grade_year: 2026 }, ["grade", "grade_year"]],
+    [{ status: "active" }, ["status"]],
+    [{ registration: "filed" }, ["registration"]],
+    [{ uscc: "NEW" }, ["uscc"]],
+    [{ area_code: "410103", name: "改名" }, ["name", "area_code"]],
+  ])("refuses %o with 403 FIELDS_NOT_EDITABLE naming %o, and changes nothing", async (data, fields) => {
+    const own = await buildSocialOrg.registered(t.ctx, "410105", { status: "suspended" });
+    const staff = await client([{ role: "org_staff", area_code: "410105", organization_id: own.id }]);
+    const payload = "uscc" in data ? { ...data, uscc: randomUscc("private_non_enterprise", "410105") } : data;
+    const response = await staff.patch(`/api/v1/social-orgs/${own.id}`, { version: 1, data: { ...payload, description: "新简介" } });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().code).toBe("FIELDS_NOT_EDITABLE");
+    expect(
+      response
+        .json()
+        .errors.map((error: { path: string }) => error.path)
+        .sort(),
+    ).toEqual(fields.map((f) => `body.data.${f}`).sort());
+    const [row] = await t.database.db
+      .select({ version: socialOrgs.version, status: socialOrgs.status, description: socialOrgs.description })
+      .from(socialOrgs)
+      .where(eq(socialOrgs.id, own.id));
+    expect(row).toMatchObject({ version: 1, status: "suspended", description: null });
+  });
+
+  it("accepts contact and description changes, and unchanged registered fields sent back with them", async () => {
+    const own = await buildSocialOrg.registered(t.ctx, "410105", { grade: "3A" });
+    const staff = await client([{ role: "org_staff", area_code: "410105", organization_id: own.id }]);
+    const response = await staff.patch(`/api/v1/social-orgs/${own.id}`, {
+      version: 1,
+      data: {
+        grade: "3A",
+        contact_phone: "0371-87654321",
+        contact_address: "金水路 1 号",
+        contact_email: "a@example.org",
+        description: "简介",
+      },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json<SocialOrg>()).toMatchObject({ grade: "3A", contact_phone: "0371-87654321", version: 2 });
+  });
+
+  it("leaves the registering authority free to change status and grade", async () => {
+    const org = await buildSocialOrg.registered(t.ctx, "410105");
+    const response = await jinshui.patch(`/api/v1/social-orgs/${org.id}`, {
+      version: 1,
+      data: { grade: "5A", grade_year: 2026, status: "suspended" },
+    });
+    expect(response.statusCode).toBe(200);
   });
 });
 

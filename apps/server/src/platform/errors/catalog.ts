@@ -647,6 +647,31 @@ export const errorCatalog = {
     "zh-CN": ["评定无效", "评定无效：{rule}。"],
     en: ["Invalid award", "The award is invalid: {rule}."],
   },
+  // --- Hardening (issue 14 items 4, 8, 9, 10; issue 13 finding 8) ---
+  /** Org staff tried to change fields only the registering authority may set; `errors[]` names them. */
+  FIELDS_NOT_EDITABLE: {
+    status: 403,
+    "zh-CN": ["无权修改这些字段", "以下字段只能由登记管理机关修改：{fields}。"],
+    en: ["Fields not editable", "Only the registering authority may change: {fields}."],
+  },
+  /** A meeting cannot be marked held before its start time. */
+  MEETING_NOT_STARTED: {
+    status: 409,
+    "zh-CN": ["会议尚未开始", "会议开始时间（{starts_at}）之前不能标记为已召开。"],
+    en: ["Meeting not started", "The meeting cannot be marked held before it starts ({starts_at})."],
+  },
+  /** A cookie-authenticated write came from a page of another site (Origin or Referer of a foreign host). */
+  ORIGIN_REFUSED: {
+    status: 403,
+    "zh-CN": ["来源不被接受", "该请求来自其他网站的页面，已拒绝。"],
+    en: ["Origin refused", "The request came from a page of another site and was refused."],
+  },
+  /** The body is not valid UTF-8 (malformed byte sequence). */
+  BODY_ENCODING_INVALID: {
+    status: 400,
+    "zh-CN": ["请求编码错误", "请求体不是有效的 UTF-8 编码。"],
+    en: ["Invalid encoding", "The request body is not valid UTF-8."],
+  },
 } satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorCatalog;
@@ -723,6 +748,10 @@ export const fieldMessages: Record<string, Record<Locale, string>> = {
   DATE_IN_FUTURE: { "zh-CN": "日期不能晚于今天", en: "The date cannot be in the future" },
   CONSENT_DATE_REQUIRED: { "zh-CN": "依据为本人同意时须填写同意日期", en: "Give the date of consent" },
   custom: { "zh-CN": "取值无效", en: "Invalid value" },
+  // --- Hardening (issue 14) ---
+  FIELD_NOT_EDITABLE: { "zh-CN": "只能由登记管理机关修改", en: "Only the registering authority may change this" },
+  LONE_SURROGATE: { "zh-CN": "含有无效的字符（孤立的代理项）", en: "Contains an invalid character (lone surrogate)" },
+  DATE_OUT_OF_RANGE: { "zh-CN": "日期超出合理范围", en: "The date is outside the plausible range" },
 };
 
 export function localize(template: string, params: Record<string, string | number> = {}): string {
