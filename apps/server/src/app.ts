@@ -26,6 +26,8 @@ import { sealAuditLog } from "./platform/audit/chain.js";
 import { pickLocale } from "./platform/i18n/locale.js";
 import { authenticate, checkAccess, requireAccessDeclarations, type Access, type RouteAccess } from "./platform/http/access.js";
 import { problemFor, sendProblem } from "./platform/http/problem.js";
+import { registerBrowserGuards } from "./platform/http/browser-guards.js";
+import { registerJsonBodyParser } from "./platform/http/json-body.js";
 import { registerIdempotency } from "./platform/idempotency/index.js";
 import { modules } from "./modules/registry.js";
 import { registerOpenRoutes } from "./open/index.js";
@@ -125,6 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateRequest("actor", null);
   app.decorateRequest("ctx", null as unknown as Ctx);
   app.setErrorHandler((error, request, reply) => sendProblem(error, request, reply));
+  registerJsonBodyParser(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -173,6 +176,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   requireAccessDeclarations(app, routes);
 
+  registerBrowserGuards(app);
   app.addHook("onRequest", async (request) => {
     request.locale = pickLocale(request.headers["accept-language"]);
     const access = (request.routeOptions.config as { access?: Access }).access;

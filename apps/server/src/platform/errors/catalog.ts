@@ -25,13 +25,16 @@ export const errorCatalog = {
     "zh-CN": ["需要登录", "请先登录，或登录已过期。"],
     en: ["Sign-in required", "Please sign in; your session may have expired."],
   },
-  /** Login name or password is wrong (also for disabled accounts, so accounts cannot be probed). */
+  /**
+   * Login name or password is wrong; also for disabled and locked accounts, so the answer never tells
+   * which logins exist.
+   */
   INVALID_CREDENTIALS: {
     status: 401,
-    "zh-CN": ["登录失败", "账号或密码不正确。"],
-    en: ["Sign-in failed", "The login or password is incorrect."],
+    "zh-CN": ["登录失败", "账号或密码不正确；连续多次失败后账号将被临时锁定。"],
+    en: ["Sign-in failed", "The login or password is incorrect; after repeated failures the account is locked for a while."],
   },
-  /** Too many failed logins: the account is locked until `{until}`. */
+  /** Not answered any more (sign-in answers INVALID_CREDENTIALS while locked); kept so old clients still know the code. */
   ACCOUNT_LOCKED: {
     status: 423,
     "zh-CN": ["账号已锁定", "登录失败次数过多，账号已临时锁定，请于 {until} 后再试。"],
