@@ -12,6 +12,7 @@ import { sensitiveResidentGroups } from "@sanshe/contracts";
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
 import { inScope } from "../../platform/scope/index.js";
+import { membershipPermissions, scopeFor } from "../../platform/auth/permissions.js";
 import { pii } from "../../platform/pii/index.js";
 import { getAreaNames } from "../jurisdictions/index.js";
 import { households, residentMoves, residents } from "./schema.js";
@@ -48,10 +49,53 @@ function yearsBefore(today: Date, years: number, dayOffset = 0): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** The WHERE of a resident list or count: scope first, then the filters. */
+/** How long a closed or declined referral still makes its resident "served" for the worker it was addressed to. */
+export const servedReferralDays = 90;
+
+/**
+ * The ids of the residents a social worker (the user's social_workers records) serves: a case the
+ * worker owns, or a referral addressed to the worker that is open or changed in the last
+ * servedReferralDays days (QUALITY.md §1 "served residents"; activities the worker ran will join
+ * when activities exist). Cases, referrals, needs and social workers belong to modules that depend
+ * on this one; they are named by table here so there is no import cycle.
+ */
+function servedByWorker(ctx: ActorCtx): SQL {
+  const since = new Date(ctx.now().getTime() - servedReferralDays * 86_400_000).toISOString();
+  return sql`(SELECT c.resident_id FROM cases AS c JOIN social_workers AS w ON w.id = c.worker_id WHERE w.user_id = ${ctx.actor.userId}
+    UNION SELECT n.resident_id FROM referrals AS r JOIN needs AS n ON n.id = r.need_id JOIN social_workers AS w ON w.id = r.provider_id
+      WHERE r.provider_kind = 'social_worker' AND w.user_id = ${ctx.actor.userId} AND n.resident_id IS NOT NULL
+        AND (r.status IN ('pending', 'accepted') OR r.updated_at >= ${since}::timestamptz))`;
+}
+
+/**
+ * The residents the actor reads (residents.read), in SQL: every resident in the scope of their
+ * memberships other than social_worker (community staff, street officials), and, for a social-worker
+ * membership, the served residents only (servedByWorker), not the whole community they work in.
+ */
+export function residentReadable(ctx: ActorCtx): SQL {
+  const areaGrants = ctx.actor.memberships.filter((m) => m.role !== "social_worker");
+  const branches: SQL[] = [inScope(residents.areaCode, scopeFor(areaGrants, "residents.read"))];
+  const isWorker = ctx.actor.memberships.some((m) => m.role === "social_worker" && membershipPermissions(m).includes("residents.read"));
+  if (isWorker) {
+    branches.push(sql`${residents.id} IN ${servedByWorker(ctx)}`);
+  }
+  return or(...branches) as SQL;
+}
+
+/** Households the actor reads: in the area scope of non-worker memberships, or holding a resident they read. */
+function householdReadable(ctx: ActorCtx): SQL {
+  const areaGrants = ctx.actor.memberships.filter((m) => m.role !== "social_worker");
+  const branches: SQL[] = [inScope(households.areaCode, scopeFor(areaGrants, "residents.read"))];
+  if (ctx.actor.memberships.some((m) => m.role === "social_worker" && membershipPermissions(m).includes("residents.read"))) {
+    branches.push(sql`${households.id} IN (SELECT s.household_id FROM residents AS s WHERE s.id IN ${servedByWorker(ctx)})`);
+  }
+  return or(...branches) as SQL;
+}
+
+/** The WHERE of a resident list or count: what the actor reads first, then the filters. */
 function residentConditions(ctx: ActorCtx, filter: ResidentListFilter): SQL[] {
   const prefixes = ctx.actor.scope("residents.read");
-  const conditions: SQL[] = [inScope(residents.areaCode, prefixes)];
+  const conditions: SQL[] = [residentReadable(ctx)];
   const area = areaFilter(residents.areaCode, prefixes, filter.area_code);
   if (area) {
     conditions.push(area);
@@ -199,11 +243,18 @@ export async function getResidentRow(
 }
 
 /**
- * One resident in the caller's scope, masked, with the move history.
+ * One resident the caller reads (residentReadable: social workers only the residents they serve), masked,
+ * with the move history.
  * @throws AppError NOT_FOUND outside the scope.
  */
 export async function getResident(ctx: ActorCtx, id: string): Promise<Resident> {
-  const row = await getResidentRow(ctx, id);
+  const [row] = await ctx.db
+    .select()
+    .from(residents)
+    .where(and(eq(residents.id, id), residentReadable(ctx)));
+  if (!row) {
+    throw notFound();
+  }
   const moves = await ctx.db
     .select()
     .from(residentMoves)
@@ -277,7 +328,7 @@ async function householdFacts(ctx: Ctx, rows: Array<typeof households.$inferSele
  */
 export async function listHouseholds(ctx: ActorCtx, query: HouseholdListQuery): Promise<HouseholdPage> {
   const prefixes = ctx.actor.scope("residents.read");
-  const conditions: SQL[] = [inScope(households.areaCode, prefixes)];
+  const conditions: SQL[] = [householdReadable(ctx)];
   const area = areaFilter(households.areaCode as unknown as SQL, prefixes, query.area_code);
   if (area) {
     conditions.push(area);
@@ -324,16 +375,23 @@ export async function listHouseholds(ctx: ActorCtx, query: HouseholdListQuery): 
 }
 
 /**
- * One household in scope with its members (masked).
+ * One household the caller reads with the members they read (masked; a social worker sees the
+ * household of a resident they serve, and only the members they serve).
  * @throws AppError NOT_FOUND
  */
 export async function getHousehold(ctx: ActorCtx, id: string): Promise<HouseholdDetail> {
-  const row = await getHouseholdRow(ctx, id);
+  const [row] = await ctx.db
+    .select()
+    .from(households)
+    .where(and(eq(households.id, id), householdReadable(ctx)));
+  if (!row) {
+    throw notFound();
+  }
   const [members, areaNames] = await Promise.all([
     ctx.db
       .select()
       .from(residents)
-      .where(and(eq(residents.householdId, id), eq(residents.areaCode, row.areaCode))),
+      .where(and(eq(residents.householdId, id), eq(residents.areaCode, row.areaCode), residentReadable(ctx))),
     getAreaNames(ctx, [row.areaCode]),
   ]);
   const head = members.find((member) => member.id === row.headResidentId);
