@@ -68,26 +68,67 @@ function servedByWorker(ctx: ActorCtx): SQL {
 }
 
 /**
- * The residents the actor reads (residents.read), in SQL: every resident in the scope of their
- * memberships other than social_worker (community staff, street officials), and, for a social-worker
- * membership, the served residents only (servedByWorker), not the whole community they work in.
+ * The ids of the residents an organization serves: a referral addressed to the organization that is
+ * open or changed in the last servedReferralDays days, or a case owned by one of its social workers.
+ */
+function servedByOrganizations(ctx: ActorCtx, organizationIds: readonly string[]): SQL {
+  const since = new Date(ctx.now().getTime() - servedReferralDays * 86_400_000).toISOString();
+  const ids = sql.join(
+    organizationIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  return sql`(SELECT n.resident_id FROM referrals AS r JOIN needs AS n ON n.id = r.need_id
+      WHERE r.provider_kind = 'organization' AND r.provider_id IN (${ids}) AND n.resident_id IS NOT NULL
+        AND (r.status IN ('pending', 'accepted') OR r.updated_at >= ${since}::timestamptz)
+    UNION SELECT c.resident_id FROM cases AS c JOIN social_workers AS w ON w.id = c.worker_id WHERE w.organization_id IN (${ids}))`;
+}
+
+/** Roles that read served residents only, never a whole area. */
+const servedOnlyRoles = new Set(["social_worker", "org_staff"]);
+
+/** The subqueries of the residents the actor serves personally (worker) or through their organizations (org staff). */
+function servedBranches(ctx: ActorCtx): SQL[] {
+  const reading = ctx.actor.memberships.filter((m) => servedOnlyRoles.has(m.role) && membershipPermissions(m).includes("residents.read"));
+  const subqueries: SQL[] = [];
+  if (reading.some((m) => m.role === "social_worker")) {
+    subqueries.push(servedByWorker(ctx));
+  }
+  const organizations = [
+    ...new Set(reading.filter((m) => m.role === "org_staff" && m.organizationId).map((m) => m.organizationId as string)),
+  ];
+  if (organizations.length > 0) {
+    subqueries.push(servedByOrganizations(ctx, organizations));
+  }
+  return subqueries;
+}
+
+/** Scope prefixes of the memberships that read a whole area (community staff, street officials). */
+function areaReadScope(ctx: ActorCtx): string[] {
+  return scopeFor(
+    ctx.actor.memberships.filter((m) => !servedOnlyRoles.has(m.role)),
+    "residents.read",
+  );
+}
+
+/**
+ * The residents the actor reads (residents.read), in SQL (QUALITY.md §1): every resident in the scope
+ * of their memberships other than social_worker and org_staff (community staff, street officials);
+ * for a social worker the residents they serve (servedByWorker), for org staff those their
+ * organization serves (servedByOrganizations), masked, never the whole community.
  */
 export function residentReadable(ctx: ActorCtx): SQL {
-  const areaGrants = ctx.actor.memberships.filter((m) => m.role !== "social_worker");
-  const branches: SQL[] = [inScope(residents.areaCode, scopeFor(areaGrants, "residents.read"))];
-  const isWorker = ctx.actor.memberships.some((m) => m.role === "social_worker" && membershipPermissions(m).includes("residents.read"));
-  if (isWorker) {
-    branches.push(sql`${residents.id} IN ${servedByWorker(ctx)}`);
+  const branches: SQL[] = [inScope(residents.areaCode, areaReadScope(ctx))];
+  for (const served of servedBranches(ctx)) {
+    branches.push(sql`${residents.id} IN ${served}`);
   }
   return or(...branches) as SQL;
 }
 
-/** Households the actor reads: in the area scope of non-worker memberships, or holding a resident they read. */
+/** Households the actor reads: in the area scope of area-wide memberships, or holding a resident they serve. */
 function householdReadable(ctx: ActorCtx): SQL {
-  const areaGrants = ctx.actor.memberships.filter((m) => m.role !== "social_worker");
-  const branches: SQL[] = [inScope(households.areaCode, scopeFor(areaGrants, "residents.read"))];
-  if (ctx.actor.memberships.some((m) => m.role === "social_worker" && membershipPermissions(m).includes("residents.read"))) {
-    branches.push(sql`${households.id} IN (SELECT s.household_id FROM residents AS s WHERE s.id IN ${servedByWorker(ctx)})`);
+  const branches: SQL[] = [inScope(households.areaCode, areaReadScope(ctx))];
+  for (const served of servedBranches(ctx)) {
+    branches.push(sql`${households.id} IN (SELECT s.household_id FROM residents AS s WHERE s.id IN ${served})`);
   }
   return or(...branches) as SQL;
 }

@@ -332,6 +332,74 @@ describe("residents: social workers read the residents they serve only (issue 14
   });
 });
 
+describe("residents: org staff read the residents their organization serves, masked (issue 14.6)", () => {
+  it("lists referred residents and residents in their workers' cases, masked, and nobody else", async () => {
+    const serving = await buildSocialOrg(t.ctx, "410105");
+    const orgStaff = as(
+      t.app,
+      await signIn(t.app, (await buildUser(t.ctx, [{ role: "org_staff", area_code: "410105", organization_id: serving.id }])).login),
+    );
+    const orgWorker = await buildSocialWorker(t.ctx, { organizationId: serving.id, areaCode: "410105", communities: [fengle] });
+    const referred = (
+      await create(staff, { name: "机构服务转介居民", phone: "13800000077", groups: ["disabled", "elderly_alone"] })
+    ).json();
+    const inCase = (await create(staff, { name: "机构服务个案居民" })).json();
+    const unserved = (await create(staff, { name: "机构服务范围外居民" })).json();
+    const [need] = await t.database.db
+      .insert(needs)
+      .values({
+        areaCode: fengle,
+        residentId: referred.id,
+        category: "elderly_care",
+        description: "助餐",
+        urgency: "normal",
+        channel: "staff",
+        status: "routed",
+        tier: "special",
+      })
+      .returning({ id: needs.id });
+    const now = new Date();
+    await t.database.db.insert(referrals).values({
+      areaCode: fengle,
+      needId: need!.id,
+      providerKind: "organization",
+      providerId: serving.id,
+      status: "accepted",
+      respondBy: now,
+      resolveBy: now,
+    });
+    await t.database.db.insert(cases).values({
+      areaCode: fengle,
+      residentId: inCase.id,
+      workerId: orgWorker.id,
+      presentingProblem: "独居",
+      riskLevel: "low",
+      openedOn: "2026-01-05",
+    });
+
+    const q = encodeURIComponent("机构服务");
+    const listed = await orgStaff.get(`/api/v1/residents?q=${q}&limit=200`);
+    expect(listed.statusCode).toBe(200);
+    expect(
+      listed
+        .json()
+        .items.map((item: { id: string }) => item.id)
+        .sort(),
+    ).toEqual([referred.id, inCase.id].sort());
+    expect((await orgStaff.get(`/api/v1/residents/count?q=${q}`)).json().count).toBe(2);
+    const detail = await orgStaff.get(`/api/v1/residents/${referred.id}`);
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json()).toMatchObject({ phone_masked: "138****0077", groups: ["elderly_alone"], can_unmask: false });
+    expect(detail.body).not.toContain("13800000077");
+    expect((await orgStaff.get(`/api/v1/residents/${unserved.id}`)).statusCode).toBe(404);
+    expect((await orgStaff.post(`/api/v1/residents/${referred.id}/unmask`, { fields: ["phone"], purpose: "联系" })).statusCode).toBe(403);
+    const csv = await orgStaff.get(`/api/v1/exports/residents?format=csv&q=${q}`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).not.toContain("机构服务范围外居民");
+    expect(csv.body).not.toContain("13800000077");
+  });
+});
+
 describe("residents: scope", () => {
   it("limits list, count and detail to the caller's jurisdiction; district officials read nothing", async () => {
     const mine = (await create(staff, { name: "范围测试甲" })).json();
