@@ -669,6 +669,12 @@ export const errorCatalog = {
     "zh-CN": ["来源不被接受", "该请求来自其他网站的页面，已拒绝。"],
     en: ["Origin refused", "The request came from a page of another site and was refused."],
   },
+  /** The account to link to a social-worker record is not a social-worker account of its organization, or is linked to another record. */
+  ACCOUNT_NOT_LINKABLE: {
+    status: 400,
+    "zh-CN": ["不能关联该账号", "只能关联本机构的社工账号，且该账号未关联其他社工档案。"],
+    en: ["Account cannot be linked", "Link a social-worker account of this organization that is not linked to another worker record."],
+  },
   /** The body is not valid UTF-8 (malformed byte sequence). */
   BODY_ENCODING_INVALID: {
     status: 400,
