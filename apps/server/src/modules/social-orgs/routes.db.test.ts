@@ -210,6 +210,21 @@ describe("org_staff edit their contact and description only (issue 14.4)", () =>
     expect(response.json<SocialOrg>()).toMatchObject({ grade: "3A", contact_phone: "0371-87654321", version: 2 });
   });
 
+  it("refuses org staff changing their service areas or stations (they decide local presence for calls)", async () => {
+    const own = await buildSocialOrg.registered(t.ctx, "410105");
+    const staff = await client([{ role: "org_staff", area_code: "410105", organization_id: own.id }]);
+    const areas = await staff.put(`/api/v1/social-orgs/${own.id}/service-areas`, { version: 1, area_codes: ["410103"] });
+    expect(areas.statusCode).toBe(403);
+    expect(areas.json()).toMatchObject({ code: "FIELDS_NOT_EDITABLE", errors: [{ path: "body.area_codes" }] });
+    const stations = await staff.put(`/api/v1/social-orgs/${own.id}/stations`, { version: 1, stations: [{ area_code: "410103001001" }] });
+    expect(stations.json()).toMatchObject({ code: "FIELDS_NOT_EDITABLE", errors: [{ path: "body.stations" }] });
+    expect((await jinshui.get(`/api/v1/social-orgs/${own.id}`)).json<SocialOrg>()).toMatchObject({
+      version: 1,
+      service_areas: [],
+      stations: [],
+    });
+  });
+
   it("leaves the registering authority free to change status and grade", async () => {
     const org = await buildSocialOrg.registered(t.ctx, "410105");
     const response = await jinshui.patch(`/api/v1/social-orgs/${org.id}`, {

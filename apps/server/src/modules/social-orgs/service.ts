@@ -105,6 +105,22 @@ function checkStaffFields(ctx: ActorCtx, row: SocialOrgRow, changedKeys: string[
   }
 }
 
+/**
+ * Service areas and stations are registered facts (活动地域): they decide where an organization counts
+ * as present for a call's local-presence rule, so only the registering authority sets them.
+ * @throws AppError FIELDS_NOT_EDITABLE for org staff.
+ */
+function checkPlacesEditable(ctx: ActorCtx, row: SocialOrgRow, field: "area_codes" | "stations"): void {
+  if (socialOrgEditRight(ctx.actor.memberships, row) === "own") {
+    const message = fieldMessages.FIELD_NOT_EDITABLE?.[ctx.locale] ?? "FIELD_NOT_EDITABLE";
+    throw new AppError(
+      "FIELDS_NOT_EDITABLE",
+      { fields: field },
+      { errors: [{ path: `body.${field}`, code: "FIELD_NOT_EDITABLE", message }] },
+    );
+  }
+}
+
 /** The columns whose value would change. */
 function changedColumns(row: SocialOrgRow, columns: Partial<typeof socialOrgs.$inferInsert>): Partial<typeof socialOrgs.$inferInsert> {
   const changed: Record<string, unknown> = {};
@@ -250,12 +266,13 @@ async function bumpVersion(ctx: ActorCtx, row: SocialOrgRow): Promise<void> {
 }
 
 /**
- * Replaces the list of served areas (known area codes).
- * @throws AppError NOT_FOUND, FORBIDDEN, VERSION_CONFLICT, AREA_UNKNOWN.
+ * Replaces the list of served areas (known area codes); the registering authority only.
+ * @throws AppError NOT_FOUND, FORBIDDEN, FIELDS_NOT_EDITABLE (org staff), VERSION_CONFLICT, AREA_UNKNOWN.
  */
 export async function putServiceAreas(ctx: ActorCtx, id: string, input: SocialOrgServiceAreasPut): Promise<SocialOrg> {
   return withTx(ctx, async (tx) => {
     const row = await editableRow(tx, id, input.version);
+    checkPlacesEditable(tx, row, "area_codes");
     const codes = [...new Set(input.area_codes)];
     const known = await getAreaNames(tx, codes);
     const unknown = codes.find((code) => !known.has(code));
@@ -280,12 +297,15 @@ export async function putServiceAreas(ctx: ActorCtx, id: string, input: SocialOr
 }
 
 /**
- * Replaces the list of communities the organization is stationed in (12-digit community codes).
- * @throws AppError NOT_FOUND, FORBIDDEN, VERSION_CONFLICT, AREA_UNKNOWN; VALIDATION_FAILED (COMMUNITY_REQUIRED).
+ * Replaces the list of communities the organization is stationed in (12-digit community codes); the
+ * registering authority only.
+ * @throws AppError NOT_FOUND, FORBIDDEN, FIELDS_NOT_EDITABLE (org staff), VERSION_CONFLICT, AREA_UNKNOWN;
+ *   VALIDATION_FAILED (COMMUNITY_REQUIRED).
  */
 export async function putStations(ctx: ActorCtx, id: string, input: SocialOrgStationsPut): Promise<SocialOrg> {
   return withTx(ctx, async (tx) => {
     const row = await editableRow(tx, id, input.version);
+    checkPlacesEditable(tx, row, "stations");
     const byCode = new Map(input.stations.map((station) => [station.area_code, station.since ?? null]));
     const index = input.stations.findIndex((station) => station.area_code.length !== 12);
     if (index >= 0) {
