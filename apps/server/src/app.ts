@@ -176,7 +176,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   requireAccessDeclarations(app, routes);
 
-  registerBrowserGuards(app);
+  registerBrowserGuards(app, { trustedOriginHosts: config.trustedOriginHosts });
   app.addHook("onRequest", async (request) => {
     request.locale = pickLocale(request.headers["accept-language"]);
     const access = (request.routeOptions.config as { access?: Access }).access;

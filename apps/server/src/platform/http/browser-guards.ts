@@ -19,9 +19,13 @@ function hostNameOf(value: string): string {
  * that carries the session cookie must come from a page of this host when the browser says where
  * it comes from (Origin, else Referer). Without either header (curl, scripts, Open311 clients) it
  * passes: SameSite=Lax already keeps the cookie off cross-site writes; this is defence in depth.
- * Ports are not compared (cookies are not port-bound either, and TLS proxies change them).
+ * Ports are not compared (cookies are not port-bound either, and TLS proxies change them). Behind a
+ * proxy that rewrites Host, list the public host names in SANSHE_TRUSTED_ORIGIN_HOSTS.
  */
-export function isOriginAllowed(request: Pick<FastifyRequest, "method" | "headers" | "hostname" | "cookies">): boolean {
+export function isOriginAllowed(
+  request: Pick<FastifyRequest, "method" | "headers" | "hostname" | "cookies">,
+  trustedHosts: readonly string[] = [],
+): boolean {
   if (safeMethods.has(request.method) || !request.cookies[sessionCookie]) {
     return true;
   }
@@ -32,7 +36,8 @@ export function isOriginAllowed(request: Pick<FastifyRequest, "method" | "header
     return true;
   }
   const own = request.hostname.replace(/:\d+$/, "").toLowerCase();
-  return hostNameOf(claimed) === own;
+  const host = hostNameOf(claimed);
+  return host !== "" && (host === own || trustedHosts.includes(host));
 }
 
 /**
@@ -41,9 +46,10 @@ export function isOriginAllowed(request: Pick<FastifyRequest, "method" | "header
  * (residents, cases, needs with contact, unmask, exports…) gets Cache-Control: no-store unless the
  * route set its own policy, so no shared or browser cache keeps personal data.
  */
-export function registerBrowserGuards(app: FastifyInstance): void {
+export function registerBrowserGuards(app: FastifyInstance, options: { trustedOriginHosts?: readonly string[] } = {}): void {
+  const trustedHosts = (options.trustedOriginHosts ?? []).map((host) => host.replace(/:\d+$/, ""));
   app.addHook("onRequest", async (request) => {
-    if (!isOriginAllowed(request)) {
+    if (!isOriginAllowed(request, trustedHosts)) {
       request.locale = pickLocale(request.headers["accept-language"]);
       throw new AppError("ORIGIN_REFUSED");
     }

@@ -112,6 +112,24 @@ describe("cookie-authenticated writes from a foreign page (14.10)", () => {
     expect(read.statusCode).toBe(200);
   });
 
+  it("accepts the public host names listed in SANSHE_TRUSTED_ORIGIN_HOSTS (proxy rewriting Host)", async () => {
+    const proxied = await createTestApp({ SANSHE_TRUSTED_ORIGIN_HOSTS: "sanshe.example.gov.cn" });
+    try {
+      const official = await signIn(proxied.app, (await buildUser(proxied.ctx, [{ role: "official", area_code: "410105" }])).login);
+      const post = (origin: string) =>
+        proxied.app.inject({
+          method: "POST",
+          url: "/api/v1/social-orgs",
+          headers: { cookie: official, "content-type": "application/json", origin },
+          payload: orgJson(`代理组织 ${origin.length}`),
+        });
+      expect((await post("https://sanshe.example.gov.cn")).statusCode).toBe(201);
+      expect((await post("https://evil.example")).json().code).toBe("ORIGIN_REFUSED");
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it("does not apply to writes without a session cookie (sign-in, API clients)", async () => {
     const response = await t.app.inject({
       method: "POST",
