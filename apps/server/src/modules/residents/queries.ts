@@ -117,20 +117,33 @@ function areaReadScope(ctx: ActorCtx): string[] {
  * organization serves (servedByOrganizations), masked, never the whole community.
  */
 export function residentReadable(ctx: ActorCtx): SQL {
-  const branches: SQL[] = [inScope(residents.areaCode, areaReadScope(ctx))];
-  for (const served of servedBranches(ctx)) {
-    branches.push(sql`${residents.id} IN ${served}`);
-  }
-  return or(...branches) as SQL;
+  return anyOf(
+    areaReadScope(ctx),
+    (prefixes) => inScope(residents.areaCode, prefixes),
+    servedBranches(ctx).map((served) => sql`${residents.id} IN ${served}`),
+  );
 }
 
 /** Households the actor reads: in the area scope of area-wide memberships, or holding a resident they serve. */
 function householdReadable(ctx: ActorCtx): SQL {
-  const branches: SQL[] = [inScope(households.areaCode, areaReadScope(ctx))];
-  for (const served of servedBranches(ctx)) {
-    branches.push(sql`${households.id} IN (SELECT s.household_id FROM residents AS s WHERE s.id IN ${served})`);
+  return anyOf(
+    areaReadScope(ctx),
+    (prefixes) => inScope(households.areaCode, prefixes),
+    servedBranches(ctx).map((served) => sql`${households.id} IN (SELECT s.household_id FROM residents AS s WHERE s.id IN ${served})`),
+  );
+}
+
+/**
+ * The OR of an area branch (only when there are prefixes) and the served branches. A lone served
+ * branch stays a plain `id IN (subquery)`, which PostgreSQL turns into a join driven by the few served
+ * ids; `false OR id IN (…)` would be a filter over every resident.
+ */
+function anyOf(prefixes: string[], area: (prefixes: string[]) => SQL, served: SQL[]): SQL {
+  const branches = [...(prefixes.length > 0 ? [area(prefixes)] : []), ...served];
+  if (branches.length === 0) {
+    return sql`false`;
   }
-  return or(...branches) as SQL;
+  return branches.length === 1 ? (branches[0] as SQL) : (or(...branches) as SQL);
 }
 
 /** The WHERE of a resident list or count: what the actor reads first, then the filters. */

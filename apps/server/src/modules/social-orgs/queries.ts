@@ -25,7 +25,7 @@ export function escapeLike(value: string): string {
 /**
  * The organizations a reader with these scope prefixes sees: home area in scope, or some service
  * area in scope (EXISTS, so no duplicate rows and no filtering after the query), or (issue 13.8)
- * serving the area through referrals addressed to it there, or contracted there (project_contracts
+ * serving the area through referrals addressed to it there (district level and below), or contracted there (project_contracts
  * of the area): a street that buys services from an organization registered elsewhere sees it.
  * Referrals and contracts belong to the needs and projects modules, which depend on this one; they
  * are named by table here so the registry stays free of an import cycle.
@@ -38,13 +38,17 @@ export function visibleTo(prefixes: readonly string[]): SQL {
     socialOrgServiceAreas.areaCode,
     prefixes,
   )})`;
-  const referred = sql`EXISTS (SELECT 1 FROM referrals AS r WHERE r.provider_kind = 'organization' AND r.provider_id = ${socialOrgs.id}
-    AND r.status IN ('pending', 'accepted', 'done') AND ${inScope(sql.raw("r.area_code"), prefixes)})`;
-  const contracted = sql`EXISTS (SELECT 1 FROM project_contracts AS c WHERE c.org_id = ${socialOrgs.id} AND ${inScope(
-    sql.raw("c.area_code"),
-    prefixes,
-  )})`;
-  return sql`(${inScope(socialOrgs.areaCode, prefixes)} OR ${served} OR ${referred} OR ${contracted})`;
+  // Semi-joins the planner hashes once per statement (not an EXISTS per organization row). Referrals
+  // count from district level down: at city level nearly every serving organization is registered or
+  // has a service area in the city, and a hash of every referral of a city would cost more than it shows.
+  const narrow = prefixes.filter((prefix) => prefix.length >= 6);
+  const branches = [inScope(socialOrgs.areaCode, prefixes), served];
+  if (narrow.length > 0) {
+    branches.push(sql`${socialOrgs.id} IN (SELECT r.provider_id FROM referrals AS r WHERE r.provider_kind = 'organization'
+      AND r.status IN ('pending', 'accepted', 'done') AND ${inScope(sql.raw("r.area_code"), narrow)})`);
+  }
+  branches.push(sql`${socialOrgs.id} IN (SELECT c.org_id FROM project_contracts AS c WHERE ${inScope(sql.raw("c.area_code"), prefixes)})`);
+  return sql`(${sql.join(branches, sql` OR `)})`;
 }
 
 /**
