@@ -27,6 +27,8 @@ import { sealAuditLog } from "./platform/audit/chain.js";
 import { pickLocale } from "./platform/i18n/locale.js";
 import { authenticate, checkAccess, requireAccessDeclarations, type Access, type RouteAccess } from "./platform/http/access.js";
 import { problemFor, sendProblem } from "./platform/http/problem.js";
+import { registerBrowserGuards } from "./platform/http/browser-guards.js";
+import { registerJsonBodyParser } from "./platform/http/json-body.js";
 import { registerIdempotency } from "./platform/idempotency/index.js";
 import { modules } from "./modules/registry.js";
 import { registerOpenRoutes } from "./open/index.js";
@@ -130,6 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateRequest("actor", null);
   app.decorateRequest("ctx", null as unknown as Ctx);
   app.setErrorHandler((error, request, reply) => sendProblem(error, request, reply));
+  registerJsonBodyParser(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -199,6 +202,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     throw new AppError("STORAGE_FULL");
   });
 
+  registerBrowserGuards(app, { trustedOriginHosts: config.trustedOriginHosts });
   app.addHook("onRequest", async (request) => {
     request.locale = pickLocale(request.headers["accept-language"]);
     const access = (request.routeOptions.config as { access?: Access }).access;

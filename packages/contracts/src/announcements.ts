@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AreaCodeSchema, PageQuerySchema, TimestampSchema, UuidSchema, pageOf, text } from "./common.js";
+import { AreaCodeSchema, CalendarInstantSchema, PageQuerySchema, TimestampSchema, UuidSchema, pageOf, text } from "./common.js";
 import { RoleSchema } from "./auth.js";
 
 /** File types an announcement attachment may have; the server checks the file's magic bytes, not the header. */
@@ -27,7 +27,7 @@ export const AnnouncementCreateSchema = z.strictObject({
   body_html: z.string().max(50_000).describe("Rich text (HTML); sanitized by the server"),
   audience: AnnouncementAudienceSchema.default({ roles: [], organization_ids: [] }),
   pinned: z.boolean().default(false).describe("Shown first until it expires"),
-  expires_at: z.iso.datetime({ offset: true }).nullable().default(null).describe("After this it is no longer listed"),
+  expires_at: CalendarInstantSchema.nullable().default(null).describe("After this it is no longer listed"),
 });
 export type AnnouncementCreate = z.infer<typeof AnnouncementCreateSchema>;
 
@@ -35,7 +35,7 @@ export const AnnouncementUpdateSchema = z.strictObject({
   title: text({ max: 120 }).optional(),
   body_html: z.string().max(50_000).optional(),
   pinned: z.boolean().optional(),
-  expires_at: z.iso.datetime({ offset: true }).nullable().optional(),
+  expires_at: CalendarInstantSchema.nullable().optional(),
   version: z.number().int().describe("The version you read"),
 });
 export type AnnouncementUpdate = z.infer<typeof AnnouncementUpdateSchema>;

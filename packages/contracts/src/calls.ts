@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AreaCodeSchema, PageQuerySchema, TimestampSchema, UuidSchema, pageOf, text } from "./common.js";
+import { AreaCodeSchema, CalendarInstantSchema, PageQuerySchema, TimestampSchema, UuidSchema, pageOf, text } from "./common.js";
 import { RoleSchema } from "./auth.js";
 import { SocialOrgCategorySchema, SocialOrgGradeSchema } from "./social-orgs.js";
 
@@ -45,7 +45,7 @@ const callData = {
   eligible_org_categories: z.array(SocialOrgCategorySchema).max(5).describe("Accepted categories; empty = all"),
   require_local_presence: z.boolean().describe("The organization must be registered in or serve a target area"),
   required_documents: z.array(DocTypeSchema).max(20).describe("Document types every application must attach"),
-  submission_deadline: z.iso.datetime({ offset: true }).describe("Deadline (ISO instant); must be in the future at publication"),
+  submission_deadline: CalendarInstantSchema.describe("Deadline (ISO instant); must be in the future at publication"),
   criteria: z.array(CriterionInputSchema).min(1).max(20).describe("Scoring rubric; weights sum to 100"),
   reviewer_ids: z.array(UuidSchema).max(30).describe("Review panel: users holding projects.review over the call's area"),
   evaluation_weights: EvaluationWeightsSchema.describe("Weights of the closing evaluation; sum to 100"),

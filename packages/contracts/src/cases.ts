@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageOf, PageQuerySchema, text, TimestampSchema, UuidSchema } from "./common.js";
+import { CalendarDateSchema, pageOf, PageQuerySchema, text, TimestampSchema, UuidSchema } from "./common.js";
 
 /**
  * Casework (个案): a social worker's file on one resident — intake assessment, plan with goals,
@@ -41,7 +41,7 @@ export const caseStatusLabels: Record<CaseStatus, string> = {
   closed: "已结案",
 };
 
-const DateSchema = z.iso.date().describe("Date, YYYY-MM-DD");
+const DateSchema = CalendarDateSchema;
 
 export const CaseGoalSchema = z.object({
   id: UuidSchema,

@@ -75,3 +75,40 @@ export const LocaleSchema = z.enum(["zh-CN", "en"]).describe("Locale");
 export type Locale = z.infer<typeof LocaleSchema>;
 
 export const TimestampSchema = z.string().describe("ISO 8601 instant with offset");
+
+/** The earliest date a person may enter (birth dates of the oldest residents, founding dates). */
+export const earliestPlausibleDate = "1900-01-01";
+/** How many years ahead of today a date may lie (contract periods, due dates, deadlines). */
+export const plausibleYearsAhead = 10;
+
+/** YYYY-MM-DD of the last plausible date: today (UTC) plus plausibleYearsAhead years. */
+export function latestPlausibleDate(today: Date = new Date()): string {
+  return `${String(today.getUTCFullYear() + plausibleYearsAhead).padStart(4, "0")}${today.toISOString().slice(4, 10)}`;
+}
+
+/** True for a YYYY-MM-DD between earliestPlausibleDate and latestPlausibleDate (inclusive). */
+export function isPlausibleDate(value: string, today: Date = new Date()): boolean {
+  return value >= earliestPlausibleDate && value <= latestPlausibleDate(today);
+}
+
+/**
+ * The one input date of the contracts: a real calendar date (2023-02-29 is refused) from 1900-01-01 to
+ * ten years after today; outside that range the field error is `DATE_OUT_OF_RANGE` (9999-12-31 is a typo,
+ * not a payment date). Responses keep plain dates, so a stored older value still reads.
+ */
+export const CalendarDateSchema = z.iso
+  .date()
+  .refine((value) => isPlausibleDate(value), { message: "DATE_OUT_OF_RANGE" })
+  .describe("Date, YYYY-MM-DD, from 1900-01-01 to ten years after today");
+
+/** An input instant (ISO 8601 with offset) whose date lies in the plausible range of CalendarDateSchema. */
+export const CalendarInstantSchema = z.iso
+  .datetime({ offset: true })
+  .refine(
+    (value) => {
+      const time = Date.parse(value);
+      return Number.isFinite(time) && isPlausibleDate(new Date(time).toISOString().slice(0, 10));
+    },
+    { message: "DATE_OUT_OF_RANGE" },
+  )
+  .describe("ISO 8601 instant with offset, from 1900 to ten years after today");

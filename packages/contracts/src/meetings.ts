@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { AreaCodeSchema, pageOf, PageQuerySchema, text, TimestampSchema, UuidSchema } from "./common.js";
+import {
+  CalendarInstantSchema,
+  CalendarDateSchema,
+  AreaCodeSchema,
+  pageOf,
+  PageQuerySchema,
+  text,
+  TimestampSchema,
+  UuidSchema,
+} from "./common.js";
 
 /**
  * Joint meetings (联席会议): a street or community convenes community staff, organizations, social
@@ -39,7 +48,7 @@ export const ActionItemStatusSchema = z
   .describe("open (办理中), done (已报办结, awaiting the convener), closed (已验收)");
 export type ActionItemStatus = z.infer<typeof ActionItemStatusSchema>;
 
-const DateSchema = z.iso.date().describe("Date, YYYY-MM-DD");
+const DateSchema = CalendarDateSchema;
 const VersionSchema = z.number().int().min(1).describe("The version you read (optimistic concurrency)");
 
 export const MeetingPlaceSchema = z
@@ -76,8 +85,8 @@ export type AgendaItemCreate = z.infer<typeof AgendaItemCreateSchema>;
 export const MeetingCreateSchema = z.strictObject({
   title: text({ max: 200 }).describe("Title"),
   area_code: AreaCodeSchema.describe("Street or community convening"),
-  starts_at: z.iso.datetime({ offset: true }).describe("Start (ISO 8601)"),
-  ends_at: z.iso.datetime({ offset: true }).describe("End (ISO 8601)"),
+  starts_at: CalendarInstantSchema.describe("Start (ISO 8601)"),
+  ends_at: CalendarInstantSchema.describe("End (ISO 8601)"),
   place: MeetingPlaceSchema,
   invitees: z.array(InviteeCreateSchema).max(100).default([]),
   agenda: z.array(AgendaItemCreateSchema).max(50).default([]),
@@ -88,8 +97,8 @@ export type MeetingCreate = z.infer<typeof MeetingCreateSchema>;
 export const MeetingUpdateSchema = z.strictObject({
   version: VersionSchema,
   title: text({ max: 200 }).optional(),
-  starts_at: z.iso.datetime({ offset: true }).optional(),
-  ends_at: z.iso.datetime({ offset: true }).optional(),
+  starts_at: CalendarInstantSchema.optional(),
+  ends_at: CalendarInstantSchema.optional(),
   place: MeetingPlaceSchema.optional(),
   status: MeetingStatusSchema.optional().describe("Next status (see meetingTransitions)"),
 });

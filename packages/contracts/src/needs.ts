@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AreaCodeSchema, PageQuerySchema, TimestampSchema, UuidSchema, pageOf, text } from "./common.js";
+import { AreaCodeSchema, CalendarDateSchema, PageQuerySchema, TimestampSchema, UuidSchema, pageOf, text } from "./common.js";
 import { CaseLinkSchema } from "./cases.js";
 import { NeedAttachmentSchema } from "./need-attachments.js";
 import { PhoneSchema } from "./identifiers.js";
@@ -234,8 +234,8 @@ const DashboardDateSchema = z.iso.date().describe("Date, YYYY-MM-DD (China Stand
 export const NeedsDashboardQuerySchema = z
   .object({
     area: AreaCodeSchema.optional().describe("Jurisdiction to show; default: your own"),
-    from: DashboardDateSchema.optional().describe("Only needs reported on or after this date"),
-    to: DashboardDateSchema.optional().describe("Only needs reported on or before this date"),
+    from: CalendarDateSchema.optional().describe("Only needs reported on or after this date"),
+    to: CalendarDateSchema.optional().describe("Only needs reported on or before this date"),
   })
   .refine((query) => !query.from || !query.to || query.from <= query.to, { message: "from must not be after to", path: ["from"] });
 export type NeedsDashboardQuery = z.infer<typeof NeedsDashboardQuerySchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AreaCodeSchema, PageQuerySchema, TimestampSchema, UuidSchema, pageOf, text } from "./common.js";
+import { CalendarDateSchema, AreaCodeSchema, PageQuerySchema, TimestampSchema, UuidSchema, pageOf, text } from "./common.js";
 import { FundingSourceSchema } from "./social-orgs.js";
 
 /**
@@ -8,6 +8,7 @@ import { FundingSourceSchema } from "./social-orgs.js";
  */
 
 const ProjectDateSchema = z.iso.date().describe("Date, YYYY-MM-DD");
+const InputDateSchema = CalendarDateSchema;
 const FenSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).describe("Amount in fen (分); 100 fen = 1 元");
 const PositiveFenSchema = z.number().int().min(1).max(100_000_000_000).describe("Amount in fen (分), positive; 100 fen = 1 元");
 const ScoreSchema = z.number().min(0).max(100).multipleOf(0.01).describe("Score out of 100 (two decimals at most)");
@@ -36,7 +37,7 @@ export const SHARE_BP_TOTAL = 10_000;
 export const MilestoneInputSchema = z.strictObject({
   title: text({ max: 100 }).describe("Milestone title, e.g. 中期"),
   deliverables: text({ max: 2000 }).describe("What must be delivered"),
-  due_on: ProjectDateSchema.describe("Due date, inside the contract period"),
+  due_on: InputDateSchema.describe("Due date, inside the contract period"),
   share_bp: z.number().int().min(1).max(SHARE_BP_TOTAL).describe("Share of the amount in basis points; the shares sum to 10000"),
 });
 export type MilestoneInput = z.infer<typeof MilestoneInputSchema>;
@@ -46,8 +47,8 @@ export const ContractCreateSchema = z
   .strictObject({
     title: text({ max: 200 }).optional().describe("Contract title (default: the application's title)"),
     amount_fen: PositiveFenSchema.describe("Contract amount in fen: at most the requested amount and the call's cap"),
-    period_start: ProjectDateSchema.describe("First day of the service period"),
-    period_end: ProjectDateSchema.describe("Last day of the service period"),
+    period_start: InputDateSchema.describe("First day of the service period"),
+    period_end: InputDateSchema.describe("Last day of the service period"),
     kpis: z.array(ContractKpiSchema).max(30).optional().describe("KPIs (default: the application's)"),
     milestones: z.array(MilestoneInputSchema).min(1).max(24).describe("Milestones in order; shares sum to exactly 10000"),
   })
@@ -286,7 +287,7 @@ export const LedgerEntryCreateSchema = z.strictObject({
   org_id: UuidSchema.optional().describe("Your organization (needed only when you work for several)"),
   source: FundingSourceSchema.exclude(["gov_purchase"]).describe("Any source but gov_purchase (written by milestone acceptance)"),
   amount_fen: PositiveFenSchema,
-  paid_on: ProjectDateSchema.describe("Date received"),
+  paid_on: InputDateSchema.describe("Date received"),
   description: text({ max: 500 }).describe("From whom and for what"),
 });
 export type LedgerEntryCreate = z.infer<typeof LedgerEntryCreateSchema>;

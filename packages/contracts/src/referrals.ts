@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PageQuerySchema, UuidSchema, pageOf, text } from "./common.js";
+import { CalendarDateSchema, PageQuerySchema, UuidSchema, pageOf, text } from "./common.js";
 import { ReferralSchema, ReferralStatusSchema } from "./needs.js";
 
 export const ReferralPageSchema = pageOf(ReferralSchema).extend({
@@ -17,7 +17,7 @@ export const ReferralIdParamsSchema = z.object({ id: UuidSchema });
 export const ReferralDeclineSchema = z.strictObject({ reason: text({ max: 500 }).describe("Why the provider declines") });
 
 export const ServiceRecordCreateSchema = z.strictObject({
-  served_on: z.iso.date().describe("Date of service"),
+  served_on: CalendarDateSchema.describe("Date of service"),
   minutes: z
     .number()
     .int()

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AreaCodeSchema, pageOf, PageQuerySchema, text, TimestampSchema, UuidSchema } from "./common.js";
+import { CalendarDateSchema, AreaCodeSchema, pageOf, PageQuerySchema, text, TimestampSchema, UuidSchema } from "./common.js";
 import { IdNumberSchema, PhoneSchema } from "./identifiers.js";
 import { CommunityCodeSchema } from "./communities.js";
 import { GenderSchema } from "./social-workers.js";
@@ -49,6 +49,7 @@ export const LegalBasisSchema = z
 export type LegalBasis = z.infer<typeof LegalBasisSchema>;
 
 const DateSchema = z.iso.date().describe("Date, YYYY-MM-DD");
+const InputDateSchema = CalendarDateSchema;
 
 const residentFields = {
   phone: PhoneSchema.nullable().optional(),
@@ -61,7 +62,7 @@ const residentFields = {
   relation_to_head: RelationToHeadSchema.nullable().optional(),
   groups: z.array(ResidentGroupSchema).max(7).optional().describe("Groups the resident belongs to"),
   legal_basis: LegalBasisSchema.nullable().optional(),
-  consent_date: DateSchema.nullable().optional().describe("Date of consent, required when legal_basis is consent"),
+  consent_date: InputDateSchema.nullable().optional().describe("Date of consent, required when legal_basis is consent"),
 };
 
 function consentHasDate(value: { legal_basis?: LegalBasis | null; consent_date?: string | null }): boolean {

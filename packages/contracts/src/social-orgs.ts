@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AreaCodeSchema, pageOf, PageQuerySchema, text, TimestampSchema, UuidSchema } from "./common.js";
+import { AreaCodeSchema, CalendarDateSchema, pageOf, PageQuerySchema, text, TimestampSchema, UuidSchema } from "./common.js";
 import { normalizeUscc, PhoneSchema, UsccSchema } from "./identifiers.js";
 
 /**
@@ -69,7 +69,8 @@ export function socialOrgRegistrationProblem(input: {
     : { field: "uscc", code: "USCC_FORM_MISMATCH" };
 }
 
-const DateSchema = z.iso.date().describe("Date, YYYY-MM-DD");
+const DateSchema = CalendarDateSchema;
+const StoredDateSchema = z.iso.date().describe("Date, YYYY-MM-DD");
 
 const editableFields = {
   name: text({ max: 100 }).describe("Registered name"),
@@ -105,7 +106,7 @@ export const SocialOrgAreaSchema = z.object({ area_code: AreaCodeSchema, area_na
 export const SocialOrgStationSchema = z.object({
   area_code: AreaCodeSchema.describe("Community (12-digit code)"),
   area_name: z.string().describe("Community name"),
-  since: DateSchema.nullable().describe("Stationed since"),
+  since: StoredDateSchema.nullable().describe("Stationed since"),
 });
 export type SocialOrgStation = z.infer<typeof SocialOrgStationSchema>;
 

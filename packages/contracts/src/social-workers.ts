@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AreaCodeSchema, pageOf, PageQuerySchema, text, TimestampSchema, UuidSchema } from "./common.js";
+import { CalendarDateSchema, AreaCodeSchema, pageOf, PageQuerySchema, text, TimestampSchema, UuidSchema } from "./common.js";
 
 /** Professional level of a social worker (社会工作者职业水平). */
 export const SocialWorkerLevelSchema = z
@@ -27,7 +27,7 @@ const CommunityCodeSchema = z
   .describe("Community (社区) code, 12 digits");
 
 /** A calendar date YYYY-MM-DD (impossible dates such as 2023-02-29 are refused). */
-export const DateSchema = z.iso.date().describe("Calendar date YYYY-MM-DD");
+export const DateSchema = CalendarDateSchema;
 
 export const SocialWorkerCommunitySchema = z.object({
   area_code: AreaCodeSchema.describe("Community served"),

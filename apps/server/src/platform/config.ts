@@ -39,6 +39,11 @@ const EnvSchema = z.object({
   /** Shed load (503 + Retry-After) when the event loop lags this long; 0 turns it off. Default: 1000 on PostgreSQL, off on PGlite. */
   SANSHE_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().nonnegative().optional(),
   SANSHE_SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+  /** Host names (comma-separated) whose pages may send cookie-authenticated writes besides the request's own Host (behind a proxy that rewrites Host). */
+  SANSHE_TRUSTED_ORIGIN_HOSTS: z
+    .string()
+    .regex(/^[a-z0-9.:[\],-]+$/i, "comma-separated host names, e.g. sanshe.example.gov.cn,console.example.gov.cn")
+    .optional(),
   SANSHE_PII_KEY: z
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, "must be 64 hexadecimal characters (32 bytes)")
@@ -85,6 +90,8 @@ export type Config = {
   /** The OCDS feed pages through a list of release heads taken at most this often (0: every page reads it live). */
   ocdsCacheSeconds: number;
   secureCookies: boolean;
+  /** Host names besides the request's own whose pages may send cookie-authenticated writes (Origin check). */
+  trustedOriginHosts: string[];
   /** Continuing-education hours a social worker needs per calendar year. */
   trainingHoursPerYear: number;
   /** Days a resident with an account has to confirm a done need before staff may confirm it by a call-back. */
@@ -150,6 +157,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SANSHE_SMTP_URL ?? null,
     mailFrom: e.SANSHE_MAIL_FROM,
     secureCookies: e.SANSHE_SECURE_COOKIES ? e.SANSHE_SECURE_COOKIES === "true" : isProduction,
+    trustedOriginHosts: (e.SANSHE_TRUSTED_ORIGIN_HOSTS ?? "")
+      .split(",")
+      .map((host) => host.trim().toLowerCase())
+      .filter(Boolean),
     trainingHoursPerYear: e.SANSHE_TRAINING_HOURS_PER_YEAR,
     confirmationWaitDays: e.SANSHE_CONFIRMATION_WAIT_DAYS,
     workforceStandardPerThousand: e.SANSHE_WORKFORCE_STANDARD_PER_1000,

@@ -106,6 +106,7 @@ const yesNo = (value: boolean) => (value ? "是" : "否");
 /** The community list with 三室两栏一站 compliance columns. */
 export const communitiesExport: ExportSpec<CommunityExportFilter, Community> = {
   kind: "communities",
+  permission: "communities.read",
   filterSchema: CommunityExportFilterSchema,
   columns: [
     { key: "code", header: "社区代码", header_en: "Community code", value: (item) => item.code },

@@ -4,27 +4,36 @@ import type { ActorCtx } from "../../platform/ctx.js";
 import { AppError } from "../../platform/errors/app-error.js";
 import { csvLine, neutralizeCell } from "../../platform/files/spreadsheet.js";
 import type { ExportSpec } from "../../platform/module.js";
+import type { Page } from "@sanshe/contracts";
 
 const pageSize = 500;
 
-/** Walks every page of the (scoped, masked) list and yields the cells of each row. */
-async function* exportRows(ctx: ActorCtx, spec: ExportSpec, filter: unknown): AsyncGenerator<Array<string | number>> {
-  let cursor: string | undefined;
-  do {
-    const page = await spec.page(ctx, filter, cursor, pageSize);
+/**
+ * Walks every page of the (scoped, masked) list from the first page, already read, and yields the
+ * cells of each row.
+ */
+async function* exportRows(ctx: ActorCtx, spec: ExportSpec, filter: unknown, first: Page<unknown>): AsyncGenerator<Array<string | number>> {
+  let page = first;
+  for (;;) {
     for (const item of page.items) {
       yield spec.columns.map((column) => neutralizeCell(column.value(item)));
     }
-    cursor = page.next_cursor ?? undefined;
-  } while (cursor);
+    if (!page.next_cursor) {
+      return;
+    }
+    page = await spec.page(ctx, filter, page.next_cursor, pageSize);
+  }
 }
 
 /**
  * Starts an export of a filtered list as CSV (UTF-8 with BOM, for Excel) or XLSX, streamed page by
  * page so memory stays flat; formula-like cells are neutralized; the export is audited before the
- * first byte leaves.
+ * first byte leaves. Permission, filters and scope are checked before any byte is sent: the first
+ * page is read here, so an area outside the caller's scope answers 404 problem+json, not a header row
+ * and a cut connection.
  *
- * @throws AppError FORBIDDEN without the list's read permission; VALIDATION_FAILED for bad filters.
+ * @throws AppError FORBIDDEN without the list's read permission (every spec names one; deny by
+ *   default); VALIDATION_FAILED for bad filters; NOT_FOUND for a filter outside the caller's scope.
  */
 export async function startExport(
   ctx: ActorCtx,
@@ -32,13 +41,14 @@ export async function startExport(
   format: "xlsx" | "csv",
   query: Record<string, unknown>,
 ): Promise<{ stream: Readable; contentType: string; fileName: string }> {
-  if (spec.permission && !ctx.actor.can(spec.permission)) {
+  if (!ctx.actor.can(spec.permission)) {
     throw new AppError("FORBIDDEN");
   }
   const parsed = spec.filterSchema.safeParse(query);
   if (!parsed.success) {
     throw new AppError("VALIDATION_FAILED");
   }
+  const first = await spec.page(ctx, parsed.data, undefined, pageSize);
   await ctx.audit.record(`exports.${spec.kind}`, { entityType: spec.kind, detail: { format, filter: query } });
   const headers = spec.columns.map((column) => (ctx.locale === "en" ? column.header_en : column.header));
   const stamp = ctx.now().toISOString().slice(0, 10);
@@ -46,7 +56,7 @@ export async function startExport(
   if (format === "csv") {
     async function* lines() {
       yield `\uFEFF${csvLine(headers)}`;
-      for await (const cells of exportRows(ctx, spec, parsed.data)) {
+      for await (const cells of exportRows(ctx, spec, parsed.data, first)) {
         yield csvLine(cells);
       }
     }
@@ -58,7 +68,7 @@ export async function startExport(
   void (async () => {
     try {
       sheet.addRow(headers).commit();
-      for await (const cells of exportRows(ctx, spec, parsed.data)) {
+      for await (const cells of exportRows(ctx, spec, parsed.data, first)) {
         sheet.addRow(cells).commit();
       }
       sheet.commit();

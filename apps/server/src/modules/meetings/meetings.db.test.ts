@@ -154,6 +154,44 @@ describe("convening and invitations", () => {
     expect(again.json().code).toBe("MEETING_STATE");
   });
 
+  it("refuses to mark a meeting held before its start time (MEETING_NOT_STARTED), then allows it from the start", async () => {
+    const saved = clock;
+    // Another street's meeting, so this street's history stays as the later tests expect.
+    const created = (
+      await clients.otherStreet!.post(
+        "/api/v1/meetings",
+        body({
+          title: "尚未开始的会议",
+          area_code: "410105001",
+          place: { kind: "facility", facility_id: ids.otherFacility },
+          invitees: [{ kind: "department", name: "区民政局" }],
+          agenda: [{ kind: "free", title: "楼道堆物" }],
+          schedule: true,
+        }),
+      )
+    ).json<Meeting>();
+    expect(created.status).toBe("scheduled");
+    setClock("2026-03-02T01:59:00Z"); // 09:59, a minute before the start
+    await refreshSessions();
+    const early = await clients.otherStreet!.patch(`/api/v1/meetings/${created.id}`, { version: created.version, status: "held" });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe("MEETING_NOT_STARTED");
+    // Moving the start into the past in the same request does not help: the new start counts.
+    const moved = await clients.otherStreet!.patch(`/api/v1/meetings/${created.id}`, {
+      version: created.version,
+      starts_at: "2026-03-02T11:00:00+08:00",
+      status: "held",
+    });
+    expect(moved.json().code).toBe("MEETING_NOT_STARTED");
+    setClock("2026-03-02T02:00:00Z"); // 10:00, the start
+    await refreshSessions();
+    const held = await clients.otherStreet!.patch(`/api/v1/meetings/${created.id}`, { version: created.version, status: "held" });
+    expect(held.statusCode).toBe(200);
+    expect(held.json<Meeting>().status).toBe("held");
+    clock = saved;
+    await refreshSessions();
+  });
+
   it("lets each invitee answer for themselves or their organization, and shows the answers", async () => {
     const mine = (who: Client) => async () => (await who.get(`/api/v1/meetings/${meeting.id}`)).json<Meeting>();
     const orgView = await mine(clients.orgStaff!)();

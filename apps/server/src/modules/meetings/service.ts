@@ -301,8 +301,10 @@ async function checkAgenda(tx: Ctx, areaCode: string, agenda: MeetingCreate["age
 
 /**
  * Changes title, time or place (until it is held) and/or moves the meeting on: scheduling sends the
- * invitations, cancelling a scheduled meeting tells the invitees; minuted needs minutes. Send the version you read.
- * @throws AppError NOT_FOUND, FORBIDDEN (not the convener), VERSION_CONFLICT, MEETING_STATE.
+ * invitations, cancelling a scheduled meeting tells the invitees; held only from its start time (on the
+ * injected clock); minuted needs minutes. Send the version you read.
+ * @throws AppError NOT_FOUND, FORBIDDEN (not the convener), VERSION_CONFLICT, MEETING_STATE,
+ *   MEETING_NOT_STARTED, MEETING_NO_MINUTES.
  */
 export async function updateMeeting(ctx: ActorCtx, id: string, input: MeetingUpdate): Promise<Meeting> {
   return withTx(ctx, async (tx) => {
@@ -326,6 +328,10 @@ export async function updateMeeting(ctx: ActorCtx, id: string, input: MeetingUpd
       }
       if (to === "minuted" && !row.minutesHtml) {
         throw new AppError("MEETING_NO_MINUTES");
+      }
+      const startsAt = values.startsAt ?? row.startsAt;
+      if (to === "held" && tx.now().getTime() < startsAt.getTime()) {
+        throw new AppError("MEETING_NOT_STARTED", { starts_at: startsAt.toISOString() });
       }
       values.status = to;
     }

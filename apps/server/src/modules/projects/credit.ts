@@ -1,9 +1,8 @@
-import { and, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { CreditRecord, CreditSummary } from "@sanshe/contracts";
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
-import { inScope } from "../../platform/scope/index.js";
-import { socialOrgServiceAreas, socialOrgs } from "../social-orgs/index.js";
+import { socialOrgReadableBy, socialOrgs } from "../social-orgs/index.js";
 import { organizationRatingSummary } from "../needs/index.js";
 import { milestoneReports, milestones, projectContracts, projectEvaluations } from "./schema.js";
 
@@ -76,23 +75,15 @@ export async function creditRecordOf(ctx: Ctx, orgId: string): Promise<CreditRec
   };
 }
 
-/** Organizations the actor reads: home or a service area in their social_orgs.read scope, or their own. */
-function orgReadable(ctx: ActorCtx): SQL {
-  const scope = ctx.actor.scope("social_orgs.read");
-  const own = ctx.actor.memberships.filter((m) => m.organizationId !== null).map((m) => m.organizationId as string);
-  return or(
-    inScope(socialOrgs.areaCode, scope),
-    sql`EXISTS (SELECT 1 FROM ${socialOrgServiceAreas} WHERE ${socialOrgServiceAreas.orgId} = ${socialOrgs.id} AND ${inScope(socialOrgServiceAreas.areaCode, scope)})`,
-    ...own.map((id) => eq(socialOrgs.id, id)),
-  ) as SQL;
-}
-
-/** GET /social-orgs/{id}/credit: 404 unless the actor reads that organization. */
+/**
+ * GET /social-orgs/{id}/credit: 404 unless the actor reads that organization's full record (the
+ * registry's rule: by area, including where it serves or is contracted; org staff their own only).
+ */
 export async function getCreditRecord(ctx: ActorCtx, orgId: string): Promise<CreditRecord> {
   const [org] = await ctx.db
     .select({ id: socialOrgs.id })
     .from(socialOrgs)
-    .where(and(eq(socialOrgs.id, orgId), orgReadable(ctx)));
+    .where(and(eq(socialOrgs.id, orgId), socialOrgReadableBy(ctx)));
   if (!org) {
     throw notFound();
   }

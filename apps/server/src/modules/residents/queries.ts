@@ -12,6 +12,7 @@ import { sensitiveResidentGroups } from "@sanshe/contracts";
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
 import { inScope } from "../../platform/scope/index.js";
+import { membershipPermissions, scopeFor } from "../../platform/auth/permissions.js";
 import { pii } from "../../platform/pii/index.js";
 import { getAreaNames } from "../jurisdictions/index.js";
 import { households, residentMoves, residents } from "./schema.js";
@@ -48,10 +49,107 @@ function yearsBefore(today: Date, years: number, dayOffset = 0): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** The WHERE of a resident list or count: scope first, then the filters. */
+/** How long a closed or declined referral still makes its resident "served" for the worker it was addressed to. */
+export const servedReferralDays = 90;
+
+/**
+ * The ids of the residents a social worker (the user's social_workers records) serves: a case the
+ * worker owns, or a referral addressed to the worker that is open or changed in the last
+ * servedReferralDays days (QUALITY.md §1 "served residents"; activities the worker ran will join
+ * when activities exist). Cases, referrals, needs and social workers belong to modules that depend
+ * on this one; they are named by table here so there is no import cycle.
+ */
+function servedByWorker(ctx: ActorCtx): SQL {
+  const since = new Date(ctx.now().getTime() - servedReferralDays * 86_400_000).toISOString();
+  return sql`(SELECT c.resident_id FROM cases AS c JOIN social_workers AS w ON w.id = c.worker_id WHERE w.user_id = ${ctx.actor.userId}
+    UNION SELECT n.resident_id FROM referrals AS r JOIN needs AS n ON n.id = r.need_id JOIN social_workers AS w ON w.id = r.provider_id
+      WHERE r.provider_kind = 'social_worker' AND w.user_id = ${ctx.actor.userId} AND n.resident_id IS NOT NULL
+        AND (r.status IN ('pending', 'accepted') OR r.updated_at >= ${since}::timestamptz))`;
+}
+
+/**
+ * The ids of the residents an organization serves: a referral addressed to the organization that is
+ * open or changed in the last servedReferralDays days, or a case owned by one of its social workers.
+ */
+function servedByOrganizations(ctx: ActorCtx, organizationIds: readonly string[]): SQL {
+  const since = new Date(ctx.now().getTime() - servedReferralDays * 86_400_000).toISOString();
+  const ids = sql.join(
+    organizationIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  return sql`(SELECT n.resident_id FROM referrals AS r JOIN needs AS n ON n.id = r.need_id
+      WHERE r.provider_kind = 'organization' AND r.provider_id IN (${ids}) AND n.resident_id IS NOT NULL
+        AND (r.status IN ('pending', 'accepted') OR r.updated_at >= ${since}::timestamptz)
+    UNION SELECT c.resident_id FROM cases AS c JOIN social_workers AS w ON w.id = c.worker_id WHERE w.organization_id IN (${ids}))`;
+}
+
+/** Roles that read served residents only, never a whole area. */
+const servedOnlyRoles = new Set(["social_worker", "org_staff"]);
+
+/** The subqueries of the residents the actor serves personally (worker) or through their organizations (org staff). */
+function servedBranches(ctx: ActorCtx): SQL[] {
+  const reading = ctx.actor.memberships.filter((m) => servedOnlyRoles.has(m.role) && membershipPermissions(m).includes("residents.read"));
+  const subqueries: SQL[] = [];
+  if (reading.some((m) => m.role === "social_worker")) {
+    subqueries.push(servedByWorker(ctx));
+  }
+  const organizations = [
+    ...new Set(reading.filter((m) => m.role === "org_staff" && m.organizationId).map((m) => m.organizationId as string)),
+  ];
+  if (organizations.length > 0) {
+    subqueries.push(servedByOrganizations(ctx, organizations));
+  }
+  return subqueries;
+}
+
+/** Scope prefixes of the memberships that read a whole area (community staff, street officials). */
+function areaReadScope(ctx: ActorCtx): string[] {
+  return scopeFor(
+    ctx.actor.memberships.filter((m) => !servedOnlyRoles.has(m.role)),
+    "residents.read",
+  );
+}
+
+/**
+ * The residents the actor reads (residents.read), in SQL (QUALITY.md §1): every resident in the scope
+ * of their memberships other than social_worker and org_staff (community staff, street officials);
+ * for a social worker the residents they serve (servedByWorker), for org staff those their
+ * organization serves (servedByOrganizations), masked, never the whole community.
+ */
+export function residentReadable(ctx: ActorCtx): SQL {
+  return anyOf(
+    areaReadScope(ctx),
+    (prefixes) => inScope(residents.areaCode, prefixes),
+    servedBranches(ctx).map((served) => sql`${residents.id} IN ${served}`),
+  );
+}
+
+/** Households the actor reads: in the area scope of area-wide memberships, or holding a resident they serve. */
+function householdReadable(ctx: ActorCtx): SQL {
+  return anyOf(
+    areaReadScope(ctx),
+    (prefixes) => inScope(households.areaCode, prefixes),
+    servedBranches(ctx).map((served) => sql`${households.id} IN (SELECT s.household_id FROM residents AS s WHERE s.id IN ${served})`),
+  );
+}
+
+/**
+ * The OR of an area branch (only when there are prefixes) and the served branches. A lone served
+ * branch stays a plain `id IN (subquery)`, which PostgreSQL turns into a join driven by the few served
+ * ids; `false OR id IN (…)` would be a filter over every resident.
+ */
+function anyOf(prefixes: string[], area: (prefixes: string[]) => SQL, served: SQL[]): SQL {
+  const branches = [...(prefixes.length > 0 ? [area(prefixes)] : []), ...served];
+  if (branches.length === 0) {
+    return sql`false`;
+  }
+  return branches.length === 1 ? (branches[0] as SQL) : (or(...branches) as SQL);
+}
+
+/** The WHERE of a resident list or count: what the actor reads first, then the filters. */
 function residentConditions(ctx: ActorCtx, filter: ResidentListFilter): SQL[] {
   const prefixes = ctx.actor.scope("residents.read");
-  const conditions: SQL[] = [inScope(residents.areaCode, prefixes)];
+  const conditions: SQL[] = [residentReadable(ctx)];
   const area = areaFilter(residents.areaCode, prefixes, filter.area_code);
   if (area) {
     conditions.push(area);
@@ -199,11 +297,18 @@ export async function getResidentRow(
 }
 
 /**
- * One resident in the caller's scope, masked, with the move history.
+ * One resident the caller reads (residentReadable: social workers only the residents they serve), masked,
+ * with the move history.
  * @throws AppError NOT_FOUND outside the scope.
  */
 export async function getResident(ctx: ActorCtx, id: string): Promise<Resident> {
-  const row = await getResidentRow(ctx, id);
+  const [row] = await ctx.db
+    .select()
+    .from(residents)
+    .where(and(eq(residents.id, id), residentReadable(ctx)));
+  if (!row) {
+    throw notFound();
+  }
   const moves = await ctx.db
     .select()
     .from(residentMoves)
@@ -277,7 +382,7 @@ async function householdFacts(ctx: Ctx, rows: Array<typeof households.$inferSele
  */
 export async function listHouseholds(ctx: ActorCtx, query: HouseholdListQuery): Promise<HouseholdPage> {
   const prefixes = ctx.actor.scope("residents.read");
-  const conditions: SQL[] = [inScope(households.areaCode, prefixes)];
+  const conditions: SQL[] = [householdReadable(ctx)];
   const area = areaFilter(households.areaCode as unknown as SQL, prefixes, query.area_code);
   if (area) {
     conditions.push(area);
@@ -324,16 +429,23 @@ export async function listHouseholds(ctx: ActorCtx, query: HouseholdListQuery): 
 }
 
 /**
- * One household in scope with its members (masked).
+ * One household the caller reads with the members they read (masked; a social worker sees the
+ * household of a resident they serve, and only the members they serve).
  * @throws AppError NOT_FOUND
  */
 export async function getHousehold(ctx: ActorCtx, id: string): Promise<HouseholdDetail> {
-  const row = await getHouseholdRow(ctx, id);
+  const [row] = await ctx.db
+    .select()
+    .from(households)
+    .where(and(eq(households.id, id), householdReadable(ctx)));
+  if (!row) {
+    throw notFound();
+  }
   const [members, areaNames] = await Promise.all([
     ctx.db
       .select()
       .from(residents)
-      .where(and(eq(residents.householdId, id), eq(residents.areaCode, row.areaCode))),
+      .where(and(eq(residents.householdId, id), eq(residents.areaCode, row.areaCode), residentReadable(ctx))),
     getAreaNames(ctx, [row.areaCode]),
   ]);
   const head = members.find((member) => member.id === row.headResidentId);

@@ -4,6 +4,10 @@ import { as, createTestApp, signIn, type TestApp } from "../../../test/test-app.
 import { auditLog } from "../../platform/audit/schema.js";
 import { buildUser } from "../users/test/factories.js";
 import { buildSocialOrg } from "../social-orgs/test/factories.js";
+import { socialWorkers } from "../social-workers/schema.js";
+import { buildSocialWorker } from "../social-workers/test/factories.js";
+import { needs, referrals } from "../needs/schema.js";
+import { cases } from "../cases/schema.js";
 import { residents } from "./schema.js";
 import { buildResident, makeIdNumber, makePhone } from "./test/factories.js";
 
@@ -24,6 +28,49 @@ let erqiStaff: ReturnType<typeof as>;
 let street: ReturnType<typeof as>;
 let district: ReturnType<typeof as>;
 let worker: ReturnType<typeof as>;
+let workerRecordId: string;
+
+/** A referral of a need of `residentId` addressed to the test worker (status and last change given). */
+async function referToWorker(residentId: string, status: "pending" | "accepted" | "done" | "declined" = "accepted", at = new Date()) {
+  const [need] = await t.database.db
+    .insert(needs)
+    .values({
+      areaCode: fengle,
+      residentId,
+      category: "elderly_care",
+      description: "需要探访",
+      urgency: "normal",
+      channel: "staff",
+      status: "routed",
+      tier: "special",
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning({ id: needs.id });
+  await t.database.db.insert(referrals).values({
+    areaCode: fengle,
+    needId: need!.id,
+    providerKind: "social_worker",
+    providerId: workerRecordId,
+    status,
+    respondBy: at,
+    resolveBy: at,
+    createdAt: at,
+    updatedAt: at,
+  });
+}
+
+/** A case of `residentId` owned by the test worker. */
+async function openCaseForWorker(residentId: string) {
+  await t.database.db.insert(cases).values({
+    areaCode: fengle,
+    residentId,
+    workerId: workerRecordId,
+    presentingProblem: "独居",
+    riskLevel: "low",
+    openedOn: "2026-01-05",
+  });
+}
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -34,7 +81,10 @@ beforeAll(async () => {
   erqiStaff = await login([{ role: "community_staff", area_code: erqiCommunity }]);
   street = await login([{ role: "official", area_code: "410105007" }]);
   district = await login([{ role: "official", area_code: "410105" }]);
-  worker = await login([{ role: "social_worker", area_code: fengle, organization_id: org.id }]);
+  const workerUser = await buildUser(t.ctx, [{ role: "social_worker", area_code: fengle, organization_id: org.id }]);
+  worker = as(t.app, await signIn(t.app, workerUser.login));
+  workerRecordId = (await buildSocialWorker(t.ctx, { organizationId: org.id, areaCode: "410105", communities: [fengle] })).id;
+  await t.database.db.update(socialWorkers).set({ userId: workerUser.id }).where(eq(socialWorkers.id, workerRecordId));
 });
 
 afterAll(async () => {
@@ -222,6 +272,7 @@ describe("residents: sensitive groups", () => {
   it("shows disabled, low income and minor only to roles that may unmask", async () => {
     const created = (await create(staff, { name: "孙桂兰", groups: ["elderly_alone", "disabled", "low_income"] })).json();
     expect(created.groups).toEqual(["disabled", "elderly_alone", "low_income"]);
+    await referToWorker(created.id);
     const asWorker = await worker.get(`/api/v1/residents/${created.id}`);
     expect(asWorker.statusCode).toBe(200);
     expect(asWorker.json()).toMatchObject({ groups: ["elderly_alone"], can_unmask: false });
@@ -234,6 +285,118 @@ describe("residents: sensitive groups", () => {
     expect(byStaff.json().items.map((item: { id: string }) => item.id)).toContain(created.id);
     const byStreet = await street.get(`/api/v1/residents/${created.id}`);
     expect(byStreet.json().groups).toEqual(["disabled", "elderly_alone", "low_income"]);
+  });
+});
+
+describe("residents: social workers read the residents they serve only (issue 14.6)", () => {
+  it("hides the community's other residents from list, count, detail, households and export", async () => {
+    const unserved = (await create(staff, { name: "服务范围外居民" })).json();
+    const referred = (await create(staff, { name: "服务范围转介居民" })).json();
+    const withCase = (await create(staff, { name: "服务范围个案居民" })).json();
+    const longAgo = (await create(staff, { name: "服务范围旧转介居民" })).json();
+    const recentDone = (await create(staff, { name: "服务范围新结案居民" })).json();
+    await referToWorker(referred.id, "pending");
+    await openCaseForWorker(withCase.id);
+    await referToWorker(longAgo.id, "done", new Date(Date.now() - 91 * 86_400_000));
+    await referToWorker(recentDone.id, "done", new Date(Date.now() - 30 * 86_400_000));
+    const q = encodeURIComponent("服务范围");
+    const served = [referred.id, withCase.id, recentDone.id].sort();
+
+    const listed = (await worker.get(`/api/v1/residents?q=${q}&limit=200`)).json().items.map((item: { id: string }) => item.id);
+    expect(listed.sort()).toEqual(served);
+    expect((await worker.get(`/api/v1/residents/count?q=${q}`)).json().count).toBe(3);
+    expect((await worker.get(`/api/v1/residents/${unserved.id}`)).statusCode).toBe(404);
+    expect((await worker.get(`/api/v1/residents/${longAgo.id}`)).statusCode).toBe(404);
+    expect((await worker.get(`/api/v1/residents/${referred.id}`)).statusCode).toBe(200);
+    const csv = await worker.get(`/api/v1/exports/residents?format=csv&q=${q}`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain("服务范围转介居民");
+    expect(csv.body).not.toContain("服务范围外居民");
+    expect(csv.body).not.toContain("服务范围旧转介居民");
+    // Community staff still read everyone in their community.
+    expect((await staff.get(`/api/v1/residents/count?q=${q}`)).json().count).toBe(5);
+  });
+
+  it("shows a household only through a served member, with only the members served", async () => {
+    const household = (await staff.post("/api/v1/households", { area_code: fengle, address: "丰乐社区 9 号楼 1 单元 101" })).json();
+    expect(household.id).toBeDefined();
+    const head = (await create(staff, { name: "户主未服务", household_id: household.id, relation_to_head: "head" })).json();
+    const member = (await create(staff, { name: "家人已服务", household_id: household.id, relation_to_head: "child" })).json();
+    expect((await worker.get(`/api/v1/households/${household.id}`)).statusCode).toBe(404);
+    await referToWorker(member.id);
+    const detail = await worker.get(`/api/v1/households/${household.id}`);
+    expect(detail.statusCode).toBe(200);
+    expect(detail.body).toContain("家人已服务");
+    expect(detail.body).not.toContain("户主未服务");
+    expect(head.id).toBeDefined();
+  });
+});
+
+describe("residents: org staff read the residents their organization serves, masked (issue 14.6)", () => {
+  it("lists referred residents and residents in their workers' cases, masked, and nobody else", async () => {
+    const serving = await buildSocialOrg(t.ctx, "410105");
+    const orgStaff = as(
+      t.app,
+      await signIn(t.app, (await buildUser(t.ctx, [{ role: "org_staff", area_code: "410105", organization_id: serving.id }])).login),
+    );
+    const orgWorker = await buildSocialWorker(t.ctx, { organizationId: serving.id, areaCode: "410105", communities: [fengle] });
+    const referred = (
+      await create(staff, { name: "机构服务转介居民", phone: "13800000077", groups: ["disabled", "elderly_alone"] })
+    ).json();
+    const inCase = (await create(staff, { name: "机构服务个案居民" })).json();
+    const unserved = (await create(staff, { name: "机构服务范围外居民" })).json();
+    const [need] = await t.database.db
+      .insert(needs)
+      .values({
+        areaCode: fengle,
+        residentId: referred.id,
+        category: "elderly_care",
+        description: "助餐",
+        urgency: "normal",
+        channel: "staff",
+        status: "routed",
+        tier: "special",
+      })
+      .returning({ id: needs.id });
+    const now = new Date();
+    await t.database.db.insert(referrals).values({
+      areaCode: fengle,
+      needId: need!.id,
+      providerKind: "organization",
+      providerId: serving.id,
+      status: "accepted",
+      respondBy: now,
+      resolveBy: now,
+    });
+    await t.database.db.insert(cases).values({
+      areaCode: fengle,
+      residentId: inCase.id,
+      workerId: orgWorker.id,
+      presentingProblem: "独居",
+      riskLevel: "low",
+      openedOn: "2026-01-05",
+    });
+
+    const q = encodeURIComponent("机构服务");
+    const listed = await orgStaff.get(`/api/v1/residents?q=${q}&limit=200`);
+    expect(listed.statusCode).toBe(200);
+    expect(
+      listed
+        .json()
+        .items.map((item: { id: string }) => item.id)
+        .sort(),
+    ).toEqual([referred.id, inCase.id].sort());
+    expect((await orgStaff.get(`/api/v1/residents/count?q=${q}`)).json().count).toBe(2);
+    const detail = await orgStaff.get(`/api/v1/residents/${referred.id}`);
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json()).toMatchObject({ phone_masked: "138****0077", groups: ["elderly_alone"], can_unmask: false });
+    expect(detail.body).not.toContain("13800000077");
+    expect((await orgStaff.get(`/api/v1/residents/${unserved.id}`)).statusCode).toBe(404);
+    expect((await orgStaff.post(`/api/v1/residents/${referred.id}/unmask`, { fields: ["phone"], purpose: "联系" })).statusCode).toBe(403);
+    const csv = await orgStaff.get(`/api/v1/exports/residents?format=csv&q=${q}`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).not.toContain("机构服务范围外居民");
+    expect(csv.body).not.toContain("13800000077");
   });
 });
 

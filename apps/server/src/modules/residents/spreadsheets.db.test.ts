@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { createTestApp, type TestApp } from "../../../test/test-app.js";
 import { buildActor } from "../../platform/auth/actor.js";
 import { withTx, type ActorCtx } from "../../platform/ctx.js";
 import { AppError } from "../../platform/errors/app-error.js";
 import { buildSocialOrg } from "../social-orgs/test/factories.js";
+import { buildSocialWorker } from "../social-workers/test/factories.js";
+import { socialWorkers } from "../social-workers/schema.js";
+import { cases } from "../cases/schema.js";
 import { households, residents } from "./schema.js";
 import { residentExport, ResidentImportRowSchema, upsertResident } from "./spreadsheets.js";
 import { seedResidents } from "./seed.js";
@@ -139,8 +142,28 @@ describe(seedResidents.name, () => {
     expect(elapsed).toBeLessThan(20_000);
     const org = await buildSocialOrg(t.ctx, "410105");
     const workerCtx = actorCtx("social_worker", fengle, org.id);
+    // A social worker exports only the residents they serve: none yet, then those with their cases.
+    expect((await residentExport.page(workerCtx, residentExport.filterSchema.parse({}), undefined, 200)).items).toHaveLength(0);
+    const record = await buildSocialWorker(t.ctx, { organizationId: org.id, areaCode: "410105", communities: [fengle] });
+    await t.database.db.update(socialWorkers).set({ userId: workerCtx.actor.userId }).where(eq(socialWorkers.id, record.id));
+    const sensitive = await t.database.db
+      .select({ id: residents.id })
+      .from(residents)
+      .where(and(eq(residents.areaCode, fengle), sql`${residents.groups} && ARRAY['disabled', 'low_income', 'minor']::text[]`))
+      .limit(20);
+    expect(sensitive.length).toBeGreaterThan(0);
+    await t.database.db.insert(cases).values(
+      sensitive.map((row) => ({
+        areaCode: fengle,
+        residentId: row.id,
+        workerId: record.id,
+        presentingProblem: "探访",
+        riskLevel: "low" as const,
+        openedOn: "2026-01-05",
+      })),
+    );
     const page = await residentExport.page(workerCtx, residentExport.filterSchema.parse({}), undefined, 200);
-    expect(page.items.length).toBeGreaterThan(0);
+    expect(page.items).toHaveLength(sensitive.length);
     expect(page.items.every((item) => !item.groups.some((group) => ["disabled", "low_income", "minor"].includes(group)))).toBe(true);
   });
 });

@@ -223,6 +223,7 @@ const genderLabels = { male: "男", female: "女" } as const;
 
 export const residentExport: ExportSpec<ResidentListFilter, ResidentListItem> = {
   kind: "residents",
+  permission: "residents.read",
   filterSchema: ResidentListFilterSchema,
   columns: [
     { key: "name", header: "姓名", header_en: "Name", value: (item) => item.name },

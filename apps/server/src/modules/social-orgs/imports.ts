@@ -143,6 +143,7 @@ export const socialOrgImport: ImportSpec<SocialOrgCreate> = {
 
 export const socialOrgExport: ExportSpec<SocialOrgFilter, SocialOrgListItem> = {
   kind: "social-orgs",
+  permission: "social_orgs.read",
   filterSchema: SocialOrgFilterSchema,
   columns: [
     { key: "name", header: "名称", header_en: "Name", value: (item) => item.name },

@@ -12,7 +12,14 @@ export const socialOrgsModule: ModuleManifest = {
   exports: [socialOrgExport],
 };
 
-export { getOrganizations, organizationNameOf, findOrganizationByName, getPublicSocialOrg, pagePublicSocialOrgs } from "./queries.js";
+export {
+  getOrganizations,
+  organizationNameOf,
+  findOrganizationByName,
+  getPublicSocialOrg,
+  pagePublicSocialOrgs,
+  socialOrgReadableBy,
+} from "./queries.js";
 export { demoAgencyName } from "./seed.js";
 // Other modules check eligibility and presence in SQL against the registry (projects' calls).
 export { socialOrgs, socialOrgServiceAreas } from "./schema.js";

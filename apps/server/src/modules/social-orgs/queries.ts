@@ -13,6 +13,7 @@ import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { AppError, notFound } from "../../platform/errors/app-error.js";
 import { fieldMessages } from "../../platform/errors/catalog.js";
 import { inScope } from "../../platform/scope/index.js";
+import { membershipPermissions, scopeFor } from "../../platform/auth/permissions.js";
 import { getAreaNames } from "../jurisdictions/index.js";
 import { presentListItem, presentPublic, presentSocialOrg, type SocialOrgRow } from "./present.js";
 import { socialOrgs, socialOrgServiceAreas, socialOrgStations } from "./schema.js";
@@ -23,14 +24,48 @@ export function escapeLike(value: string): string {
 
 /**
  * The organizations a reader with these scope prefixes sees: home area in scope, or some service
- * area in scope (EXISTS, so no duplicate rows and no filtering after the query).
+ * area in scope (EXISTS, so no duplicate rows and no filtering after the query), or (issue 13.8)
+ * serving the area through referrals addressed to it there (district level and below), or contracted there (project_contracts
+ * of the area): a street that buys services from an organization registered elsewhere sees it.
+ * Referrals and contracts belong to the needs and projects modules, which depend on this one; they
+ * are named by table here so the registry stays free of an import cycle.
  */
 export function visibleTo(prefixes: readonly string[]): SQL {
+  if (prefixes.length === 0) {
+    return sql`false`;
+  }
   const served = sql`EXISTS (SELECT 1 FROM ${socialOrgServiceAreas} WHERE ${socialOrgServiceAreas.orgId} = ${socialOrgs.id} AND ${inScope(
     socialOrgServiceAreas.areaCode,
     prefixes,
   )})`;
-  return sql`(${inScope(socialOrgs.areaCode, prefixes)} OR ${served})`;
+  // Semi-joins the planner hashes once per statement (not an EXISTS per organization row). Referrals
+  // count from district level down: at city level nearly every serving organization is registered or
+  // has a service area in the city, and a hash of every referral of a city would cost more than it shows.
+  const narrow = prefixes.filter((prefix) => prefix.length >= 6);
+  const branches = [inScope(socialOrgs.areaCode, prefixes), served];
+  if (narrow.length > 0) {
+    branches.push(sql`${socialOrgs.id} IN (SELECT r.provider_id FROM referrals AS r WHERE r.provider_kind = 'organization'
+      AND r.status IN ('pending', 'accepted', 'done') AND ${inScope(sql.raw("r.area_code"), narrow)})`);
+  }
+  branches.push(sql`${socialOrgs.id} IN (SELECT c.org_id FROM project_contracts AS c WHERE ${inScope(sql.raw("c.area_code"), prefixes)})`);
+  return sql`(${sql.join(branches, sql` OR `)})`;
+}
+
+/**
+ * Organizations whose full record (and credit record) the actor reads (QUALITY.md §1 "social orgs"):
+ * officials, community staff, social workers and evaluators by area (visibleTo their social_orgs.read
+ * scope); org staff only their own organization (others' public profile is at /public/social-orgs/{id}).
+ */
+export function socialOrgReadableBy(ctx: ActorCtx): SQL {
+  const areaGrants = ctx.actor.memberships.filter((m) => m.role !== "org_staff");
+  const own = ctx.actor.memberships
+    .filter((m) => m.role === "org_staff" && m.organizationId !== null && membershipPermissions(m).includes("social_orgs.read"))
+    .map((m) => m.organizationId as string);
+  const branches = [visibleTo(scopeFor(areaGrants, "social_orgs.read"))];
+  if (own.length > 0) {
+    branches.push(inArray(socialOrgs.id, [...new Set(own)]));
+  }
+  return or(...branches) as SQL;
 }
 
 function searchCondition(q: string): SQL {
@@ -138,12 +173,12 @@ function filterConditions(filter: Partial<SocialOrgFilter>): SQL[] {
   return conditions;
 }
 
-/** Organizations visible to the caller (social_orgs.read), filtered, sorted and keyset-paginated. Two queries. */
+/** Organizations visible to the caller (socialOrgReadableBy), filtered, sorted and keyset-paginated. Two queries. */
 export async function listSocialOrgs(
   ctx: ActorCtx,
   query: SocialOrgFilter & { cursor?: string | undefined; limit: number },
 ): Promise<Page<SocialOrgListItem>> {
-  const conditions = [visibleTo(ctx.actor.scope("social_orgs.read")), ...filterConditions(query)];
+  const conditions = [socialOrgReadableBy(ctx), ...filterConditions(query)];
   const { rows, next_cursor } = await pageOfRows(ctx, conditions, query.sort, query.cursor, query.limit);
   const names = await getAreaNames(
     ctx,
@@ -157,7 +192,7 @@ export async function findVisibleRow(ctx: ActorCtx, id: string): Promise<SocialO
   const [row] = await ctx.db
     .select()
     .from(socialOrgs)
-    .where(and(eq(socialOrgs.id, id), visibleTo(ctx.actor.scope("social_orgs.read"))));
+    .where(and(eq(socialOrgs.id, id), socialOrgReadableBy(ctx)));
   return row ?? null;
 }
 
@@ -188,7 +223,8 @@ export async function presentFull(ctx: Ctx, row: SocialOrgRow): Promise<SocialOr
 }
 
 /**
- * One organization, full record, for readers in scope of its home or a service area.
+ * One organization, full record, for readers in scope of its home or a service area, of referrals to
+ * it or contracts with it, and for its own staff.
  * @throws AppError NOT_FOUND when it does not exist or is outside the caller's scope.
  */
 export async function getSocialOrg(ctx: ActorCtx, id: string): Promise<SocialOrg> {

@@ -4,7 +4,9 @@ import type { PublicSocialOrgPage, SocialOrg, SocialOrgPage } from "@sanshe/cont
 import { as, createTestApp, signIn, type TestApp } from "../../../test/test-app.js";
 import { auditLog } from "../../platform/audit/schema.js";
 import { buildUser } from "../users/test/factories.js";
+import { socialOrgs } from "./schema.js";
 import { buildSocialOrg, randomUscc } from "./test/factories.js";
+import { buildContract, buildReferredNeed } from "../projects/test/contract-fixtures.js";
 
 /**
  * The social organization registry over HTTP (QUALITY.md §1 scope, §3 bad input and races).
@@ -150,7 +152,7 @@ describe("scope", () => {
 });
 
 describe("org_staff", () => {
-  it("edits their own organization but not another (403 in scope, 404 out of scope)", async () => {
+  it("edits their own organization but not another (404: other organizations' full records are not theirs to read)", async () => {
     const own = await buildSocialOrg(t.ctx, "410105");
     const neighbour = await buildSocialOrg(t.ctx, "410105");
     const far = await buildSocialOrg(t.ctx, "410103");
@@ -158,9 +160,126 @@ describe("org_staff", () => {
     const edited = await staff.patch(`/api/v1/social-orgs/${own.id}`, { version: 1, data: { description: "我们的简介" } });
     expect(edited.statusCode).toBe(200);
     expect(edited.json<SocialOrg>()).toMatchObject({ description: "我们的简介", version: 2 });
-    expect((await staff.patch(`/api/v1/social-orgs/${neighbour.id}`, { version: 1, data: { description: "x" } })).statusCode).toBe(403);
+    expect((await staff.patch(`/api/v1/social-orgs/${neighbour.id}`, { version: 1, data: { description: "x" } })).statusCode).toBe(404);
     expect((await staff.patch(`/api/v1/social-orgs/${far.id}`, { version: 1, data: { description: "x" } })).statusCode).toBe(404);
     expect((await staff.post("/api/v1/social-orgs", newOrg())).statusCode).toBe(403);
+  });
+});
+
+describe("org_staff edit their contact and description only (issue 14.4)", () => {
+  it.each([
+    [{ grade: "5A", grade_year: 2026 }, ["grade", "grade_year"]],
+    [{ status: "active" }, ["status"]],
+    [{ registration: "filed" }, ["registration"]],
+    [{ uscc: "NEW" }, ["uscc"]],
+    [{ area_code: "410103", name: "改名" }, ["name", "area_code"]],
+  ])("refuses %o with 403 FIELDS_NOT_EDITABLE naming %o, and changes nothing", async (data, fields) => {
+    const own = await buildSocialOrg.registered(t.ctx, "410105", { status: "suspended" });
+    const staff = await client([{ role: "org_staff", area_code: "410105", organization_id: own.id }]);
+    const payload = "uscc" in data ? { ...data, uscc: randomUscc("private_non_enterprise", "410105") } : data;
+    const response = await staff.patch(`/api/v1/social-orgs/${own.id}`, { version: 1, data: { ...payload, description: "新简介" } });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().code).toBe("FIELDS_NOT_EDITABLE");
+    expect(
+      response
+        .json()
+        .errors.map((error: { path: string }) => error.path)
+        .sort(),
+    ).toEqual(fields.map((f) => `body.data.${f}`).sort());
+    const [row] = await t.database.db
+      .select({ version: socialOrgs.version, status: socialOrgs.status, description: socialOrgs.description })
+      .from(socialOrgs)
+      .where(eq(socialOrgs.id, own.id));
+    expect(row).toMatchObject({ version: 1, status: "suspended", description: null });
+  });
+
+  it("accepts contact and description changes, and unchanged registered fields sent back with them", async () => {
+    const own = await buildSocialOrg.registered(t.ctx, "410105", { grade: "3A" });
+    const staff = await client([{ role: "org_staff", area_code: "410105", organization_id: own.id }]);
+    const response = await staff.patch(`/api/v1/social-orgs/${own.id}`, {
+      version: 1,
+      data: {
+        grade: "3A",
+        contact_phone: "0371-87654321",
+        contact_address: "金水路 1 号",
+        contact_email: "a@example.org",
+        description: "简介",
+      },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json<SocialOrg>()).toMatchObject({ grade: "3A", contact_phone: "0371-87654321", version: 2 });
+  });
+
+  it("refuses org staff changing their service areas or stations (they decide local presence for calls)", async () => {
+    const own = await buildSocialOrg.registered(t.ctx, "410105");
+    const staff = await client([{ role: "org_staff", area_code: "410105", organization_id: own.id }]);
+    const areas = await staff.put(`/api/v1/social-orgs/${own.id}/service-areas`, { version: 1, area_codes: ["410103"] });
+    expect(areas.statusCode).toBe(403);
+    expect(areas.json()).toMatchObject({ code: "FIELDS_NOT_EDITABLE", errors: [{ path: "body.area_codes" }] });
+    const stations = await staff.put(`/api/v1/social-orgs/${own.id}/stations`, { version: 1, stations: [{ area_code: "410103001001" }] });
+    expect(stations.json()).toMatchObject({ code: "FIELDS_NOT_EDITABLE", errors: [{ path: "body.stations" }] });
+    expect((await jinshui.get(`/api/v1/social-orgs/${own.id}`)).json<SocialOrg>()).toMatchObject({
+      version: 1,
+      service_areas: [],
+      stations: [],
+    });
+  });
+
+  it("leaves the registering authority free to change status and grade", async () => {
+    const org = await buildSocialOrg.registered(t.ctx, "410105");
+    const response = await jinshui.patch(`/api/v1/social-orgs/${org.id}`, {
+      version: 1,
+      data: { grade: "5A", grade_year: 2026, status: "suspended" },
+    });
+    expect(response.statusCode).toBe(200);
+  });
+});
+
+describe("officials see the organizations that serve or are contracted in their area (issue 13.8)", () => {
+  it("shows a street the organization it buys services from, registered in another district, with its credit record", async () => {
+    const contracted = await buildSocialOrg.registered(t.ctx, "410103", { name: "二七区签约社工机构" });
+    await buildContract(t.ctx, "410105007", contracted.id);
+    for (const reader of [street, jinshui]) {
+      const record = await reader.get(`/api/v1/social-orgs/${contracted.id}`);
+      expect(record.statusCode).toBe(200);
+      expect(record.json<SocialOrg>().name).toBe("二七区签约社工机构");
+      const credit = await reader.get(`/api/v1/social-orgs/${contracted.id}/credit`);
+      expect(credit.statusCode).toBe(200);
+      expect(credit.json().total).toBe(1);
+    }
+    const listed = (await street.get("/api/v1/social-orgs?q=二七区签约&limit=200")).json<SocialOrgPage>();
+    expect(listed.items.map((item) => item.id)).toEqual([contracted.id]);
+    // Read-only: the street may not edit it, and other streets do not see it.
+    expect((await street.patch(`/api/v1/social-orgs/${contracted.id}`, { version: 1, data: { description: "x" } })).statusCode).toBe(403);
+    const otherStreet = await client([{ role: "official", area_code: "410105001" }]);
+    expect((await otherStreet.get(`/api/v1/social-orgs/${contracted.id}`)).statusCode).toBe(404);
+    expect((await otherStreet.get(`/api/v1/social-orgs/${contracted.id}/credit`)).statusCode).toBe(404);
+  });
+
+  it("shows an organization that serves the area through referrals", async () => {
+    const referred = await buildSocialOrg(t.ctx, "410103");
+    expect((await street.get(`/api/v1/social-orgs/${referred.id}`)).statusCode).toBe(404);
+    await buildReferredNeed(t.ctx, { areaCode: "410105007002", orgId: referred.id });
+    expect((await street.get(`/api/v1/social-orgs/${referred.id}`)).statusCode).toBe(200);
+    expect((await street.get(`/api/v1/social-orgs/${referred.id}/credit`)).statusCode).toBe(200);
+  });
+});
+
+describe("org staff read other organizations through the public directory only (issue 14.6)", () => {
+  it("answers 404 on another organization's full record and credit record, and lists only their own", async () => {
+    const own = await buildSocialOrg.registered(t.ctx, "410105", { name: "本机构（员工视角）" });
+    const neighbour = await buildSocialOrg.registered(t.ctx, "410105", { name: "邻居机构（员工视角）", status: "active" });
+    const staff = await client([{ role: "org_staff", area_code: "410105", organization_id: own.id }]);
+    expect((await staff.get(`/api/v1/social-orgs/${own.id}`)).statusCode).toBe(200);
+    expect((await staff.get(`/api/v1/social-orgs/${own.id}/credit`)).statusCode).toBe(200);
+    expect((await staff.get(`/api/v1/social-orgs/${neighbour.id}`)).statusCode).toBe(404);
+    expect((await staff.get(`/api/v1/social-orgs/${neighbour.id}/credit`)).statusCode).toBe(404);
+    const page = (await staff.get("/api/v1/social-orgs?q=员工视角&limit=200")).json<SocialOrgPage>();
+    expect(page.items.map((item) => item.id)).toEqual([own.id]);
+    // The public profile stays open to them, as to everyone.
+    const profile = await staff.get(`/api/v1/public/social-orgs/${neighbour.id}`);
+    expect(profile.statusCode).toBe(200);
+    expect(profile.json()).not.toHaveProperty("uscc");
   });
 });
 
@@ -276,15 +395,19 @@ describe("search, sort and pagination", () => {
 
   it("uses a constant number of queries for any page size", async () => {
     for (let index = 0; index < 6; index += 1) {
-      await buildSocialOrg(t.ctx, "410105007009", { serviceAreas: ["410105007009"] });
+      await buildSocialOrg(t.ctx, "410105007009", { name: `查询计数组织 ${index}`, serviceAreas: ["410105007009"] });
     }
+    // A fresh session: an older one is touched once a minute, which would add a query to one count.
+    const reader = await client([{ role: "official", area_code: "4101" }]);
     const count = async (url: string) => {
       const before = t.database.stats.queries;
-      expect((await city.get(url)).statusCode).toBe(200);
+      expect((await reader.get(url)).statusCode).toBe(200);
       return t.database.stats.queries - before;
     };
-    expect(await count("/api/v1/social-orgs?limit=2")).toBe(await count("/api/v1/social-orgs?limit=50"));
-    expect(await count("/api/v1/public/social-orgs?limit=2")).toBe(await count("/api/v1/public/social-orgs?limit=50"));
+    // Filtered to these organizations, so every page has service areas whatever other tests add.
+    const q = encodeURIComponent("查询计数组织");
+    expect(await count(`/api/v1/social-orgs?q=${q}&limit=2`)).toBe(await count(`/api/v1/social-orgs?q=${q}&limit=50`));
+    expect(await count(`/api/v1/public/social-orgs?q=${q}&limit=2`)).toBe(await count(`/api/v1/public/social-orgs?q=${q}&limit=50`));
   });
 });
 

@@ -11,7 +11,7 @@ import { withTx, type ActorCtx, type Ctx } from "../../platform/ctx.js";
 import { AppError, forbidden, notFound, versionConflict } from "../../platform/errors/app-error.js";
 import { fieldMessages } from "../../platform/errors/catalog.js";
 import { getAreaNames } from "../jurisdictions/index.js";
-import { canEditSocialOrg, canPlaceSocialOrg } from "./policy.js";
+import { canEditSocialOrg, canPlaceSocialOrg, fieldsNotEditableByStaff, socialOrgEditRight } from "./policy.js";
 import { findVisibleRow, presentFull } from "./queries.js";
 import type { SocialOrgRow } from "./present.js";
 import { socialOrgs, socialOrgServiceAreas, socialOrgStations } from "./schema.js";
@@ -62,6 +62,63 @@ function columnsOf(data: Partial<Editable>): Partial<typeof socialOrgs.$inferIns
   set("contactAddress", data.contact_address);
   set("contactEmail", data.contact_email);
   return columns;
+}
+
+/** The contract field name of each column (for problems naming fields). */
+const fieldOfColumn: Record<string, string> = {
+  name: "name",
+  uscc: "uscc",
+  legalForm: "legal_form",
+  registration: "registration",
+  category: "category",
+  grade: "grade",
+  gradeYear: "grade_year",
+  areaCode: "area_code",
+  foundedOn: "founded_on",
+  staffCount: "staff_count",
+  socialWorkerCount: "social_worker_count",
+  fundingSources: "funding_sources",
+  status: "status",
+  isSocialWorkAgency: "is_social_work_agency",
+  description: "description",
+  contactPhone: "contact_phone",
+  contactAddress: "contact_address",
+  contactEmail: "contact_email",
+};
+
+/**
+ * Org staff (no authority over the home area) change contact and description only.
+ * @throws AppError FIELDS_NOT_EDITABLE naming every other field that would change.
+ */
+function checkStaffFields(ctx: ActorCtx, row: SocialOrgRow, changedKeys: string[], pathPrefix: string): void {
+  if (socialOrgEditRight(ctx.actor.memberships, row) !== "own") {
+    return;
+  }
+  const refused = fieldsNotEditableByStaff(changedKeys.map((key) => fieldOfColumn[key] ?? key));
+  if (refused.length > 0) {
+    const message = fieldMessages.FIELD_NOT_EDITABLE?.[ctx.locale] ?? "FIELD_NOT_EDITABLE";
+    throw new AppError(
+      "FIELDS_NOT_EDITABLE",
+      { fields: refused.join(", ") },
+      { errors: refused.map((field) => ({ path: `${pathPrefix}${field}`, code: "FIELD_NOT_EDITABLE", message })) },
+    );
+  }
+}
+
+/**
+ * Service areas and stations are registered facts (活动地域): they decide where an organization counts
+ * as present for a call's local-presence rule, so only the registering authority sets them.
+ * @throws AppError FIELDS_NOT_EDITABLE for org staff.
+ */
+function checkPlacesEditable(ctx: ActorCtx, row: SocialOrgRow, field: "area_codes" | "stations"): void {
+  if (socialOrgEditRight(ctx.actor.memberships, row) === "own") {
+    const message = fieldMessages.FIELD_NOT_EDITABLE?.[ctx.locale] ?? "FIELD_NOT_EDITABLE";
+    throw new AppError(
+      "FIELDS_NOT_EDITABLE",
+      { fields: field },
+      { errors: [{ path: `body.${field}`, code: "FIELD_NOT_EDITABLE", message }] },
+    );
+  }
 }
 
 /** The columns whose value would change. */
@@ -138,12 +195,18 @@ async function editableRow(ctx: ActorCtx, id: string, version: number): Promise<
   return row;
 }
 
-async function applyUpdate(ctx: ActorCtx, row: SocialOrgRow, data: Partial<Editable>): Promise<{ row: SocialOrgRow; changed: string[] }> {
+async function applyUpdate(
+  ctx: ActorCtx,
+  row: SocialOrgRow,
+  data: Partial<Editable>,
+  pathPrefix = "body.data.",
+): Promise<{ row: SocialOrgRow; changed: string[] }> {
   const changes = changedColumns(row, columnsOf(data));
   const changed = Object.keys(changes);
   if (changed.length === 0) {
     return { row, changed };
   }
+  checkStaffFields(ctx, row, changed, pathPrefix);
   if (changes.areaCode !== undefined) {
     await checkPlacement(ctx, changes.areaCode);
   }
@@ -178,9 +241,11 @@ async function applyUpdate(ctx: ActorCtx, row: SocialOrgRow, data: Partial<Edita
 }
 
 /**
- * Changes an organization (officials in scope of its home area; org_staff for their own organization).
- * @throws AppError NOT_FOUND outside the read scope; FORBIDDEN without the write rule; VERSION_CONFLICT;
- *   VALIDATION_FAILED; SOCIAL_ORG_EXISTS.
+ * Changes an organization (officials in scope of its home area: every field; org_staff for their own
+ * organization: contact and description only).
+ * @throws AppError NOT_FOUND outside the read scope; FORBIDDEN without the write rule; FIELDS_NOT_EDITABLE
+ *   when org staff change status, grade, registration, credit code or other registered facts;
+ *   VERSION_CONFLICT; VALIDATION_FAILED; SOCIAL_ORG_EXISTS.
  */
 export async function updateSocialOrg(ctx: ActorCtx, id: string, input: SocialOrgUpdate): Promise<SocialOrg> {
   return withTx(ctx, async (tx) => {
@@ -201,12 +266,13 @@ async function bumpVersion(ctx: ActorCtx, row: SocialOrgRow): Promise<void> {
 }
 
 /**
- * Replaces the list of served areas (known area codes).
- * @throws AppError NOT_FOUND, FORBIDDEN, VERSION_CONFLICT, AREA_UNKNOWN.
+ * Replaces the list of served areas (known area codes); the registering authority only.
+ * @throws AppError NOT_FOUND, FORBIDDEN, FIELDS_NOT_EDITABLE (org staff), VERSION_CONFLICT, AREA_UNKNOWN.
  */
 export async function putServiceAreas(ctx: ActorCtx, id: string, input: SocialOrgServiceAreasPut): Promise<SocialOrg> {
   return withTx(ctx, async (tx) => {
     const row = await editableRow(tx, id, input.version);
+    checkPlacesEditable(tx, row, "area_codes");
     const codes = [...new Set(input.area_codes)];
     const known = await getAreaNames(tx, codes);
     const unknown = codes.find((code) => !known.has(code));
@@ -231,12 +297,15 @@ export async function putServiceAreas(ctx: ActorCtx, id: string, input: SocialOr
 }
 
 /**
- * Replaces the list of communities the organization is stationed in (12-digit community codes).
- * @throws AppError NOT_FOUND, FORBIDDEN, VERSION_CONFLICT, AREA_UNKNOWN; VALIDATION_FAILED (COMMUNITY_REQUIRED).
+ * Replaces the list of communities the organization is stationed in (12-digit community codes); the
+ * registering authority only.
+ * @throws AppError NOT_FOUND, FORBIDDEN, FIELDS_NOT_EDITABLE (org staff), VERSION_CONFLICT, AREA_UNKNOWN;
+ *   VALIDATION_FAILED (COMMUNITY_REQUIRED).
  */
 export async function putStations(ctx: ActorCtx, id: string, input: SocialOrgStationsPut): Promise<SocialOrg> {
   return withTx(ctx, async (tx) => {
     const row = await editableRow(tx, id, input.version);
+    checkPlacesEditable(tx, row, "stations");
     const byCode = new Map(input.stations.map((station) => [station.area_code, station.since ?? null]));
     const index = input.stations.findIndex((station) => station.area_code.length !== 12);
     if (index >= 0) {
@@ -290,6 +359,6 @@ export async function upsertSocialOrg(ctx: ActorCtx, input: SocialOrgCreate): Pr
   if (!canEditSocialOrg(ctx.actor.memberships, row)) {
     throw forbidden();
   }
-  const { changed } = await applyUpdate(ctx, row, input);
+  const { changed } = await applyUpdate(ctx, row, input, "");
   return changed.length === 0 ? "unchanged" : "updated";
 }

@@ -135,6 +135,7 @@ export function socialWorkerImportSpec(): ImportSpec<SocialWorkerRow> {
 export function socialWorkerExportSpec(options: () => WorkerOptions): ExportSpec<SocialWorkerListQuery, SocialWorker> {
   return {
     kind: "social-workers",
+    permission: "social_workers.read",
     filterSchema: SocialWorkerListQuerySchema,
     columns: [
       { key: "name", header: "姓名", header_en: "Name", value: (item) => item.name },

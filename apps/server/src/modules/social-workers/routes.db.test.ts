@@ -469,3 +469,23 @@ describe("import spec social-workers", () => {
     await expect(upsert({ ...row, organization_name: orgC.name })).rejects.toMatchObject({ code: "ORGANIZATION_UNKNOWN" });
   });
 });
+
+describe("linking an account to a worker record (PATCH body review, issue 14.4)", () => {
+  it("accepts only a social-worker account of the worker's organization that is not linked elsewhere (ACCOUNT_NOT_LINKABLE)", async () => {
+    const worker = (await staffA.post("/api/v1/social-workers", newWorker())).json<SocialWorker>();
+    const otherOrgsWorker = await buildUser(t.ctx, [{ role: "social_worker", area_code: "410105007002", organization_id: orgB.id }]);
+    const official = await buildUser(t.ctx, [{ role: "official", area_code: "410105007" }]);
+    const own = await buildUser(t.ctx, [{ role: "social_worker", area_code: "410105007002", organization_id: orgA.id }]);
+    for (const userId of [otherOrgsWorker.id, official.id, districtUserId]) {
+      expectProblem(
+        await staffA.patch(`/api/v1/social-workers/${worker.id}`, { version: 1, data: { user_id: userId } }),
+        400,
+        "ACCOUNT_NOT_LINKABLE",
+      );
+    }
+    const linked = await staffA.patch(`/api/v1/social-workers/${worker.id}`, { version: 1, data: { user_id: own.id } });
+    expect(linked.statusCode).toBe(200);
+    // The same account cannot be linked to a second record (someone else's casework).
+    expectProblem(await staffA.post("/api/v1/social-workers", newWorker({ user_id: own.id })), 400, "ACCOUNT_NOT_LINKABLE");
+  });
+});

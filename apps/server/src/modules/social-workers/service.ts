@@ -1,4 +1,4 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type {
   SocialWorker,
   SocialWorkerCommunitiesSet,
@@ -10,7 +10,7 @@ import type {
   SocialWorkerUpdate,
 } from "@sanshe/contracts";
 import { withTx, type ActorCtx } from "../../platform/ctx.js";
-import { users } from "../../platform/auth/schema.js";
+import { memberships, users } from "../../platform/auth/schema.js";
 import { AppError, forbidden, notFound, versionConflict } from "../../platform/errors/app-error.js";
 import { areaExists, getAreaNames } from "../jurisdictions/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
@@ -20,7 +20,35 @@ import { socialWorkerCommunities, socialWorkerPosts, socialWorkers, socialWorker
 
 type WorkerRow = typeof socialWorkers.$inferSelect;
 
-/** Checks the references of a worker: employer, home area, served communities, supervisor. */
+/**
+ * The account linked to a worker record decides whose referrals and cases a user handles, so it must
+ * be a social-worker account of the worker's organization, not linked to another worker record (a
+ * body naming any user id would otherwise hand one person's casework to another).
+ * @throws AppError ACCOUNT_NOT_LINKABLE
+ */
+async function checkLinkableAccount(ctx: ActorCtx, userId: string, organizationId: string | null, selfId: string | null): Promise<void> {
+  const [membership] = await ctx.db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        eq(memberships.role, "social_worker"),
+        organizationId ? eq(memberships.organizationId, organizationId) : sql`false`,
+      ),
+    )
+    .limit(1);
+  const [other] = await ctx.db
+    .select({ id: socialWorkers.id })
+    .from(socialWorkers)
+    .where(selfId ? and(eq(socialWorkers.userId, userId), ne(socialWorkers.id, selfId)) : eq(socialWorkers.userId, userId))
+    .limit(1);
+  if (!membership || other) {
+    throw new AppError("ACCOUNT_NOT_LINKABLE");
+  }
+}
+
+/** Checks the references of a worker: employer, home area, served communities, supervisor, linked account. */
 async function checkReferences(
   ctx: ActorCtx,
   refs: {
@@ -29,6 +57,8 @@ async function checkReferences(
     communityCodes?: readonly string[] | undefined;
     supervisorId?: string | null | undefined;
     userId?: string | null | undefined;
+    /** The worker's organization after the change (the linked account must work for it). */
+    accountOrganizationId?: string | undefined;
   },
   selfId: string | null,
 ): Promise<void> {
@@ -47,6 +77,9 @@ async function checkReferences(
   }
   if (refs.userId && (await ctx.db.select({ id: users.id }).from(users).where(eq(users.id, refs.userId))).length === 0) {
     throw new AppError("ACCOUNT_UNKNOWN");
+  }
+  if (refs.userId) {
+    await checkLinkableAccount(ctx, refs.userId, refs.accountOrganizationId ?? refs.organizationId ?? null, selfId);
   }
   if (refs.supervisorId) {
     if (refs.supervisorId === selfId) {
@@ -114,6 +147,7 @@ export async function insertWorker(tx: ActorCtx, input: SocialWorkerCreate): Pro
       communityCodes: communities,
       supervisorId: input.supervisor_id,
       userId: input.user_id,
+      accountOrganizationId: input.organization_id,
     },
     null,
   );
@@ -198,6 +232,7 @@ export async function changeWorker(
       communityCodes: communitiesChanged ? nextCommunities : undefined,
       supervisorId: changedFields.includes("supervisorId") ? next.supervisorId : undefined,
       userId: changedFields.includes("userId") ? next.userId : undefined,
+      accountOrganizationId: next.organizationId,
     },
     row.id,
   );

@@ -35,7 +35,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Sign in; sets an HttpOnly session cookie",
         tags: ["session"],
         body: SessionCreateSchema,
-        response: { 200: MeSchema, 400: ProblemSchema, 401: ProblemSchema, 423: ProblemSchema, 429: ProblemSchema },
+        response: { 200: MeSchema, 400: ProblemSchema, 401: ProblemSchema, 429: ProblemSchema },
       },
       config: { access: "public", rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: "1 minute" } },
     },

@@ -18,8 +18,8 @@ type UserRow = typeof users.$inferSelect;
  * Signs in with login and password and starts a session. After `maxFailures` wrong passwords in a
  * row the account is locked for `lockMs`. Every attempt is audited (never the password).
  *
- * @throws AppError INVALID_CREDENTIALS for an unknown login, a wrong password or a disabled account.
- * @throws AppError ACCOUNT_LOCKED while the account is locked.
+ * @throws AppError INVALID_CREDENTIALS for an unknown login, a wrong password, a disabled account, and
+ *   while the account is locked (the same answer for all, so responses do not tell which logins exist).
  */
 export async function signIn(
   ctx: Ctx,
@@ -41,8 +41,11 @@ export async function signIn(
     throw new AppError("INVALID_CREDENTIALS");
   }
   if (user.lockedUntil && user.lockedUntil.getTime() > now.getTime()) {
+    // Same answer and about the same time as an unknown login, so a lock does not reveal that the
+    // login exists (issue 14.10); the attempt is audited as denied.
+    await verifyPassword(await decoyHash(), input.password);
     await failure("locked", user.id, "denied");
-    throw new AppError("ACCOUNT_LOCKED", { until: user.lockedUntil.toISOString() });
+    throw new AppError("INVALID_CREDENTIALS");
   }
   const isValid = await verifyPassword(user.passwordHash, input.password);
   if (!isValid || user.status !== "active") {

@@ -136,19 +136,35 @@ describe(signIn.name, () => {
       expect(response.json().code).toBe("INVALID_CREDENTIALS");
     }
     const locked = await postSession({ login: user.login, password: testPassword });
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json().code).toBe("ACCOUNT_LOCKED");
+    expect(locked.statusCode).toBe(401);
+    expect(locked.json().code).toBe("INVALID_CREDENTIALS");
     expect(locked.cookies.find((cookie) => cookie.name === "sanshe_session")).toBeUndefined();
 
     advanceMinutes(t.config.loginLockMs / 60_000 - 1);
     const stillLocked = await postSession({ login: user.login, password: testPassword });
-    expect(stillLocked.statusCode).toBe(423);
-    expect(stillLocked.json().code).toBe("ACCOUNT_LOCKED");
+    expect(stillLocked.statusCode).toBe(401);
+    expect(stillLocked.json().code).toBe("INVALID_CREDENTIALS");
 
     advanceMinutes(2);
     const unlocked = await postSession({ login: user.login, password: testPassword });
     expect(unlocked.statusCode).toBe(200);
     expect(unlocked.json<Me>().user.id).toBe(user.id);
+  });
+
+  it("answers a locked account exactly like an unknown login, so lockout does not reveal which logins exist", async () => {
+    const user = await buildUser(t.ctx, [{ role: "official", area_code: "410105" }]);
+    for (let attempt = 0; attempt < maxFailures; attempt += 1) {
+      await postSession({ login: user.login, password: wrongPassword });
+    }
+    const locked = await postSession({ login: user.login, password: wrongPassword });
+    const unknown = await postSession({ login: "nobody-by-this-name", password: wrongPassword });
+    const strip = (body: Record<string, unknown>) => ({ ...body, request_id: undefined });
+    expect(locked.statusCode).toBe(unknown.statusCode);
+    expect(strip(locked.json())).toEqual(strip(unknown.json()));
+    expect(locked.statusCode).toBe(401);
+    // The right password does not get in while the lock lasts, and still looks the same.
+    const rightButLocked = await postSession({ login: user.login, password: testPassword });
+    expect(strip(rightButLocked.json())).toEqual(strip(unknown.json()));
   });
 
   it("locks the account when the wrong passwords arrive all at once", async () => {
@@ -158,8 +174,8 @@ describe(signIn.name, () => {
     );
     expect(attempts.map((response) => response.statusCode)).toEqual(Array.from({ length: maxFailures }, () => 401));
     const locked = await postSession({ login: user.login, password: testPassword });
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json().code).toBe("ACCOUNT_LOCKED");
+    expect(locked.statusCode).toBe(401);
+    expect(locked.json().code).toBe("INVALID_CREDENTIALS");
   });
 
   it("does not lock an account whose wrong passwords were interrupted by a successful sign-in", async () => {
@@ -210,7 +226,7 @@ describe(signIn.name, () => {
     for (let attempt = 0; attempt < maxFailures; attempt += 1) {
       await postSession({ login: user.login, password: wrongPassword });
     }
-    expect((await postSession({ login: user.login, password: testPassword })).statusCode).toBe(423);
+    expect((await postSession({ login: user.login, password: testPassword })).statusCode).toBe(401);
     const adminClient = as(t.app, await signInOverHttp(t.app, admin.login));
     expect((await adminClient.post(`/api/v1/users/${user.id}/password`, { password: "Fresh-password-2026" })).statusCode).toBe(204);
     expect((await postSession({ login: user.login, password: "Fresh-password-2026" })).statusCode).toBe(200);
@@ -243,7 +259,7 @@ describe(signIn.name, () => {
     for (let attempt = 0; attempt < maxFailures; attempt += 1) {
       await postSession({ login: user.login, password: wrongPassword });
     }
-    expect((await postSession({ login: user.login, password: testPassword })).statusCode).toBe(423);
+    expect((await postSession({ login: user.login, password: testPassword })).statusCode).toBe(401);
     const rows = await signInAudits(user.login);
     expect(rows).toHaveLength(maxFailures + 1);
     expect(rows.every((row) => row.outcome !== "success")).toBe(true);

@@ -54,6 +54,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   org_staff: [
     "areas.read",
     "communities.read",
+    // Served residents only (referrals to the organization, cases of its workers), masked: residents/queries.ts.
+    "residents.read",
     "social_orgs.read",
     "social_orgs.write",
     "social_workers.read",

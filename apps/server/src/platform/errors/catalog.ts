@@ -25,13 +25,16 @@ export const errorCatalog = {
     "zh-CN": ["需要登录", "请先登录，或登录已过期。"],
     en: ["Sign-in required", "Please sign in; your session may have expired."],
   },
-  /** Login name or password is wrong (also for disabled accounts, so accounts cannot be probed). */
+  /**
+   * Login name or password is wrong; also for disabled and locked accounts, so the answer never tells
+   * which logins exist.
+   */
   INVALID_CREDENTIALS: {
     status: 401,
-    "zh-CN": ["登录失败", "账号或密码不正确。"],
-    en: ["Sign-in failed", "The login or password is incorrect."],
+    "zh-CN": ["登录失败", "账号或密码不正确；连续多次失败后账号将被临时锁定。"],
+    en: ["Sign-in failed", "The login or password is incorrect; after repeated failures the account is locked for a while."],
   },
-  /** Too many failed logins: the account is locked until `{until}`. */
+  /** Not answered any more (sign-in answers INVALID_CREDENTIALS while locked); kept so old clients still know the code. */
   ACCOUNT_LOCKED: {
     status: 423,
     "zh-CN": ["账号已锁定", "登录失败次数过多，账号已临时锁定，请于 {until} 后再试。"],
@@ -751,6 +754,37 @@ export const errorCatalog = {
       "The server is out of disk space and cannot save data for now; reading still works. Retry after the administrator frees space.",
     ],
   },
+  // --- Hardening (issue 14 items 4, 8, 9, 10; issue 13 finding 8) ---
+  /** Org staff tried to change fields only the registering authority may set; `errors[]` names them. */
+  FIELDS_NOT_EDITABLE: {
+    status: 403,
+    "zh-CN": ["无权修改这些字段", "以下字段只能由登记管理机关修改：{fields}。"],
+    en: ["Fields not editable", "Only the registering authority may change: {fields}."],
+  },
+  /** A meeting cannot be marked held before its start time. */
+  MEETING_NOT_STARTED: {
+    status: 409,
+    "zh-CN": ["会议尚未开始", "会议开始时间（{starts_at}）之前不能标记为已召开。"],
+    en: ["Meeting not started", "The meeting cannot be marked held before it starts ({starts_at})."],
+  },
+  /** A cookie-authenticated write came from a page of another site (Origin or Referer of a foreign host). */
+  ORIGIN_REFUSED: {
+    status: 403,
+    "zh-CN": ["来源不被接受", "该请求来自其他网站的页面，已拒绝。"],
+    en: ["Origin refused", "The request came from a page of another site and was refused."],
+  },
+  /** The account to link to a social-worker record is not a social-worker account of its organization, or is linked to another record. */
+  ACCOUNT_NOT_LINKABLE: {
+    status: 400,
+    "zh-CN": ["不能关联该账号", "只能关联本机构的社工账号，且该账号未关联其他社工档案。"],
+    en: ["Account cannot be linked", "Link a social-worker account of this organization that is not linked to another worker record."],
+  },
+  /** The body is not valid UTF-8 (malformed byte sequence). */
+  BODY_ENCODING_INVALID: {
+    status: 400,
+    "zh-CN": ["请求编码错误", "请求体不是有效的 UTF-8 编码。"],
+    en: ["Invalid encoding", "The request body is not valid UTF-8."],
+  },
 } satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorCatalog;
@@ -827,6 +861,10 @@ export const fieldMessages: Record<string, Record<Locale, string>> = {
   DATE_IN_FUTURE: { "zh-CN": "日期不能晚于今天", en: "The date cannot be in the future" },
   CONSENT_DATE_REQUIRED: { "zh-CN": "依据为本人同意时须填写同意日期", en: "Give the date of consent" },
   custom: { "zh-CN": "取值无效", en: "Invalid value" },
+  // --- Hardening (issue 14) ---
+  FIELD_NOT_EDITABLE: { "zh-CN": "只能由登记管理机关修改", en: "Only the registering authority may change this" },
+  LONE_SURROGATE: { "zh-CN": "含有无效的字符（孤立的代理项）", en: "Contains an invalid character (lone surrogate)" },
+  DATE_OUT_OF_RANGE: { "zh-CN": "日期超出合理范围", en: "The date is outside the plausible range" },
 };
 
 export function localize(template: string, params: Record<string, string | number> = {}): string {

@@ -1,6 +1,6 @@
 import type { Ctx } from "../../../platform/ctx.js";
 import { needs, referrals, serviceRecords } from "../../needs/schema.js";
-import { applications, calls } from "../schema.js";
+import { applications, calls, projectContracts } from "../schema.js";
 
 /**
  * Test-only rows for the contracts tests: a call and an awarded application inserted directly (the
@@ -166,4 +166,27 @@ export async function buildReferredNeed(
     })
     .returning({ id: serviceRecords.id });
   return { needId, referralId, serviceRecordId: (record as { id: string }).id };
+}
+
+/** A signed contract of `orgId` with a purchaser of `areaCode` (call and awarded application included). */
+export async function buildContract(ctx: Ctx, areaCode: string, orgId: string): Promise<typeof projectContracts.$inferSelect> {
+  const call = await buildCall(ctx, areaCode);
+  const application = await buildAwardedApplication(ctx, call, orgId);
+  const [row] = await ctx.db
+    .insert(projectContracts)
+    .values({
+      areaCode,
+      callId: call.id,
+      applicationId: application.id,
+      orgId,
+      title: "银龄守护计划",
+      amountFen: 40_000_00,
+      periodStart: "2026-01-01",
+      periodEnd: "2026-12-31",
+      kpis: [],
+      status: "active",
+      signedAt: new Date("2026-01-01T00:00:00Z"),
+    })
+    .returning();
+  return row as typeof projectContracts.$inferSelect;
 }
