@@ -10,6 +10,7 @@ import { queryRows } from "../platform/db/client.js";
 import { buildUser } from "../modules/users/test/factories.js";
 import { buildSocialOrg, randomUscc } from "../modules/social-orgs/test/factories.js";
 import { makeIdNumber } from "../modules/residents/test/factories.js";
+import { example, exampleHints, mergeDeep, typeOf, unwrap, type Schema } from "./openapi-bodies.js";
 
 /**
  * QUALITY.md §3 as a walk over the OpenAPI document: every write operation (POST/PUT/PATCH) with a
@@ -23,28 +24,6 @@ import { makeIdNumber } from "../modules/residents/test/factories.js";
  * Cells that differ today are in two clearly marked lists below; the walk asserts that they STILL
  * differ, so an entry fails loudly once the fix lands (then delete the entry).
  */
-
-type Schema = {
-  type?: string | string[];
-  format?: string;
-  enum?: unknown[];
-  const?: unknown;
-  pattern?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-  minItems?: number;
-  maxItems?: number;
-  items?: Schema;
-  properties?: Record<string, Schema>;
-  required?: string[];
-  anyOf?: Schema[];
-  oneOf?: Schema[];
-  allOf?: Schema[];
-};
 
 type Operation = { method: "POST" | "PUT" | "PATCH"; path: string; schema: Schema };
 type Input = { family: string; label: string; field: string | null; body: string };
@@ -128,95 +107,6 @@ let apiKey = "";
 let tables: string[] = [];
 let operationsTried = 0;
 let inputsTried = 0;
-
-function unwrap(schema: Schema): Schema {
-  const options = schema.anyOf ?? schema.oneOf;
-  if (options) {
-    const concrete = options.find((option) => option.type !== "null") ?? options[0] ?? {};
-    return unwrap(concrete);
-  }
-  if (schema.allOf?.length === 1 && schema.allOf[0]) {
-    return unwrap(schema.allOf[0]);
-  }
-  return schema;
-}
-
-function typeOf(schema: Schema): string {
-  const s = unwrap(schema);
-  if (Array.isArray(s.type)) {
-    return s.type.find((type) => type !== "null") ?? "string";
-  }
-  return s.type ?? (s.properties ? "object" : s.enum ? "string" : "unknown");
-}
-
-/** A value the schema accepts for a field named `name` (best effort: enough to make only the mutated field wrong). */
-function example(schema: Schema, name: string): unknown {
-  const s = unwrap(schema);
-  if (s.const !== undefined) {
-    return s.const;
-  }
-  if (s.enum) {
-    return s.enum[0];
-  }
-  switch (typeOf(s)) {
-    case "object": {
-      const body: Record<string, unknown> = {};
-      for (const key of s.required ?? []) {
-        body[key] = example(s.properties?.[key] ?? {}, key);
-      }
-      return body;
-    }
-    case "array":
-      return Array.from({ length: s.minItems ?? 0 }, () => example(s.items ?? {}, name));
-    case "integer":
-    case "number": {
-      if (name === "version") {
-        return 1;
-      }
-      const low = s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + 1 : 1);
-      return Math.min(Math.max(low, 1), s.maximum ?? Number.MAX_SAFE_INTEGER);
-    }
-    case "boolean":
-      return false;
-    default:
-      return exampleString(s, name);
-  }
-}
-
-function exampleString(s: Schema, name: string): string {
-  if (s.format === "uuid") {
-    return randomUUID();
-  }
-  if (s.format === "date") {
-    return "2026-03-02";
-  }
-  if (s.format === "date-time") {
-    return "2026-03-02T10:00:00+08:00";
-  }
-  if (s.format === "email") {
-    return "someone@example.com";
-  }
-  if (/id_number/.test(name)) {
-    return makeIdNumber();
-  }
-  if (/uscc/.test(name)) {
-    return randomUscc();
-  }
-  if (/phone/.test(name)) {
-    return "13800000005";
-  }
-  if (name === "api_key") {
-    return apiKey;
-  }
-  if (/area_code|^area$|jurisdiction_id/.test(name) || s.pattern?.includes("\\d{12}")) {
-    return "410105007002";
-  }
-  if (name === "password" || name === "new_password") {
-    return "A-long-enough-password-2026";
-  }
-  const text = "测试文本内容";
-  return text.repeat(Math.ceil((s.minLength ?? 1) / text.length)).slice(0, Math.max(s.minLength ?? 1, Math.min(6, s.maxLength ?? 6)));
-}
 
 const raw1e309 = "__RAW_NUMBER_1E309__";
 
@@ -417,18 +307,6 @@ function inputsFor(operation: Operation, name: string): Input[] {
   return inputs.map((input) => ({ ...input, body: input.body.replace("{,", "{") }));
 }
 
-function mergeDeep(base: Record<string, unknown>, extra: Record<string, unknown>): Record<string, unknown> {
-  const merged = { ...base };
-  for (const [key, value] of Object.entries(extra)) {
-    const current = merged[key];
-    merged[key] =
-      value && typeof value === "object" && !Array.isArray(value) && current && typeof current === "object"
-        ? mergeDeep(current as Record<string, unknown>, value as Record<string, unknown>)
-        : value;
-  }
-  return merged;
-}
-
 async function rowCounts(): Promise<Map<string, number>> {
   const query = tables.map((table) => `SELECT '${table}' AS t, count(*)::int AS n FROM "${table}"`).join(" UNION ALL ");
   const rows = await queryRows<{ t: string; n: number }>(t.database.db, sql.raw(query));
@@ -511,6 +389,7 @@ beforeAll(async () => {
   });
   expect(client.statusCode, client.body).toBe(201);
   apiKey = client.json<{ api_key: string }>().api_key;
+  exampleHints.api_key = apiKey;
   const rows = await queryRows<{ relname: string }>(
     t.database.db,
     sql`SELECT relname FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace ORDER BY relname`,
