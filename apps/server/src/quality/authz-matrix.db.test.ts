@@ -19,6 +19,7 @@ import { buildResident } from "../modules/residents/test/factories.js";
 import { buildService } from "../modules/services-directory/test/factories.js";
 import { example, type Schema } from "./openapi-bodies.js";
 import {
+  listTable,
   openFindings,
   pendingFixes,
   positions,
@@ -444,6 +445,49 @@ describe("authorization matrix (QUALITY.md §1)", () => {
     expect([...tabled].filter((route) => !registered.has(route)).sort(), "table entries for no route").toEqual([]);
   });
 
+  it("lists a record to exactly the roles that read its detail (before any write)", async () => {
+    const access = new Map(t.app.sanshe.routes.map((route) => [`${route.method} ${route.url}`, route.access]));
+    const known = [...pendingFixes, ...openFindings];
+    const listCells: (Cell & { known: boolean })[] = [];
+    for (const list of listTable) {
+      const entry = routeTable[list.detail]!;
+      for (const role of roles.filter((candidate) => candidate !== "anonymous")) {
+        const response = await t.app.inject({ method: "GET", url: list.url, headers: { cookie: cookies.get(role)! } });
+        const listed = new Set(
+          response.statusCode === 200 ? response.json<{ items: { id: string }[] }>().items.map((item) => item.id) : [],
+        );
+        for (const position of positions) {
+          const id = world.ids[list.resource]?.[position];
+          if (!id) {
+            continue;
+          }
+          const detail = expectedAccess(access.get(list.detail) ?? null, role) ?? entry.expect(role, position);
+          const shouldList = detail === 200 || detail === "masked";
+          const actual = response.statusCode !== 200 ? String(response.statusCode) : listed.has(id) ? "listed" : "not listed";
+          listCells.push({
+            route: `${list.list} (lists ${list.detail})`,
+            role,
+            position,
+            expected: shouldList ? 200 : 404,
+            actual,
+            ok: shouldList ? actual === "listed" : actual !== "listed" && !(response.statusCode >= 500),
+            known: known.some((k) => k.route === list.detail && k.role === role && k.position === position),
+          });
+        }
+      }
+    }
+    cells.push(...listCells);
+    // A cell whose detail is a known difference is reported with it, not asserted twice.
+    expect(
+      listCells
+        .filter((cell) => !cell.ok && !cell.known)
+        .map(
+          (cell) =>
+            `${cell.route} | ${cell.role} @ ${cell.position}: expected ${cell.expected === 200 ? "listed" : "not listed"}, got ${cell.actual}`,
+        ),
+    ).toEqual([]);
+  }, 120_000);
+
   it("answers every route × role × position as the table says", async () => {
     const access = new Map(t.app.sanshe.routes.map((route) => [`${route.method} ${route.url}`, route.access]));
     // Reads first, then writes (a write may change what a later read sees); sign-outs last.
@@ -494,26 +538,28 @@ describe("authorization matrix (QUALITY.md §1)", () => {
 
     const known = [...pendingFixes, ...openFindings];
     const isKnown = (cell: Cell) => known.some((k) => k.route === cell.route && k.role === cell.role && k.position === cell.position);
-    const unexpected = cells.filter((cell) => !cell.ok && !isKnown(cell));
+    const unexpected = cells.filter((cell) => !cell.ok && !isKnown(cell) && !cell.route.includes("(lists "));
     const fixed = known.filter((k) =>
       cells.some((cell) => cell.route === k.route && cell.role === k.role && cell.position === k.position && cell.ok),
     );
     const missingKnown = known.filter(
       (k) => !cells.some((cell) => cell.route === k.route && cell.role === k.role && cell.position === k.position),
     );
+    const routeCells = cells.filter((cell) => !cell.route.includes("(lists "));
     const summary = {
-      routes: new Set(cells.map((cell) => cell.route.replace(/ #.*$/, ""))).size,
-      entries: new Set(cells.map((cell) => cell.route)).size,
+      routes: new Set(routeCells.map((cell) => cell.route.replace(/ #.*$/, ""))).size,
+      entries: new Set(routeCells.map((cell) => cell.route)).size,
       roles: new Set(cells.map((cell) => cell.role)).size,
       positions: new Set(cells.map((cell) => cell.position)).size,
-      cells: cells.length,
+      cells: routeCells.length,
+      listCells: cells.length - routeCells.length,
       pendingFixes: pendingFixes.length,
       openFindings: openFindings.length,
     };
     const report = path.join(mkdtempSync(path.join(os.tmpdir(), "sanshe-authz-")), "matrix.json");
     writeFileSync(report, JSON.stringify({ summary, unexpected, cells }, null, 1));
     process.stdout.write(
-      `authorization matrix: ${summary.routes} routes (${summary.entries} entries) × ${summary.roles} roles × ${summary.positions} positions = ${summary.cells} cells; report ${report}\n`,
+      `authorization matrix: ${summary.routes} routes (${summary.entries} entries) × ${summary.roles} roles × ${summary.positions} positions = ${summary.cells} cells, plus ${summary.listCells} list-visibility cells; ${summary.pendingFixes} pending fixes, ${summary.openFindings} open findings; report ${report}\n`,
     );
     expect(
       unexpected.map((cell) => `${cell.route} | ${cell.role} @ ${cell.position}: expected ${cell.expected}, got ${cell.actual}`),

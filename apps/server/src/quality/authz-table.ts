@@ -916,3 +916,25 @@ export type Cell = { route: string; role: Role; position: Position | "anonymous"
 function cells(route: string, why: string, where: readonly (readonly [Role, Position | "anonymous"])[]): Cell[] {
   return where.map(([role, position]) => ({ route, role, position, why }));
 }
+
+/**
+ * Lists, counted against their detail route: a record appears in a role's list exactly where the
+ * role reads its detail (200), so totals and lists leak nothing the detail hides. `resource` names the
+ * ids of the positions (World.ids).
+ */
+export const listTable: { list: string; url: string; detail: string; resource: string }[] = [
+  { list: "GET /api/v1/needs", url: "/api/v1/needs?limit=200", detail: "GET /api/v1/needs/:id", resource: "need" },
+  { list: "GET /api/v1/cases", url: "/api/v1/cases?limit=200", detail: "GET /api/v1/cases/:id", resource: "case" },
+  { list: "GET /api/v1/social-orgs", url: "/api/v1/social-orgs?limit=200", detail: "GET /api/v1/social-orgs/:id", resource: "org" },
+  {
+    list: "GET /api/v1/social-workers",
+    url: "/api/v1/social-workers?limit=200",
+    detail: "GET /api/v1/social-workers/:id",
+    resource: "socialWorker",
+  },
+  { list: "GET /api/v1/services", url: "/api/v1/services?limit=200", detail: "GET /api/v1/services/:id", resource: "service" },
+  { list: "GET /api/v1/meetings", url: "/api/v1/meetings?limit=200", detail: "GET /api/v1/meetings/:id", resource: "meeting" },
+  { list: "GET /api/v1/contracts", url: "/api/v1/contracts?limit=200", detail: "GET /api/v1/contracts/:id", resource: "contract" },
+  { list: "GET /api/v1/calls", url: "/api/v1/calls?limit=200", detail: "GET /api/v1/calls/:id", resource: "call" },
+  { list: "GET /api/v1/grids", url: "/api/v1/grids?limit=200", detail: "GET /api/v1/grids/:id", resource: "grid" },
+];
