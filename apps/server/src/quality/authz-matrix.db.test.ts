@@ -286,7 +286,16 @@ async function buildWorld(): Promise<World> {
   ids.agendaItem = { own: (await one<string>(sql`SELECT id FROM meeting_agenda_items WHERE meeting_id = ${meeting} LIMIT 1`)) ?? "" };
   ids.invitee = { own: (await one<string>(sql`SELECT id FROM meeting_invitees WHERE meeting_id = ${meeting} LIMIT 1`)) ?? "" };
   const actionItem = (await one<string>(sql`SELECT id FROM action_items ORDER BY created_at LIMIT 1`)) ?? "";
-  ids.actionItem = { own: actionItem };
+  ids.actionItem = {
+    own: actionItem,
+    // owned by the 二七区 organization, so org A has no part in it
+    otherDistrict: await clone("action_items", actionItem, {
+      area_code: areas.otherDistrict.street,
+      meeting_id: ids.meeting.otherDistrict!,
+      owner_organization_id: orgC,
+      owner_user_id: ids.user.otherDistrict!,
+    }),
+  };
   const announcement =
     (await one<string>(sql`SELECT id FROM announcements WHERE area_code = ${own.street} ORDER BY created_at LIMIT 1`)) ?? "";
   ids.announcement = {
@@ -298,7 +307,13 @@ async function buildWorld(): Promise<World> {
       (await one<string>(
         sql`SELECT n.id FROM notifications n JOIN users u ON u.id = n.recipient_id WHERE u.login = 'demo-community' LIMIT 1`,
       )) ?? "",
+    // another user's notification in the same community
+    otherResident:
+      (await one<string>(
+        sql`SELECT n.id FROM notifications n JOIN users u ON u.id = n.recipient_id WHERE u.login NOT IN ${sql.raw(`(${Object.values(logins).map(literal).join(", ")})`)} LIMIT 1`,
+      )) ?? "",
   };
+  ids.notification = Object.fromEntries(Object.entries(ids.notification).filter(([, id]) => id));
   const hsds = async (path: string) =>
     (await t.app.inject({ method: "GET", url: path })).json<{ contents?: { id: string }[] }>().contents?.[0]?.id ?? "";
   ids.taxonomy = { own: await hsds("/open/hsds/taxonomies") };
@@ -311,7 +326,17 @@ async function buildWorld(): Promise<World> {
     headers: { cookie: cookies.get("community")!, "content-type": "text/csv" },
     payload: "姓名,身份证号,手机号,社区代码\n张三,410105199001011234,13800000005,410105007002\n",
   });
-  ids.importJob = { own: upload.statusCode < 300 ? upload.json<{ id: string }>().id : randomUUID() };
+  // and one of another community's staff (a job is its creator's)
+  const otherStaff = (await one<string>(sql`SELECT login FROM users WHERE id = ${ids.user.siblingCommunity!}`)) ?? "";
+  const otherUpload = await t.app.inject({
+    method: "POST",
+    url: "/api/v1/imports?kind=residents&file_name=b.csv",
+    headers: { cookie: await signIn(t.app, otherStaff), "content-type": "text/csv" },
+    payload: `姓名,身份证号,手机号,社区代码\n李四,410105199001021234,13800000006,${areas.siblingCommunity.community}\n`,
+  });
+  expect(upload.statusCode, upload.body).toBeLessThan(300);
+  expect(otherUpload.statusCode, otherUpload.body).toBeLessThan(300);
+  ids.importJob = { own: upload.json<{ id: string }>().id, siblingCommunity: otherUpload.json<{ id: string }>().id };
 
   for (const [resource, byPosition] of Object.entries(ids)) {
     for (const [position, id] of Object.entries(byPosition)) {

@@ -692,19 +692,19 @@ export const routeTable: Record<string, Entry> = {
   "GET /api/v1/action-items/:id": { at: url("/api/v1/action-items/:id", "actionItem"), expect: scoped(200, { evaluator: 404 }) },
   "POST /api/v1/action-items/:id/progress": {
     at: url("/api/v1/action-items/:id/progress", "actionItem"),
-    expect: scoped("allowed", { community: 403, worker: 403 }),
+    expect: scoped("allowed", { community: { own: 403 }, worker: { own: 403 } }),
   },
   "POST /api/v1/action-items/:id/done": {
     at: url("/api/v1/action-items/:id/done", "actionItem", {}, stale),
-    expect: scoped("allowed", { community: 403, worker: 403 }),
+    expect: scoped("allowed", { community: { own: 403 }, worker: { own: 403 } }),
   },
   "POST /api/v1/action-items/:id/accept": {
     at: url("/api/v1/action-items/:id/accept", "actionItem", {}, stale),
-    expect: scoped("allowed", { community: 403 }),
+    expect: scoped("allowed", { community: { own: 403 } }),
   },
   "POST /api/v1/action-items/:id/return": {
     at: url("/api/v1/action-items/:id/return", "actionItem", {}, stale),
-    expect: scoped("allowed", { community: 403 }),
+    expect: scoped("allowed", { community: { own: 403 } }),
   },
   "GET /api/v1/public/meeting-summaries": { at: byArea("/api/v1/public/meeting-summaries?area_code={area}", "street"), expect: always() },
 
