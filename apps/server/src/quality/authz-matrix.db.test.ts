@@ -481,7 +481,7 @@ describe("authorization matrix (QUALITY.md §1)", () => {
         const listed = new Set(
           response.statusCode === 200 ? response.json<{ items: { id: string }[] }>().items.map((item) => item.id) : [],
         );
-        for (const position of positions) {
+        for (const position of list.positions ?? positions) {
           const id = world.ids[list.resource]?.[position];
           if (!id) {
             continue;

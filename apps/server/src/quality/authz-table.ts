@@ -922,7 +922,7 @@ function cells(route: string, why: string, where: readonly (readonly [Role, Posi
  * role reads its detail (200), so totals and lists leak nothing the detail hides. `resource` names the
  * ids of the positions (World.ids).
  */
-export const listTable: { list: string; url: string; detail: string; resource: string }[] = [
+export const listTable: { list: string; url: string; detail: string; resource: string; positions?: readonly Position[] }[] = [
   { list: "GET /api/v1/needs", url: "/api/v1/needs?limit=200", detail: "GET /api/v1/needs/:id", resource: "need" },
   { list: "GET /api/v1/cases", url: "/api/v1/cases?limit=200", detail: "GET /api/v1/cases/:id", resource: "case" },
   { list: "GET /api/v1/social-orgs", url: "/api/v1/social-orgs?limit=200", detail: "GET /api/v1/social-orgs/:id", resource: "org" },
@@ -936,5 +936,13 @@ export const listTable: { list: string; url: string; detail: string; resource: s
   { list: "GET /api/v1/meetings", url: "/api/v1/meetings?limit=200", detail: "GET /api/v1/meetings/:id", resource: "meeting" },
   { list: "GET /api/v1/contracts", url: "/api/v1/contracts?limit=200", detail: "GET /api/v1/contracts/:id", resource: "contract" },
   { list: "GET /api/v1/calls", url: "/api/v1/calls?limit=200", detail: "GET /api/v1/calls/:id", resource: "call" },
+  // the residents built for the positions are all named 测试居民 (the served one is the demo's)
+  {
+    list: "GET /api/v1/residents",
+    url: "/api/v1/residents?q=测试居民&limit=200",
+    detail: "GET /api/v1/residents/:id",
+    resource: "resident",
+    positions: ["siblingCommunity", "otherStreet", "otherDistrict", "otherResident"],
+  },
   { list: "GET /api/v1/grids", url: "/api/v1/grids?limit=200", detail: "GET /api/v1/grids/:id", resource: "grid" },
 ];
