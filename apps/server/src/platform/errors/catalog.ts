@@ -864,6 +864,7 @@ export const fieldMessages: Record<string, Record<Locale, string>> = {
   // --- Hardening (issue 14) ---
   FIELD_NOT_EDITABLE: { "zh-CN": "只能由登记管理机关修改", en: "Only the registering authority may change this" },
   LONE_SURROGATE: { "zh-CN": "含有无效的字符（孤立的代理项）", en: "Contains an invalid character (lone surrogate)" },
+  NUL_CHARACTER: { "zh-CN": "含有无效的空字符（NUL）", en: "Contains a NUL character" },
   DATE_OUT_OF_RANGE: { "zh-CN": "日期超出合理范围", en: "The date is outside the plausible range" },
 };
 

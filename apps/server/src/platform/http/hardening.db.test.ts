@@ -59,6 +59,15 @@ describe("JSON bodies must be well-formed UTF-8 without lone surrogates (14.9)",
     expect(trailing.json().errors[0]).toMatchObject({ path: "body.name", code: "LONE_SURROGATE" });
   });
 
+  it("refuses NUL in any string or key with 400 naming the field (PostgreSQL cannot store it), and stores nothing", async () => {
+    const response = await postRaw("/api/v1/social-orgs", orgJson("空字符\\u0000组织"));
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: "VALIDATION_FAILED", errors: [{ path: "body.name", code: "NUL_CHARACTER" }] });
+    const login = await postRaw("/api/v1/session", Buffer.from(JSON.stringify({ login: "demo\u0000x", password: "x" })));
+    expect(login.statusCode).toBe(400);
+    expect(login.json().errors[0]).toMatchObject({ path: "body.login", code: "NUL_CHARACTER" });
+  });
+
   it("accepts a character outside the BMP, escaped as a surrogate pair or sent as UTF-8", async () => {
     expect((await postRaw("/api/v1/social-orgs", orgJson("\\uD842\\uDFB7家社工站"))).statusCode).toBe(201);
     expect((await postRaw("/api/v1/social-orgs", Buffer.from(orgJson("𠮷祥社工站")))).statusCode).toBe(201);

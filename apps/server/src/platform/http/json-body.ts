@@ -5,14 +5,29 @@ import { fieldMessages } from "../errors/catalog.js";
 /** A UTF-16 code unit of a surrogate pair without its partner. */
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** The dotted path of the first key or string value holding a lone surrogate, or null. */
-export function findLoneSurrogate(value: unknown, path: string[] = []): string[] | null {
+/** Characters no text field may hold, with the field issue code each gets. */
+const forbidden: Array<{ pattern: RegExp; code: "LONE_SURROGATE" | "NUL_CHARACTER" }> = [
+  { pattern: loneSurrogate, code: "LONE_SURROGATE" },
+  // PostgreSQL cannot store NUL in text: refused here, naming the field, not by the driver.
+  { pattern: /\u0000/, code: "NUL_CHARACTER" },
+];
+
+function forbiddenIn(text: string): "LONE_SURROGATE" | "NUL_CHARACTER" | null {
+  return forbidden.find(({ pattern }) => pattern.test(text))?.code ?? null;
+}
+
+/** The path and code of the first key or string value holding a forbidden character, or null. */
+export function findForbiddenCharacter(
+  value: unknown,
+  path: string[] = [],
+): { path: string[]; code: "LONE_SURROGATE" | "NUL_CHARACTER" } | null {
   if (typeof value === "string") {
-    return loneSurrogate.test(value) ? path : null;
+    const code = forbiddenIn(value);
+    return code ? { path, code } : null;
   }
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index += 1) {
-      const found = findLoneSurrogate(value[index], [...path, String(index)]);
+      const found = findForbiddenCharacter(value[index], [...path, String(index)]);
       if (found) {
         return found;
       }
@@ -21,10 +36,11 @@ export function findLoneSurrogate(value: unknown, path: string[] = []): string[]
   }
   if (value !== null && typeof value === "object") {
     for (const [key, entry] of Object.entries(value)) {
-      if (loneSurrogate.test(key)) {
-        return [...path, key.replace(loneSurrogate, "\uFFFD")];
+      const code = forbiddenIn(key);
+      if (code) {
+        return { path: [...path, key.replace(loneSurrogate, "\uFFFD").replace(/\u0000/g, "\\0")], code };
       }
-      const found = findLoneSurrogate(entry, [...path, key]);
+      const found = findForbiddenCharacter(entry, [...path, key]);
       if (found) {
         return found;
       }
@@ -38,7 +54,8 @@ export function findLoneSurrogate(value: unknown, path: string[] = []): string[]
  * BODY_ENCODING_INVALID instead of being stored as U+FFFD), then Fastify's own parser runs (with
  * __proto__ and constructor keys refused), then no string or key may hold a lone surrogate such as
  * the escape \uD800 (400 VALIDATION_FAILED naming the field, code LONE_SURROGATE): PostgreSQL would
- * otherwise store a replacement character in place of what the client sent.
+ * otherwise store a replacement character in place of what the client sent; nor NUL (NUL_CHARACTER),
+ * which PostgreSQL refuses in text.
  */
 export function registerJsonBodyParser(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser("error", "error");
@@ -56,11 +73,11 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
         done(error, undefined);
         return;
       }
-      const path = findLoneSurrogate(value);
-      if (path) {
-        const message = fieldMessages.LONE_SURROGATE?.[request.locale] ?? "LONE_SURROGATE";
+      const found = findForbiddenCharacter(value);
+      if (found) {
+        const message = fieldMessages[found.code]?.[request.locale] ?? found.code;
         done(
-          new AppError("VALIDATION_FAILED", {}, { errors: [{ path: ["body", ...path].join("."), code: "LONE_SURROGATE", message }] }),
+          new AppError("VALIDATION_FAILED", {}, { errors: [{ path: ["body", ...found.path].join("."), code: found.code, message }] }),
           undefined,
         );
         return;
