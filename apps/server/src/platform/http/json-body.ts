@@ -5,15 +5,17 @@ import { fieldMessages } from "../errors/catalog.js";
 /** A UTF-16 code unit of a surrogate pair without its partner. */
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+const nul = new RegExp(String.fromCharCode(0), "g");
+
 /** Characters no text field may hold, with the field issue code each gets. */
 const forbidden: Array<{ pattern: RegExp; code: "LONE_SURROGATE" | "NUL_CHARACTER" }> = [
   { pattern: loneSurrogate, code: "LONE_SURROGATE" },
   // PostgreSQL cannot store NUL in text: refused here, naming the field, not by the driver.
-  { pattern: /\u0000/, code: "NUL_CHARACTER" },
+  { pattern: nul, code: "NUL_CHARACTER" },
 ];
 
 function forbiddenIn(text: string): "LONE_SURROGATE" | "NUL_CHARACTER" | null {
-  return forbidden.find(({ pattern }) => pattern.test(text))?.code ?? null;
+  return forbidden.find(({ pattern }) => text.search(pattern) !== -1)?.code ?? null;
 }
 
 /** The path and code of the first key or string value holding a forbidden character, or null. */
@@ -38,7 +40,7 @@ export function findForbiddenCharacter(
     for (const [key, entry] of Object.entries(value)) {
       const code = forbiddenIn(key);
       if (code) {
-        return { path: [...path, key.replace(loneSurrogate, "\uFFFD").replace(/\u0000/g, "\\0")], code };
+        return { path: [...path, key.replace(loneSurrogate, "\uFFFD").replace(nul, "\\0")], code };
       }
       const found = findForbiddenCharacter(entry, [...path, key]);
       if (found) {
