@@ -152,6 +152,8 @@ async function buildWorld(): Promise<World> {
     await t.app.inject({ method: "POST", url: "/api/v1/session", payload: { login: locked.login, password: "Wrong-password-2026" } });
   }
   ids.lockedLogin = { own: locked.login };
+  // A resident account not linked to the register (POST /me/resident-link answers it, not the demo resident).
+  ids.unlinkedResidentLogin = { own: (await buildUser(t.ctx, [{ role: "resident", area_code: own.community }])).login };
 
   const demoWorker =
     (await one<string>(sql`SELECT s.id FROM social_workers s JOIN users u ON u.id = s.user_id WHERE u.login = 'demo-worker'`)) ?? "";
@@ -546,6 +548,10 @@ describe("authorization matrix (QUALITY.md §1)", () => {
               ? { ...(generated as Record<string, unknown>), ...(target.body as Record<string, unknown>) }
               : (target.body ?? generated);
           let cookie = cookies.get(role);
+          const standIn = role === "anonymous" ? undefined : target.signInAs?.[role];
+          if (standIn) {
+            cookie = await signIn(t.app, standIn);
+          }
           if (route === "DELETE /api/v1/session" && role !== "anonymous") {
             cookie = await signIn(t.app, logins[role]);
           }

@@ -25,7 +25,7 @@ export const roles = ["city", "district", "street", "community", "org", "worker"
 export type Role = (typeof roles)[number];
 export const positions = ["own", "siblingCommunity", "otherStreet", "otherDistrict", "otherOrg", "otherResident"] as const;
 export type Position = (typeof positions)[number];
-export type Expected = 200 | "masked" | "empty" | 403 | 404 | "denied" | "allowed" | 401;
+export type Expected = 200 | "masked" | "empty" | 403 | 404 | "denied" | "allowed" | 401 | 422;
 
 /** What the table needs from the world the test builds: area codes and record ids per position. */
 export type World = {
@@ -41,7 +41,12 @@ export type World = {
   value(table: string, id: string, column: string): Promise<string | null>;
 };
 
-export type Target = { url: string; body?: unknown };
+export type Target = {
+  url: string;
+  body?: unknown;
+  /** Logins that stand in for a role's demo account in this cell (an account of the same role in another state). */
+  signInAs?: Partial<Record<Role, string>>;
+};
 export type Entry = {
   at: (world: World, position: Position) => Target | undefined | Promise<Target | undefined>;
   expect: (role: Role, position: Position) => Expected;
@@ -403,6 +408,15 @@ export const routeTable: Record<string, Entry> = {
     // is not burned); an account without a resident membership 403
     at: mine("/api/v1/me/resident-link"),
     expect: always(403, { resident: "allowed" }),
+  },
+  "POST /api/v1/me/resident-link #unlinked": {
+    // a throwaway resident of 丰乐社区 not linked yet stands in for the demo resident (one of its five
+    // attempts an hour): the example body matches no record, 422 RESIDENT_LINK_NO_MATCH
+    at: (world, position) => {
+      const login = world.ids.unlinkedResidentLogin?.[position];
+      return position === "own" && login ? { url: "/api/v1/me/resident-link", signInAs: { resident: login } } : undefined;
+    },
+    expect: always(403, { resident: 422 }),
   },
   "GET /api/v1/households": { at: byArea("/api/v1/households?area_code={area}", "community"), expect: scoped() },
   "POST /api/v1/households": {
