@@ -152,6 +152,8 @@ async function buildWorld(): Promise<World> {
     await t.app.inject({ method: "POST", url: "/api/v1/session", payload: { login: locked.login, password: "Wrong-password-2026" } });
   }
   ids.lockedLogin = { own: locked.login };
+  // A resident account not linked to the register (POST /me/resident-link answers it, not the demo resident).
+  ids.unlinkedResidentLogin = { own: (await buildUser(t.ctx, [{ role: "resident", area_code: own.community }])).login };
 
   const demoWorker =
     (await one<string>(sql`SELECT s.id FROM social_workers s JOIN users u ON u.id = s.user_id WHERE u.login = 'demo-worker'`)) ?? "";
@@ -180,6 +182,14 @@ async function buildWorld(): Promise<World> {
     const resident = await buildResident(t.ctx, { area_code: area });
     ids.resident[p] = resident.id;
     secrets.resident![p] = resident.idNumber;
+  }
+  // Resident accounts to link (PUT/DELETE /resident-accounts/:user_id/link) and a record of the same
+  // community to link each to, per position (not the accounts above: their memberships are removed).
+  ids.linkUser = {};
+  ids.linkResident = {};
+  for (const p of placed) {
+    ids.linkUser[p] = (await buildUser(t.ctx, [{ role: "resident", area_code: areas[p].community }])).id;
+    ids.linkResident[p] = (await buildResident(t.ctx, { area_code: areas[p].community })).id;
   }
   // A case of another organization's worker in the same community (confidential to them).
   ids.case.otherOrg = await clone("cases", demoCase, {
@@ -354,6 +364,8 @@ async function buildWorld(): Promise<World> {
       },
     },
     version: async (table, id) => Number(await one<number>(sql.raw(`SELECT version FROM "${table}" WHERE id = ${literal(id)}`))),
+    value: async (table, id, column) =>
+      (await one<string | null>(sql.raw(`SELECT "${column}"::text FROM "${table}" WHERE id = ${literal(id)}`))) ?? null,
   };
 }
 
@@ -462,7 +474,8 @@ describe("authorization matrix (QUALITY.md §1)", () => {
   it("has an entry for every route the server registers, and no entry for a route that does not exist", () => {
     const registered = new Set(
       t.app.sanshe.routes
-        .filter((route) => route.method !== "HEAD" && !route.url.startsWith("/api/docs"))
+        // the console's static files (registered only when apps/web/dist is built) are public by design
+        .filter((route) => route.method !== "HEAD" && !route.url.startsWith("/api/docs") && !isStaticConsoleRoute(route.url))
         .map((route) => `${route.method} ${route.url}`),
     );
     const tabled = new Set(Object.keys(routeTable).map((key) => key.replace(/ #.*$/, "")));
@@ -535,6 +548,10 @@ describe("authorization matrix (QUALITY.md §1)", () => {
               ? { ...(generated as Record<string, unknown>), ...(target.body as Record<string, unknown>) }
               : (target.body ?? generated);
           let cookie = cookies.get(role);
+          const standIn = role === "anonymous" ? undefined : target.signInAs?.[role];
+          if (standIn) {
+            cookie = await signIn(t.app, standIn);
+          }
           if (route === "DELETE /api/v1/session" && role !== "anonymous") {
             cookie = await signIn(t.app, logins[role]);
           }
@@ -593,6 +610,11 @@ describe("authorization matrix (QUALITY.md §1)", () => {
     expect(missingKnown.map((k) => `no such cell: ${k.route} | ${k.role} @ ${k.position}`)).toEqual([]);
   }, 600_000);
 });
+
+/** The web console's static files (app.ts serves apps/web/dist when it exists): public, not in the table. */
+function isStaticConsoleRoute(url: string): boolean {
+  return url === "/" || url === "/assets/*";
+}
 
 function rank(key: string): number {
   if (key.startsWith("DELETE /api/v1/session")) {

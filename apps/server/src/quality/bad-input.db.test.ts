@@ -30,34 +30,17 @@ type Input = { family: string; label: string; field: string | null; body: string
 type Outcome = { key: string; operation: string; family: string; label: string; field: string | null; problem: string };
 
 /**
- * Known to differ, being fixed on another branch (issue 14 item 9): matched by operation, field path
- * and input label. The walk asserts each still fails; delete an entry when its fix lands.
+ * Known to differ, being fixed on another branch: matched by operation, field path and input label.
+ * The walk asserts each still fails; delete an entry when its fix lands. (Empty: issue 14 #9, bounded
+ * dates and strict UTF-8, is on main.)
  */
-const pendingFixes: { operation: string; field: string | null; label: string; why: string }[] = [
-  { operation: "POST /api/v1/funding-ledger", field: "body.paid_on", label: "date 9999-12-31", why: "issue 14 #9: bound dates" },
-];
+const pendingFixes: { operation: string; field: string | null; label: string; why: string }[] = [];
 
 /**
  * Findings of this suite that nobody is fixing yet (reported to the integrator). Same semantics as
  * pendingFixes: each must still differ; delete the entry with the fix.
  */
 const openFindings: { operation: string; field: string | null; label: string; why: string }[] = [
-  ...finding("dates without a plausible range (QUALITY §3; issue 14 #9 names only paid_on)", ["date 9999-12-31"], {
-    "POST /api/v1/social-orgs": ["body.founded_on"],
-    "PATCH /api/v1/social-orgs/:id": ["body.data.founded_on"],
-    "PUT /api/v1/social-orgs/:id/stations": ["body.stations.0.since"],
-    "POST /api/v1/social-workers/:id/trainings": ["body.date"],
-    "POST /api/v1/social-workers/:id/posts": ["body.from_date", "body.to_date"],
-    "POST /api/v1/residents": ["body.consent_date"],
-    "PATCH /api/v1/residents/:id": ["body.data.consent_date"],
-    "POST /api/v1/cases": ["body.opened_on"],
-    "POST /api/v1/cases/:id/goals": ["body.target_date"],
-    "PATCH /api/v1/cases/:id/goals/:goal_id": ["body.data.target_date"],
-    "POST /api/v1/referrals/:id/service-records": ["body.served_on"],
-    "POST /api/v1/referrals/:id/case": ["body.opened_on"],
-    "POST /api/v1/applications/:id/contract": ["body.period_end", "body.milestones.0.due_on"],
-    "POST /api/v1/meetings/:id/resolutions": ["body.action_items.0.due_on"],
-  }),
   ...finding("NUL reaches PostgreSQL: a 400 that names no field (QUALITY §3 wants the field)", ["NUL"], {
     "POST /api/v1/session": ["body.login"],
     "POST /api/v1/needs": ["body.category"],
@@ -128,7 +111,9 @@ function badValues(schema: Schema, name: string): [string, string, unknown][] {
   }
   if (type === "string" && !s.enum && !s.const) {
     if (s.format === "date") {
+      // input dates are bounded to 1900-01-01 … today + 10 years (DATE_OUT_OF_RANGE)
       values.push(["dates", "date 9999-12-31", "9999-12-31"]);
+      values.push(["dates", "date 1899-12-31", "1899-12-31"]);
       values.push(["dates", "date 2023-02-29", "2023-02-29"]);
       values.push(["dates", "date 2026-13-01", "2026-13-01"]);
       values.push(["dates", "date 2026/03/01", "2026/03/01"]);
@@ -487,15 +472,16 @@ describe("bad-input corpus from the OpenAPI document", () => {
     expect(fixed.map((entry) => `fixed now, delete the entry: ${entry.operation} ${entry.field} ${entry.label}`)).toEqual([]);
   }, 600_000);
 
-  it("answers malformed UTF-8 and a lone surrogate in a JSON body with 400 (pending fix, issue 14 #9: still accepted)", async () => {
+  it("answers malformed UTF-8 (BODY_ENCODING_INVALID) and a lone surrogate (LONE_SURROGATE on the field) with 400, and writes nothing", async () => {
     const before = await rowCounts();
     const invalidUtf8 = Buffer.concat([
       Buffer.from('{"category":"sanitation","area_code":"410105007002","description":"坏'),
       Buffer.from([0xc3, 0x28]),
       Buffer.from('"}'),
     ]);
+    // a lone surrogate is valid UTF-8 JSON text but no Unicode: refused naming the field (LONE_SURROGATE)
     const loneSurrogate = '{"category":"sanitation","area_code":"410105007002","description":"坏\\ud800字"}';
-    const answers: number[] = [];
+    const answers: string[] = [];
     for (const payload of [invalidUtf8, loneSurrogate]) {
       const response = await t.app.inject({
         method: "POST",
@@ -503,12 +489,11 @@ describe("bad-input corpus from the OpenAPI document", () => {
         headers: { cookie, "content-type": "application/json" },
         payload,
       });
-      answers.push(response.statusCode);
+      const problem = response.json<{ code?: string; errors?: { path: string; code: string }[] }>();
+      answers.push([response.statusCode, problem.code, ...(problem.errors ?? []).map((e) => `${e.path} ${e.code}`)].join(" "));
       inputsTried += 1;
     }
-    // pendingFixes: expected [400, 400]; today both are stored with U+FFFD. Once this fails, assert
-    // toEqual([400, 400]) and that no row was written.
-    expect(answers.every((status) => status === 400)).toBe(false);
-    expect(changed(before, await rowCounts()).length).toBeGreaterThan(0);
+    expect(answers).toEqual(["400 BODY_ENCODING_INVALID", "400 VALIDATION_FAILED body.description LONE_SURROGATE"]);
+    expect(changed(before, await rowCounts())).toEqual([]);
   });
 });
