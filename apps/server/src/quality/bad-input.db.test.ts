@@ -41,13 +41,6 @@ const pendingFixes: { operation: string; field: string | null; label: string; wh
  * pendingFixes: each must still differ; delete the entry with the fix.
  */
 const openFindings: { operation: string; field: string | null; label: string; why: string }[] = [
-  ...finding("NUL reaches PostgreSQL: a 400 that names no field (QUALITY §3 wants the field)", ["NUL"], {
-    "POST /api/v1/session": ["body.login"],
-    "POST /api/v1/needs": ["body.category"],
-    "POST /api/v1/routing-rules": ["body.category"],
-    "POST /api/v1/meetings/:id/sign-in": ["body.token"],
-    "POST /api/v1/announcements": ["body.body_html"],
-  }),
   ...finding(
     "category codes are plain strings: control and zero-width characters pass the schema",
     ["zero-width space", "bidi override", "C0 control"],
@@ -59,18 +52,10 @@ const openFindings: { operation: string; field: string | null; label: string; wh
       "POST /api/v1/meetings/:id/sign-in": ["body.token"],
     },
   ),
-  ...finding("category codes are plain strings: NUL passes the schema", ["NUL"], {
-    "PATCH /api/v1/routing-rules/:id": ["body.data.category"],
-    "POST /api/v1/meetings": ["body.agenda.0.need_category"],
+  ...finding("rich text keeps control and zero-width characters", ["zero-width space", "bidi override", "C0 control"], {
+    "PUT /api/v1/meetings/:id/minutes": ["body.html"],
+    "PATCH /api/v1/announcements/:id": ["body.body_html"],
   }),
-  ...finding(
-    "rich text keeps control and zero-width characters (and NUL reaches PostgreSQL)",
-    ["NUL", "zero-width space", "bidi override", "C0 control"],
-    {
-      "PUT /api/v1/meetings/:id/minutes": ["body.html"],
-      "PATCH /api/v1/announcements/:id": ["body.body_html"],
-    },
-  ),
   ...finding("rich text keeps control and zero-width characters", ["zero-width space", "bidi override", "C0 control"], {
     "POST /api/v1/announcements": ["body.body_html"],
   }),
