@@ -277,7 +277,10 @@ export const errorCatalog = {
   NEED_CONFIRMER_SERVED: {
     status: 403,
     "zh-CN": ["不能确认自己办理的需求", "接单、服务或办结过该需求的人员不能确认它，请由其他工作人员回访确认。"],
-    en: ["Cannot confirm your own work", "Whoever accepted, served or completed this need cannot confirm it; another staff member must call back."],
+    en: [
+      "Cannot confirm your own work",
+      "Whoever accepted, served or completed this need cannot confirm it; another staff member must call back.",
+    ],
   },
   /** The call-back's time lies in the future. */
   NEED_CALLBACK_IN_FUTURE: {
