@@ -197,10 +197,11 @@ export async function seedNeeds(ctx: Ctx, options: SeedOptions): Promise<void> {
       })),
     );
     // How each closure was confirmed, as it would be: the resident's own needs by the resident in the
-    // portal; the others by community staff after a recorded call-back (staff who did not serve them).
+    // portal; the others (recorded by staff for residents without an account, so a call-back may follow
+    // at once) by community staff after a recorded call-back (staff who did not serve them).
     const doneAt =
       target === "done" ? later : target === "closed" || target === "reopened" ? new Date(later.getTime() + 2 * 3_600_000) : null;
-    const closedAt = target === "closed" ? new Date(later.getTime() + 3 * 24 * 3_600_000 + 3 * 3_600_000) : null;
+    const closedAt = target === "closed" ? new Date(later.getTime() + 3 * 3_600_000) : null;
     const rating = target === "closed" ? 4 + (index % 2) : target === "reopened" ? 2 : null;
     const byResident = Boolean(mine) || !communityStaff;
     if (target === "closed" || target === "reopened") {
