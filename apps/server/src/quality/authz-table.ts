@@ -897,13 +897,6 @@ export const openFindings: Cell[] = [
     ["evaluator", "otherOrg"],
     ["evaluator", "otherDistrict"],
   ]),
-  // QUALITY §1 "out of scope is 404, not allowed 403": assisted intake for another community answers
-  // 400 NEED_AREA_REQUIRED.
-  ...cells("POST /api/v1/needs", "a need taken in for a community outside the caller's scope is a 400, not 403/404", [
-    ["community", "siblingCommunity"],
-    ["community", "otherStreet"],
-    ["community", "otherDistrict"],
-  ]),
 ];
 
 export type Cell = { route: string; role: Role; position: Position | "anonymous"; why: string };

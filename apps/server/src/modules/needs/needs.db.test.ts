@@ -192,6 +192,8 @@ describe("intake and routing", () => {
   it("refuses unknown categories and staff intake outside their scope", async () => {
     expect((await report(residentA, { category: "nonsense" })).json()).toMatchObject({ code: "NEED_CATEGORY_UNKNOWN" });
     expect((await report(otherStaff, { category: "repairs", resident_id: residentRecord })).statusCode).toBe(404);
+    // A community outside their scope is not a form error: it does not exist for them.
+    expect((await report(otherStaff, { category: "repairs", area_code: community })).statusCode).toBe(404);
     expect((await report(residentA, { category: "repairs", resident_id: residentRecord })).statusCode).toBe(403);
     expect((await report(orgStaff1, { category: "repairs" })).statusCode).toBe(403);
   });

@@ -175,6 +175,9 @@ async function staffPlace(ctx: ActorCtx, input: NeedCreate): Promise<Place> {
     place = { areaCode: facts.areaCode, gridId: facts.gridId, gridName: facts.gridName, groups: facts.groups };
   } else if (input.area_code && input.area_code.length === 12 && scope.some((prefix) => input.area_code?.startsWith(prefix))) {
     place = { areaCode: input.area_code, gridId: null, gridName: null, groups: [] };
+  } else if (input.area_code && input.area_code.length === 12) {
+    // A community outside the caller's scope: as if it did not exist (QUALITY §1), not a form error.
+    throw notFound();
   } else {
     throw new AppError("NEED_AREA_REQUIRED");
   }
