@@ -99,7 +99,7 @@ export function ConfirmForm({ need, mode }: { need: NeedDetail; mode: "resident"
           </Radio.Group>
         </Form.Item>
         <Form.Item name="rating" label={t("needs.field.rating")} rules={[{ required: true, message: t("needs.report.ratingRequired") }]}>
-          <Rate allowClear={false} aria-label={t("needs.field.rating")} />
+          <Rate allowClear={false} />
         </Form.Item>
         <Form.Item name="comment" label={t("needs.field.comment")}>
           <Input.TextArea rows={2} maxLength={500} />
