@@ -1,19 +1,7 @@
-// One flat config; per-glob no-restricted-imports encode the layering of docs/CONVENTIONS.md.
+// One flat config. Module boundaries and layering (CONVENTIONS C1–C3) are checked by dependency-cruiser
+// (.dependency-cruiser.cjs, `npm run lint:boundaries`, part of `npm run lint`): docs/decisions/0017-module-boundaries.md.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
-
-// Another module's files other than its index.ts (CONVENTIONS C1); tests may import its test/factories.ts.
-const otherModuleInternals = {
-  regex: "^\\.\\./(?!\\.\\.)[^/]+/(?!index\\.js$|test/)",
-  message: "Import another module through its index.ts (CONVENTIONS C1).",
-};
-// Use cases, queries, policies and presenters never see HTTP (C3).
-const noHttp = { group: ["fastify", "fastify-*", "@fastify/*"], message: "The domain knows nothing of HTTP (CONVENTIONS C3)." };
-// Routes are transport only: no SQL, no tables (C2).
-const noSql = {
-  group: ["drizzle-orm", "drizzle-orm/*", "./schema*"],
-  message: "Routes call use cases; SQL lives in queries.ts and service.ts (CONVENTIONS C2).",
-};
 
 export default tseslint.config(
   {
@@ -28,6 +16,8 @@ export default tseslint.config(
       "**/*.mjs",
       "**/*.cjs",
       "eslint.config.js",
+      // Deliberately wrong files proving the boundary rules bite (`npm run lint:fixtures`).
+      "lint-fixtures/**",
     ],
   },
   js.configs.recommended,
@@ -49,36 +39,6 @@ export default tseslint.config(
       curly: "error",
       "no-console": "error",
     },
-  },
-  // Layering (flat config: the last block that sets a rule wins, so each file group gets all its patterns).
-  {
-    files: ["apps/server/src/modules/*/*.ts"],
-    ignores: ["**/*.test.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [otherModuleInternals] }] },
-  },
-  {
-    files: ["apps/server/src/modules/*/{service,queries,policy,present,seed}.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [otherModuleInternals, noHttp] }] },
-  },
-  {
-    files: ["apps/server/src/modules/*/routes.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [otherModuleInternals, noSql] }] },
-  },
-  {
-    // Platform plumbing is domain-free.
-    files: ["apps/server/src/platform/**/*.ts"],
-    ignores: ["**/*.test.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        { patterns: [{ group: ["**/modules/**"], message: "platform/ is domain-free; modules depend on it, not the reverse." }] },
-      ],
-    },
-  },
-  {
-    // Generic UI compositions may not depend on feature modules (Twenty's rule).
-    files: ["apps/web/src/ui/**/*.{ts,tsx}"],
-    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["**/modules/**"], message: "ui/ may not import modules/." }] }] },
   },
   {
     // Test responses are parsed JSON (`any` by design); asserting on them is the point.

@@ -15,7 +15,7 @@ import type {
 import type { ActorCtx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
 import { inScope } from "../../platform/scope/index.js";
-import { memberships, users } from "../../platform/auth/schema.js";
+import { memberships, users } from "../../platform/auth/index.js";
 import { isInScope } from "../../platform/auth/permissions.js";
 import { socialOrgs } from "../social-orgs/index.js";
 import { areas } from "../jurisdictions/index.js";

@@ -2,7 +2,7 @@ import { inArray } from "drizzle-orm";
 import type { AnnouncementCreate } from "@sanshe/contracts";
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { loadActor } from "../../platform/auth/actor.js";
-import { users } from "../../platform/auth/schema.js";
+import { users } from "../../platform/auth/index.js";
 import { demoAgencyName, findOrganizationByName } from "../social-orgs/index.js";
 import { openAnnouncement, publishAnnouncement } from "./service.js";
 import { announcements } from "./schema.js";

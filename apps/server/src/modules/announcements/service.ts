@@ -12,7 +12,7 @@ import { withTx, type ActorCtx } from "../../platform/ctx.js";
 import { AppError, notFound, versionConflict } from "../../platform/errors/app-error.js";
 import { inScope } from "../../platform/scope/index.js";
 import { richTextToPlain, sanitizeRichText } from "../../platform/rich-text/sanitize.js";
-import { memberships, users } from "../../platform/auth/schema.js";
+import { memberships, users } from "../../platform/auth/index.js";
 import { areaExists } from "../jurisdictions/index.js";
 import { notify } from "../notifications/index.js";
 import { getAnnouncement, presentAttachment } from "./queries.js";

@@ -1,5 +1,5 @@
 import { pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { users } from "../../platform/auth/schema.js";
+import { users } from "../../platform/auth/index.js";
 
 /** The secret of a user's private calendar feed: only its SHA-256 is kept; one per user, revocable. */
 export const calendarTokens = pgTable(

@@ -6,7 +6,7 @@ import { auditLog } from "../../platform/audit/schema.js";
 import { buildUser } from "../users/test/factories.js";
 import { buildSocialOrg } from "../social-orgs/test/factories.js";
 import { buildSocialWorker } from "../social-workers/test/factories.js";
-import { socialWorkers } from "../social-workers/schema.js";
+import { socialWorkers } from "../social-workers/test/tables.js";
 import { buildResident } from "../residents/test/factories.js";
 import { seedCases } from "./seed.js";
 

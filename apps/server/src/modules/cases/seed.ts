@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { CaseGoalStatus, CaseReviewDecision, CaseRiskLevel, CaseSessionKind, CaseStatus } from "@sanshe/contracts";
 import { withTx, type Ctx } from "../../platform/ctx.js";
 import type { SeedOptions } from "../../platform/module.js";
-import { users } from "../../platform/auth/schema.js";
+import { users } from "../../platform/auth/index.js";
 import { residentIdsIn } from "../residents/index.js";
 import { findWorkerOfUser } from "../social-workers/index.js";
 import { caseGoals, caseReviews, cases, caseSessions } from "./schema.js";

@@ -1,9 +1,34 @@
 import { standardFacilityTypes, type Community, type Facility, type Grid, type StandardFacilityType } from "@sanshe/contracts";
-import type { facilities } from "./schema.js";
-import type { CommunityRow, GridRow } from "./queries.js";
+import type { communityProfiles, facilities, grids } from "./schema.js";
+
+type Profile = typeof communityProfiles.$inferSelect;
+
+/**
+ * What presentCommunity reads (queries.ts's community row fits it): the area, its profile's columns
+ * (null when the community has no profile yet) and one flag per standard facility type.
+ */
+export type PresentableCommunity = {
+  code: string;
+  name: string;
+  parentCode: string | null;
+  profileCode: string | null;
+  kind: Profile["kind"] | null;
+  population: Profile["population"] | null;
+  households: Profile["households"] | null;
+  officeAreaM2: Profile["officeAreaM2"] | null;
+  version: Profile["version"] | null;
+  updatedAt: Profile["updatedAt"] | null;
+  facilityCount: number;
+} & Record<StandardFacilityType, boolean>;
+
+/** What presentGrid reads: the grid and its community's name. */
+export type PresentableGrid = Pick<
+  typeof grids.$inferSelect,
+  "id" | "areaCode" | "name" | "gridWorkerName" | "gridWorkerUserId" | "version" | "createdAt" | "updatedAt"
+> & { communityName: string };
 
 /** A community row (profile joined, facility flags aggregated) as the API shows it. */
-export function presentCommunity(row: CommunityRow): Community {
+export function presentCommunity(row: PresentableCommunity): Community {
   const has = Object.fromEntries(standardFacilityTypes.map((type) => [type, Boolean(row[type])])) as Record<StandardFacilityType, boolean>;
   const missing = standardFacilityTypes.filter((type) => !has[type]);
   return {
@@ -39,7 +64,7 @@ export function presentFacility(row: typeof facilities.$inferSelect): Facility {
   };
 }
 
-export function presentGrid(row: GridRow): Grid {
+export function presentGrid(row: PresentableGrid): Grid {
   return {
     id: row.id,
     area_code: row.areaCode,

@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { AreaCodeSchema, text, type ImportJob } from "@sanshe/contracts";
 import { as, createTestApp, signIn, type TestApp } from "../../../test/test-app.js";
 import { buildUser } from "../users/test/factories.js";
-import { socialOrgs } from "../social-orgs/schema.js";
+import { socialOrgs } from "../social-orgs/test/tables.js";
 import { auditLog } from "../../platform/audit/schema.js";
 import { notFound } from "../../platform/errors/app-error.js";
 import { isInScope } from "../../platform/auth/permissions.js";

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { withTx, type Ctx } from "../../platform/ctx.js";
 import { queryRows } from "../../platform/db/client.js";
-import { memberships, users } from "../../platform/auth/schema.js";
+import { memberships, users } from "../../platform/auth/index.js";
 import { notify } from "../notifications/index.js";
 import { actionItemEscalations, actionItems, meetings } from "./schema.js";
 import { todayIn } from "./queries.js";

@@ -15,7 +15,7 @@ import type {
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
 import { scopeFor } from "../../platform/auth/permissions.js";
-import { memberships, users } from "../../platform/auth/schema.js";
+import { memberships, users } from "../../platform/auth/index.js";
 import { inScope, newestFirstIds } from "../../platform/scope/index.js";
 import { queryRows } from "../../platform/db/client.js";
 import { getAreaNames } from "../jurisdictions/index.js";

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import { withTx, type Ctx } from "../../platform/ctx.js";
 import type { SeedOptions } from "../../platform/module.js";
-import { users } from "../../platform/auth/schema.js";
+import { users } from "../../platform/auth/index.js";
 import { listFacilitiesUnder } from "../communities/index.js";
 import { notify } from "../notifications/index.js";
 import { demoAgencyName, findOrganizationByName } from "../social-orgs/index.js";

@@ -20,7 +20,7 @@ import {
 import { withTx, type ActorCtx, type Ctx } from "../../platform/ctx.js";
 import { AppError, forbidden, notFound, versionConflict } from "../../platform/errors/app-error.js";
 import { fieldMessages } from "../../platform/errors/catalog.js";
-import { memberships, users } from "../../platform/auth/schema.js";
+import { memberships, users } from "../../platform/auth/index.js";
 import { isInScope } from "../../platform/auth/permissions.js";
 import { getPublicFacilities } from "../communities/index.js";
 import { getOrganizations } from "../social-orgs/index.js";

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql, type Column, type SQL } from "drizzle-orm";
 import { withTx, type Ctx } from "../../platform/ctx.js";
 import { queryRows } from "../../platform/db/client.js";
-import { memberships, users } from "../../platform/auth/schema.js";
+import { memberships, users } from "../../platform/auth/index.js";
 import { getAreaNames } from "../jurisdictions/index.js";
 import { notify } from "../notifications/index.js";
 import { getOrganizations } from "../social-orgs/index.js";

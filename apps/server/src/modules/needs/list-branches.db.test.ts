@@ -4,7 +4,7 @@ import type { Need, Referral } from "@sanshe/contracts";
 import { as, createTestApp, signIn, testPassword, type TestApp } from "../../../test/test-app.js";
 import { seedDemo } from "../../platform/seed.js";
 import { loadActor } from "../../platform/auth/actor.js";
-import { users } from "../../platform/auth/schema.js";
+import { users } from "../../platform/auth/index.js";
 import { modules } from "../registry.js";
 import { needVisible, referralHandled } from "./queries.js";
 import { needs, referrals } from "./schema.js";

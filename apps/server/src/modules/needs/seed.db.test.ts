@@ -6,7 +6,7 @@ import { buildUser } from "../users/test/factories.js";
 import { buildSocialOrg } from "../social-orgs/test/factories.js";
 import { demoAgencyName } from "../social-orgs/index.js";
 import { buildSocialWorker } from "../social-workers/test/factories.js";
-import { socialWorkers } from "../social-workers/schema.js";
+import { socialWorkers } from "../social-workers/test/tables.js";
 import { buildResident } from "../residents/test/factories.js";
 import { seedNeeds } from "./seed.js";
 import { routingRules } from "./schema.js";

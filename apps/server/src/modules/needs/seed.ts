@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { NeedStatus } from "@sanshe/contracts";
 import type { Ctx } from "../../platform/ctx.js";
 import type { SeedOptions } from "../../platform/module.js";
-import { users } from "../../platform/auth/schema.js";
+import { users } from "../../platform/auth/index.js";
 import { demoAgencyName, findOrganizationByName } from "../social-orgs/index.js";
 import { findWorkerOfUser } from "../social-workers/index.js";
 import { linkedResidentOf, residentIdsIn } from "../residents/index.js";

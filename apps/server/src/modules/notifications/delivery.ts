@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/ctx.js";
 import type { Mailer } from "../../platform/mail/index.js";
-import { users } from "../../platform/auth/schema.js";
+import { users } from "../../platform/auth/index.js";
 import { notificationPreferences, notifications } from "./schema.js";
 
 const day = 24 * 60 * 60 * 1000;

@@ -3,7 +3,7 @@ import type { NotificationPreferences, NotificationPreferencesUpdate } from "@sa
 import { withTx, type ActorCtx } from "../../platform/ctx.js";
 import { versionConflict } from "../../platform/errors/app-error.js";
 import { maskEmail } from "../../platform/pii/index.js";
-import { users } from "../../platform/auth/schema.js";
+import { users } from "../../platform/auth/index.js";
 import { notificationPreferences } from "./schema.js";
 
 /** The actor's delivery preferences (defaults when never saved: immediately, e-mail on), with the address masked. */

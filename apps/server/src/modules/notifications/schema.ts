@@ -1,6 +1,6 @@
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { areaCode } from "../../platform/db/columns.js";
-import { users } from "../../platform/auth/schema.js";
+import { users } from "../../platform/auth/index.js";
 
 /** In-app notifications (站内通知) to one user: escalations of overdue referrals and the like. */
 export const notifications = pgTable(

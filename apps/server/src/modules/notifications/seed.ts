@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Ctx } from "../../platform/ctx.js";
-import { users } from "../../platform/auth/schema.js";
+import { users } from "../../platform/auth/index.js";
 import { notificationPreferences } from "./schema.js";
 
 /** demo-community reads a daily digest by e-mail (printed to the log without SMTP); once. */

@@ -1,7 +1,7 @@
 import { and, asc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Resident, ResidentAccount, ResidentAccountListQuery, ResidentAccountPage, ResidentOwnLink } from "@sanshe/contracts";
 import type { Actor } from "../../platform/auth/actor.js";
-import { memberships, users } from "../../platform/auth/schema.js";
+import { memberships, users } from "../../platform/auth/index.js";
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { AppError, notFound } from "../../platform/errors/app-error.js";
 import { maskName } from "../../platform/pii/index.js";

@@ -1,6 +1,6 @@
 import { and, eq, gt, ne, sql } from "drizzle-orm";
 import type { ResidentAccount, ResidentLinkSet, ResidentOwnLink, ResidentSelfLink } from "@sanshe/contracts";
-import { memberships } from "../../platform/auth/schema.js";
+import { memberships } from "../../platform/auth/index.js";
 import { withTx, type ActorCtx } from "../../platform/ctx.js";
 import { AppError, forbidden, notFound } from "../../platform/errors/app-error.js";
 import { inScope } from "../../platform/scope/index.js";

@@ -4,10 +4,10 @@ import { as, createTestApp, signIn, type TestApp } from "../../../test/test-app.
 import { auditLog } from "../../platform/audit/schema.js";
 import { buildUser } from "../users/test/factories.js";
 import { buildSocialOrg } from "../social-orgs/test/factories.js";
-import { socialWorkers } from "../social-workers/schema.js";
+import { socialWorkers } from "../social-workers/test/tables.js";
 import { buildSocialWorker } from "../social-workers/test/factories.js";
-import { needs, referrals } from "../needs/schema.js";
-import { cases } from "../cases/schema.js";
+import { needs, referrals } from "../needs/test/tables.js";
+import { cases } from "../cases/test/tables.js";
 import { residents } from "./schema.js";
 import { buildResident, makeIdNumber, makePhone } from "./test/factories.js";
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { areaCode, timestamps } from "../../platform/db/columns.js";
-import { users } from "../../platform/auth/schema.js";
+import { users } from "../../platform/auth/index.js";
 
 /**
  * Households (户): an address in one community and its head. Members point here with

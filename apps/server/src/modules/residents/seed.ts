@@ -1,6 +1,6 @@
 import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { idNumberCheckCharacter, type RelationToHead, type ResidentGroup } from "@sanshe/contracts";
-import { users } from "../../platform/auth/schema.js";
+import { users } from "../../platform/auth/index.js";
 import { withTx, type Ctx } from "../../platform/ctx.js";
 import { households, residentAccounts, residents } from "./schema.js";
 import { idNumberColumns, phoneColumns } from "./service.js";

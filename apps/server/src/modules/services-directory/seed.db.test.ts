@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PublicServicePage } from "@sanshe/contracts";
 import { createTestApp, type TestApp } from "../../../test/test-app.js";
-import { seedSocialOrgs } from "../social-orgs/seed.js";
+import { seedSocialOrgs } from "../social-orgs/test/factories.js";
 import { seedServices } from "./seed.js";
 
 let t: TestApp;

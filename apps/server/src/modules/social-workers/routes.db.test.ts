@@ -3,7 +3,7 @@ import type { SocialWorker, SocialWorkerPage, Workforce } from "@sanshe/contract
 import { as, createTestApp, signIn, type TestApp } from "../../../test/test-app.js";
 import { withTx, type ActorCtx } from "../../platform/ctx.js";
 import { loadActor } from "../../platform/auth/actor.js";
-import { communityProfiles } from "../communities/schema.js";
+import { communityProfiles } from "../communities/test/tables.js";
 import { buildUser } from "../users/test/factories.js";
 import { buildSocialOrg } from "../social-orgs/test/factories.js";
 import { buildSocialWorker, buildTraining } from "./test/factories.js";

@@ -1,7 +1,7 @@
 import { eq, like } from "drizzle-orm";
 import { withTx, type Ctx } from "../../platform/ctx.js";
 import type { SeedOptions } from "../../platform/module.js";
-import { users } from "../../platform/auth/schema.js";
+import { users } from "../../platform/auth/index.js";
 import { areaExists } from "../jurisdictions/index.js";
 import { demoAgencyName, findOrganizationByName } from "../social-orgs/index.js";
 import { socialWorkerCommunities, socialWorkers, socialWorkerTrainings } from "./schema.js";

@@ -10,7 +10,7 @@ import type {
   SocialWorkerUpdate,
 } from "@sanshe/contracts";
 import { withTx, type ActorCtx } from "../../platform/ctx.js";
-import { memberships, users } from "../../platform/auth/schema.js";
+import { memberships, users } from "../../platform/auth/index.js";
 import { AppError, forbidden, notFound, versionConflict } from "../../platform/errors/app-error.js";
 import { areaExists, getAreaNames } from "../jurisdictions/index.js";
 import { getOrganizations } from "../social-orgs/index.js";

@@ -1,5 +1,5 @@
 import type { Membership, OrganizationRef, User } from "@sanshe/contracts";
-import type { memberships, users } from "../../platform/auth/schema.js";
+import type { memberships, users } from "../../platform/auth/index.js";
 
 type UserRow = typeof users.$inferSelect;
 type MembershipRow = typeof memberships.$inferSelect;

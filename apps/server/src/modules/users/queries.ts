@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Me, User, UserListQuery, UserPage } from "@sanshe/contracts";
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
-import { memberships, users } from "../../platform/auth/schema.js";
+import { memberships, users } from "../../platform/auth/index.js";
 import { notFound } from "../../platform/errors/app-error.js";
 import { inScope } from "../../platform/scope/index.js";
 import { getAreaNames } from "../jurisdictions/index.js";

@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { User, UserPage } from "@sanshe/contracts";
 import { as, createTestApp, signIn, testPassword, type TestApp } from "../../../test/test-app.js";
 import { auditLog } from "../../platform/audit/schema.js";
-import { users } from "../../platform/auth/schema.js";
+import { users } from "../../platform/auth/index.js";
 import { buildUser } from "./test/factories.js";
 import { addMembership, createUser, removeMembership, resetPassword, updateUser } from "./service.js";
 import { listUsers } from "./queries.js";

@@ -2,7 +2,7 @@ import type { MembershipCreate, Role } from "@sanshe/contracts";
 import { eq } from "drizzle-orm";
 import type { Ctx } from "../../platform/ctx.js";
 import type { SeedOptions } from "../../platform/module.js";
-import { users } from "../../platform/auth/schema.js";
+import { users } from "../../platform/auth/index.js";
 import { demoAgencyName, findOrganizationByName } from "../social-orgs/index.js";
 import { createUserAsSystem } from "./service.js";
 

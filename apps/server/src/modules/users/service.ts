@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { MembershipCreate, PasswordReset, User, UserCreate, UserUpdate } from "@sanshe/contracts";
 import { withTx, type ActorCtx, type Ctx } from "../../platform/ctx.js";
-import { memberships, users } from "../../platform/auth/schema.js";
+import { memberships, users } from "../../platform/auth/index.js";
 import { decoyHash, hashPassword, verifyPassword } from "../../platform/auth/password.js";
 import { createSession, deleteUserSessions, type SessionPolicy } from "../../platform/auth/sessions.js";
 import { AppError, notFound, versionConflict } from "../../platform/errors/app-error.js";

@@ -3,7 +3,7 @@ import { count, eq } from "drizzle-orm";
 import { as, createTestApp, signIn, type TestApp } from "../../../test/test-app.js";
 import { buildUser } from "../../modules/users/test/factories.js";
 import { buildSocialOrg } from "../../modules/social-orgs/test/factories.js";
-import { socialOrgs } from "../../modules/social-orgs/schema.js";
+import { socialOrgs } from "../../modules/social-orgs/test/tables.js";
 
 /**
  * Issue 14 items 9 and 10 at the HTTP edge: bytes that are not UTF-8, lone surrogates and

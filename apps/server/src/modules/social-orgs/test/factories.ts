@@ -40,3 +40,6 @@ buildSocialOrg.registered = (ctx: Ctx, areaCode: string, overrides: Overrides = 
     uscc: randomUscc("private_non_enterprise", areaCode.slice(0, 6)),
     ...overrides,
   });
+
+/** The demo seed of social organizations, for other modules' seed tests. */
+export { seedSocialOrgs } from "../seed.js";

@@ -1,0 +1,1 @@
+export { listAlphas } from "./service.js";

@@ -1,0 +1,5 @@
+import { alphas } from "./schema.js";
+
+export function listAlphas(): string {
+  return String(alphas);
+}

@@ -1,0 +1,3 @@
+export function buildGamma(): string {
+  return "gamma";
+}

@@ -1,0 +1,5 @@
+// expect: module-through-index
+// Rule 1: open/<x>/ imports a module's internals instead of its index.ts.
+import { listAlphas } from "../../modules/alpha/service.js";
+
+export const feed = listAlphas;
