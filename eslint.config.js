@@ -7,6 +7,11 @@ const otherModuleInternals = {
   regex: "^\\.\\./(?!\\.\\.)[^/]+/(?!index\\.js$|test/)",
   message: "Import another module through its index.ts (CONVENTIONS C1).",
 };
+// The same from a module's sub-folder (projects/calls/…): other modules are two levels up; siblings are fine.
+const otherModuleInternalsFromSubfolder = {
+  regex: "^\\.\\./\\.\\./(?!\\.\\.)[^/]+/(?!index\\.js$|test/)",
+  message: "Import another module through its index.ts (CONVENTIONS C1).",
+};
 // Use cases, queries, policies and presenters never see HTTP (C3).
 const noHttp = { group: ["fastify", "fastify-*", "@fastify/*"], message: "The domain knows nothing of HTTP (CONVENTIONS C3)." };
 // Routes are transport only: no SQL, no tables (C2).
@@ -63,6 +68,22 @@ export default tseslint.config(
   {
     files: ["apps/server/src/modules/*/routes.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [otherModuleInternals, noSql] }] },
+  },
+  // A module split into sub-folders (projects/calls/, projects/contracts/, …) keeps the same layering:
+  // everything but the routes is domain code.
+  {
+    files: ["apps/server/src/modules/*/*/*.ts"],
+    ignores: ["**/*.test.ts", "**/*routes.ts", "apps/server/src/modules/*/test/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [otherModuleInternalsFromSubfolder, noHttp] }] },
+  },
+  {
+    files: ["apps/server/src/modules/*/*/*routes.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [otherModuleInternalsFromSubfolder, { ...noSql, group: [...noSql.group, "../schema*"] }] },
+      ],
+    },
   },
   {
     // Platform plumbing is domain-free.
