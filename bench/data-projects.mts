@@ -30,8 +30,8 @@
  */
 import type { auditLog } from "../apps/server/src/platform/audit/schema.js";
 import { categorySeeds } from "../apps/server/src/modules/needs/categories.js";
-import { milestoneAmounts } from "../apps/server/src/modules/projects/contracts-rules.js";
-import { gradeOf, satisfactionScore, totalScore } from "../apps/server/src/modules/projects/evaluation-rules.js";
+import { milestoneAmounts } from "../apps/server/src/modules/projects/contracts/rules.js";
+import { gradeOf, satisfactionScore, totalScore } from "../apps/server/src/modules/projects/evaluation/rules.js";
 import type {
   applications,
   callCriteria,

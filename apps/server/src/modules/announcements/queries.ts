@@ -17,7 +17,7 @@ import { notFound } from "../../platform/errors/app-error.js";
 import { inScope } from "../../platform/scope/index.js";
 import { memberships, users } from "../../platform/auth/index.js";
 import { isInScope } from "../../platform/auth/permissions.js";
-import { socialOrgs } from "../social-orgs/index.js";
+import { listOrganizationsAmong } from "../social-orgs/index.js";
 import { areas } from "../jurisdictions/index.js";
 import { announcementAttachments, announcementRecipients, announcements } from "./schema.js";
 
@@ -280,19 +280,12 @@ export async function listAudienceOrganizations(ctx: ActorCtx, query: Announceme
   if (!isInScope(query.area_code, ctx.actor.scope("announcements.publish"))) {
     throw notFound();
   }
-  const items = await ctx.db
-    .selectDistinct({ id: socialOrgs.id, name: socialOrgs.name })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .innerJoin(socialOrgs, eq(socialOrgs.id, memberships.organizationId))
-    .where(
-      and(
-        or(inScope(memberships.areaCode, [query.area_code]), sql`${query.area_code} LIKE ${memberships.areaCode} || '%'`),
-        eq(users.status, "active"),
-        query.q ? sql`${socialOrgs.name} LIKE ${`%${query.q.replace(/[\\%_]/g, "\\$&")}%`}` : undefined,
-      ),
-    )
-    .orderBy(asc(socialOrgs.name), asc(socialOrgs.id))
-    .limit(50);
+  const staffOrganizations = sql`SELECT ${memberships.organizationId} FROM ${memberships}
+    INNER JOIN ${users} ON ${users.id} = ${memberships.userId}
+    WHERE ${and(
+      or(inScope(memberships.areaCode, [query.area_code]), sql`${query.area_code} LIKE ${memberships.areaCode} || '%'`),
+      eq(users.status, "active"),
+    )}`;
+  const items = await listOrganizationsAmong(ctx, staffOrganizations, { q: query.q, limit: 50 });
   return { items };
 }

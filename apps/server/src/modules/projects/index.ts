@@ -1,14 +1,14 @@
 import type { ModuleManifest } from "../../platform/module.js";
 import { projectsErrors } from "./errors.js";
 import { projectsPermissions } from "./permissions.js";
-import { applicationRoutes } from "./applications-routes.js";
-import { callRoutes } from "./calls-routes.js";
-import { callPanelRoutes } from "./calls-panel-routes.js";
-import { reviewRoutes } from "./review-routes.js";
-import { contractAttachmentRoutes, contractRoutes } from "./contracts-routes.js";
-import { evaluationRoutes } from "./evaluation-routes.js";
-import { ledgerRoutes } from "./ledger-routes.js";
-import { projectIndicatorRoutes } from "./indicators-routes.js";
+import { applicationRoutes } from "./applications/routes.js";
+import { callRoutes } from "./calls/routes.js";
+import { callPanelRoutes } from "./calls/panel-routes.js";
+import { reviewRoutes } from "./review/routes.js";
+import { contractAttachmentRoutes, contractRoutes } from "./contracts/routes.js";
+import { evaluationRoutes } from "./evaluation/routes.js";
+import { ledgerRoutes } from "./ledger/routes.js";
+import { projectIndicatorRoutes } from "./indicators/routes.js";
 import { seedProjects } from "./seed.js";
 
 /**
@@ -33,8 +33,8 @@ export const projectsModule: ModuleManifest = {
   seedDemo: seedProjects,
 };
 
-export { getPublicCreditSummary } from "./credit.js";
-export { projectLinksNear } from "./agenda-links.js";
+export { getPublicCreditSummary } from "./evaluation/credit.js";
+export { projectLinksNear } from "./calls/agenda-links.js";
 export {
   listOcdsReleaseHeads,
   createReleaseHeadCache,
@@ -43,4 +43,4 @@ export {
   type OcdsProcess,
   type OcdsOrganization,
   type OcdsStage,
-} from "./ocds-queries.js";
+} from "./ocds/queries.js";

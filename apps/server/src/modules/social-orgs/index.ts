@@ -25,5 +25,16 @@ export {
   socialOrgReadableBy,
 } from "./queries.js";
 export { demoAgencyName } from "./seed.js";
-// Other modules check eligibility and presence in SQL against the registry (projects' calls).
-export { socialOrgs, socialOrgServiceAreas } from "./schema.js";
+// Other modules check eligibility and presence in SQL against the registry through these fragments;
+// the registry's tables stay inside the module.
+export {
+  organizationName,
+  organizationUsccOf,
+  organizationIdsUnder,
+  someOrganizationNear,
+  isOrganizationReadable,
+  isOrganizationActive,
+  checkOrganizationEligibility,
+  listOrganizationsAmong,
+  type EligibilityRules,
+} from "./fragments.js";

@@ -9,7 +9,8 @@ import { ProblemAlert } from "../../../../ui/ProblemAlert";
 import { useIdempotencyKey } from "../../../../ui/useIdempotencyKey";
 import { useMe } from "../../../auth";
 import { useCall, useCallSuggestion, useCreateCall, usePublishCall, usePublishNewCall, useUpdateCall } from "../api";
-import { CallForm, initialCallValues, toCallData, type CallFormValues } from "../components/CallForm";
+import { CallForm } from "../components/CallForm";
+import { initialCallValues, toCallData, type CallFormValues } from "../components/callFormValues";
 
 /** /calls/new (optionally ?area= to start from the area's unmet needs) and /calls/:id/edit (drafts only). */
 export function CallFormPage() {
