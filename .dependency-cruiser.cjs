@@ -19,32 +19,9 @@ const MODULE_TEST_HELPERS = `${MODULES}[^/]+/test/`;
 const HTTP = "^node_modules/(?:fastify|fastify-[^/]+|@fastify/[^/]+)/";
 const SQL = "^node_modules/drizzle-orm/";
 
-// TEMPORARY — projects split in progress. The helper moving apps/server/src/modules/projects/** fixes
-// these files; the integrator then deletes both lists (and their uses below). Nothing else may be added.
-// - these projects files import platform/auth/schema.ts (use platform/auth/index.ts instead):
-const PROJECTS_SPLIT_AUTH_SCHEMA = [
-  `${MODULES}projects/calls-panel-queries\\.ts$`,
-  `${MODULES}projects/calls-queries\\.ts$`,
-  `${MODULES}projects/calls-service\\.ts$`,
-  `${MODULES}projects/contracts-queries\\.ts$`,
-  `${MODULES}projects/evaluation-service\\.ts$`,
-  `${MODULES}projects/milestones-service\\.ts$`,
-  `${MODULES}projects/review-service\\.ts$`,
-  `${MODULES}projects/seed\\.ts$`,
-];
-// - these tests import another module's schema.ts (use <m>/test/tables.ts), and open/ocds's test imports
-//   projects/seed.ts and projects/schema.ts (needs a projects/test/ helper exposing them):
-const PROJECTS_SPLIT_TEST_TABLES = [
-  `${MODULES}projects/test/contract-fixtures\\.ts$`,
-  `${MODULES}projects/contracts\\.db\\.test\\.ts$`,
-  `${MODULES}projects/calls\\.db\\.test\\.ts$`,
-  `${MODULES}projects/applications\\.db\\.test\\.ts$`,
-  `${SERVER}open/ocds/ocds\\.db\\.test\\.ts$`,
-];
-// - projects/** (and communities, needs, announcements) read jurisdictions' `areas` and social-orgs'
-//   `socialOrgs`/`socialOrgServiceAreas` through these index.ts files; replacing them with query helpers is
-//   phase 2 of issue #15 (it rewrites projects/** SQL):
-const PROJECTS_SPLIT_TABLE_REEXPORTS = [`${MODULES}jurisdictions/index\\.ts$`, `${MODULES}social-orgs/index\\.ts$`];
+// Table re-exports still allowed (jurisdictions' `areas`: communities, needs and announcements join it);
+// replacing them with query fragments (jurisdictions/fragments.ts) is the remaining step.
+const TABLE_REEXPORTS_LEFT = [`${MODULES}jurisdictions/index\\.ts$`];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -54,14 +31,14 @@ module.exports = {
       name: "module-through-index",
       comment: "Import another server module through its index.ts (tests: also its test/ helpers). CONVENTIONS C1.",
       severity: "error",
-      from: { path: `${MODULES}([^/]+)/`, pathNot: PROJECTS_SPLIT_TEST_TABLES },
+      from: { path: `${MODULES}([^/]+)/` },
       to: { path: MODULES, pathNot: [`${MODULES}$1/`, MODULE_ENTRY, MODULE_TEST_HELPERS, MODULES_WIRING] },
     },
     {
       name: "module-through-index",
       comment: "Outside modules/ (open/, platform/, app.ts, quality/…) a module is reached through its index.ts only.",
       severity: "error",
-      from: { path: SERVER, pathNot: [`${MODULES}[^/]+/`, ...PROJECTS_SPLIT_TEST_TABLES] },
+      from: { path: SERVER, pathNot: [`${MODULES}[^/]+/`] },
       to: { path: MODULES, pathNot: [MODULE_ENTRY, MODULE_TEST_HELPERS, MODULES_WIRING] },
     },
     {
@@ -91,21 +68,21 @@ module.exports = {
       name: "tables-stay-in-module",
       comment: "A module's schema.ts is imported only by files of that module.",
       severity: "error",
-      from: { path: `${MODULES}([^/]+)/`, pathNot: PROJECTS_SPLIT_TEST_TABLES },
+      from: { path: `${MODULES}([^/]+)/` },
       to: { path: `${MODULES}.*/schema\\.ts$`, pathNot: `${MODULES}$1/` },
     },
     {
       name: "tables-stay-in-module",
       comment: "A module's schema.ts is imported only by files of that module.",
       severity: "error",
-      from: { path: SERVER, pathNot: [`${MODULES}[^/]+/`, ...PROJECTS_SPLIT_TEST_TABLES] },
+      from: { path: SERVER, pathNot: [`${MODULES}[^/]+/`] },
       to: { path: `${MODULES}.*/schema\\.ts$` },
     },
     {
       name: "no-table-reexport",
       comment: "index.ts may not re-export its tables (`export * from`/`export { t } from` a schema.ts); type-only re-exports are fine.",
       severity: "error",
-      from: { path: `${MODULES}[^/]+/index\\.ts$`, pathNot: PROJECTS_SPLIT_TABLE_REEXPORTS },
+      from: { path: `${MODULES}[^/]+/index\\.ts$`, pathNot: TABLE_REEXPORTS_LEFT },
       to: { path: "/schema\\.ts$", dependencyTypes: ["export"], dependencyTypesNot: ["type-only"] },
     },
     // Rule 4: platform/ is domain-free; platform/auth's tables are reached through platform/auth/index.ts.
@@ -120,7 +97,7 @@ module.exports = {
       name: "no-platform-auth-schema",
       comment: "Modules use platform/auth/index.ts, not platform/auth/schema.ts.",
       severity: "error",
-      from: { path: MODULES, pathNot: PROJECTS_SPLIT_AUTH_SCHEMA },
+      from: { path: MODULES },
       to: { path: `${SERVER}platform/auth/schema\\.ts$` },
     },
     // Rule 5: no cycles in the server or the console.

@@ -7,7 +7,6 @@ import { createTestApp, type TestApp } from "../../../test/test-app.js";
 import { buildApp } from "../../app.js";
 import { socialOrgsModule } from "../../modules/social-orgs/index.js";
 import { usersModule } from "../../modules/users/index.js";
-import { seedProjects, finalScoreOf } from "../../modules/projects/seed.js";
 import {
   applications,
   calls,
@@ -17,8 +16,10 @@ import {
   projectEvaluations,
   reviewScores,
   callCriteria,
-} from "../../modules/projects/schema.js";
-import { users } from "../../platform/auth/schema.js";
+  seedProjects,
+  finalScoreOf,
+} from "../../modules/projects/test/tables.js";
+import { users } from "../../platform/auth/index.js";
 
 /**
  * The projects demo seed (once, consistent sums) and the OCDS 1.1 feed built on it: every package

@@ -12,7 +12,7 @@ import type {
 } from "@sanshe/contracts";
 import type { TestApp } from "../../../../test/test-app.js";
 import { auditLog } from "../../../platform/audit/schema.js";
-import { notifications } from "../../notifications/schema.js";
+import { notifications } from "../../notifications/test/tables.js";
 import { buildSocialOrg } from "../../social-orgs/test/factories.js";
 import { applicationBody, callDraft, client, pdf, projectsTestApp, type Client } from "../test/calls-fixtures.js";
 import { milestoneReports, milestones, projectContracts, projectEvaluations } from "../schema.js";

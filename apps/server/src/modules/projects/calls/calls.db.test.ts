@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { CallDetail, CallSuggestion, Call } from "@sanshe/contracts";
 import type { TestApp } from "../../../../test/test-app.js";
 import { auditLog } from "../../../platform/audit/schema.js";
-import { needs } from "../../needs/schema.js";
+import { needs } from "../../needs/test/tables.js";
 import { buildSocialOrg } from "../../social-orgs/test/factories.js";
 import { callDraft, client, projectsTestApp, type Client } from "../test/calls-fixtures.js";
 

@@ -2,7 +2,7 @@ import { and, asc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import type { ReviewerCandidateList, ReviewerCandidateQuery, Role } from "@sanshe/contracts";
 import type { ActorCtx } from "../../../platform/ctx.js";
 import { notFound } from "../../../platform/errors/app-error.js";
-import { memberships, users } from "../../../platform/auth/schema.js";
+import { memberships, users } from "../../../platform/auth/index.js";
 import { isInScope, rolesHolding } from "../../../platform/auth/permissions.js";
 import { areaExists, areaNameOf } from "../../jurisdictions/index.js";
 import { purchaserScope } from "./access.js";

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
 import type { Call, CallDetail, CallListQuery, CallSuggestion, Page } from "@sanshe/contracts";
 import type { ActorCtx } from "../../../platform/ctx.js";
 import { notFound } from "../../../platform/errors/app-error.js";
-import { users } from "../../../platform/auth/schema.js";
+import { users } from "../../../platform/auth/index.js";
 import { inScope } from "../../../platform/scope/index.js";
 import { countNeedsForCall, unmetNeedsSummary } from "../../needs/index.js";
 import { applyingOrganizations, callVisible, effectiveStatus, purchaserScope } from "./access.js";

@@ -3,7 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { CallCreate, CallDetail, CallUpdate, Role } from "@sanshe/contracts";
 import { withTx, type ActorCtx } from "../../../platform/ctx.js";
 import { AppError, forbidden, versionConflict } from "../../../platform/errors/app-error.js";
-import { memberships, users } from "../../../platform/auth/schema.js";
+import { memberships, users } from "../../../platform/auth/index.js";
 import { membershipPermissions } from "../../../platform/auth/permissions.js";
 import { listCategories } from "../../needs/index.js";
 import { callForUpdate, getCall } from "./queries.js";

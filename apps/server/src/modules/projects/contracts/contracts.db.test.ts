@@ -5,7 +5,7 @@ import { as, createTestApp, signIn, type TestApp } from "../../../../test/test-a
 import { auditLog } from "../../../platform/audit/schema.js";
 import { buildUser } from "../../users/test/factories.js";
 import { buildSocialOrg } from "../../social-orgs/test/factories.js";
-import { notifications } from "../../notifications/schema.js";
+import { notifications } from "../../notifications/test/tables.js";
 import { fundingLedger, projectContracts } from "../schema.js";
 import { buildAwardedApplication, buildCall, buildReferredNeed } from "../test/contract-fixtures.js";
 

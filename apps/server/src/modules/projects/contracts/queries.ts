@@ -3,7 +3,7 @@ import type { Contract, ContractDetail, ContractListQuery, MilestoneEvidenceItem
 import type { ActorCtx, Ctx } from "../../../platform/ctx.js";
 import { notFound } from "../../../platform/errors/app-error.js";
 import { membershipPermissions } from "../../../platform/auth/permissions.js";
-import { users } from "../../../platform/auth/schema.js";
+import { users } from "../../../platform/auth/index.js";
 import { inScope } from "../../../platform/scope/index.js";
 import { getOrganizations } from "../../social-orgs/index.js";
 import { organizationEvidence } from "../../needs/index.js";

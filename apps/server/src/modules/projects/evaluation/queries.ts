@@ -3,7 +3,7 @@ import type { EvaluatorCandidate, ProjectEvaluation, Role } from "@sanshe/contra
 import type { ActorCtx } from "../../../platform/ctx.js";
 import { notFound } from "../../../platform/errors/app-error.js";
 import { membershipPermissions } from "../../../platform/auth/permissions.js";
-import { memberships, users } from "../../../platform/auth/schema.js";
+import { memberships, users } from "../../../platform/auth/index.js";
 import { findEvaluation, getVisibleContractRow, purchaserScope } from "../contracts/queries.js";
 
 /** Active users holding projects.evaluate over `areaCode` (one query). */

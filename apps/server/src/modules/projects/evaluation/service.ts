@@ -2,7 +2,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import type { ContractClosing, ContractDetail, ProjectEvaluation, PurchaserEvaluation, ThirdPartyEvaluation } from "@sanshe/contracts";
 import { withTx, type ActorCtx } from "../../../platform/ctx.js";
 import { AppError, notFound, versionConflict } from "../../../platform/errors/app-error.js";
-import { users } from "../../../platform/auth/schema.js";
+import { users } from "../../../platform/auth/index.js";
 import { inScope } from "../../../platform/scope/index.js";
 import { organizationRatings } from "../../needs/index.js";
 import { findEvaluation, presentContractDetail, purchaserScope } from "../contracts/queries.js";

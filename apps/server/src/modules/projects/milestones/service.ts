@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { MilestoneDecision, MilestoneReport, MilestoneReportCreate } from "@sanshe/contracts";
 import { withTx, type ActorCtx } from "../../../platform/ctx.js";
 import { AppError, notFound } from "../../../platform/errors/app-error.js";
-import { memberships, users } from "../../../platform/auth/schema.js";
+import { memberships, users } from "../../../platform/auth/index.js";
 import { inScope } from "../../../platform/scope/index.js";
 import { organizationEvidence } from "../../needs/index.js";
 import { notify } from "../../notifications/index.js";

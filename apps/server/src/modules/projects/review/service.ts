@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { AwardInput, CallDetail, MyReview, ReviewScoresInput } from "@sanshe/contracts";
 import { withTx, type ActorCtx } from "../../../platform/ctx.js";
 import { AppError, notFound, versionConflict } from "../../../platform/errors/app-error.js";
-import { memberships } from "../../../platform/auth/schema.js";
+import { memberships } from "../../../platform/auth/index.js";
 import { notify } from "../../notifications/index.js";
 import { isReviewerOf } from "../calls/access.js";
 import { callForUpdate, getCall } from "../calls/queries.js";

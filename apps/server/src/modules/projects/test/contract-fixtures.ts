@@ -1,5 +1,5 @@
 import type { Ctx } from "../../../platform/ctx.js";
-import { needs, referrals, serviceRecords } from "../../needs/schema.js";
+import { needs, referrals, serviceRecords } from "../../needs/test/tables.js";
 import { applications, calls, projectContracts } from "../schema.js";
 
 /**
