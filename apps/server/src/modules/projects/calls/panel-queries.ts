@@ -10,7 +10,6 @@ import { purchaserScope } from "./access.js";
 /** Most candidates returned at once; the form searches by name for more. */
 export const REVIEWER_CANDIDATE_LIMIT = 50;
 
-
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
