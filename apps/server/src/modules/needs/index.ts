@@ -1,20 +1,28 @@
 import type { ModuleManifest } from "../../platform/module.js";
-import { needRoutes } from "./routes.js";
-import { attachmentRoutes } from "./attachment-routes.js";
+import { needItemRoutes, needListRoutes } from "./routes.js";
+import { attachmentRoutes } from "./attachments/routes.js";
+import { dashboardRoutes } from "./dashboard/routes.js";
+import { referralRoutes } from "./referrals/routes.js";
+import { routingRoutes } from "./routing/routes.js";
 import { seedNeeds } from "./seed.js";
 
 /** Needs (需求), routing rules (分层分派) and referrals (转介联办) closed by the resident's confirmation. */
 export const needsModule: ModuleManifest = {
   name: "needs",
+  // In this order, the order of docs/api/openapi.json's paths.
   routes: async (app) => {
-    await app.register(needRoutes);
+    await app.register(needListRoutes);
+    await app.register(dashboardRoutes);
+    await app.register(needItemRoutes);
+    await app.register(routingRoutes);
+    await app.register(referralRoutes);
     await app.register(attachmentRoutes);
   },
   seedDemo: seedNeeds,
 };
 
 export { seedNeedCategories } from "./categories.js";
-export { escalateOverdue, type EscalationResult } from "./escalation.js";
+export { escalateOverdue, type EscalationResult } from "./escalation/service.js";
 export { createNeedFromChannel, type ChannelNeedInput } from "./service.js";
 export {
   organizationEvidence,
@@ -25,14 +33,6 @@ export {
   type OrganizationRatings,
 } from "./project-evidence.js";
 export { countNeedsForCall, unmetNeedsSummary, type NeedCounts } from "./project-counts.js";
-export {
-  countOpenNeedsByCategory,
-  listChannelNeeds,
-  listCategories,
-  referralAreasIn,
-  serviceRecordAreasIn,
-  type ChannelNeed,
-  type ChannelNeedFilter,
-  listOpenReferralDeadlines,
-  type ReferralDeadline,
-} from "./queries.js";
+export { countOpenNeedsByCategory, listChannelNeeds, listCategories, type ChannelNeedFilter } from "./queries.js";
+export type { ChannelNeed } from "./present.js";
+export { referralAreasIn, serviceRecordAreasIn, listOpenReferralDeadlines, type ReferralDeadline } from "./referrals/queries.js";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NeedsDashboard } from "@sanshe/contracts";
-import { as, createTestApp, signIn, type TestApp } from "../../../test/test-app.js";
-import { buildUser } from "../users/test/factories.js";
+import { as, createTestApp, signIn, type TestApp } from "../../../../test/test-app.js";
+import { buildUser } from "../../users/test/factories.js";
 
 /**
  * SANSHE_DASHBOARD_CACHE_SECONDS: a district's or the city's dashboard is computed once per period of

@@ -8,8 +8,9 @@ import {
   NeedIdParamsSchema,
   ProblemSchema,
 } from "@sanshe/contracts";
-import { requireAnyPermission } from "../../platform/ctx.js";
-import { addAttachment, getAttachment } from "./attachments.js";
+import { requireAnyPermission } from "../../../platform/ctx.js";
+import { getAttachment } from "./queries.js";
+import { addAttachment } from "./service.js";
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
 

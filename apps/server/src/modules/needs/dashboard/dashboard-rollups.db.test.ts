@@ -2,12 +2,12 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { dashboardProviderLimit, type NeedsDashboard } from "@sanshe/contracts";
-import { queryRows } from "../../platform/db/client.js";
-import { as, createTestApp, signIn, type TestApp } from "../../../test/test-app.js";
-import { buildUser } from "../users/test/factories.js";
-import { buildSocialOrg } from "../social-orgs/test/factories.js";
-import { systemCtx } from "../../platform/system.js";
-import { escalateOverdue, foldReferralDeadlines } from "./escalation.js";
+import { queryRows } from "../../../platform/db/client.js";
+import { as, createTestApp, signIn, type TestApp } from "../../../../test/test-app.js";
+import { buildUser } from "../../users/test/factories.js";
+import { buildSocialOrg } from "../../social-orgs/test/factories.js";
+import { systemCtx } from "../../../platform/system.js";
+import { escalateOverdue, foldReferralDeadlines } from "../escalation/service.js";
 
 /**
  * The roll-ups (ADR 0011) against the live computation: random needs and referrals written straight to

@@ -8,14 +8,14 @@ import {
   type ProviderKind,
   type ServiceTier,
 } from "@sanshe/contracts";
-import type { ActorCtx } from "../../platform/ctx.js";
-import { periodicCache, type PeriodicCache } from "../../platform/cache/index.js";
-import { notFound } from "../../platform/errors/app-error.js";
-import { isInScope } from "../../platform/auth/permissions.js";
-import { areas } from "../jurisdictions/index.js";
-import { getOrganizations } from "../social-orgs/index.js";
-import { getWorkerNames } from "../social-workers/index.js";
-import { needCategories, needDurationRollups, needRollups, needs, referralDeadlineRollups, referralRollups, referrals } from "./schema.js";
+import type { ActorCtx } from "../../../platform/ctx.js";
+import { periodicCache, type PeriodicCache } from "../../../platform/cache/index.js";
+import { notFound } from "../../../platform/errors/app-error.js";
+import { isInScope } from "../../../platform/auth/permissions.js";
+import { areas } from "../../jurisdictions/index.js";
+import { getOrganizations } from "../../social-orgs/index.js";
+import { getWorkerNames } from "../../social-workers/index.js";
+import { needCategories, needDurationRollups, needRollups, needs, referralDeadlineRollups, referralRollups, referrals } from "../schema.js";
 
 /**
  * The needs dashboard (需求看板) of one jurisdiction, with a fixed number of statements whatever the

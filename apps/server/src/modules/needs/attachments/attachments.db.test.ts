@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { NeedAttachment, NeedDetail } from "@sanshe/contracts";
-import { as, createTestApp, signIn, type TestApp } from "../../../test/test-app.js";
-import { auditLog } from "../../platform/audit/schema.js";
-import { buildUser } from "../users/test/factories.js";
+import { as, createTestApp, signIn, type TestApp } from "../../../../test/test-app.js";
+import { auditLog } from "../../../platform/audit/schema.js";
+import { buildUser } from "../../users/test/factories.js";
 
 /** Photos on needs over HTTP: magic bytes, size and count limits, scope on upload and download, idempotent retries. */
 

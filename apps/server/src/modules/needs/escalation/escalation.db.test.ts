@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { NeedDetail, NotificationPage, Referral } from "@sanshe/contracts";
-import { as, createTestApp, signIn, type TestApp } from "../../../test/test-app.js";
-import { auditLog } from "../../platform/audit/schema.js";
-import { systemCtx } from "../../platform/system.js";
-import { buildUser } from "../users/test/factories.js";
-import { escalateOverdue } from "./escalation.js";
-import { buildApp } from "../../app.js";
+import { as, createTestApp, signIn, type TestApp } from "../../../../test/test-app.js";
+import { auditLog } from "../../../platform/audit/schema.js";
+import { systemCtx } from "../../../platform/system.js";
+import { buildUser } from "../../users/test/factories.js";
+import { escalateOverdue } from "./service.js";
+import { buildApp } from "../../../app.js";
 
 /**
  * Escalation of overdue referrals on an injected clock: nothing before the deadline, once per clock
