@@ -481,13 +481,13 @@ describe("needs dashboard roll-ups", () => {
     const kept = await snapshot();
     expect(kept.needs.length).toBeGreaterThan(100);
     expect(kept.deadlines.length).toBeGreaterThan(10);
-    const migration = readFileSync(new URL("../../../../../db/migrations/0021_dashboard_rollups.sql", import.meta.url), "utf8");
+    const migration = readFileSync(new URL("../../../../../../db/migrations/0021_dashboard_rollups.sql", import.meta.url), "utf8");
     const backfill = migration
       .split("--> statement-breakpoint")
       .map((statement) => statement.replace(/^(\s*--.*\n)+/, "").trim())
       .filter((statement) => /^INSERT INTO (need|referral)_/.test(statement));
     expect(backfill).toHaveLength(4);
-    const deadlines = readFileSync(new URL("../../../../../db/migrations/0025_referral_deadline_rollups.sql", import.meta.url), "utf8")
+    const deadlines = readFileSync(new URL("../../../../../../db/migrations/0025_referral_deadline_rollups.sql", import.meta.url), "utf8")
       .split("--> statement-breakpoint")
       .map((statement) => statement.replace(/^(\s*--.*\n)+/, "").trim())
       .filter((statement) => statement.startsWith("INSERT INTO referral_deadline_rollups"));
