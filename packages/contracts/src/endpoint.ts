@@ -63,7 +63,9 @@ export type EndpointBody<E extends EndpointDef> = E["body"] extends z.ZodType
 export type EndpointResponse<E extends EndpointDef> = E["status"] extends 204 ? undefined : z.output<E["response"]>;
 
 /** The inputs of a call: `params`, `query` and `body` where the endpoint has them. */
-export type EndpointInput<E extends EndpointDef> = ([EndpointParams<E>] extends [never] ? { params?: never } : { params: EndpointParams<E> }) &
+export type EndpointInput<E extends EndpointDef> = ([EndpointParams<E>] extends [never]
+  ? { params?: never }
+  : { params: EndpointParams<E> }) &
   ([EndpointQuery<E>] extends [never] ? { query?: never } : { query?: EndpointQuery<E> }) &
   ([EndpointBody<E>] extends [never] ? { body?: never } : { body: EndpointBody<E> });
 

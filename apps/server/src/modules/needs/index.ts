@@ -1,7 +1,11 @@
 import type { ModuleManifest } from "../../platform/module.js";
+import { needsErrors } from "./errors.js";
+import { needsPermissions } from "./permissions.js";
 import { needItemRoutes, needListRoutes } from "./routes.js";
 import { attachmentRoutes } from "./attachments/routes.js";
 import { dashboardRoutes } from "./dashboard/routes.js";
+import { escalateNeedsJob } from "./escalation/jobs.js";
+import { referralDeadlines } from "./referrals/calendar-events.js";
 import { referralRoutes } from "./referrals/routes.js";
 import { routingRoutes } from "./routing/routes.js";
 import { seedNeeds } from "./seed.js";
@@ -9,6 +13,8 @@ import { seedNeeds } from "./seed.js";
 /** Needs (需求), routing rules (分层分派) and referrals (转介联办) closed by the resident's confirmation. */
 export const needsModule: ModuleManifest = {
   name: "needs",
+  errors: needsErrors,
+  permissions: needsPermissions,
   // In this order, the order of docs/api/openapi.json's paths.
   routes: async (app) => {
     await app.register(needListRoutes);
@@ -19,6 +25,8 @@ export const needsModule: ModuleManifest = {
     await app.register(attachmentRoutes);
   },
   seedDemo: seedNeeds,
+  jobs: [escalateNeedsJob],
+  calendar: { user: [referralDeadlines] },
 };
 
 export { seedNeedCategories } from "./categories.js";

@@ -42,7 +42,12 @@ export function endpointResponses(definition: EndpointDef): Record<number, z.Zod
  * tags, access, and the success status all come from the contract, so the route file holds only the
  * call into the use case.
  */
-export function serve<E extends EndpointDef>(app: RouteHost, definition: E, handler: EndpointHandler<E>, options: EndpointOptions = {}): void {
+export function serve<E extends EndpointDef>(
+  app: RouteHost,
+  definition: E,
+  handler: EndpointHandler<E>,
+  options: EndpointOptions = {},
+): void {
   const schema: Record<string, unknown> = {
     summary: definition.summary,
     tags: [...definition.tags],
