@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NeedsDashboard } from "@sanshe/contracts";
-import { as, createTestApp, signIn, type TestApp } from "../../../test/test-app.js";
-import { buildUser } from "../users/test/factories.js";
+import { as, createTestApp, signIn, type TestApp } from "../../../../test/test-app.js";
+import { buildUser } from "../../users/test/factories.js";
+import { referralOf, reportNeed, serveReferral } from "../test/factories.js";
 
 /**
  * SANSHE_DASHBOARD_CACHE_SECONDS: a district's or the city's dashboard is computed once per period of
@@ -23,9 +24,7 @@ async function board(who: Client, area: string): Promise<NeedsDashboard> {
 }
 
 async function report(description: string): Promise<string> {
-  const response = await staff.post("/api/v1/needs", { category: "sanitation", description, area_code: "410105007002" });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json<{ id: string }>().id;
+  return (await reportNeed(staff, { category: "sanitation", description, area_code: "410105007002" })).id;
 }
 
 beforeAll(async () => {
@@ -37,18 +36,7 @@ beforeAll(async () => {
   evaluator = await client([{ role: "evaluator", area_code: "410105" }]);
   // One need closed through the community queue: it shows among the recent closures.
   const id = await report("楼道堆物需要清理");
-  const referral = (await staff.get(`/api/v1/needs/${id}`)).json<{ referrals: Array<{ id: string }> }>().referrals[0]?.id;
-  for (const [path, body] of [
-    [`/api/v1/referrals/${referral}/accept`, undefined],
-    [
-      `/api/v1/referrals/${referral}/service-records`,
-      { served_on: "2026-03-02", minutes: 30, party_kind: "community", party_name: "社区居委会" },
-    ],
-    [`/api/v1/referrals/${referral}/complete`, undefined],
-  ] as const) {
-    const response = await staff.post(path, body);
-    expect(response.statusCode, response.body).toBeLessThan(300);
-  }
+  await serveReferral(staff, await referralOf(staff, id));
   // A colleague who did not serve it confirms by a call-back (no account: at once).
   const colleague = await client([{ role: "community_staff", area_code: "410105007002" }]);
   for (const [path, body] of [

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { createCliStorage } from "../../../test/cli-harness.js";
-import { queryRows } from "../../platform/db/client.js";
+import { createCliStorage } from "../../../../test/cli-harness.js";
+import { queryRows } from "../../../platform/db/client.js";
 
 /** `sanshe needs escalate` on the demo world: the seed already escalated, so a second sweep finds nothing new. */
 

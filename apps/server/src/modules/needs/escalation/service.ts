@@ -1,70 +1,21 @@
-import { and, asc, eq, inArray, sql, type Column, type SQL } from "drizzle-orm";
-import { withTx, type Ctx } from "../../platform/ctx.js";
-import { queryRows } from "../../platform/db/client.js";
-import { memberships, users } from "../../platform/auth/index.js";
-import { getAreaNames } from "../jurisdictions/index.js";
-import { notify } from "../notifications/index.js";
-import { getOrganizations } from "../social-orgs/index.js";
-import { needCategories, needEvents, needs, referralEscalations, referrals } from "./schema.js";
+import { asc, eq, sql, type Column, type SQL } from "drizzle-orm";
+import { withTx, type Ctx } from "../../../platform/ctx.js";
+import { queryRows } from "../../../platform/db/client.js";
+import { getAreaNames } from "../../jurisdictions/index.js";
+import { notify } from "../../notifications/index.js";
+import { getOrganizations } from "../../social-orgs/index.js";
+import { needCategories, needEvents, needs, referralEscalations, referrals } from "../schema.js";
+import { escalationReason, type Clock } from "./policy.js";
+import { officialsOf } from "./queries.js";
 
 /** One sweeper at a time across servers (the unique (referral, clock) index is the final guard). */
 const escalationLockKey = 74616003;
 
 export type EscalationResult = { escalated: number; notifications: number };
 
-type Clock = "respond" | "resolve";
-
-const shanghai = new Intl.DateTimeFormat("zh-CN", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
-/** "2 天 3 小时", "5 小时", "20 分钟". */
-export function lateBy(ms: number): string {
-  const minutes = Math.max(1, Math.floor(ms / 60_000));
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  if (days > 0) {
-    return hours > 0 ? `${days} 天 ${hours} 小时` : `${days} 天`;
-  }
-  return hours > 0 ? `${hours} 小时` : `${minutes} 分钟`;
-}
-
-/** The history reason: which clock, when it was due (Beijing time) and how late it is. */
-export function escalationReason(clock: Clock, dueAt: Date, now: Date): string {
-  const due = shanghai.format(dueAt);
-  const late = lateBy(now.getTime() - dueAt.getTime());
-  return clock === "respond"
-    ? `接单超时：应于 ${due} 前接单，已超时 ${late}，已督办至街道`
-    : `办结超时：应于 ${due} 前办结，已超时 ${late}，已督办至街道`;
-}
-
 /** SQL: the referral passed this clock and it was not escalated yet. */
 function unescalated(clock: Clock, status: "pending" | "accepted", column: Column, at: SQL): SQL {
   return sql`(${referrals.status} = ${status} AND ${column} < ${at} AND NOT EXISTS (SELECT 1 FROM ${referralEscalations} WHERE ${referralEscalations.referralId} = ${referrals.id} AND ${referralEscalations.clock} = ${clock}))`;
-}
-
-/** Active officials whose membership is exactly one of `areaCodes`, by area. One query. */
-async function officialsOf(ctx: Ctx, areaCodes: string[]): Promise<Map<string, string[]>> {
-  const byArea = new Map<string, string[]>();
-  if (areaCodes.length === 0) {
-    return byArea;
-  }
-  const rows = await ctx.db
-    .selectDistinct({ areaCode: memberships.areaCode, userId: memberships.userId })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.role, "official"), inArray(memberships.areaCode, areaCodes), eq(users.status, "active")))
-    .orderBy(asc(memberships.areaCode), asc(memberships.userId));
-  for (const row of rows) {
-    byArea.set(row.areaCode, [...(byArea.get(row.areaCode) ?? []), row.userId]);
-  }
-  return byArea;
 }
 
 async function sweepBatch(ctx: Ctx, batchSize: number): Promise<(EscalationResult & { full: boolean }) | null> {

@@ -1,31 +1,14 @@
 import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { MAX_ATTACHMENTS_PER_NEED, type AttachmentContentType, type NeedAttachment } from "@sanshe/contracts";
-import { withTx, type ActorCtx } from "../../platform/ctx.js";
-import { AppError, notFound } from "../../platform/errors/app-error.js";
-import { inScope } from "../../platform/scope/index.js";
-import { needVisible } from "./queries.js";
-import { needAttachments, needs } from "./schema.js";
+import { MAX_ATTACHMENTS_PER_NEED, type NeedAttachment } from "@sanshe/contracts";
+import { withTx, type ActorCtx } from "../../../platform/ctx.js";
+import { AppError, notFound } from "../../../platform/errors/app-error.js";
+import { inScope } from "../../../platform/scope/index.js";
+import { needAttachments, needs } from "../schema.js";
+import { sniffImageType } from "./policy.js";
+import { presentAttachment } from "./present.js";
 
 type AttachmentRow = typeof needAttachments.$inferSelect;
-
-/** The image type of `bytes` by its magic numbers (JPEG, PNG, WebP), or null for anything else. */
-export function sniffImageType(bytes: Buffer): AttachmentContentType | null {
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) {
-    return "image/jpeg";
-  }
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
-    return "image/png";
-  }
-  if (bytes.length >= 12 && bytes.toString("latin1", 0, 4) === "RIFF" && bytes.toString("latin1", 8, 12) === "WEBP") {
-    return "image/webp";
-  }
-  return null;
-}
-
-export function presentAttachment(row: Pick<AttachmentRow, "id" | "contentType" | "sizeBytes" | "createdAt">): NeedAttachment {
-  return { id: row.id, content_type: row.contentType, size_bytes: row.sizeBytes, created_at: row.createdAt.toISOString() };
-}
 
 /**
  * POST /needs/{id}/attachments: the resident who reported the need, or staff with needs.write over its
@@ -87,21 +70,4 @@ export async function addAttachment(ctx: ActorCtx, needId: string, body: unknown
     });
     return presentAttachment(attachment);
   });
-}
-
-/** One photo of a need the actor may read (scoped exactly like the need). @throws NOT_FOUND otherwise. */
-export async function getAttachment(
-  ctx: ActorCtx,
-  needId: string,
-  attachmentId: string,
-): Promise<{ contentType: AttachmentContentType; bytes: Buffer; sha256: string }> {
-  const [row] = await ctx.db
-    .select({ contentType: needAttachments.contentType, bytes: needAttachments.bytes, sha256: needAttachments.sha256 })
-    .from(needAttachments)
-    .innerJoin(needs, eq(needs.id, needAttachments.needId))
-    .where(and(eq(needAttachments.id, attachmentId), eq(needAttachments.needId, needId), needVisible(ctx)));
-  if (!row) {
-    throw notFound();
-  }
-  return row;
 }

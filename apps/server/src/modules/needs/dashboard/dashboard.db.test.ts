@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NeedDetail, NeedsDashboard, Referral } from "@sanshe/contracts";
-import { as, createTestApp, signIn, type TestApp } from "../../../test/test-app.js";
-import { buildUser } from "../users/test/factories.js";
-import { buildSocialOrg } from "../social-orgs/test/factories.js";
+import { as, createTestApp, signIn, type TestApp } from "../../../../test/test-app.js";
+import { buildUser } from "../../users/test/factories.js";
+import { buildSocialOrg } from "../../social-orgs/test/factories.js";
 
 /**
  * The needs dashboard over a small dataset built through the real needs service (report, route,

@@ -2,12 +2,12 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { dashboardProviderLimit, type NeedsDashboard } from "@sanshe/contracts";
-import { queryRows } from "../../platform/db/client.js";
-import { as, createTestApp, signIn, type TestApp } from "../../../test/test-app.js";
-import { buildUser } from "../users/test/factories.js";
-import { buildSocialOrg } from "../social-orgs/test/factories.js";
-import { systemCtx } from "../../platform/system.js";
-import { escalateOverdue, foldReferralDeadlines } from "./escalation.js";
+import { queryRows } from "../../../platform/db/client.js";
+import { as, createTestApp, signIn, type TestApp } from "../../../../test/test-app.js";
+import { buildUser } from "../../users/test/factories.js";
+import { buildSocialOrg } from "../../social-orgs/test/factories.js";
+import { systemCtx } from "../../../platform/system.js";
+import { escalateOverdue, foldReferralDeadlines } from "../escalation/service.js";
 
 /**
  * The roll-ups (ADR 0011) against the live computation: random needs and referrals written straight to
@@ -481,13 +481,13 @@ describe("needs dashboard roll-ups", () => {
     const kept = await snapshot();
     expect(kept.needs.length).toBeGreaterThan(100);
     expect(kept.deadlines.length).toBeGreaterThan(10);
-    const migration = readFileSync(new URL("../../../../../db/migrations/0021_dashboard_rollups.sql", import.meta.url), "utf8");
+    const migration = readFileSync(new URL("../../../../../../db/migrations/0021_dashboard_rollups.sql", import.meta.url), "utf8");
     const backfill = migration
       .split("--> statement-breakpoint")
       .map((statement) => statement.replace(/^(\s*--.*\n)+/, "").trim())
       .filter((statement) => /^INSERT INTO (need|referral)_/.test(statement));
     expect(backfill).toHaveLength(4);
-    const deadlines = readFileSync(new URL("../../../../../db/migrations/0025_referral_deadline_rollups.sql", import.meta.url), "utf8")
+    const deadlines = readFileSync(new URL("../../../../../../db/migrations/0025_referral_deadline_rollups.sql", import.meta.url), "utf8")
       .split("--> statement-breakpoint")
       .map((statement) => statement.replace(/^(\s*--.*\n)+/, "").trim())
       .filter((statement) => statement.startsWith("INSERT INTO referral_deadline_rollups"));

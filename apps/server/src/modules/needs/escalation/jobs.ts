@@ -1,5 +1,5 @@
-import type { Job } from "../../platform/module.js";
-import { escalateOverdue } from "./escalation.js";
+import type { Job } from "../../../platform/module.js";
+import { escalateOverdue } from "./service.js";
 
 /** Escalates referrals past their clock to the street officials, once per clock. */
 export const escalateNeedsJob: Job = {

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { NeedDetail, NotificationPage, Referral } from "@sanshe/contracts";
-import { as, createTestApp, signIn, type TestApp } from "../../../test/test-app.js";
-import { auditLog } from "../../platform/audit/schema.js";
-import { systemCtx } from "../../platform/system.js";
-import { buildUser } from "../users/test/factories.js";
-import { escalateOverdue } from "./escalation.js";
-import { buildApp } from "../../app.js";
+import { as, createTestApp, signIn, type TestApp } from "../../../../test/test-app.js";
+import { auditLog } from "../../../platform/audit/schema.js";
+import { systemCtx } from "../../../platform/system.js";
+import { buildUser } from "../../users/test/factories.js";
+import { buildNeed, reportNeed } from "../test/factories.js";
+import { escalateOverdue } from "./service.js";
+import { buildApp } from "../../../app.js";
 
 /**
  * Escalation of overdue referrals on an injected clock: nothing before the deadline, once per clock
@@ -65,9 +66,7 @@ beforeAll(async () => {
   streetDeputy = await client([{ role: "official", area_code: "410105007" }]);
   districtOfficial = await client([{ role: "official", area_code: "410105" }]);
   // elderly_care: accept within 24 hours, complete within 7 days; no rule → the community queue.
-  const response = await resident.post("/api/v1/needs", { category: "elderly_care", description: "独居老人需要助餐" });
-  expect(response.statusCode).toBe(201);
-  need = response.json<NeedDetail>();
+  need = await reportNeed(resident, { category: "elderly_care", description: "独居老人需要助餐" });
 });
 
 afterAll(async () => {
@@ -137,22 +136,16 @@ describe("escalation of overdue referrals", () => {
   });
 
   it("goes to the district's officials when the street has none", async () => {
-    const other = await staffElsewhere.post("/api/v1/needs", {
-      category: "elderly_care",
-      description: "老人行动不便",
-      area_code: "410105001003",
-    });
-    expect(other.statusCode).toBe(201);
+    const other = await reportNeed(staffElsewhere, { category: "elderly_care", description: "老人行动不便", area_code: "410105001003" });
     advance(25);
     expect(await sweep()).toEqual({ escalated: 1, notifications: 1 });
     const district = await inbox(districtOfficial);
-    expect(district.items.map((n) => n.link)).toEqual([`/needs/${other.json<NeedDetail>().id}`]);
+    expect(district.items.map((n) => n.link)).toEqual([`/needs/${other.id}`]);
     expect((await inbox(streetOfficial)).items).toHaveLength(2);
   });
 
   it("runs in the server on the configured interval only when asked, and stops on close", async () => {
-    const other = await staff.post("/api/v1/needs", { category: "health", description: "需要测血压", area_code: community });
-    expect(other.statusCode).toBe(201);
+    await buildNeed(t.ctx, { category: "health", description: "需要测血压", area_code: community });
     advance(25); // health: accept within 24 hours
     const before = (await inbox(streetOfficial)).items.length;
     const server = await buildApp({ config: t.config, database: t.database, logger: false, now: () => clock, escalationIntervalMs: 20 });

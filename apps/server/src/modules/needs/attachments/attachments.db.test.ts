@@ -2,9 +2,10 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { NeedAttachment, NeedDetail } from "@sanshe/contracts";
-import { as, createTestApp, signIn, type TestApp } from "../../../test/test-app.js";
-import { auditLog } from "../../platform/audit/schema.js";
-import { buildUser } from "../users/test/factories.js";
+import { as, createTestApp, signIn, type TestApp } from "../../../../test/test-app.js";
+import { auditLog } from "../../../platform/audit/schema.js";
+import { buildUser } from "../../users/test/factories.js";
+import { reportNeed } from "../test/factories.js";
 
 /** Photos on needs over HTTP: magic bytes, size and count limits, scope on upload and download, idempotent retries. */
 
@@ -30,11 +31,7 @@ function upload(who: Client, needId: string, bytes: Buffer, contentType = "image
   return who.post(`/api/v1/needs/${needId}/attachments`, bytes, { headers: { "content-type": contentType, ...headers } });
 }
 
-async function report(who: Client): Promise<NeedDetail> {
-  const response = await who.post("/api/v1/needs", { category: "repairs", description: "楼道灯坏了" });
-  expect(response.statusCode).toBe(201);
-  return response.json<NeedDetail>();
-}
+const report = (who: Client): Promise<NeedDetail> => reportNeed(who, { category: "repairs", description: "楼道灯坏了" });
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -1,4 +1,4 @@
-import type { UserEventSource } from "../../platform/module.js";
+import type { UserEventSource } from "../../../platform/module.js";
 import { listOpenReferralDeadlines } from "./queries.js";
 
 /** Private feed: respond-by of pending and resolve-by of accepted referrals the user handles. */

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { Case, NeedDetail, Referral, RoutingRule } from "@sanshe/contracts";
-import { as, createTestApp, signIn, type TestApp } from "../../../test/test-app.js";
-import { auditLog } from "../../platform/audit/schema.js";
-import { buildUser } from "../users/test/factories.js";
-import { buildSocialOrg } from "../social-orgs/test/factories.js";
-import { buildSocialWorker } from "../social-workers/test/factories.js";
-import { socialWorkers } from "../social-workers/test/tables.js";
-import { buildResident } from "../residents/test/factories.js";
+import { as, createTestApp, signIn, type TestApp } from "../../../../test/test-app.js";
+import { auditLog } from "../../../platform/audit/schema.js";
+import { buildUser } from "../../users/test/factories.js";
+import { buildSocialOrg } from "../../social-orgs/test/factories.js";
+import { buildSocialWorker } from "../../social-workers/test/factories.js";
+import { socialWorkers } from "../../social-workers/test/tables.js";
+import { buildResident } from "../../residents/test/factories.js";
 
 /**
  * A social worker's personal inbox (rules routing to a social worker), its transitions, provider

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../platform/config.js";
-import { sniffImageType } from "./attachments.js";
-import { escalationReason, lateBy } from "./escalation.js";
+import { loadConfig } from "../../../platform/config.js";
+import { escalationReason, lateBy } from "./policy.js";
 
 describe("escalation reasons", () => {
   it("says how late in minutes, hours or days and hours", () => {
@@ -22,17 +21,5 @@ describe("escalation reasons", () => {
     expect(loadConfig({}).escalationIntervalMs).toBe(300_000);
     expect(loadConfig({ SANSHE_ESCALATION_INTERVAL_SECONDS: "0" }).escalationIntervalMs).toBe(0);
     expect(() => loadConfig({ SANSHE_ESCALATION_INTERVAL_SECONDS: "-1" })).toThrow(/SANSHE_ESCALATION_INTERVAL_SECONDS/);
-  });
-});
-
-describe("image sniffing", () => {
-  it("knows JPEG, PNG and WebP by their magic bytes and nothing else", () => {
-    expect(sniffImageType(Buffer.from([0xff, 0xd8, 0xff, 0xdb, 0]))).toBe("image/jpeg");
-    expect(sniffImageType(Buffer.from("89504e470d0a1a0a0000", "hex"))).toBe("image/png");
-    expect(sniffImageType(Buffer.from("RIFF\x10\x00\x00\x00WEBPVP8 ", "latin1"))).toBe("image/webp");
-    expect(sniffImageType(Buffer.from("RIFF\x10\x00\x00\x00WAVEfmt ", "latin1"))).toBeNull();
-    expect(sniffImageType(Buffer.from("GIF89a"))).toBeNull();
-    expect(sniffImageType(Buffer.from([0xff, 0xd8]))).toBeNull();
-    expect(sniffImageType(Buffer.alloc(0))).toBeNull();
   });
 });
