@@ -1,5 +1,6 @@
 import type { ModuleManifest } from "../../platform/module.js";
-import { meetingRoutes } from "./routes.js";
+import { meetingRoutes, publicMeetingSummaryRoutes } from "./routes.js";
+import { actionItemRoutes } from "./action-items/routes.js";
 import { seedMeetings } from "./seed.js";
 
 /**
@@ -9,11 +10,15 @@ import { seedMeetings } from "./seed.js";
  */
 export const meetingsModule: ModuleManifest = {
   name: "meetings",
-  routes: meetingRoutes,
+  routes: async (app) => {
+    await app.register(meetingRoutes);
+    await app.register(actionItemRoutes);
+    await app.register(publicMeetingSummaryRoutes);
+  },
   seedDemo: seedMeetings,
 };
 
-export { escalateOverdueActionItems, type ActionItemEscalationResult } from "./escalation.js";
+export { escalateOverdueActionItems, type ActionItemEscalationResult } from "./action-items/escalation.js";
 export {
   listAreaCalendarMeetings,
   listMyCalendarActionItems,
