@@ -7,4 +7,5 @@ export const importsModule: ModuleManifest = {
   routes: importRoutes,
 };
 
-export { createImportJob, getImportJob, runImport, startImport, presentImportJob, purgeExpiredImports } from "./service.js";
+export { createImportJob, getImportJob, runImport, startImport, purgeExpiredImports } from "./service.js";
+export { presentImportJob } from "./present.js";
