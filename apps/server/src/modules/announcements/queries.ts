@@ -2,15 +2,12 @@ import { aliasedTable, and, asc, desc, eq, gt, isNull, or, sql, type SQL } from 
 import type {
   AnnouncementAudienceOrgs,
   AnnouncementAudienceOrgsQuery,
-  Announcement,
-  AnnouncementAttachment,
   AnnouncementDetail,
   AnnouncementListQuery,
   AnnouncementPage,
   AnnouncementSentPage,
   AnnouncementUnreadPage,
   PageQuery,
-  Role,
 } from "@sanshe/contracts";
 import type { ActorCtx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
@@ -20,7 +17,7 @@ import { isInScope } from "../../platform/auth/permissions.js";
 import { socialOrgs } from "../social-orgs/index.js";
 import { areas } from "../jurisdictions/index.js";
 import { announcementAttachments, announcementRecipients, announcements } from "./schema.js";
-import { presentAnnouncement, presentAttachment, type ListRow } from "./present.js";
+import { presentAnnouncement, presentAttachment } from "./present.js";
 
 const publisher = aliasedTable(users, "publisher");
 
