@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
-import { withTx, type Ctx } from "../../platform/ctx.js";
-import { queryRows } from "../../platform/db/client.js";
-import { memberships, users } from "../../platform/auth/index.js";
-import { notify } from "../notifications/index.js";
-import { actionItemEscalations, actionItems, meetings } from "./schema.js";
-import { todayIn } from "./queries.js";
+import { withTx, type Ctx } from "../../../platform/ctx.js";
+import { queryRows } from "../../../platform/db/client.js";
+import { memberships, users } from "../../../platform/auth/index.js";
+import { notify } from "../../notifications/index.js";
+import { actionItemEscalations, actionItems, meetings } from "../schema.js";
+import { todayIn } from "./policy.js";
 
 /** One sweeper at a time across servers (the unique index on action_item_id is the final guard). */
 const escalationLockKey = 74616011;
