@@ -14,6 +14,8 @@ import type {
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
 import { inScope } from "../../platform/scope/index.js";
+import { cursorCodec, cursorId } from "../../platform/pagination/cursor.js";
+import { z } from "zod";
 import { getAreaNames } from "../jurisdictions/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
 import { socialWorkerCommunities, socialWorkerPosts, socialWorkers, socialWorkerTrainings } from "./schema.js";
@@ -97,19 +99,8 @@ const sortKeys: Record<SocialWorkerListQuery["sort"], { expr: SQL; cast: SQL }> 
   updated_at: { expr: sql`${socialWorkers.updatedAt}`, cast: sql`timestamptz` },
 };
 
-function decodeCursor(cursor: string): [string, string] | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string") {
-      if (/^[0-9a-f-]{36}$/.test(value[1]) && value[0].length <= 200) {
-        return [value[0], value[1]];
-      }
-    }
-  } catch {
-    return null;
-  }
-  return null;
-}
+/** (sort value, id) of the last row; an unreadable cursor starts from the beginning. */
+const sortCursor = cursorCodec(z.tuple([z.string().max(200), cursorId]));
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (character) => `\\${character}`);
@@ -141,7 +132,7 @@ export async function listWorkers(ctx: ActorCtx, query: SocialWorkerListQuery, o
   }
   const { expr, cast } = sortKeys[query.sort];
   const descending = query.order === "desc";
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const after = sortCursor.decode(query.cursor);
   if (after) {
     const comparison = descending ? sql`<` : sql`>`;
     conditions.push(sql`(${expr}, ${socialWorkers.id}) ${comparison} (${after[0]}::${cast}, ${after[1]}::uuid)`);
@@ -158,7 +149,7 @@ export async function listWorkers(ctx: ActorCtx, query: SocialWorkerListQuery, o
   const last = page.at(-1);
   return {
     items: await present(ctx, page, options),
-    next_cursor: rows.length > query.limit && last ? Buffer.from(JSON.stringify([last.sortKey, last.id])).toString("base64url") : null,
+    next_cursor: rows.length > query.limit && last ? sortCursor.encode([last.sortKey, last.id]) : null,
   };
 }
 
@@ -227,7 +218,7 @@ export async function listTrainings(
     throw notFound();
   }
   const conditions: SQL[] = [eq(socialWorkerTrainings.workerId, id)];
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const after = sortCursor.decode(query.cursor);
   if (after && /^\d{4}-\d{2}-\d{2}$/.test(after[0])) {
     conditions.push(sql`(${socialWorkerTrainings.date}, ${socialWorkerTrainings.id}) < (${after[0]}::date, ${after[1]}::uuid)`);
   }
@@ -241,7 +232,7 @@ export async function listTrainings(
   const last = page.at(-1);
   return {
     items: page.map(presentTraining),
-    next_cursor: rows.length > query.limit && last ? Buffer.from(JSON.stringify([last.date, last.id])).toString("base64url") : null,
+    next_cursor: rows.length > query.limit && last ? sortCursor.encode([last.date, last.id]) : null,
   };
 }
 

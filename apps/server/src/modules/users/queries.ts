@@ -4,6 +4,8 @@ import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { memberships, users } from "../../platform/auth/schema.js";
 import { notFound } from "../../platform/errors/app-error.js";
 import { inScope } from "../../platform/scope/index.js";
+import { textCursorCodec } from "../../platform/pagination/cursor.js";
+import { z } from "zod";
 import { getAreaNames } from "../jurisdictions/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
 import { getOwnResidentLink } from "../residents/index.js";
@@ -74,6 +76,9 @@ async function present(ctx: Ctx, rows: Array<typeof users.$inferSelect>): Promis
  * Accounts in the administrator's scope, ordered by login, keyset-paginated.
  * @throws AppError NOT_FOUND when the area filter lies outside the scope.
  */
+/** The login of the last row, as text. */
+const loginCursor = textCursorCodec(z.string());
+
 export async function listUsers(ctx: ActorCtx, query: UserListQuery): Promise<UserPage> {
   const prefixes = ctx.actor.scope("users.admin");
   const conditions: SQL[] = [visibleTo(prefixes)];
@@ -95,7 +100,7 @@ export async function listUsers(ctx: ActorCtx, query: UserListQuery): Promise<Us
     conditions.push(or(ilike(users.login, pattern), ilike(users.displayName, pattern)) as SQL);
   }
   if (query.cursor) {
-    conditions.push(gt(users.login, Buffer.from(query.cursor, "base64url").toString()));
+    conditions.push(gt(users.login, loginCursor.decode(query.cursor) ?? ""));
   }
   const rows = await ctx.db
     .select()
@@ -107,7 +112,7 @@ export async function listUsers(ctx: ActorCtx, query: UserListQuery): Promise<Us
   const last = page.at(-1);
   return {
     items: await present(ctx, page),
-    next_cursor: rows.length > query.limit && last ? Buffer.from(last.login).toString("base64url") : null,
+    next_cursor: rows.length > query.limit && last ? loginCursor.encode(last.login) : null,
   };
 }
 
