@@ -19,6 +19,7 @@ import {
   ProblemSchema,
 } from "@sanshe/contracts";
 import { requireActor } from "../../platform/ctx.js";
+import { downloadHeaders } from "../../platform/files/attachments.js";
 import {
   getAnnouncementFile,
   listAudienceOrganizations,
@@ -171,11 +172,12 @@ export const announcementRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const file = await getAnnouncementFile(requireActor(request.ctx), request.params.id, request.params.attachmentId);
       return reply
-        .header("Content-Type", file.contentType)
-        .header("X-Content-Type-Options", "nosniff")
-        .header("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .header("Cache-Control", "private, no-store")
-        .header("ETag", `"${file.sha256}"`)
+        .headers(
+          downloadHeaders(file, {
+            disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+            cacheControl: "private, no-store",
+          }),
+        )
         .send(file.bytes);
     },
   );
