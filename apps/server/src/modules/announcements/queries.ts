@@ -14,7 +14,7 @@ import type {
 } from "@sanshe/contracts";
 import type { ActorCtx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
-import { inScope } from "../../platform/scope/index.js";
+import { ancestorOf, inScope } from "../../platform/scope/index.js";
 import { memberships, users } from "../../platform/auth/schema.js";
 import { isInScope } from "../../platform/auth/permissions.js";
 import { cursorCodec, cursorId, cursorInstant } from "../../platform/pagination/cursor.js";
@@ -275,7 +275,7 @@ export async function listAudienceOrganizations(ctx: ActorCtx, query: Announceme
     .innerJoin(socialOrgs, eq(socialOrgs.id, memberships.organizationId))
     .where(
       and(
-        or(inScope(memberships.areaCode, [query.area_code]), sql`${query.area_code} LIKE ${memberships.areaCode} || '%'`),
+        or(inScope(memberships.areaCode, [query.area_code]), ancestorOf(memberships.areaCode, query.area_code)),
         eq(users.status, "active"),
         query.q ? sql`${socialOrgs.name} LIKE ${`%${query.q.replace(/[\\%_]/g, "\\$&")}%`}` : undefined,
       ),

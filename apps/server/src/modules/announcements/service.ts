@@ -9,7 +9,7 @@ import {
 } from "@sanshe/contracts";
 import { withTx, type ActorCtx } from "../../platform/ctx.js";
 import { AppError, notFound, versionConflict } from "../../platform/errors/app-error.js";
-import { inScope } from "../../platform/scope/index.js";
+import { ancestorOf, inScope } from "../../platform/scope/index.js";
 import { richTextToPlain, sanitizeRichText } from "../../platform/rich-text/sanitize.js";
 import { memberships, users } from "../../platform/auth/schema.js";
 import { readUpload, storedFile } from "../../platform/files/attachments.js";
@@ -103,7 +103,7 @@ async function insertRecipients(ctx: ActorCtx, announcementId: string, input: An
           and(
             or(
               inScope(memberships.areaCode, [input.area_code]),
-              sql`(${memberships.organizationId} IS NOT NULL AND ${input.area_code} LIKE ${memberships.areaCode} || '%')`,
+              sql`(${memberships.organizationId} IS NOT NULL AND ${ancestorOf(memberships.areaCode, input.area_code)})`,
             ),
             eq(users.status, "active"),
             ne(memberships.userId, ctx.actor.userId),

@@ -19,7 +19,7 @@ import {
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
 import { queryRows } from "../../platform/db/client.js";
-import { inScope } from "../../platform/scope/index.js";
+import { inScope, withinArea } from "../../platform/scope/index.js";
 import { cursorCodec } from "../../platform/pagination/cursor.js";
 import { z } from "zod";
 import { areas } from "../jurisdictions/index.js";
@@ -90,7 +90,7 @@ function jurisdictionConditions(ctx: ActorCtx, permission: Permission, areaCode:
   requireVisible(prefixes, areaCode);
   const conditions = [inScope(areas.code, prefixes)];
   if (areaCode) {
-    conditions.push(sql`${areas.code} LIKE ${`${areaCode}%`}`);
+    conditions.push(withinArea(areas.code, areaCode));
   }
   return conditions;
 }
@@ -268,7 +268,7 @@ export async function listGrids(ctx: ActorCtx, query: GridListQuery): Promise<Gr
   requireVisible(prefixes, query.area_code);
   const conditions: SQL[] = [inScope(grids.areaCode, prefixes)];
   if (query.area_code) {
-    conditions.push(sql`${grids.areaCode} LIKE ${`${query.area_code}%`}`);
+    conditions.push(withinArea(grids.areaCode, query.area_code));
   }
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
@@ -341,7 +341,7 @@ export async function populationByUnit(ctx: Ctx, unitCodes: readonly string[]): 
   const rows = await queryRows<{ code: string; residents: number }>(
     ctx.db,
     sql`SELECT u.code, coalesce(sum(p.population), 0)::float8 AS residents
-        FROM (VALUES ${units}) AS u(code) JOIN ${communityProfiles} AS p ON p.area_code LIKE u.code || '%'
+        FROM (VALUES ${units}) AS u(code) JOIN ${communityProfiles} AS p ON ${withinArea(sql`p.area_code`, sql`u.code`)}
         GROUP BY u.code`,
   );
   for (const row of rows) {

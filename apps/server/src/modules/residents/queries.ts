@@ -11,7 +11,7 @@ import type {
 import { sensitiveResidentGroups } from "@sanshe/contracts";
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
-import { inScope } from "../../platform/scope/index.js";
+import { inScope, withinArea } from "../../platform/scope/index.js";
 import { membershipPermissions, scopeFor } from "../../platform/auth/permissions.js";
 import { pii } from "../../platform/pii/index.js";
 import { cursorCodec, cursorId } from "../../platform/pagination/cursor.js";
@@ -42,7 +42,7 @@ function areaFilter(column: SQL | typeof residents.areaCode, prefixes: readonly 
   if (!prefixes.some((prefix) => area.startsWith(prefix) || prefix.startsWith(area))) {
     throw notFound();
   }
-  return sql`${column} LIKE ${`${area}%`}`;
+  return withinArea(column, area);
 }
 
 /** YYYY-MM-DD of `today` minus `years` (UTC). */

@@ -3,7 +3,7 @@ import type { PublicService, PublicServiceListQuery, PublicServicePage, Service,
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
 import { membershipPermissions } from "../../platform/auth/permissions.js";
-import { inScope } from "../../platform/scope/index.js";
+import { ancestorOf, inScope, withinArea } from "../../platform/scope/index.js";
 import { cursorCodec, cursorId } from "../../platform/pagination/cursor.js";
 import { z } from "zod";
 import { getAreaNames } from "../jurisdictions/index.js";
@@ -37,7 +37,7 @@ export function searchCondition(q: string): SQL {
 
 /** Services serving an area under `code`, or an area containing it (a street-wide service serves each community). */
 export function servesArea(code: string): SQL {
-  return sql`EXISTS (SELECT 1 FROM unnest(${services.serviceAreaCodes}) AS served(code) WHERE served.code LIKE ${`${escapeLike(code)}%`} OR ${code} LIKE served.code || '%')`;
+  return sql`EXISTS (SELECT 1 FROM unnest(${services.serviceAreaCodes}) AS served(code) WHERE ${withinArea(sql`served.code`, code)} OR ${ancestorOf(sql`served.code`, code)})`;
 }
 
 /** (name, id) of the last row; an unreadable cursor starts from the beginning. */

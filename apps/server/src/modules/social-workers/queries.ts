@@ -13,7 +13,7 @@ import type {
 } from "@sanshe/contracts";
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
-import { inScope } from "../../platform/scope/index.js";
+import { inScope, withinArea } from "../../platform/scope/index.js";
 import { cursorCodec, cursorId } from "../../platform/pagination/cursor.js";
 import { z } from "zod";
 import { getAreaNames } from "../jurisdictions/index.js";
@@ -279,19 +279,18 @@ export async function getWorkforce(
     throw notFound();
   }
   const length = unitLength[query.by];
-  const prefix = `${query.area_code}%`;
   const counted = await ctx.db.execute<{ code: string; name: string; workers: number }>(sql`
     SELECT a.code, a.name, count(DISTINCT w.id)::int AS workers
     FROM areas AS a
-    LEFT JOIN ${socialWorkerCommunities} AS sc ON sc.area_code LIKE a.code || '%'
+    LEFT JOIN ${socialWorkerCommunities} AS sc ON ${withinArea(sql`sc.area_code`, sql`a.code`)}
     LEFT JOIN ${socialWorkers} AS w ON w.id = sc.worker_id AND w.status = 'active'
-    WHERE a.code LIKE ${prefix} AND length(a.code) = ${length}
+    WHERE ${withinArea(sql`a.code`, query.area_code)} AND length(a.code) = ${length}
     GROUP BY a.code, a.name
     ORDER BY a.code`);
   const totalRows = await ctx.db.execute<{ workers: number; name: string | null }>(sql`
     SELECT count(DISTINCT w.id)::int AS workers, (SELECT name FROM areas WHERE code = ${query.area_code}) AS name
     FROM ${socialWorkerCommunities} AS sc JOIN ${socialWorkers} AS w ON w.id = sc.worker_id AND w.status = 'active'
-    WHERE sc.area_code LIKE ${prefix}`);
+    WHERE ${withinArea(sql`sc.area_code`, query.area_code)}`);
   const units = rowsOf<{ code: string; name: string; workers: number }>(counted);
   const population = await options.population(
     ctx,

@@ -3,7 +3,7 @@ import type { Me, User, UserListQuery, UserPage } from "@sanshe/contracts";
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { memberships, users } from "../../platform/auth/schema.js";
 import { notFound } from "../../platform/errors/app-error.js";
-import { inScope } from "../../platform/scope/index.js";
+import { inScope, withinArea } from "../../platform/scope/index.js";
 import { textCursorCodec } from "../../platform/pagination/cursor.js";
 import { z } from "zod";
 import { getAreaNames } from "../jurisdictions/index.js";
@@ -87,7 +87,9 @@ export async function listUsers(ctx: ActorCtx, query: UserListQuery): Promise<Us
     if (!prefixes.some((prefix) => area.startsWith(prefix))) {
       throw notFound();
     }
-    conditions.push(sql`EXISTS (SELECT 1 FROM ${memberships} AS f WHERE f.user_id = ${users.id} AND f.area_code LIKE ${`${area}%`})`);
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM ${memberships} AS f WHERE f.user_id = ${users.id} AND ${withinArea(sql`f.area_code`, area)})`,
+    );
   }
   if (query.role) {
     conditions.push(sql`EXISTS (SELECT 1 FROM ${memberships} AS r WHERE r.user_id = ${users.id} AND r.role = ${query.role})`);
