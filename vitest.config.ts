@@ -20,6 +20,7 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
           include: ["apps/server/src/**/*.db.test.ts"],
           globalSetup: ["apps/server/test/global-setup.ts"],
+          setupFiles: ["apps/server/test/assemble-modules.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: "forks",

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
@@ -30,15 +30,11 @@ import { problemFor, sendProblem } from "./platform/http/problem.js";
 import { registerBrowserGuards } from "./platform/http/browser-guards.js";
 import { registerJsonBodyParser } from "./platform/http/json-body.js";
 import { registerIdempotency } from "./platform/idempotency/index.js";
-import { modules } from "./modules/registry.js";
+import { assembly } from "./modules/registry.js";
 import { registerOpenRoutes } from "./open/index.js";
-import { escalateOverdue } from "./modules/needs/index.js";
-import { escalateOverdueActionItems } from "./modules/meetings/index.js";
-import { sendDigests, sendPendingEmails } from "./modules/notifications/index.js";
-import { purgeExpiredImports } from "./modules/imports/index.js";
 import { createMailer, type Mailer } from "./platform/mail/index.js";
 import { systemCtx } from "./platform/system.js";
-import type { ExportSpec, ImportSpec } from "./platform/module.js";
+import type { ExportSpec, ImportSpec, JobEnv } from "./platform/module.js";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -70,9 +66,8 @@ export type AppDeps = {
   /** Run the audit sealer every this many ms (0: never; tests seal explicitly). */
   sealIntervalMs?: number;
   /**
-   * Escalate overdue referrals, e-mail pending notifications, send due daily digests and delete the
-   * stored rows of ended or expired imports every this
-   * many ms (0 or absent: never; the server passes the configured interval).
+   * Run the modules' jobs (escalations, e-mails and digests, clean-ups: `Job` in platform/module.ts)
+   * every this many ms (0 or absent: never; the server passes the configured interval).
    */
   escalationIntervalMs?: number;
   /** Mail transport (tests); default: SMTP when configured, else the log. */
@@ -110,8 +105,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     database,
     now,
     routes,
-    importSpecs: new Map(modules.flatMap((module) => module.imports ?? []).map((spec) => [spec.kind, spec])),
-    exportSpecs: new Map(modules.flatMap((module) => module.exports ?? []).map((spec) => [spec.kind, spec])),
+    importSpecs: assembly.importSpecs,
+    exportSpecs: assembly.exportSpecs,
     background(work) {
       const tracked = work.finally(() => running.delete(tracked));
       running.add(tracked);
@@ -240,7 +235,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return { status: "ok" as const, database: database.kind, version: config.version };
     },
   );
-  for (const module of modules) {
+  for (const module of assembly.modules) {
     await app.register(module.routes, { prefix: "/api/v1" });
   }
   await registerOpenRoutes(app);
@@ -282,40 +277,30 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         return;
       }
       sweeping = true;
-      const ctx = systemCtx(db, now);
       app.sanshe.background(
-        escalateOverdue(ctx)
-          .then((result) => {
-            if (result.escalated > 0) {
-              app.log.info(result, "overdue referrals escalated");
-            }
-          })
-          .then(() => escalateOverdueActionItems(systemCtx(db, now)))
-          .then((result) => {
-            if (result.escalated > 0) {
-              app.log.info(result, "overdue action items escalated");
-            }
-          })
-          .catch((error: unknown) => app.log.warn({ err: error }, "escalating overdue referrals failed; will retry"))
-          .then(() => sendPendingEmails(ctx, mailer))
-          .then(() => sendDigests(ctx, mailer))
-          .catch((error: unknown) => app.log.warn({ err: error }, "e-mailing notifications failed; will retry"))
-          .then(() => purgeExpiredImports(systemCtx(db, now), config.importRetentionMs))
-          .then((result) => {
-            if (result.purged > 0) {
-              app.log.info(result, "stored rows of ended or expired imports deleted");
-            }
-          })
-          .catch((error: unknown) => app.log.warn({ err: error }, "deleting expired import rows failed; will retry"))
-          .finally(() => {
-            sweeping = false;
-          }),
+        runJobs(systemCtx(db, now), { config, mailer }, app.log).finally(() => {
+          sweeping = false;
+        }),
       );
     }, deps.escalationIntervalMs);
     timer.unref();
     app.addHook("onClose", async () => clearInterval(timer));
   }
   return app;
+}
+
+/** One sweep: every module's job in phase order; a failing job is logged and the next one still runs. */
+async function runJobs(ctx: Ctx, env: JobEnv, log: FastifyBaseLogger): Promise<void> {
+  for (const job of assembly.jobs) {
+    try {
+      const result = await job.run(ctx, env);
+      if (result.changed) {
+        log.info({ job: job.name }, `${job.name}: ${result.summary}`);
+      }
+    } catch (error) {
+      log.warn({ err: error, job: job.name }, `${job.name} failed; will retry`);
+    }
+  }
 }
 
 const readMethods = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AreaCodeSchema, CalendarInstantSchema, PageQuerySchema, TimestampSchema, UuidSchema, pageOf, text } from "./common.js";
 import { RoleSchema } from "./auth.js";
+import { endpoint } from "./endpoint.js";
 
 /** File types an announcement attachment may have; the server checks the file's magic bytes, not the header. */
 export const AnnouncementFileTypeSchema = z
@@ -110,3 +111,107 @@ export const AnnouncementAudienceOrgsSchema = z.object({
     .describe("Organizations with active staff who would receive an announcement to the area, by name; 50 at most"),
 });
 export type AnnouncementAudienceOrgs = z.infer<typeof AnnouncementAudienceOrgsSchema>;
+
+const tags = ["announcements"] as const;
+
+/** The announcements API (通知公告): publish to an area and audience, read your own, see who has not read. */
+export const announcementEndpoints = {
+  listMine: endpoint({
+    method: "GET",
+    path: "/announcements",
+    summary: "Announcements addressed to you: unexpired, pinned first, then newest; with your unread count",
+    tags,
+    access: "authenticated",
+    query: AnnouncementListQuerySchema,
+    status: 200,
+    response: AnnouncementPageSchema,
+  }),
+  audienceOrganizations: endpoint({
+    method: "GET",
+    path: "/announcements/audience-organizations",
+    summary: "Organizations an announcement to an area in your jurisdiction can be addressed to (their staff would receive it)",
+    tags,
+    access: "announcements.publish",
+    query: AnnouncementAudienceOrgsQuerySchema,
+    status: 200,
+    response: AnnouncementAudienceOrgsSchema,
+  }),
+  publish: endpoint({
+    method: "POST",
+    path: "/announcements",
+    summary:
+      "Publish an announcement to an area in your jurisdiction (optionally to some roles or organizations); recipients are notified; Idempotency-Key supported",
+    tags,
+    access: "announcements.publish",
+    body: AnnouncementCreateSchema,
+    status: 201,
+    response: AnnouncementDetailSchema,
+  }),
+  listSent: endpoint({
+    method: "GET",
+    path: "/announcements/sent",
+    summary: "Announcements in your publishing jurisdiction, newest first, with recipient and read counts",
+    tags,
+    access: "announcements.publish",
+    query: PageQuerySchema,
+    status: 200,
+    response: AnnouncementSentPageSchema,
+  }),
+  open: endpoint({
+    method: "GET",
+    path: "/announcements/:id",
+    summary: "Open an announcement you received (marks it read) or manage; 404 otherwise",
+    tags,
+    access: "authenticated",
+    params: AnnouncementIdParamsSchema,
+    status: 200,
+    response: AnnouncementDetailSchema,
+  }),
+  update: endpoint({
+    method: "PATCH",
+    path: "/announcements/:id",
+    summary: "Edit an announcement you manage (title, body, pinned, expiry); 409 on a stale version",
+    tags,
+    access: "announcements.publish",
+    params: AnnouncementIdParamsSchema,
+    body: AnnouncementUpdateSchema,
+    status: 200,
+    response: AnnouncementDetailSchema,
+    problems: [409],
+  }),
+  listUnread: endpoint({
+    method: "GET",
+    path: "/announcements/:id/unread",
+    summary: "Recipients who have not opened an announcement you manage (names only), by name",
+    tags,
+    access: "announcements.publish",
+    params: AnnouncementIdParamsSchema,
+    query: PageQuerySchema,
+    status: 200,
+    response: AnnouncementUnreadPageSchema,
+  }),
+  attach: endpoint({
+    method: "POST",
+    path: "/announcements/:id/attachments",
+    summary:
+      "Attach a file (the raw PDF, JPEG, PNG or WebP as the body, 10 MB at most, 5 per announcement) to an announcement you manage; Idempotency-Key supported",
+    tags,
+    access: "announcements.publish",
+    params: AnnouncementIdParamsSchema,
+    upload: { types: AnnouncementFileTypeSchema.options, maxBytes: MAX_ANNOUNCEMENT_FILE_BYTES },
+    status: 201,
+    response: AnnouncementAttachmentSchema,
+    problems: [409, 413, 415],
+  }),
+  download: endpoint({
+    method: "GET",
+    path: "/announcements/:id/attachments/:attachmentId",
+    summary: "Download an attachment of an announcement you received or manage; 404 otherwise",
+    tags,
+    access: "authenticated",
+    params: AnnouncementAttachmentParamsSchema,
+    status: 200,
+    response: z.any().describe("The file bytes"),
+    download: true,
+  }),
+};

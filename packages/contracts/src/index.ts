@@ -1,4 +1,5 @@
 export * from "./common.js";
+export * from "./endpoint.js";
 export * from "./health.js";
 export * from "./areas.js";
 export * from "./auth.js";

@@ -1,4 +1,4 @@
-import type { ModuleManifest } from "../platform/module.js";
+import { assembleModules, type ModuleManifest } from "../platform/module.js";
 import { jurisdictionsModule } from "./jurisdictions/index.js";
 import { socialOrgsModule } from "./social-orgs/index.js";
 import { usersModule } from "./users/index.js";
@@ -18,7 +18,10 @@ import { meetingsModule } from "./meetings/index.js";
 import { announcementsModule } from "./announcements/index.js";
 import { calendarModule } from "./calendar/index.js";
 
-/** Every domain module, in dependency order (seeds run in this order). The only place modules are wired. */
+/**
+ * Every domain module, in dependency order (seeds run in this order). The only place modules are wired:
+ * the app, the CLI, the error catalog, the permission table and the calendar feeds come from here.
+ */
 export const modules: readonly ModuleManifest[] = [
   jurisdictionsModule,
   socialOrgsModule,
@@ -39,3 +42,6 @@ export const modules: readonly ModuleManifest[] = [
   importsModule,
   exportsModule,
 ];
+
+/** The modules assembled: error codes and permissions registered, jobs, commands and sources collected. */
+export const assembly = assembleModules(modules);

@@ -1,4 +1,4 @@
-import type { Locale, Problem } from "@sanshe/contracts";
+import { endpointPath, type EndpointDef, type EndpointInput, type EndpointResponse, type Locale, type Problem } from "@sanshe/contracts";
 import i18next from "i18next";
 
 /** Base path of the REST API; the server serves the console and the API from the same origin. */
@@ -128,4 +128,50 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     throw new ApiError(fallbackProblem(response.status, "UNEXPECTED_RESPONSE", "ui.problem.unexpected"));
   }
   return payload as T;
+}
+
+/** Per-call options that are not part of the endpoint's inputs. */
+export type CallOptions = { signal?: AbortSignal | undefined; idempotencyKey?: string | undefined };
+
+/**
+ * Calls an endpoint contract: the path is filled from `params`, the query and body are typed by the
+ * contract, and the answer is typed by its response schema. The only way the console reaches the API.
+ */
+export function call<E extends EndpointDef>(
+  definition: E,
+  input: EndpointInput<E> = {} as EndpointInput<E>,
+  options: CallOptions = {},
+): Promise<EndpointResponse<E>> {
+  const { params, query, body } = input as { params?: Record<string, unknown>; query?: Record<string, QueryValue>; body?: unknown };
+  return apiRequest<EndpointResponse<E>>(endpointPath(definition, params), {
+    method: definition.method,
+    query,
+    body,
+    idempotencyKey: options.idempotencyKey,
+    signal: options.signal,
+  });
+}
+
+/**
+ * The TanStack Query key of an endpoint's answer: its family (the first tag), its path template, then
+ * its params and query. Without input it is the prefix of every answer of that endpoint, and
+ * {@link endpointFamily} the prefix of the whole family, for invalidation.
+ */
+export function endpointKey<E extends EndpointDef>(definition: E, input?: Pick<EndpointInput<E>, "params" | "query">): readonly unknown[] {
+  const base = [definition.tags[0], definition.method, definition.path] as const;
+  if (!input) {
+    return base;
+  }
+  return [...base, input.params ?? null, input.query ?? null];
+}
+
+/** The key prefix of every answer of the endpoint's family (all announcements, all needs, …). */
+export function endpointFamily(definition: EndpointDef): readonly unknown[] {
+  return [definition.tags[0]];
+}
+
+/** A link to an endpoint (a download, an export, an iCalendar feed): the same path the client would call. */
+export function endpointHref<E extends EndpointDef>(definition: E, input: Pick<EndpointInput<E>, "params" | "query"> = {}): string {
+  const { params, query } = input as { params?: Record<string, unknown>; query?: Record<string, QueryValue> };
+  return `${API_BASE}${endpointPath(definition, params)}${toQueryString(query)}`;
 }

@@ -1,8 +1,10 @@
 import type { ModuleManifest } from "../../platform/module.js";
+import { auditLogPermissions } from "./permissions.js";
 import { auditLogRoutes } from "./routes.js";
 
 /** The audit log's read side: filtered reading and chain verification for auditors. */
 export const auditLogModule: ModuleManifest = {
   name: "audit-log",
+  permissions: auditLogPermissions,
   routes: auditLogRoutes,
 };

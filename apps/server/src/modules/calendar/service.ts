@@ -6,7 +6,7 @@ import { notFound } from "../../platform/errors/app-error.js";
 import { loadActor } from "../../platform/auth/actor.js";
 import { renderCalendar } from "../../platform/ical/index.js";
 import { areaExists, getAreaNames } from "../jurisdictions/index.js";
-import { areaSources, userSources } from "./sources.js";
+import { assembled } from "../../platform/module.js";
 import { calendarTokens } from "./schema.js";
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -52,7 +52,10 @@ export async function areaFeed(ctx: Ctx, areaCode: string): Promise<string> {
   if (!(await areaExists(ctx, areaCode))) {
     throw notFound();
   }
-  const [names, ...events] = await Promise.all([getAreaNames(ctx, [areaCode]), ...areaSources.map((source) => source(ctx, areaCode))]);
+  const [names, ...events] = await Promise.all([
+    getAreaNames(ctx, [areaCode]),
+    ...assembled().areaEventSources.map((source) => source(ctx, areaCode)),
+  ]);
   return renderCalendar({ name: names.get(areaCode) ?? areaCode, stamp: ctx.now(), events: events.flat() });
 }
 
@@ -70,6 +73,6 @@ export async function userFeed(ctx: Ctx, token: string): Promise<string> {
     throw notFound();
   }
   const actorCtx: ActorCtx = { ...ctx, actor };
-  const events = await Promise.all(userSources.map((source) => source(actorCtx)));
+  const events = await Promise.all(assembled().userEventSources.map((source) => source(actorCtx)));
   return renderCalendar({ name: `三社联动 · ${actor.displayName}`, stamp: ctx.now(), events: events.flat() });
 }

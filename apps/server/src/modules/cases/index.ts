@@ -1,4 +1,6 @@
 import type { ModuleManifest } from "../../platform/module.js";
+import { casesErrors } from "./errors.js";
+import { casesPermissions } from "./permissions.js";
 import { caseRoutes } from "./routes.js";
 import { seedCases } from "./seed.js";
 
@@ -9,6 +11,8 @@ import { seedCases } from "./seed.js";
  */
 export const casesModule: ModuleManifest = {
   name: "cases",
+  errors: casesErrors,
+  permissions: casesPermissions,
   routes: caseRoutes,
   seedDemo: seedCases,
 };

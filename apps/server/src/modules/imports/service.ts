@@ -4,7 +4,7 @@ import { TransactionRollbackError } from "drizzle-orm";
 import type { ImportJob, Locale } from "@sanshe/contracts";
 import { withTx, type ActorCtx, type Ctx } from "../../platform/ctx.js";
 import { AppError, notFound } from "../../platform/errors/app-error.js";
-import { errorCatalog, fieldMessages, localize } from "../../platform/errors/catalog.js";
+import { errorDetail, fieldMessages, isRegisteredError } from "../../platform/errors/catalog.js";
 import { readSpreadsheet, SpreadsheetError, type Sheet } from "../../platform/files/spreadsheet.js";
 import type { ImportSpec } from "../../platform/module.js";
 import { loadConfig } from "../../platform/config.js";
@@ -32,14 +32,11 @@ function maxUnpackedBytes(): number {
 }
 
 function fieldMessage(code: string, locale: Locale): string {
-  return (
-    fieldMessages[code]?.[locale] ??
-    (code in errorCatalog ? errorCatalog[code as keyof typeof errorCatalog][locale][1] : (fieldMessages.custom?.[locale] ?? code))
-  );
+  return fieldMessages[code]?.[locale] ?? (isRegisteredError(code) ? errorDetail(code, locale) : (fieldMessages.custom?.[locale] ?? code));
 }
 
 function problemMessage(error: AppError, locale: Locale): string {
-  return localize(errorCatalog[error.code][locale][1], error.params);
+  return errorDetail(error.code, locale, error.params);
 }
 
 /** Maps the file's header cells to spec columns by Chinese header, English header or key. */

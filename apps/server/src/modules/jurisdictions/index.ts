@@ -1,12 +1,18 @@
 import type { ModuleManifest } from "../../platform/module.js";
+import { importAreasCommand } from "./cli.js";
+import { jurisdictionsErrors } from "./errors.js";
+import { jurisdictionsPermissions } from "./permissions.js";
 import { areaRoutes } from "./routes.js";
 import { seedAreas } from "./seed.js";
 
 /** Jurisdictions (辖区): the division tree every scoped record hangs under. */
 export const jurisdictionsModule: ModuleManifest = {
   name: "jurisdictions",
+  errors: jurisdictionsErrors,
+  permissions: jurisdictionsPermissions,
   routes: areaRoutes,
   seedDemo: seedAreas,
+  commands: [importAreasCommand],
 };
 
 export { areaExists, getAreaNames, countAreas } from "./queries.js";

@@ -1,4 +1,8 @@
 import type { ModuleManifest } from "../../platform/module.js";
+import { escalateActionItemsJob } from "./jobs.js";
+import { areaMeetings, myActionItems, myMeetings } from "./calendar-events.js";
+import { meetingsErrors } from "./errors.js";
+import { meetingsPermissions } from "./permissions.js";
 import { meetingRoutes } from "./routes.js";
 import { seedMeetings } from "./seed.js";
 
@@ -9,8 +13,12 @@ import { seedMeetings } from "./seed.js";
  */
 export const meetingsModule: ModuleManifest = {
   name: "meetings",
+  errors: meetingsErrors,
+  permissions: meetingsPermissions,
   routes: meetingRoutes,
   seedDemo: seedMeetings,
+  jobs: [escalateActionItemsJob],
+  calendar: { area: [areaMeetings], user: [myMeetings, myActionItems] },
 };
 
 export { escalateOverdueActionItems, type ActionItemEscalationResult } from "./escalation.js";

@@ -1,4 +1,8 @@
 import type { ModuleManifest } from "../../platform/module.js";
+import { escalateNeedsJob } from "./jobs.js";
+import { referralDeadlines } from "./calendar-events.js";
+import { needsErrors } from "./errors.js";
+import { needsPermissions } from "./permissions.js";
 import { needRoutes } from "./routes.js";
 import { attachmentRoutes } from "./attachment-routes.js";
 import { seedNeeds } from "./seed.js";
@@ -6,11 +10,15 @@ import { seedNeeds } from "./seed.js";
 /** Needs (需求), routing rules (分层分派) and referrals (转介联办) closed by the resident's confirmation. */
 export const needsModule: ModuleManifest = {
   name: "needs",
+  errors: needsErrors,
+  permissions: needsPermissions,
   routes: async (app) => {
     await app.register(needRoutes);
     await app.register(attachmentRoutes);
   },
   seedDemo: seedNeeds,
+  jobs: [escalateNeedsJob],
+  calendar: { user: [referralDeadlines] },
 };
 
 export { seedNeedCategories } from "./categories.js";

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from "../../platform/module.js";
+import { deliverNotificationsJob } from "./jobs.js";
 import { notificationRoutes } from "./routes.js";
 import { seedNotificationPreferences } from "./seed.js";
 
@@ -10,6 +11,7 @@ export const notificationsModule: ModuleManifest = {
   name: "notifications",
   routes: notificationRoutes,
   seedDemo: seedNotificationPreferences,
+  jobs: [deliverNotificationsJob],
 };
 
 export { notify, type NotificationInput } from "./service.js";

@@ -3,7 +3,7 @@ import type { ReviewerCandidateList, ReviewerCandidateQuery, Role } from "@sansh
 import type { ActorCtx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
 import { memberships, users } from "../../platform/auth/schema.js";
-import { rolePermissions } from "../../platform/auth/permissions.js";
+import { rolesHolding } from "../../platform/auth/permissions.js";
 import { inScope } from "../../platform/scope/index.js";
 import { areas } from "../jurisdictions/index.js";
 import { purchaserScope } from "./calls-access.js";
@@ -11,10 +11,6 @@ import { purchaserScope } from "./calls-access.js";
 /** Most candidates returned at once; the form searches by name for more. */
 export const REVIEWER_CANDIDATE_LIMIT = 50;
 
-/** Roles whose memberships give projects.review (officials and evaluators); no level rule narrows it. */
-const reviewingRoles = (Object.entries(rolePermissions) as Array<[Role, readonly string[]]>)
-  .filter(([, permissions]) => permissions.includes("projects.review"))
-  .map(([role]) => role);
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -35,7 +31,8 @@ export async function listReviewerCandidates(ctx: ActorCtx, query: ReviewerCandi
   }
   const conditions: SQL[] = [
     eq(users.status, "active"),
-    inArray(memberships.role, reviewingRoles),
+    // Roles whose memberships give projects.review (officials and evaluators); no level rule narrows it.
+    inArray(memberships.role, rolesHolding("projects.review")),
     sql`${query.area_code} LIKE ${memberships.areaCode} || '%'`,
   ];
   if (query.q) {

@@ -1,4 +1,6 @@
 import type { ModuleManifest } from "../../platform/module.js";
+import { projectsErrors } from "./errors.js";
+import { projectsPermissions } from "./permissions.js";
 import { applicationRoutes } from "./applications-routes.js";
 import { callRoutes } from "./calls-routes.js";
 import { callPanelRoutes } from "./calls-panel-routes.js";
@@ -15,6 +17,8 @@ import { seedProjects } from "./seed.js";
  */
 export const projectsModule: ModuleManifest = {
   name: "projects",
+  errors: projectsErrors,
+  permissions: projectsPermissions,
   routes: async (app) => {
     await app.register(callPanelRoutes);
     await app.register(callRoutes);

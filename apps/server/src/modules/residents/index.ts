@@ -1,4 +1,6 @@
 import type { ModuleManifest } from "../../platform/module.js";
+import { residentsErrors } from "./errors.js";
+import { residentsPermissions } from "./permissions.js";
 import { residentRoutes } from "./routes.js";
 import { residentAccountRoutes } from "./accounts-routes.js";
 import { seedResidents } from "./seed.js";
@@ -10,6 +12,8 @@ import { residentExport, residentImport } from "./spreadsheets.js";
  */
 export const residentsModule: ModuleManifest = {
   name: "residents",
+  errors: residentsErrors,
+  permissions: residentsPermissions,
   routes: async (app) => {
     await app.register(residentRoutes);
     await app.register(residentAccountRoutes);

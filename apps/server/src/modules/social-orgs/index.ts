@@ -1,4 +1,6 @@
 import type { ModuleManifest } from "../../platform/module.js";
+import { socialOrgsErrors } from "./errors.js";
+import { socialOrgsPermissions } from "./permissions.js";
 import { socialOrgExport, socialOrgImport } from "./imports.js";
 import { socialOrgRoutes } from "./routes.js";
 import { seedSocialOrgs } from "./seed.js";
@@ -6,6 +8,8 @@ import { seedSocialOrgs } from "./seed.js";
 /** Social organizations (社会组织) and social-work agencies (社工机构): registry, scope, public profiles. */
 export const socialOrgsModule: ModuleManifest = {
   name: "social-orgs",
+  errors: socialOrgsErrors,
+  permissions: socialOrgsPermissions,
   routes: socialOrgRoutes,
   seedDemo: seedSocialOrgs,
   imports: [socialOrgImport],

@@ -1,3 +1,4 @@
+import "../../../test/assemble-modules.js"; // the permission table is assembled from the module manifests
 import { describe, expect, it } from "vitest";
 import type { MembershipGrant } from "../../platform/auth/permissions.js";
 import { canEditWorker, workforceRatio } from "./policy.js";

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { PhoneSchema, text, type Locale } from "@sanshe/contracts";
 import type { Ctx } from "../../platform/ctx.js";
 import { AppError, notFound } from "../../platform/errors/app-error.js";
-import { errorCatalog, localize, type ErrorCode } from "../../platform/errors/catalog.js";
+import { errorDetail, errorEntry, type ErrorCode } from "../../platform/errors/catalog.js";
 import { classifyError } from "../../platform/http/problem.js";
 import { areaExists } from "../../modules/jurisdictions/index.js";
 import { authenticateApiClient, type ApiClientIdentity } from "../../modules/api-clients/index.js";
@@ -35,7 +35,7 @@ function send(reply: FastifyReply, format: Format, status: number, body: string)
 
 /** `CODE: detail` in the caller's language: GeoReport errors carry the HTTP status as code, so the stable code leads the text. */
 function describe(code: ErrorCode, locale: Locale, params?: Record<string, string | number>): string {
-  return `${code}: ${localize(errorCatalog[code][locale][1], params)}`;
+  return `${code}: ${errorDetail(code, locale, params)}`;
 }
 
 /** The GeoReport error list for any thrown value (validation, AppError, or a fault). */
@@ -56,7 +56,7 @@ function errorsFor(error: unknown, request: FastifyRequest): { status: number; e
   if (classified.code === "INTERNAL" || classified.code.startsWith("DATABASE_")) {
     request.log.error({ err: error }, "request failed");
   }
-  const status = errorCatalog[classified.code].status;
+  const status = errorEntry(classified.code).status;
   return { status, errors: [{ code: status, description: describe(classified.code, locale, classified.params) }] };
 }
 

@@ -79,3 +79,9 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
     .where(eq(users.id, userId));
   return actorFromRows(rows);
 }
+
+/** The actor of an active account by login name (the CLI acting as a user), or null. */
+export async function loadActorByLogin(db: Db, login: string): Promise<Actor | null> {
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.login, login));
+  return user ? loadActor(db, user.id) : null;
+}

@@ -1,3 +1,4 @@
+import "../../../test/assemble-modules.js"; // the permission table is assembled from the module manifests
 import { describe, expect, it } from "vitest";
 import { isInScope, permissionsOf, scopeFor, type MembershipGrant } from "./permissions.js";
 

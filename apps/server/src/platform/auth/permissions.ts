@@ -1,118 +1,57 @@
 import type { Permission, Role } from "@sanshe/contracts";
 
-/**
- * What each role may do. Jurisdiction comes from the membership's area code; this table only says
- * which kinds of action a role allows. admin and auditor are kept apart (等保 2.0 三员分立).
- */
-export const rolePermissions: Record<Role, readonly Permission[]> = {
-  admin: ["areas.read", "users.admin", "imports.run", "api_clients.manage"],
-  auditor: ["areas.read", "audit.read"],
-  official: [
-    "areas.read",
-    "communities.read",
-    "communities.write",
-    "social_orgs.read",
-    "social_orgs.write",
-    "social_workers.read",
-    "social_workers.write",
-    "residents.read",
-    "residents.unmask",
-    "imports.run",
-    "needs.read",
-    "needs.dashboard",
-    "routing.manage",
-    "projects.read",
-    "calls.manage",
-    "projects.review",
-    "meetings.read",
-    "meetings.convene",
-    "announcements.publish",
-  ],
-  community_staff: [
-    "areas.read",
-    "communities.read",
-    "communities.write",
-    "social_orgs.read",
-    "social_workers.read",
-    "residents.read",
-    "residents.write",
-    "residents.unmask",
-    "imports.run",
-    "needs.read",
-    "needs.write",
-    "needs.dashboard",
-    "referrals.handle",
-    "cases.read",
-    "services.write",
-    "projects.read",
-    "calls.manage",
-    "meetings.read",
-    "meetings.convene",
-    "action_items.handle",
-    "announcements.publish",
-  ],
-  org_staff: [
-    "areas.read",
-    "communities.read",
-    // Served residents only (referrals to the organization, cases of its workers), masked: residents/queries.ts.
-    "residents.read",
-    "social_orgs.read",
-    "social_orgs.write",
-    "social_workers.read",
-    "social_workers.write",
-    "imports.run",
-    "referrals.handle",
-    "services.write",
-    "projects.read",
-    "projects.apply",
-    "meetings.read",
-    "action_items.handle",
-  ],
-  social_worker: [
-    "areas.read",
-    "communities.read",
-    "social_orgs.read",
-    "social_workers.read",
-    "residents.read",
-    "referrals.handle",
-    "cases.read",
-    "cases.write",
-    "meetings.read",
-    "action_items.handle",
-  ],
-  evaluator: [
-    "areas.read",
-    "communities.read",
-    "social_orgs.read",
-    "social_workers.read",
-    "needs.dashboard",
-    "projects.read",
-    "projects.review",
-    "projects.evaluate",
-    "meetings.read",
-  ],
-  resident: ["areas.read", "needs.report"],
-};
+/** Who holds a permission: these roles, and where `when` is given, only memberships it accepts (a level). */
+export type PermissionGrant = { roles: readonly Role[]; when?: (membership: MembershipGrant) => boolean };
+export type PermissionGrants = Partial<Record<Permission, PermissionGrant>>;
+
+/** Declares which roles hold a module's permissions (the module lists them in its manifest). */
+export function definePermissions(grants: PermissionGrants): PermissionGrants {
+  return grants;
+}
+
+const roles: readonly Role[] = ["admin", "auditor", "official", "community_staff", "org_staff", "social_worker", "evaluator", "resident"];
 
 /**
- * Permissions that a role holds only at some levels (QUALITY.md §1): officials edit organization and
- * social-worker registries at district level and above (a street reads them); an official unmasks
- * resident data only at street level (city and district see aggregates).
+ * What each role may do, assembled from the modules' manifests (registerPermissions). Jurisdiction
+ * comes from the membership's area code; this table only says which kinds of action a role allows.
+ * admin and auditor are kept apart (等保 2.0 三员分立). Level rules (QUALITY.md §1), e.g. officials
+ * unmask resident data only at street level, are the grants' `when`.
  */
-const levelRules: Partial<Record<Permission, (membership: MembershipGrant) => boolean>> = {
-  "social_orgs.write": (m) => m.role !== "official" || m.areaCode.length <= 6,
-  "social_workers.write": (m) => m.role !== "official" || m.areaCode.length <= 6,
-  "residents.unmask": (m) => m.role !== "official" || m.areaCode.length === 9,
-  "residents.read": (m) => m.role !== "official" || m.areaCode.length >= 9,
-  // Routing rules are set by street, district and city officials for their jurisdiction.
-  "routing.manage": (m) => m.role === "official",
-  // Joint meetings are convened by a street (or a community), not by districts or the city.
-  "meetings.convene": (m) => m.role !== "official" || m.areaCode.length === 9,
-};
+export const rolePermissions: Record<Role, Permission[]> = Object.fromEntries(roles.map((role) => [role, []])) as unknown as Record<
+  Role,
+  Permission[]
+>;
+const levelRules = new Map<Permission, (membership: MembershipGrant) => boolean>();
+const owners = new Map<Permission, string>();
+
+/** Adds a module's grants to the table; a permission granted by two modules is a startup error. */
+export function registerPermissions(owner: string, grants: PermissionGrants): void {
+  for (const [permission, grant] of Object.entries(grants) as Array<[Permission, PermissionGrant]>) {
+    const previous = owners.get(permission);
+    if (previous === owner) {
+      continue;
+    }
+    if (previous) {
+      throw new Error(`Permission ${permission} is granted by both ${previous} and ${owner}`);
+    }
+    owners.set(permission, owner);
+    for (const role of grant.roles) {
+      rolePermissions[role].push(permission);
+    }
+    if (grant.when) {
+      levelRules.set(permission, grant.when);
+    }
+  }
+}
+
+/** The roles that hold a permission at some level. */
+export function rolesHolding(permission: Permission): Role[] {
+  return roles.filter((role) => rolePermissions[role].includes(permission));
+}
 
 /** The permissions one membership gives. */
 export function membershipPermissions(membership: MembershipGrant): Permission[] {
-  return rolePermissions[membership.role].filter((permission) => levelRules[permission]?.(membership) ?? true);
+  return rolePermissions[membership.role].filter((permission) => levelRules.get(permission)?.(membership) ?? true);
 }
 
 export type MembershipGrant = {

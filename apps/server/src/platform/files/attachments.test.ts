@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getTableConfig, pgTable, uuid } from "drizzle-orm/pg-core";
-import { attachmentColumns, downloadHeaders, readUpload, sha256Hex, sniffFileType } from "./attachments.js";
+import { attachmentColumns, readUpload, sha256Hex, sniffFileType } from "./attachments.js";
 
 const pdf = Buffer.from("%PDF-1.7\n…");
 const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00]);
@@ -62,22 +62,5 @@ describe("attachmentColumns", () => {
       ["created_by", "uuid", true],
       ["created_at", "timestamp with time zone", true],
     ]);
-  });
-});
-
-describe("downloadHeaders", () => {
-  it("sets the stored type, nosniff, disposition, caching and the ETag", () => {
-    expect(
-      downloadHeaders({ contentType: "image/png", sha256: "ab" }, { disposition: "inline", cacheControl: "private, max-age=3600" }),
-    ).toEqual({
-      "Content-Type": "image/png",
-      "X-Content-Type-Options": "nosniff",
-      "Content-Disposition": "inline",
-      "Cache-Control": "private, max-age=3600",
-      ETag: '"ab"',
-    });
-    expect(
-      downloadHeaders({ contentType: "application/pdf" }, { disposition: "attachment", cacheControl: "private, no-store" }),
-    ).not.toHaveProperty("ETag");
   });
 });

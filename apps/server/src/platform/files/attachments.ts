@@ -6,7 +6,7 @@ import { bytea } from "../db/columns.js";
  * Uploaded files kept in the database (attachments of needs, announcements, applications, contracts).
  * The type of a file is decided from its bytes (magic numbers), never from the client's header or
  * name; the size limit is the route's `bodyLimit` (413 before the body is read); the bytes, their
- * size and their SHA-256 (served as the ETag) are stored in one row of an attachments table whose
+ * size and their SHA-256 (served as the ETag by platform/http/files.ts sendFile) are stored in one row of an attachments table whose
  * shared columns come from `attachmentColumns`.
  */
 
@@ -98,22 +98,5 @@ export function attachmentColumns<const T extends readonly [string, ...string[]]
     bytes: bytea("bytes").notNull(),
     createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  };
-}
-
-/**
- * The headers of a stored file's download: its stored type (never sniffed by the browser), the given
- * disposition and caching, and the SHA-256 as a strong ETag when given.
- */
-export function downloadHeaders(
-  file: { contentType: string; sha256?: string | undefined },
-  options: { disposition: string; cacheControl: string },
-): Record<string, string> {
-  return {
-    "Content-Type": file.contentType,
-    "X-Content-Type-Options": "nosniff",
-    "Content-Disposition": options.disposition,
-    "Cache-Control": options.cacheControl,
-    ...(file.sha256 === undefined ? {} : { ETag: `"${file.sha256}"` }),
   };
 }

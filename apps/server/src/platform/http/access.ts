@@ -1,4 +1,4 @@
-import type { Permission } from "@sanshe/contracts";
+import type { Access } from "@sanshe/contracts";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { AppError } from "../errors/app-error.js";
 import type { Actor } from "../auth/actor.js";
@@ -9,7 +9,7 @@ import type { Db } from "../db/client.js";
  * Who may call a route: anyone, any signed-in user, or a user holding a permission. Every route must
  * declare one; the server refuses to start otherwise (deny by default).
  */
-export type Access = "public" | "authenticated" | Permission;
+export type { Access };
 
 declare module "fastify" {
   interface FastifyContextConfig {

@@ -2,7 +2,7 @@ import type { Locale, Problem } from "@sanshe/contracts";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError } from "../errors/app-error.js";
-import { errorCatalog, fieldMessages, localize, type ErrorCode } from "../errors/catalog.js";
+import { errorEntry, fieldMessages, localize, type ErrorCode } from "../errors/catalog.js";
 
 type FieldProblem = { path: string; code: string; message: string };
 
@@ -12,7 +12,7 @@ export function problemFor(
   locale: Locale,
   options: { params?: Record<string, string | number>; errors?: FieldProblem[]; extra?: Record<string, unknown>; requestId?: string } = {},
 ): Problem {
-  const entry = errorCatalog[code];
+  const entry = errorEntry(code);
   const [title, detail] = entry[locale];
   return {
     type: `urn:sanshe:problem:${code.toLowerCase().replaceAll("_", "-")}`,

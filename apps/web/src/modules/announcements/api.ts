@@ -1,37 +1,21 @@
-import type {
-  AnnouncementCreate,
-  AnnouncementDetail,
-  AnnouncementPage,
-  AnnouncementSentPage,
-  AnnouncementUnreadPage,
-  AnnouncementAttachment,
-  AnnouncementAudienceOrgs,
-} from "@sanshe/contracts";
+import { announcementEndpoints as api, type AnnouncementCreate } from "@sanshe/contracts";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { API_BASE, apiRequest } from "../../ui/api";
+import { call, endpointFamily, endpointHref, endpointKey } from "../../ui/api";
 
 type ListParams = { cursor?: string | undefined; limit: number; unread?: "1" | undefined };
 
-export const announcementKeys = {
-  all: ["announcements"] as const,
-  mine: (params: ListParams) => ["announcements", "mine", params] as const,
-  sent: (params: ListParams) => ["announcements", "sent", params] as const,
-  detail: (id: string) => ["announcements", "detail", id] as const,
-  unread: (id: string, cursor: string | undefined) => ["announcements", "unread", id, cursor] as const,
-};
-
-export function useMyAnnouncements(params: ListParams) {
+export function useMyAnnouncements(query: ListParams) {
   return useQuery({
-    queryKey: announcementKeys.mine(params),
-    queryFn: ({ signal }) => apiRequest<AnnouncementPage>("/announcements", { query: params, signal }),
+    queryKey: endpointKey(api.listMine, { query }),
+    queryFn: ({ signal }) => call(api.listMine, { query }, { signal }),
     placeholderData: keepPreviousData,
   });
 }
 
-export function useSentAnnouncements(params: ListParams, enabled: boolean) {
+export function useSentAnnouncements(query: ListParams, enabled: boolean) {
   return useQuery({
-    queryKey: announcementKeys.sent(params),
-    queryFn: ({ signal }) => apiRequest<AnnouncementSentPage>("/announcements/sent", { query: params, signal }),
+    queryKey: endpointKey(api.listSent, { query }),
+    queryFn: ({ signal }) => call(api.listSent, { query }, { signal }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -41,20 +25,20 @@ export function useSentAnnouncements(params: ListParams, enabled: boolean) {
 export function useAnnouncement(id: string) {
   const queryClient = useQueryClient();
   return useQuery({
-    queryKey: announcementKeys.detail(id),
+    queryKey: endpointKey(api.open, { params: { id } }),
     queryFn: async ({ signal }) => {
-      const detail = await apiRequest<AnnouncementDetail>(`/announcements/${encodeURIComponent(id)}`, { signal });
-      void queryClient.invalidateQueries({ queryKey: ["announcements", "mine"] });
+      const detail = await call(api.open, { params: { id } }, { signal });
+      void queryClient.invalidateQueries({ queryKey: endpointKey(api.listMine) });
       return detail;
     },
   });
 }
 
 export function useUnreadRecipients(id: string, cursor: string | undefined, enabled: boolean) {
+  const input = { params: { id }, query: { cursor, limit: 50 } };
   return useQuery({
-    queryKey: announcementKeys.unread(id, cursor),
-    queryFn: ({ signal }) =>
-      apiRequest<AnnouncementUnreadPage>(`/announcements/${encodeURIComponent(id)}/unread`, { query: { cursor, limit: 50 }, signal }),
+    queryKey: endpointKey(api.listUnread, input),
+    queryFn: ({ signal }) => call(api.listUnread, input, { signal }),
     enabled,
   });
 }
@@ -63,40 +47,32 @@ export function usePublishAnnouncement() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ body, idempotencyKey }: { body: AnnouncementCreate; idempotencyKey: string }) =>
-      apiRequest<AnnouncementDetail>("/announcements", { method: "POST", body, idempotencyKey }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: announcementKeys.all }),
+      call(api.publish, { body }, { idempotencyKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: endpointFamily(api.publish) }),
   });
 }
 
 /** The file types the server accepts for announcements (it checks the bytes too). */
-export const ANNOUNCEMENT_FILE_ACCEPT = "application/pdf,image/jpeg,image/png,image/webp";
+export const ANNOUNCEMENT_FILE_ACCEPT = api.attach.upload.types.join(",");
 
-export const attachmentUrl = (id: string, attachmentId: string) =>
-  `${API_BASE}/announcements/${encodeURIComponent(id)}/attachments/${encodeURIComponent(attachmentId)}`;
+export const attachmentUrl = (id: string, attachmentId: string) => endpointHref(api.download, { params: { id, attachmentId } });
 
 /** Adds one file to an announcement one manages (the server names it and checks its bytes). */
 export function useAddAnnouncementAttachment() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, file, idempotencyKey }: { id: string; file: File; idempotencyKey: string }) =>
-      apiRequest<AnnouncementAttachment>(`/announcements/${encodeURIComponent(id)}/attachments`, {
-        method: "POST",
-        body: file,
-        idempotencyKey,
-      }),
-    onSuccess: (_attachment, { id }) => queryClient.invalidateQueries({ queryKey: announcementKeys.detail(id) }),
+      call(api.attach, { params: { id }, body: file }, { idempotencyKey }),
+    onSuccess: (_attachment, { id }) => queryClient.invalidateQueries({ queryKey: endpointKey(api.open, { params: { id } }) }),
   });
 }
 
 /** Organizations whose staff an announcement to the area would reach, for the audience picker. */
 export function useAudienceOrganizations(areaCode: string | undefined, q: string) {
+  const query = { area_code: areaCode ?? "", q: q || undefined };
   return useQuery({
-    queryKey: ["announcements", "audience-orgs", areaCode, q],
-    queryFn: ({ signal }) =>
-      apiRequest<AnnouncementAudienceOrgs>("/announcements/audience-organizations", {
-        query: { area_code: areaCode, q: q || undefined },
-        signal,
-      }),
+    queryKey: endpointKey(api.audienceOrganizations, { query }),
+    queryFn: ({ signal }) => call(api.audienceOrganizations, { query }, { signal }),
     placeholderData: keepPreviousData,
     enabled: areaCode !== undefined,
   });
