@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AreaCodeSchema, PageQuerySchema, TimestampSchema, UuidSchema, pageOf, text } from "./common.js";
+import { endpoint } from "./endpoint.js";
 
 /** An external system (e.g. a 12345 hotline) that calls the Open311 GeoReport v2 API with its own key. */
 export const ApiClientSchema = z.object({
@@ -37,3 +38,41 @@ export type ApiClientStatus = z.infer<typeof ApiClientStatusSchema>;
 export const ApiClientListQuerySchema = PageQuerySchema;
 export type ApiClientListQuery = z.infer<typeof ApiClientListQuerySchema>;
 export const ApiClientIdParamsSchema = z.object({ id: UuidSchema });
+
+const tags = ["api-clients"] as const;
+
+/** Open311 API clients, managed by the city (or district) administrator. */
+export const apiClientEndpoints = {
+  list: endpoint({
+    method: "GET",
+    path: "/api-clients",
+    summary: "API clients in your scope, newest first",
+    tags,
+    access: "api_clients.manage",
+    query: ApiClientListQuerySchema,
+    status: 200,
+    response: ApiClientPageSchema,
+  }),
+  create: endpoint({
+    method: "POST",
+    path: "/api-clients",
+    summary: "Register an API client; the answer carries its key, shown only this once",
+    tags,
+    access: "api_clients.manage",
+    body: ApiClientCreateSchema,
+    status: 201,
+    response: ApiClientCreatedSchema,
+  }),
+  setStatus: endpoint({
+    method: "PUT",
+    path: "/api-clients/:id/status",
+    summary: "Enable or disable an API client's key (send the version you read)",
+    tags,
+    access: "api_clients.manage",
+    params: ApiClientIdParamsSchema,
+    body: ApiClientStatusSchema,
+    status: 200,
+    response: ApiClientSchema,
+    problems: [409],
+  }),
+};

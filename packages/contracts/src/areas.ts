@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AreaCodeSchema, pageOf, PageQuerySchema, text } from "./common.js";
+import { endpoint } from "./endpoint.js";
 
 /** Levels of a division code, by its length: 2 province, 4 city, 6 district, 9 street, 12 community. */
 export const AreaLevelSchema = z
@@ -42,3 +43,26 @@ export type AreaListQuery = z.infer<typeof AreaListQuerySchema>;
 
 export const AreaPageSchema = pageOf(AreaSchema);
 export type AreaPage = z.infer<typeof AreaPageSchema>;
+
+export const areaEndpoints = {
+  list: endpoint({
+    method: "GET",
+    path: "/areas",
+    summary: "List areas in your jurisdiction: children of a parent, a name search, or your scope's roots",
+    tags: ["jurisdictions"],
+    access: "areas.read",
+    query: AreaListQuerySchema,
+    status: 200,
+    response: AreaPageSchema,
+  }),
+  get: endpoint({
+    method: "GET",
+    path: "/areas/:code",
+    summary: "One area with its path; 404 outside your jurisdiction",
+    tags: ["jurisdictions"],
+    access: "areas.read",
+    params: AreaCodeParamsSchema,
+    status: 200,
+    response: AreaSchema,
+  }),
+};

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AreaCodeSchema, pageOf, PageQuerySchema, TimestampSchema, UuidSchema } from "./common.js";
+import { endpoint } from "./endpoint.js";
 
 export const AuditOutcomeSchema = z.enum(["success", "denied", "failure"]).describe("Outcome of the action");
 
@@ -45,3 +46,25 @@ export const AuditVerificationSchema = z.object({
   sealed_until: z.string().nullable().describe("Chain position of the last sealed record"),
 });
 export type AuditVerification = z.infer<typeof AuditVerificationSchema>;
+
+export const auditEndpoints = {
+  list: endpoint({
+    method: "GET",
+    path: "/audit-log",
+    summary: "Read the audit log in your jurisdiction, newest first",
+    tags: ["audit"],
+    access: "audit.read",
+    query: AuditListQuerySchema,
+    status: 200,
+    response: AuditPageSchema,
+  }),
+  verify: endpoint({
+    method: "POST",
+    path: "/audit-log/verify",
+    summary: "Seal pending records and verify the whole hash chain",
+    tags: ["audit"],
+    access: "audit.read",
+    status: 200,
+    response: AuditVerificationSchema,
+  }),
+};

@@ -24,3 +24,4 @@ export * from "./calls.js";
 export * from "./meetings.js";
 export * from "./announcements.js";
 export * from "./calendar.js";
+export * from "./exports.js";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AreaCodeSchema, pageOf, PageQuerySchema, text, TimestampSchema, UuidSchema } from "./common.js";
 import { PhoneSchema } from "./identifiers.js";
 import { ServiceTierSchema, type ServiceTier } from "./needs.js";
+import { endpoint } from "./endpoint.js";
 
 /** Service categories of the directory (need-category style codes), with Chinese and English labels. */
 export const serviceCategories = {
@@ -167,3 +168,74 @@ export const PublicServiceListQuerySchema = PageQuerySchema.extend({
 export type PublicServiceListQuery = z.infer<typeof PublicServiceListQuerySchema>;
 export const PublicServicePageSchema = pageOf(PublicServiceSchema);
 export type PublicServicePage = z.infer<typeof PublicServicePageSchema>;
+
+const tags = ["services-directory"] as const;
+
+/** The service directory: publishers' CRUD and the public directory. */
+export const serviceDirectoryEndpoints = {
+  list: endpoint({
+    method: "GET",
+    path: "/services",
+    summary: "Services you may publish (your organization's or your community's)",
+    tags,
+    access: "services.write",
+    query: ServiceListQuerySchema,
+    status: 200,
+    response: ServicePageSchema,
+  }),
+  create: endpoint({
+    method: "POST",
+    path: "/services",
+    summary: "Create a service (draft unless status is given)",
+    tags,
+    access: "services.write",
+    body: ServiceCreateSchema,
+    status: 201,
+    response: ServiceSchema,
+    problems: [409],
+  }),
+  get: endpoint({
+    method: "GET",
+    path: "/services/:id",
+    summary: "One service; 404 outside your scope",
+    tags,
+    access: "services.write",
+    params: ServiceIdParamsSchema,
+    status: 200,
+    response: ServiceSchema,
+  }),
+  update: endpoint({
+    method: "PATCH",
+    path: "/services/:id",
+    summary: "Change, publish or retire a service (send the version you read)",
+    tags,
+    access: "services.write",
+    params: ServiceIdParamsSchema,
+    body: ServiceUpdateSchema,
+    status: 200,
+    response: ServiceSchema,
+    problems: [409],
+  }),
+  publicList: endpoint({
+    method: "GET",
+    path: "/public/services",
+    summary: "Public service directory: published services (no sign-in; public fields only)",
+    tags,
+    access: "public",
+    query: PublicServiceListQuerySchema,
+    status: 200,
+    response: PublicServicePageSchema,
+    omitProblems: [401, 403, 404],
+  }),
+  publicGet: endpoint({
+    method: "GET",
+    path: "/public/services/:id",
+    summary: "One published service (no sign-in)",
+    tags,
+    access: "public",
+    params: ServiceIdParamsSchema,
+    status: 200,
+    response: PublicServiceSchema,
+    omitProblems: [401, 403],
+  }),
+};

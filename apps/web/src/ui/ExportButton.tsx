@@ -2,9 +2,10 @@ import { DownloadOutlined, DownOutlined } from "@ant-design/icons";
 import { Button, Dropdown } from "antd";
 import type { ButtonProps, MenuProps } from "antd";
 import { useTranslation } from "react-i18next";
-import { API_BASE, type QueryValue, toQueryString } from "./api";
+import { exportEndpoints, type ExportFormat } from "@sanshe/contracts";
+import { endpointHref, type QueryValue } from "./api";
 
-export type ExportFormat = "xlsx" | "csv";
+export type { ExportFormat };
 
 type ExportButtonProps = {
   /** What to export: residents, social-orgs, social-workers, communities, … */
@@ -17,7 +18,7 @@ type ExportButtonProps = {
 
 /** Download address of an export: the session cookie goes along; the server masks and audits it. */
 export function exportUrl(kind: string, format: ExportFormat, filters?: Record<string, QueryValue>): string {
-  return `${API_BASE}/exports/${encodeURIComponent(kind)}${toQueryString({ ...filters, format })}`;
+  return endpointHref(exportEndpoints.download, { params: { kind }, query: { ...filters, format } });
 }
 
 /** 「导出」 with Excel (.xlsx) and CSV: plain download links to /api/v1/exports/{kind}. */

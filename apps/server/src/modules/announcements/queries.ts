@@ -11,9 +11,11 @@ import type {
 } from "@sanshe/contracts";
 import type { ActorCtx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
-import { inScope } from "../../platform/scope/index.js";
+import { ancestorOf, inScope } from "../../platform/scope/index.js";
 import { memberships, users } from "../../platform/auth/index.js";
 import { isInScope } from "../../platform/auth/permissions.js";
+import { cursorCodec, cursorId, cursorInstant } from "../../platform/pagination/cursor.js";
+import { z } from "zod";
 import { listOrganizationsAmong } from "../social-orgs/index.js";
 import { areas } from "../jurisdictions/index.js";
 import { announcementAttachments, announcementRecipients, announcements } from "./schema.js";
@@ -21,26 +23,10 @@ import { presentAnnouncement, presentAttachment } from "./present.js";
 
 const publisher = aliasedTable(users, "publisher");
 
-/** Opaque keyset cursor: the sort values of the last row, as strings. */
-const encodeCursor = (values: string[]) => Buffer.from(JSON.stringify(values)).toString("base64url");
-
-function decodeCursor(cursor: string | undefined, length: number): string[] | null {
-  if (!cursor) {
-    return null;
-  }
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
-    if (Array.isArray(value) && value.length === length && value.every((v) => typeof v === "string")) {
-      const id = value.at(-1) as string;
-      return /^[0-9a-f-]{36}$/.test(id) ? value : null;
-    }
-  } catch {
-    return null;
-  }
-  return null;
-}
-
-const validInstant = (value: string | undefined) => value !== undefined && !Number.isNaN(Date.parse(value));
+/** Opaque keyset cursors (the sort values of the last row); an unreadable one starts from the first page. */
+const pinnedCursor = cursorCodec(z.tuple([z.string(), cursorInstant, cursorId]));
+const publishedCursor = cursorCodec(z.tuple([cursorInstant, cursorId]));
+const nameCursor = cursorCodec(z.tuple([z.string(), cursorId]));
 
 /** Columns every announcement list selects: the row, its area's name, the sender's name. */
 const listColumns = {
@@ -118,8 +104,8 @@ export async function listMyAnnouncements(ctx: ActorCtx, query: AnnouncementList
   if (query.unread === "1") {
     conditions.push(isNull(announcementRecipients.readAt));
   }
-  const after = decodeCursor(query.cursor, 3);
-  if (after && validInstant(after[1])) {
+  const after = pinnedCursor.decode(query.cursor);
+  if (after) {
     conditions.push(
       sql`(${announcements.pinned}::int, ${announcements.publishedAt}, ${announcements.id}) < (${after[0] === "1" ? 1 : 0}, ${after[1]}::timestamptz, ${after[2]}::uuid)`,
     );
@@ -146,7 +132,7 @@ export async function listMyAnnouncements(ctx: ActorCtx, query: AnnouncementList
     items: page.map((row) => presentAnnouncement(row, row.readAt)),
     next_cursor:
       rows.length > query.limit && last
-        ? encodeCursor([last.announcement.pinned ? "1" : "0", last.announcement.publishedAt.toISOString(), last.announcement.id])
+        ? pinnedCursor.encode([last.announcement.pinned ? "1" : "0", last.announcement.publishedAt.toISOString(), last.announcement.id])
         : null,
     unread_count: Number(unread?.count ?? 0),
   };
@@ -155,8 +141,8 @@ export async function listMyAnnouncements(ctx: ActorCtx, query: AnnouncementList
 /** Announcements the actor manages (sender's view, expired ones too), newest first, with recipient and read counts; one query. */
 export async function listSentAnnouncements(ctx: ActorCtx, query: PageQuery): Promise<AnnouncementSentPage> {
   const conditions: SQL[] = [managed(ctx)];
-  const after = decodeCursor(query.cursor, 2);
-  if (after && validInstant(after[0])) {
+  const after = publishedCursor.decode(query.cursor);
+  if (after) {
     conditions.push(sql`(${announcements.publishedAt}, ${announcements.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
   }
   const rows = await ctx.db
@@ -178,7 +164,9 @@ export async function listSentAnnouncements(ctx: ActorCtx, query: PageQuery): Pr
   return {
     items: page.map((row) => ({ ...presentAnnouncement(row, row.readAt), recipients: Number(row.recipients), read: Number(row.read) })),
     next_cursor:
-      rows.length > query.limit && last ? encodeCursor([last.announcement.publishedAt.toISOString(), last.announcement.id]) : null,
+      rows.length > query.limit && last
+        ? publishedCursor.encode([last.announcement.publishedAt.toISOString(), last.announcement.id])
+        : null,
   };
 }
 
@@ -192,7 +180,7 @@ export async function listUnreadRecipients(ctx: ActorCtx, id: string, query: Pag
     throw notFound();
   }
   const conditions: SQL[] = [eq(announcementRecipients.announcementId, id), isNull(announcementRecipients.readAt)];
-  const after = decodeCursor(query.cursor, 2);
+  const after = nameCursor.decode(query.cursor);
   if (after) {
     conditions.push(sql`(${users.displayName}, ${users.id}) > (${after[0]}, ${after[1]}::uuid)`);
   }
@@ -205,7 +193,7 @@ export async function listUnreadRecipients(ctx: ActorCtx, id: string, query: Pag
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  return { items: page, next_cursor: rows.length > query.limit && last ? encodeCursor([last.display_name, last.user_id]) : null };
+  return { items: page, next_cursor: rows.length > query.limit && last ? nameCursor.encode([last.display_name, last.user_id]) : null };
 }
 
 /** The bytes of an attachment of an announcement the actor received or manages. @throws NOT_FOUND otherwise. */
@@ -249,7 +237,7 @@ export async function listAudienceOrganizations(ctx: ActorCtx, query: Announceme
   const staffOrganizations = sql`SELECT ${memberships.organizationId} FROM ${memberships}
     INNER JOIN ${users} ON ${users.id} = ${memberships.userId}
     WHERE ${and(
-      or(inScope(memberships.areaCode, [query.area_code]), sql`${query.area_code} LIKE ${memberships.areaCode} || '%'`),
+      or(inScope(memberships.areaCode, [query.area_code]), ancestorOf(memberships.areaCode, query.area_code)),
       eq(users.status, "active"),
     )}`;
   const items = await listOrganizationsAmong(ctx, staffOrganizations, { q: query.q, limit: 50 });

@@ -1,15 +1,7 @@
-import { boolean, customType, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { areaCode, timestamps } from "../../platform/db/columns.js";
 import { users } from "../../platform/auth/index.js";
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType() {
-    return "bytea";
-  },
-  fromDriver(value) {
-    return Buffer.isBuffer(value) ? value : Buffer.from(value);
-  },
-});
+import { attachmentColumns } from "../../platform/files/attachments.js";
 
 /** Announcements (通知公告): sanitized rich text for an area, optionally narrowed to roles or organizations. */
 export const announcements = pgTable(
@@ -66,12 +58,8 @@ export const announcementAttachments = pgTable(
       .notNull()
       .references(() => announcements.id, { onDelete: "cascade" }),
     fileName: text("file_name").notNull(),
-    contentType: text("content_type", { enum: ["application/pdf", "image/jpeg", "image/png", "image/webp"] }).notNull(),
-    sizeBytes: integer("size_bytes").notNull(),
-    sha256: text("sha256").notNull(),
-    bytes: bytea("bytes").notNull(),
+    ...attachmentColumns(["application/pdf", "image/jpeg", "image/png", "image/webp"]),
     createdBy: uuid("created_by").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index("announcement_attachments_area_code_announcement_idx").on(table.areaCode, table.announcementId)],
 );

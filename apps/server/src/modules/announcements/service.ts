@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import {
   MAX_ANNOUNCEMENT_FILES,
@@ -10,9 +9,10 @@ import {
 } from "@sanshe/contracts";
 import { withTx, type ActorCtx } from "../../platform/ctx.js";
 import { AppError, notFound, versionConflict } from "../../platform/errors/app-error.js";
-import { inScope } from "../../platform/scope/index.js";
+import { ancestorOf, inScope } from "../../platform/scope/index.js";
 import { richTextToPlain, sanitizeRichText } from "../../platform/rich-text/sanitize.js";
 import { memberships, users } from "../../platform/auth/index.js";
+import { readUpload, storedFile } from "../../platform/files/attachments.js";
 import { areaExists } from "../jurisdictions/index.js";
 import { notify } from "../notifications/index.js";
 import { getAnnouncement } from "./queries.js";
@@ -104,7 +104,7 @@ async function insertRecipients(ctx: ActorCtx, announcementId: string, input: An
           and(
             or(
               inScope(memberships.areaCode, [input.area_code]),
-              sql`(${memberships.organizationId} IS NOT NULL AND ${input.area_code} LIKE ${memberships.areaCode} || '%')`,
+              sql`(${memberships.organizationId} IS NOT NULL AND ${ancestorOf(memberships.areaCode, input.area_code)})`,
             ),
             eq(users.status, "active"),
             ne(memberships.userId, ctx.actor.userId),
@@ -158,22 +158,8 @@ export async function updateAnnouncement(ctx: ActorCtx, id: string, input: Annou
   return getAnnouncement(ctx, id);
 }
 
-/** The file type of `bytes` by its magic numbers, or null. */
-export function sniffFileType(bytes: Buffer): AnnouncementFileType | null {
-  if (bytes.length >= 5 && bytes.toString("latin1", 0, 5) === "%PDF-") {
-    return "application/pdf";
-  }
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) {
-    return "image/jpeg";
-  }
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
-    return "image/png";
-  }
-  if (bytes.length >= 12 && bytes.toString("latin1", 0, 4) === "RIFF" && bytes.toString("latin1", 8, 12) === "WEBP") {
-    return "image/webp";
-  }
-  return null;
-}
+/** The types an announcement attachment may have (decided from the bytes). */
+const acceptedTypes = ["application/pdf", "image/jpeg", "image/png", "image/webp"] as const satisfies readonly AnnouncementFileType[];
 
 const extensions: Record<AnnouncementFileType, string> = {
   "application/pdf": "pdf",
@@ -188,11 +174,10 @@ const extensions: Record<AnnouncementFileType, string> = {
  * ANNOUNCEMENT_FILE_TYPE_REFUSED, ANNOUNCEMENT_FILE_LIMIT_REACHED.
  */
 export async function addAnnouncementAttachment(ctx: ActorCtx, id: string, body: unknown): Promise<AnnouncementAttachment> {
-  const bytes = Buffer.isBuffer(body) ? body : null;
-  const contentType = bytes ? sniffFileType(bytes) : null;
+  const upload = readUpload(body, acceptedTypes);
   return withTx(ctx, async (tx) => {
     const announcement = await managedForUpdate(tx, id);
-    if (!bytes || !contentType) {
+    if (!upload) {
       throw new AppError("ANNOUNCEMENT_FILE_TYPE_REFUSED");
     }
     const [count] = await tx.db
@@ -203,17 +188,13 @@ export async function addAnnouncementAttachment(ctx: ActorCtx, id: string, body:
     if (existing >= MAX_ANNOUNCEMENT_FILES) {
       throw new AppError("ANNOUNCEMENT_FILE_LIMIT_REACHED", { max: MAX_ANNOUNCEMENT_FILES });
     }
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
     const [row] = await tx.db
       .insert(announcementAttachments)
       .values({
         areaCode: announcement.areaCode,
         announcementId: id,
-        fileName: `附件-${existing + 1}.${extensions[contentType]}`,
-        contentType,
-        sizeBytes: bytes.length,
-        sha256,
-        bytes,
+        fileName: `附件-${existing + 1}.${extensions[upload.contentType]}`,
+        ...storedFile(upload),
         createdBy: tx.actor.userId,
         createdAt: tx.now(),
       })
@@ -223,7 +204,7 @@ export async function addAnnouncementAttachment(ctx: ActorCtx, id: string, body:
       entityType: "announcement",
       entityId: id,
       areaCode: announcement.areaCode,
-      detail: { attachment: attachment.id, content_type: contentType, size_bytes: bytes.length, sha256 },
+      detail: { attachment: attachment.id, content_type: upload.contentType, size_bytes: upload.sizeBytes, sha256: upload.sha256 },
     });
     return presentAttachment(attachment);
   });

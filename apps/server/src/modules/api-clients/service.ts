@@ -5,6 +5,8 @@ import { withTx, type ActorCtx, type Ctx } from "../../platform/ctx.js";
 import { queryRows } from "../../platform/db/client.js";
 import { AppError, notFound, versionConflict } from "../../platform/errors/app-error.js";
 import { inScope } from "../../platform/scope/index.js";
+import { cursorCodec, cursorId, cursorInstant } from "../../platform/pagination/cursor.js";
+import { z } from "zod";
 import { getAreaNames } from "../jurisdictions/index.js";
 import { apiClients } from "./schema.js";
 import { presentApiClient } from "./present.js";
@@ -21,24 +23,13 @@ export function generateKey(): string {
   return randomBytes(32).toString("base64url");
 }
 
-function decodeCursor(cursor: string): [string, string] | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string") {
-      if (/^[0-9a-f-]{36}$/.test(value[1]) && !Number.isNaN(Date.parse(value[0]))) {
-        return [value[0], value[1]];
-      }
-    }
-  } catch {
-    return null;
-  }
-  return null;
-}
+/** (created_at, id) of the last row; an unreadable cursor starts from the beginning. */
+const newestCursor = cursorCodec(z.tuple([cursorInstant, cursorId]));
 
 /** API clients inside the administrator's scope, newest first (keyset). */
 export async function listApiClients(ctx: ActorCtx, query: ApiClientListQuery): Promise<Page<ApiClient>> {
   const conditions: SQL[] = [inScope(apiClients.areaCode, ctx.actor.scope("api_clients.manage"))];
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const after = newestCursor.decode(query.cursor);
   if (after) {
     conditions.push(sql`(${apiClients.createdAt}, ${apiClients.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
   }
@@ -56,8 +47,7 @@ export async function listApiClients(ctx: ActorCtx, query: ApiClientListQuery): 
   const last = page.at(-1);
   return {
     items: page.map((row) => presentApiClient(row, names)),
-    next_cursor:
-      rows.length > query.limit && last ? Buffer.from(JSON.stringify([last.createdAt.toISOString(), last.id])).toString("base64url") : null,
+    next_cursor: rows.length > query.limit && last ? newestCursor.encode([last.createdAt.toISOString(), last.id]) : null,
   };
 }
 

@@ -2,7 +2,7 @@ import { and, desc, eq, gte, like, lt, or, type SQL } from "drizzle-orm";
 import type { AuditListQuery, AuditPage } from "@sanshe/contracts";
 import type { ActorCtx } from "../../platform/ctx.js";
 import { auditLog } from "../../platform/audit/schema.js";
-import { inScope } from "../../platform/scope/index.js";
+import { inScope, withinArea } from "../../platform/scope/index.js";
 import { notFound } from "../../platform/errors/app-error.js";
 import { presentAuditRecord } from "./present.js";
 
@@ -19,7 +19,7 @@ export async function listAuditLog(ctx: ActorCtx, query: AuditListQuery): Promis
     if (!prefixes.some((prefix) => area.startsWith(prefix))) {
       throw notFound();
     }
-    conditions.push(like(auditLog.areaCode, `${area}%`));
+    conditions.push(withinArea(auditLog.areaCode, area));
   }
   if (query.actor_login) {
     conditions.push(eq(auditLog.actorLogin, query.actor_login));

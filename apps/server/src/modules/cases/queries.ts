@@ -4,6 +4,8 @@ import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
 import { scopeFor } from "../../platform/auth/permissions.js";
 import { inScope } from "../../platform/scope/index.js";
+import { cursorCodec, cursorId, cursorInstant } from "../../platform/pagination/cursor.js";
+import { z } from "zod";
 import { getResidentNames, residentIdsNamed } from "../residents/index.js";
 import { findWorkerOfUser, getWorkerNames, workersSupervisedBy } from "../social-workers/index.js";
 import { caseGoals, caseReviews, cases, caseSessions, type CaseRow } from "./schema.js";
@@ -66,29 +68,8 @@ async function namesFor(ctx: Ctx, rows: CaseRow[]) {
   return { residents: residentNames, workers: workerNames };
 }
 
-type Cursor = [string, string];
-
-function encodeCursor(value: Cursor): string {
-  return Buffer.from(JSON.stringify(value)).toString("base64url");
-}
-
-function decodeCursor(cursor: string): Cursor | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      value.every((part) => typeof part === "string") &&
-      /^[0-9a-f-]{36}$/.test(value[1] as string) &&
-      !Number.isNaN(Date.parse(value[0] as string))
-    ) {
-      return value as Cursor;
-    }
-  } catch {
-    // an unreadable cursor starts from the beginning
-  }
-  return null;
-}
+/** (updated_at or opened_on, id) of the last row; an unreadable cursor starts from the beginning. */
+const casesCursor = cursorCodec(z.tuple([cursorInstant, cursorId]));
 
 /**
  * Cases the caller may read (confidentiality rule in SQL), newest change or newest opened first,
@@ -110,7 +91,7 @@ export async function listCases(ctx: ActorCtx, query: CaseListQuery): Promise<Ca
     conditions.push(sql`${cases.residentId} IN ${residentIdsNamed(query.q)}`);
   }
   const byOpened = query.sort === "opened";
-  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const cursor = casesCursor.decode(query.cursor);
   if (cursor) {
     conditions.push(
       byOpened
@@ -131,7 +112,7 @@ export async function listCases(ctx: ActorCtx, query: CaseListQuery): Promise<Ca
     items: page.map((row) => presentItem(row, names)),
     next_cursor:
       rows.length > query.limit && last
-        ? encodeCursor(byOpened ? [last.openedOn, last.id] : [last.updatedAt.toISOString(), last.id])
+        ? casesCursor.encode(byOpened ? [last.openedOn, last.id] : [last.updatedAt.toISOString(), last.id])
         : null,
   };
 }

@@ -19,7 +19,9 @@ import {
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
 import { queryRows } from "../../platform/db/client.js";
-import { inScope } from "../../platform/scope/index.js";
+import { inScope, withinArea } from "../../platform/scope/index.js";
+import { cursorCodec } from "../../platform/pagination/cursor.js";
+import { z } from "zod";
 import { areas } from "../jurisdictions/index.js";
 import { communityProfiles, facilities, grids } from "./schema.js";
 import { presentCommunity, presentFacility, presentGrid } from "./present.js";
@@ -28,22 +30,11 @@ export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
-function encodeCursor(parts: Array<string | number>): string {
-  return Buffer.from(JSON.stringify(parts)).toString("base64url");
-}
+/** The code of the last row; a tampered cursor yields null (the first page). */
+const codeCursor = cursorCodec(z.tuple([z.string()]));
 
-/** Decodes a cursor made by encodeCursor; a tampered cursor yields null (the first page). */
-function decodeCursor(cursor: string | undefined, length: number): string[] | null {
-  if (!cursor) {
-    return null;
-  }
-  try {
-    const parts: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
-    return Array.isArray(parts) && parts.length === length && parts.every((part) => typeof part === "string") ? parts : null;
-  } catch {
-    return null;
-  }
-}
+/** (type or area code, name, id) of the last row; a tampered cursor yields null (the first page). */
+const nameCursor = cursorCodec(z.tuple([z.string(), z.string(), z.string()]));
 
 /** 404 unless the filter code lies inside the scope or above it (then the scope narrows it). */
 function requireVisible(prefixes: readonly string[], code: string | undefined): void {
@@ -99,7 +90,7 @@ function jurisdictionConditions(ctx: ActorCtx, permission: Permission, areaCode:
   requireVisible(prefixes, areaCode);
   const conditions = [inScope(areas.code, prefixes)];
   if (areaCode) {
-    conditions.push(sql`${areas.code} LIKE ${`${areaCode}%`}`);
+    conditions.push(withinArea(areas.code, areaCode));
   }
   return conditions;
 }
@@ -120,16 +111,16 @@ export async function listCommunities(ctx: ActorCtx, query: CommunityListQuery):
   if (query.compliant) {
     having.push(query.compliant === "true" ? sql`(${compliantHaving})` : sql`NOT (${compliantHaving})`);
   }
-  const after = decodeCursor(query.cursor, 1);
+  const after = codeCursor.decode(query.cursor);
   if (after) {
-    conditions.push(gt(areas.code, after[0] as string));
+    conditions.push(gt(areas.code, after[0]));
   }
   const rows = await communityRows(ctx, conditions, having)
     .orderBy(asc(areas.code))
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  return { items: page.map(presentCommunity), next_cursor: rows.length > query.limit && last ? encodeCursor([last.code]) : null };
+  return { items: page.map(presentCommunity), next_cursor: rows.length > query.limit && last ? codeCursor.encode([last.code]) : null };
 }
 
 /**
@@ -152,8 +143,8 @@ export async function getCommunity(ctx: ActorCtx, code: string, permission: Perm
  */
 export async function listCompliance(ctx: ActorCtx, query: ComplianceQuery): Promise<CompliancePage> {
   const conditions = jurisdictionConditions(ctx, "communities.read", query.area_code);
-  const after = decodeCursor(query.cursor, 1);
-  const pageConditions = after ? [...conditions, gt(areas.code, after[0] as string)] : conditions;
+  const after = codeCursor.decode(query.cursor);
+  const pageConditions = after ? [...conditions, gt(areas.code, after[0])] : conditions;
   const having = query.missing ? [sql`NOT ${hasType(query.missing)}`] : [];
   const rows = await communityRows(ctx, pageConditions, having)
     .orderBy(asc(areas.code))
@@ -165,7 +156,7 @@ export async function listCompliance(ctx: ActorCtx, query: ComplianceQuery): Pro
       const { code, name, has, missing, compliant } = presentCommunity(row);
       return { code, name, has, missing, compliant };
     }),
-    next_cursor: rows.length > query.limit && last ? encodeCursor([last.code]) : null,
+    next_cursor: rows.length > query.limit && last ? codeCursor.encode([last.code]) : null,
     summary: await complianceSummary(ctx, conditions),
   };
 }
@@ -220,7 +211,7 @@ export async function listFacilities(ctx: ActorCtx, code: string, query: Facilit
   if (query.type) {
     conditions.push(eq(facilities.type, query.type));
   }
-  const after = decodeCursor(query.cursor, 3);
+  const after = nameCursor.decode(query.cursor);
   if (after) {
     conditions.push(sql`(${facilities.type}, ${facilities.name}, ${facilities.id}::text) > (${after[0]}, ${after[1]}, ${after[2]})`);
   }
@@ -234,7 +225,7 @@ export async function listFacilities(ctx: ActorCtx, code: string, query: Facilit
   const last = page.at(-1);
   return {
     items: page.map(presentFacility),
-    next_cursor: rows.length > query.limit && last ? encodeCursor([last.type, last.name, last.id]) : null,
+    next_cursor: rows.length > query.limit && last ? nameCursor.encode([last.type, last.name, last.id]) : null,
   };
 }
 
@@ -277,13 +268,13 @@ export async function listGrids(ctx: ActorCtx, query: GridListQuery): Promise<Gr
   requireVisible(prefixes, query.area_code);
   const conditions: SQL[] = [inScope(grids.areaCode, prefixes)];
   if (query.area_code) {
-    conditions.push(sql`${grids.areaCode} LIKE ${`${query.area_code}%`}`);
+    conditions.push(withinArea(grids.areaCode, query.area_code));
   }
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
     conditions.push(or(ilike(grids.name, pattern), ilike(grids.gridWorkerName, pattern)) as SQL);
   }
-  const after = decodeCursor(query.cursor, 3);
+  const after = nameCursor.decode(query.cursor);
   if (after) {
     conditions.push(sql`(${grids.areaCode}, ${grids.name}, ${grids.id}::text) > (${after[0]}, ${after[1]}, ${after[2]})`);
   }
@@ -295,7 +286,7 @@ export async function listGrids(ctx: ActorCtx, query: GridListQuery): Promise<Gr
   const last = page.at(-1);
   return {
     items: page.map(presentGrid),
-    next_cursor: rows.length > query.limit && last ? encodeCursor([last.areaCode, last.name, last.id]) : null,
+    next_cursor: rows.length > query.limit && last ? nameCursor.encode([last.areaCode, last.name, last.id]) : null,
   };
 }
 
@@ -350,7 +341,7 @@ export async function populationByUnit(ctx: Ctx, unitCodes: readonly string[]): 
   const rows = await queryRows<{ code: string; residents: number }>(
     ctx.db,
     sql`SELECT u.code, coalesce(sum(p.population), 0)::float8 AS residents
-        FROM (VALUES ${units}) AS u(code) JOIN ${communityProfiles} AS p ON p.area_code LIKE u.code || '%'
+        FROM (VALUES ${units}) AS u(code) JOIN ${communityProfiles} AS p ON ${withinArea(sql`p.area_code`, sql`u.code`)}
         GROUP BY u.code`,
   );
   for (const row of rows) {

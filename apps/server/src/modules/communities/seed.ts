@@ -1,9 +1,10 @@
-import { and, asc, eq, like } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { facilityTypeLabels, standardFacilityTypes, type CommunityKind, type FacilityType } from "@sanshe/contracts";
 import { withTx, type Ctx } from "../../platform/ctx.js";
 import { areas } from "../jurisdictions/index.js";
 import { communityProfiles, facilities, grids } from "./schema.js";
 import { seededRandom } from "../../platform/seed.js";
+import { withinArea } from "../../platform/scope/index.js";
 
 /** The demo street: 南阳新村街道 (金水区), 12 communities 410105007001…013 (011 does not exist). */
 export const demoStreet = "410105007";
@@ -22,7 +23,7 @@ export async function seedCommunities(ctx: Ctx, options: { log: (line: string) =
   const [existing] = await ctx.db
     .select({ code: communityProfiles.areaCode })
     .from(communityProfiles)
-    .where(like(communityProfiles.areaCode, `${demoStreet}%`))
+    .where(withinArea(communityProfiles.areaCode, demoStreet))
     .limit(1);
   if (existing) {
     return;

@@ -1,17 +1,20 @@
 import { and, desc, eq, lt, type SQL } from "drizzle-orm";
 import type { PageQuery } from "@sanshe/contracts";
 import type { ActorCtx } from "../../platform/ctx.js";
+import { textCursorCodec } from "../../platform/pagination/cursor.js";
+import { z } from "zod";
 import { importJobs } from "./schema.js";
 import { presentImportJob } from "./present.js";
+
+/** created_at of the last row, as text; an unreadable cursor starts from the beginning. */
+const createdCursor = textCursorCodec(z.string().refine((value) => !Number.isNaN(new Date(value).getTime())));
 
 /** The caller's import jobs, newest first (keyset on created_at). */
 export async function listImportJobs(ctx: ActorCtx, query: PageQuery) {
   const conditions: SQL[] = [eq(importJobs.createdBy, ctx.actor.userId)];
-  if (query.cursor) {
-    const before = new Date(Buffer.from(query.cursor, "base64url").toString());
-    if (!Number.isNaN(before.getTime())) {
-      conditions.push(lt(importJobs.createdAt, before));
-    }
+  const before = createdCursor.decode(query.cursor);
+  if (before !== null) {
+    conditions.push(lt(importJobs.createdAt, new Date(before)));
   }
   const rows = await ctx.db
     .select()
@@ -26,6 +29,6 @@ export async function listImportJobs(ctx: ActorCtx, query: PageQuery) {
       const { errors: _errors, ...rest } = presentImportJob(job, ctx.now());
       return rest;
     }),
-    next_cursor: rows.length > query.limit && last ? Buffer.from(last.createdAt.toISOString()).toString("base64url") : null,
+    next_cursor: rows.length > query.limit && last ? createdCursor.encode(last.createdAt.toISOString()) : null,
   };
 }

@@ -4,6 +4,8 @@ import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import type { Db } from "../../platform/db/client.js";
 import { notFound } from "../../platform/errors/app-error.js";
 import { inScope } from "../../platform/scope/index.js";
+import { textCursorCodec } from "../../platform/pagination/cursor.js";
+import { z } from "zod";
 import { areas } from "./schema.js";
 import { ancestorsOf } from "./codes.js";
 
@@ -80,7 +82,7 @@ export async function listAreas(ctx: ActorCtx, query: AreaListQuery): Promise<Ar
     conditions.push(prefixes.length ? inArray(areas.code, prefixes) : sql`false`);
   }
   if (query.cursor) {
-    conditions.push(gt(areas.code, decodeCursor(query.cursor)));
+    conditions.push(gt(areas.code, codeCursor.decode(query.cursor) ?? ""));
   }
   const rows = await ctx.db
     .select(areaColumns)
@@ -91,17 +93,11 @@ export async function listAreas(ctx: ActorCtx, query: AreaListQuery): Promise<Ar
   const page = rows.slice(0, query.limit);
   const items = await withPaths(ctx.db, page);
   const last = page.at(-1);
-  return { items, next_cursor: rows.length > query.limit && last ? encodeCursor(last.code) : null };
+  return { items, next_cursor: rows.length > query.limit && last ? codeCursor.encode(last.code) : null };
 }
 
-function encodeCursor(code: string): string {
-  return Buffer.from(code).toString("base64url");
-}
-
-function decodeCursor(cursor: string): string {
-  const code = Buffer.from(cursor, "base64url").toString();
-  return /^\d{1,12}$/.test(code) ? code : "";
-}
+/** The code of the last row, as text; anything but an area code starts from the beginning. */
+const codeCursor = textCursorCodec(z.string().regex(/^\d{1,12}$/));
 
 /** Names of the given codes (for presenting memberships and records elsewhere); no scope applied. */
 export async function getAreaNames(ctx: Ctx, codes: readonly string[]): Promise<Map<string, string>> {

@@ -1,24 +1,13 @@
 import { and, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { NotificationListQuery, NotificationPage } from "@sanshe/contracts";
 import type { ActorCtx } from "../../platform/ctx.js";
+import { cursorCodec, cursorId, cursorInstant } from "../../platform/pagination/cursor.js";
+import { z } from "zod";
 import { notifications } from "./schema.js";
 import { presentNotification } from "./present.js";
 
-function decodeCursor(cursor: string): [string, string] | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string") {
-      if (/^[0-9a-f-]{36}$/.test(value[1]) && !Number.isNaN(Date.parse(value[0]))) {
-        return [value[0], value[1]];
-      }
-    }
-  } catch {
-    return null;
-  }
-  return null;
-}
-
-const encodeCursor = (at: Date, id: string) => Buffer.from(JSON.stringify([at.toISOString(), id])).toString("base64url");
+/** (created_at, id) of the last row; an unreadable cursor starts from the beginning. */
+const newestCursor = cursorCodec(z.tuple([cursorInstant, cursorId]));
 
 /** The actor's own notifications, newest first (keyset), with their unread count: two queries. */
 export async function listNotifications(ctx: ActorCtx, query: NotificationListQuery): Promise<NotificationPage> {
@@ -27,7 +16,7 @@ export async function listNotifications(ctx: ActorCtx, query: NotificationListQu
   if (query.unread === "1") {
     conditions.push(isNull(notifications.readAt));
   }
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const after = newestCursor.decode(query.cursor);
   if (after) {
     conditions.push(sql`(${notifications.createdAt}, ${notifications.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
   }
@@ -47,7 +36,7 @@ export async function listNotifications(ctx: ActorCtx, query: NotificationListQu
   const last = page.at(-1);
   return {
     items: page.map(presentNotification),
-    next_cursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    next_cursor: rows.length > query.limit && last ? newestCursor.encode([last.createdAt.toISOString(), last.id]) : null,
     unread_count: Number(unread?.count ?? 0),
   };
 }

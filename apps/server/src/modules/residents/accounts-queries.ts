@@ -6,6 +6,8 @@ import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { AppError, notFound } from "../../platform/errors/app-error.js";
 import { maskName } from "../../platform/pii/index.js";
 import { inScope } from "../../platform/scope/index.js";
+import { cursorCodec, cursorId } from "../../platform/pagination/cursor.js";
+import { z } from "zod";
 import { getAreaNames } from "../jurisdictions/index.js";
 import { presentAccount, presentResident } from "./present.js";
 import { residentAccounts, residentMoves, residents } from "./schema.js";
@@ -101,19 +103,8 @@ export async function getOwnResident(ctx: ActorCtx): Promise<Resident> {
   return presentResident(row, moves, { areaNames, canSeeSensitive: true, canUnmask: false, today: ctx.now() });
 }
 
-const encodeCursor = (login: string, id: string) => Buffer.from(JSON.stringify([login, id])).toString("base64url");
-
-function decodeCursor(cursor: string): [string, string] | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
-    if (Array.isArray(value) && typeof value[0] === "string" && typeof value[1] === "string" && /^[0-9a-f-]{36}$/.test(value[1])) {
-      return [value[0], value[1]];
-    }
-  } catch {
-    return null;
-  }
-  return null;
-}
+/** (login, membership id) of the last row; an unreadable cursor starts from the beginning. */
+const loginCursor = cursorCodec(z.tuple([z.string(), cursorId]).rest(z.unknown()));
 
 /** Resident memberships in the staff's residents.write scope, with the account and its link (one query). */
 async function selectAccounts(ctx: ActorCtx, conditions: SQL[], limit: number) {
@@ -166,7 +157,7 @@ export async function listResidentAccounts(ctx: ActorCtx, query: ResidentAccount
     const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(or(ilike(users.login, pattern), ilike(users.displayName, pattern)) as SQL);
   }
-  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const cursor = loginCursor.decode(query.cursor);
   if (cursor) {
     conditions.push(sql`(${users.login}, ${memberships.id}) > (${cursor[0]}, ${cursor[1]}::uuid)`);
   }
@@ -179,7 +170,7 @@ export async function listResidentAccounts(ctx: ActorCtx, query: ResidentAccount
   const last = page.at(-1);
   return {
     items: page.map((row) => presentAccount(ctx, row, areaNames)),
-    next_cursor: rows.length > query.limit && last ? encodeCursor(last.login, last.membershipId) : null,
+    next_cursor: rows.length > query.limit && last ? loginCursor.encode([last.login, last.membershipId]) : null,
   };
 }
 

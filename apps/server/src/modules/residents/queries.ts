@@ -11,9 +11,11 @@ import type {
 import { sensitiveResidentGroups } from "@sanshe/contracts";
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
-import { inScope } from "../../platform/scope/index.js";
+import { inScope, withinArea } from "../../platform/scope/index.js";
 import { membershipPermissions, scopeFor } from "../../platform/auth/permissions.js";
 import { pii } from "../../platform/pii/index.js";
+import { cursorCodec, cursorId } from "../../platform/pagination/cursor.js";
+import { z } from "zod";
 import { getAreaNames } from "../jurisdictions/index.js";
 import { households, residentMoves, residents } from "./schema.js";
 import { canUnmaskIn, classifySearch } from "./policy.js";
@@ -40,7 +42,7 @@ function areaFilter(column: SQL | typeof residents.areaCode, prefixes: readonly 
   if (!prefixes.some((prefix) => area.startsWith(prefix) || prefix.startsWith(area))) {
     throw notFound();
   }
-  return sql`${column} LIKE ${`${area}%`}`;
+  return withinArea(column, area);
 }
 
 /** YYYY-MM-DD of `today` minus `years` (UTC). */
@@ -187,28 +189,10 @@ function residentConditions(ctx: ActorCtx, filter: ResidentListFilter): SQL[] {
   return conditions;
 }
 
-type Cursor = string[];
+/** The sort values and id of the last row; an unreadable cursor starts from the beginning. */
+const residentsCursor = cursorCodec(z.union([z.tuple([z.string(), cursorId]), z.tuple([z.string(), z.string(), cursorId])]));
 
-function encodeCursor(value: Cursor): string {
-  return Buffer.from(JSON.stringify(value)).toString("base64url");
-}
-
-function decodeCursor(cursor: string): Cursor | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
-    if (
-      Array.isArray(value) &&
-      (value.length === 2 || value.length === 3) &&
-      value.every((part) => typeof part === "string") &&
-      /^[0-9a-f-]{36}$/.test(value.at(-1) as string)
-    ) {
-      return value;
-    }
-  } catch {
-    // an unreadable cursor starts from the beginning
-  }
-  return null;
-}
+type Cursor = [string, string] | [string, string, string];
 
 /** Residents' presentation for one page: names of the communities in one query. */
 async function loadListItems(ctx: ActorCtx, rows: ResidentRow[]): Promise<ResidentListItem[]> {
@@ -230,7 +214,7 @@ export async function listResidents(
   query: ResidentListFilter & { cursor?: string | undefined; limit: number },
 ): Promise<ResidentPage> {
   const conditions = residentConditions(ctx, query);
-  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const cursor = residentsCursor.decode(query.cursor);
   // "community" walks the (area_code, name, id) index in order, so any page of any jurisdiction is a
   // bounded range scan; the other orders sort the rows in scope.
   const sort = query.sort;
@@ -261,7 +245,7 @@ export async function listResidents(
     sort === "community" ? [row.areaCode, row.name, row.id] : sort === "name" ? [row.name, row.id] : [row.createdAt.toISOString(), row.id];
   return {
     items: await loadListItems(ctx, page),
-    next_cursor: rows.length > query.limit && last ? encodeCursor(cursorOf(last)) : null,
+    next_cursor: rows.length > query.limit && last ? residentsCursor.encode(cursorOf(last)) : null,
   };
 }
 
@@ -396,7 +380,7 @@ export async function listHouseholds(ctx: ActorCtx, query: HouseholdListQuery): 
       ) as SQL,
     );
   }
-  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const cursor = residentsCursor.decode(query.cursor);
   if (cursor) {
     conditions.push(sql`(${households.address}, ${households.id}) > (${cursor[0]}, ${cursor[1]}::uuid)`);
   }
@@ -424,7 +408,7 @@ export async function listHouseholds(ctx: ActorCtx, query: HouseholdListQuery): 
         memberCount: facts.counts.get(row.id) ?? 0,
       });
     }),
-    next_cursor: rows.length > query.limit && last ? encodeCursor([last.address, last.id]) : null,
+    next_cursor: rows.length > query.limit && last ? residentsCursor.encode([last.address, last.id]) : null,
   };
 }
 

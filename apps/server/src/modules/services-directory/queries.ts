@@ -3,7 +3,9 @@ import type { PublicService, PublicServiceListQuery, PublicServicePage, Service,
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
 import { membershipPermissions } from "../../platform/auth/permissions.js";
-import { inScope } from "../../platform/scope/index.js";
+import { ancestorOf, inScope, withinArea } from "../../platform/scope/index.js";
+import { cursorCodec, cursorId } from "../../platform/pagination/cursor.js";
+import { z } from "zod";
 import { getAreaNames } from "../jurisdictions/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
 import { services, type ServiceRow } from "./schema.js";
@@ -36,26 +38,15 @@ export function searchCondition(q: string): SQL {
 
 /** Services serving an area under `code`, or an area containing it (a street-wide service serves each community). */
 export function servesArea(code: string): SQL {
-  return sql`EXISTS (SELECT 1 FROM unnest(${services.serviceAreaCodes}) AS served(code) WHERE served.code LIKE ${`${escapeLike(code)}%`} OR ${code} LIKE served.code || '%')`;
+  return sql`EXISTS (SELECT 1 FROM unnest(${services.serviceAreaCodes}) AS served(code) WHERE ${withinArea(sql`served.code`, code)} OR ${ancestorOf(sql`served.code`, code)})`;
 }
 
-function decodeCursor(cursor: string): [string, string] | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string") {
-      if (/^[0-9a-f-]{36}$/.test(value[1]) && value[0].length <= 400) {
-        return [value[0], value[1]];
-      }
-    }
-  } catch {
-    return null;
-  }
-  return null;
-}
+/** (name, id) of the last row; an unreadable cursor starts from the beginning. */
+const nameCursor = cursorCodec(z.tuple([z.string().max(400), cursorId]));
 
 /** One page of rows ordered by (name, id), keyset on the cursor. */
 async function pageOfRows(ctx: Ctx, conditions: SQL[], cursor: string | undefined, limit: number) {
-  const after = cursor ? decodeCursor(cursor) : null;
+  const after = nameCursor.decode(cursor);
   if (after) {
     conditions.push(sql`(${services.name}, ${services.id}) > (${after[0]}::text, ${after[1]}::uuid)`);
   }
@@ -69,7 +60,7 @@ async function pageOfRows(ctx: Ctx, conditions: SQL[], cursor: string | undefine
   const last = page.at(-1);
   return {
     rows: page,
-    next_cursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.name, last.id])).toString("base64url") : null,
+    next_cursor: rows.length > limit && last ? nameCursor.encode([last.name, last.id]) : null,
   };
 }
 

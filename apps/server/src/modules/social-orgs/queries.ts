@@ -10,10 +10,12 @@ import type {
   SocialOrgSort,
 } from "@sanshe/contracts";
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
-import { AppError, notFound } from "../../platform/errors/app-error.js";
+import { notFound } from "../../platform/errors/app-error.js";
 import { fieldMessages } from "../../platform/errors/catalog.js";
 import { inScope } from "../../platform/scope/index.js";
 import { membershipPermissions, scopeFor } from "../../platform/auth/permissions.js";
+import { cursorCodec, cursorId, invalidCursor } from "../../platform/pagination/cursor.js";
+import { z } from "zod";
 import { getAreaNames } from "../jurisdictions/index.js";
 import { presentListItem, presentPublic, presentSocialOrg, type SocialOrgRow } from "./present.js";
 import { socialOrgs, socialOrgServiceAreas, socialOrgStations } from "./schema.js";
@@ -81,36 +83,16 @@ const sortExpressions: Record<string, SQL> = {
   updated_at: sql`(to_char(${socialOrgs.updatedAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') COLLATE "C")`,
 };
 
-type Cursor = { value: string; id: string };
+/** (sort, sort value, id) of the last row; a cursor of another sort or an unreadable one is a 400. */
+const sortCursor = cursorCodec(z.tuple([z.string(), z.string(), cursorId]).rest(z.unknown()));
 
-export function encodeCursor(sort: string, value: string, id: string): string {
-  return Buffer.from(JSON.stringify([sort, value, id])).toString("base64url");
-}
-
-function decodeCursor(ctx: Ctx, cursor: string, sort: string): Cursor {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
-    if (
-      Array.isArray(parsed) &&
-      parsed[0] === sort &&
-      typeof parsed[1] === "string" &&
-      typeof parsed[2] === "string" &&
-      /^[0-9a-f-]{36}$/.test(parsed[2])
-    ) {
-      return { value: parsed[1], id: parsed[2] };
-    }
-  } catch {
-    // falls through to the validation error
+function decodeCursor(ctx: Ctx, cursor: string, sort: string): { value: string; id: string } {
+  const message = fieldMessages.invalid_value?.[ctx.locale] ?? "invalid_value";
+  const [cursorSort, value, id] = sortCursor.decodeOrThrow(cursor, message);
+  if (cursorSort !== sort) {
+    throw invalidCursor(message);
   }
-  throw new AppError(
-    "VALIDATION_FAILED",
-    {},
-    {
-      errors: [
-        { path: "querystring.cursor", code: "invalid_value", message: fieldMessages.invalid_value?.[ctx.locale] ?? "invalid_value" },
-      ],
-    },
-  );
+  return { value, id };
 }
 
 /** Keyset page over `conditions`, ordered by the sort allow-list, with the cursor encoding sort value + id. */
@@ -143,7 +125,7 @@ async function pageOfRows(
   const last = page.at(-1);
   return {
     rows: page.map((entry) => entry.row),
-    next_cursor: rows.length > limit && last ? encodeCursor(sort, last.sortValue, last.row.id) : null,
+    next_cursor: rows.length > limit && last ? sortCursor.encode([sort, last.sortValue, last.row.id]) : null,
   };
 }
 

@@ -12,7 +12,9 @@ import type {
 } from "@sanshe/contracts";
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
-import { inScope } from "../../platform/scope/index.js";
+import { inScope, withinArea } from "../../platform/scope/index.js";
+import { cursorCodec, cursorId } from "../../platform/pagination/cursor.js";
+import { z } from "zod";
 import { getAreaNames } from "../jurisdictions/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
 import { socialWorkerCommunities, socialWorkerPosts, socialWorkers, socialWorkerTrainings } from "./schema.js";
@@ -72,19 +74,8 @@ const sortKeys: Record<SocialWorkerListQuery["sort"], { expr: SQL; cast: SQL }> 
   updated_at: { expr: sql`${socialWorkers.updatedAt}`, cast: sql`timestamptz` },
 };
 
-function decodeCursor(cursor: string): [string, string] | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string") {
-      if (/^[0-9a-f-]{36}$/.test(value[1]) && value[0].length <= 200) {
-        return [value[0], value[1]];
-      }
-    }
-  } catch {
-    return null;
-  }
-  return null;
-}
+/** (sort value, id) of the last row; an unreadable cursor starts from the beginning. */
+const sortCursor = cursorCodec(z.tuple([z.string().max(200), cursorId]));
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (character) => `\\${character}`);
@@ -116,7 +107,7 @@ export async function listWorkers(ctx: ActorCtx, query: SocialWorkerListQuery, o
   }
   const { expr, cast } = sortKeys[query.sort];
   const descending = query.order === "desc";
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const after = sortCursor.decode(query.cursor);
   if (after) {
     const comparison = descending ? sql`<` : sql`>`;
     conditions.push(sql`(${expr}, ${socialWorkers.id}) ${comparison} (${after[0]}::${cast}, ${after[1]}::uuid)`);
@@ -133,7 +124,7 @@ export async function listWorkers(ctx: ActorCtx, query: SocialWorkerListQuery, o
   const last = page.at(-1);
   return {
     items: await loadWorkers(ctx, page, options),
-    next_cursor: rows.length > query.limit && last ? Buffer.from(JSON.stringify([last.sortKey, last.id])).toString("base64url") : null,
+    next_cursor: rows.length > query.limit && last ? sortCursor.encode([last.sortKey, last.id]) : null,
   };
 }
 
@@ -177,7 +168,7 @@ export async function listTrainings(
     throw notFound();
   }
   const conditions: SQL[] = [eq(socialWorkerTrainings.workerId, id)];
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const after = sortCursor.decode(query.cursor);
   if (after && /^\d{4}-\d{2}-\d{2}$/.test(after[0])) {
     conditions.push(sql`(${socialWorkerTrainings.date}, ${socialWorkerTrainings.id}) < (${after[0]}::date, ${after[1]}::uuid)`);
   }
@@ -191,7 +182,7 @@ export async function listTrainings(
   const last = page.at(-1);
   return {
     items: page.map(presentTraining),
-    next_cursor: rows.length > query.limit && last ? Buffer.from(JSON.stringify([last.date, last.id])).toString("base64url") : null,
+    next_cursor: rows.length > query.limit && last ? sortCursor.encode([last.date, last.id]) : null,
   };
 }
 
@@ -238,19 +229,18 @@ export async function getWorkforce(
     throw notFound();
   }
   const length = unitLength[query.by];
-  const prefix = `${query.area_code}%`;
   const counted = await ctx.db.execute<{ code: string; name: string; workers: number }>(sql`
     SELECT a.code, a.name, count(DISTINCT w.id)::int AS workers
     FROM areas AS a
-    LEFT JOIN ${socialWorkerCommunities} AS sc ON sc.area_code LIKE a.code || '%'
+    LEFT JOIN ${socialWorkerCommunities} AS sc ON ${withinArea(sql`sc.area_code`, sql`a.code`)}
     LEFT JOIN ${socialWorkers} AS w ON w.id = sc.worker_id AND w.status = 'active'
-    WHERE a.code LIKE ${prefix} AND length(a.code) = ${length}
+    WHERE ${withinArea(sql`a.code`, query.area_code)} AND length(a.code) = ${length}
     GROUP BY a.code, a.name
     ORDER BY a.code`);
   const totalRows = await ctx.db.execute<{ workers: number; name: string | null }>(sql`
     SELECT count(DISTINCT w.id)::int AS workers, (SELECT name FROM areas WHERE code = ${query.area_code}) AS name
     FROM ${socialWorkerCommunities} AS sc JOIN ${socialWorkers} AS w ON w.id = sc.worker_id AND w.status = 'active'
-    WHERE sc.area_code LIKE ${prefix}`);
+    WHERE ${withinArea(sql`sc.area_code`, query.area_code)}`);
   const units = rowsOf<{ code: string; name: string; workers: number }>(counted);
   const population = await options.population(
     ctx,

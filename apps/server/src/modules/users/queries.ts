@@ -3,7 +3,9 @@ import type { Me, User, UserListQuery, UserPage } from "@sanshe/contracts";
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { memberships, users } from "../../platform/auth/index.js";
 import { notFound } from "../../platform/errors/app-error.js";
-import { inScope } from "../../platform/scope/index.js";
+import { inScope, withinArea } from "../../platform/scope/index.js";
+import { textCursorCodec } from "../../platform/pagination/cursor.js";
+import { z } from "zod";
 import { getAreaNames } from "../jurisdictions/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
 import { getOwnResidentLink } from "../residents/index.js";
@@ -75,6 +77,9 @@ async function loadUsers(ctx: Ctx, rows: Array<typeof users.$inferSelect>): Prom
  * Accounts in the administrator's scope, ordered by login, keyset-paginated.
  * @throws AppError NOT_FOUND when the area filter lies outside the scope.
  */
+/** The login of the last row, as text. */
+const loginCursor = textCursorCodec(z.string());
+
 export async function listUsers(ctx: ActorCtx, query: UserListQuery): Promise<UserPage> {
   const prefixes = ctx.actor.scope("users.admin");
   const conditions: SQL[] = [visibleTo(prefixes)];
@@ -83,7 +88,9 @@ export async function listUsers(ctx: ActorCtx, query: UserListQuery): Promise<Us
     if (!prefixes.some((prefix) => area.startsWith(prefix))) {
       throw notFound();
     }
-    conditions.push(sql`EXISTS (SELECT 1 FROM ${memberships} AS f WHERE f.user_id = ${users.id} AND f.area_code LIKE ${`${area}%`})`);
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM ${memberships} AS f WHERE f.user_id = ${users.id} AND ${withinArea(sql`f.area_code`, area)})`,
+    );
   }
   if (query.role) {
     conditions.push(sql`EXISTS (SELECT 1 FROM ${memberships} AS r WHERE r.user_id = ${users.id} AND r.role = ${query.role})`);
@@ -96,7 +103,7 @@ export async function listUsers(ctx: ActorCtx, query: UserListQuery): Promise<Us
     conditions.push(or(ilike(users.login, pattern), ilike(users.displayName, pattern)) as SQL);
   }
   if (query.cursor) {
-    conditions.push(gt(users.login, Buffer.from(query.cursor, "base64url").toString()));
+    conditions.push(gt(users.login, loginCursor.decode(query.cursor) ?? ""));
   }
   const rows = await ctx.db
     .select()
@@ -108,7 +115,7 @@ export async function listUsers(ctx: ActorCtx, query: UserListQuery): Promise<Us
   const last = page.at(-1);
   return {
     items: await loadUsers(ctx, page),
-    next_cursor: rows.length > query.limit && last ? Buffer.from(last.login).toString("base64url") : null,
+    next_cursor: rows.length > query.limit && last ? loginCursor.encode(last.login) : null,
   };
 }
 

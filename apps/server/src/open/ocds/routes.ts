@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ProblemSchema } from "@sanshe/contracts";
-import { AppError, notFound } from "../../platform/errors/app-error.js";
+import { notFound } from "../../platform/errors/app-error.js";
 import { createReleaseHeadCache, getOcdsProcesses, listOcdsReleaseHeads, type OcdsReleaseHead } from "../../modules/projects/index.js";
 import type { Ctx } from "../../platform/ctx.js";
+import { cursorCodec, cursorInstant } from "../../platform/pagination/cursor.js";
 import { presentRelease } from "./present.js";
 
 /** OCDS version served (the schemas in ./schema are 1.1.5). */
@@ -29,24 +30,13 @@ const ReleasesQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50).describe("Releases per page, 1 to 100"),
 });
 
-type Cursor = { date: Date; releaseId: string };
-const encodeCursor = (head: OcdsReleaseHead) =>
-  Buffer.from(JSON.stringify([head.date.toISOString(), head.releaseId])).toString("base64url");
+/** (date, release id) of the last release; an unreadable cursor is a 400. */
+const releaseCursor = cursorCodec(z.tuple([cursorInstant, z.string()]).rest(z.unknown()));
+const encodeCursor = (head: OcdsReleaseHead) => releaseCursor.encode([head.date.toISOString(), head.releaseId]);
 
-function decodeCursor(cursor: string): Cursor {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
-    if (Array.isArray(parsed) && typeof parsed[0] === "string" && typeof parsed[1] === "string" && !Number.isNaN(Date.parse(parsed[0]))) {
-      return { date: new Date(parsed[0]), releaseId: parsed[1] };
-    }
-  } catch {
-    // falls through to the validation error
-  }
-  throw new AppError(
-    "VALIDATION_FAILED",
-    {},
-    { errors: [{ path: "querystring.cursor", code: "invalid_value", message: "invalid cursor" }] },
-  );
+function decodeCursor(cursor: string): { date: Date; releaseId: string } {
+  const [date, releaseId] = releaseCursor.decodeOrThrow(cursor, "invalid cursor");
+  return { date: new Date(date), releaseId };
 }
 
 function packageMeta(ctx: Ctx, uri: string) {

@@ -62,3 +62,32 @@ export function newestFirstIds(
   );
   return sql`(SELECT u.id FROM (${sql.join(parts, sql` UNION `)}) AS u ORDER BY u.at DESC, u.id DESC LIMIT ${limit})`;
 }
+
+/** An area code, or a SQL expression holding one (another table's column, a join alias). */
+type AreaOperand = string | Column | SQL;
+
+/** A code as the start of a LIKE pattern: a literal gets its wildcards escaped and a bound `%`. */
+function prefixPattern(code: AreaOperand): SQL {
+  return typeof code === "string" ? sql`${`${code.replace(/[\\%_]/g, (character) => `\\${character}`)}%`}` : sql`${code} || '%'`;
+}
+
+/**
+ * Rows whose area `column` is the area `code` or lies under it: `column LIKE code || '%'`. With the
+ * area_code column first and its C collation this is a btree range scan (as inScope's branches).
+ */
+export function withinArea(column: Column | SQL, code: AreaOperand): SQL {
+  return sql`${column} LIKE ${prefixPattern(code)}`;
+}
+
+/**
+ * Rows whose area `column` is the area `code` or one of its ancestors (the street or district of a
+ * community): `code LIKE column || '%'`.
+ */
+export function ancestorOf(column: Column | SQL, code: AreaOperand): SQL {
+  return sql`${typeof code === "string" ? sql`${code}` : code} LIKE ${column} || '%'`;
+}
+
+/** Rows whose area `column` lies under the area `code` or contains it: withinArea OR ancestorOf. */
+export function overlapsArea(column: Column | SQL, code: AreaOperand): SQL {
+  return sql`(${withinArea(column, code)} OR ${ancestorOf(column, code)})`;
+}

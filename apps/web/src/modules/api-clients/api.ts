@@ -1,17 +1,17 @@
-import type { ApiClient, ApiClientCreate, ApiClientCreated, ApiClientStatus, Page } from "@sanshe/contracts";
+import { apiClientEndpoints as api, type ApiClientCreate, type ApiClientStatus } from "@sanshe/contracts";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiRequest } from "../../ui/api";
+import { call, endpointFamily, endpointKey } from "../../ui/api";
 
 export const apiClientKeys = {
-  all: ["api-clients"] as const,
-  list: (params: { cursor?: string | undefined; limit: number }) => ["api-clients", "list", params] as const,
+  all: endpointFamily(api.list),
+  list: (params: { cursor?: string | undefined; limit: number }) => endpointKey(api.list, { query: params }),
 };
 
 /** API clients in the administrator's scope, newest first. */
 export function useApiClients(params: { cursor?: string | undefined; limit: number }) {
   return useQuery({
     queryKey: apiClientKeys.list(params),
-    queryFn: ({ signal }) => apiRequest<Page<ApiClient>>("/api-clients", { query: params, signal }),
+    queryFn: ({ signal }) => call(api.list, { query: params }, { signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -21,7 +21,7 @@ export function useCreateApiClient() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ idempotencyKey, ...body }: ApiClientCreate & { idempotencyKey: string }) =>
-      apiRequest<ApiClientCreated>("/api-clients", { method: "POST", body, idempotencyKey }),
+      call(api.create, { body }, { idempotencyKey }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: apiClientKeys.all }),
   });
 }
@@ -30,8 +30,7 @@ export function useCreateApiClient() {
 export function useSetApiClientStatus() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: ApiClientStatus & { id: string }) =>
-      apiRequest<ApiClient>(`/api-clients/${encodeURIComponent(id)}/status`, { method: "PUT", body }),
+    mutationFn: ({ id, ...body }: ApiClientStatus & { id: string }) => call(api.setStatus, { params: { id }, body }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: apiClientKeys.all }),
   });
 }

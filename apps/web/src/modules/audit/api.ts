@@ -1,6 +1,6 @@
-import type { AuditPage, AuditVerification } from "@sanshe/contracts";
+import { auditEndpoints as api } from "@sanshe/contracts";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
-import { apiRequest } from "../../ui/api";
+import { call, endpointKey } from "../../ui/api";
 
 export type AuditOutcome = "success" | "denied" | "failure";
 
@@ -18,15 +18,15 @@ export type AuditListParams = {
 };
 
 export const auditKeys = {
-  all: ["audit"] as const,
-  list: (params: AuditListParams) => ["audit", "list", params] as const,
+  all: endpointKey(api.list),
+  list: (params: AuditListParams) => endpointKey(api.list, { query: params }),
 };
 
 /** One page of the audit log (permission audit.read), newest first, filtered on the server. */
 export function useAuditLog(params: AuditListParams) {
   return useQuery({
     queryKey: auditKeys.list(params),
-    queryFn: ({ signal }) => apiRequest<AuditPage>("/audit-log", { query: params, signal }),
+    queryFn: ({ signal }) => call(api.list, { query: params }, { signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -34,6 +34,6 @@ export function useAuditLog(params: AuditListParams) {
 /** Re-computes the SM3 hash chain over the sealed records and reports the first broken link. */
 export function useVerifyChain() {
   return useMutation({
-    mutationFn: () => apiRequest<AuditVerification>("/audit-log/verify", { method: "POST", body: {} }),
+    mutationFn: () => call(api.verify),
   });
 }

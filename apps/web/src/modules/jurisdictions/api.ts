@@ -1,7 +1,7 @@
-import type { Area, AreaPage } from "@sanshe/contracts";
+import { areaEndpoints as api, type AreaPage } from "@sanshe/contracts";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
-import { apiRequest } from "../../ui/api";
+import { call, endpointFamily, endpointKey } from "../../ui/api";
 
 /** Largest page the API serves; a tree level rarely has more children than this. */
 export const AREA_PAGE_LIMIT = 200;
@@ -16,13 +16,13 @@ export type AreaListParams = {
 };
 
 export const areaKeys = {
-  all: ["areas"] as const,
-  list: (params: AreaListParams) => ["areas", "list", params] as const,
-  detail: (code: string) => ["areas", "detail", code] as const,
+  all: endpointFamily(api.list),
+  list: (params: AreaListParams) => endpointKey(api.list, { query: params }),
+  detail: (code: string) => endpointKey(api.get, { params: { code } }),
 };
 
 function fetchAreaPage(params: AreaListParams, signal?: AbortSignal): Promise<AreaPage> {
-  return apiRequest<AreaPage>("/areas", { query: params, signal });
+  return call(api.list, { query: params }, { signal });
 }
 
 /** Loads a page of areas imperatively (tree expansion) through the query cache, seeding the detail cache. */
@@ -66,7 +66,7 @@ export function useAreaList(params: AreaListParams, options: { enabled?: boolean
 export function useArea(code: string | undefined) {
   return useQuery({
     queryKey: areaKeys.detail(code ?? ""),
-    queryFn: ({ signal }) => apiRequest<Area>(`/areas/${encodeURIComponent(code ?? "")}`, { signal }),
+    queryFn: ({ signal }) => call(api.get, { params: { code: code ?? "" } }, { signal }),
     enabled: code !== undefined && code !== "",
     staleTime: 5 * 60_000,
     retry: false,

@@ -1,16 +1,14 @@
-import type {
-  PublicServicePage,
-  Service,
-  ServiceCategory,
-  ServiceCreate,
-  ServicePage,
-  ServicePriceKind,
-  ServiceStatus,
-  ServiceTier,
-  ServiceUpdate,
+import {
+  serviceDirectoryEndpoints as api,
+  type ServiceCategory,
+  type ServiceCreate,
+  type ServicePriceKind,
+  type ServiceStatus,
+  type ServiceTier,
+  type ServiceUpdate,
 } from "@sanshe/contracts";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiRequest } from "../../ui/api";
+import { call, endpointKey } from "../../ui/api";
 
 export type ServiceListParams = {
   q?: string | undefined;
@@ -30,16 +28,16 @@ export type PublicServiceParams = {
 };
 
 export const serviceKeys = {
-  lists: () => ["services", "list"] as const,
-  list: (params: ServiceListParams) => ["services", "list", params] as const,
-  publicList: (params: PublicServiceParams) => ["services", "public", params] as const,
+  lists: () => endpointKey(api.list),
+  list: (params: ServiceListParams) => endpointKey(api.list, { query: params }),
+  publicList: (params: PublicServiceParams) => endpointKey(api.publicList, { query: params }),
 };
 
 /** One page of the services the caller may publish (services.write). */
 export function useServiceList(params: ServiceListParams) {
   return useQuery({
     queryKey: serviceKeys.list(params),
-    queryFn: ({ signal }) => apiRequest<ServicePage>("/services", { query: params, signal }),
+    queryFn: ({ signal }) => call(api.list, { query: params }, { signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -48,7 +46,7 @@ export function useServiceList(params: ServiceListParams) {
 export function usePublicServices(params: PublicServiceParams) {
   return useQuery({
     queryKey: serviceKeys.publicList(params),
-    queryFn: ({ signal }) => apiRequest<PublicServicePage>("/public/services", { query: params, signal }),
+    queryFn: ({ signal }) => call(api.publicList, { query: params }, { signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -57,8 +55,7 @@ export function usePublicServices(params: PublicServiceParams) {
 export function useCreateService() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ idempotencyKey, ...body }: ServiceCreate & { idempotencyKey: string }) =>
-      apiRequest<Service>("/services", { method: "POST", body, idempotencyKey }),
+    mutationFn: ({ idempotencyKey, ...body }: ServiceCreate & { idempotencyKey: string }) => call(api.create, { body }, { idempotencyKey }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceKeys.lists() }),
   });
 }
@@ -67,8 +64,7 @@ export function useCreateService() {
 export function useUpdateService() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: ServiceUpdate & { id: string }) =>
-      apiRequest<Service>(`/services/${encodeURIComponent(id)}`, { method: "PATCH", body }),
+    mutationFn: ({ id, ...body }: ServiceUpdate & { id: string }) => call(api.update, { params: { id }, body }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: serviceKeys.lists() }),
   });
 }
