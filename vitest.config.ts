@@ -1,6 +1,6 @@
 import { defineConfig } from "vitest/config";
 
-// Unit tests (*.test.ts) need no I/O; db tests (*.db.test.ts) run on a per-file database cloned from a
+// Unit tests (*.test.ts) need no I/O (web: the console's pure logic, in node, no browser); db tests (*.db.test.ts) run on a per-file database cloned from a
 // migrated template: PGlite by default, PostgreSQL when DATABASE_URL is set. Browser tests live in
 // vitest.e2e.config.ts.
 export default defineConfig({
@@ -12,6 +12,15 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
           include: ["apps/server/src/**/*.test.ts", "packages/contracts/src/**/*.test.ts"],
           exclude: ["**/*.db.test.ts", "**/node_modules/**"],
+        },
+      },
+      {
+        test: {
+          name: "web",
+          sequence: { groupOrder: 0 },
+          environment: "node",
+          include: ["apps/web/src/**/*.test.ts"],
+          exclude: ["**/node_modules/**"],
         },
       },
       {

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { AreaCodeSchema, CalendarDateSchema, PageQuerySchema, TimestampSchema, UuidSchema, pageOf, text } from "./common.js";
 import { CaseLinkSchema } from "./cases.js";
-import { NeedAttachmentSchema } from "./need-attachments.js";
+import { AttachmentContentTypeSchema, MAX_ATTACHMENT_BYTES, NeedAttachmentParamsSchema, NeedAttachmentSchema } from "./need-attachments.js";
+import { endpoint } from "./endpoint.js";
 import { PhoneSchema } from "./identifiers.js";
 
 /** Service tiers (服务分层): public → community, special → social organization, professional → social worker, … */
@@ -341,3 +342,134 @@ export const NeedsDashboardSchema = z.object({
     .describe("The 10 most recently closed needs"),
 });
 export type NeedsDashboard = z.infer<typeof NeedsDashboardSchema>;
+
+const needTags = ["needs"] as const;
+
+/** The needs API (需求): categories, intake, lists, one need, the resident's confirmation, the dashboard and photos. */
+export const needEndpoints = {
+  categories: endpoint({
+    method: "GET",
+    path: "/need-categories",
+    summary: "Need categories with default tier and service-level clock",
+    tags: needTags,
+    access: "authenticated",
+    status: 200,
+    response: NeedCategoryListSchema,
+  }),
+  list: endpoint({
+    method: "GET",
+    path: "/needs",
+    summary: "Needs in your jurisdiction (residents: your own), newest first",
+    tags: needTags,
+    access: "authenticated",
+    query: NeedListQuerySchema,
+    status: 200,
+    response: NeedPageSchema,
+  }),
+  report: endpoint({
+    method: "POST",
+    path: "/needs",
+    summary: "Report a need (residents for themselves; staff for a resident) — routed at once; Idempotency-Key supported",
+    tags: needTags,
+    access: "authenticated",
+    body: NeedCreateSchema,
+    status: 201,
+    response: NeedDetailSchema,
+    problems: [409],
+  }),
+  dashboard: endpoint({
+    method: "GET",
+    path: "/needs/dashboard",
+    summary: "Needs dashboard of a jurisdiction in your scope (default: yours), with one row per child area for drill-down",
+    tags: needTags,
+    access: "needs.dashboard",
+    query: NeedsDashboardQuerySchema,
+    status: 200,
+    response: NeedsDashboardSchema,
+  }),
+  get: endpoint({
+    method: "GET",
+    path: "/needs/:id",
+    summary: "One need with its history and referrals; 404 outside your scope",
+    tags: needTags,
+    access: "authenticated",
+    params: NeedIdParamsSchema,
+    status: 200,
+    response: NeedDetailSchema,
+  }),
+  confirm: endpoint({
+    method: "POST",
+    path: "/needs/:id/confirmation",
+    summary: "Confirm a done need: solved closes it, not solved reopens and re-routes it",
+    tags: needTags,
+    access: "authenticated",
+    params: NeedIdParamsSchema,
+    body: NeedConfirmationSchema,
+    status: 200,
+    response: NeedDetailSchema,
+    problems: [409],
+  }),
+  attach: endpoint({
+    method: "POST",
+    path: "/needs/:id/attachments",
+    summary:
+      "Attach a photo to a need: the raw JPEG, PNG or WebP image as the body (5 MB at most, 6 per need); the reporting resident or staff with needs.write; Idempotency-Key supported",
+    tags: needTags,
+    access: "authenticated",
+    params: NeedIdParamsSchema,
+    upload: { types: AttachmentContentTypeSchema.options, maxBytes: MAX_ATTACHMENT_BYTES },
+    status: 201,
+    response: NeedAttachmentSchema,
+    problems: [409, 413, 415],
+  }),
+  photo: endpoint({
+    method: "GET",
+    path: "/needs/:id/attachments/:attachmentId",
+    summary: "The bytes of a need's photo, with its stored image type; 404 outside the need's scope",
+    tags: needTags,
+    access: "authenticated",
+    params: NeedAttachmentParamsSchema,
+    status: 200,
+    response: z.any().describe("The image bytes (image/jpeg, image/png or image/webp)"),
+    download: true,
+  }),
+};
+
+const routingTags = ["routing"] as const;
+
+/** The routing rules API (分层分派): the rules of a jurisdiction and those it inherits. */
+export const routingRuleEndpoints = {
+  list: endpoint({
+    method: "GET",
+    path: "/routing-rules",
+    summary: "Routing rules of your jurisdiction and those it inherits, most specific owner first",
+    tags: routingTags,
+    access: "authenticated",
+    query: RoutingRuleListQuerySchema,
+    status: 200,
+    response: RoutingRuleListSchema,
+  }),
+  create: endpoint({
+    method: "POST",
+    path: "/routing-rules",
+    summary: "Create a routing rule for a jurisdiction you manage",
+    tags: routingTags,
+    access: "routing.manage",
+    body: RoutingRuleCreateSchema,
+    status: 201,
+    response: RoutingRuleSchema,
+    problems: [409],
+  }),
+  update: endpoint({
+    method: "PATCH",
+    path: "/routing-rules/:id",
+    summary: "Change a routing rule (send the version you read)",
+    tags: routingTags,
+    access: "routing.manage",
+    params: NeedIdParamsSchema,
+    body: RoutingRuleUpdateSchema,
+    status: 200,
+    response: RoutingRuleSchema,
+    problems: [409],
+  }),
+};

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { CalendarDateSchema, PageQuerySchema, UuidSchema, pageOf, text } from "./common.js";
 import { ReferralSchema, ReferralStatusSchema } from "./needs.js";
+import { CaseFromReferralSchema, CaseSchema } from "./cases.js";
+import { endpoint } from "./endpoint.js";
 
 export const ReferralPageSchema = pageOf(ReferralSchema).extend({
   unread: z.number().int().describe("Pending referrals in the inbox not yet opened"),
@@ -42,3 +44,100 @@ export const ReferralReassignSchema = z.strictObject({
   reason: text({ max: 500 }).describe("Why the community staff route it by hand"),
 });
 export type ReferralReassign = z.infer<typeof ReferralReassignSchema>;
+
+const referralTags = ["referrals"] as const;
+
+/** The referrals API (转介联办): the inbox, accept, decline, reassign, service records, complete, open a case. */
+export const referralEndpoints = {
+  list: endpoint({
+    method: "GET",
+    path: "/referrals",
+    summary: "Referrals: inbox=1 for those addressed to you, with the unread count; overdue flagged",
+    tags: referralTags,
+    access: "authenticated",
+    query: ReferralListQuerySchema,
+    status: 200,
+    response: ReferralPageSchema,
+  }),
+  get: endpoint({
+    method: "GET",
+    path: "/referrals/:id",
+    summary: "One referral addressed to you (marks it read)",
+    tags: referralTags,
+    access: "referrals.handle",
+    params: ReferralIdParamsSchema,
+    status: 200,
+    response: ReferralSchema,
+  }),
+  accept: endpoint({
+    method: "POST",
+    path: "/referrals/:id/accept",
+    summary: "Accept a pending referral (409 REFERRAL_NOT_PENDING if already handled)",
+    tags: referralTags,
+    access: "referrals.handle",
+    params: ReferralIdParamsSchema,
+    status: 200,
+    response: ReferralSchema,
+    problems: [409],
+  }),
+  complete: endpoint({
+    method: "POST",
+    path: "/referrals/:id/complete",
+    summary: "Mark an accepted referral done; the resident confirms next",
+    tags: referralTags,
+    access: "referrals.handle",
+    params: ReferralIdParamsSchema,
+    status: 200,
+    response: ReferralSchema,
+    problems: [409],
+  }),
+  decline: endpoint({
+    method: "POST",
+    path: "/referrals/:id/decline",
+    summary: "Decline a pending referral with a reason; the need is routed to the next provider",
+    tags: referralTags,
+    access: "referrals.handle",
+    params: ReferralIdParamsSchema,
+    body: ReferralDeclineSchema,
+    status: 200,
+    response: ReferralSchema,
+    problems: [409],
+  }),
+  reassign: endpoint({
+    method: "POST",
+    path: "/referrals/:id/reassign",
+    summary: "Route a pending triage-queue referral by hand to a provider, with a reason",
+    tags: referralTags,
+    access: "referrals.handle",
+    params: ReferralIdParamsSchema,
+    body: ReferralReassignSchema,
+    status: 200,
+    response: ReferralSchema,
+    problems: [409],
+  }),
+  addServiceRecord: endpoint({
+    method: "POST",
+    path: "/referrals/:id/service-records",
+    summary: "Record service on an accepted referral (minutes per party)",
+    tags: referralTags,
+    access: "referrals.handle",
+    params: ReferralIdParamsSchema,
+    body: ServiceRecordCreateSchema,
+    status: 201,
+    response: ServiceRecordSchema,
+    problems: [409],
+  }),
+  openCase: endpoint({
+    method: "POST",
+    path: "/referrals/:id/case",
+    summary:
+      "Open a case from an accepted referral addressed to you (resident and community from the need); 409 CASE_EXISTS with existing_id if one exists",
+    tags: ["referrals", "cases"],
+    access: "cases.write",
+    params: ReferralIdParamsSchema,
+    body: CaseFromReferralSchema,
+    status: 201,
+    response: CaseSchema,
+    problems: [409],
+  }),
+};

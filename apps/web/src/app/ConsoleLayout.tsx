@@ -1,111 +1,17 @@
-import {
-  IdcardOutlined,
-  AccountBookOutlined,
-  ApiOutlined,
-  BarChartOutlined,
-  ContainerOutlined,
-  ProjectOutlined,
-  ApartmentOutlined,
-  AuditOutlined,
-  BranchesOutlined,
-  CheckSquareOutlined,
-  HistoryOutlined,
-  ScheduleOutlined,
-  DashboardOutlined,
-  FormOutlined,
-  InboxOutlined,
-  MessageOutlined,
-  NotificationOutlined,
-  CloudUploadOutlined,
-  DownOutlined,
-  EnvironmentOutlined,
-  FileProtectOutlined,
-  HomeOutlined,
-  HeartOutlined,
-  ShopOutlined,
-  LogoutOutlined,
-  SolutionOutlined,
-  TeamOutlined,
-  UserOutlined,
-} from "@ant-design/icons";
-import type { Me, Permission } from "@sanshe/contracts";
+import { DownOutlined, EnvironmentOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons";
+import type { Me } from "@sanshe/contracts";
 import { App, Button, Dropdown, Flex, Layout, Menu, Spin, Typography } from "antd";
 import type { MenuProps } from "antd";
-import type { ReactNode } from "react";
 import { Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
 import { LocaleSwitch } from "../ui/LocaleSwitch";
 import { useLogout, useMe, useRoleLabel } from "../modules/auth";
 import { NotificationBell } from "../modules/notifications";
+import { menuEntries } from "./modules";
 
-type NavItem = { key: string; to: string; icon: ReactNode; labelKey: string; permission?: Permission };
-
-/** The console's sections; each appears only for users holding its permission. */
-const NAV_ITEMS: readonly NavItem[] = [
-  { key: "home", to: "/", icon: <HomeOutlined />, labelKey: "app.nav.home" },
-  { key: "announcements", to: "/announcements", icon: <NotificationOutlined />, labelKey: "announcements.nav" },
-  { key: "areas", to: "/areas", icon: <ApartmentOutlined />, labelKey: "app.nav.areas", permission: "areas.read" },
-  { key: "socialOrgs", to: "/social-orgs", icon: <HeartOutlined />, labelKey: "app.nav.socialOrgs", permission: "social_orgs.read" },
-  { key: "communities", to: "/communities", icon: <ShopOutlined />, labelKey: "app.nav.communities", permission: "communities.read" },
-  {
-    key: "social-workers",
-    to: "/social-workers",
-    icon: <SolutionOutlined />,
-    labelKey: "socialWorkers.nav",
-    permission: "social_workers.read",
-  },
-  { key: "residents", to: "/residents", icon: <UserOutlined />, labelKey: "app.nav.residents", permission: "residents.read" },
-  { key: "cases", to: "/cases", icon: <FileProtectOutlined />, labelKey: "app.nav.cases", permission: "cases.read" },
-  { key: "report", to: "/report", icon: <FormOutlined />, labelKey: "needs.nav.report", permission: "needs.report" },
-  { key: "my-record", to: "/my-record", icon: <IdcardOutlined />, labelKey: "residents.nav.myRecord", permission: "needs.report" },
-  { key: "needs", to: "/needs", icon: <MessageOutlined />, labelKey: "needs.nav.list", permission: "needs.read" },
-  {
-    key: "needs-dashboard",
-    to: "/needs/dashboard",
-    icon: <DashboardOutlined />,
-    labelKey: "needs.nav.dashboard",
-    permission: "needs.dashboard",
-  },
-  { key: "referrals", to: "/referrals", icon: <InboxOutlined />, labelKey: "needs.nav.inbox", permission: "referrals.handle" },
-  { key: "routing-rules", to: "/routing-rules", icon: <BranchesOutlined />, labelKey: "needs.nav.rules", permission: "routing.manage" },
-  { key: "calls", to: "/calls", icon: <ProjectOutlined />, labelKey: "projects.nav.calls", permission: "projects.read" },
-  { key: "contracts", to: "/contracts", icon: <ContainerOutlined />, labelKey: "projects.nav.contracts", permission: "projects.read" },
-  {
-    key: "funding-ledger",
-    to: "/funding-ledger",
-    icon: <AccountBookOutlined />,
-    labelKey: "projects.nav.ledger",
-    permission: "projects.read",
-  },
-  {
-    key: "project-indicators",
-    to: "/projects/indicators",
-    icon: <BarChartOutlined />,
-    labelKey: "projects.nav.indicators",
-    permission: "projects.read",
-  },
-  { key: "meetings", to: "/meetings", icon: <ScheduleOutlined />, labelKey: "meetings.nav.meetings", permission: "meetings.read" },
-  {
-    key: "action-items",
-    to: "/action-items",
-    icon: <CheckSquareOutlined />,
-    labelKey: "meetings.nav.actionItems",
-    permission: "action_items.handle",
-  },
-  {
-    key: "meetings-history",
-    to: "/meetings/history",
-    icon: <HistoryOutlined />,
-    labelKey: "meetings.nav.history",
-    permission: "meetings.read",
-  },
-  { key: "services", to: "/services", icon: <ShopOutlined />, labelKey: "services.nav", permission: "services.write" },
-  { key: "users", to: "/users", icon: <TeamOutlined />, labelKey: "app.nav.users", permission: "users.admin" },
-  { key: "api-clients", to: "/api-clients", icon: <ApiOutlined />, labelKey: "apiClients.nav", permission: "api_clients.manage" },
-  { key: "imports", to: "/imports", icon: <CloudUploadOutlined />, labelKey: "app.nav.imports", permission: "imports.run" },
-  { key: "audit", to: "/audit", icon: <AuditOutlined />, labelKey: "app.nav.audit", permission: "audit.read" },
-];
+/** The console's sections (from the modules' manifests); each appears only for users holding its permission. */
+const NAV_ITEMS = menuEntries;
 
 function selectedKey(pathname: string): string {
   const exact = NAV_ITEMS.find((item) => item.to !== "/" && item.to === pathname);

@@ -3,25 +3,8 @@ import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
-import { announcementsEn, announcementsZh } from "../modules/announcements";
-import { apiClientsEn, apiClientsZh } from "../modules/api-clients";
-import { auditEn, auditZh } from "../modules/audit";
-import { authEn, authZh } from "../modules/auth";
-import { casesEn, casesZh } from "../modules/cases";
-import { communitiesEn, communitiesZh } from "../modules/communities";
-import { homeEn, homeZh } from "../modules/home";
-import { importsEn, importsZh } from "../modules/imports";
-import { jurisdictionsEn, jurisdictionsZh } from "../modules/jurisdictions";
-import { meetingsEn, meetingsZh } from "../modules/meetings";
-import { needsEn, needsZh } from "../modules/needs";
-import { notificationsEn, notificationsZh } from "../modules/notifications";
-import { callsEn, callsZh, contractsEn, contractsZh, projectsEn, projectsZh } from "../modules/projects";
-import { residentsEn, residentsZh } from "../modules/residents";
-import { servicesEn, servicesZh } from "../modules/services-directory";
-import { socialOrgsEn, socialOrgsZh } from "../modules/social-orgs";
-import { socialWorkersEn, socialWorkersZh } from "../modules/social-workers";
-import { usersEn, usersZh } from "../modules/users";
 import { setApiLanguage } from "../ui/api";
+import { consoleModules } from "./modules";
 import uiEn from "../ui/i18n/en.json";
 import uiZh from "../ui/i18n/zh-CN.json";
 import appEn from "./locales/en.json";
@@ -61,6 +44,11 @@ function applyLocale(locale: Locale): void {
   dayjs.locale(locale === "en" ? "en" : "zh-cn");
 }
 
+/** The modules' translations of one language, merged in registry order. */
+function mergedMessages(locale: Locale): Record<string, unknown> {
+  return consoleModules.reduce<Record<string, unknown>>((merged, module) => ({ ...merged, ...module.messages[locale] }), {});
+}
+
 const initialLocale = readStoredLocale();
 
 void i18next.use(initReactI18next).init({
@@ -72,52 +60,14 @@ void i18next.use(initReactI18next).init({
       translation: {
         ...appZh,
         ...uiZh,
-        ...authZh,
-        ...homeZh,
-        ...jurisdictionsZh,
-        ...residentsZh,
-        ...casesZh,
-        ...meetingsZh,
-        ...projectsZh,
-        ...callsZh,
-        ...contractsZh,
-        ...servicesZh,
-        ...communitiesZh,
-        ...socialOrgsZh,
-        ...socialWorkersZh,
-        ...needsZh,
-        ...notificationsZh,
-        ...announcementsZh,
-        ...usersZh,
-        ...apiClientsZh,
-        ...auditZh,
-        ...importsZh,
+        ...mergedMessages("zh-CN"),
       },
     },
     en: {
       translation: {
         ...appEn,
         ...uiEn,
-        ...authEn,
-        ...homeEn,
-        ...jurisdictionsEn,
-        ...residentsEn,
-        ...casesEn,
-        ...meetingsEn,
-        ...projectsEn,
-        ...callsEn,
-        ...contractsEn,
-        ...servicesEn,
-        ...communitiesEn,
-        ...socialOrgsEn,
-        ...socialWorkersEn,
-        ...needsEn,
-        ...notificationsEn,
-        ...announcementsEn,
-        ...usersEn,
-        ...apiClientsEn,
-        ...auditEn,
-        ...importsEn,
+        ...mergedMessages("en"),
       },
     },
   },

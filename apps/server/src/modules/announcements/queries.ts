@@ -2,15 +2,12 @@ import { aliasedTable, and, asc, desc, eq, gt, isNull, or, sql, type SQL } from 
 import type {
   AnnouncementAudienceOrgs,
   AnnouncementAudienceOrgsQuery,
-  Announcement,
-  AnnouncementAttachment,
   AnnouncementDetail,
   AnnouncementListQuery,
   AnnouncementPage,
   AnnouncementSentPage,
   AnnouncementUnreadPage,
   PageQuery,
-  Role,
 } from "@sanshe/contracts";
 import type { ActorCtx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
@@ -20,6 +17,7 @@ import { isInScope } from "../../platform/auth/permissions.js";
 import { listOrganizationsAmong } from "../social-orgs/index.js";
 import { areas } from "../jurisdictions/index.js";
 import { announcementAttachments, announcementRecipients, announcements } from "./schema.js";
+import { presentAnnouncement, presentAttachment } from "./present.js";
 
 const publisher = aliasedTable(users, "publisher");
 
@@ -50,38 +48,6 @@ const listColumns = {
   areaName: areas.name,
   publishedByName: publisher.displayName,
 };
-
-type ListRow = { announcement: typeof announcements.$inferSelect; areaName: string | null; publishedByName: string | null };
-
-function present(row: ListRow, readAt: Date | null): Announcement {
-  const a = row.announcement;
-  return {
-    id: a.id,
-    area_code: a.areaCode,
-    area_name: row.areaName ?? a.areaCode,
-    title: a.title,
-    body_html: a.bodyHtml,
-    audience: { roles: a.audienceRoles as Role[], organization_ids: a.audienceOrgIds },
-    pinned: a.pinned,
-    expires_at: a.expiresAt ? a.expiresAt.toISOString() : null,
-    published_at: a.publishedAt.toISOString(),
-    published_by_name: row.publishedByName ?? "",
-    read_at: readAt ? readAt.toISOString() : null,
-    version: a.version,
-  };
-}
-
-export function presentAttachment(
-  row: Pick<typeof announcementAttachments.$inferSelect, "id" | "fileName" | "contentType" | "sizeBytes" | "createdAt">,
-): AnnouncementAttachment {
-  return {
-    id: row.id,
-    file_name: row.fileName,
-    content_type: row.contentType,
-    size_bytes: row.sizeBytes,
-    created_at: row.createdAt.toISOString(),
-  };
-}
 
 /** The actor's receipt row for an announcement (joined), so `read_at` comes in the same query. */
 const myReceipt = (ctx: ActorCtx) =>
@@ -131,7 +97,7 @@ export async function getAnnouncement(ctx: ActorCtx, id: string): Promise<Announ
   ]);
   const count = counts?.[0];
   return {
-    ...present(row, row.readAt),
+    ...presentAnnouncement(row, row.readAt),
     attachments: files.map(presentAttachment),
     recipients: count ? Number(count.recipients) : null,
     read: count ? Number(count.read) : null,
@@ -177,7 +143,7 @@ export async function listMyAnnouncements(ctx: ActorCtx, query: AnnouncementList
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    items: page.map((row) => present(row, row.readAt)),
+    items: page.map((row) => presentAnnouncement(row, row.readAt)),
     next_cursor:
       rows.length > query.limit && last
         ? encodeCursor([last.announcement.pinned ? "1" : "0", last.announcement.publishedAt.toISOString(), last.announcement.id])
@@ -210,7 +176,7 @@ export async function listSentAnnouncements(ctx: ActorCtx, query: PageQuery): Pr
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    items: page.map((row) => ({ ...present(row, row.readAt), recipients: Number(row.recipients), read: Number(row.read) })),
+    items: page.map((row) => ({ ...presentAnnouncement(row, row.readAt), recipients: Number(row.recipients), read: Number(row.read) })),
     next_cursor:
       rows.length > query.limit && last ? encodeCursor([last.announcement.publishedAt.toISOString(), last.announcement.id]) : null,
   };

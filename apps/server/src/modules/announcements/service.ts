@@ -15,7 +15,8 @@ import { richTextToPlain, sanitizeRichText } from "../../platform/rich-text/sani
 import { memberships, users } from "../../platform/auth/index.js";
 import { areaExists } from "../jurisdictions/index.js";
 import { notify } from "../notifications/index.js";
-import { getAnnouncement, presentAttachment } from "./queries.js";
+import { getAnnouncement } from "./queries.js";
+import { presentAttachment } from "./present.js";
 import { announcementAttachments, announcementRecipients, announcements } from "./schema.js";
 
 /** Sanitized body, refused when nothing visible is left. */

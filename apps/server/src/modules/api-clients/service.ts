@@ -7,6 +7,7 @@ import { AppError, notFound, versionConflict } from "../../platform/errors/app-e
 import { inScope } from "../../platform/scope/index.js";
 import { getAreaNames } from "../jurisdictions/index.js";
 import { apiClients } from "./schema.js";
+import { presentApiClient } from "./present.js";
 
 type ApiClientRow = typeof apiClients.$inferSelect;
 
@@ -18,20 +19,6 @@ export function hashKey(key: string): string {
 /** A fresh random key: 32 bytes, base64url (43 characters). */
 export function generateKey(): string {
   return randomBytes(32).toString("base64url");
-}
-
-function present(row: ApiClientRow, names: Map<string, string>): ApiClient {
-  return {
-    id: row.id,
-    area_code: row.areaCode,
-    area_name: names.get(row.areaCode) ?? row.areaCode,
-    name: row.name,
-    key_prefix: row.keyPrefix,
-    enabled: row.enabled,
-    last_used_at: row.lastUsedAt?.toISOString() ?? null,
-    version: row.version,
-    created_at: row.createdAt.toISOString(),
-  };
 }
 
 function decodeCursor(cursor: string): [string, string] | null {
@@ -68,7 +55,7 @@ export async function listApiClients(ctx: ActorCtx, query: ApiClientListQuery): 
   );
   const last = page.at(-1);
   return {
-    items: page.map((row) => present(row, names)),
+    items: page.map((row) => presentApiClient(row, names)),
     next_cursor:
       rows.length > query.limit && last ? Buffer.from(JSON.stringify([last.createdAt.toISOString(), last.id])).toString("base64url") : null,
   };
@@ -98,7 +85,7 @@ export async function createApiClient(ctx: ActorCtx, input: ApiClientCreate): Pr
   const key = generateKey();
   const row = await withTx(ctx, (tx) => insertApiClient(tx, input, key, tx.actor.userId));
   const names = await getAreaNames(ctx, [row.areaCode]);
-  return { ...present(row, names), api_key: key };
+  return { ...presentApiClient(row, names), api_key: key };
 }
 
 /** Enables or disables a client in scope (send the version read); 404 outside scope, 409 on a stale version. */
@@ -113,7 +100,7 @@ export async function setApiClientStatus(ctx: ActorCtx, id: string, input: ApiCl
       throw notFound();
     }
     if (current.version !== input.version) {
-      throw versionConflict(present(current, new Map()));
+      throw versionConflict(presentApiClient(current, new Map()));
     }
     const [updated] = await tx.db
       .update(apiClients)
@@ -128,7 +115,7 @@ export async function setApiClientStatus(ctx: ActorCtx, id: string, input: ApiCl
     });
     return updated as ApiClientRow;
   });
-  return present(row, await getAreaNames(ctx, [row.areaCode]));
+  return presentApiClient(row, await getAreaNames(ctx, [row.areaCode]));
 }
 
 /** The caller of the open API: an enabled client and its scope. */

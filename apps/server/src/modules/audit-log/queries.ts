@@ -1,30 +1,10 @@
 import { and, desc, eq, gte, like, lt, or, type SQL } from "drizzle-orm";
-import type { AuditListQuery, AuditPage, AuditRecord } from "@sanshe/contracts";
+import type { AuditListQuery, AuditPage } from "@sanshe/contracts";
 import type { ActorCtx } from "../../platform/ctx.js";
 import { auditLog } from "../../platform/audit/schema.js";
 import { inScope } from "../../platform/scope/index.js";
 import { notFound } from "../../platform/errors/app-error.js";
-
-type AuditRow = typeof auditLog.$inferSelect;
-
-function present(row: AuditRow): AuditRecord {
-  return {
-    id: row.id.toString(),
-    at: row.at.toISOString(),
-    actor_id: row.actorId,
-    actor_login: row.actorLogin,
-    action: row.action,
-    entity_type: row.entityType,
-    entity_id: row.entityId,
-    area_code: row.areaCode,
-    ip: row.ip,
-    request_id: row.requestId,
-    outcome: row.outcome,
-    detail: row.detail,
-    seq: row.seq?.toString() ?? null,
-    hash: row.hash,
-  };
-}
+import { presentAuditRecord } from "./present.js";
 
 /**
  * The audit log in the auditor's scope (records under their area prefixes, plus platform-wide
@@ -73,5 +53,5 @@ export async function listAuditLog(ctx: ActorCtx, query: AuditListQuery): Promis
     .orderBy(desc(auditLog.id))
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
-  return { items: page.map(present), next_cursor: rows.length > query.limit ? (page.at(-1)?.id.toString() ?? null) : null };
+  return { items: page.map(presentAuditRecord), next_cursor: rows.length > query.limit ? (page.at(-1)?.id.toString() ?? null) : null };
 }

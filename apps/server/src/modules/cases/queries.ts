@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
-import type { Case, CaseLink, CaseListItem, CaseListQuery, CasePage } from "@sanshe/contracts";
+import type { Case, CaseLink, CaseListQuery, CasePage } from "@sanshe/contracts";
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
 import { scopeFor } from "../../platform/auth/permissions.js";
@@ -7,6 +7,7 @@ import { inScope } from "../../platform/scope/index.js";
 import { getResidentNames, residentIdsNamed } from "../residents/index.js";
 import { findWorkerOfUser, getWorkerNames, workersSupervisedBy } from "../social-workers/index.js";
 import { caseGoals, caseReviews, cases, caseSessions, type CaseRow } from "./schema.js";
+import { presentCase, presentItem } from "./present.js";
 
 /**
  * Who may read a case (confidentiality rule): the worker owning it, that worker's supervisor (督导),
@@ -49,25 +50,6 @@ export async function findVisibleCase(
     throw notFound();
   }
   return { row, workerId };
-}
-
-function presentItem(row: CaseRow, names: { residents: Map<string, string>; workers: Map<string, string> }): CaseListItem {
-  return {
-    id: row.id,
-    area_code: row.areaCode,
-    resident_id: row.residentId,
-    resident_name: names.residents.get(row.residentId) ?? null,
-    worker_id: row.workerId,
-    worker_name: names.workers.get(row.workerId) ?? null,
-    referral_id: row.referralId,
-    need_id: row.needId,
-    status: row.status,
-    risk_level: row.riskLevel,
-    opened_on: row.openedOn,
-    closed_on: row.closedOn,
-    version: row.version,
-    updated_at: row.updatedAt.toISOString(),
-  };
 }
 
 async function namesFor(ctx: Ctx, rows: CaseRow[]) {
@@ -155,7 +137,7 @@ export async function listCases(ctx: ActorCtx, query: CaseListQuery): Promise<Ca
 }
 
 /** The full case file (goals, sessions, reviews, names) of a row the caller may read. No audit here. */
-export async function presentCase(ctx: Ctx, row: CaseRow, callerWorkerId: string | null): Promise<Case> {
+export async function loadCase(ctx: Ctx, row: CaseRow, callerWorkerId: string | null): Promise<Case> {
   const [goals, sessions, reviews, names] = await Promise.all([
     ctx.db.select().from(caseGoals).where(eq(caseGoals.caseId, row.id)).orderBy(asc(caseGoals.createdAt), asc(caseGoals.id)),
     ctx.db
@@ -166,38 +148,7 @@ export async function presentCase(ctx: Ctx, row: CaseRow, callerWorkerId: string
     ctx.db.select().from(caseReviews).where(eq(caseReviews.caseId, row.id)).orderBy(desc(caseReviews.date), desc(caseReviews.createdAt)),
     namesFor(ctx, [row]),
   ]);
-  return {
-    ...presentItem(row, names),
-    presenting_problem: row.presentingProblem,
-    needs: row.needs,
-    risks: row.risks,
-    closing_summary: row.closingSummary,
-    closing_reason: row.closingReason,
-    is_owner: callerWorkerId !== null && callerWorkerId === row.workerId,
-    goals: goals.map((goal) => ({
-      id: goal.id,
-      text: goal.text,
-      target_date: goal.targetDate,
-      status: goal.status,
-      version: goal.version,
-    })),
-    sessions: sessions.map((session) => ({
-      id: session.id,
-      date: session.date,
-      minutes: session.minutes,
-      kind: session.kind,
-      notes: session.notes,
-      created_at: session.createdAt.toISOString(),
-    })),
-    reviews: reviews.map((review) => ({
-      id: review.id,
-      date: review.date,
-      progress: review.progress,
-      decision: review.decision,
-      created_at: review.createdAt.toISOString(),
-    })),
-    created_at: row.createdAt.toISOString(),
-  };
+  return presentCase(row, { goals, sessions, reviews, names }, callerWorkerId);
 }
 
 /**
@@ -209,7 +160,7 @@ export async function presentCase(ctx: Ctx, row: CaseRow, callerWorkerId: string
 export async function getCase(ctx: ActorCtx, id: string): Promise<Case> {
   const { row, workerId } = await findVisibleCase(ctx, id);
   await ctx.audit.record("cases.read", { entityType: "case", entityId: row.id, areaCode: row.areaCode });
-  return presentCase(ctx, row, workerId);
+  return loadCase(ctx, row, workerId);
 }
 
 /** Number of open goals of a case. */

@@ -19,7 +19,7 @@ import { fieldMessages } from "../../platform/errors/catalog.js";
 import { getResidentRow } from "../residents/index.js";
 import { findWorkerOfUser } from "../social-workers/index.js";
 import { caseGoals, caseReviews, cases, caseSessions, type CaseRow } from "./schema.js";
-import { caseIdOfReferral, countOpenGoals, findVisibleCase, presentCase } from "./queries.js";
+import { caseIdOfReferral, countOpenGoals, findVisibleCase, loadCase } from "./queries.js";
 
 /** Today's date (YYYY-MM-DD) in China Standard Time, from the ctx clock. */
 export function todayIn(ctx: Ctx): string {
@@ -122,7 +122,7 @@ export async function openCase(ctx: ActorCtx, input: CaseCreate): Promise<Case> 
       riskLevel: input.risk_level,
       openedOn,
     });
-    return presentCase(tx, row, worker.id);
+    return loadCase(tx, row, worker.id);
   });
 }
 
@@ -158,7 +158,7 @@ export async function openCaseFromReferral(tx: ActorCtx, held: HeldReferral, inp
     riskLevel: input.risk_level,
     openedOn,
   });
-  return presentCase(tx, row, worker.id);
+  return loadCase(tx, row, worker.id);
 }
 
 /**
@@ -169,7 +169,7 @@ export async function updateCase(ctx: ActorCtx, id: string, input: CaseUpdate): 
   return withTx(ctx, async (tx) => {
     const { row, workerId } = await ownedCase(tx, id);
     if (row.version !== input.version) {
-      throw versionConflict(await presentCase(tx, row, workerId));
+      throw versionConflict(await loadCase(tx, row, workerId));
     }
     if (row.status === "closed") {
       throw caseState(tx, row.status, "edit");
@@ -201,7 +201,7 @@ export async function updateCase(ctx: ActorCtx, id: string, input: CaseUpdate): 
       areaCode: row.areaCode,
       detail: { fields: Object.keys(data).sort(), ...(values.status ? { from: row.status, to: values.status } : {}) },
     });
-    return presentCase(tx, updated, workerId);
+    return loadCase(tx, updated, workerId);
   });
 }
 
@@ -226,7 +226,7 @@ export async function addGoal(ctx: ActorCtx, id: string, input: CaseGoalCreate):
       areaCode: row.areaCode,
       detail: { goal_id: goal?.id },
     });
-    return presentCase(tx, updated, workerId);
+    return loadCase(tx, updated, workerId);
   });
 }
 
@@ -272,7 +272,7 @@ export async function updateGoal(ctx: ActorCtx, id: string, goalId: string, inpu
       areaCode: row.areaCode,
       detail: { goal_id: goal.id, fields: Object.keys(input.data).sort(), ...(values.status ? { status: values.status } : {}) },
     });
-    return presentCase(tx, updated, workerId);
+    return loadCase(tx, updated, workerId);
   });
 }
 
@@ -306,7 +306,7 @@ export async function addSession(ctx: ActorCtx, id: string, input: CaseSessionCr
       areaCode: row.areaCode,
       detail: { session_id: session?.id, kind: input.kind, minutes: input.minutes },
     });
-    return presentCase(tx, updated, workerId);
+    return loadCase(tx, updated, workerId);
   });
 }
 
@@ -333,7 +333,7 @@ export async function addReview(ctx: ActorCtx, id: string, input: CaseReviewCrea
       areaCode: row.areaCode,
       detail: { review_id: review?.id, decision: input.decision },
     });
-    return presentCase(tx, updated, workerId);
+    return loadCase(tx, updated, workerId);
   });
 }
 
@@ -346,7 +346,7 @@ export async function closeCase(ctx: ActorCtx, id: string, input: CaseClose): Pr
   return withTx(ctx, async (tx) => {
     const { row, workerId } = await ownedCase(tx, id);
     if (row.version !== input.version) {
-      throw versionConflict(await presentCase(tx, row, workerId));
+      throw versionConflict(await loadCase(tx, row, workerId));
     }
     if (row.status !== "review") {
       throw caseState(tx, row.status, "close");
@@ -367,6 +367,6 @@ export async function closeCase(ctx: ActorCtx, id: string, input: CaseClose): Pr
       areaCode: row.areaCode,
       detail: { open_goals: open, with_reason: Boolean(input.reason) },
     });
-    return presentCase(tx, updated, workerId);
+    return loadCase(tx, updated, workerId);
   });
 }

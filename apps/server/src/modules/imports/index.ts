@@ -15,4 +15,5 @@ export const importsModule: ModuleManifest = {
   commands: [importCommand],
 };
 
-export { createImportJob, getImportJob, runImport, startImport, presentImportJob, purgeExpiredImports } from "./service.js";
+export { createImportJob, getImportJob, runImport, startImport, purgeExpiredImports } from "./service.js";
+export { presentImportJob } from "./present.js";

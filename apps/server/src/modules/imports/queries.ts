@@ -2,7 +2,7 @@ import { and, desc, eq, lt, type SQL } from "drizzle-orm";
 import type { PageQuery } from "@sanshe/contracts";
 import type { ActorCtx } from "../../platform/ctx.js";
 import { importJobs } from "./schema.js";
-import { presentImportJob } from "./service.js";
+import { presentImportJob } from "./present.js";
 
 /** The caller's import jobs, newest first (keyset on created_at). */
 export async function listImportJobs(ctx: ActorCtx, query: PageQuery) {

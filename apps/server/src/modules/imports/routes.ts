@@ -17,7 +17,8 @@ import { AppError } from "../../platform/errors/app-error.js";
 import { spreadsheetLimits } from "../../platform/files/spreadsheet.js";
 import type { ImportSpec } from "../../platform/module.js";
 import { listImportJobs } from "./queries.js";
-import { createImportJob, getImportJob, presentImportJob, runImport, startImport } from "./service.js";
+import { createImportJob, getImportJob, runImport, startImport } from "./service.js";
+import { presentImportJob } from "./present.js";
 import { writeTemplate } from "./template.js";
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };

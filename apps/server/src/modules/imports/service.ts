@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, eq, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
 import { TransactionRollbackError } from "drizzle-orm";
-import type { ImportJob, Locale } from "@sanshe/contracts";
+import type { Locale } from "@sanshe/contracts";
 import { withTx, type ActorCtx, type Ctx } from "../../platform/ctx.js";
 import { AppError, notFound } from "../../platform/errors/app-error.js";
 import { errorDetail, fieldMessages, isRegisteredError } from "../../platform/errors/catalog.js";
@@ -10,6 +10,7 @@ import type { ImportSpec } from "../../platform/module.js";
 import { loadConfig } from "../../platform/config.js";
 import { pii } from "../../platform/pii/index.js";
 import { importJobs, type ImportRowError } from "./schema.js";
+import { isInterrupted, staleAfter } from "./policy.js";
 
 type JobRow = typeof importJobs.$inferSelect;
 type CellRecord = Record<string, string>;
@@ -19,12 +20,6 @@ type StoredRow = { r: number; c: CellRecord };
 
 const batchSize = 100;
 const maxStoredErrors = 1000;
-/** A running job whose heartbeat is older than this has lost its process and may be resumed (SANSHE_IMPORT_STALE_SECONDS). */
-let staleAfterMs: number | undefined;
-function staleAfter(): number {
-  staleAfterMs ??= loadConfig().importStaleMs;
-  return staleAfterMs;
-}
 let defaultUnpackedBytes: number | undefined;
 function maxUnpackedBytes(): number {
   defaultUnpackedBytes ??= loadConfig().importMaxUnpackedBytes;
@@ -268,10 +263,6 @@ export async function getImportJob(ctx: ActorCtx, id: string): Promise<JobRow> {
   return job;
 }
 
-export function isInterrupted(job: JobRow, now: Date): boolean {
-  return job.status === "running" && (!job.heartbeatAt || now.getTime() - job.heartbeatAt.getTime() > staleAfter());
-}
-
 /**
  * Starts writing a validated job (or resumes an interrupted one). Returns at once; `runImport` does
  * the work.
@@ -453,27 +444,4 @@ export async function purgeExpiredImports(ctx: Ctx, retentionMs: number = loadCo
     });
   }
   return { purged };
-}
-
-/** The API shape of a job; `interrupted` is derived from a stale heartbeat. */
-export function presentImportJob(job: JobRow, now: Date): ImportJob {
-  return {
-    id: job.id,
-    kind: job.kind,
-    file_name: job.fileName,
-    encoding: job.encoding as ImportJob["encoding"],
-    status: isInterrupted(job, now) ? "interrupted" : job.status,
-    mode: job.mode,
-    total_rows: job.totalRows,
-    valid_rows: job.validRows,
-    error_rows: job.errorRows,
-    processed_rows: job.processedRows,
-    last_row_number: job.lastRowNumber,
-    inserted: job.inserted,
-    updated: job.updated,
-    unchanged: job.unchanged,
-    errors: job.errors,
-    created_at: job.createdAt.toISOString(),
-    finished_at: job.finishedAt?.toISOString() ?? null,
-  };
 }

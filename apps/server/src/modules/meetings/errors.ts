@@ -1,4 +1,6 @@
-import { defineErrors } from "../../platform/errors/catalog.js";
+import type { Ctx } from "../../platform/ctx.js";
+import { AppError } from "../../platform/errors/app-error.js";
+import { defineErrors, fieldMessages } from "../../platform/errors/catalog.js";
 
 /** The meetings module's error codes: HTTP status and zh-CN/en title and detail (`{name}` from the error's params). */
 export const meetingsErrors = defineErrors({
@@ -37,4 +39,10 @@ export const meetingsErrors = defineErrors({
 declare module "../../platform/errors/catalog.js" {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging adds the codes
   interface ErrorCodes extends Record<keyof typeof meetingsErrors, true> {}
+}
+
+/** A VALIDATION_FAILED problem with one field issue (its message in the caller's locale). */
+export function fieldError(ctx: Ctx, path: string, code: string): AppError {
+  const message = fieldMessages[code]?.[ctx.locale] ?? code;
+  return new AppError("VALIDATION_FAILED", {}, { errors: [{ path, code, message }] });
 }

@@ -3,7 +3,8 @@ import { escalateActionItemsJob } from "./jobs.js";
 import { areaMeetings, myActionItems, myMeetings } from "./calendar-events.js";
 import { meetingsErrors } from "./errors.js";
 import { meetingsPermissions } from "./permissions.js";
-import { meetingRoutes } from "./routes.js";
+import { meetingRoutes, publicMeetingSummaryRoutes } from "./routes.js";
+import { actionItemRoutes } from "./action-items/routes.js";
 import { seedMeetings } from "./seed.js";
 
 /**
@@ -15,13 +16,17 @@ export const meetingsModule: ModuleManifest = {
   name: "meetings",
   errors: meetingsErrors,
   permissions: meetingsPermissions,
-  routes: meetingRoutes,
+  routes: async (app) => {
+    await app.register(meetingRoutes);
+    await app.register(actionItemRoutes);
+    await app.register(publicMeetingSummaryRoutes);
+  },
   seedDemo: seedMeetings,
   jobs: [escalateActionItemsJob],
   calendar: { area: [areaMeetings], user: [myMeetings, myActionItems] },
 };
 
-export { escalateOverdueActionItems, type ActionItemEscalationResult } from "./escalation.js";
+export { escalateOverdueActionItems, type ActionItemEscalationResult } from "./action-items/escalation.js";
 export {
   listAreaCalendarMeetings,
   listMyCalendarActionItems,

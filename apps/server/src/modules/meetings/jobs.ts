@@ -1,5 +1,5 @@
 import type { Job } from "../../platform/module.js";
-import { escalateOverdueActionItems } from "./escalation.js";
+import { escalateOverdueActionItems } from "./action-items/escalation.js";
 
 /** Escalates overdue action items of joint meetings to their managers and the street officials, once. */
 export const escalateActionItemsJob: Job = {

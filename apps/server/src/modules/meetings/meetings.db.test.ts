@@ -6,7 +6,7 @@ import { buildUser } from "../users/test/factories.js";
 import { buildSocialOrg } from "../social-orgs/test/factories.js";
 import { buildFacility } from "../communities/test/factories.js";
 import { buildCall } from "../projects/test/contract-fixtures.js";
-import { escalateOverdueActionItems } from "./escalation.js";
+import { escalateOverdueActionItems } from "./action-items/escalation.js";
 
 /**
  * A joint meeting from convening to the acceptance of its action items, over HTTP on an injected

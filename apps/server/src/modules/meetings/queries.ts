@@ -1,17 +1,5 @@
 import { aliasedTable, and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
-import type {
-  ActionItem,
-  ActionItemListQuery,
-  ActionItemPage,
-  InviteeOptions,
-  Meeting,
-  MeetingHistory,
-  MeetingListItem,
-  MeetingListQuery,
-  MeetingPage,
-  Page,
-  PublicMeetingSummary,
-} from "@sanshe/contracts";
+import type { InviteeOptions, Meeting, MeetingHistory, MeetingListQuery, MeetingPage, Page, PublicMeetingSummary } from "@sanshe/contracts";
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
 import { scopeFor } from "../../platform/auth/permissions.js";
@@ -22,111 +10,11 @@ import { getAreaNames } from "../jurisdictions/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
 import { getPublicFacilities, listFacilitiesUnder } from "../communities/index.js";
 import { countOpenNeedsByCategory } from "../needs/index.js";
-import {
-  actionItemEscalations,
-  actionItems,
-  actionItemUpdates,
-  meetingAgendaItems,
-  meetingInvitees,
-  meetingResolutions,
-  meetings,
-  type ActionItemRow,
-  type MeetingRow,
-} from "./schema.js";
-
-/** Today's date (YYYY-MM-DD) in China Standard Time, from the ctx clock: due dates are local dates. */
-export function todayIn(ctx: Ctx): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    ctx.now(),
-  );
-}
-
-/** Organizations the actor acts for as org staff (an invited organization is answered for by its staff). */
-export function staffOrganizations(ctx: ActorCtx): string[] {
-  return [
-    ...new Set(ctx.actor.memberships.filter((m) => m.role === "org_staff" && m.organizationId).map((m) => m.organizationId as string)),
-  ];
-}
-
-/** SQL: the invitee row is answered for by the actor (their own invitation or their organization's). */
-export function inviteeIsActor(ctx: ActorCtx): SQL {
-  const orgs = staffOrganizations(ctx);
-  const mine = eq(meetingInvitees.userId, ctx.actor.userId);
-  return orgs.length > 0 ? (or(mine, inArray(meetingInvitees.organizationId, orgs)) as SQL) : mine;
-}
-
-/** Area prefixes where the actor reads every meeting: officials and community staff with meetings.read. */
-function areaPrefixes(ctx: ActorCtx): string[] {
-  return scopeFor(
-    ctx.actor.memberships.filter((m) => m.role === "official" || m.role === "community_staff"),
-    "meetings.read",
-  );
-}
-
-/**
- * Who reads a meeting, as one SQL condition: officials and community staff in their area; anyone
- * invited (themselves or their organization) once it is scheduled; owners of its action items.
- * Evaluators read only the per-area history.
- */
-export function visibleMeetings(ctx: ActorCtx): SQL {
-  const branches = visibleMeetingBranches(ctx);
-  return branches.length > 0 ? (or(...branches) as SQL) : sql`false`;
-}
-
-/** The same, as branches a list merges (platform/scope newestFirstIds): each area prefix, invited, owning. */
-function visibleMeetingBranches(ctx: ActorCtx): SQL[] {
-  if (!ctx.actor.can("meetings.read")) {
-    return [];
-  }
-  const invited = ctx.db.select({ id: meetingInvitees.meetingId }).from(meetingInvitees).where(inviteeIsActor(ctx));
-  const owning = ctx.db.select({ id: actionItems.meetingId }).from(actionItems).where(eq(actionItems.ownerUserId, ctx.actor.userId));
-  return [
-    ...areaPrefixes(ctx).map((prefix) => inScope(meetings.areaCode, [prefix])),
-    and(sql`${meetings.status} <> 'draft'`, inArray(meetings.id, invited)) as SQL,
-    inArray(meetings.id, owning),
-  ];
-}
-
-/** The meeting row if the actor may read it (optionally locked). @throws AppError NOT_FOUND */
-export async function findVisibleMeeting(ctx: ActorCtx, id: string, options: { forUpdate?: boolean } = {}): Promise<MeetingRow> {
-  const query = ctx.db
-    .select()
-    .from(meetings)
-    .where(and(eq(meetings.id, id), visibleMeetings(ctx)));
-  const [row] = options.forUpdate ? await query.for("update") : await query;
-  if (!row) {
-    throw notFound();
-  }
-  return row;
-}
-
-type Cursor = [string, string];
-
-function encodeCursor(value: Cursor): string {
-  return Buffer.from(JSON.stringify(value)).toString("base64url");
-}
-
-function decodeCursor(cursor: string | undefined): Cursor | null {
-  if (!cursor) {
-    return null;
-  }
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === "string" &&
-      typeof value[1] === "string" &&
-      /^[0-9a-f-]{36}$/.test(value[1]) &&
-      !Number.isNaN(Date.parse(value[0]))
-    ) {
-      return value as Cursor;
-    }
-  } catch {
-    // an unreadable cursor starts from the beginning
-  }
-  return null;
-}
+import { actionItems, meetingAgendaItems, meetingInvitees, meetingResolutions, meetings, type MeetingRow } from "./schema.js";
+import { decodeCursor, encodeCursor } from "./cursor.js";
+import { findVisibleMeeting, inviteeIsActor, visibleMeetingBranches } from "./visibility.js";
+import { overdueActionItems, selectActionItems, unitNames } from "./action-items/queries.js";
+import { presentListItem, presentMeeting } from "./present.js";
 
 const convener = aliasedTable(users, "convener");
 
@@ -175,198 +63,6 @@ export async function listMeetings(ctx: ActorCtx, query: MeetingListQuery): Prom
   };
 }
 
-function presentListItem(row: MeetingRow, convenerName: string | null, invitees: number, names: Map<string, string>): MeetingListItem {
-  return {
-    id: row.id,
-    area_code: row.areaCode,
-    area_name: names.get(row.areaCode) ?? null,
-    title: row.title,
-    starts_at: row.startsAt.toISOString(),
-    ends_at: row.endsAt.toISOString(),
-    status: row.status,
-    convener_name: convenerName,
-    invitees,
-    version: row.version,
-  };
-}
-
-const owner = aliasedTable(users, "owner");
-
-/** The columns an action item is presented from (item, meeting, resolution, owner, escalated). */
-function actionItemSelection() {
-  return {
-    item: actionItems,
-    meetingTitle: meetings.title,
-    convenerId: meetings.convenerId,
-    resolutionText: meetingResolutions.text,
-    ownerName: owner.displayName,
-    // A scalar sub-select runs per row on the unique index (EXISTS could hash every escalation).
-    escalated: sql<boolean>`coalesce((SELECT true FROM ${actionItemEscalations} WHERE ${actionItemEscalations.actionItemId} = ${actionItems.id}), false)`,
-  };
-}
-
-type ActionItemJoined = {
-  item: ActionItemRow;
-  meetingTitle: string;
-  convenerId: string;
-  resolutionText: string;
-  ownerName: string | null;
-  escalated: boolean;
-};
-
-function selectActionItems(ctx: Ctx) {
-  return ctx.db
-    .select(actionItemSelection())
-    .from(actionItems)
-    .innerJoin(meetings, eq(meetings.id, actionItems.meetingId))
-    .innerJoin(meetingResolutions, eq(meetingResolutions.id, actionItems.resolutionId))
-    .leftJoin(owner, eq(owner.id, actionItems.ownerUserId));
-}
-
-/** Unit names (organizations and communities) of action items: two queries at most. */
-async function unitNames(ctx: Ctx, rows: ActionItemJoined[]): Promise<Map<string, string>> {
-  const [orgs, areaNames] = await Promise.all([
-    getOrganizations(
-      ctx,
-      rows.map((row) => row.item.ownerOrganizationId ?? ""),
-    ),
-    getAreaNames(
-      ctx,
-      rows.map((row) => row.item.ownerCommunityCode ?? ""),
-    ),
-  ]);
-  const names = new Map<string, string>(areaNames);
-  for (const [id, org] of orgs) {
-    names.set(id, org.name);
-  }
-  return names;
-}
-
-export function presentActionItem(
-  ctx: Ctx & { actor: { userId: string } | null },
-  row: ActionItemJoined,
-  units: Map<string, string>,
-): ActionItem {
-  const item = row.item;
-  const me = ctx.actor?.userId;
-  return {
-    id: item.id,
-    area_code: item.areaCode,
-    meeting_id: item.meetingId,
-    meeting_title: row.meetingTitle,
-    resolution_id: item.resolutionId,
-    resolution_text: row.resolutionText,
-    owner_kind: item.ownerKind,
-    owner_organization_id: item.ownerOrganizationId,
-    owner_community_code: item.ownerCommunityCode,
-    owner_unit_name: units.get(item.ownerOrganizationId ?? item.ownerCommunityCode ?? "") ?? null,
-    owner_user_id: item.ownerUserId,
-    owner_user_name: row.ownerName,
-    due_on: item.dueOn,
-    expected_result: item.expectedResult,
-    status: item.status,
-    overdue: item.status === "open" && item.dueOn < todayIn(ctx),
-    returned_reason: item.returnedReason,
-    done_at: item.doneAt?.toISOString() ?? null,
-    closed_at: item.closedAt?.toISOString() ?? null,
-    escalated: row.escalated,
-    version: item.version,
-    can_report: item.ownerUserId === me && item.status === "open",
-    can_review: row.convenerId === me && item.status === "done",
-  };
-}
-
-async function presentActionItems(ctx: ActorCtx, rows: ActionItemJoined[]): Promise<ActionItem[]> {
-  const units = await unitNames(ctx, rows);
-  return rows.map((row) => presentActionItem(ctx, row, units));
-}
-
-/** SQL: the actor may read the action item (owner, or a reader of its meeting). */
-function visibleActionItems(ctx: ActorCtx): SQL {
-  return or(eq(actionItems.ownerUserId, ctx.actor.userId), visibleMeetings(ctx)) as SQL;
-}
-
-/** One action item with its progress history. @throws AppError NOT_FOUND */
-export async function getActionItem(ctx: ActorCtx, id: string): Promise<ActionItem> {
-  const [row] = await selectActionItems(ctx).where(and(eq(actionItems.id, id), visibleActionItems(ctx)));
-  if (!row) {
-    throw notFound();
-  }
-  const author = aliasedTable(users, "author");
-  const [[item], updates] = await Promise.all([
-    presentActionItems(ctx, [row]),
-    ctx.db
-      .select({ update: actionItemUpdates, authorName: author.displayName })
-      .from(actionItemUpdates)
-      .leftJoin(author, eq(author.id, actionItemUpdates.authorId))
-      .where(and(eq(actionItemUpdates.areaCode, row.item.areaCode), eq(actionItemUpdates.actionItemId, id)))
-      .orderBy(asc(actionItemUpdates.seq)),
-  ]);
-  return {
-    ...(item as ActionItem),
-    updates: updates.map(({ update, authorName }) => ({
-      id: update.id,
-      kind: update.kind,
-      text: update.text,
-      referral_id: update.referralId,
-      service_record_id: update.serviceRecordId,
-      author_name: authorName,
-      created_at: update.createdAt.toISOString(),
-    })),
-  };
-}
-
-/** The action item row the actor may read, locked, with its meeting's convener. @throws AppError NOT_FOUND */
-export async function findActionItemForUpdate(ctx: ActorCtx, id: string): Promise<{ row: ActionItemRow; convenerId: string }> {
-  const [found] = await ctx.db
-    .select({ row: actionItems, convenerId: meetings.convenerId })
-    .from(actionItems)
-    .innerJoin(meetings, eq(meetings.id, actionItems.meetingId))
-    .where(and(eq(actionItems.id, id), visibleActionItems(ctx)))
-    .for("update", { of: actionItems });
-  if (!found) {
-    throw notFound();
-  }
-  return found;
-}
-
-/**
- * The actor's action items (督办事项): those they own, or those of meetings they convened; open ones by
- * due date first. Keyset on (due_on, id). Three queries whatever the page size.
- */
-export async function listActionItems(ctx: ActorCtx, query: ActionItemListQuery): Promise<ActionItemPage> {
-  const conditions: SQL[] = [
-    query.role === "convener" ? eq(meetings.convenerId, ctx.actor.userId) : eq(actionItems.ownerUserId, ctx.actor.userId),
-  ];
-  if (query.status) {
-    conditions.push(eq(actionItems.status, query.status));
-  }
-  const cursor = decodeCursor(query.cursor);
-  if (cursor) {
-    conditions.push(sql`(${actionItems.dueOn}, ${actionItems.id}) > (${cursor[0]}::date, ${cursor[1]}::uuid)`);
-  }
-  const rows = await selectActionItems(ctx)
-    .where(and(...conditions))
-    .orderBy(asc(actionItems.dueOn), asc(actionItems.id))
-    .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: await presentActionItems(ctx, page),
-    next_cursor: rows.length > query.limit && last ? encodeCursor([last.item.dueOn, last.item.id]) : null,
-  };
-}
-
-/** Overdue open action items under an area (for the agenda of its next meeting), by due date. */
-async function overdueActionItems(ctx: Ctx, areaCode: string): Promise<ActionItemJoined[]> {
-  return selectActionItems(ctx)
-    .where(
-      and(inScope(actionItems.areaCode, [areaCode]), eq(actionItems.status, "open"), sql`${actionItems.dueOn} < ${todayIn(ctx)}::date`),
-    )
-    .orderBy(asc(actionItems.dueOn), asc(actionItems.id))
-    .limit(100);
-}
-
 /**
  * A meeting with invitees, agenda (open needs per category), resolutions and their action items, and
  * — while it is still to be held — the area's overdue action items at the top of the agenda. The
@@ -374,10 +70,11 @@ async function overdueActionItems(ctx: Ctx, areaCode: string): Promise<ActionIte
  */
 export async function getMeeting(ctx: ActorCtx, id: string): Promise<Meeting> {
   const row = await findVisibleMeeting(ctx, id);
-  return presentMeeting(ctx, row);
+  return loadMeeting(ctx, row);
 }
 
-export async function presentMeeting(ctx: ActorCtx, row: MeetingRow): Promise<Meeting> {
+/** The meeting detail of a row the actor may read (what getMeeting and every write answer with). */
+export async function loadMeeting(ctx: ActorCtx, row: MeetingRow): Promise<Meeting> {
   const upcoming = row.status === "draft" || row.status === "scheduled";
   const [invitees, agenda, resolutions, items, overdue, convenerRows, mine] = await Promise.all([
     ctx.db
@@ -413,54 +110,32 @@ export async function presentMeeting(ctx: ActorCtx, row: MeetingRow): Promise<Me
     getAreaNames(ctx, [row.areaCode]),
     row.facilityId ? getPublicFacilities(ctx, [row.facilityId]) : Promise.resolve(new Map<string, { name: string }>()),
   ]);
-  const mineIds = new Set(mine.map((m) => m.id));
-  const isConvener = row.convenerId === ctx.actor.userId;
-  return {
-    ...presentListItem(row, convenerRows[0]?.name ?? null, invitees.length, areaNames),
-    place: {
-      kind: row.placeKind,
-      facility_id: row.facilityId,
-      facility_name: facilities.get(row.facilityId ?? "")?.name ?? null,
-      url: row.onlineUrl,
-    },
-    convener_id: row.convenerId,
-    is_convener: isConvener,
-    sign_in_token: isConvener ? row.signInToken : null,
-    minutes_html: row.minutesHtml,
-    summary: row.summary,
-    summary_published_at: row.summaryPublishedAt?.toISOString() ?? null,
-    invitees: invitees.map((invitee) => ({
-      id: invitee.id,
-      kind: invitee.kind,
-      user_id: invitee.userId,
-      organization_id: invitee.organizationId,
-      name: invitee.name,
-      response: invitee.response,
-      delegate_name: invitee.delegateName,
-      responded_at: invitee.respondedAt?.toISOString() ?? null,
-      signed_in_at: invitee.signedInAt?.toISOString() ?? null,
-      is_me: mineIds.has(invitee.id),
-    })),
-    agenda: agenda.map((item) => ({
-      id: item.id,
-      position: item.position,
-      kind: item.kind,
-      title: item.title,
-      need_category: item.needCategory,
-      open_needs: item.needCategory ? (counts.get(item.needCategory) ?? 0) : null,
-      referral_id: item.referralId,
-      link_id: item.linkId,
-      resolutions: resolutions
-        .filter((r) => r.agendaItemId === item.id)
-        .map((r) => ({
-          id: r.id,
-          text: r.text,
-          created_at: r.createdAt.toISOString(),
-          action_items: items.filter((a) => a.item.resolutionId === r.id).map((a) => presentActionItem(ctx, a, units)),
-        })),
-    })),
-    overdue_action_items: overdue.map((a) => presentActionItem(ctx, a, units)),
-  };
+  return presentMeeting(ctx, row, {
+    convenerName: convenerRows[0]?.name ?? null,
+    invitees,
+    mine,
+    agenda,
+    openNeeds: counts,
+    resolutions,
+    actionItems: items,
+    overdue,
+    units,
+    areaNames,
+    facilityName: facilities.get(row.facilityId ?? "")?.name ?? null,
+  });
+}
+
+/** Active users by id with their display names (one query). */
+export async function activeUsers(tx: Ctx, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) {
+    return new Map();
+  }
+  const rows = await tx.db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(and(inArray(users.id, unique), eq(users.status, "active")));
+  return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 /**

@@ -1,11 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import {
-  ActionItemIdParamsSchema,
-  ActionItemListQuerySchema,
-  ActionItemPageSchema,
-  ActionItemReturnSchema,
-  ActionItemSchema,
-  ActionItemTransitionSchema,
   InvitationAnswerSchema,
   InviteeOptionsQuerySchema,
   InviteeOptionsSchema,
@@ -20,7 +14,6 @@ import {
   MeetingUpdateSchema,
   MinutesUpdateSchema,
   ProblemSchema,
-  ProgressCreateSchema,
   PublicMeetingSummaryPageSchema,
   PublicMeetingSummaryQuerySchema,
   ResolutionCreateSchema,
@@ -28,24 +21,12 @@ import {
   SummaryPublishSchema,
 } from "@sanshe/contracts";
 import { requireActor } from "../../platform/ctx.js";
+import { getInviteeOptions, getMeeting, getMeetingHistory, listMeetings, listPublicSummaries } from "./queries.js";
 import {
-  getActionItem,
-  getInviteeOptions,
-  getMeeting,
-  getMeetingHistory,
-  listActionItems,
-  listMeetings,
-  listPublicSummaries,
-} from "./queries.js";
-import {
-  acceptActionItem,
-  addProgress,
   addResolution,
   answerInvitation,
   createMeeting,
-  markActionItemDone,
   publishSummary,
-  returnActionItem,
   saveMinutes,
   selfSignIn,
   signInInvitee,
@@ -56,7 +37,7 @@ const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404
 const writeErrors = { ...errors, 409: ProblemSchema };
 const tags = ["meetings"];
 
-/** Joint meetings (联席会议), their resolutions and action items (督办事项), and the public summaries. */
+/** Joint meetings (联席会议): convening, invitations, sign-in, minutes, resolutions and summaries. */
 export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/meetings",
@@ -231,95 +212,10 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => publishSummary(requireActor(request.ctx), request.params.id, request.body),
   );
+};
 
-  app.get(
-    "/action-items",
-    {
-      schema: {
-        summary: "Your action items (督办事项): those you own, or (role=convener) those of meetings you convened",
-        tags,
-        querystring: ActionItemListQuerySchema,
-        response: { 200: ActionItemPageSchema, ...errors },
-      },
-      config: { access: "meetings.read" },
-    },
-    async (request) => listActionItems(requireActor(request.ctx), request.query),
-  );
-
-  app.get(
-    "/action-items/:id",
-    {
-      schema: {
-        summary: "One action item with its progress history",
-        tags,
-        params: ActionItemIdParamsSchema,
-        response: { 200: ActionItemSchema, ...errors },
-      },
-      config: { access: "meetings.read" },
-    },
-    async (request) => getActionItem(requireActor(request.ctx), request.params.id),
-  );
-
-  app.post(
-    "/action-items/:id/progress",
-    {
-      schema: {
-        summary: "Report progress with evidence (owner); Idempotency-Key supported",
-        tags,
-        params: ActionItemIdParamsSchema,
-        body: ProgressCreateSchema,
-        response: { 201: ActionItemSchema, ...writeErrors },
-      },
-      config: { access: "action_items.handle" },
-    },
-    async (request, reply) => reply.status(201).send(await addProgress(requireActor(request.ctx), request.params.id, request.body)),
-  );
-
-  app.post(
-    "/action-items/:id/done",
-    {
-      schema: {
-        summary: "Mark the action item done (owner); the convener accepts or returns it",
-        tags,
-        params: ActionItemIdParamsSchema,
-        body: ActionItemTransitionSchema,
-        response: { 200: ActionItemSchema, ...writeErrors },
-      },
-      config: { access: "action_items.handle" },
-    },
-    async (request) => markActionItemDone(requireActor(request.ctx), request.params.id, request.body),
-  );
-
-  app.post(
-    "/action-items/:id/accept",
-    {
-      schema: {
-        summary: "Accept a done action item (convener): closed",
-        tags,
-        params: ActionItemIdParamsSchema,
-        body: ActionItemTransitionSchema,
-        response: { 200: ActionItemSchema, ...writeErrors },
-      },
-      config: { access: "meetings.convene" },
-    },
-    async (request) => acceptActionItem(requireActor(request.ctx), request.params.id, request.body),
-  );
-
-  app.post(
-    "/action-items/:id/return",
-    {
-      schema: {
-        summary: "Send a done action item back with a reason (convener): open again",
-        tags,
-        params: ActionItemIdParamsSchema,
-        body: ActionItemReturnSchema,
-        response: { 200: ActionItemSchema, ...writeErrors },
-      },
-      config: { access: "meetings.convene" },
-    },
-    async (request) => returnActionItem(requireActor(request.ctx), request.params.id, request.body),
-  );
-
+/** The published summaries residents read without signing in. */
+export const publicMeetingSummaryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/public/meeting-summaries",
     {

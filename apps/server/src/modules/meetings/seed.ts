@@ -6,9 +6,9 @@ import { users } from "../../platform/auth/index.js";
 import { listFacilitiesUnder } from "../communities/index.js";
 import { notify } from "../notifications/index.js";
 import { demoAgencyName, findOrganizationByName } from "../social-orgs/index.js";
-import { escalateOverdueActionItems } from "./escalation.js";
+import { escalateOverdueActionItems } from "./action-items/escalation.js";
 import { actionItems, actionItemUpdates, meetingAgendaItems, meetingInvitees, meetingResolutions, meetings } from "./schema.js";
-import { todayIn } from "./queries.js";
+import { todayIn } from "./action-items/policy.js";
 
 const street = "410105007";
 const community = "410105007002";

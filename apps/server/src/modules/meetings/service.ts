@@ -2,10 +2,6 @@ import { randomBytes } from "node:crypto";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import {
   meetingTransitions,
-  type ActionItem,
-  type ActionItemCreate,
-  type ActionItemReturn,
-  type ActionItemTransition,
   type InvitationAnswer,
   type Meeting,
   type MeetingCreate,
@@ -13,40 +9,27 @@ import {
   type MeetingStatus,
   type MeetingUpdate,
   type MinutesUpdate,
-  type ProgressCreate,
   type ResolutionCreate,
   type SummaryPublish,
 } from "@sanshe/contracts";
 import { withTx, type ActorCtx, type Ctx } from "../../platform/ctx.js";
 import { AppError, forbidden, notFound, versionConflict } from "../../platform/errors/app-error.js";
-import { fieldMessages } from "../../platform/errors/catalog.js";
-import { memberships, users } from "../../platform/auth/index.js";
+import { memberships } from "../../platform/auth/index.js";
 import { isInScope } from "../../platform/auth/permissions.js";
 import { getPublicFacilities } from "../communities/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
-import { listCategories, referralAreasIn, serviceRecordAreasIn } from "../needs/index.js";
+import { listCategories, referralAreasIn } from "../needs/index.js";
 import { projectLinksNear } from "../projects/index.js";
 import { notify } from "../notifications/index.js";
-import {
-  actionItems,
-  actionItemUpdates,
-  meetingAgendaItems,
-  meetingInvitees,
-  meetingResolutions,
-  meetings,
-  type ActionItemRow,
-  type MeetingRow,
-} from "./schema.js";
-import { findActionItemForUpdate, findVisibleMeeting, getActionItem, inviteeIsActor, presentMeeting } from "./queries.js";
+import { meetingAgendaItems, meetingInvitees, meetingResolutions, meetings, type MeetingRow } from "./schema.js";
+import { activeUsers, loadMeeting } from "./queries.js";
+import { findVisibleMeeting, inviteeIsActor } from "./visibility.js";
+import { fieldError } from "./errors.js";
+import { checkOwners, createActionItems } from "./action-items/service.js";
 import { sanitizeRichText } from "../../platform/rich-text/sanitize.js";
 
 /** Self sign-in by QR code is open from an hour before the start to an hour after the end. */
 const signInMarginMs = 60 * 60 * 1000;
-
-function fieldError(ctx: Ctx, path: string, code: string): AppError {
-  const message = fieldMessages[code]?.[ctx.locale] ?? code;
-  return new AppError("VALIDATION_FAILED", {}, { errors: [{ path, code, message }] });
-}
 
 const statusLabels: Record<MeetingStatus, { "zh-CN": string; en: string }> = {
   draft: { "zh-CN": "草稿", en: "draft" },
@@ -73,7 +56,7 @@ async function convenedMeeting(tx: ActorCtx, id: string, version?: number): Prom
     throw forbidden();
   }
   if (version !== undefined && row.version !== version) {
-    throw versionConflict(await presentMeeting(tx, row));
+    throw versionConflict(await loadMeeting(tx, row));
   }
   return row;
 }
@@ -106,19 +89,6 @@ function checkTimes(tx: Ctx, startsAt: Date, endsAt: Date): void {
   if (endsAt.getTime() <= startsAt.getTime()) {
     throw fieldError(tx, "body.ends_at", "MEETING_ENDS_BEFORE_START");
   }
-}
-
-/** Active users by id with their display names (one query). */
-async function activeUsers(tx: Ctx, ids: readonly string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) {
-    return new Map();
-  }
-  const rows = await tx.db
-    .select({ id: users.id, name: users.displayName })
-    .from(users)
-    .where(and(inArray(users.id, unique), eq(users.status, "active")));
-  return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 /** Users to notify for invitees: the invited users and the staff of invited organizations (one query). */
@@ -232,7 +202,7 @@ export async function createMeeting(ctx: ActorCtx, input: MeetingCreate): Promis
       areaCode: row.areaCode,
       detail: { status: row.status, invitees: invitees.length, agenda: input.agenda.length, notified: sent },
     });
-    return presentMeeting(tx, row);
+    return loadMeeting(tx, row);
   });
 }
 
@@ -348,7 +318,7 @@ export async function updateMeeting(ctx: ActorCtx, id: string, input: MeetingUpd
       areaCode: row.areaCode,
       detail: { fields: Object.keys(values), from: row.status, to: updated.status, notified: sent },
     });
-    return presentMeeting(tx, updated);
+    return loadMeeting(tx, updated);
   });
 }
 
@@ -385,7 +355,7 @@ export async function answerInvitation(ctx: ActorCtx, id: string, inviteeId: str
       areaCode: row.areaCode,
       detail: { invitee: invitee.id, response: input.response },
     });
-    return presentMeeting(tx, row);
+    return loadMeeting(tx, row);
   });
 }
 
@@ -415,7 +385,7 @@ export async function signInInvitee(ctx: ActorCtx, id: string, inviteeId: string
       throw notFound();
     }
     await markSignedIn(tx, row, invitee.id, "convener");
-    return presentMeeting(tx, row);
+    return loadMeeting(tx, row);
   });
 }
 
@@ -447,7 +417,7 @@ export async function selfSignIn(ctx: ActorCtx, id: string, token: string): Prom
     if (pending) {
       await markSignedIn(tx, row, pending.id, "qr");
     }
-    return presentMeeting(tx, row);
+    return loadMeeting(tx, row);
   });
 }
 
@@ -467,7 +437,7 @@ export async function saveMinutes(ctx: ActorCtx, id: string, input: MinutesUpdat
       areaCode: row.areaCode,
       detail: { length: html.length, stripped: html.length !== input.html.trim().length },
     });
-    return presentMeeting(tx, updated);
+    return loadMeeting(tx, updated);
   });
 }
 
@@ -478,7 +448,7 @@ export async function publishSummary(ctx: ActorCtx, id: string, input: SummaryPu
     requireStatus(tx, row, ["held", "minuted"]);
     const updated = await touch(tx, row, { summary: input.summary, summaryPublishedAt: tx.now() });
     await tx.audit.record("meetings.publish_summary", { entityType: "meeting", entityId: row.id, areaCode: row.areaCode });
-    return presentMeeting(tx, updated);
+    return loadMeeting(tx, updated);
   });
 }
 
@@ -505,220 +475,13 @@ export async function addResolution(ctx: ActorCtx, id: string, input: Resolution
     if (!resolution) {
       throw new Error("resolution not inserted");
     }
-    const items = input.action_items.length
-      ? await tx.db
-          .insert(actionItems)
-          .values(
-            input.action_items.map((item) => ({
-              areaCode: row.areaCode,
-              meetingId: row.id,
-              resolutionId: resolution.id,
-              ownerKind: item.owner_kind,
-              ownerOrganizationId: item.owner_kind === "organization" ? (item.owner_organization_id ?? null) : null,
-              ownerCommunityCode: item.owner_kind === "community" ? (item.owner_community_code ?? null) : null,
-              ownerUserId: item.owner_user_id,
-              dueOn: item.due_on,
-              expectedResult: item.expected_result,
-              createdAt: tx.now(),
-              updatedAt: tx.now(),
-            })),
-          )
-          .returning({ id: actionItems.id, ownerUserId: actionItems.ownerUserId, dueOn: actionItems.dueOn })
-      : [];
-    for (const item of items) {
-      await notify(tx, {
-        recipients: [item.ownerUserId],
-        areaCode: row.areaCode,
-        kind: "action_item_assigned",
-        title: `督办事项：${row.title}`,
-        body: `联席会议「${row.title}」决议：${input.text}。请于 ${item.dueOn} 前办结并在平台上报告进展。`,
-        link: `/action-items/${item.id}`,
-      });
-    }
+    const items = await createActionItems(tx, row, resolution.id, input.text, input.action_items);
     await tx.audit.record("meetings.resolve", {
       entityType: "meeting",
       entityId: row.id,
       areaCode: row.areaCode,
       detail: { resolution: resolution.id, action_items: items.map((item) => item.id) },
     });
-    return presentMeeting(tx, row);
-  });
-}
-
-async function checkOwners(tx: Ctx, row: MeetingRow, items: readonly ActionItemCreate[]): Promise<void> {
-  const people = await activeUsers(
-    tx,
-    items.map((item) => item.owner_user_id),
-  );
-  const orgs = await getOrganizations(
-    tx,
-    items.filter((item) => item.owner_organization_id).map((item) => item.owner_organization_id as string),
-  );
-  items.forEach((item, index) => {
-    const path = `body.action_items.${index}`;
-    if (!people.has(item.owner_user_id)) {
-      throw fieldError(tx, `${path}.owner_user_id`, "OWNER_UNKNOWN");
-    }
-    if (item.owner_kind === "organization" && !orgs.has(item.owner_organization_id ?? "")) {
-      throw fieldError(tx, `${path}.owner_organization_id`, "OWNER_UNKNOWN");
-    }
-    if (
-      item.owner_kind === "community" &&
-      (!item.owner_community_code || item.owner_community_code.length !== 12 || !item.owner_community_code.startsWith(row.areaCode))
-    ) {
-      throw fieldError(tx, `${path}.owner_community_code`, "OWNER_COMMUNITY_OUTSIDE");
-    }
-  });
-}
-
-function actionItemState(status: ActionItemRow["status"]): AppError {
-  return new AppError("ACTION_ITEM_STATE", { status });
-}
-
-/** The action item locked for its owner (403 for other readers), at the version read, still open. */
-async function ownedItem(tx: ActorCtx, id: string, version?: number): Promise<ActionItemRow> {
-  const { row } = await findActionItemForUpdate(tx, id);
-  if (row.ownerUserId !== tx.actor.userId || !tx.actor.can("action_items.handle")) {
-    throw forbidden();
-  }
-  if (version !== undefined && row.version !== version) {
-    throw versionConflict(await getActionItem(tx, id));
-  }
-  if (row.status !== "open") {
-    throw actionItemState(row.status);
-  }
-  return row;
-}
-
-/** The action item locked for its meeting's convener (403 for other readers), at the version read, done. */
-async function reviewedItem(tx: ActorCtx, id: string, version: number): Promise<ActionItemRow> {
-  const { row, convenerId } = await findActionItemForUpdate(tx, id);
-  if (convenerId !== tx.actor.userId) {
-    throw forbidden();
-  }
-  if (row.version !== version) {
-    throw versionConflict(await getActionItem(tx, id));
-  }
-  if (row.status !== "done") {
-    throw actionItemState(row.status);
-  }
-  return row;
-}
-
-async function transition(
-  tx: ActorCtx,
-  row: ActionItemRow,
-  values: Partial<typeof actionItems.$inferInsert>,
-  update: {
-    kind: "progress" | "done" | "accepted" | "returned";
-    text: string;
-    referralId?: string | null;
-    serviceRecordId?: string | null;
-  },
-): Promise<void> {
-  await tx.db
-    .update(actionItems)
-    .set({ ...values, version: sql`${actionItems.version} + 1`, updatedAt: tx.now() })
-    .where(eq(actionItems.id, row.id));
-  await tx.db.insert(actionItemUpdates).values({
-    areaCode: row.areaCode,
-    actionItemId: row.id,
-    kind: update.kind,
-    text: update.text,
-    referralId: update.referralId ?? null,
-    serviceRecordId: update.serviceRecordId ?? null,
-    authorId: tx.actor.userId,
-    createdAt: tx.now(),
-  });
-  await tx.audit.record(`action_items.${update.kind}`, {
-    entityType: "action_item",
-    entityId: row.id,
-    areaCode: row.areaCode,
-    detail: { from: row.status, to: values.status ?? row.status },
-  });
-}
-
-/**
- * The owner reports progress with evidence: text and optionally a referral or service record of the
- * meeting's area. Does not change the version (progress is appended, not edited).
- */
-export async function addProgress(ctx: ActorCtx, id: string, input: ProgressCreate): Promise<ActionItem> {
-  return withTx(ctx, async (tx) => {
-    const row = await ownedItem(tx, id);
-    if (input.referral_id && !(await referralAreasIn(tx, [input.referral_id], [row.areaCode])).has(input.referral_id)) {
-      throw fieldError(tx, "body.referral_id", "EVIDENCE_OUTSIDE");
-    }
-    if (
-      input.service_record_id &&
-      !(await serviceRecordAreasIn(tx, [input.service_record_id], [row.areaCode])).has(input.service_record_id)
-    ) {
-      throw fieldError(tx, "body.service_record_id", "EVIDENCE_OUTSIDE");
-    }
-    await tx.db.insert(actionItemUpdates).values({
-      areaCode: row.areaCode,
-      actionItemId: row.id,
-      kind: "progress",
-      text: input.text,
-      referralId: input.referral_id ?? null,
-      serviceRecordId: input.service_record_id ?? null,
-      authorId: tx.actor.userId,
-      createdAt: tx.now(),
-    });
-    await tx.db.update(actionItems).set({ updatedAt: tx.now() }).where(eq(actionItems.id, row.id));
-    await tx.audit.record("action_items.progress", { entityType: "action_item", entityId: row.id, areaCode: row.areaCode });
-    return getActionItem(tx, id);
-  });
-}
-
-/** The owner marks the item done; the convener is told to accept it or send it back. */
-export async function markActionItemDone(ctx: ActorCtx, id: string, input: ActionItemTransition): Promise<ActionItem> {
-  return withTx(ctx, async (tx) => {
-    const row = await ownedItem(tx, id, input.version);
-    await transition(tx, row, { status: "done", doneAt: tx.now() }, { kind: "done", text: "" });
-    const item = await getActionItem(tx, id);
-    const [meeting] = await tx.db.select({ convenerId: meetings.convenerId }).from(meetings).where(eq(meetings.id, row.meetingId));
-    await notify(tx, {
-      recipients: meeting ? [meeting.convenerId] : [],
-      areaCode: row.areaCode,
-      kind: "action_item_done",
-      title: `督办事项已报办结：${item.meeting_title}`,
-      body: `${item.owner_unit_name ?? ""}${item.owner_user_name ?? ""}报告「${row.expectedResult}」已办结，请验收或退回。`,
-      link: `/action-items/${row.id}`,
-    });
-    return item;
-  });
-}
-
-/** The convener accepts a done item: closed. */
-export async function acceptActionItem(ctx: ActorCtx, id: string, input: ActionItemTransition): Promise<ActionItem> {
-  return withTx(ctx, async (tx) => {
-    const row = await reviewedItem(tx, id, input.version);
-    await transition(tx, row, { status: "closed", closedAt: tx.now() }, { kind: "accepted", text: "" });
-    await notify(tx, {
-      recipients: [row.ownerUserId],
-      areaCode: row.areaCode,
-      kind: "action_item_accepted",
-      title: "督办事项已验收",
-      body: `「${row.expectedResult}」已通过验收。`,
-      link: `/action-items/${row.id}`,
-    });
-    return getActionItem(tx, id);
-  });
-}
-
-/** The convener sends a done item back with a reason: open again (its due date is unchanged). */
-export async function returnActionItem(ctx: ActorCtx, id: string, input: ActionItemReturn): Promise<ActionItem> {
-  return withTx(ctx, async (tx) => {
-    const row = await reviewedItem(tx, id, input.version);
-    await transition(tx, row, { status: "open", doneAt: null, returnedReason: input.reason }, { kind: "returned", text: input.reason });
-    await notify(tx, {
-      recipients: [row.ownerUserId],
-      areaCode: row.areaCode,
-      kind: "action_item_returned",
-      title: "督办事项被退回",
-      body: `「${row.expectedResult}」被退回：${input.reason}`,
-      link: `/action-items/${row.id}`,
-    });
-    return getActionItem(tx, id);
+    return loadMeeting(tx, row);
   });
 }

@@ -1,10 +1,13 @@
 import type { ModuleManifest } from "../../platform/module.js";
-import { escalateNeedsJob } from "./jobs.js";
-import { referralDeadlines } from "./calendar-events.js";
 import { needsErrors } from "./errors.js";
 import { needsPermissions } from "./permissions.js";
-import { needRoutes } from "./routes.js";
-import { attachmentRoutes } from "./attachment-routes.js";
+import { needItemRoutes, needListRoutes } from "./routes.js";
+import { attachmentRoutes } from "./attachments/routes.js";
+import { dashboardRoutes } from "./dashboard/routes.js";
+import { escalateNeedsJob } from "./escalation/jobs.js";
+import { referralDeadlines } from "./referrals/calendar-events.js";
+import { referralRoutes } from "./referrals/routes.js";
+import { routingRoutes } from "./routing/routes.js";
 import { seedNeeds } from "./seed.js";
 
 /** Needs (需求), routing rules (分层分派) and referrals (转介联办) closed by the resident's confirmation. */
@@ -12,8 +15,13 @@ export const needsModule: ModuleManifest = {
   name: "needs",
   errors: needsErrors,
   permissions: needsPermissions,
+  // In this order, the order of docs/api/openapi.json's paths.
   routes: async (app) => {
-    await app.register(needRoutes);
+    await app.register(needListRoutes);
+    await app.register(dashboardRoutes);
+    await app.register(needItemRoutes);
+    await app.register(routingRoutes);
+    await app.register(referralRoutes);
     await app.register(attachmentRoutes);
   },
   seedDemo: seedNeeds,
@@ -22,7 +30,7 @@ export const needsModule: ModuleManifest = {
 };
 
 export { seedNeedCategories } from "./categories.js";
-export { escalateOverdue, type EscalationResult } from "./escalation.js";
+export { escalateOverdue, type EscalationResult } from "./escalation/service.js";
 export { createNeedFromChannel, type ChannelNeedInput } from "./service.js";
 export {
   organizationEvidence,
@@ -33,14 +41,6 @@ export {
   type OrganizationRatings,
 } from "./project-evidence.js";
 export { countNeedsForCall, unmetNeedsSummary, type NeedCounts } from "./project-counts.js";
-export {
-  countOpenNeedsByCategory,
-  listChannelNeeds,
-  listCategories,
-  referralAreasIn,
-  serviceRecordAreasIn,
-  type ChannelNeed,
-  type ChannelNeedFilter,
-  listOpenReferralDeadlines,
-  type ReferralDeadline,
-} from "./queries.js";
+export { countOpenNeedsByCategory, listChannelNeeds, listCategories, type ChannelNeedFilter } from "./queries.js";
+export type { ChannelNeed } from "./present.js";
+export { referralAreasIn, serviceRecordAreasIn, listOpenReferralDeadlines, type ReferralDeadline } from "./referrals/queries.js";

@@ -6,7 +6,8 @@ import { seedDemo } from "../../platform/seed.js";
 import { loadActor } from "../../platform/auth/actor.js";
 import { users } from "../../platform/auth/index.js";
 import { modules } from "../registry.js";
-import { needVisible, referralHandled } from "./queries.js";
+import { needVisible } from "./queries.js";
+import { referralHandled } from "./referrals/queries.js";
 import { needs, referrals } from "./schema.js";
 import { inScope } from "../../platform/scope/index.js";
 

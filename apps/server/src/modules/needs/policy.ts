@@ -1,5 +1,9 @@
+import type { ActorCtx } from "../../platform/ctx.js";
+import type { NeedRow } from "./status.js";
+
 /**
- * Pure rules of the honest loop (issue 13): when staff may confirm a need in the resident's place.
+ * Pure rules of the honest loop (issue 13): who confirms a need, and when staff may confirm it in the
+ * resident's place.
  */
 
 const dayMs = 86_400_000;
@@ -14,4 +18,15 @@ export function callbackAllowedFrom(doneAt: Date | null, residentHasAccount: boo
     return null;
   }
   return residentHasAccount ? new Date(doneAt.getTime() + waitDays * dayMs) : doneAt;
+}
+
+/** Whether the actor is the resident the need belongs to: they reported it themself, or it is recorded for them. */
+export function isOwnNeed(ctx: ActorCtx, need: NeedRow, linkedResidentId: string | null): boolean {
+  if (!ctx.actor.memberships.some((m) => m.role === "resident")) {
+    return false;
+  }
+  return (
+    (need.channel === "portal" && need.createdBy === ctx.actor.userId) ||
+    (linkedResidentId !== null && need.residentId === linkedResidentId)
+  );
 }

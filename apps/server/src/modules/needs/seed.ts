@@ -8,8 +8,8 @@ import { findWorkerOfUser } from "../social-workers/index.js";
 import { linkedResidentOf, residentIdsIn } from "../residents/index.js";
 import { categorySeeds, seedNeedCategories } from "./categories.js";
 import { needCallbacks, needEvents, needs, referrals, routingRules, serviceRecords } from "./schema.js";
-import { routeNeed } from "./service.js";
-import { escalateOverdue } from "./escalation.js";
+import { routeNeed } from "./routing/service.js";
+import { escalateOverdue } from "./escalation/service.js";
 import { seededRandom } from "../../platform/seed.js";
 
 const street = "410105007";

@@ -1,20 +1,8 @@
 import { and, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
-import type { Notification, NotificationListQuery, NotificationPage } from "@sanshe/contracts";
+import type { NotificationListQuery, NotificationPage } from "@sanshe/contracts";
 import type { ActorCtx } from "../../platform/ctx.js";
 import { notifications } from "./schema.js";
-
-export function presentNotification(row: typeof notifications.$inferSelect): Notification {
-  return {
-    id: row.id,
-    area_code: row.areaCode,
-    kind: row.kind,
-    title: row.title,
-    body: row.body,
-    link: row.link,
-    created_at: row.createdAt.toISOString(),
-    read_at: row.readAt ? row.readAt.toISOString() : null,
-  };
-}
+import { presentNotification } from "./present.js";
 
 function decodeCursor(cursor: string): [string, string] | null {
   try {

@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Notification } from "@sanshe/contracts";
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
-import { presentNotification } from "./queries.js";
+import { presentNotification } from "./present.js";
 import { notifications } from "./schema.js";
 
 export type NotificationInput = {

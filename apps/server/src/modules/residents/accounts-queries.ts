@@ -7,8 +7,7 @@ import { AppError, notFound } from "../../platform/errors/app-error.js";
 import { maskName } from "../../platform/pii/index.js";
 import { inScope } from "../../platform/scope/index.js";
 import { getAreaNames } from "../jurisdictions/index.js";
-import { canReadIn } from "./policy.js";
-import { presentResident } from "./present.js";
+import { presentAccount, presentResident } from "./present.js";
 import { residentAccounts, residentMoves, residents } from "./schema.js";
 
 /** Communities of the actor's resident memberships (where a resident account may be linked). */
@@ -139,26 +138,6 @@ async function selectAccounts(ctx: ActorCtx, conditions: SQL[], limit: number) {
     .where(and(eq(memberships.role, "resident"), inScope(memberships.areaCode, ctx.actor.scope("residents.write")), ...conditions))
     .orderBy(asc(users.login), asc(memberships.id))
     .limit(limit);
-}
-
-type AccountRow = Awaited<ReturnType<typeof selectAccounts>>[number];
-
-function presentAccount(ctx: ActorCtx, row: AccountRow, areaNames: Map<string, string>): ResidentAccount {
-  // The record is shown only where the reader may read it (an account may hold memberships elsewhere).
-  const resident =
-    row.residentId && row.residentName && row.residentArea && canReadIn(ctx.actor, row.residentArea)
-      ? { id: row.residentId, name: row.residentName, id_number_masked: row.residentIdMasked }
-      : null;
-  return {
-    user_id: row.userId,
-    login: row.login,
-    display_name: row.displayName,
-    area_code: row.areaCode,
-    area_name: areaNames.get(row.areaCode) ?? row.areaCode,
-    resident,
-    method: row.residentId ? row.method : null,
-    linked_at: row.residentId ? (row.linkedAt?.toISOString() ?? null) : null,
-  };
 }
 
 /**

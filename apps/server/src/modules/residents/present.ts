@@ -1,6 +1,8 @@
-import type { Household, HouseholdDetail, Resident, ResidentListItem } from "@sanshe/contracts";
+import type { Household, HouseholdDetail, Resident, ResidentAccount, ResidentListItem } from "@sanshe/contracts";
 import { sensitiveResidentGroups, type ResidentGroup } from "@sanshe/contracts";
-import type { households, residentMoves, residents } from "./schema.js";
+import type { ActorCtx } from "../../platform/ctx.js";
+import type { households, residentAccounts, residentMoves, residents } from "./schema.js";
+import { canReadIn } from "./policy.js";
 
 export type ResidentRow = typeof residents.$inferSelect;
 export type HouseholdRow = typeof households.$inferSelect;
@@ -113,5 +115,39 @@ export function presentHouseholdDetail(household: Household, members: ResidentRo
       age: ageOn(member.birthDate, today),
       id_number_masked: member.idNumberMasked,
     })),
+  };
+}
+
+/** A resident membership with its account and the record it is linked to (accounts-queries selectAccounts). */
+export type AccountRow = {
+  membershipId: string;
+  userId: string;
+  login: string;
+  displayName: string;
+  areaCode: string;
+  method: (typeof residentAccounts.$inferSelect)["method"] | null;
+  linkedAt: Date | null;
+  residentId: string | null;
+  residentName: string | null;
+  residentArea: string | null;
+  residentIdMasked: string | null;
+};
+
+/** A resident account as staff see it; the linked record only where the reader may read it. */
+export function presentAccount(ctx: ActorCtx, row: AccountRow, areaNames: Map<string, string>): ResidentAccount {
+  // The record is shown only where the reader may read it (an account may hold memberships elsewhere).
+  const resident =
+    row.residentId && row.residentName && row.residentArea && canReadIn(ctx.actor, row.residentArea)
+      ? { id: row.residentId, name: row.residentName, id_number_masked: row.residentIdMasked }
+      : null;
+  return {
+    user_id: row.userId,
+    login: row.login,
+    display_name: row.displayName,
+    area_code: row.areaCode,
+    area_name: areaNames.get(row.areaCode) ?? row.areaCode,
+    resident,
+    method: row.residentId ? row.method : null,
+    linked_at: row.residentId ? (row.linkedAt?.toISOString() ?? null) : null,
   };
 }

@@ -211,7 +211,7 @@ function decodeCursor(cursor: string): Cursor | null {
 }
 
 /** Residents' presentation for one page: names of the communities in one query. */
-async function presentItems(ctx: ActorCtx, rows: ResidentRow[]): Promise<ResidentListItem[]> {
+async function loadListItems(ctx: ActorCtx, rows: ResidentRow[]): Promise<ResidentListItem[]> {
   const areaNames = await getAreaNames(
     ctx,
     rows.map((row) => row.areaCode),
@@ -260,7 +260,7 @@ export async function listResidents(
   const cursorOf = (row: ResidentRow): Cursor =>
     sort === "community" ? [row.areaCode, row.name, row.id] : sort === "name" ? [row.name, row.id] : [row.createdAt.toISOString(), row.id];
   return {
-    items: await presentItems(ctx, page),
+    items: await loadListItems(ctx, page),
     next_cursor: rows.length > query.limit && last ? encodeCursor(cursorOf(last)) : null,
   };
 }

@@ -15,5 +15,6 @@ export const servicesDirectoryModule: ModuleManifest = {
   exports: [servicesExport],
 };
 
-export { findPublishedService, pagePublishedServices, providerNames, presentPublicService } from "./queries.js";
+export { findPublishedService, pagePublishedServices, providerNames } from "./queries.js";
+export { presentPublicService } from "./present.js";
 export type { ServiceRow } from "./schema.js";

@@ -7,6 +7,7 @@ import { inScope } from "../../platform/scope/index.js";
 import { getAreaNames } from "../jurisdictions/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
 import { services, type ServiceRow } from "./schema.js";
+import { presentPublicService, presentService } from "./present.js";
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (character) => `\\${character}`);
@@ -88,41 +89,6 @@ export async function providerNames(ctx: Ctx, rows: readonly ServiceRow[]): Prom
     (row.organizationId ? organizations.get(row.organizationId)?.name : undefined) ??
     (row.communityCode ? areaNames.get(row.communityCode) : undefined) ??
     "";
-}
-
-export function presentPublicService(row: ServiceRow, providerName: string): PublicService {
-  return {
-    id: row.id,
-    name: row.name,
-    description: row.description,
-    category: row.category as PublicService["category"],
-    tier: row.tier,
-    provider_kind: row.providerKind,
-    provider_name: providerName,
-    organization_id: row.organizationId,
-    community_code: row.communityCode,
-    price_kind: row.priceKind,
-    price_fen: row.priceFen,
-    eligibility_groups: row.eligibilityGroups as PublicService["eligibility_groups"],
-    min_age: row.minAge,
-    max_age: row.maxAge,
-    service_area_codes: row.serviceAreaCodes,
-    schedule: row.schedule,
-    location_address: row.locationAddress,
-    contact_phone: row.contactPhone,
-    updated_at: row.updatedAt.toISOString(),
-  };
-}
-
-export function presentService(row: ServiceRow, providerName: string): Service {
-  return {
-    ...presentPublicService(row, providerName),
-    area_code: row.areaCode,
-    location_facility_id: row.locationFacilityId,
-    status: row.status,
-    version: row.version,
-    created_at: row.createdAt.toISOString(),
-  };
 }
 
 /** Services the publisher may see, filtered and searched, keyset by (name, id); three queries per page. */

@@ -5,7 +5,8 @@ import { AppError, forbidden, notFound, versionConflict } from "../../platform/e
 import { areaExists, getAreaNames } from "../jurisdictions/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
 import { canEditService, priceProblem } from "./policy.js";
-import { findVisibleService, getService, presentService, providerNames } from "./queries.js";
+import { findVisibleService, getService, providerNames } from "./queries.js";
+import { presentService } from "./present.js";
 import { services, type ServiceRow } from "./schema.js";
 
 /** Checks price and age rules on the merged values. */

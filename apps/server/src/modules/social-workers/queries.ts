@@ -5,7 +5,6 @@ import type {
   SocialWorkerListQuery,
   SocialWorkerPage,
   SocialWorkerPost,
-  SocialWorkerTraining,
   SocialWorkerTrainingPage,
   Workforce,
   WorkforceQuery,
@@ -18,6 +17,7 @@ import { getAreaNames } from "../jurisdictions/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
 import { socialWorkerCommunities, socialWorkerPosts, socialWorkers, socialWorkerTrainings } from "./schema.js";
 import { workforceRatio } from "./policy.js";
+import { presentPost, presentTraining, presentWorker, type WorkerRow } from "./present.js";
 
 export type WorkerOptions = { trainingHoursPerYear: number };
 
@@ -48,14 +48,8 @@ function workerSelection(now: Date) {
   };
 }
 
-type WorkerRow = typeof socialWorkers.$inferSelect & {
-  supervisorName: string | null;
-  communityCodes: string | null;
-  hoursThisYear: number;
-};
-
 /** Presents rows with organization and area names: two queries whatever the number of rows. */
-async function present(ctx: Ctx, rows: WorkerRow[], options: WorkerOptions): Promise<SocialWorker[]> {
+async function loadWorkers(ctx: Ctx, rows: WorkerRow[], options: WorkerOptions): Promise<SocialWorker[]> {
   const communities = rows.map((row) => (row.communityCodes ? row.communityCodes.split(",") : []));
   const [organizations, areaNames] = await Promise.all([
     getOrganizations(
@@ -64,28 +58,9 @@ async function present(ctx: Ctx, rows: WorkerRow[], options: WorkerOptions): Pro
     ),
     getAreaNames(ctx, [...rows.map((row) => row.areaCode), ...communities.flat()]),
   ]);
-  return rows.map((row, index) => ({
-    id: row.id,
-    name: row.name,
-    gender: row.gender,
-    level: row.level,
-    certificate_no: row.certificateNo,
-    certificate_year: row.certificateYear,
-    organization_id: row.organizationId,
-    organization_name: organizations.get(row.organizationId)?.name ?? null,
-    area_code: row.areaCode,
-    area_name: areaNames.get(row.areaCode) ?? row.areaCode,
-    supervisor_id: row.supervisorId,
-    supervisor_name: row.supervisorName,
-    status: row.status,
-    user_id: row.userId,
-    communities: (communities[index] ?? []).map((code) => ({ area_code: code, area_name: areaNames.get(code) ?? code })),
-    training_hours_this_year: Number(row.hoursThisYear),
-    training_hours_required: options.trainingHoursPerYear,
-    version: row.version,
-    created_at: row.createdAt.toISOString(),
-    updated_at: row.updatedAt.toISOString(),
-  }));
+  return rows.map((row, index) =>
+    presentWorker(row, communities[index] ?? [], { organizations, areaNames, trainingHoursRequired: options.trainingHoursPerYear }),
+  );
 }
 
 const levelRank = sql`CASE ${socialWorkers.level} WHEN 'staff' THEN 1 WHEN 'assistant' THEN 2 WHEN 'social_worker' THEN 3 ELSE 4 END`;
@@ -157,7 +132,7 @@ export async function listWorkers(ctx: ActorCtx, query: SocialWorkerListQuery, o
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    items: await present(ctx, page, options),
+    items: await loadWorkers(ctx, page, options),
     next_cursor: rows.length > query.limit && last ? Buffer.from(JSON.stringify([last.sortKey, last.id])).toString("base64url") : null,
   };
 }
@@ -185,33 +160,8 @@ export async function getWorker(ctx: ActorCtx, id: string, options: WorkerOption
   if (rows.length === 0) {
     throw notFound();
   }
-  const [worker] = await present(ctx, rows, options);
+  const [worker] = await loadWorkers(ctx, rows, options);
   return worker as SocialWorker;
-}
-
-export function presentTraining(row: typeof socialWorkerTrainings.$inferSelect): SocialWorkerTraining {
-  return {
-    id: row.id,
-    worker_id: row.workerId,
-    date: row.date,
-    hours: Number(row.hours),
-    topic: row.topic,
-    provider: row.provider,
-    created_at: row.createdAt.toISOString(),
-  };
-}
-
-export function presentPost(row: typeof socialWorkerPosts.$inferSelect): SocialWorkerPost {
-  return {
-    id: row.id,
-    worker_id: row.workerId,
-    kind: row.kind,
-    title: row.title,
-    area_code: row.areaCode,
-    from_date: row.fromDate,
-    to_date: row.toDate,
-    created_at: row.createdAt.toISOString(),
-  };
 }
 
 /**

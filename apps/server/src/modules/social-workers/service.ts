@@ -15,7 +15,8 @@ import { AppError, forbidden, notFound, versionConflict } from "../../platform/e
 import { areaExists, getAreaNames } from "../jurisdictions/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
 import { canEditWorker } from "./policy.js";
-import { findVisibleWorker, getWorker, presentPost, presentTraining, type WorkerOptions } from "./queries.js";
+import { findVisibleWorker, getWorker, type WorkerOptions } from "./queries.js";
+import { presentPost, presentTraining } from "./present.js";
 import { socialWorkerCommunities, socialWorkerPosts, socialWorkers, socialWorkerTrainings } from "./schema.js";
 
 type WorkerRow = typeof socialWorkers.$inferSelect;

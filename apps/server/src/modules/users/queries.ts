@@ -51,7 +51,8 @@ function visibleTo(prefixes: readonly string[]): SQL {
   return sql`EXISTS (SELECT 1 FROM ${memberships} AS m WHERE m.user_id = ${users.id} AND ${inScope(sql`m.area_code`, prefixes)})`;
 }
 
-async function present(ctx: Ctx, rows: Array<typeof users.$inferSelect>): Promise<User[]> {
+/** Users with their memberships and the names those refer to (two queries). */
+async function loadUsers(ctx: Ctx, rows: Array<typeof users.$inferSelect>): Promise<User[]> {
   const ids = rows.map((row) => row.id);
   const grants = ids.length
     ? await ctx.db
@@ -106,7 +107,7 @@ export async function listUsers(ctx: ActorCtx, query: UserListQuery): Promise<Us
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    items: await present(ctx, page),
+    items: await loadUsers(ctx, page),
     next_cursor: rows.length > query.limit && last ? Buffer.from(last.login).toString("base64url") : null,
   };
 }
@@ -123,6 +124,6 @@ export async function getUser(ctx: ActorCtx, id: string): Promise<User> {
   if (rows.length === 0) {
     throw notFound();
   }
-  const [user] = await present(ctx, rows);
+  const [user] = await loadUsers(ctx, rows);
   return user as User;
 }

@@ -1,5 +1,1 @@
-export { apiClientRoutes } from "./routes";
-
-/** Translations, merged into the console's i18next resources by app/i18n.ts. */
-export { default as apiClientsEn } from "./i18n/en.json";
-export { default as apiClientsZh } from "./i18n/zh-CN.json";
+export { apiClientsModule } from "./module";

@@ -1,5 +1,1 @@
-export { communityRoutes } from "./routes";
-
-/** Translations, merged into the console's i18next resources by app/i18n.ts. */
-export { default as communitiesEn } from "./i18n/en.json";
-export { default as communitiesZh } from "./i18n/zh-CN.json";
+export { communitiesModule } from "./module";

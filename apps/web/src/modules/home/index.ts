@@ -1,5 +1,1 @@
-export { homeRoutes } from "./routes";
-
-/** Translations, merged into the console's i18next resources by app/i18n.ts. */
-export { default as homeEn } from "./i18n/en.json";
-export { default as homeZh } from "./i18n/zh-CN.json";
+export { homeModule } from "./module";

@@ -1,48 +1,47 @@
-import type {
-  NeedCategory,
-  NeedConfirmation,
-  NeedCreate,
-  NeedDetail,
-  NeedListQuery,
-  NeedsDashboard,
-  NeedsDashboardQuery,
-  Page,
-  Need,
-  Referral,
-  ReferralReassign,
-  ResidentListItem,
-  RoutingRule,
-  RoutingRuleCreate,
-  ServiceRecordCreate,
+import {
+  needEndpoints,
+  referralEndpoints,
+  routingRuleEndpoints,
+  type NeedConfirmation,
+  type NeedCreate,
+  type NeedListQuery,
+  type NeedsDashboardQuery,
+  type Page,
+  type Referral,
+  type ReferralReassign,
+  type ResidentListItem,
+  type RoutingRule,
+  type RoutingRuleCreate,
+  type ServiceRecordCreate,
 } from "@sanshe/contracts";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiRequest } from "../../ui/api";
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { apiRequest, call, endpointFamily, endpointKey } from "../../ui/api";
 
 export type NeedListParams = Partial<Omit<NeedListQuery, "limit">> & { limit: number };
 
-export const needKeys = {
-  all: ["needs"] as const,
-  categories: ["needs", "categories"] as const,
-  list: (params: NeedListParams) => ["needs", "list", params] as const,
-  detail: (id: string) => ["needs", "detail", id] as const,
-  inbox: (params: { cursor?: string | undefined; limit: number; status?: string | undefined }) => ["needs", "inbox", params] as const,
-  rules: ["needs", "rules"] as const,
-  dashboard: (query: NeedsDashboardQuery) => ["needs", "dashboard", query] as const,
-  residents: (q: string) => ["residents", "picker", q] as const,
-};
+/**
+ * After a write on a need or a referral: every answer of both families (lists, one need, the inbox,
+ * the dashboard), since a need's status shows in all of them.
+ */
+export function invalidateNeedsAndReferrals(queryClient: QueryClient) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: endpointFamily(needEndpoints.list) }),
+    queryClient.invalidateQueries({ queryKey: endpointFamily(referralEndpoints.list) }),
+  ]);
+}
 
 export function useNeedCategories() {
   return useQuery({
-    queryKey: needKeys.categories,
-    queryFn: ({ signal }) => apiRequest<{ items: NeedCategory[] }>("/need-categories", { signal }),
+    queryKey: endpointKey(needEndpoints.categories, {}),
+    queryFn: ({ signal }) => call(needEndpoints.categories, {}, { signal }),
     staleTime: 10 * 60_000,
   });
 }
 
-export function useNeedList(params: NeedListParams) {
+export function useNeedList(query: NeedListParams) {
   return useQuery({
-    queryKey: needKeys.list(params),
-    queryFn: ({ signal }) => apiRequest<Page<Need>>("/needs", { query: params, signal }),
+    queryKey: endpointKey(needEndpoints.list, { query }),
+    queryFn: ({ signal }) => call(needEndpoints.list, { query }, { signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -50,16 +49,17 @@ export function useNeedList(params: NeedListParams) {
 /** The needs dashboard of an area (default: the user's own jurisdiction) for a reporting period. */
 export function useNeedsDashboard(query: NeedsDashboardQuery) {
   return useQuery({
-    queryKey: needKeys.dashboard(query),
-    queryFn: ({ signal }) => apiRequest<NeedsDashboard>("/needs/dashboard", { query, signal }),
+    queryKey: endpointKey(needEndpoints.dashboard, { query }),
+    queryFn: ({ signal }) => call(needEndpoints.dashboard, { query }, { signal }),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useNeed(id: string | null) {
+  const input = { params: { id: id ?? "" } };
   return useQuery({
-    queryKey: needKeys.detail(id ?? ""),
-    queryFn: ({ signal }) => apiRequest<NeedDetail>(`/needs/${encodeURIComponent(id ?? "")}`, { signal }),
+    queryKey: endpointKey(needEndpoints.get, input),
+    queryFn: ({ signal }) => call(needEndpoints.get, input, { signal }),
     enabled: id !== null,
   });
 }
@@ -68,25 +68,24 @@ export function useNeed(id: string | null) {
 export function useCreateNeed() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, key }: { body: NeedCreate; key: string }) =>
-      apiRequest<NeedDetail>("/needs", { method: "POST", body, idempotencyKey: key }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: needKeys.all }),
+    mutationFn: ({ body, key }: { body: NeedCreate; key: string }) => call(needEndpoints.report, { body }, { idempotencyKey: key }),
+    onSuccess: () => invalidateNeedsAndReferrals(queryClient),
   });
 }
 
 export function useConfirmNeed(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: NeedConfirmation) =>
-      apiRequest<NeedDetail>(`/needs/${encodeURIComponent(id)}/confirmation`, { method: "POST", body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: needKeys.all }),
+    mutationFn: (body: NeedConfirmation) => call(needEndpoints.confirm, { params: { id }, body }),
+    onSuccess: () => invalidateNeedsAndReferrals(queryClient),
   });
 }
 
-export function useInbox(params: { cursor?: string | undefined; limit: number; status?: string | undefined }) {
+export function useInbox(params: { cursor?: string | undefined; limit: number; status?: Referral["status"] | undefined }) {
+  const query = { ...params, inbox: "1" as const };
   return useQuery({
-    queryKey: needKeys.inbox(params),
-    queryFn: ({ signal }) => apiRequest<Page<Referral> & { unread: number }>("/referrals", { query: { ...params, inbox: "1" }, signal }),
+    queryKey: endpointKey(referralEndpoints.list, { query }),
+    queryFn: ({ signal }) => call(referralEndpoints.list, { query }, { signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -99,32 +98,35 @@ export type ReferralAction =
 export function useReferralAction() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (action: ReferralAction) => {
-      const base = `/referrals/${encodeURIComponent(action.id)}`;
-      if (action.kind === "decline") {
-        return apiRequest<unknown>(`${base}/decline`, { method: "POST", body: { reason: action.reason } });
+    mutationFn: (action: ReferralAction): Promise<unknown> => {
+      const params = { id: action.id };
+      switch (action.kind) {
+        case "decline":
+          return call(referralEndpoints.decline, { params, body: { reason: action.reason } });
+        case "service":
+          return call(referralEndpoints.addServiceRecord, { params, body: action.record });
+        case "accept":
+          return call(referralEndpoints.accept, { params });
+        case "complete":
+          return call(referralEndpoints.complete, { params });
       }
-      if (action.kind === "service") {
-        return apiRequest<unknown>(`${base}/service-records`, { method: "POST", body: action.record });
-      }
-      return apiRequest<unknown>(`${base}/${action.kind}`, { method: "POST", body: {} });
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: needKeys.all }),
+    onSuccess: () => invalidateNeedsAndReferrals(queryClient),
   });
 }
 
 export function useRoutingRules() {
   return useQuery({
-    queryKey: needKeys.rules,
-    queryFn: ({ signal }) => apiRequest<{ items: RoutingRule[] }>("/routing-rules", { signal }),
+    queryKey: endpointKey(routingRuleEndpoints.list, {}),
+    queryFn: ({ signal }) => call(routingRuleEndpoints.list, {}, { signal }),
   });
 }
 
 export function useCreateRule() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: RoutingRuleCreate) => apiRequest<RoutingRule>("/routing-rules", { method: "POST", body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: needKeys.rules }),
+    mutationFn: (body: RoutingRuleCreate) => call(routingRuleEndpoints.create, { body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: endpointFamily(routingRuleEndpoints.list) }),
   });
 }
 
@@ -132,18 +134,15 @@ export function useToggleRule() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (rule: RoutingRule) =>
-      apiRequest<RoutingRule>(`/routing-rules/${encodeURIComponent(rule.id)}`, {
-        method: "PATCH",
-        body: { version: rule.version, data: { enabled: !rule.enabled } },
-      }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: needKeys.rules }),
+      call(routingRuleEndpoints.update, { params: { id: rule.id }, body: { version: rule.version, data: { enabled: !rule.enabled } } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: endpointFamily(routingRuleEndpoints.list) }),
   });
 }
 
 /** Residents by name for assisted intake (the residents registry's own search). */
 export function useResidentSearch(q: string) {
   return useQuery({
-    queryKey: needKeys.residents(q),
+    queryKey: ["residents", "picker", q] as const,
     queryFn: ({ signal }) => apiRequest<Page<ResidentListItem>>("/residents", { query: { q, limit: 20 }, signal }),
     enabled: q.trim().length > 0,
   });
@@ -166,9 +165,8 @@ export function useProviderOptions(kind: "organization" | "social_worker", q: st
 export function useReassignReferral() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: ReferralReassign }) =>
-      apiRequest<Referral>(`/referrals/${encodeURIComponent(id)}/reassign`, { method: "POST", body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: needKeys.all }),
+    mutationFn: ({ id, body }: { id: string; body: ReferralReassign }) => call(referralEndpoints.reassign, { params: { id }, body }),
+    onSuccess: () => invalidateNeedsAndReferrals(queryClient),
   });
 }
 

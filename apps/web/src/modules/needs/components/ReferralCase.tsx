@@ -1,15 +1,15 @@
-import type { Case, CaseFromReferral, CaseRiskLevel, Referral } from "@sanshe/contracts";
+import { referralEndpoints, type CaseFromReferral, type CaseRiskLevel, type Referral } from "@sanshe/contracts";
 import { Button, Form, Input, Modal, Select, Space, Tag } from "antd";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
-import { apiRequest, isProblem } from "../../../ui/api";
+import { call, isProblem } from "../../../ui/api";
 import { showFieldErrors } from "../../../ui/fieldErrors";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useIdempotencyKey } from "../../../ui/useIdempotencyKey";
 import { useHasPermission } from "../../auth";
-import { needKeys } from "../api";
+import { invalidateNeedsAndReferrals } from "../api";
 
 const riskLevels: readonly CaseRiskLevel[] = ["low", "medium", "high"];
 type FormValues = { presenting_problem: string; needs?: string; risks?: string; risk_level: CaseRiskLevel };
@@ -19,9 +19,9 @@ function useOpenCaseFromReferral(referralId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ idempotencyKey, ...body }: CaseFromReferral & { idempotencyKey: string }) =>
-      apiRequest<Case>(`/referrals/${encodeURIComponent(referralId)}/case`, { method: "POST", body, idempotencyKey }),
-    onSuccess: () =>
-      Promise.all([queryClient.invalidateQueries({ queryKey: needKeys.all }), queryClient.invalidateQueries({ queryKey: ["cases"] })]),
+      call(referralEndpoints.openCase, { params: { id: referralId }, body }, { idempotencyKey }),
+    // The new case shows in the referral (its link) and in the cases module's lists (its own family).
+    onSuccess: () => Promise.all([invalidateNeedsAndReferrals(queryClient), queryClient.invalidateQueries({ queryKey: ["cases"] })]),
   });
 }
 

@@ -7,7 +7,7 @@ import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useIdempotencyKey } from "../../../ui/useIdempotencyKey";
 import { isProblem } from "../../../ui/api";
-import { needKeys, useCreateNeed, useNeed, useNeedCategories, useNeedList } from "../api";
+import { invalidateNeedsAndReferrals, useCreateNeed, useNeed, useNeedCategories, useNeedList } from "../api";
 import { PhotoPicker } from "../components/PhotoPicker";
 import { usePhotoUploads } from "../hooks/usePhotoUploads";
 import { ConfirmForm } from "../components/ConfirmForm";
@@ -47,7 +47,7 @@ export function ReportNeedPage() {
     photos.clear();
     setPending(null);
     setNotice(need.duplicate_of ? "duplicate" : "submitted");
-    void queryClient.invalidateQueries({ queryKey: needKeys.all });
+    void invalidateNeedsAndReferrals(queryClient);
   };
 
   const uploadPhotos = async (need: NeedDetail) => {

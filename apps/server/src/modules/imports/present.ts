@@ -1,0 +1,28 @@
+import type { ImportJob } from "@sanshe/contracts";
+import type { importJobs } from "./schema.js";
+import { isInterrupted } from "./policy.js";
+
+type JobRow = typeof importJobs.$inferSelect;
+
+/** The API shape of a job; `interrupted` is derived from a stale heartbeat. */
+export function presentImportJob(job: JobRow, now: Date): ImportJob {
+  return {
+    id: job.id,
+    kind: job.kind,
+    file_name: job.fileName,
+    encoding: job.encoding as ImportJob["encoding"],
+    status: isInterrupted(job, now) ? "interrupted" : job.status,
+    mode: job.mode,
+    total_rows: job.totalRows,
+    valid_rows: job.validRows,
+    error_rows: job.errorRows,
+    processed_rows: job.processedRows,
+    last_row_number: job.lastRowNumber,
+    inserted: job.inserted,
+    updated: job.updated,
+    unchanged: job.unchanged,
+    errors: job.errors,
+    created_at: job.createdAt.toISOString(),
+    finished_at: job.finishedAt?.toISOString() ?? null,
+  };
+}

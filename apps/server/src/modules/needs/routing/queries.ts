@@ -1,0 +1,106 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { RoutingRule } from "@sanshe/contracts";
+import type { ActorCtx, Ctx } from "../../../platform/ctx.js";
+import { queryRows } from "../../../platform/db/client.js";
+import { inScope } from "../../../platform/scope/index.js";
+import { areas } from "../../jurisdictions/index.js";
+import { organizationNameOf } from "../../social-orgs/index.js";
+import { workerNameOf } from "../../social-workers/index.js";
+import { getResidentFacts } from "../../residents/index.js";
+import { findCategory } from "../queries.js";
+import { routingRules } from "../schema.js";
+import type { CategoryRow } from "../status.js";
+import { presentRule } from "./present.js";
+import { explainRouting, resolveRouting, type Rule, type RoutingExplanation, type RoutingOutcome } from "./routing.js";
+
+/** Resident groups of the need's resident (for rules that match groups); empty when unknown. */
+async function residentGroups(ctx: Ctx, residentId: string | null): Promise<string[]> {
+  if (!residentId) {
+    return [];
+  }
+  return (await getResidentFacts(ctx, residentId))?.groups ?? [];
+}
+
+/**
+ * The names a routing explanation shows, in one statement: the area owning the matched rule and the
+ * provider (an organization or a social worker), each a sub-select. Nothing to name (no rule, the
+ * community queue): no statement.
+ */
+async function routingNames(ctx: Ctx, outcome: RoutingOutcome): Promise<{ owner: string | null; provider: string | null }> {
+  const ownerCode = outcome.rule?.areaCode ?? null;
+  const providerId = outcome.providerKind === "community_queue" ? null : outcome.providerId;
+  if (ownerCode === null && providerId === null) {
+    return { owner: null, provider: null };
+  }
+  const owner = ownerCode === null ? sql`NULL::text` : sql`(SELECT ${areas.name} FROM ${areas} WHERE ${areas.code} = ${ownerCode})`;
+  const id = sql`${providerId}::uuid`;
+  const provider =
+    providerId === null ? sql`NULL::text` : outcome.providerKind === "organization" ? organizationNameOf(id) : workerNameOf(id);
+  const [row] = await queryRows<{ owner: string | null; provider: string | null }>(
+    ctx.db,
+    sql`SELECT ${owner} AS owner, ${provider} AS provider`,
+  );
+  return { owner: row?.owner ?? null, provider: row?.provider ?? null };
+}
+
+export type RoutingDecision = {
+  outcome: RoutingOutcome;
+  explanation: RoutingExplanation;
+  category: CategoryRow;
+};
+
+/**
+ * Where a need goes: first matching rule (street, district, city), else the category's default tier
+ * in the community queue, with the explanation shown to everyone who reads the need. Reads only: the
+ * enabled rules above the need's community, then the names the explanation shows (one statement).
+ */
+export async function decideRouting(
+  ctx: Ctx,
+  need: { areaCode: string; category: string; residentId: string | null },
+  skipProviders: readonly string[],
+  known: { category?: CategoryRow; residentGroups?: string[] },
+): Promise<RoutingDecision> {
+  const category = known.category ?? (await findCategory(ctx, need.category));
+  const rules = (await ctx.db
+    .select()
+    .from(routingRules)
+    .where(and(eq(routingRules.enabled, true), sql`${need.areaCode} LIKE ${routingRules.areaCode} || '%'`))) as Rule[];
+  const outcome = resolveRouting(
+    rules,
+    {
+      areaCode: need.areaCode,
+      category: need.category,
+      residentGroups: known.residentGroups ?? (await residentGroups(ctx, need.residentId)),
+      skipProviders,
+    },
+    category.tier,
+  );
+  const names = await routingNames(ctx, outcome);
+  const explanation = explainRouting(outcome, {
+    owner: names.owner,
+    category: category.name,
+    categoryEn: category.nameEn,
+    provider: names.provider,
+  });
+  return { outcome, explanation, category };
+}
+
+/** Rules readable by the actor: owned inside their scope, or by an ancestor of it (inherited). */
+export async function listRules(ctx: ActorCtx, areaCode: string | undefined): Promise<{ items: RoutingRule[] }> {
+  const scope = [...ctx.actor.scope("routing.manage"), ...ctx.actor.scope("needs.read")];
+  const conditions = [
+    sql`(${inScope(routingRules.areaCode, scope)} OR ${sql.join(
+      scope.length ? scope.map((prefix) => sql`${prefix} LIKE ${routingRules.areaCode} || '%'`) : [sql`false`],
+      sql` OR `,
+    )})`,
+  ];
+  if (areaCode) {
+    conditions.push(sql`(${areaCode} LIKE ${routingRules.areaCode} || '%' OR ${routingRules.areaCode} LIKE ${`${areaCode}%`})`);
+  }
+  const rows = await ctx.db
+    .select()
+    .from(routingRules)
+    .where(and(...conditions))
+    .orderBy(sql`length(${routingRules.areaCode}) DESC`, routingRules.areaCode, routingRules.position, routingRules.id);
+  return { items: rows.map(presentRule) };
+}
