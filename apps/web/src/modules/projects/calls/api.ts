@@ -2,6 +2,7 @@ import {
   applicationEndpoints,
   callEndpoints as api,
   creditEndpoints,
+  needEndpoints,
   reviewEndpoints,
   type ApplicationCreate,
   type Area,
@@ -11,7 +12,6 @@ import {
   type CallDetail,
   type CallListQuery,
   type CallUpdate,
-  type NeedCategory,
   type ReviewScoresInput,
 } from "@sanshe/contracts";
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -58,16 +58,17 @@ export function useReviewerCandidates(area: string | undefined, q: string) {
   });
 }
 
-// The need categories and the areas belong to the needs and jurisdictions modules; their endpoint
-// contracts (needEndpoints.categories, areaEndpoints.list/get) replace these three requests once merged.
-
+/** The need categories (the same cache entry as the needs module's). */
 export function useNeedCategoryList() {
   return useQuery({
-    queryKey: ["needs", "categories"],
-    queryFn: ({ signal }) => apiRequest<{ items: NeedCategory[] }>("/need-categories", { signal }),
+    queryKey: endpointKey(needEndpoints.categories, {}),
+    queryFn: ({ signal }) => call(needEndpoints.categories, {}, { signal }),
     staleTime: 10 * 60_000,
   });
 }
+
+// The areas belong to the jurisdictions module; its endpoint contracts (areaEndpoints.list/get, being
+// written on another branch) replace these two requests once merged.
 
 /** The area and its direct children, as target-area options. */
 export function useAreaChildren(area: string | undefined) {
