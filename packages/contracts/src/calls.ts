@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AreaCodeSchema, CalendarInstantSchema, PageQuerySchema, TimestampSchema, UuidSchema, pageOf, text } from "./common.js";
 import { RoleSchema } from "./auth.js";
 import { SocialOrgCategorySchema, SocialOrgGradeSchema } from "./social-orgs.js";
+import { endpoint } from "./endpoint.js";
 
 /** Calls for projects (项目征集), applications, review and award: the purchaser side of 项目化运作. */
 
@@ -348,3 +349,269 @@ export const ReviewerCandidateListSchema = z.object({
   items: z.array(ReviewerCandidateSchema).max(50).describe("At most 50, by display name"),
 });
 export type ReviewerCandidateList = z.infer<typeof ReviewerCandidateListSchema>;
+
+const tags = ["projects"] as const;
+
+/** Calls for projects (项目征集): the reviewer picker, drafting, publication, cancellation, the list and the suggestion. */
+export const callEndpoints = {
+  reviewerCandidates: endpoint({
+    method: "GET",
+    path: "/calls/reviewer-candidates",
+    summary:
+      "Users who may review a call in the area (officials of it or above, evaluators covering it); 404 unless you hold calls.manage over it",
+    tags,
+    access: "calls.manage",
+    query: ReviewerCandidateQuerySchema,
+    status: 200,
+    response: ReviewerCandidateListSchema,
+  }),
+  list: endpoint({
+    method: "GET",
+    path: "/calls",
+    summary: "Calls you may read, newest first; search on title, filter by status and mode",
+    tags,
+    access: "projects.read",
+    query: CallListQuerySchema,
+    status: 200,
+    response: CallPageSchema,
+  }),
+  create: endpoint({
+    method: "POST",
+    path: "/calls",
+    summary: "Draft a call in your jurisdiction (calls.manage); Idempotency-Key supported",
+    tags,
+    access: "calls.manage",
+    body: CallCreateSchema,
+    status: 201,
+    response: CallDetailSchema,
+    problems: [409, 422],
+  }),
+  suggestion: endpoint({
+    method: "GET",
+    path: "/calls/suggestion",
+    summary: "A call draft prefilled from the area's most frequent unmet needs of the last 12 months",
+    tags,
+    access: "calls.manage",
+    query: CallSuggestionQuerySchema,
+    status: 200,
+    response: CallSuggestionSchema,
+  }),
+  get: endpoint({
+    method: "GET",
+    path: "/calls/:id",
+    summary: "One call with its rubric, panel and the open and recent needs it answers; 404 outside your scope",
+    tags,
+    access: "projects.read",
+    params: CallIdParamsSchema,
+    status: 200,
+    response: CallDetailSchema,
+  }),
+  update: endpoint({
+    method: "PATCH",
+    path: "/calls/:id",
+    summary: "Edit a draft call (send the version you read)",
+    tags,
+    access: "calls.manage",
+    params: CallIdParamsSchema,
+    body: CallUpdateSchema,
+    status: 200,
+    response: CallDetailSchema,
+    problems: [409, 422],
+  }),
+  publish: endpoint({
+    method: "POST",
+    path: "/calls/:id/publish",
+    summary: "Publish a draft call (the deadline must be in the future)",
+    tags,
+    access: "calls.manage",
+    params: CallIdParamsSchema,
+    body: VersionBodySchema,
+    status: 200,
+    response: CallDetailSchema,
+    problems: [409, 422],
+  }),
+  cancel: endpoint({
+    method: "POST",
+    path: "/calls/:id/cancel",
+    summary: "Cancel a call that is not awarded yet",
+    tags,
+    access: "calls.manage",
+    params: CallIdParamsSchema,
+    body: VersionBodySchema,
+    status: 200,
+    response: CallDetailSchema,
+    problems: [409, 422],
+  }),
+};
+
+/** An organization's credit record (信用记录) built from its contracts, and its public summary. */
+export const creditEndpoints = {
+  record: endpoint({
+    method: "GET",
+    path: "/social-orgs/:id/credit",
+    summary: "An organization's credit record: its contracts, grades, overdue milestones and returned reports",
+    tags: ["projects", "social-orgs"],
+    access: "social_orgs.read",
+    params: CallIdParamsSchema,
+    status: 200,
+    response: CreditRecordSchema,
+  }),
+  publicSummary: endpoint({
+    method: "GET",
+    path: "/public/social-orgs/:id/credit",
+    summary: "Public credit summary of an active organization: counts and grade distribution only",
+    tags: ["projects", "public"],
+    access: "public",
+    params: CallIdParamsSchema,
+    status: 200,
+    response: CreditSummarySchema,
+    omitProblems: [400, 401, 403],
+  }),
+};
+
+/** Uploads are taken as raw bytes whatever their declared type: the server judges the type by the bytes. */
+export const APPLICATION_UPLOAD_TYPES = [
+  "application/pdf",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "image/jpeg",
+  "image/png",
+  "application/octet-stream",
+] as const;
+
+/** Applications to calls (项目申报), their documents and withdrawal. */
+export const applicationEndpoints = {
+  list: endpoint({
+    method: "GET",
+    path: "/calls/:id/applications",
+    summary: "Applications to a call: all for the purchaser, all after the deadline for the panel, your own for an organization",
+    tags,
+    access: "projects.read",
+    params: CallIdParamsSchema,
+    status: 200,
+    response: ApplicationListSchema,
+  }),
+  apply: endpoint({
+    method: "POST",
+    path: "/calls/:id/applications",
+    summary:
+      "Apply to an open call for your organization (eligibility checked; once per call; a withdrawn one is re-submitted); Idempotency-Key supported",
+    tags,
+    access: "projects.apply",
+    params: CallIdParamsSchema,
+    body: ApplicationCreateSchema,
+    status: 201,
+    response: ApplicationDetailSchema,
+    problems: [409, 422],
+  }),
+  get: endpoint({
+    method: "GET",
+    path: "/applications/:id",
+    summary: "One application; the purchaser and panel see the applicant's credit record, panel members their own review",
+    tags,
+    access: "projects.read",
+    params: ApplicationIdParamsSchema,
+    status: 200,
+    response: ApplicationDetailSchema,
+  }),
+  withdraw: endpoint({
+    method: "POST",
+    path: "/applications/:id/withdraw",
+    summary: "Withdraw your application before the deadline",
+    tags,
+    access: "projects.apply",
+    params: ApplicationIdParamsSchema,
+    body: VersionBodySchema,
+    status: 200,
+    response: ApplicationDetailSchema,
+    problems: [409, 422],
+  }),
+  attach: endpoint({
+    method: "POST",
+    path: "/applications/:id/attachments",
+    summary:
+      "Attach a document (raw PDF, DOCX, XLSX, JPEG or PNG body, judged by its bytes, 10 MB at most) before the deadline; Idempotency-Key supported",
+    tags,
+    access: "projects.apply",
+    params: ApplicationIdParamsSchema,
+    query: ApplicationAttachmentQuerySchema,
+    upload: { types: APPLICATION_UPLOAD_TYPES, maxBytes: MAX_APPLICATION_ATTACHMENT_BYTES },
+    status: 201,
+    response: ApplicationAttachmentSchema,
+    problems: [409, 413, 415, 422],
+  }),
+  download: endpoint({
+    method: "GET",
+    path: "/applications/:id/attachments/:attachmentId",
+    summary: "Download a document of an application (applicant, purchaser or panel), under a server-made file name",
+    tags,
+    access: "projects.read",
+    params: ApplicationAttachmentParamsSchema,
+    status: 200,
+    response: z.any().describe("The file's bytes"),
+    download: true,
+  }),
+};
+
+/** Review (评审): conflict-of-interest declarations, scores, the ranking, the award and each applicant's result. */
+export const reviewEndpoints = {
+  declare: endpoint({
+    method: "PUT",
+    path: "/applications/:id/declaration",
+    summary: "Declare a conflict of interest (with a reason) or none, after the deadline; a declared conflict is final",
+    tags,
+    access: "projects.review",
+    params: ApplicationIdParamsSchema,
+    body: ReviewDeclarationInputSchema,
+    status: 200,
+    response: MyReviewSchema,
+    problems: [409, 422],
+  }),
+  score: endpoint({
+    method: "PUT",
+    path: "/applications/:id/scores",
+    summary: "Score criteria 0–100 with comments (no conflict declared first); editable until the award",
+    tags,
+    access: "projects.review",
+    params: ApplicationIdParamsSchema,
+    body: ReviewScoresInputSchema,
+    status: 200,
+    response: MyReviewSchema,
+    problems: [409, 422],
+  }),
+  ranking: endpoint({
+    method: "GET",
+    path: "/calls/:id/ranking",
+    summary: "The purchaser's ranking after the deadline: mean weighted score over reviewers who scored every criterion",
+    tags,
+    access: "calls.manage",
+    params: CallIdParamsSchema,
+    status: 200,
+    response: RankingSchema,
+    problems: [409],
+  }),
+  award: endpoint({
+    method: "POST",
+    path: "/calls/:id/award",
+    summary:
+      "Award complete applications with a written justification (total within budget, each within the cap); the others are not awarded",
+    tags,
+    access: "calls.manage",
+    params: CallIdParamsSchema,
+    body: AwardInputSchema,
+    status: 200,
+    response: CallDetailSchema,
+    problems: [409, 422],
+  }),
+  result: endpoint({
+    method: "GET",
+    path: "/applications/:id/result",
+    summary: "The outcome of an application after the award: per-criterion averages (reviewers anonymous) and the justification",
+    tags,
+    access: "projects.read",
+    params: ApplicationIdParamsSchema,
+    status: 200,
+    response: ApplicationResultSchema,
+    problems: [409],
+  }),
+};

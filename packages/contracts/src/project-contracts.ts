@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CalendarDateSchema, AreaCodeSchema, PageQuerySchema, TimestampSchema, UuidSchema, pageOf, text } from "./common.js";
 import { FundingSourceSchema } from "./social-orgs.js";
+import { endpoint } from "./endpoint.js";
 
 /**
  * Contracts (服务合同) made from awarded applications, their milestones and progress reports, the
@@ -351,3 +352,199 @@ export const ThirdPartyEvaluationSchema = z.strictObject({
   version: z.number().int().describe("The evaluation version you read"),
 });
 export type ThirdPartyEvaluation = z.infer<typeof ThirdPartyEvaluationSchema>;
+
+const tags = ["projects"] as const;
+
+/** Contracts (服务合同), milestones, their progress reports and the contract's evidence files. */
+export const contractEndpoints = {
+  create: endpoint({
+    method: "POST",
+    path: "/applications/:id/contract",
+    summary:
+      "Sign the contract of an awarded application (purchaser; once: 409 CONTRACT_EXISTS with existing_id); milestone amounts are computed from their shares; Idempotency-Key supported",
+    tags,
+    access: "calls.manage",
+    params: ContractIdParamsSchema,
+    body: ContractCreateSchema,
+    status: 201,
+    response: ContractDetailSchema,
+    problems: [409],
+  }),
+  list: endpoint({
+    method: "GET",
+    path: "/contracts",
+    summary: "Contracts you read (purchaser side: your area; organization: its own; evaluator: assigned), newest first",
+    tags,
+    access: "projects.read",
+    query: ContractListQuerySchema,
+    status: 200,
+    response: ContractPageSchema,
+  }),
+  get: endpoint({
+    method: "GET",
+    path: "/contracts/:id",
+    summary: "One contract with milestones, reports, attachments, paid and remaining amounts and the evaluation; 404 outside your scope",
+    tags,
+    access: "projects.read",
+    params: ContractIdParamsSchema,
+    status: 200,
+    response: ContractDetailSchema,
+  }),
+  evidenceCandidates: endpoint({
+    method: "GET",
+    path: "/contracts/:id/evidence-candidates",
+    summary: "Referrals addressed to your organization during the contract period, with their service records, to cite as evidence",
+    tags,
+    access: "projects.apply",
+    params: ContractIdParamsSchema,
+    status: 200,
+    response: EvidenceCandidatesSchema,
+  }),
+  reportMilestone: endpoint({
+    method: "POST",
+    path: "/contracts/:id/milestones/:mid/reports",
+    summary:
+      "Report progress on a pending or returned milestone with evidence (your organization's referrals, service records, this contract's attachments); Idempotency-Key supported",
+    tags,
+    access: "projects.apply",
+    params: MilestoneParamsSchema,
+    body: MilestoneReportCreateSchema,
+    status: 201,
+    response: MilestoneReportSchema,
+    problems: [409],
+  }),
+  decideReport: endpoint({
+    method: "POST",
+    path: "/milestone-reports/:id/decision",
+    summary:
+      "Accept (pays the milestone into the funding ledger) or return (reason required) a pending report; 409 MILESTONE_REPORT_DECIDED if already decided",
+    tags,
+    access: "calls.manage",
+    params: MilestoneReportIdParamsSchema,
+    body: MilestoneDecisionSchema,
+    status: 200,
+    response: MilestoneReportSchema,
+    problems: [409],
+  }),
+  attach: endpoint({
+    method: "POST",
+    path: "/contracts/:id/attachments",
+    summary:
+      "Upload an evidence file to your organization's contract: the raw PDF, JPEG, PNG or WebP file as the body (10 MB at most; type checked from the bytes); Idempotency-Key supported",
+    tags,
+    access: "projects.apply",
+    params: ContractIdParamsSchema,
+    query: ContractAttachmentQuerySchema,
+    upload: { types: ContractAttachmentContentTypeSchema.options, maxBytes: MAX_CONTRACT_ATTACHMENT_BYTES },
+    status: 201,
+    response: ContractAttachmentSchema,
+    problems: [413, 415],
+  }),
+  download: endpoint({
+    method: "GET",
+    path: "/contracts/:id/attachments/:attachmentId",
+    summary: "The bytes of a contract attachment (download); 404 outside the contract's scope",
+    tags,
+    access: "projects.read",
+    params: ContractAttachmentParamsSchema,
+    status: 200,
+    response: z.any().describe("The file bytes (PDF or image)"),
+    download: true,
+  }),
+};
+
+/** The funding ledger (费随事转): disbursements and other income by source. */
+export const ledgerEndpoints = {
+  list: endpoint({
+    method: "GET",
+    path: "/funding-ledger",
+    summary: "Funding ledger rows (organization: its own; purchaser side: your area), latest payment first",
+    tags,
+    access: "projects.read",
+    query: LedgerListQuerySchema,
+    status: 200,
+    response: LedgerPageSchema,
+  }),
+  create: endpoint({
+    method: "POST",
+    path: "/funding-ledger",
+    summary: "Record your organization's income from a source other than government purchase; Idempotency-Key supported",
+    tags,
+    access: "projects.apply",
+    body: LedgerEntryCreateSchema,
+    status: 201,
+    response: LedgerEntrySchema,
+    problems: [409],
+  }),
+  summary: endpoint({
+    method: "GET",
+    path: "/funding-ledger/summary",
+    summary: "Totals by year and source of one organization's income (org_id) or of an area's rows (area), over the rows you read",
+    tags,
+    access: "projects.read",
+    query: LedgerSummaryQuerySchema,
+    status: 200,
+    response: LedgerSummarySchema,
+  }),
+};
+
+/** Closing and the multi-party evaluation (结项评估). */
+export const evaluationEndpoints = {
+  evaluatorCandidates: endpoint({
+    method: "GET",
+    path: "/contracts/:id/evaluator-candidates",
+    summary: "Users you may assign as the contract's third-party evaluator (projects.evaluate over its area)",
+    tags,
+    access: "calls.manage",
+    params: ContractIdParamsSchema,
+    status: 200,
+    response: EvaluatorCandidateListSchema,
+  }),
+  close: endpoint({
+    method: "POST",
+    path: "/contracts/:id/closing",
+    summary:
+      "Close a contract whose milestones are all accepted, or terminate it with a reason, and assign the third-party evaluator (send the version you read)",
+    tags,
+    access: "calls.manage",
+    params: ContractIdParamsSchema,
+    body: ContractClosingSchema,
+    status: 200,
+    response: ContractDetailSchema,
+    problems: [409],
+  }),
+  get: endpoint({
+    method: "GET",
+    path: "/contracts/:id/evaluation",
+    summary: "The closing evaluation: each party's score, the weights applied, total and grade",
+    tags,
+    access: "projects.read",
+    params: ContractIdParamsSchema,
+    status: 200,
+    response: ProjectEvaluationSchema,
+  }),
+  purchaser: endpoint({
+    method: "PUT",
+    path: "/contracts/:id/evaluation/purchaser",
+    summary: "The purchaser's score (0–100) and comment (send the evaluation version you read)",
+    tags,
+    access: "calls.manage",
+    params: ContractIdParamsSchema,
+    body: PurchaserEvaluationSchema,
+    status: 200,
+    response: ProjectEvaluationSchema,
+    problems: [409],
+  }),
+  thirdParty: endpoint({
+    method: "PUT",
+    path: "/contracts/:id/evaluation/third-party",
+    summary: "The assigned evaluator's achieved value per KPI, score (0–100) and comment (send the evaluation version you read)",
+    tags,
+    access: "projects.evaluate",
+    params: ContractIdParamsSchema,
+    body: ThirdPartyEvaluationSchema,
+    status: 200,
+    response: ProjectEvaluationSchema,
+    problems: [409],
+  }),
+};

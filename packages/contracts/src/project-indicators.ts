@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AreaCodeSchema, TimestampSchema } from "./common.js";
+import { endpoint } from "./endpoint.js";
 
 /** Indicators of government purchase of services (项目化运作) for one jurisdiction. */
 
@@ -51,3 +52,18 @@ export const ProjectIndicatorsSchema = z.object({
     .describe("One row per direct child area, for drill-down"),
 });
 export type ProjectIndicators = z.infer<typeof ProjectIndicatorsSchema>;
+
+/** Indicators of government purchase of services (项目化运作指标). */
+export const projectIndicatorEndpoints = {
+  get: endpoint({
+    method: "GET",
+    path: "/projects/indicators",
+    summary: "Purchase-of-services indicators of a jurisdiction in your scope (default: yours), with one row per child area",
+    tags: ["projects"],
+    // Either projects.read or needs.dashboard; the handler checks which.
+    access: "authenticated",
+    query: ProjectIndicatorsQuerySchema,
+    status: 200,
+    response: ProjectIndicatorsSchema,
+  }),
+};

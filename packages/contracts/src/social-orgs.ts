@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { AreaCodeSchema, CalendarDateSchema, pageOf, PageQuerySchema, text, TimestampSchema, UuidSchema } from "./common.js";
 import { normalizeUscc, PhoneSchema, UsccSchema } from "./identifiers.js";
+import { OrganizationListQuerySchema, OrganizationRefPageSchema } from "./users.js";
+import { endpoint } from "./endpoint.js";
 
 /**
  * Social organizations (社会组织) registered with or filed at civil affairs, including social-work
@@ -218,3 +220,108 @@ export const PublicSocialOrgListQuerySchema = PageQuerySchema.extend({
   category: SocialOrgCategorySchema.optional(),
 });
 export type PublicSocialOrgListQuery = z.infer<typeof PublicSocialOrgListQuerySchema>;
+
+const tags = ["social-orgs"] as const;
+
+/** Social organizations (社会组织): the registry, its picker and the public directory. */
+export const socialOrgEndpoints = {
+  list: endpoint({
+    method: "GET",
+    path: "/social-orgs",
+    summary: "List social organizations registered in or serving your jurisdiction (filters, search, sort)",
+    tags,
+    access: "social_orgs.read",
+    query: SocialOrgListQuerySchema,
+    status: 200,
+    response: SocialOrgPageSchema,
+  }),
+  refs: endpoint({
+    method: "GET",
+    path: "/social-orgs/refs",
+    summary: "Organization picker for memberships: name and home area, by name",
+    tags,
+    access: "areas.read",
+    query: OrganizationListQuerySchema,
+    status: 200,
+    response: OrganizationRefPageSchema,
+  }),
+  create: endpoint({
+    method: "POST",
+    path: "/social-orgs",
+    summary: "Register a social organization (officials at district level and above)",
+    tags,
+    access: "social_orgs.write",
+    body: SocialOrgCreateSchema,
+    status: 201,
+    response: SocialOrgSchema,
+    problems: [409],
+  }),
+  get: endpoint({
+    method: "GET",
+    path: "/social-orgs/:id",
+    summary: "One organization's full record; 404 outside your jurisdiction",
+    tags,
+    access: "social_orgs.read",
+    params: SocialOrgIdParamsSchema,
+    status: 200,
+    response: SocialOrgSchema,
+  }),
+  update: endpoint({
+    method: "PATCH",
+    path: "/social-orgs/:id",
+    summary: "Change an organization (send the version you read); org staff edit only their own",
+    tags,
+    access: "social_orgs.write",
+    params: SocialOrgIdParamsSchema,
+    body: SocialOrgUpdateSchema,
+    status: 200,
+    response: SocialOrgSchema,
+    problems: [409],
+  }),
+  putServiceAreas: endpoint({
+    method: "PUT",
+    path: "/social-orgs/:id/service-areas",
+    summary: "Replace the areas the organization serves (send the organization's version)",
+    tags,
+    access: "social_orgs.write",
+    params: SocialOrgIdParamsSchema,
+    body: SocialOrgServiceAreasPutSchema,
+    status: 200,
+    response: SocialOrgSchema,
+    problems: [409],
+  }),
+  putStations: endpoint({
+    method: "PUT",
+    path: "/social-orgs/:id/stations",
+    summary: "Replace the communities the organization is stationed in (send the organization's version)",
+    tags,
+    access: "social_orgs.write",
+    params: SocialOrgIdParamsSchema,
+    body: SocialOrgStationsPutSchema,
+    status: 200,
+    response: SocialOrgSchema,
+    problems: [409],
+  }),
+  publicList: endpoint({
+    method: "GET",
+    path: "/public/social-orgs",
+    summary: "Public directory of active social organizations (no sign-in; public fields only)",
+    tags,
+    access: "public",
+    query: PublicSocialOrgListQuerySchema,
+    status: 200,
+    response: PublicSocialOrgPageSchema,
+    omitProblems: [401, 403, 404],
+  }),
+  publicGet: endpoint({
+    method: "GET",
+    path: "/public/social-orgs/:id",
+    summary: "Public profile of one active social organization (no sign-in)",
+    tags,
+    access: "public",
+    params: SocialOrgIdParamsSchema,
+    status: 200,
+    response: PublicSocialOrgSchema,
+    omitProblems: [401, 403],
+  }),
+};

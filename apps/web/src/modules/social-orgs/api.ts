@@ -1,20 +1,18 @@
-import type {
-  PublicSocialOrg,
-  PublicSocialOrgPage,
-  SocialOrg,
-  SocialOrgCategory,
-  SocialOrgCreate,
-  SocialOrgGrade,
-  SocialOrgPage,
-  SocialOrgRegistration,
-  SocialOrgServiceAreasPut,
-  SocialOrgStationsPut,
-  SocialOrgSort,
-  SocialOrgStatus,
-  SocialOrgUpdate,
+import {
+  socialOrgEndpoints as api,
+  type SocialOrg,
+  type SocialOrgCategory,
+  type SocialOrgCreate,
+  type SocialOrgGrade,
+  type SocialOrgRegistration,
+  type SocialOrgServiceAreasPut,
+  type SocialOrgStationsPut,
+  type SocialOrgSort,
+  type SocialOrgStatus,
+  type SocialOrgUpdate,
 } from "@sanshe/contracts";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiRequest, isProblem } from "../../ui/api";
+import { call, endpointKey, isProblem } from "../../ui/api";
 
 export type SocialOrgListFilters = {
   q?: string | undefined;
@@ -33,20 +31,13 @@ export type PublicListParams = {
   limit: number;
 };
 
-export const socialOrgKeys = {
-  all: ["social-orgs"] as const,
-  lists: () => ["social-orgs", "list"] as const,
-  list: (params: SocialOrgListParams) => ["social-orgs", "list", params] as const,
-  detail: (id: string) => ["social-orgs", "detail", id] as const,
-  publicList: (params: PublicListParams) => ["social-orgs", "public", params] as const,
-  publicDetail: (id: string) => ["social-orgs", "public", "detail", id] as const,
-};
+const byId = (id: string) => ({ params: { id } });
 
 /** One page of organizations visible to the caller (social_orgs.read), filtered and sorted on the server. */
-export function useSocialOrgList(params: SocialOrgListParams) {
+export function useSocialOrgList(query: SocialOrgListParams) {
   return useQuery({
-    queryKey: socialOrgKeys.list(params),
-    queryFn: ({ signal }) => apiRequest<SocialOrgPage>("/social-orgs", { query: params, signal }),
+    queryKey: endpointKey(api.list, { query }),
+    queryFn: ({ signal }) => call(api.list, { query }, { signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -54,8 +45,8 @@ export function useSocialOrgList(params: SocialOrgListParams) {
 /** One organization's full record with service areas and stations. */
 export function useSocialOrg(id: string | undefined) {
   return useQuery({
-    queryKey: socialOrgKeys.detail(id ?? ""),
-    queryFn: ({ signal }) => apiRequest<SocialOrg>(`/social-orgs/${encodeURIComponent(id ?? "")}`, { signal }),
+    queryKey: endpointKey(api.get, byId(id ?? "")),
+    queryFn: ({ signal }) => call(api.get, byId(id ?? ""), { signal }),
     enabled: id !== undefined,
   });
 }
@@ -64,11 +55,11 @@ function useSettle() {
   const queryClient = useQueryClient();
   return (org: SocialOrg | undefined, id?: string) => {
     if (org) {
-      queryClient.setQueryData(socialOrgKeys.detail(org.id), org);
+      queryClient.setQueryData(endpointKey(api.get, byId(org.id)), org);
     } else if (id !== undefined) {
-      void queryClient.invalidateQueries({ queryKey: socialOrgKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: endpointKey(api.get, byId(id)) });
     }
-    void queryClient.invalidateQueries({ queryKey: socialOrgKeys.lists() });
+    void queryClient.invalidateQueries({ queryKey: endpointKey(api.list) });
   };
 }
 
@@ -77,7 +68,7 @@ export function useCreateSocialOrg() {
   const settle = useSettle();
   return useMutation({
     mutationFn: ({ idempotencyKey, ...body }: SocialOrgCreate & { idempotencyKey: string }) =>
-      apiRequest<SocialOrg>("/social-orgs", { method: "POST", body, idempotencyKey }),
+      call(api.create, { body }, { idempotencyKey }),
     onSuccess: (org) => settle(org),
   });
 }
@@ -90,7 +81,7 @@ function isSocialOrg(value: unknown): value is SocialOrg {
 export function useUpdateSocialOrg(id: string) {
   const settle = useSettle();
   return useMutation({
-    mutationFn: (body: SocialOrgUpdate) => apiRequest<SocialOrg>(`/social-orgs/${encodeURIComponent(id)}`, { method: "PATCH", body }),
+    mutationFn: (body: SocialOrgUpdate) => call(api.update, { params: { id }, body }),
     onSuccess: (org) => settle(org),
     onError: (error) => {
       if (isProblem(error, "VERSION_CONFLICT")) {
@@ -102,10 +93,10 @@ export function useUpdateSocialOrg(id: string) {
 }
 
 /** The public directory of active organizations (no sign-in). */
-export function usePublicSocialOrgs(params: PublicListParams) {
+export function usePublicSocialOrgs(query: PublicListParams) {
   return useQuery({
-    queryKey: socialOrgKeys.publicList(params),
-    queryFn: ({ signal }) => apiRequest<PublicSocialOrgPage>("/public/social-orgs", { query: params, signal }),
+    queryKey: endpointKey(api.publicList, { query }),
+    queryFn: ({ signal }) => call(api.publicList, { query }, { signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -113,8 +104,8 @@ export function usePublicSocialOrgs(params: PublicListParams) {
 /** One active organization's public profile. */
 export function usePublicSocialOrg(id: string | undefined) {
   return useQuery({
-    queryKey: socialOrgKeys.publicDetail(id ?? ""),
-    queryFn: ({ signal }) => apiRequest<PublicSocialOrg>(`/public/social-orgs/${encodeURIComponent(id ?? "")}`, { signal }),
+    queryKey: endpointKey(api.publicGet, byId(id ?? "")),
+    queryFn: ({ signal }) => call(api.publicGet, byId(id ?? ""), { signal }),
     enabled: id !== undefined,
   });
 }
@@ -124,7 +115,9 @@ export function usePutSocialOrgLists(id: string) {
   const settle = useSettle();
   return useMutation({
     mutationFn: (input: { kind: "service-areas"; body: SocialOrgServiceAreasPut } | { kind: "stations"; body: SocialOrgStationsPut }) =>
-      apiRequest<SocialOrg>(`/social-orgs/${encodeURIComponent(id)}/${input.kind}`, { method: "PUT", body: input.body }),
+      input.kind === "service-areas"
+        ? call(api.putServiceAreas, { params: { id }, body: input.body })
+        : call(api.putStations, { params: { id }, body: input.body }),
     onSuccess: (org) => settle(org),
     onError: (error) => {
       if (isProblem(error, "VERSION_CONFLICT")) {

@@ -1,88 +1,74 @@
-import type {
-  Application,
-  ApplicationAttachment,
-  ApplicationCreate,
-  ApplicationDetail,
-  ApplicationResult,
-  AreaPage,
-  AwardInput,
-  Call,
-  CallCreate,
-  CallDetail,
-  CallListQuery,
-  CallSuggestion,
-  CallUpdate,
-  CreditRecord,
-  MyReview,
-  NeedCategory,
-  Page,
-  Ranking,
-  ReviewerCandidateList,
-  ReviewScoresInput,
+import {
+  applicationEndpoints,
+  callEndpoints as api,
+  creditEndpoints,
+  needEndpoints,
+  reviewEndpoints,
+  type ApplicationCreate,
+  type Area,
+  type AreaPage,
+  type AwardInput,
+  type CallCreate,
+  type CallDetail,
+  type CallListQuery,
+  type CallUpdate,
+  type ReviewScoresInput,
 } from "@sanshe/contracts";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiRequest, isProblem } from "../../../ui/api";
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiRequest, call, endpointHref, endpointKey, isProblem } from "../../../ui/api";
 
 export type CallListParams = Partial<Omit<CallListQuery, "limit">> & { limit: number };
 
-export const callKeys = {
-  all: ["calls"] as const,
-  list: (params: CallListParams) => ["calls", "list", params] as const,
-  detail: (id: string) => ["calls", "detail", id] as const,
-  applications: (callId: string) => ["calls", "applications", callId] as const,
-  ranking: (callId: string) => ["calls", "ranking", callId] as const,
-  application: (id: string) => ["calls", "application", id] as const,
-  result: (id: string) => ["calls", "result", id] as const,
-  suggestion: (area: string) => ["calls", "suggestion", area] as const,
-  candidates: (area: string, q: string) => ["calls", "reviewer-candidates", area, q] as const,
-  credit: (orgId: string) => ["calls", "credit", orgId] as const,
-};
+const byId = (id: string) => ({ params: { id } });
 
-const callPath = (id: string, rest = "") => `/calls/${encodeURIComponent(id)}${rest}`;
-const applicationPath = (id: string, rest = "") => `/applications/${encodeURIComponent(id)}${rest}`;
-
-export function useCallList(params: CallListParams) {
+export function useCallList(query: CallListParams) {
   return useQuery({
-    queryKey: callKeys.list(params),
-    queryFn: ({ signal }) => apiRequest<Page<Call>>("/calls", { query: params, signal }),
+    queryKey: endpointKey(api.list, { query }),
+    queryFn: ({ signal }) => call(api.list, { query }, { signal }),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useCall(id: string | undefined) {
   return useQuery({
-    queryKey: callKeys.detail(id ?? ""),
-    queryFn: ({ signal }) => apiRequest<CallDetail>(callPath(id ?? ""), { signal }),
+    queryKey: endpointKey(api.get, byId(id ?? "")),
+    queryFn: ({ signal }) => call(api.get, byId(id ?? ""), { signal }),
     enabled: id !== undefined,
   });
 }
 
 /** A draft prefilled from the area's unmet needs (GET /calls/suggestion), for /calls/new?area=. */
 export function useCallSuggestion(area: string | undefined) {
+  const query = { area: area ?? "" };
   return useQuery({
-    queryKey: callKeys.suggestion(area ?? ""),
-    queryFn: ({ signal }) => apiRequest<CallSuggestion>("/calls/suggestion", { query: { area }, signal }),
+    queryKey: endpointKey(api.suggestion, { query }),
+    queryFn: ({ signal }) => call(api.suggestion, { query }, { signal }),
     enabled: Boolean(area),
     staleTime: Infinity,
   });
 }
 
 export function useReviewerCandidates(area: string | undefined, q: string) {
+  const query = { area_code: area ?? "", q };
   return useQuery({
-    queryKey: callKeys.candidates(area ?? "", q),
-    queryFn: ({ signal }) => apiRequest<ReviewerCandidateList>("/calls/reviewer-candidates", { query: { area_code: area, q }, signal }),
+    queryKey: endpointKey(api.reviewerCandidates, { query }),
+    queryFn: ({ signal }) => call(api.reviewerCandidates, { query }, { signal }),
     enabled: Boolean(area),
     placeholderData: keepPreviousData,
   });
 }
 
+/** The need categories (the same cache entry as the needs module's). */
 export function useNeedCategoryList() {
   return useQuery({
-    queryKey: ["needs", "categories"],
-    queryFn: ({ signal }) => apiRequest<{ items: NeedCategory[] }>("/need-categories", { signal }),
+    queryKey: endpointKey(needEndpoints.categories, {}),
+    queryFn: ({ signal }) => call(needEndpoints.categories, {}, { signal }),
     staleTime: 10 * 60_000,
   });
 }
+
+// The areas belong to the jurisdictions module; its endpoint contracts (areaEndpoints.list/get, being
+// written on another branch) replace these two requests once merged.
 
 /** The area and its direct children, as target-area options. */
 export function useAreaChildren(area: string | undefined) {
@@ -94,42 +80,53 @@ export function useAreaChildren(area: string | undefined) {
   });
 }
 
+/** Areas by code, to name target areas that are not among the known options. */
+export function useAreasByCode(codes: string[]) {
+  return useQueries({
+    queries: codes.map((code) => ({
+      queryKey: ["areas", "one", code],
+      queryFn: ({ signal }: { signal: AbortSignal }) => apiRequest<Area>(`/areas/${encodeURIComponent(code)}`, { signal }),
+      staleTime: 10 * 60_000,
+    })),
+  });
+}
+
 export function useCallApplications(callId: string, enabled: boolean) {
   return useQuery({
-    queryKey: callKeys.applications(callId),
-    queryFn: ({ signal }) => apiRequest<{ items: Application[] }>(callPath(callId, "/applications"), { signal }),
+    queryKey: endpointKey(applicationEndpoints.list, byId(callId)),
+    queryFn: ({ signal }) => call(applicationEndpoints.list, byId(callId), { signal }),
     enabled,
   });
 }
 
 export function useRanking(callId: string, enabled: boolean) {
   return useQuery({
-    queryKey: callKeys.ranking(callId),
-    queryFn: ({ signal }) => apiRequest<Ranking>(callPath(callId, "/ranking"), { signal }),
+    queryKey: endpointKey(reviewEndpoints.ranking, byId(callId)),
+    queryFn: ({ signal }) => call(reviewEndpoints.ranking, byId(callId), { signal }),
     enabled,
   });
 }
 
 export function useApplication(id: string | null | undefined) {
   return useQuery({
-    queryKey: callKeys.application(id ?? ""),
-    queryFn: ({ signal }) => apiRequest<ApplicationDetail>(applicationPath(id ?? ""), { signal }),
+    queryKey: endpointKey(applicationEndpoints.get, byId(id ?? "")),
+    queryFn: ({ signal }) => call(applicationEndpoints.get, byId(id ?? ""), { signal }),
     enabled: Boolean(id),
   });
 }
 
 export function useApplicationResult(id: string | null | undefined, enabled: boolean) {
   return useQuery({
-    queryKey: callKeys.result(id ?? ""),
-    queryFn: ({ signal }) => apiRequest<ApplicationResult>(applicationPath(id ?? "", "/result"), { signal }),
+    queryKey: endpointKey(reviewEndpoints.result, byId(id ?? "")),
+    queryFn: ({ signal }) => call(reviewEndpoints.result, byId(id ?? ""), { signal }),
     enabled: Boolean(id) && enabled,
   });
 }
 
 export function useCreditRecord(orgId: string | undefined) {
   return useQuery({
-    queryKey: callKeys.credit(orgId ?? ""),
-    queryFn: ({ signal }) => apiRequest<CreditRecord>(`/social-orgs/${encodeURIComponent(orgId ?? "")}/credit`, { signal }),
+    queryKey: endpointKey(creditEndpoints.record, byId(orgId ?? "")),
+    queryFn: ({ signal }) => call(creditEndpoints.record, byId(orgId ?? ""), { signal }),
     enabled: Boolean(orgId),
   });
 }
@@ -140,14 +137,14 @@ function useCallWrite<Body>(id: string, request: (body: Body) => Promise<CallDet
   return useMutation({
     mutationFn: request,
     onSuccess: (saved) => {
-      queryClient.setQueryData(callKeys.detail(saved.id), saved);
-      void queryClient.invalidateQueries({ queryKey: ["calls", "list"] });
-      void queryClient.invalidateQueries({ queryKey: ["calls", "applications", saved.id] });
-      void queryClient.invalidateQueries({ queryKey: ["calls", "ranking", saved.id] });
+      queryClient.setQueryData(endpointKey(api.get, byId(saved.id)), saved);
+      void queryClient.invalidateQueries({ queryKey: endpointKey(api.list) });
+      void queryClient.invalidateQueries({ queryKey: endpointKey(applicationEndpoints.list, byId(saved.id)) });
+      void queryClient.invalidateQueries({ queryKey: endpointKey(reviewEndpoints.ranking, byId(saved.id)) });
     },
     onError: (error) => {
       if (isProblem(error, "VERSION_CONFLICT")) {
-        void queryClient.invalidateQueries({ queryKey: callKeys.detail(id) });
+        void queryClient.invalidateQueries({ queryKey: endpointKey(api.get, byId(id)) });
       }
     },
   });
@@ -156,11 +153,10 @@ function useCallWrite<Body>(id: string, request: (body: Body) => Promise<CallDet
 export function useCreateCall() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ idempotencyKey, ...body }: CallCreate & { idempotencyKey: string }) =>
-      apiRequest<CallDetail>("/calls", { method: "POST", body, idempotencyKey }),
+    mutationFn: ({ idempotencyKey, ...body }: CallCreate & { idempotencyKey: string }) => call(api.create, { body }, { idempotencyKey }),
     onSuccess: (saved) => {
-      queryClient.setQueryData(callKeys.detail(saved.id), saved);
-      void queryClient.invalidateQueries({ queryKey: ["calls", "list"] });
+      queryClient.setQueryData(endpointKey(api.get, byId(saved.id)), saved);
+      void queryClient.invalidateQueries({ queryKey: endpointKey(api.list) });
     },
   });
 }
@@ -169,23 +165,18 @@ export function useCreateCall() {
 export function usePublishNewCall() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, version }: { id: string; version: number }) =>
-      apiRequest<CallDetail>(callPath(id, "/publish"), { method: "POST", body: { version } }),
+    mutationFn: ({ id, version }: { id: string; version: number }) => call(api.publish, { params: { id }, body: { version } }),
     onSuccess: (saved) => {
-      queryClient.setQueryData(callKeys.detail(saved.id), saved);
-      void queryClient.invalidateQueries({ queryKey: ["calls", "list"] });
+      queryClient.setQueryData(endpointKey(api.get, byId(saved.id)), saved);
+      void queryClient.invalidateQueries({ queryKey: endpointKey(api.list) });
     },
   });
 }
 
-export const useUpdateCall = (id: string) =>
-  useCallWrite(id, (body: CallUpdate) => apiRequest<CallDetail>(callPath(id), { method: "PATCH", body }));
-export const usePublishCall = (id: string) =>
-  useCallWrite(id, (body: { version: number }) => apiRequest<CallDetail>(callPath(id, "/publish"), { method: "POST", body }));
-export const useCancelCall = (id: string) =>
-  useCallWrite(id, (body: { version: number }) => apiRequest<CallDetail>(callPath(id, "/cancel"), { method: "POST", body }));
-export const useAwardCall = (id: string) =>
-  useCallWrite(id, (body: AwardInput) => apiRequest<CallDetail>(callPath(id, "/award"), { method: "POST", body }));
+export const useUpdateCall = (id: string) => useCallWrite(id, (body: CallUpdate) => call(api.update, { params: { id }, body }));
+export const usePublishCall = (id: string) => useCallWrite(id, (body: { version: number }) => call(api.publish, { params: { id }, body }));
+export const useCancelCall = (id: string) => useCallWrite(id, (body: { version: number }) => call(api.cancel, { params: { id }, body }));
+export const useAwardCall = (id: string) => useCallWrite(id, (body: AwardInput) => call(reviewEndpoints.award, { params: { id }, body }));
 
 /** Writes on an application: the call (viewer.my_application_id) and the application are refetched. */
 function useApplicationWrite<Body, Result>(callId: string, request: (body: Body) => Promise<Result>) {
@@ -193,26 +184,24 @@ function useApplicationWrite<Body, Result>(callId: string, request: (body: Body)
   return useMutation({
     mutationFn: request,
     onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: callKeys.detail(callId) });
-      void queryClient.invalidateQueries({ queryKey: ["calls", "application"] });
-      void queryClient.invalidateQueries({ queryKey: callKeys.applications(callId) });
-      void queryClient.invalidateQueries({ queryKey: callKeys.ranking(callId) });
+      void queryClient.invalidateQueries({ queryKey: endpointKey(api.get, byId(callId)) });
+      void queryClient.invalidateQueries({ queryKey: endpointKey(applicationEndpoints.get) });
+      void queryClient.invalidateQueries({ queryKey: endpointKey(applicationEndpoints.list, byId(callId)) });
+      void queryClient.invalidateQueries({ queryKey: endpointKey(reviewEndpoints.ranking, byId(callId)) });
     },
   });
 }
 
 export const useApply = (callId: string) =>
   useApplicationWrite(callId, ({ idempotencyKey, ...body }: ApplicationCreate & { idempotencyKey: string }) =>
-    apiRequest<ApplicationDetail>(callPath(callId, "/applications"), { method: "POST", body, idempotencyKey }),
+    call(applicationEndpoints.apply, { params: { id: callId }, body }, { idempotencyKey }),
   );
 export const useWithdraw = (callId: string, id: string) =>
-  useApplicationWrite(callId, (body: { version: number }) =>
-    apiRequest<ApplicationDetail>(applicationPath(id, "/withdraw"), { method: "POST", body }),
-  );
+  useApplicationWrite(callId, (body: { version: number }) => call(applicationEndpoints.withdraw, { params: { id }, body }));
 export const useUploadAttachment = (callId: string, id: string) =>
   useApplicationWrite(callId, ({ docType, file }: { docType: string; file: File }) =>
-    apiRequest<ApplicationAttachment>(applicationPath(id, "/attachments"), {
-      method: "POST",
+    call(applicationEndpoints.attach, {
+      params: { id },
       query: { doc_type: docType, name: file.name.slice(0, 200) },
       // The server judges the type by the bytes; the declared type is not trusted.
       body: new Blob([file], { type: "application/octet-stream" }),
@@ -220,11 +209,11 @@ export const useUploadAttachment = (callId: string, id: string) =>
   );
 export const useDeclare = (callId: string, id: string) =>
   useApplicationWrite(callId, (body: { conflicted: boolean; reason?: string | null }) =>
-    apiRequest<MyReview>(applicationPath(id, "/declaration"), { method: "PUT", body }),
+    call(reviewEndpoints.declare, { params: { id }, body }),
   );
 export const useScore = (callId: string, id: string) =>
-  useApplicationWrite(callId, (body: ReviewScoresInput) => apiRequest<MyReview>(applicationPath(id, "/scores"), { method: "PUT", body }));
+  useApplicationWrite(callId, (body: ReviewScoresInput) => call(reviewEndpoints.score, { params: { id }, body }));
 
 /** Download address of an application's document (the session cookie authorizes it). */
 export const attachmentHref = (applicationId: string, attachmentId: string) =>
-  `/api/v1/applications/${encodeURIComponent(applicationId)}/attachments/${encodeURIComponent(attachmentId)}`;
+  endpointHref(applicationEndpoints.download, { params: { id: applicationId, attachmentId } });

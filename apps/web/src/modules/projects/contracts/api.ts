@@ -1,31 +1,24 @@
-import type {
-  ApplicationDetail,
-  Call,
-  ContractAttachment,
-  ContractClosing,
-  ContractCreate,
-  ContractDetail,
-  ContractStatus,
-  CreditRecord,
-  CreditSummary,
-  EvaluatorCandidate,
-  EvidenceCandidates,
-  FundingSource,
-  LedgerEntry,
-  LedgerEntryCreate,
-  LedgerSummary,
-  MilestoneDecision,
-  MilestoneReport,
-  MilestoneReportCreate,
-  Page,
-  Contract,
-  ProjectEvaluation,
-  ProjectIndicators,
-  PurchaserEvaluation,
-  ThirdPartyEvaluation,
+import {
+  applicationEndpoints,
+  callEndpoints,
+  contractEndpoints as api,
+  creditEndpoints,
+  evaluationEndpoints,
+  ledgerEndpoints,
+  projectIndicatorEndpoints,
+  reviewEndpoints,
+  type ContractClosing,
+  type ContractCreate,
+  type ContractStatus,
+  type FundingSource,
+  type LedgerEntryCreate,
+  type MilestoneDecision,
+  type MilestoneReportCreate,
+  type PurchaserEvaluation,
+  type ThirdPartyEvaluation,
 } from "@sanshe/contracts";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiRequest, isProblem } from "../../../ui/api";
+import { call, endpointHref, endpointKey, isProblem } from "../../../ui/api";
 
 export type ContractListParams = {
   q?: string | undefined;
@@ -43,30 +36,20 @@ export type LedgerListParams = {
 };
 export type LedgerSummaryParams = { org_id: string } | { area: string };
 
-export const contractKeys = {
-  all: ["contracts"] as const,
-  list: (params: ContractListParams) => ["contracts", "list", params] as const,
-  detail: (id: string) => ["contracts", "detail", id] as const,
-  evaluation: (id: string) => ["contracts", "evaluation", id] as const,
-  evidence: (id: string) => ["contracts", "evidence", id] as const,
-  evaluators: (id: string) => ["contracts", "evaluators", id] as const,
-  ledger: ["funding-ledger"] as const,
-};
+const byId = (id: string) => ({ params: { id } });
 
-const contractPath = (id: string, rest = "") => `/contracts/${encodeURIComponent(id)}${rest}`;
-
-export function useContractList(params: ContractListParams) {
+export function useContractList(query: ContractListParams) {
   return useQuery({
-    queryKey: contractKeys.list(params),
-    queryFn: ({ signal }) => apiRequest<Page<Contract>>("/contracts", { query: params, signal }),
+    queryKey: endpointKey(api.list, { query }),
+    queryFn: ({ signal }) => call(api.list, { query }, { signal }),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useContract(id: string | undefined) {
   return useQuery({
-    queryKey: contractKeys.detail(id ?? ""),
-    queryFn: ({ signal }) => apiRequest<ContractDetail>(contractPath(id ?? ""), { signal }),
+    queryKey: endpointKey(api.get, byId(id ?? "")),
+    queryFn: ({ signal }) => call(api.get, byId(id ?? ""), { signal }),
     enabled: id !== undefined,
   });
 }
@@ -74,24 +57,24 @@ export function useContract(id: string | undefined) {
 /** The closing evaluation; only asked for once the contract has left the active state (404 before). */
 export function useEvaluation(id: string, enabled: boolean) {
   return useQuery({
-    queryKey: contractKeys.evaluation(id),
-    queryFn: ({ signal }) => apiRequest<ProjectEvaluation>(contractPath(id, "/evaluation"), { signal }),
+    queryKey: endpointKey(evaluationEndpoints.get, byId(id)),
+    queryFn: ({ signal }) => call(evaluationEndpoints.get, byId(id), { signal }),
     enabled,
   });
 }
 
 export function useEvidenceCandidates(id: string, enabled: boolean) {
   return useQuery({
-    queryKey: contractKeys.evidence(id),
-    queryFn: ({ signal }) => apiRequest<EvidenceCandidates>(contractPath(id, "/evidence-candidates"), { signal }),
+    queryKey: endpointKey(api.evidenceCandidates, byId(id)),
+    queryFn: ({ signal }) => call(api.evidenceCandidates, byId(id), { signal }),
     enabled,
   });
 }
 
 export function useEvaluatorCandidates(id: string, enabled: boolean) {
   return useQuery({
-    queryKey: contractKeys.evaluators(id),
-    queryFn: ({ signal }) => apiRequest<{ items: EvaluatorCandidate[] }>(contractPath(id, "/evaluator-candidates"), { signal }),
+    queryKey: endpointKey(evaluationEndpoints.evaluatorCandidates, byId(id)),
+    queryFn: ({ signal }) => call(evaluationEndpoints.evaluatorCandidates, byId(id), { signal }),
     enabled,
   });
 }
@@ -99,29 +82,43 @@ export function useEvaluatorCandidates(id: string, enabled: boolean) {
 /** The awarded application a contract is drawn up from, and its call (for the cap and the KPIs). */
 export function useApplicationForContract(applicationId: string | undefined) {
   const application = useQuery({
-    queryKey: ["contracts", "application", applicationId],
-    queryFn: ({ signal }) => apiRequest<ApplicationDetail>(`/applications/${encodeURIComponent(applicationId ?? "")}`, { signal }),
+    queryKey: endpointKey(applicationEndpoints.get, byId(applicationId ?? "")),
+    queryFn: ({ signal }) => call(applicationEndpoints.get, byId(applicationId ?? ""), { signal }),
     enabled: applicationId !== undefined,
   });
   const callId = application.data?.call_id;
-  const call = useQuery({
-    queryKey: ["contracts", "call", callId],
-    queryFn: ({ signal }) => apiRequest<Call>(`/calls/${encodeURIComponent(callId ?? "")}`, { signal }),
+  const callQuery = useQuery({
+    queryKey: endpointKey(callEndpoints.get, byId(callId ?? "")),
+    queryFn: ({ signal }) => call(callEndpoints.get, byId(callId ?? ""), { signal }),
     enabled: callId !== undefined,
   });
-  return { application, call };
+  return { application, call: callQuery };
 }
+
+/** Every answer about calls, applications and their review (what signing a contract can change). */
+const callReads = [
+  callEndpoints.list,
+  callEndpoints.get,
+  callEndpoints.suggestion,
+  callEndpoints.reviewerCandidates,
+  applicationEndpoints.list,
+  applicationEndpoints.get,
+  reviewEndpoints.ranking,
+  reviewEndpoints.result,
+  creditEndpoints.record,
+];
 
 export function useCreateContract(applicationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ idempotencyKey, ...body }: ContractCreate & { idempotencyKey: string }) =>
-      apiRequest<ContractDetail>(`/applications/${encodeURIComponent(applicationId)}/contract`, { method: "POST", body, idempotencyKey }),
+      call(api.create, { params: { id: applicationId }, body }, { idempotencyKey }),
     onSuccess: (saved) => {
-      queryClient.setQueryData(contractKeys.detail(saved.id), saved);
-      void queryClient.invalidateQueries({ queryKey: ["contracts", "list"] });
-      void queryClient.invalidateQueries({ queryKey: ["calls"] });
-      void queryClient.invalidateQueries({ queryKey: ["applications"] });
+      queryClient.setQueryData(endpointKey(api.get, byId(saved.id)), saved);
+      void queryClient.invalidateQueries({ queryKey: endpointKey(api.list) });
+      for (const read of callReads) {
+        void queryClient.invalidateQueries({ queryKey: endpointKey(read) });
+      }
     },
   });
 }
@@ -130,10 +127,11 @@ export function useCreateContract(applicationId: string) {
 function useRefreshContract(id: string) {
   const queryClient = useQueryClient();
   return () => {
-    void queryClient.invalidateQueries({ queryKey: contractKeys.detail(id) });
-    void queryClient.invalidateQueries({ queryKey: contractKeys.evaluation(id) });
-    void queryClient.invalidateQueries({ queryKey: ["contracts", "list"] });
-    void queryClient.invalidateQueries({ queryKey: contractKeys.ledger });
+    void queryClient.invalidateQueries({ queryKey: endpointKey(api.get, byId(id)) });
+    void queryClient.invalidateQueries({ queryKey: endpointKey(evaluationEndpoints.get, byId(id)) });
+    void queryClient.invalidateQueries({ queryKey: endpointKey(api.list) });
+    void queryClient.invalidateQueries({ queryKey: endpointKey(ledgerEndpoints.list) });
+    void queryClient.invalidateQueries({ queryKey: endpointKey(ledgerEndpoints.summary) });
   };
 }
 
@@ -141,12 +139,7 @@ export function useUploadContractAttachment(id: string) {
   const refresh = useRefreshContract(id);
   return useMutation({
     mutationFn: ({ file, idempotencyKey }: { file: File; idempotencyKey: string }) =>
-      apiRequest<ContractAttachment>(contractPath(id, "/attachments"), {
-        method: "POST",
-        body: file,
-        query: { name: file.name.slice(0, 200) },
-        idempotencyKey,
-      }),
+      call(api.attach, { params: { id }, query: { name: file.name.slice(0, 200) }, body: file }, { idempotencyKey }),
     onSuccess: refresh,
   });
 }
@@ -155,11 +148,7 @@ export function useReportMilestone(id: string) {
   const refresh = useRefreshContract(id);
   return useMutation({
     mutationFn: ({ milestoneId, idempotencyKey, ...body }: MilestoneReportCreate & { milestoneId: string; idempotencyKey: string }) =>
-      apiRequest<MilestoneReport>(contractPath(id, `/milestones/${encodeURIComponent(milestoneId)}/reports`), {
-        method: "POST",
-        body,
-        idempotencyKey,
-      }),
+      call(api.reportMilestone, { params: { id, mid: milestoneId }, body }, { idempotencyKey }),
     onSuccess: refresh,
   });
 }
@@ -169,7 +158,7 @@ export function useDecideReport(id: string) {
   const refresh = useRefreshContract(id);
   return useMutation({
     mutationFn: ({ reportId, idempotencyKey, ...body }: MilestoneDecision & { reportId: string; idempotencyKey: string }) =>
-      apiRequest<MilestoneReport>(`/milestone-reports/${encodeURIComponent(reportId)}/decision`, { method: "POST", body, idempotencyKey }),
+      call(api.decideReport, { params: { id: reportId }, body }, { idempotencyKey }),
     onSuccess: refresh,
     onError: (error) => {
       if (isProblem(error) && error.status === 409) {
@@ -183,7 +172,7 @@ export function useCloseContract(id: string) {
   const refresh = useRefreshContract(id);
   return useMutation({
     mutationFn: ({ idempotencyKey, ...body }: ContractClosing & { idempotencyKey: string }) =>
-      apiRequest<ContractDetail>(contractPath(id, "/closing"), { method: "POST", body, idempotencyKey }),
+      call(evaluationEndpoints.close, { params: { id }, body }, { idempotencyKey }),
     onSuccess: refresh,
     onError: (error) => {
       if (isProblem(error, "VERSION_CONFLICT")) {
@@ -196,8 +185,7 @@ export function useCloseContract(id: string) {
 export function usePurchaserEvaluation(id: string) {
   const refresh = useRefreshContract(id);
   return useMutation({
-    mutationFn: (body: PurchaserEvaluation) =>
-      apiRequest<ProjectEvaluation>(contractPath(id, "/evaluation/purchaser"), { method: "PUT", body }),
+    mutationFn: (body: PurchaserEvaluation) => call(evaluationEndpoints.purchaser, { params: { id }, body }),
     onSuccess: refresh,
     onError: (error) => {
       if (isProblem(error, "VERSION_CONFLICT")) {
@@ -210,8 +198,7 @@ export function usePurchaserEvaluation(id: string) {
 export function useThirdPartyEvaluation(id: string) {
   const refresh = useRefreshContract(id);
   return useMutation({
-    mutationFn: (body: ThirdPartyEvaluation) =>
-      apiRequest<ProjectEvaluation>(contractPath(id, "/evaluation/third-party"), { method: "PUT", body }),
+    mutationFn: (body: ThirdPartyEvaluation) => call(evaluationEndpoints.thirdParty, { params: { id }, body }),
     onSuccess: refresh,
     onError: (error) => {
       if (isProblem(error, "VERSION_CONFLICT")) {
@@ -221,19 +208,19 @@ export function useThirdPartyEvaluation(id: string) {
   });
 }
 
-export function useLedger(params: LedgerListParams) {
+export function useLedger(query: LedgerListParams) {
   return useQuery({
-    queryKey: [...contractKeys.ledger, "list", params],
-    queryFn: ({ signal }) => apiRequest<Page<LedgerEntry>>("/funding-ledger", { query: params, signal }),
+    queryKey: endpointKey(ledgerEndpoints.list, { query }),
+    queryFn: ({ signal }) => call(ledgerEndpoints.list, { query }, { signal }),
     placeholderData: keepPreviousData,
   });
 }
 
-export function useLedgerSummary(params: LedgerSummaryParams | undefined) {
+export function useLedgerSummary(query: LedgerSummaryParams | undefined) {
   return useQuery({
-    queryKey: [...contractKeys.ledger, "summary", params],
-    queryFn: ({ signal }) => apiRequest<LedgerSummary>("/funding-ledger/summary", { query: params, signal }),
-    enabled: params !== undefined,
+    queryKey: endpointKey(ledgerEndpoints.summary, { query }),
+    queryFn: ({ signal }) => call(ledgerEndpoints.summary, { query }, { signal }),
+    enabled: query !== undefined,
   });
 }
 
@@ -241,33 +228,39 @@ export function useCreateLedgerEntry() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ idempotencyKey, ...body }: LedgerEntryCreate & { idempotencyKey: string }) =>
-      apiRequest<LedgerEntry>("/funding-ledger", { method: "POST", body, idempotencyKey }),
+      call(ledgerEndpoints.create, { body }, { idempotencyKey }),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: contractKeys.ledger });
+      void queryClient.invalidateQueries({ queryKey: endpointKey(ledgerEndpoints.list) });
+      void queryClient.invalidateQueries({ queryKey: endpointKey(ledgerEndpoints.summary) });
     },
   });
 }
 
 export function useProjectIndicators(area: string | undefined) {
+  const query = { area };
   return useQuery({
-    queryKey: ["projects", "indicators", area],
-    queryFn: ({ signal }) => apiRequest<ProjectIndicators>("/projects/indicators", { query: { area }, signal }),
+    queryKey: endpointKey(projectIndicatorEndpoints.get, { query }),
+    queryFn: ({ signal }) => call(projectIndicatorEndpoints.get, { query }, { signal }),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useCreditRecord(orgId: string | undefined, enabled = true) {
   return useQuery({
-    queryKey: ["projects", "credit", orgId],
-    queryFn: ({ signal }) => apiRequest<CreditRecord>(`/social-orgs/${encodeURIComponent(orgId ?? "")}/credit`, { signal }),
+    queryKey: endpointKey(creditEndpoints.record, byId(orgId ?? "")),
+    queryFn: ({ signal }) => call(creditEndpoints.record, byId(orgId ?? ""), { signal }),
     enabled: enabled && orgId !== undefined,
   });
 }
 
 export function usePublicCredit(orgId: string | undefined, enabled = true) {
   return useQuery({
-    queryKey: ["projects", "public-credit", orgId],
-    queryFn: ({ signal }) => apiRequest<CreditSummary>(`/public/social-orgs/${encodeURIComponent(orgId ?? "")}/credit`, { signal }),
+    queryKey: endpointKey(creditEndpoints.publicSummary, byId(orgId ?? "")),
+    queryFn: ({ signal }) => call(creditEndpoints.publicSummary, byId(orgId ?? ""), { signal }),
     enabled: enabled && orgId !== undefined,
   });
 }
+
+/** Download address of a contract's evidence file (the session cookie authorizes it). */
+export const contractAttachmentHref = (contractId: string, attachmentId: string) =>
+  endpointHref(api.download, { params: { id: contractId, attachmentId } });

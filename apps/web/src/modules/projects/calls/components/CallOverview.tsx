@@ -1,11 +1,12 @@
-import type { CallDetail } from "@sanshe/contracts";
+import { callEndpoints, type CallDetail } from "@sanshe/contracts";
 import { useQueryClient } from "@tanstack/react-query";
 import { Card, Col, Descriptions, Empty, Flex, Row, Table, Tag, Typography } from "antd";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
+import { endpointKey } from "../../../../ui/api";
 import { formatDateTime } from "../../../../ui/formatDateTime";
 import { formatFen } from "../../money";
-import { callKeys, useNeedCategoryList } from "../api";
+import { useNeedCategoryList } from "../api";
 import { Countdown } from "./Countdown";
 
 /** What everyone who reads the call sees: content, needs answered with counts, money, eligibility, deadline, rubric, panel. */
@@ -14,7 +15,10 @@ export function CallOverview({ call }: { call: CallDetail }) {
   const queryClient = useQueryClient();
   const categories = useNeedCategoryList();
   const categoryName = (code: string) => categories.data?.items.find((c) => c.code === code)?.name ?? code;
-  const refresh = useCallback(() => void queryClient.invalidateQueries({ queryKey: callKeys.detail(call.id) }), [queryClient, call.id]);
+  const refresh = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: endpointKey(callEndpoints.get, { params: { id: call.id } }) }),
+    [queryClient, call.id],
+  );
   const weights = call.evaluation_weights;
 
   return (

@@ -1,9 +1,7 @@
-import type { Area, CallSuggestion } from "@sanshe/contracts";
-import { useQueries } from "@tanstack/react-query";
+import type { CallSuggestion } from "@sanshe/contracts";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { apiRequest } from "../../../../ui/api";
-import { useAreaChildren, useNeedCategoryList, useReviewerCandidates } from "../api";
+import { useAreaChildren, useAreasByCode, useNeedCategoryList, useReviewerCandidates } from "../api";
 
 /**
  * The options of the call form's selects: need categories with their unmet counts, target areas (the
@@ -37,13 +35,7 @@ export function useCallFormOptions({
     knownAreas.set(child.code, child.name);
   }
   const unknown = targets.filter((code) => !knownAreas.has(code));
-  const named = useQueries({
-    queries: unknown.map((code) => ({
-      queryKey: ["areas", "one", code],
-      queryFn: ({ signal }: { signal: AbortSignal }) => apiRequest<Area>(`/areas/${encodeURIComponent(code)}`, { signal }),
-      staleTime: 10 * 60_000,
-    })),
-  });
+  const named = useAreasByCode(unknown);
   for (const result of named) {
     if (result.data) {
       knownAreas.set(result.data.code, result.data.name);

@@ -21,21 +21,18 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
-import { API_BASE, isProblem } from "../../../../ui/api";
+import { isProblem } from "../../../../ui/api";
 import { PageHeader } from "../../../../ui/PageHeader";
 import { ProblemAlert } from "../../../../ui/ProblemAlert";
 import { formatDateTime } from "../../../../ui/formatDateTime";
 import { formatFen } from "../../money";
-import { useContract } from "../api";
+import { contractAttachmentHref as attachmentUrl, useContract } from "../api";
 import { ClosingModal } from "../components/ClosingModal";
 import { EvaluationCard } from "../components/EvaluationCard";
 import { ReportDecision } from "../components/ReportDecision";
 import { ReportMilestoneDrawer } from "../components/ReportMilestoneDrawer";
 import { ContractStatusTag, MilestoneStatusTag } from "../components/StatusTags";
 import { useProjectRoles } from "../hooks";
-
-const attachmentUrl = (contractId: string, attachmentId: string) =>
-  `${API_BASE}/contracts/${encodeURIComponent(contractId)}/attachments/${encodeURIComponent(attachmentId)}`;
 
 /** One report: summary, evidence and the decision. */
 function ReportView({ contractId, report, names }: { contractId: string; report: MilestoneReport; names: Map<string, string> }) {
