@@ -3,6 +3,7 @@ import { CalendarDateSchema, AreaCodeSchema, pageOf, PageQuerySchema, text, Time
 import { IdNumberSchema, PhoneSchema } from "./identifiers.js";
 import { CommunityCodeSchema } from "./communities.js";
 import { GenderSchema } from "./social-workers.js";
+import { endpoint } from "./endpoint.js";
 
 /**
  * Residents (居民) and households (户). ID numbers and phones are stored encrypted; every read shows
@@ -293,3 +294,193 @@ export const ResidentLinkSetSchema = z.strictObject({
   resident_id: UuidSchema.describe("The resident record to link; replaces an earlier link"),
 });
 export type ResidentLinkSet = z.infer<typeof ResidentLinkSetSchema>;
+
+/** GET /residents/count: how many residents match the list filters. */
+export const ResidentCountSchema = z.object({ count: z.number().int().describe("Number of residents") });
+export type ResidentCount = z.infer<typeof ResidentCountSchema>;
+
+/** POST /residents/{id}/move: the resident and their new community. */
+export const ResidentMovedSchema = z.object({ id: z.uuid().describe("Resident"), area_code: z.string().describe("The new community") });
+export type ResidentMoved = z.infer<typeof ResidentMovedSchema>;
+
+const tags = ["residents"] as const;
+
+/** The residents register (居民): residents, households, and resident accounts linked to it. */
+export const residentEndpoints = {
+  list: endpoint({
+    method: "GET",
+    path: "/residents",
+    summary: "List residents in your jurisdiction (ID number and phone masked)",
+    tags,
+    access: "residents.read",
+    query: ResidentListQuerySchema,
+    status: 200,
+    response: ResidentPageSchema,
+  }),
+  count: endpoint({
+    method: "GET",
+    path: "/residents/count",
+    summary: "Count residents matching the list filters in your jurisdiction",
+    tags,
+    access: "residents.read",
+    query: ResidentListFilterSchema,
+    status: 200,
+    response: ResidentCountSchema,
+  }),
+  create: endpoint({
+    method: "POST",
+    path: "/residents",
+    summary: "Register a resident; one registration per ID number in the city",
+    tags,
+    access: "residents.write",
+    body: ResidentCreateSchema,
+    status: 201,
+    response: ResidentSchema,
+    problems: [409, 422],
+  }),
+  get: endpoint({
+    method: "GET",
+    path: "/residents/:id",
+    summary: "One resident (masked) with the move history",
+    tags,
+    access: "residents.read",
+    params: ResidentIdParamsSchema,
+    status: 200,
+    response: ResidentSchema,
+  }),
+  update: endpoint({
+    method: "PATCH",
+    path: "/residents/:id",
+    summary: "Change a resident's data (send the version you read)",
+    tags,
+    access: "residents.write",
+    params: ResidentIdParamsSchema,
+    body: ResidentUpdateSchema,
+    status: 200,
+    response: ResidentSchema,
+    problems: [409, 422],
+  }),
+  move: endpoint({
+    method: "POST",
+    path: "/residents/:id/move",
+    summary: "Move a resident to another community; the old community loses access at once",
+    tags,
+    access: "residents.write",
+    params: ResidentIdParamsSchema,
+    body: ResidentMoveSchema,
+    status: 200,
+    response: ResidentMovedSchema,
+    problems: [409, 422],
+  }),
+  unmask: endpoint({
+    method: "POST",
+    path: "/residents/:id/unmask",
+    summary: "Show the full ID number or phone for a stated purpose (audited)",
+    tags,
+    access: "residents.unmask",
+    params: ResidentIdParamsSchema,
+    body: ResidentUnmaskSchema,
+    status: 200,
+    response: ResidentUnmaskedSchema,
+  }),
+  households: endpoint({
+    method: "GET",
+    path: "/households",
+    summary: "List households in your jurisdiction",
+    tags,
+    access: "residents.read",
+    query: HouseholdListQuerySchema,
+    status: 200,
+    response: HouseholdPageSchema,
+  }),
+  createHousehold: endpoint({
+    method: "POST",
+    path: "/households",
+    summary: "Register a household",
+    tags,
+    access: "residents.write",
+    body: HouseholdCreateSchema,
+    status: 201,
+    response: HouseholdDetailSchema,
+    problems: [409, 422],
+  }),
+  household: endpoint({
+    method: "GET",
+    path: "/households/:id",
+    summary: "One household with its members (masked)",
+    tags,
+    access: "residents.read",
+    params: ResidentIdParamsSchema,
+    status: 200,
+    response: HouseholdDetailSchema,
+  }),
+  updateHousehold: endpoint({
+    method: "PATCH",
+    path: "/households/:id",
+    summary: "Change a household's address or head (send the version you read)",
+    tags,
+    access: "residents.write",
+    params: ResidentIdParamsSchema,
+    body: HouseholdUpdateSchema,
+    status: 200,
+    response: HouseholdDetailSchema,
+    problems: [409, 422],
+  }),
+};
+
+/** Resident accounts and their link to the register: staff link and unlink; a resident links themself and reads their own record. */
+export const residentAccountEndpoints = {
+  list: endpoint({
+    method: "GET",
+    path: "/resident-accounts",
+    summary: "List resident accounts in your jurisdiction, with the record each is linked to",
+    tags,
+    access: "residents.write",
+    query: ResidentAccountListQuerySchema,
+    status: 200,
+    response: ResidentAccountPageSchema,
+  }),
+  link: endpoint({
+    method: "PUT",
+    path: "/resident-accounts/:user_id/link",
+    summary: "Link a resident account to its resident record (of the account's community; audited)",
+    tags,
+    access: "residents.write",
+    params: ResidentAccountParamsSchema,
+    body: ResidentLinkSetSchema,
+    status: 200,
+    response: ResidentAccountSchema,
+    problems: [409, 422],
+  }),
+  unlink: endpoint({
+    method: "DELETE",
+    path: "/resident-accounts/:user_id/link",
+    summary: "Remove a resident account's link to the register (audited)",
+    tags,
+    access: "residents.write",
+    params: ResidentAccountParamsSchema,
+    status: 204,
+    response: z.null().describe("Unlinked"),
+    problems: [409, 422],
+  }),
+  linkOwn: endpoint({
+    method: "POST",
+    path: "/me/resident-link",
+    summary: "Link your resident account to your record: name, ID number and phone must all match (rate-limited)",
+    tags,
+    access: "authenticated",
+    body: ResidentSelfLinkSchema,
+    status: 200,
+    response: ResidentOwnLinkSchema,
+    problems: [409, 422, 429],
+  }),
+  own: endpoint({
+    method: "GET",
+    path: "/me/resident",
+    summary: "Your own resident record (linked accounts; masked, never unmasked here)",
+    tags,
+    access: "authenticated",
+    status: 200,
+    response: ResidentSchema,
+  }),
+};
