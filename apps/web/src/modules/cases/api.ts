@@ -1,19 +1,19 @@
-import type {
-  Case,
-  CaseClose,
-  CaseCreate,
-  CaseGoalCreate,
-  CaseGoalUpdate,
-  CasePage,
-  CaseReviewCreate,
-  CaseRiskLevel,
-  CaseSessionCreate,
-  CaseStatus,
-  CaseUpdate,
-  ResidentPage,
+import {
+  residentEndpoints,
+  type Case,
+  type CaseClose,
+  type CaseCreate,
+  type CaseGoalCreate,
+  type CaseGoalUpdate,
+  type CasePage,
+  type CaseReviewCreate,
+  type CaseRiskLevel,
+  type CaseSessionCreate,
+  type CaseStatus,
+  type CaseUpdate,
 } from "@sanshe/contracts";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiRequest, isProblem } from "../../ui/api";
+import { apiRequest, call, endpointKey, isProblem } from "../../ui/api";
 
 export type CaseListFilters = {
   q?: string | undefined;
@@ -50,11 +50,13 @@ export function useCase(id: string | undefined) {
   });
 }
 
+const residentOptionsInput = (q: string) => ({ query: { q: q || undefined, limit: 20, sort: "name" as const } });
+
 /** Residents to open a case for (the caller's readable scope, searched by name). */
 export function useResidentOptions(q: string) {
   return useQuery({
-    queryKey: ["cases", "resident-options", q],
-    queryFn: ({ signal }) => apiRequest<ResidentPage>("/residents", { query: { q: q || undefined, limit: 20, sort: "name" }, signal }),
+    queryKey: endpointKey(residentEndpoints.list, residentOptionsInput(q)),
+    queryFn: ({ signal }) => call(residentEndpoints.list, residentOptionsInput(q), { signal }),
     placeholderData: keepPreviousData,
   });
 }

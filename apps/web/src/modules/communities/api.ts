@@ -1,21 +1,16 @@
-import type {
-  Community,
-  CommunityKind,
-  CommunityPage,
-  CommunityProfileUpdate,
-  CompliancePage,
-  Facility,
-  FacilityCreate,
-  FacilityPage,
-  FacilityUpdate,
-  Grid,
-  GridCreate,
-  GridPage,
-  GridUpdate,
-  StandardFacilityType,
+import {
+  communityEndpoints as api,
+  type Community,
+  type CommunityKind,
+  type CommunityProfileUpdate,
+  type FacilityCreate,
+  type FacilityUpdate,
+  type GridCreate,
+  type GridUpdate,
+  type StandardFacilityType,
 } from "@sanshe/contracts";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiRequest, isProblem } from "../../ui/api";
+import { call, endpointKey, isProblem } from "../../ui/api";
 
 export type CommunityListParams = {
   area_code?: string | undefined;
@@ -33,23 +28,15 @@ export type ComplianceParams = {
   limit: number;
 };
 
-export const communityKeys = {
-  all: ["communities"] as const,
-  lists: () => ["communities", "list"] as const,
-  list: (params: CommunityListParams) => ["communities", "list", params] as const,
-  compliance: (params: ComplianceParams) => ["communities", "compliance", params] as const,
-  detail: (code: string) => ["communities", "detail", code] as const,
-  facilities: (code: string) => ["communities", "facilities", code] as const,
-  grids: (code: string) => ["communities", "grids", code] as const,
-};
-
-const path = (code: string) => `/communities/${encodeURIComponent(code)}`;
+const byCode = (code: string) => ({ params: { code } });
+const facilitiesOf = (code: string) => ({ params: { code }, query: { limit: 200 } });
+const gridsOf = (code: string) => ({ query: { area_code: code, limit: 200 } });
 
 /** Communities in scope with profile and compliance (permission communities.read). */
 export function useCommunityList(params: CommunityListParams) {
   return useQuery({
-    queryKey: communityKeys.list(params),
-    queryFn: ({ signal }) => apiRequest<CommunityPage>("/communities", { query: params, signal }),
+    queryKey: endpointKey(api.list, { query: params }),
+    queryFn: ({ signal }) => call(api.list, { query: params }, { signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -57,8 +44,8 @@ export function useCommunityList(params: CommunityListParams) {
 /** A page of the 三室两栏一站 compliance table with the jurisdiction summary. */
 export function useCompliance(params: ComplianceParams) {
   return useQuery({
-    queryKey: communityKeys.compliance(params),
-    queryFn: ({ signal }) => apiRequest<CompliancePage>("/communities/compliance", { query: params, signal }),
+    queryKey: endpointKey(api.compliance, { query: params }),
+    queryFn: ({ signal }) => call(api.compliance, { query: params }, { signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -66,8 +53,8 @@ export function useCompliance(params: ComplianceParams) {
 /** One community's profile (exists=false and nulls before anyone entered it). */
 export function useCommunity(code: string) {
   return useQuery({
-    queryKey: communityKeys.detail(code),
-    queryFn: ({ signal }) => apiRequest<Community>(`${path(code)}/profile`, { signal }),
+    queryKey: endpointKey(api.profile, byCode(code)),
+    queryFn: ({ signal }) => call(api.profile, byCode(code), { signal }),
     retry: false,
   });
 }
@@ -75,27 +62,27 @@ export function useCommunity(code: string) {
 /** All facilities of one community (a community has a few dozen at most). */
 export function useFacilities(code: string) {
   return useQuery({
-    queryKey: communityKeys.facilities(code),
-    queryFn: ({ signal }) => apiRequest<FacilityPage>(`${path(code)}/facilities`, { query: { limit: 200 }, signal }),
+    queryKey: endpointKey(api.facilities, facilitiesOf(code)),
+    queryFn: ({ signal }) => call(api.facilities, facilitiesOf(code), { signal }),
   });
 }
 
 /** Grids of one community. */
 export function useGrids(code: string) {
   return useQuery({
-    queryKey: communityKeys.grids(code),
-    queryFn: ({ signal }) => apiRequest<GridPage>("/grids", { query: { area_code: code, limit: 200 }, signal }),
+    queryKey: endpointKey(api.grids, gridsOf(code)),
+    queryFn: ({ signal }) => call(api.grids, gridsOf(code), { signal }),
   });
 }
 
 function useInvalidateCommunity(code: string) {
   const queryClient = useQueryClient();
   return () => {
-    void queryClient.invalidateQueries({ queryKey: communityKeys.detail(code) });
-    void queryClient.invalidateQueries({ queryKey: communityKeys.facilities(code) });
-    void queryClient.invalidateQueries({ queryKey: communityKeys.grids(code) });
-    void queryClient.invalidateQueries({ queryKey: communityKeys.lists() });
-    void queryClient.invalidateQueries({ queryKey: ["communities", "compliance"] });
+    void queryClient.invalidateQueries({ queryKey: endpointKey(api.profile, byCode(code)) });
+    void queryClient.invalidateQueries({ queryKey: endpointKey(api.facilities, facilitiesOf(code)) });
+    void queryClient.invalidateQueries({ queryKey: endpointKey(api.grids, gridsOf(code)) });
+    void queryClient.invalidateQueries({ queryKey: endpointKey(api.list) });
+    void queryClient.invalidateQueries({ queryKey: endpointKey(api.compliance) });
   };
 }
 
@@ -108,14 +95,14 @@ export function useSaveProfile(code: string) {
   const queryClient = useQueryClient();
   const invalidate = useInvalidateCommunity(code);
   return useMutation({
-    mutationFn: (body: CommunityProfileUpdate) => apiRequest<Community>(`${path(code)}/profile`, { method: "PUT", body }),
+    mutationFn: (body: CommunityProfileUpdate) => call(api.putProfile, { ...byCode(code), body }),
     onSuccess: (community) => {
-      queryClient.setQueryData(communityKeys.detail(code), community);
+      queryClient.setQueryData(endpointKey(api.profile, byCode(code)), community);
       invalidate();
     },
     onError: (error) => {
       if (isProblem(error, "VERSION_CONFLICT") && isCommunity(error.problem.current)) {
-        queryClient.setQueryData(communityKeys.detail(code), error.problem.current);
+        queryClient.setQueryData(endpointKey(api.profile, byCode(code)), error.problem.current);
       }
     },
   });
@@ -125,7 +112,7 @@ export function useCreateFacility(code: string) {
   const invalidate = useInvalidateCommunity(code);
   return useMutation({
     mutationFn: ({ idempotencyKey, ...body }: FacilityCreate & { idempotencyKey: string }) =>
-      apiRequest<Facility>(`${path(code)}/facilities`, { method: "POST", body, idempotencyKey }),
+      call(api.createFacility, { ...byCode(code), body }, { idempotencyKey }),
     onSuccess: invalidate,
   });
 }
@@ -133,8 +120,7 @@ export function useCreateFacility(code: string) {
 export function useUpdateFacility(code: string) {
   const invalidate = useInvalidateCommunity(code);
   return useMutation({
-    mutationFn: ({ id, ...body }: FacilityUpdate & { id: string }) =>
-      apiRequest<Facility>(`/facilities/${encodeURIComponent(id)}`, { method: "PATCH", body }),
+    mutationFn: ({ id, ...body }: FacilityUpdate & { id: string }) => call(api.updateFacility, { params: { id }, body }),
     onSettled: invalidate,
   });
 }
@@ -142,7 +128,7 @@ export function useUpdateFacility(code: string) {
 export function useDeleteFacility(code: string) {
   const invalidate = useInvalidateCommunity(code);
   return useMutation({
-    mutationFn: (id: string) => apiRequest<undefined>(`/facilities/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    mutationFn: (id: string) => call(api.deleteFacility, { params: { id } }),
     onSettled: invalidate,
   });
 }
@@ -151,7 +137,7 @@ export function useCreateGrid(code: string) {
   const invalidate = useInvalidateCommunity(code);
   return useMutation({
     mutationFn: ({ idempotencyKey, ...body }: GridCreate & { idempotencyKey: string }) =>
-      apiRequest<Grid>("/grids", { method: "POST", body, idempotencyKey }),
+      call(api.createGrid, { body }, { idempotencyKey }),
     onSuccess: invalidate,
   });
 }
@@ -159,8 +145,7 @@ export function useCreateGrid(code: string) {
 export function useUpdateGrid(code: string) {
   const invalidate = useInvalidateCommunity(code);
   return useMutation({
-    mutationFn: ({ id, ...body }: GridUpdate & { id: string }) =>
-      apiRequest<Grid>(`/grids/${encodeURIComponent(id)}`, { method: "PATCH", body }),
+    mutationFn: ({ id, ...body }: GridUpdate & { id: string }) => call(api.updateGrid, { params: { id }, body }),
     onSettled: invalidate,
   });
 }

@@ -1,6 +1,8 @@
 import {
+  communityEndpoints,
   needEndpoints,
   referralEndpoints,
+  residentEndpoints,
   routingRuleEndpoints,
   type NeedConfirmation,
   type NeedCreate,
@@ -9,7 +11,6 @@ import {
   type Page,
   type Referral,
   type ReferralReassign,
-  type ResidentListItem,
   type RoutingRule,
   type RoutingRuleCreate,
   type ServiceRecordCreate,
@@ -142,8 +143,8 @@ export function useToggleRule() {
 /** Residents by name for assisted intake (the residents registry's own search). */
 export function useResidentSearch(q: string) {
   return useQuery({
-    queryKey: ["residents", "picker", q] as const,
-    queryFn: ({ signal }) => apiRequest<Page<ResidentListItem>>("/residents", { query: { q, limit: 20 }, signal }),
+    queryKey: endpointKey(residentEndpoints.list, { query: { q, limit: 20 } }),
+    queryFn: ({ signal }) => call(residentEndpoints.list, { query: { q, limit: 20 } }, { signal }),
     enabled: q.trim().length > 0,
   });
 }
@@ -173,8 +174,8 @@ export function useReassignReferral() {
 /** The grids (网格) of one community, to place an anonymous contact's need. */
 export function useGridOptions(areaCode: string | undefined) {
   return useQuery({
-    queryKey: ["needs", "grids", areaCode] as const,
-    queryFn: ({ signal }) => apiRequest<Page<ProviderOption>>("/grids", { query: { area_code: areaCode, limit: 200 }, signal }),
+    queryKey: endpointKey(communityEndpoints.grids, { query: { area_code: areaCode, limit: 200 } }),
+    queryFn: ({ signal }) => call(communityEndpoints.grids, { query: { area_code: areaCode, limit: 200 } }, { signal }),
     enabled: areaCode !== undefined && areaCode.length === 12,
     staleTime: 300_000,
   });

@@ -1,22 +1,17 @@
-import type {
-  HouseholdCreate,
-  HouseholdDetail,
-  HouseholdPage,
-  Resident,
-  ResidentAccount,
-  ResidentAccountPage,
-  ResidentOwnLink,
-  ResidentSelfLink,
-  ResidentCreate,
-  ResidentGroup,
-  ResidentMove,
-  ResidentPage,
-  ResidentUnmask,
-  ResidentUnmasked,
-  ResidentUpdate,
+import {
+  residentAccountEndpoints as accountApi,
+  residentEndpoints as api,
+  type HouseholdCreate,
+  type Resident,
+  type ResidentSelfLink,
+  type ResidentCreate,
+  type ResidentGroup,
+  type ResidentMove,
+  type ResidentUnmask,
+  type ResidentUpdate,
 } from "@sanshe/contracts";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiRequest, isProblem } from "../../ui/api";
+import { call, endpointKey, isProblem } from "../../ui/api";
 import { authKeys } from "../auth";
 
 export type ResidentListFilters = {
@@ -28,27 +23,15 @@ export type ResidentListFilters = {
 
 export type ResidentListParams = ResidentListFilters & { cursor?: string | undefined; limit: number };
 
-export const residentKeys = {
-  all: ["residents"] as const,
-  lists: () => ["residents", "list"] as const,
-  list: (params: ResidentListParams) => ["residents", "list", params] as const,
-  count: (filters: ResidentListFilters) => ["residents", "list", "count", filters] as const,
-  detail: (id: string) => ["residents", "detail", id] as const,
-  households: () => ["households"] as const,
-  householdList: (params: Record<string, unknown>) => ["households", "list", params] as const,
-  household: (id: string) => ["households", "detail", id] as const,
-  own: () => ["residents", "own"] as const,
-  accounts: () => ["resident-accounts"] as const,
-  accountList: (params: ResidentAccountParams) => ["resident-accounts", "list", params] as const,
-};
+const byId = (id: string) => ({ params: { id } });
 
 export type ResidentAccountParams = { resident_id?: string; area_code?: string; linked?: "true" | "false"; limit: number };
 
 /** One page of residents (masked), filtered on the server. */
 export function useResidentList(params: ResidentListParams) {
   return useQuery({
-    queryKey: residentKeys.list(params),
-    queryFn: ({ signal }) => apiRequest<ResidentPage>("/residents", { query: params, signal }),
+    queryKey: endpointKey(api.list, { query: params }),
+    queryFn: ({ signal }) => call(api.list, { query: params }, { signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -56,16 +39,16 @@ export function useResidentList(params: ResidentListParams) {
 /** How many residents match the filters. */
 export function useResidentCount(filters: ResidentListFilters) {
   return useQuery({
-    queryKey: residentKeys.count(filters),
-    queryFn: ({ signal }) => apiRequest<{ count: number }>("/residents/count", { query: filters, signal }),
+    queryKey: endpointKey(api.count, { query: filters }),
+    queryFn: ({ signal }) => call(api.count, { query: filters }, { signal }),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useResident(id: string | undefined) {
   return useQuery({
-    queryKey: residentKeys.detail(id ?? ""),
-    queryFn: ({ signal }) => apiRequest<Resident>(`/residents/${encodeURIComponent(id ?? "")}`, { signal }),
+    queryKey: endpointKey(api.get, byId(id ?? "")),
+    queryFn: ({ signal }) => call(api.get, byId(id ?? ""), { signal }),
     enabled: id !== undefined,
   });
 }
@@ -74,12 +57,14 @@ function useSettle() {
   const queryClient = useQueryClient();
   return (resident?: Resident, id?: string) => {
     if (resident) {
-      queryClient.setQueryData(residentKeys.detail(resident.id), resident);
+      queryClient.setQueryData(endpointKey(api.get, byId(resident.id)), resident);
     } else if (id) {
-      void queryClient.invalidateQueries({ queryKey: residentKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: endpointKey(api.get, byId(id)) });
     }
-    void queryClient.invalidateQueries({ queryKey: residentKeys.lists() });
-    void queryClient.invalidateQueries({ queryKey: residentKeys.households() });
+    void queryClient.invalidateQueries({ queryKey: endpointKey(api.list) });
+    void queryClient.invalidateQueries({ queryKey: endpointKey(api.count) });
+    void queryClient.invalidateQueries({ queryKey: endpointKey(api.households) });
+    void queryClient.invalidateQueries({ queryKey: endpointKey(api.household) });
   };
 }
 
@@ -88,7 +73,7 @@ export function useCreateResident() {
   const settle = useSettle();
   return useMutation({
     mutationFn: ({ idempotencyKey, ...body }: ResidentCreate & { idempotencyKey: string }) =>
-      apiRequest<Resident>("/residents", { method: "POST", body, idempotencyKey }),
+      call(api.create, { body }, { idempotencyKey }),
     onSuccess: (resident) => settle(resident),
   });
 }
@@ -97,7 +82,7 @@ export function useCreateResident() {
 export function useUpdateResident(id: string) {
   const settle = useSettle();
   return useMutation({
-    mutationFn: (body: ResidentUpdate) => apiRequest<Resident>(`/residents/${encodeURIComponent(id)}`, { method: "PATCH", body }),
+    mutationFn: (body: ResidentUpdate) => call(api.update, { ...byId(id), body }),
     onSuccess: (resident) => settle(resident),
     onError: (error) => {
       if (isProblem(error, "VERSION_CONFLICT")) {
@@ -110,8 +95,7 @@ export function useUpdateResident(id: string) {
 export function useMoveResident(id: string) {
   const settle = useSettle();
   return useMutation({
-    mutationFn: (body: ResidentMove) =>
-      apiRequest<{ id: string; area_code: string }>(`/residents/${encodeURIComponent(id)}/move`, { method: "POST", body }),
+    mutationFn: (body: ResidentMove) => call(api.move, { ...byId(id), body }),
     onSuccess: () => settle(undefined, id),
   });
 }
@@ -119,8 +103,7 @@ export function useMoveResident(id: string) {
 /** Asks for the full ID number and phone for a purpose; the server audits the request. */
 export function useUnmaskResident(id: string) {
   return useMutation({
-    mutationFn: (body: ResidentUnmask) =>
-      apiRequest<ResidentUnmasked>(`/residents/${encodeURIComponent(id)}/unmask`, { method: "POST", body }),
+    mutationFn: (body: ResidentUnmask) => call(api.unmask, { ...byId(id), body }),
   });
 }
 
@@ -131,16 +114,16 @@ export function useHouseholdList(params: {
   limit: number;
 }) {
   return useQuery({
-    queryKey: residentKeys.householdList(params),
-    queryFn: ({ signal }) => apiRequest<HouseholdPage>("/households", { query: params, signal }),
+    queryKey: endpointKey(api.households, { query: params }),
+    queryFn: ({ signal }) => call(api.households, { query: params }, { signal }),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useHousehold(id: string | undefined) {
   return useQuery({
-    queryKey: residentKeys.household(id ?? ""),
-    queryFn: ({ signal }) => apiRequest<HouseholdDetail>(`/households/${encodeURIComponent(id ?? "")}`, { signal }),
+    queryKey: endpointKey(api.household, byId(id ?? "")),
+    queryFn: ({ signal }) => call(api.household, byId(id ?? ""), { signal }),
     enabled: id !== undefined,
   });
 }
@@ -149,7 +132,7 @@ export function useCreateHousehold() {
   const settle = useSettle();
   return useMutation({
     mutationFn: ({ idempotencyKey, ...body }: HouseholdCreate & { idempotencyKey: string }) =>
-      apiRequest<HouseholdDetail>("/households", { method: "POST", body, idempotencyKey }),
+      call(api.createHousehold, { body }, { idempotencyKey }),
     onSuccess: () => settle(),
   });
 }
@@ -157,8 +140,8 @@ export function useCreateHousehold() {
 /** The signed-in resident's own record (only when their account is linked). */
 export function useOwnResident(enabled: boolean) {
   return useQuery({
-    queryKey: residentKeys.own(),
-    queryFn: ({ signal }) => apiRequest<Resident>("/me/resident", { signal }),
+    queryKey: endpointKey(accountApi.own, {}),
+    queryFn: ({ signal }) => call(accountApi.own, {}, { signal }),
     enabled,
   });
 }
@@ -167,10 +150,10 @@ export function useOwnResident(enabled: boolean) {
 export function useLinkOwnResident() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ResidentSelfLink) => apiRequest<ResidentOwnLink>("/me/resident-link", { method: "POST", body }),
+    mutationFn: (body: ResidentSelfLink) => call(accountApi.linkOwn, { body }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: authKeys.me });
-      void queryClient.invalidateQueries({ queryKey: residentKeys.own() });
+      void queryClient.invalidateQueries({ queryKey: endpointKey(accountApi.own) });
     },
   });
 }
@@ -178,8 +161,8 @@ export function useLinkOwnResident() {
 /** Resident accounts in the staff's scope (by linked record, community, or linked state). */
 export function useResidentAccounts(params: ResidentAccountParams, enabled = true) {
   return useQuery({
-    queryKey: residentKeys.accountList(params),
-    queryFn: ({ signal }) => apiRequest<ResidentAccountPage>("/resident-accounts", { query: params, signal }),
+    queryKey: endpointKey(accountApi.list, { query: params }),
+    queryFn: ({ signal }) => call(accountApi.list, { query: params }, { signal }),
     enabled,
   });
 }
@@ -187,18 +170,15 @@ export function useResidentAccounts(params: ResidentAccountParams, enabled = tru
 /** Staff link a resident account to a record, or remove the link (both audited on the server). */
 export function useResidentLink() {
   const queryClient = useQueryClient();
-  const settle = () => void queryClient.invalidateQueries({ queryKey: residentKeys.accounts() });
+  const settle = () => void queryClient.invalidateQueries({ queryKey: endpointKey(accountApi.list) });
   return {
     link: useMutation({
       mutationFn: ({ userId, residentId }: { userId: string; residentId: string }) =>
-        apiRequest<ResidentAccount>(`/resident-accounts/${encodeURIComponent(userId)}/link`, {
-          method: "PUT",
-          body: { resident_id: residentId },
-        }),
+        call(accountApi.link, { params: { user_id: userId }, body: { resident_id: residentId } }),
       onSuccess: settle,
     }),
     unlink: useMutation({
-      mutationFn: (userId: string) => apiRequest<null>(`/resident-accounts/${encodeURIComponent(userId)}/link`, { method: "DELETE" }),
+      mutationFn: (userId: string) => call(accountApi.unlink, { params: { user_id: userId } }),
       onSuccess: settle,
     }),
   };
