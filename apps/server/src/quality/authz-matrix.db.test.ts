@@ -56,7 +56,7 @@ async function collectTables(): Promise<{ file: string; table: AuthzTable }[]> {
       .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
       .map((name) => `${folder}/${name}/test/authz.ts`),
   );
-  const tables = [{ file: "quality/authz-platform.ts", table: { authz: platformTable } as AuthzTable }];
+  const tables: { file: string; table: AuthzTable }[] = [{ file: "quality/authz-platform.ts", table: { authz: platformTable } }];
   for (const file of files) {
     const table = (await import(path.join(src, file))) as Partial<AuthzTable>;
     if (!table.authz) {
