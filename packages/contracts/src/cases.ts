@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CalendarDateSchema, pageOf, PageQuerySchema, text, TimestampSchema, UuidSchema } from "./common.js";
+import { endpoint } from "./endpoint.js";
 
 /**
  * Casework (个案): a social worker's file on one resident — intake assessment, plan with goals,
@@ -204,3 +205,114 @@ export const CaseCloseSchema = z.strictObject({
   reason: text({ max: 1000 }).optional().describe("Required when goals are still open: why the case closes anyway"),
 });
 export type CaseClose = z.infer<typeof CaseCloseSchema>;
+
+const tags = ["cases"] as const;
+
+/** The casework API (个案): case files with plan, sessions, reviews and closing; confidential, every read audited. */
+export const caseEndpoints = {
+  list: endpoint({
+    method: "GET",
+    path: "/cases",
+    summary: "List the cases you may read (your own, those you supervise, or your community's as community staff)",
+    tags,
+    access: "cases.read",
+    query: CaseListQuerySchema,
+    status: 200,
+    response: CasePageSchema,
+  }),
+  open: endpoint({
+    method: "POST",
+    path: "/cases",
+    summary: "Open a case for a resident in your scope (you become its worker)",
+    tags,
+    access: "cases.write",
+    body: CaseCreateSchema,
+    status: 201,
+    response: CaseSchema,
+    problems: [409],
+  }),
+  get: endpoint({
+    method: "GET",
+    path: "/cases/:id",
+    summary: "One case file with plan, sessions and reviews (every read is audited)",
+    tags,
+    // Any signed-in user: the confidentiality rule answers 404 to everyone else (officials included),
+    // so a case's existence is never confirmed by a 403.
+    access: "authenticated",
+    params: CaseIdParamsSchema,
+    status: 200,
+    response: CaseSchema,
+  }),
+  update: endpoint({
+    method: "PATCH",
+    path: "/cases/:id",
+    summary: "Change the assessment or move the case to its next stage (send the version you read)",
+    tags,
+    access: "cases.write",
+    params: CaseIdParamsSchema,
+    body: CaseUpdateSchema,
+    status: 200,
+    response: CaseSchema,
+    problems: [409],
+  }),
+  addGoal: endpoint({
+    method: "POST",
+    path: "/cases/:id/goals",
+    summary: "Add a goal to the case plan",
+    tags,
+    access: "cases.write",
+    params: CaseIdParamsSchema,
+    body: CaseGoalCreateSchema,
+    status: 201,
+    response: CaseSchema,
+    problems: [409],
+  }),
+  updateGoal: endpoint({
+    method: "PATCH",
+    path: "/cases/:id/goals/:goal_id",
+    summary: "Change a goal of the plan (send the goal's version)",
+    tags,
+    access: "cases.write",
+    params: CaseGoalParamsSchema,
+    body: CaseGoalUpdateSchema,
+    status: 200,
+    response: CaseSchema,
+    problems: [409],
+  }),
+  addSession: endpoint({
+    method: "POST",
+    path: "/cases/:id/sessions",
+    summary: "Record a session (service record) of a case in service",
+    tags,
+    access: "cases.write",
+    params: CaseIdParamsSchema,
+    body: CaseSessionCreateSchema,
+    status: 201,
+    response: CaseSchema,
+    problems: [409],
+  }),
+  addReview: endpoint({
+    method: "POST",
+    path: "/cases/:id/reviews",
+    summary: "Record a review of a case at stage review (continue sends it back to service)",
+    tags,
+    access: "cases.write",
+    params: CaseIdParamsSchema,
+    body: CaseReviewCreateSchema,
+    status: 201,
+    response: CaseSchema,
+    problems: [409],
+  }),
+  close: endpoint({
+    method: "POST",
+    path: "/cases/:id/close",
+    summary: "Close a reviewed case with a closing summary (open goals need a reason)",
+    tags,
+    access: "cases.write",
+    params: CaseIdParamsSchema,
+    body: CaseCloseSchema,
+    status: 200,
+    response: CaseSchema,
+    problems: [409],
+  }),
+};

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PageQuerySchema, TimestampSchema, UuidSchema, pageOf } from "./common.js";
+import { endpoint } from "./endpoint.js";
 
 export const NotificationKindSchema = z.string().describe("What the notification is about, e.g. referral_escalated");
 
@@ -47,3 +48,58 @@ export const NotificationPreferencesUpdateSchema = z.strictObject({
   version: z.number().int().describe("The version you read"),
 });
 export type NotificationPreferencesUpdate = z.infer<typeof NotificationPreferencesUpdateSchema>;
+
+const tags = ["notifications"] as const;
+
+/** The signed-in user's own notifications (站内通知) and how they are e-mailed. */
+export const notificationEndpoints = {
+  list: endpoint({
+    method: "GET",
+    path: "/notifications",
+    summary: "Your notifications, newest first, with the unread count",
+    tags,
+    access: "authenticated",
+    query: NotificationListQuerySchema,
+    status: 200,
+    response: NotificationPageSchema,
+  }),
+  markRead: endpoint({
+    method: "POST",
+    path: "/notifications/:id/read",
+    summary: "Mark one of your notifications read (404 for anyone else's)",
+    tags,
+    access: "authenticated",
+    params: NotificationIdParamsSchema,
+    status: 200,
+    response: NotificationSchema,
+  }),
+  markAllRead: endpoint({
+    method: "POST",
+    path: "/notifications/read-all",
+    summary: "Mark all your notifications read",
+    tags,
+    access: "authenticated",
+    status: 200,
+    response: NotificationReadAllSchema,
+  }),
+  preferences: endpoint({
+    method: "GET",
+    path: "/me/notification-preferences",
+    summary: "How your notifications are e-mailed: immediately or as a daily digest, e-mail on or off",
+    tags,
+    access: "authenticated",
+    status: 200,
+    response: NotificationPreferencesSchema,
+  }),
+  savePreferences: endpoint({
+    method: "PUT",
+    path: "/me/notification-preferences",
+    summary: "Save your notification preferences (and optionally your e-mail address); 409 on a stale version",
+    tags,
+    access: "authenticated",
+    body: NotificationPreferencesUpdateSchema,
+    status: 200,
+    response: NotificationPreferencesSchema,
+    problems: [409],
+  }),
+};

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import type { Permission } from "@sanshe/contracts";
@@ -18,25 +19,67 @@ import { buildSocialWorker } from "../modules/social-workers/test/factories.js";
 import { buildResident } from "../modules/residents/test/factories.js";
 import { buildService } from "../modules/services-directory/test/factories.js";
 import { example, type Schema } from "./openapi-bodies.js";
+import { authz as platformTable } from "./authz-platform.js";
 import {
-  listTable,
-  openFindings,
-  pendingFixes,
   positions,
   roles,
-  routeTable,
+  type AuthzTable,
+  type Entry,
   type Expected,
+  type ListEntry,
   type Position,
   type Role,
   type World,
-} from "./authz-table.js";
+} from "./authz-rules.js";
 
 /**
- * Walks the authorization table (authz-table.ts) on a fresh demo world: every route × every role ×
- * every position the route's target exists in. The demo accounts are the roles (README "Demo
+ * Walks the authorization tables (every `modules/<m>/test/authz.ts` and `open/<x>/test/authz.ts`, found by
+ * path, plus authz-platform.ts; authz-rules.ts describes them) on a fresh demo world: every route × every
+ * role × every position the route's target exists in. The demo accounts are the roles (README "Demo
  * accounts"); the records in other positions are built here with the modules' factories or cloned from
  * demo rows with another area or organization.
  */
+
+const src = fileURLToPath(new URL("..", import.meta.url));
+
+/**
+ * The tables, found by path: a module's (in registry order, so the walk's writes keep that order) or an
+ * open interface's `test/authz.ts`. Adding one needs no line here.
+ */
+async function collectTables(): Promise<{ file: string; table: AuthzTable }[]> {
+  const order = modules.map((module) => module.name);
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  const files = ["modules", "open"].flatMap((folder) =>
+    readdirSync(path.join(src, folder), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(path.join(src, folder, entry.name, "test", "authz.ts")))
+      .map((entry) => entry.name)
+      .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+      .map((name) => `${folder}/${name}/test/authz.ts`),
+  );
+  const tables: { file: string; table: AuthzTable }[] = [{ file: "quality/authz-platform.ts", table: { authz: platformTable } }];
+  for (const file of files) {
+    const table = (await import(path.join(src, file))) as Partial<AuthzTable>;
+    if (!table.authz) {
+      throw new Error(`${file} exports no authz table`);
+    }
+    tables.push({ file, table: table as AuthzTable });
+  }
+  return tables;
+}
+
+const tables = await collectTables();
+const routeTable: Record<string, Entry> = {};
+for (const { file, table } of tables) {
+  for (const [key, entry] of Object.entries(table.authz)) {
+    if (key in routeTable) {
+      throw new Error(`${key} has an entry in two tables (one is ${file})`);
+    }
+    routeTable[key] = entry;
+  }
+}
+const listTable: ListEntry[] = tables.flatMap(({ table }) => table.lists ?? []);
+const pendingFixes = tables.flatMap(({ table }) => table.pendingFixes ?? []);
+const openFindings = tables.flatMap(({ table }) => table.openFindings ?? []);
 
 const logins: Record<Exclude<Role, "anonymous">, string> = {
   city: "demo-city",
@@ -479,7 +522,9 @@ describe("authorization matrix (QUALITY.md §1)", () => {
         .map((route) => `${route.method} ${route.url}`),
     );
     const tabled = new Set(Object.keys(routeTable).map((key) => key.replace(/ #.*$/, "")));
-    expect([...registered].filter((route) => !tabled.has(route)).sort(), "routes missing from authz-table.ts").toEqual([]);
+    expect([...registered].filter((route) => !tabled.has(route)).sort(), "routes missing from the test/authz.ts of their module").toEqual(
+      [],
+    );
     expect([...tabled].filter((route) => !registered.has(route)).sort(), "table entries for no route").toEqual([]);
   });
 
@@ -605,6 +650,11 @@ describe("authorization matrix (QUALITY.md §1)", () => {
     );
     expect(
       unexpected.map((cell) => `${cell.route} | ${cell.role} @ ${cell.position}: expected ${cell.expected}, got ${cell.actual}`),
+    ).toEqual([]);
+    // an entry whose target exists in no position would check nothing
+    expect(
+      keys.filter((key) => !routeCells.some((cell) => cell.route === key)),
+      "entries that reached no cell",
     ).toEqual([]);
     expect(fixed.map((k) => `fixed now, delete the entry: ${k.route} | ${k.role} @ ${k.position}`)).toEqual([]);
     expect(missingKnown.map((k) => `no such cell: ${k.route} | ${k.role} @ ${k.position}`)).toEqual([]);

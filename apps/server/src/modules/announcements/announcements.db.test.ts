@@ -9,6 +9,7 @@ import type {
 import { as, createTestApp, signIn, type TestApp } from "../../../test/test-app.js";
 import { buildUser } from "../users/test/factories.js";
 import { buildSocialOrg } from "../social-orgs/test/factories.js";
+import { publishAnnouncement, type AnnouncementInput } from "./test/factories.js";
 
 /** Announcements over HTTP: recipients from memberships, scope, read receipts, who has not read, files. */
 
@@ -34,11 +35,10 @@ async function person(grants: Parameters<typeof buildUser>[1], name: string): Pr
   return { id: account.id, client: as(t.app, await signIn(t.app, account.login)) };
 }
 
-async function publish(by: Client, body: Record<string, unknown>) {
+/** Publishes a minute after the previous one, so the order by publication time is fixed. */
+async function publish(by: Client, input: AnnouncementInput) {
   clock = new Date(clock.getTime() + 60_000);
-  const response = await by.post("/api/v1/announcements", { body_html: "<p>正文</p>", ...body });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json<AnnouncementDetail>();
+  return publishAnnouncement(by, input);
 }
 
 const mine = async (who: Client, query = "") => {

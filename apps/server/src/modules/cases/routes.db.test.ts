@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import type { Case, CasePage } from "@sanshe/contracts";
+import type { Case, CasePage, CaseStatus } from "@sanshe/contracts";
 import { as, createTestApp, signIn, type TestApp } from "../../../test/test-app.js";
 import { auditLog } from "../../platform/audit/schema.js";
 import { buildUser } from "../users/test/factories.js";
@@ -9,6 +9,7 @@ import { buildSocialWorker } from "../social-workers/test/factories.js";
 import { socialWorkers } from "../social-workers/test/tables.js";
 import { buildResident } from "../residents/test/factories.js";
 import { seedCases } from "./seed.js";
+import { advanceCase, caseIntake as intake, openCase as openCaseAs } from "./test/factories.js";
 
 /**
  * Casework over HTTP: the confidentiality matrix (owner, supervisor, community staff in charge read;
@@ -48,24 +49,10 @@ async function readAudits(id: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-const intake = { presenting_problem: "独居老人，近期跌倒", needs: "居家安全", risks: "再次跌倒", risk_level: "medium" };
-
-async function openCase(who = "owner", residentId = residentA): Promise<Case> {
-  const response = await clients[who]!.post("/api/v1/cases", { resident_id: residentId, ...intake });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json();
-}
+const openCase = (who = "owner", residentId = residentA): Promise<Case> => openCaseAs(clients[who]!, residentId);
 
 /** Moves an owned case forward with PATCH status steps; returns the final copy. */
-async function advance(current: Case, ...steps: string[]): Promise<Case> {
-  let copy = current;
-  for (const status of steps) {
-    const response = await clients.owner!.patch(`/api/v1/cases/${copy.id}`, { version: copy.version, data: { status } });
-    expect(response.statusCode, response.body).toBe(200);
-    copy = response.json();
-  }
-  return copy;
-}
+const advance = (current: Case, ...steps: string[]): Promise<Case> => advanceCase(clients.owner!, current, ...(steps as CaseStatus[]));
 
 beforeAll(async () => {
   t = await createTestApp({}, { now: () => now });

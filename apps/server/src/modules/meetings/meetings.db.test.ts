@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ActionItem, ActionItemPage, Meeting, MeetingHistory, MeetingPage, NotificationPage } from "@sanshe/contracts";
+import type { ActionItem, ActionItemPage, Meeting, MeetingCreate, MeetingHistory, MeetingPage, NotificationPage } from "@sanshe/contracts";
 import { as, createTestApp, signIn, type TestApp } from "../../../test/test-app.js";
 import { systemCtx } from "../../platform/system.js";
 import { buildUser } from "../users/test/factories.js";
@@ -7,6 +7,7 @@ import { buildSocialOrg } from "../social-orgs/test/factories.js";
 import { buildFacility } from "../communities/test/factories.js";
 import { buildCall } from "../projects/test/contract-fixtures.js";
 import { escalateOverdueActionItems } from "./action-items/escalation.js";
+import { conveneMeeting, recordResolution, type MeetingInput } from "./test/factories.js";
 
 /**
  * A joint meeting from convening to the acceptance of its action items, over HTTP on an injected
@@ -71,7 +72,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const body = (overrides: Record<string, unknown> = {}) => ({
+const body = (overrides: Partial<MeetingCreate> = {}): MeetingInput => ({
   title: "三社联动联席会议",
   area_code: street,
   starts_at: "2026-03-02T10:00:00+08:00",
@@ -106,7 +107,7 @@ describe("convening and invitations", () => {
       body({ agenda: [{ kind: "need_category", title: "x", need_category: "nope" }] }),
     );
     expect(unknownCategory.json().errors[0]).toMatchObject({ code: "AGENDA_CATEGORY_UNKNOWN" });
-    for (const kind of ["call", "project"]) {
+    for (const kind of ["call", "project"] as const) {
       const unknownLink = await clients.street!.post(
         "/api/v1/meetings",
         body({ agenda: [{ kind, title: "x", link_id: "7f0c1f7e-8a43-4c38-9b5e-0c6f9f3b2a10" }] }),
@@ -144,9 +145,7 @@ describe("convening and invitations", () => {
   });
 
   it("tells the invitees when a scheduled meeting is cancelled", async () => {
-    const created = await clients.street!.post("/api/v1/meetings", body({ title: "临时会议", schedule: true }));
-    expect(created.statusCode).toBe(201);
-    const scheduled = created.json<Meeting>();
+    const scheduled = await conveneMeeting(clients.street!, body({ title: "临时会议", schedule: true }));
     const cancelled = await clients.street!.patch(`/api/v1/meetings/${scheduled.id}`, { version: scheduled.version, status: "cancelled" });
     expect(cancelled.json<Meeting>().status).toBe("cancelled");
     expect((await inbox(clients.worker!)).items.filter((n) => n.kind === "meeting_cancelled")).toHaveLength(1);
@@ -405,7 +404,7 @@ describe("escalation", () => {
   });
 
   it("tells the organization's other staff about an organization's overdue item", async () => {
-    const created = await clients.street!.post(`/api/v1/meetings/${meeting.id}/resolutions`, {
+    await recordResolution(clients.street!, meeting.id, {
       agenda_item_id: meeting.agenda[1]!.id,
       text: "每月清理楼道",
       action_items: [
@@ -418,19 +417,17 @@ describe("escalation", () => {
         },
       ],
     });
-    expect(created.statusCode).toBe(201);
     expect(await escalateOverdueActionItems(systemCtx(t.database.db, () => clock))).toEqual({ escalated: 1, notifications: 2 });
     expect((await inbox(clients.orgManager!)).items.filter((n) => n.kind === "action_item_escalated")).toHaveLength(1);
     expect((await inbox(clients.orgStaff!)).items.filter((n) => n.kind === "action_item_escalated")).toHaveLength(0);
   });
 
   it("lists the area's overdue items at the top of the next meeting's agenda", async () => {
-    const next = await clients.street!.post(
-      "/api/v1/meetings",
+    const next = await conveneMeeting(
+      clients.street!,
       body({ starts_at: "2026-03-20T10:00:00+08:00", ends_at: "2026-03-20T11:00:00+08:00" }),
     );
-    expect(next.statusCode).toBe(201);
-    const overdue = next.json<Meeting>().overdue_action_items;
+    const overdue = next.overdue_action_items;
     expect(overdue.map((i) => i.expected_result).sort()).toEqual(["居民意见征集", "清理计划"]);
     expect(overdue.every((i) => i.overdue && i.escalated)).toBe(true);
     expect((await clients.street!.get(`/api/v1/meetings/${meeting.id}`)).json<Meeting>().overdue_action_items).toEqual([]);
@@ -483,7 +480,7 @@ describe("scope, summary and history", () => {
 
   it("lists meetings and action items in a fixed number of queries", async () => {
     for (let n = 0; n < 4; n += 1) {
-      await clients.street!.post("/api/v1/meetings", body({ title: `例会 ${n}` }));
+      await conveneMeeting(clients.street!, body({ title: `例会 ${n}` }));
     }
     const count = async (url: string) => {
       const before = t.database.stats.queries;

@@ -1,11 +1,11 @@
 import {
+  caseEndpoints,
   residentEndpoints,
   type Case,
   type CaseClose,
   type CaseCreate,
   type CaseGoalCreate,
   type CaseGoalUpdate,
-  type CasePage,
   type CaseReviewCreate,
   type CaseRiskLevel,
   type CaseSessionCreate,
@@ -13,7 +13,7 @@ import {
   type CaseUpdate,
 } from "@sanshe/contracts";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiRequest, call, endpointKey, isProblem } from "../../ui/api";
+import { call, endpointKey, isProblem } from "../../ui/api";
 
 export type CaseListFilters = {
   q?: string | undefined;
@@ -23,27 +23,23 @@ export type CaseListFilters = {
 
 export type CaseListParams = CaseListFilters & { cursor?: string | undefined; limit: number };
 
-export const caseKeys = {
-  all: ["cases"] as const,
-  lists: () => ["cases", "list"] as const,
-  list: (params: CaseListParams) => ["cases", "list", params] as const,
-  detail: (id: string) => ["cases", "detail", id] as const,
-};
+const caseInput = (id: string) => ({ params: { id } });
 
 /** One page of the cases the caller may read (filtered on the server). */
-export function useCaseList(params: CaseListParams) {
+export function useCaseList(query: CaseListParams) {
   return useQuery({
-    queryKey: caseKeys.list(params),
-    queryFn: ({ signal }) => apiRequest<CasePage>("/cases", { query: params, signal }),
+    queryKey: endpointKey(caseEndpoints.list, { query }),
+    queryFn: ({ signal }) => call(caseEndpoints.list, { query }, { signal }),
     placeholderData: keepPreviousData,
   });
 }
 
 /** One case file; every fetch is audited on the server, so it is not refetched on focus. */
 export function useCase(id: string | undefined) {
+  const input = caseInput(id ?? "");
   return useQuery({
-    queryKey: caseKeys.detail(id ?? ""),
-    queryFn: ({ signal }) => apiRequest<Case>(`/cases/${encodeURIComponent(id ?? "")}`, { signal }),
+    queryKey: endpointKey(caseEndpoints.get, input),
+    queryFn: ({ signal }) => call(caseEndpoints.get, input, { signal }),
     enabled: id !== undefined,
     refetchOnWindowFocus: false,
     staleTime: 60_000,
@@ -65,11 +61,11 @@ function useSettle() {
   const queryClient = useQueryClient();
   return (saved?: Case, id?: string) => {
     if (saved) {
-      queryClient.setQueryData(caseKeys.detail(saved.id), saved);
+      queryClient.setQueryData(endpointKey(caseEndpoints.get, caseInput(saved.id)), saved);
     } else if (id) {
-      void queryClient.invalidateQueries({ queryKey: caseKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: endpointKey(caseEndpoints.get, caseInput(id)) });
     }
-    void queryClient.invalidateQueries({ queryKey: caseKeys.lists() });
+    void queryClient.invalidateQueries({ queryKey: endpointKey(caseEndpoints.list) });
   };
 }
 
@@ -91,24 +87,20 @@ export function useOpenCase() {
   const settle = useSettle();
   return useMutation({
     mutationFn: ({ idempotencyKey, ...body }: CaseCreate & { idempotencyKey: string }) =>
-      apiRequest<Case>("/cases", { method: "POST", body, idempotencyKey }),
+      call(caseEndpoints.open, { body }, { idempotencyKey }),
     onSuccess: (saved) => settle(saved),
   });
 }
 
-const casePath = (id: string, rest = "") => `/cases/${encodeURIComponent(id)}${rest}`;
-
-export const useUpdateCase = (id: string) =>
-  useCaseWrite(id, (body: CaseUpdate) => apiRequest<Case>(casePath(id), { method: "PATCH", body }));
+export const useUpdateCase = (id: string) => useCaseWrite(id, (body: CaseUpdate) => call(caseEndpoints.update, { ...caseInput(id), body }));
 export const useAddGoal = (id: string) =>
-  useCaseWrite(id, (body: CaseGoalCreate) => apiRequest<Case>(casePath(id, "/goals"), { method: "POST", body }));
+  useCaseWrite(id, (body: CaseGoalCreate) => call(caseEndpoints.addGoal, { ...caseInput(id), body }));
 export const useUpdateGoal = (id: string) =>
   useCaseWrite(id, ({ goalId, ...body }: CaseGoalUpdate & { goalId: string }) =>
-    apiRequest<Case>(casePath(id, `/goals/${encodeURIComponent(goalId)}`), { method: "PATCH", body }),
+    call(caseEndpoints.updateGoal, { params: { id, goal_id: goalId }, body }),
   );
 export const useAddSession = (id: string) =>
-  useCaseWrite(id, (body: CaseSessionCreate) => apiRequest<Case>(casePath(id, "/sessions"), { method: "POST", body }));
+  useCaseWrite(id, (body: CaseSessionCreate) => call(caseEndpoints.addSession, { ...caseInput(id), body }));
 export const useAddReview = (id: string) =>
-  useCaseWrite(id, (body: CaseReviewCreate) => apiRequest<Case>(casePath(id, "/reviews"), { method: "POST", body }));
-export const useCloseCase = (id: string) =>
-  useCaseWrite(id, (body: CaseClose) => apiRequest<Case>(casePath(id, "/close"), { method: "POST", body }));
+  useCaseWrite(id, (body: CaseReviewCreate) => call(caseEndpoints.addReview, { ...caseInput(id), body }));
+export const useCloseCase = (id: string) => useCaseWrite(id, (body: CaseClose) => call(caseEndpoints.close, { ...caseInput(id), body }));

@@ -1,84 +1,91 @@
-import type {
-  ActionItem,
-  ActionItemPage,
-  ActionItemReturn,
-  ActionItemStatus,
-  ActionItemTransition,
-  InvitationAnswer,
-  InviteeOptions,
-  Meeting,
-  MeetingCreate,
-  MeetingHistory,
-  MeetingPage,
-  MeetingStatus,
-  MeetingUpdate,
-  MinutesUpdate,
-  ProgressCreate,
-  ResolutionCreate,
-  SummaryPublish,
+import {
+  actionItemEndpoints,
+  meetingEndpoints,
+  needEndpoints,
+  type ActionItem,
+  type ActionItemReturn,
+  type ActionItemStatus,
+  type ActionItemTransition,
+  type InvitationAnswer,
+  type Meeting,
+  type MeetingCreate,
+  type MeetingStatus,
+  type MeetingUpdate,
+  type MinutesUpdate,
+  type ProgressCreate,
+  type ResolutionCreate,
+  type SummaryPublish,
 } from "@sanshe/contracts";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiRequest, isProblem } from "../../ui/api";
+import { call, endpointKey, isProblem } from "../../ui/api";
 
 export type MeetingListParams = { q?: string | undefined; status?: MeetingStatus | undefined; cursor?: string | undefined; limit: number };
 
-export const meetingKeys = {
-  all: ["meetings"] as const,
-  list: (params: MeetingListParams) => ["meetings", "list", params] as const,
-  detail: (id: string) => ["meetings", "detail", id] as const,
-  items: ["meetings", "action-items"] as const,
-  item: (id: string) => ["meetings", "action-item", id] as const,
-};
+const meetingInput = (id: string) => ({ params: { id } });
+const actionItemInput = (id: string) => ({ params: { id } });
 
-export function useMeetingList(params: MeetingListParams) {
+export function useMeetingList(query: MeetingListParams) {
   return useQuery({
-    queryKey: meetingKeys.list(params),
-    queryFn: ({ signal }) => apiRequest<MeetingPage>("/meetings", { query: params, signal }),
+    queryKey: endpointKey(meetingEndpoints.list, { query }),
+    queryFn: ({ signal }) => call(meetingEndpoints.list, { query }, { signal }),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useMeeting(id: string | undefined) {
+  const input = meetingInput(id ?? "");
   return useQuery({
-    queryKey: meetingKeys.detail(id ?? ""),
-    queryFn: ({ signal }) => apiRequest<Meeting>(`/meetings/${encodeURIComponent(id ?? "")}`, { signal }),
+    queryKey: endpointKey(meetingEndpoints.get, input),
+    queryFn: ({ signal }) => call(meetingEndpoints.get, input, { signal }),
     enabled: id !== undefined,
   });
 }
 
 export function useInviteeOptions(areaCode: string | undefined) {
+  const input = { query: { area_code: areaCode ?? "" } };
   return useQuery({
-    queryKey: ["meetings", "options", areaCode],
-    queryFn: ({ signal }) => apiRequest<InviteeOptions>("/meetings/invitee-options", { query: { area_code: areaCode }, signal }),
+    queryKey: endpointKey(meetingEndpoints.inviteeOptions, input),
+    queryFn: ({ signal }) => call(meetingEndpoints.inviteeOptions, input, { signal }),
     enabled: Boolean(areaCode),
   });
 }
 
 export function useMeetingHistory(areaCode: string | undefined) {
+  const input = { query: { area_code: areaCode ?? "" } };
   return useQuery({
-    queryKey: ["meetings", "history", areaCode],
-    queryFn: ({ signal }) => apiRequest<MeetingHistory>("/meetings/history", { query: { area_code: areaCode }, signal }),
+    queryKey: endpointKey(meetingEndpoints.history, input),
+    queryFn: ({ signal }) => call(meetingEndpoints.history, input, { signal }),
     enabled: Boolean(areaCode),
   });
 }
 
-export function useActionItems(params: {
+/** The need categories an agenda item may name (the needs module's own list). */
+export function useNeedCategoryOptions(enabled: boolean) {
+  return useQuery({
+    queryKey: endpointKey(needEndpoints.categories, {}),
+    queryFn: ({ signal }) => call(needEndpoints.categories, {}, { signal }),
+    enabled,
+  });
+}
+
+export function useActionItems(query: {
   role: "owner" | "convener";
   status?: ActionItemStatus | undefined;
   cursor?: string | undefined;
   limit: number;
 }) {
   return useQuery({
-    queryKey: [...meetingKeys.items, params],
-    queryFn: ({ signal }) => apiRequest<ActionItemPage>("/action-items", { query: params, signal }),
+    queryKey: endpointKey(actionItemEndpoints.list, { query }),
+    queryFn: ({ signal }) => call(actionItemEndpoints.list, { query }, { signal }),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useActionItem(id: string | undefined) {
+  const input = actionItemInput(id ?? "");
   return useQuery({
-    queryKey: meetingKeys.item(id ?? ""),
-    queryFn: ({ signal }) => apiRequest<ActionItem>(`/action-items/${encodeURIComponent(id ?? "")}`, { signal }),
+    queryKey: endpointKey(actionItemEndpoints.get, input),
+    queryFn: ({ signal }) => call(actionItemEndpoints.get, input, { signal }),
     enabled: id !== undefined,
   });
 }
@@ -89,13 +96,13 @@ function useMeetingWrite<Body>(id: string, request: (body: Body) => Promise<Meet
   return useMutation({
     mutationFn: request,
     onSuccess: (saved) => {
-      queryClient.setQueryData(meetingKeys.detail(saved.id), saved);
-      void queryClient.invalidateQueries({ queryKey: ["meetings", "list"] });
-      void queryClient.invalidateQueries({ queryKey: meetingKeys.items });
+      queryClient.setQueryData(endpointKey(meetingEndpoints.get, meetingInput(saved.id)), saved);
+      void queryClient.invalidateQueries({ queryKey: endpointKey(meetingEndpoints.list) });
+      void queryClient.invalidateQueries({ queryKey: endpointKey(actionItemEndpoints.list) });
     },
     onError: (error) => {
       if (isProblem(error, "VERSION_CONFLICT")) {
-        void queryClient.invalidateQueries({ queryKey: meetingKeys.detail(id) });
+        void queryClient.invalidateQueries({ queryKey: endpointKey(meetingEndpoints.get, meetingInput(id)) });
       }
     },
   });
@@ -105,35 +112,31 @@ export function useCreateMeeting() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ idempotencyKey, ...body }: MeetingCreate & { idempotencyKey: string }) =>
-      apiRequest<Meeting>("/meetings", { method: "POST", body, idempotencyKey }),
+      call(meetingEndpoints.convene, { body }, { idempotencyKey }),
     onSuccess: (saved) => {
-      queryClient.setQueryData(meetingKeys.detail(saved.id), saved);
-      void queryClient.invalidateQueries({ queryKey: ["meetings", "list"] });
+      queryClient.setQueryData(endpointKey(meetingEndpoints.get, meetingInput(saved.id)), saved);
+      void queryClient.invalidateQueries({ queryKey: endpointKey(meetingEndpoints.list) });
     },
   });
 }
 
-const meetingPath = (id: string, rest = "") => `/meetings/${encodeURIComponent(id)}${rest}`;
-
 export const useUpdateMeeting = (id: string) =>
-  useMeetingWrite(id, (body: MeetingUpdate) => apiRequest<Meeting>(meetingPath(id), { method: "PATCH", body }));
+  useMeetingWrite(id, (body: MeetingUpdate) => call(meetingEndpoints.update, { ...meetingInput(id), body }));
 export const useAnswerInvitation = (id: string) =>
   useMeetingWrite(id, ({ inviteeId, ...body }: InvitationAnswer & { inviteeId: string }) =>
-    apiRequest<Meeting>(meetingPath(id, `/invitees/${encodeURIComponent(inviteeId)}/answer`), { method: "POST", body }),
+    call(meetingEndpoints.answerInvitation, { params: { id, invitee_id: inviteeId }, body }),
   );
 export const useSignInInvitee = (id: string) =>
-  useMeetingWrite(id, (inviteeId: string) =>
-    apiRequest<Meeting>(meetingPath(id, `/invitees/${encodeURIComponent(inviteeId)}/sign-in`), { method: "POST", body: {} }),
-  );
+  useMeetingWrite(id, (inviteeId: string) => call(meetingEndpoints.signInInvitee, { params: { id, invitee_id: inviteeId } }));
 export const useSelfSignIn = (id: string) =>
-  useMeetingWrite(id, (token: string) => apiRequest<Meeting>(meetingPath(id, "/sign-in"), { method: "POST", body: { token } }));
+  useMeetingWrite(id, (token: string) => call(meetingEndpoints.signIn, { ...meetingInput(id), body: { token } }));
 export const useSaveMinutes = (id: string) =>
-  useMeetingWrite(id, (body: MinutesUpdate) => apiRequest<Meeting>(meetingPath(id, "/minutes"), { method: "PUT", body }));
+  useMeetingWrite(id, (body: MinutesUpdate) => call(meetingEndpoints.saveMinutes, { ...meetingInput(id), body }));
 export const usePublishSummary = (id: string) =>
-  useMeetingWrite(id, (body: SummaryPublish) => apiRequest<Meeting>(meetingPath(id, "/summary"), { method: "POST", body }));
+  useMeetingWrite(id, (body: SummaryPublish) => call(meetingEndpoints.publishSummary, { ...meetingInput(id), body }));
 export const useAddResolution = (id: string) =>
   useMeetingWrite(id, ({ idempotencyKey, ...body }: ResolutionCreate & { idempotencyKey: string }) =>
-    apiRequest<Meeting>(meetingPath(id, "/resolutions"), { method: "POST", body, idempotencyKey }),
+    call(meetingEndpoints.addResolution, { ...meetingInput(id), body }, { idempotencyKey }),
   );
 
 /** A write on one action item; the meeting pages showing it are refetched. */
@@ -142,27 +145,25 @@ function useActionItemWrite<Body>(id: string, request: (body: Body) => Promise<A
   return useMutation({
     mutationFn: request,
     onSuccess: (saved) => {
-      queryClient.setQueryData(meetingKeys.item(saved.id), saved);
-      void queryClient.invalidateQueries({ queryKey: meetingKeys.items });
-      void queryClient.invalidateQueries({ queryKey: meetingKeys.detail(saved.meeting_id) });
+      queryClient.setQueryData(endpointKey(actionItemEndpoints.get, actionItemInput(saved.id)), saved);
+      void queryClient.invalidateQueries({ queryKey: endpointKey(actionItemEndpoints.list) });
+      void queryClient.invalidateQueries({ queryKey: endpointKey(meetingEndpoints.get, meetingInput(saved.meeting_id)) });
     },
     onError: (error) => {
       if (isProblem(error, "VERSION_CONFLICT")) {
-        void queryClient.invalidateQueries({ queryKey: meetingKeys.item(id) });
+        void queryClient.invalidateQueries({ queryKey: endpointKey(actionItemEndpoints.get, actionItemInput(id)) });
       }
     },
   });
 }
 
-const itemPath = (id: string, rest: string) => `/action-items/${encodeURIComponent(id)}${rest}`;
-
 export const useAddProgress = (id: string) =>
   useActionItemWrite(id, ({ idempotencyKey, ...body }: ProgressCreate & { idempotencyKey: string }) =>
-    apiRequest<ActionItem>(itemPath(id, "/progress"), { method: "POST", body, idempotencyKey }),
+    call(actionItemEndpoints.addProgress, { ...actionItemInput(id), body }, { idempotencyKey }),
   );
 export const useMarkDone = (id: string) =>
-  useActionItemWrite(id, (body: ActionItemTransition) => apiRequest<ActionItem>(itemPath(id, "/done"), { method: "POST", body }));
+  useActionItemWrite(id, (body: ActionItemTransition) => call(actionItemEndpoints.markDone, { ...actionItemInput(id), body }));
 export const useAcceptItem = (id: string) =>
-  useActionItemWrite(id, (body: ActionItemTransition) => apiRequest<ActionItem>(itemPath(id, "/accept"), { method: "POST", body }));
+  useActionItemWrite(id, (body: ActionItemTransition) => call(actionItemEndpoints.accept, { ...actionItemInput(id), body }));
 export const useReturnItem = (id: string) =>
-  useActionItemWrite(id, (body: ActionItemReturn) => apiRequest<ActionItem>(itemPath(id, "/return"), { method: "POST", body }));
+  useActionItemWrite(id, (body: ActionItemReturn) => call(actionItemEndpoints.return, { ...actionItemInput(id), body }));

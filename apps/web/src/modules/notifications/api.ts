@@ -1,91 +1,80 @@
-import type {
-  CalendarTokenCreated,
-  CalendarTokenStatus,
-  Notification,
-  NotificationPage,
-  NotificationPreferences,
-  NotificationPreferencesUpdate,
-} from "@sanshe/contracts";
+import { calendarEndpoints, notificationEndpoints, type NotificationPreferencesUpdate } from "@sanshe/contracts";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiRequest } from "../../ui/api";
+import { call, endpointKey } from "../../ui/api";
 
-export const notificationKeys = {
-  all: ["notifications"] as const,
-  unread: ["notifications", "unread"] as const,
-  list: (params: { cursor?: string | undefined; limit: number; unread?: "1" | undefined }) => ["notifications", "list", params] as const,
-};
+const unreadInput = { query: { limit: 1, unread: "1" as const } };
 
 /** The unread count for the header bell, refreshed every minute. */
 export function useUnreadCount() {
   return useQuery({
-    queryKey: notificationKeys.unread,
-    queryFn: ({ signal }) => apiRequest<NotificationPage>("/notifications", { query: { limit: 1, unread: "1" }, signal }),
+    queryKey: endpointKey(notificationEndpoints.list, unreadInput),
+    queryFn: ({ signal }) => call(notificationEndpoints.list, unreadInput, { signal }),
     select: (page) => page.unread_count,
     refetchInterval: 60_000,
   });
 }
 
-export function useNotifications(params: { cursor?: string | undefined; limit: number; unread?: "1" | undefined }) {
+export function useNotifications(query: { cursor?: string | undefined; limit: number; unread?: "1" | undefined }) {
   return useQuery({
-    queryKey: notificationKeys.list(params),
-    queryFn: ({ signal }) => apiRequest<NotificationPage>("/notifications", { query: params, signal }),
+    queryKey: endpointKey(notificationEndpoints.list, { query }),
+    queryFn: ({ signal }) => call(notificationEndpoints.list, { query }, { signal }),
     placeholderData: keepPreviousData,
   });
 }
 
+/** After marking read: every page of notifications and the bell's unread count. */
+const notificationLists = endpointKey(notificationEndpoints.list);
+
 export function useMarkRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiRequest<Notification>(`/notifications/${encodeURIComponent(id)}/read`, { method: "POST" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+    mutationFn: (id: string) => call(notificationEndpoints.markRead, { params: { id } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationLists }),
   });
 }
 
 export function useMarkAllRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiRequest<{ updated: number }>("/notifications/read-all", { method: "POST" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+    mutationFn: () => call(notificationEndpoints.markAllRead),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationLists }),
   });
 }
 
-export const preferenceKeys = { preferences: ["notification-preferences"] as const, calendar: ["calendar-token"] as const };
-
 export function useNotificationPreferences() {
   return useQuery({
-    queryKey: preferenceKeys.preferences,
-    queryFn: ({ signal }) => apiRequest<NotificationPreferences>("/me/notification-preferences", { signal }),
+    queryKey: endpointKey(notificationEndpoints.preferences, {}),
+    queryFn: ({ signal }) => call(notificationEndpoints.preferences, {}, { signal }),
   });
 }
 
 export function useSaveNotificationPreferences() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: NotificationPreferencesUpdate) =>
-      apiRequest<NotificationPreferences>("/me/notification-preferences", { method: "PUT", body }),
-    onSuccess: (saved) => queryClient.setQueryData(preferenceKeys.preferences, saved),
+    mutationFn: (body: NotificationPreferencesUpdate) => call(notificationEndpoints.savePreferences, { body }),
+    onSuccess: (saved) => queryClient.setQueryData(endpointKey(notificationEndpoints.preferences, {}), saved),
   });
 }
 
 export function useCalendarToken() {
   return useQuery({
-    queryKey: preferenceKeys.calendar,
-    queryFn: ({ signal }) => apiRequest<CalendarTokenStatus>("/me/calendar-token", { signal }),
+    queryKey: endpointKey(calendarEndpoints.tokenStatus, {}),
+    queryFn: ({ signal }) => call(calendarEndpoints.tokenStatus, {}, { signal }),
   });
 }
 
 export function useCreateCalendarToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiRequest<CalendarTokenCreated>("/me/calendar-token", { method: "POST" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: preferenceKeys.calendar }),
+    mutationFn: () => call(calendarEndpoints.createToken),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: endpointKey(calendarEndpoints.tokenStatus) }),
   });
 }
 
 export function useRevokeCalendarToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiRequest<null>("/me/calendar-token", { method: "DELETE" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: preferenceKeys.calendar }),
+    mutationFn: () => call(calendarEndpoints.revokeToken),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: endpointKey(calendarEndpoints.tokenStatus) }),
   });
 }

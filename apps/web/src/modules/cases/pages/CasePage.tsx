@@ -6,7 +6,11 @@ import { useHasPermission } from "../../auth";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useCase } from "../api";
-import { AssessmentTab, ClosingTab, PlanTab, ReviewsTab, SessionsTab } from "../components/CaseTabs";
+import { AssessmentTab } from "../components/AssessmentTab";
+import { ClosingTab } from "../components/ClosingTab";
+import { PlanTab } from "../components/PlanTab";
+import { ReviewsTab } from "../components/ReviewsTab";
+import { SessionsTab } from "../components/SessionsTab";
 import { CaseStatusTag, RiskTag } from "../components/StatusTags";
 
 /** One case file with tabs for assessment, plan, sessions, reviews and closing; the read is audited. */

@@ -1,16 +1,14 @@
 import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
 import type { AgendaKind, InviteeCreate, MeetingCreate, NeedCategory } from "@sanshe/contracts";
 import { AgendaKindSchema } from "@sanshe/contracts";
-import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Checkbox, Drawer, Flex, Form, Input, Radio, Select, Space } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../../auth";
-import { apiRequest } from "../../../ui/api";
 import { showFieldErrors } from "../../../ui/fieldErrors";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useIdempotencyKey } from "../../../ui/useIdempotencyKey";
-import { useCreateMeeting, useInviteeOptions } from "../api";
+import { useCreateMeeting, useInviteeOptions, useNeedCategoryOptions } from "../api";
 
 type AgendaValues = { kind: AgendaKind; title: string; need_category?: string; referral_id?: string; link_id?: string };
 type Values = {
@@ -45,11 +43,7 @@ export function ConveneDrawer({ open, onClose, onCreated }: { open: boolean; onC
   const [areaCode, setAreaCode] = useState<string | undefined>(undefined);
   const area = areaCode ?? areas[0]?.area_code;
   const options = useInviteeOptions(open ? area : undefined);
-  const categories = useQuery({
-    queryKey: ["need-categories"],
-    queryFn: ({ signal }) => apiRequest<{ items: NeedCategory[] }>("/need-categories", { signal }),
-    enabled: open,
-  });
+  const categories = useNeedCategoryOptions(open);
   const placeKind = Form.useWatch("place_kind", form);
 
   const submit = (values: Values) => {

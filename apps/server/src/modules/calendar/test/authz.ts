@@ -1,0 +1,13 @@
+/**
+ * The routes of the calendar module in the authorization matrix (QUALITY.md §1): each route → how to reach
+ * its target record in each position, and the answer each role should get there.
+ * quality/authz-matrix.db.test.ts finds this file by its path and walks it; the roles, positions and rules
+ * are described in quality/authz-rules.ts.
+ */
+import { always, mine, type Entry } from "../../../quality/authz-rules.js";
+
+export const authz: Record<string, Entry> = {
+  "GET /api/v1/me/calendar-token": { at: mine("/api/v1/me/calendar-token"), expect: always() },
+  "POST /api/v1/me/calendar-token": { at: mine("/api/v1/me/calendar-token"), expect: always("allowed") },
+  "DELETE /api/v1/me/calendar-token": { at: mine("/api/v1/me/calendar-token"), expect: always("allowed") },
+};

@@ -1,0 +1,25 @@
+/**
+ * The routes of the exports module in the authorization matrix (QUALITY.md §1): each route → how to reach
+ * its target record in each position, and the answer each role should get there.
+ * quality/authz-matrix.db.test.ts finds this file by its path and walks it; the roles, positions and rules
+ * are described in quality/authz-rules.ts.
+ */
+import { inArea, byArea, type Entry } from "../../../quality/authz-rules.js";
+
+export const authz: Record<string, Entry> = {
+  "GET /api/v1/exports/:kind": {
+    at: byArea("/api/v1/exports/residents?format=csv&area_code={area}", "community"),
+    // providers export the residents they serve (masked; none in the other communities of their area)
+    expect: (role, position) =>
+      ["street", "community", "org", "worker"].includes(role) ? (inArea[role].includes(position) ? 200 : 404) : 403,
+  },
+  "GET /api/v1/exports/:kind #social-orgs": {
+    // like the list: 二七区's filter lists the 二七区 organization that serves 南阳新村街道
+    at: byArea("/api/v1/exports/social-orgs?format=csv&area_code={area}", "district"),
+    expect: (role) => (role === "resident" || role === "auditor" ? 403 : 200),
+  },
+  "GET /api/v1/exports/:kind #communities": {
+    at: byArea("/api/v1/exports/communities?format=csv&area_code={area}", "community"),
+    expect: (role, position) => (["resident", "auditor"].includes(role) ? 403 : inArea[role].includes(position) ? 200 : 404),
+  },
+};
