@@ -1,12 +1,12 @@
 import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
 import type { AgendaKind, InviteeCreate, MeetingCreate, NeedCategory } from "@sanshe/contracts";
-import { AgendaKindSchema } from "@sanshe/contracts";
+import { AgendaKindSchema, needEndpoints } from "@sanshe/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Checkbox, Drawer, Flex, Form, Input, Radio, Select, Space } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../../auth";
-import { apiRequest } from "../../../ui/api";
+import { call, endpointKey } from "../../../ui/api";
 import { showFieldErrors } from "../../../ui/fieldErrors";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useIdempotencyKey } from "../../../ui/useIdempotencyKey";
@@ -46,8 +46,8 @@ export function ConveneDrawer({ open, onClose, onCreated }: { open: boolean; onC
   const area = areaCode ?? areas[0]?.area_code;
   const options = useInviteeOptions(open ? area : undefined);
   const categories = useQuery({
-    queryKey: ["need-categories"],
-    queryFn: ({ signal }) => apiRequest<{ items: NeedCategory[] }>("/need-categories", { signal }),
+    queryKey: endpointKey(needEndpoints.categories, {}),
+    queryFn: ({ signal }) => call(needEndpoints.categories, {}, { signal }),
     enabled: open,
   });
   const placeKind = Form.useWatch("place_kind", form);
