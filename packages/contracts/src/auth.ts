@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AreaCodeSchema, UuidSchema } from "./common.js";
 import { ResidentOwnLinkSchema } from "./residents.js";
+import { endpoint } from "./endpoint.js";
 
 /**
  * Roles. An official's level (city, district, street) is the level of the membership's area code.
@@ -77,3 +78,41 @@ export const MeSchema = z.object({
   resident_link: ResidentOwnLinkSchema.nullable().describe("The resident record this account is linked to (resident accounts), or null"),
 });
 export type Me = z.infer<typeof MeSchema>;
+
+const sessionTags = ["session"] as const;
+
+/** Signing in and out, and the signed-in user. */
+export const sessionEndpoints = {
+  signIn: endpoint({
+    method: "POST",
+    path: "/session",
+    summary: "Sign in; sets an HttpOnly session cookie",
+    tags: sessionTags,
+    access: "public",
+    body: SessionCreateSchema,
+    status: 200,
+    response: MeSchema,
+    problems: [429],
+    omitProblems: [403, 404],
+  }),
+  signOut: endpoint({
+    method: "DELETE",
+    path: "/session",
+    summary: "Sign out",
+    tags: sessionTags,
+    access: "authenticated",
+    status: 204,
+    response: z.null().describe("Signed out"),
+    omitProblems: [400, 403, 404],
+  }),
+  me: endpoint({
+    method: "GET",
+    path: "/me",
+    summary: "The signed-in user, memberships and permissions",
+    tags: sessionTags,
+    access: "authenticated",
+    status: 200,
+    response: MeSchema,
+    omitProblems: [400, 403, 404],
+  }),
+};

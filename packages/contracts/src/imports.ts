@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { pageOf, PageQuerySchema, TimestampSchema, UuidSchema } from "./common.js";
+import { endpoint } from "./endpoint.js";
 
 export const ImportStatusSchema = z
   .enum(["validated", "failed", "running", "interrupted", "completed"])
@@ -72,3 +73,100 @@ export const ImportKindSchema = z.object({
     .describe("Template columns"),
 });
 export const ImportKindListSchema = z.object({ items: z.array(ImportKindSchema).describe("Kinds the caller may import") });
+
+/** Content types a spreadsheet upload may carry (XLSX, legacy Excel, CSV, or untyped bytes). */
+export const IMPORT_UPLOAD_TYPES = [
+  "application/octet-stream",
+  "text/csv",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/vnd.ms-excel",
+] as const;
+/** Largest spreadsheet an import accepts (10 MiB). */
+export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;
+
+const tags = ["imports"] as const;
+
+/** Spreadsheet imports: upload and validate, commit or resume, templates. */
+export const importEndpoints = {
+  create: endpoint({
+    method: "POST",
+    path: "/imports",
+    summary:
+      "Upload a spreadsheet (XLSX or CSV as the raw request body) and get its validation report; nothing is written yet. Only the valid rows are kept, encrypted, until the job ends (at most SANSHE_IMPORT_RETENTION_DAYS). One file is read at a time per server: others wait briefly or get 503 IMPORT_BUSY with Retry-After",
+    tags,
+    access: "imports.run",
+    query: ImportCreateQuerySchema,
+    upload: { types: IMPORT_UPLOAD_TYPES, maxBytes: MAX_IMPORT_FILE_BYTES },
+    status: 201,
+    response: ImportJobSchema,
+    problems: [409, 413, 415, 503],
+  }),
+  kinds: endpoint({
+    method: "GET",
+    path: "/imports/kinds",
+    summary: "What you may import, with each template's columns",
+    tags,
+    access: "imports.run",
+    status: 200,
+    response: ImportKindListSchema,
+    omitProblems: [400, 404],
+  }),
+  list: endpoint({
+    method: "GET",
+    path: "/imports",
+    summary: "Your import jobs, newest first",
+    tags,
+    access: "imports.run",
+    query: ImportJobListQuerySchema,
+    status: 200,
+    response: ImportJobPageSchema,
+    problems: [409],
+  }),
+  get: endpoint({
+    method: "GET",
+    path: "/imports/:id",
+    summary: "One of your import jobs with its report and progress",
+    tags,
+    access: "imports.run",
+    params: ImportJobParamsSchema,
+    status: 200,
+    response: ImportJobSchema,
+    problems: [409],
+  }),
+  commit: endpoint({
+    method: "POST",
+    path: "/imports/:id/commit",
+    summary: "Write a validated import: everything (only when there are no errors) or only the valid rows; runs in the background",
+    tags,
+    access: "imports.run",
+    params: ImportJobParamsSchema,
+    body: ImportCommitSchema,
+    status: 202,
+    response: ImportJobSchema,
+    problems: [409],
+  }),
+  resume: endpoint({
+    method: "POST",
+    path: "/imports/:id/resume",
+    summary: "Resume an interrupted import after its last committed row",
+    tags,
+    access: "imports.run",
+    params: ImportJobParamsSchema,
+    status: 202,
+    response: ImportJobSchema,
+    problems: [409],
+  }),
+  template: endpoint({
+    method: "GET",
+    path: "/imports/templates/:kind",
+    summary: "Download the import template (Chinese headers and an example row)",
+    tags,
+    access: "imports.run",
+    params: ImportKindParamsSchema,
+    query: ImportTemplateQuerySchema,
+    status: 200,
+    response: z.any().describe("The template file"),
+    download: true,
+    problems: [409],
+  }),
+};

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CalendarDateSchema, AreaCodeSchema, pageOf, PageQuerySchema, text, TimestampSchema, UuidSchema } from "./common.js";
+import { endpoint } from "./endpoint.js";
 
 /** Professional level of a social worker (社会工作者职业水平). */
 export const SocialWorkerLevelSchema = z
@@ -196,3 +197,119 @@ export const WorkforceSchema = z.object({
   total: WorkforceRowSchema,
 });
 export type Workforce = z.infer<typeof WorkforceSchema>;
+
+const tags = ["social-workers"] as const;
+
+/** The social-workers registry: workers, their communities, trainings and posts, and the workforce view. */
+export const socialWorkerEndpoints = {
+  list: endpoint({
+    method: "GET",
+    path: "/social-workers",
+    summary: "List social workers serving or based in your jurisdiction",
+    tags,
+    access: "social_workers.read",
+    query: SocialWorkerListQuerySchema,
+    status: 200,
+    response: SocialWorkerPageSchema,
+  }),
+  create: endpoint({
+    method: "POST",
+    path: "/social-workers",
+    summary: "Register a social worker",
+    tags,
+    access: "social_workers.write",
+    body: SocialWorkerCreateSchema,
+    status: 201,
+    response: SocialWorkerSchema,
+    problems: [409],
+  }),
+  workforce: endpoint({
+    method: "GET",
+    path: "/social-workers/workforce",
+    summary: "Social workers per 1,000 residents for each child unit of a jurisdiction, against the 2–3 per 1,000 standard",
+    tags,
+    access: "social_workers.read",
+    query: WorkforceQuerySchema,
+    status: 200,
+    response: WorkforceSchema,
+  }),
+  get: endpoint({
+    method: "GET",
+    path: "/social-workers/:id",
+    summary: "One social worker with training hours this year; 404 outside your jurisdiction",
+    tags,
+    access: "social_workers.read",
+    params: SocialWorkerIdParamsSchema,
+    status: 200,
+    response: SocialWorkerSchema,
+  }),
+  update: endpoint({
+    method: "PATCH",
+    path: "/social-workers/:id",
+    summary: "Change a social worker (send the version you read)",
+    tags,
+    access: "social_workers.write",
+    params: SocialWorkerIdParamsSchema,
+    body: SocialWorkerUpdateSchema,
+    status: 200,
+    response: SocialWorkerSchema,
+    problems: [409],
+  }),
+  setCommunities: endpoint({
+    method: "PUT",
+    path: "/social-workers/:id/communities",
+    summary: "Replace the communities a social worker serves (send the version you read)",
+    tags,
+    access: "social_workers.write",
+    params: SocialWorkerIdParamsSchema,
+    body: SocialWorkerCommunitiesSetSchema,
+    status: 200,
+    response: SocialWorkerSchema,
+    problems: [409],
+  }),
+  trainings: endpoint({
+    method: "GET",
+    path: "/social-workers/:id/trainings",
+    summary: "A social worker's training records, newest first",
+    tags,
+    access: "social_workers.read",
+    params: SocialWorkerIdParamsSchema,
+    query: PageQuerySchema,
+    status: 200,
+    response: SocialWorkerTrainingPageSchema,
+  }),
+  addTraining: endpoint({
+    method: "POST",
+    path: "/social-workers/:id/trainings",
+    summary: "Record a training (continuing education)",
+    tags,
+    access: "social_workers.write",
+    params: SocialWorkerIdParamsSchema,
+    body: SocialWorkerTrainingCreateSchema,
+    status: 201,
+    response: SocialWorkerTrainingSchema,
+    problems: [409],
+  }),
+  posts: endpoint({
+    method: "GET",
+    path: "/social-workers/:id/posts",
+    summary: "A social worker's posts",
+    tags,
+    access: "social_workers.read",
+    params: SocialWorkerIdParamsSchema,
+    status: 200,
+    response: SocialWorkerPostListSchema,
+  }),
+  addPost: endpoint({
+    method: "POST",
+    path: "/social-workers/:id/posts",
+    summary: "Record a post held (government-purchased post, community post, agency project)",
+    tags,
+    access: "social_workers.write",
+    params: SocialWorkerIdParamsSchema,
+    body: SocialWorkerPostCreateSchema,
+    status: 201,
+    response: SocialWorkerPostSchema,
+    problems: [409],
+  }),
+};

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AreaCodeSchema, pageOf, PageQuerySchema, text, TimestampSchema, UuidSchema } from "./common.js";
 import { MembershipSchema, RoleSchema } from "./auth.js";
+import { endpoint } from "./endpoint.js";
 
 /** A password chosen by a person or an administrator: 10–128 characters with letters and digits. */
 export const PasswordSchema = z
@@ -89,3 +90,87 @@ export const OrganizationRefPageSchema = pageOf(OrganizationRefSchema);
 export const OrganizationListQuerySchema = PageQuerySchema.extend({
   q: text({ max: 64 }).optional().describe("Search by name"),
 });
+
+const tags = ["users"] as const;
+
+/** Accounts, their memberships and passwords (administrators). */
+export const userEndpoints = {
+  list: endpoint({
+    method: "GET",
+    path: "/users",
+    summary: "List accounts in your jurisdiction",
+    tags,
+    access: "users.admin",
+    query: UserListQuerySchema,
+    status: 200,
+    response: UserPageSchema,
+  }),
+  create: endpoint({
+    method: "POST",
+    path: "/users",
+    summary: "Create an account with its memberships",
+    tags,
+    access: "users.admin",
+    body: UserCreateSchema,
+    status: 201,
+    response: UserSchema,
+    problems: [409, 422],
+  }),
+  get: endpoint({
+    method: "GET",
+    path: "/users/:id",
+    summary: "One account",
+    tags,
+    access: "users.admin",
+    params: UserIdParamsSchema,
+    status: 200,
+    response: UserSchema,
+  }),
+  update: endpoint({
+    method: "PATCH",
+    path: "/users/:id",
+    summary: "Change display name or status (send the version you read)",
+    tags,
+    access: "users.admin",
+    params: UserIdParamsSchema,
+    body: UserUpdateSchema,
+    status: 200,
+    response: UserSchema,
+    problems: [409, 422],
+  }),
+  addMembership: endpoint({
+    method: "POST",
+    path: "/users/:id/memberships",
+    summary: "Grant a role in an area",
+    tags,
+    access: "users.admin",
+    params: UserIdParamsSchema,
+    body: MembershipCreateSchema,
+    status: 201,
+    response: UserSchema,
+    problems: [409, 422],
+  }),
+  removeMembership: endpoint({
+    method: "DELETE",
+    path: "/users/:id/memberships/:membership_id",
+    summary: "Remove a membership",
+    tags,
+    access: "users.admin",
+    params: MembershipParamsSchema,
+    status: 204,
+    response: z.null().describe("Removed"),
+    problems: [409, 422],
+  }),
+  resetPassword: endpoint({
+    method: "POST",
+    path: "/users/:id/password",
+    summary: "Set a new password; ends the user's sessions",
+    tags,
+    access: "users.admin",
+    params: UserIdParamsSchema,
+    body: PasswordResetSchema,
+    status: 204,
+    response: z.null().describe("Password set"),
+    problems: [409, 422],
+  }),
+};

@@ -1,15 +1,16 @@
-import type { Me, Permission, SessionCreate } from "@sanshe/contracts";
+import { sessionEndpoints as api, type Me, type Permission, type SessionCreate } from "@sanshe/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiRequest, isProblem } from "../../ui/api";
+import { call, endpointKey, isProblem } from "../../ui/api";
 
+/** The query key of the signed-in user (set after sign-in, cleared after sign-out, refreshed after linking). */
 export const authKeys = {
-  me: ["auth", "me"] as const,
+  me: endpointKey(api.me, {}),
 };
 
 /** The signed-in user, or null when there is no session (401 is an answer here, not an error). */
 async function fetchMe(signal: AbortSignal): Promise<Me | null> {
   try {
-    return await apiRequest<Me>("/me", { signal });
+    return await call(api.me, {}, { signal });
   } catch (error) {
     if (isProblem(error) && error.status === 401) {
       return null;
@@ -42,11 +43,7 @@ export function useLogin() {
   return useMutation({
     mutationKey: ["login"],
     mutationFn: (input: SessionCreate & { idempotencyKey: string }) =>
-      apiRequest<Me>("/session", {
-        method: "POST",
-        body: { login: input.login, password: input.password },
-        idempotencyKey: input.idempotencyKey,
-      }),
+      call(api.signIn, { body: { login: input.login, password: input.password } }, { idempotencyKey: input.idempotencyKey }),
     onSuccess: (me) => {
       queryClient.removeQueries();
       queryClient.setQueryData(authKeys.me, me);
@@ -58,7 +55,7 @@ export function useLogin() {
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiRequest<undefined>("/session", { method: "DELETE" }),
+    mutationFn: () => call(api.signOut),
     onSuccess: () => {
       queryClient.clear();
       queryClient.setQueryData(authKeys.me, null);

@@ -1,34 +1,28 @@
-import type { ImportCommit, ImportJob, Page, Problem } from "@sanshe/contracts";
+import { importEndpoints as api, type ImportCommit, type ImportJob } from "@sanshe/contracts";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import i18next from "i18next";
-import { API_BASE, ApiError, apiRequest, toQueryString } from "../../ui/api";
+import { ApiError, call, endpointHref, endpointKey } from "../../ui/api";
 
 /** A job as listed: the report's rows are only in the single-job answer. */
 export type ImportJobSummary = Omit<ImportJob, "errors">;
 export type ImportTemplateFormat = "xlsx" | "csv";
 
-/** Largest file the server accepts (spreadsheetLimits.bytes). */
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+/** Largest file the server accepts. */
+export const MAX_IMPORT_BYTES = api.create.upload.maxBytes;
 
 export type ImportListParams = { cursor?: string | undefined; limit: number };
 
-export const importKeys = {
-  all: ["imports"] as const,
-  lists: () => ["imports", "list"] as const,
-  list: (params: ImportListParams) => ["imports", "list", params] as const,
-  detail: (id: string) => ["imports", "detail", id] as const,
-};
+const byId = (id: string) => ({ params: { id } });
 
 /** Where the template of a kind downloads from (a plain link: the session cookie goes along). */
 export function templateUrl(kind: string, format: ImportTemplateFormat): string {
-  return `${API_BASE}/imports/templates/${encodeURIComponent(kind)}${toQueryString({ format })}`;
+  return endpointHref(api.template, { params: { kind }, query: { format } });
 }
 
 /** The caller's jobs, newest first (without their reports). Polls while one of them is running. */
 export function useImportJobs(params: ImportListParams) {
   return useQuery({
-    queryKey: importKeys.list(params),
-    queryFn: ({ signal }) => apiRequest<Page<ImportJobSummary>>("/imports", { query: params, signal }),
+    queryKey: endpointKey(api.list, { query: params }),
+    queryFn: ({ signal }) => call(api.list, { query: params }, { signal }),
     placeholderData: keepPreviousData,
     refetchInterval: (query) => (query.state.data?.items.some((job) => job.status === "running") ? 5000 : false),
   });
@@ -37,64 +31,33 @@ export function useImportJobs(params: ImportListParams) {
 /** One job with its report and progress; polled every second while it runs. */
 export function useImportJob(id: string) {
   return useQuery({
-    queryKey: importKeys.detail(id),
-    queryFn: ({ signal }) => apiRequest<ImportJob>(`/imports/${encodeURIComponent(id)}`, { signal }),
+    queryKey: endpointKey(api.get, byId(id)),
+    queryFn: ({ signal }) => call(api.get, byId(id), { signal }),
     refetchInterval: (query) => (query.state.data?.status === "running" ? 1000 : false),
     retry: (failureCount, error) => !(error instanceof ApiError && error.status < 500) && failureCount < 2,
   });
 }
 
-function isProblemBody(value: unknown): value is Problem {
-  if (typeof value !== "object" || value === null) {
-    return false;
-  }
-  const record = value as Record<string, unknown>;
-  return typeof record["code"] === "string" && typeof record["status"] === "number";
-}
-
-function fallbackProblem(status: number, code: string, detailKey: string): Problem {
-  return { type: "about:blank", title: i18next.t("ui.problem.title"), status, code, detail: i18next.t(detailKey, { status }) };
-}
-
 type UploadInput = { kind: string; file: File; idempotencyKey: string };
 
 /**
- * Sends the file as the raw request body (apiRequest only sends JSON). Nothing is written: the
- * answer is a job holding the validation report.
+ * Sends the file as the raw request body, always typed application/octet-stream (the server reads
+ * XLSX or CSV by content, not by the browser's guess). Nothing is written: the answer is a job
+ * holding the validation report.
  */
-async function uploadImportFile({ kind, file, idempotencyKey }: UploadInput): Promise<ImportJob> {
-  let response: Response;
-  try {
-    response = await fetch(`${API_BASE}/imports${toQueryString({ kind, file_name: file.name })}`, {
-      method: "POST",
-      headers: {
-        Accept: "application/json, application/problem+json",
-        "Accept-Language": i18next.language === "en" ? "en" : "zh-CN",
-        "Content-Type": "application/octet-stream",
-        "Idempotency-Key": idempotencyKey,
-      },
-      credentials: "same-origin",
-      body: file,
-    });
-  } catch {
-    throw new ApiError(fallbackProblem(0, "NETWORK_ERROR", "ui.problem.network"));
-  }
-  const isJson = (response.headers.get("content-type") ?? "").includes("json");
-  const payload: unknown = isJson ? await response.json().catch(() => undefined) : undefined;
-  if (!response.ok) {
-    throw new ApiError(isProblemBody(payload) ? payload : fallbackProblem(response.status, "HTTP_ERROR", "ui.problem.http"));
-  }
-  if (!isJson) {
-    throw new ApiError(fallbackProblem(response.status, "UNEXPECTED_RESPONSE", "ui.problem.unexpected"));
-  }
-  return payload as ImportJob;
+function uploadImportFile({ kind, file, idempotencyKey }: UploadInput): Promise<ImportJob> {
+  return call(
+    api.create,
+    { query: { kind, file_name: file.name }, body: new Blob([file], { type: "application/octet-stream" }) },
+    { idempotencyKey },
+  );
 }
 
 function useJobSettled() {
   const queryClient = useQueryClient();
   return (job: ImportJob) => {
-    queryClient.setQueryData(importKeys.detail(job.id), job);
-    void queryClient.invalidateQueries({ queryKey: importKeys.lists() });
+    queryClient.setQueryData(endpointKey(api.get, byId(job.id)), job);
+    void queryClient.invalidateQueries({ queryKey: endpointKey(api.list) });
   };
 }
 
@@ -109,7 +72,7 @@ export function useCommitImport(id: string) {
   const settle = useJobSettled();
   return useMutation({
     mutationFn: ({ idempotencyKey, ...body }: ImportCommit & { idempotencyKey: string }) =>
-      apiRequest<ImportJob>(`/imports/${encodeURIComponent(id)}/commit`, { method: "POST", body, idempotencyKey }),
+      call(api.commit, { ...byId(id), body }, { idempotencyKey }),
     onSuccess: settle,
   });
 }
@@ -118,8 +81,7 @@ export function useCommitImport(id: string) {
 export function useResumeImport(id: string) {
   const settle = useJobSettled();
   return useMutation({
-    mutationFn: ({ idempotencyKey }: { idempotencyKey: string }) =>
-      apiRequest<ImportJob>(`/imports/${encodeURIComponent(id)}/resume`, { method: "POST", body: {}, idempotencyKey }),
+    mutationFn: ({ idempotencyKey }: { idempotencyKey: string }) => call(api.resume, byId(id), { idempotencyKey }),
     onSuccess: settle,
   });
 }

@@ -4,6 +4,8 @@ import {
   referralEndpoints,
   residentEndpoints,
   routingRuleEndpoints,
+  socialOrgEndpoints,
+  socialWorkerEndpoints,
   type NeedConfirmation,
   type NeedCreate,
   type NeedListQuery,
@@ -16,7 +18,7 @@ import {
   type ServiceRecordCreate,
 } from "@sanshe/contracts";
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { apiRequest, call, endpointFamily, endpointKey } from "../../ui/api";
+import { call, endpointFamily, endpointKey } from "../../ui/api";
 
 export type NeedListParams = Partial<Omit<NeedListQuery, "limit">> & { limit: number };
 
@@ -153,10 +155,14 @@ export type ProviderOption = { id: string; name: string };
 
 /** Organizations or social workers in scope, by name, to route a referral to by hand. */
 export function useProviderOptions(kind: "organization" | "social_worker", q: string) {
-  const path = kind === "organization" ? "/social-orgs" : "/social-workers";
+  const query = { q: q.trim() || undefined, limit: 20 };
   return useQuery({
-    queryKey: ["needs", "providers", kind, q] as const,
-    queryFn: ({ signal }) => apiRequest<Page<ProviderOption>>(path, { query: { q: q.trim() || undefined, limit: 20 }, signal }),
+    queryKey:
+      kind === "organization" ? endpointKey(socialOrgEndpoints.list, { query }) : endpointKey(socialWorkerEndpoints.list, { query }),
+    queryFn: ({ signal }): Promise<Page<ProviderOption>> =>
+      kind === "organization"
+        ? call(socialOrgEndpoints.list, { query }, { signal })
+        : call(socialWorkerEndpoints.list, { query }, { signal }),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });

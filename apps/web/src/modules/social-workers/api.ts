@@ -1,22 +1,17 @@
-import type {
-  OrganizationRef,
-  Page,
-  SocialWorker,
-  SocialWorkerCommunitiesSet,
-  SocialWorkerCreate,
-  SocialWorkerLevel,
-  SocialWorkerPage,
-  SocialWorkerPost,
-  SocialWorkerPostCreate,
-  SocialWorkerTraining,
-  SocialWorkerTrainingCreate,
-  SocialWorkerTrainingPage,
-  SocialWorkerUpdate,
-  Workforce,
-  WorkforceQuery,
+import {
+  socialOrgEndpoints,
+  socialWorkerEndpoints as api,
+  type SocialWorker,
+  type SocialWorkerCommunitiesSet,
+  type SocialWorkerCreate,
+  type SocialWorkerLevel,
+  type SocialWorkerPostCreate,
+  type SocialWorkerTrainingCreate,
+  type SocialWorkerUpdate,
+  type WorkforceQuery,
 } from "@sanshe/contracts";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiRequest, isProblem } from "../../ui/api";
+import { call, endpointKey, isProblem } from "../../ui/api";
 
 export type WorkerListFilters = {
   q?: string | undefined;
@@ -28,52 +23,41 @@ export type WorkerListFilters = {
 };
 export type WorkerListParams = WorkerListFilters & { cursor?: string | undefined; limit: number };
 
-export const workerKeys = {
-  all: ["social-workers"] as const,
-  lists: () => ["social-workers", "list"] as const,
-  list: (params: WorkerListParams) => ["social-workers", "list", params] as const,
-  detail: (id: string) => ["social-workers", "detail", id] as const,
-  trainings: (id: string, cursor: string | undefined) => ["social-workers", "trainings", id, cursor] as const,
-  posts: (id: string) => ["social-workers", "posts", id] as const,
-  workforce: (query: WorkforceQuery) => ["social-workers", "workforce", query] as const,
-  organizations: (q: string) => ["social-orgs", "picker", q] as const,
-};
-
-const path = (id: string, rest = "") => `/social-workers/${encodeURIComponent(id)}${rest}`;
+const byId = (id: string) => ({ params: { id } });
 
 /** One page of social workers in scope, filtered and sorted on the server. */
 export function useWorkerList(params: WorkerListParams) {
   return useQuery({
-    queryKey: workerKeys.list(params),
-    queryFn: ({ signal }) => apiRequest<SocialWorkerPage>("/social-workers", { query: params, signal }),
+    queryKey: endpointKey(api.list, { query: params }),
+    queryFn: ({ signal }) => call(api.list, { query: params }, { signal }),
     placeholderData: keepPreviousData,
   });
 }
 
 /** One social worker with training hours this year. */
 export function useWorker(id: string) {
-  return useQuery({ queryKey: workerKeys.detail(id), queryFn: ({ signal }) => apiRequest<SocialWorker>(path(id), { signal }) });
+  return useQuery({ queryKey: endpointKey(api.get, byId(id)), queryFn: ({ signal }) => call(api.get, byId(id), { signal }) });
 }
 
 export function useTrainings(id: string, cursor: string | undefined) {
   return useQuery({
-    queryKey: workerKeys.trainings(id, cursor),
-    queryFn: ({ signal }) => apiRequest<SocialWorkerTrainingPage>(path(id, "/trainings"), { query: { cursor, limit: 50 }, signal }),
+    queryKey: endpointKey(api.trainings, { ...byId(id), query: { cursor, limit: 50 } }),
+    queryFn: ({ signal }) => call(api.trainings, { ...byId(id), query: { cursor, limit: 50 } }, { signal }),
     placeholderData: keepPreviousData,
   });
 }
 
 export function usePosts(id: string) {
   return useQuery({
-    queryKey: workerKeys.posts(id),
-    queryFn: ({ signal }) => apiRequest<{ items: SocialWorkerPost[] }>(path(id, "/posts"), { signal }),
+    queryKey: endpointKey(api.posts, byId(id)),
+    queryFn: ({ signal }) => call(api.posts, byId(id), { signal }),
   });
 }
 
 export function useWorkforce(query: WorkforceQuery | undefined) {
   return useQuery({
-    queryKey: workerKeys.workforce(query ?? { area_code: "", by: "street" }),
-    queryFn: ({ signal }) => apiRequest<Workforce>("/social-workers/workforce", { query, signal }),
+    queryKey: endpointKey(api.workforce, { query: query ?? { area_code: "", by: "street" } }),
+    queryFn: ({ signal }) => call(api.workforce, { query: query ?? { area_code: "", by: "street" } }, { signal }),
     enabled: query !== undefined,
   });
 }
@@ -81,8 +65,8 @@ export function useWorkforce(query: WorkforceQuery | undefined) {
 /** Organizations to pick as employer. */
 export function useOrganizationOptions(q: string) {
   return useQuery({
-    queryKey: workerKeys.organizations(q),
-    queryFn: ({ signal }) => apiRequest<Page<OrganizationRef>>("/social-orgs", { query: { q, limit: 50 }, signal }),
+    queryKey: endpointKey(socialOrgEndpoints.list, { query: { q, limit: 50 } }),
+    queryFn: ({ signal }) => call(socialOrgEndpoints.list, { query: { q, limit: 50 } }, { signal }),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
@@ -92,11 +76,11 @@ function useSettle() {
   const queryClient = useQueryClient();
   return (worker: SocialWorker | undefined, id?: string) => {
     if (worker) {
-      queryClient.setQueryData(workerKeys.detail(worker.id), worker);
+      queryClient.setQueryData(endpointKey(api.get, byId(worker.id)), worker);
     } else if (id !== undefined) {
-      void queryClient.invalidateQueries({ queryKey: workerKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: endpointKey(api.get, byId(id)) });
     }
-    void queryClient.invalidateQueries({ queryKey: workerKeys.lists() });
+    void queryClient.invalidateQueries({ queryKey: endpointKey(api.list) });
   };
 }
 
@@ -109,7 +93,7 @@ export function useCreateWorker() {
   const settle = useSettle();
   return useMutation({
     mutationFn: ({ idempotencyKey, ...body }: SocialWorkerCreate & { idempotencyKey: string }) =>
-      apiRequest<SocialWorker>("/social-workers", { method: "POST", body, idempotencyKey }),
+      call(api.create, { body }, { idempotencyKey }),
     onSuccess: (worker) => settle(worker),
   });
 }
@@ -118,7 +102,7 @@ export function useCreateWorker() {
 export function useUpdateWorker(id: string) {
   const settle = useSettle();
   return useMutation({
-    mutationFn: (body: SocialWorkerUpdate) => apiRequest<SocialWorker>(path(id), { method: "PATCH", body }),
+    mutationFn: (body: SocialWorkerUpdate) => call(api.update, { ...byId(id), body }),
     onSuccess: (worker) => settle(worker),
     onError: (error) => {
       if (isProblem(error, "VERSION_CONFLICT")) {
@@ -132,7 +116,7 @@ export function useUpdateWorker(id: string) {
 export function useSetCommunities(id: string) {
   const settle = useSettle();
   return useMutation({
-    mutationFn: (body: SocialWorkerCommunitiesSet) => apiRequest<SocialWorker>(path(id, "/communities"), { method: "PUT", body }),
+    mutationFn: (body: SocialWorkerCommunitiesSet) => call(api.setCommunities, { ...byId(id), body }),
     onSuccess: (worker) => settle(worker),
     onError: () => settle(undefined, id),
   });
@@ -142,10 +126,10 @@ export function useAddTraining(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ idempotencyKey, ...body }: SocialWorkerTrainingCreate & { idempotencyKey: string }) =>
-      apiRequest<SocialWorkerTraining>(path(id, "/trainings"), { method: "POST", body, idempotencyKey }),
+      call(api.addTraining, { ...byId(id), body }, { idempotencyKey }),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ["social-workers", "trainings", id] });
-      void queryClient.invalidateQueries({ queryKey: workerKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: endpointKey(api.trainings) });
+      void queryClient.invalidateQueries({ queryKey: endpointKey(api.get, byId(id)) });
     },
   });
 }
@@ -154,7 +138,7 @@ export function useAddPost(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ idempotencyKey, ...body }: SocialWorkerPostCreate & { idempotencyKey: string }) =>
-      apiRequest<SocialWorkerPost>(path(id, "/posts"), { method: "POST", body, idempotencyKey }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: workerKeys.posts(id) }),
+      call(api.addPost, { ...byId(id), body }, { idempotencyKey }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: endpointKey(api.posts, byId(id)) }),
   });
 }

@@ -1,17 +1,16 @@
-import type {
-  MembershipCreate,
-  OrganizationRef,
-  Page,
-  PasswordReset,
-  Role,
-  User,
-  UserCreate,
-  UserPage,
-  UserStatus,
-  UserUpdate,
+import {
+  socialOrgEndpoints,
+  userEndpoints as api,
+  type MembershipCreate,
+  type PasswordReset,
+  type Role,
+  type User,
+  type UserCreate,
+  type UserStatus,
+  type UserUpdate,
 } from "@sanshe/contracts";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiRequest, isProblem } from "../../ui/api";
+import { call, endpointKey, isProblem } from "../../ui/api";
 
 export type UserListFilters = {
   q?: string | undefined;
@@ -22,19 +21,13 @@ export type UserListFilters = {
 
 export type UserListParams = UserListFilters & { cursor?: string | undefined; limit: number };
 
-export const userKeys = {
-  all: ["users"] as const,
-  lists: () => ["users", "list"] as const,
-  list: (params: UserListParams) => ["users", "list", params] as const,
-  detail: (id: string) => ["users", "detail", id] as const,
-  organizations: (q: string) => ["social-orgs", "picker", q] as const,
-};
+const byId = (id: string) => ({ params: { id } });
 
 /** One page of accounts (permission users.admin), filtered on the server. */
 export function useUserList(params: UserListParams) {
   return useQuery({
-    queryKey: userKeys.list(params),
-    queryFn: ({ signal }) => apiRequest<UserPage>("/users", { query: params, signal }),
+    queryKey: endpointKey(api.list, { query: params }),
+    queryFn: ({ signal }) => call(api.list, { query: params }, { signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -42,8 +35,8 @@ export function useUserList(params: UserListParams) {
 /** One account with its memberships and version. */
 export function useUser(id: string | undefined) {
   return useQuery({
-    queryKey: userKeys.detail(id ?? ""),
-    queryFn: ({ signal }) => apiRequest<User>(`/users/${encodeURIComponent(id ?? "")}`, { signal }),
+    queryKey: endpointKey(api.get, byId(id ?? "")),
+    queryFn: ({ signal }) => call(api.get, byId(id ?? ""), { signal }),
     enabled: id !== undefined,
   });
 }
@@ -51,8 +44,8 @@ export function useUser(id: string | undefined) {
 /** Social organizations to pick for org_staff and social_worker memberships. */
 export function useOrganizationOptions(q: string) {
   return useQuery({
-    queryKey: userKeys.organizations(q),
-    queryFn: ({ signal }) => apiRequest<Page<OrganizationRef>>("/social-orgs/refs", { query: { q, limit: 50 }, signal }),
+    queryKey: endpointKey(socialOrgEndpoints.refs, { query: { q, limit: 50 } }),
+    queryFn: ({ signal }) => call(socialOrgEndpoints.refs, { query: { q, limit: 50 } }, { signal }),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
@@ -64,11 +57,11 @@ function useUserMutationSettled() {
   const queryClient = useQueryClient();
   return (user: User | undefined, id?: string) => {
     if (user) {
-      queryClient.setQueryData(userKeys.detail(user.id), user);
+      queryClient.setQueryData(endpointKey(api.get, byId(user.id)), user);
     } else if (id !== undefined) {
-      void queryClient.invalidateQueries({ queryKey: userKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: endpointKey(api.get, byId(id)) });
     }
-    void queryClient.invalidateQueries({ queryKey: userKeys.lists() });
+    void queryClient.invalidateQueries({ queryKey: endpointKey(api.list) });
   };
 }
 
@@ -76,7 +69,7 @@ function useUserMutationSettled() {
 export function useCreateUser() {
   const settle = useUserMutationSettled();
   return useMutation({
-    mutationFn: ({ idempotencyKey, ...body }: WithKey<UserCreate>) => apiRequest<User>("/users", { method: "POST", body, idempotencyKey }),
+    mutationFn: ({ idempotencyKey, ...body }: WithKey<UserCreate>) => call(api.create, { body }, { idempotencyKey }),
     onSuccess: (user) => settle(user),
   });
 }
@@ -96,7 +89,7 @@ function isUser(value: unknown): value is User {
 export function useUpdateUser(id: string) {
   const settle = useUserMutationSettled();
   return useMutation({
-    mutationFn: (body: UserUpdate) => apiRequest<User>(`/users/${encodeURIComponent(id)}`, { method: "PATCH", body }),
+    mutationFn: (body: UserUpdate) => call(api.update, { ...byId(id), body }),
     onSuccess: (user) => settle(user),
     onError: (error) => {
       if (isProblem(error, "VERSION_CONFLICT")) {
@@ -112,7 +105,7 @@ export function useAddMembership(userId: string) {
   const settle = useUserMutationSettled();
   return useMutation({
     mutationFn: ({ idempotencyKey, ...body }: WithKey<MembershipCreate>) =>
-      apiRequest<User>(`/users/${encodeURIComponent(userId)}/memberships`, { method: "POST", body, idempotencyKey }),
+      call(api.addMembership, { ...byId(userId), body }, { idempotencyKey }),
     onSuccess: (user) => settle(user),
   });
 }
@@ -121,10 +114,7 @@ export function useAddMembership(userId: string) {
 export function useRemoveMembership(userId: string) {
   const settle = useUserMutationSettled();
   return useMutation({
-    mutationFn: (membershipId: string) =>
-      apiRequest<undefined>(`/users/${encodeURIComponent(userId)}/memberships/${encodeURIComponent(membershipId)}`, {
-        method: "DELETE",
-      }),
+    mutationFn: (membershipId: string) => call(api.removeMembership, { params: { id: userId, membership_id: membershipId } }),
     onSuccess: () => settle(undefined, userId),
   });
 }
@@ -133,6 +123,6 @@ export function useRemoveMembership(userId: string) {
 export function useResetPassword(userId: string) {
   return useMutation({
     mutationFn: ({ idempotencyKey, ...body }: WithKey<PasswordReset>) =>
-      apiRequest<undefined>(`/users/${encodeURIComponent(userId)}/password`, { method: "POST", body, idempotencyKey }),
+      call(api.resetPassword, { ...byId(userId), body }, { idempotencyKey }),
   });
 }

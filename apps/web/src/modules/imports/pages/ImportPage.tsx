@@ -3,10 +3,11 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate, useParams } from "react-router-dom";
 import { useQueryClient } from "@tanstack/react-query";
-import { isProblem } from "../../../ui/api";
+import { importEndpoints } from "@sanshe/contracts";
+import { endpointKey, isProblem } from "../../../ui/api";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
-import { importKeys, useImportJob } from "../api";
+import { useImportJob } from "../api";
 import { ImportJobList } from "../components/ImportJobList";
 import { ImportProgressView } from "../components/ImportProgressView";
 import { ImportReport } from "../components/ImportReport";
@@ -52,7 +53,7 @@ function ImportJobFlow({ id }: { id: string }) {
   // The list shows statuses and counts too: refresh it whenever this job moves on.
   useEffect(() => {
     if (status !== undefined) {
-      void queryClient.invalidateQueries({ queryKey: importKeys.lists() });
+      void queryClient.invalidateQueries({ queryKey: endpointKey(importEndpoints.list) });
     }
   }, [status, queryClient]);
 

@@ -1,30 +1,33 @@
-import type { Page, ProviderKind, SocialOrgListItem, SocialWorker } from "@sanshe/contracts";
+import { socialOrgEndpoints, socialWorkerEndpoints, type ProviderKind } from "@sanshe/contracts";
 import { Select } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { apiRequest } from "../../../ui/api";
+import { call, endpointKey } from "../../../ui/api";
 
 type Option = { value: string; label: string };
 
-/** Active social workers in scope (home area or a served community under `areaCode`), by name. */
+/**
+ * Active social workers in scope (home area or a served community under `areaCode`), or active
+ * organizations, by name. The pages are cached as the registries answer them; options are derived.
+ */
 function useProviderOptions(kind: ProviderKind, areaCode: string | undefined, q: string) {
-  return useQuery({
-    queryKey: ["needs", "provider-options", kind, areaCode ?? "", q],
-    enabled: kind !== "community_queue",
-    queryFn: async ({ signal }): Promise<Option[]> => {
-      const query = { q: q.trim() || undefined, area_code: areaCode || undefined, status: "active", limit: 50 };
-      if (kind === "social_worker") {
-        const page = await apiRequest<Page<SocialWorker>>("/social-workers", { query, signal });
-        return page.items.map((worker) => ({
-          value: worker.id,
-          label: `${worker.name}（${worker.organization_name ?? worker.area_name}）`,
-        }));
-      }
-      const page = await apiRequest<Page<SocialOrgListItem>>("/social-orgs", { query: { ...query, area_code: undefined }, signal });
-      return page.items.map((org) => ({ value: org.id, label: org.name }));
-    },
+  const query = { q: q.trim() || undefined, area_code: areaCode || undefined, status: "active" as const, limit: 50 };
+  const orgQuery = { ...query, area_code: undefined };
+  const workers = useQuery({
+    queryKey: endpointKey(socialWorkerEndpoints.list, { query }),
+    queryFn: ({ signal }) => call(socialWorkerEndpoints.list, { query }, { signal }),
+    enabled: kind === "social_worker",
+    select: (page): Option[] =>
+      page.items.map((worker) => ({ value: worker.id, label: `${worker.name}（${worker.organization_name ?? worker.area_name}）` })),
   });
+  const organizations = useQuery({
+    queryKey: endpointKey(socialOrgEndpoints.list, { query: orgQuery }),
+    queryFn: ({ signal }) => call(socialOrgEndpoints.list, { query: orgQuery }, { signal }),
+    enabled: kind !== "community_queue" && kind !== "social_worker",
+    select: (page): Option[] => page.items.map((org) => ({ value: org.id, label: org.name })),
+  });
+  return kind === "social_worker" ? workers : organizations;
 }
 
 /**

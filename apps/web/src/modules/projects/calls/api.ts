@@ -1,12 +1,11 @@
 import {
   applicationEndpoints,
+  areaEndpoints,
   callEndpoints as api,
   creditEndpoints,
   needEndpoints,
   reviewEndpoints,
   type ApplicationCreate,
-  type Area,
-  type AreaPage,
   type AwardInput,
   type CallCreate,
   type CallDetail,
@@ -15,7 +14,7 @@ import {
   type ReviewScoresInput,
 } from "@sanshe/contracts";
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiRequest, call, endpointHref, endpointKey, isProblem } from "../../../ui/api";
+import { call, endpointHref, endpointKey, isProblem } from "../../../ui/api";
 
 export type CallListParams = Partial<Omit<CallListQuery, "limit">> & { limit: number };
 
@@ -67,14 +66,11 @@ export function useNeedCategoryList() {
   });
 }
 
-// The areas belong to the jurisdictions module; its endpoint contracts (areaEndpoints.list/get, being
-// written on another branch) replace these two requests once merged.
-
 /** The area and its direct children, as target-area options. */
 export function useAreaChildren(area: string | undefined) {
   return useQuery({
-    queryKey: ["areas", "children", area],
-    queryFn: ({ signal }) => apiRequest<AreaPage>("/areas", { query: { parent: area, limit: 200 }, signal }),
+    queryKey: endpointKey(areaEndpoints.list, { query: { parent: area, limit: 200 } }),
+    queryFn: ({ signal }) => call(areaEndpoints.list, { query: { parent: area, limit: 200 } }, { signal }),
     enabled: Boolean(area),
     staleTime: 10 * 60_000,
   });
@@ -84,8 +80,8 @@ export function useAreaChildren(area: string | undefined) {
 export function useAreasByCode(codes: string[]) {
   return useQueries({
     queries: codes.map((code) => ({
-      queryKey: ["areas", "one", code],
-      queryFn: ({ signal }: { signal: AbortSignal }) => apiRequest<Area>(`/areas/${encodeURIComponent(code)}`, { signal }),
+      queryKey: endpointKey(areaEndpoints.get, { params: { code } }),
+      queryFn: ({ signal }: { signal: AbortSignal }) => call(areaEndpoints.get, { params: { code } }, { signal }),
       staleTime: 10 * 60_000,
     })),
   });
