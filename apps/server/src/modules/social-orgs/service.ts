@@ -147,9 +147,7 @@ async function checkPlacement(ctx: ActorCtx, areaCode: string): Promise<void> {
   if (!canPlaceSocialOrg(ctx.actor.memberships, areaCode)) {
     throw forbidden();
   }
-  if (!(await getAreaNames(ctx, [areaCode])).has(areaCode)) {
-    throw new AppError("AREA_UNKNOWN", { code: areaCode });
-  }
+  await checkAreasKnown(ctx, [areaCode]);
 }
 
 async function insertOrg(ctx: ActorCtx, input: SocialOrgCreate): Promise<SocialOrgRow> {
@@ -265,6 +263,27 @@ async function bumpVersion(ctx: ActorCtx, row: SocialOrgRow): Promise<void> {
   }
 }
 
+/** @throws AppError AREA_UNKNOWN naming the first of `codes` that is not a known area. */
+async function checkAreasKnown(ctx: ActorCtx, codes: string[]): Promise<void> {
+  const known = await getAreaNames(ctx, codes);
+  const unknown = codes.find((code) => !known.has(code));
+  if (unknown) {
+    throw new AppError("AREA_UNKNOWN", { code: unknown });
+  }
+}
+
+/** After a list of places (served areas, stations) was replaced: the version bump, the audit row, the new state. */
+async function recordPlacesReplaced(
+  tx: ActorCtx,
+  row: SocialOrgRow,
+  action: "social_orgs.service_areas" | "social_orgs.stations",
+  areaCodes: string[],
+): Promise<SocialOrg> {
+  await bumpVersion(tx, row);
+  await tx.audit.record(action, { entityType: "social_org", entityId: row.id, areaCode: row.areaCode, detail: { area_codes: areaCodes } });
+  return presentFull(tx, { ...row, version: row.version + 1, updatedAt: tx.now() });
+}
+
 /**
  * Replaces the list of served areas (known area codes); the registering authority only.
  * @throws AppError NOT_FOUND, FORBIDDEN, FIELDS_NOT_EDITABLE (org staff), VERSION_CONFLICT, AREA_UNKNOWN.
@@ -274,25 +293,14 @@ export async function putServiceAreas(ctx: ActorCtx, id: string, input: SocialOr
     const row = await editableRow(tx, id, input.version);
     checkPlacesEditable(tx, row, "area_codes");
     const codes = [...new Set(input.area_codes)];
-    const known = await getAreaNames(tx, codes);
-    const unknown = codes.find((code) => !known.has(code));
-    if (unknown) {
-      throw new AppError("AREA_UNKNOWN", { code: unknown });
-    }
+    await checkAreasKnown(tx, codes);
     await tx.db.delete(socialOrgServiceAreas).where(eq(socialOrgServiceAreas.orgId, id));
     if (codes.length > 0) {
       await tx.db
         .insert(socialOrgServiceAreas)
         .values(codes.map((areaCode) => ({ orgId: id, areaCode, createdAt: ctx.now(), updatedAt: ctx.now() })));
     }
-    await bumpVersion(tx, row);
-    await tx.audit.record("social_orgs.service_areas", {
-      entityType: "social_org",
-      entityId: id,
-      areaCode: row.areaCode,
-      detail: { area_codes: codes },
-    });
-    return presentFull(tx, { ...row, version: row.version + 1, updatedAt: ctx.now() });
+    return recordPlacesReplaced(tx, row, "social_orgs.service_areas", codes);
   });
 }
 
@@ -311,25 +319,14 @@ export async function putStations(ctx: ActorCtx, id: string, input: SocialOrgSta
     if (index >= 0) {
       throw fieldError(ctx, `body.stations.${index}.area_code`, "COMMUNITY_REQUIRED");
     }
-    const known = await getAreaNames(tx, [...byCode.keys()]);
-    const unknown = [...byCode.keys()].find((code) => !known.has(code));
-    if (unknown) {
-      throw new AppError("AREA_UNKNOWN", { code: unknown });
-    }
+    await checkAreasKnown(tx, [...byCode.keys()]);
     await tx.db.delete(socialOrgStations).where(eq(socialOrgStations.orgId, id));
     if (byCode.size > 0) {
       await tx.db
         .insert(socialOrgStations)
         .values([...byCode].map(([areaCode, since]) => ({ orgId: id, areaCode, since, createdAt: ctx.now(), updatedAt: ctx.now() })));
     }
-    await bumpVersion(tx, row);
-    await tx.audit.record("social_orgs.stations", {
-      entityType: "social_org",
-      entityId: id,
-      areaCode: row.areaCode,
-      detail: { area_codes: [...byCode.keys()] },
-    });
-    return presentFull(tx, { ...row, version: row.version + 1, updatedAt: ctx.now() });
+    return recordPlacesReplaced(tx, row, "social_orgs.stations", [...byCode.keys()]);
   });
 }
 
