@@ -125,6 +125,30 @@ export function presentService(row: ServiceRow, providerName: string): Service {
   };
 }
 
+/** A page of services (pageOfRows), each presented with its provider's name (two more queries). */
+async function presentPage<Item>(
+  ctx: Ctx,
+  conditions: SQL[],
+  query: { cursor?: string | undefined; limit: number },
+  present: (row: ServiceRow, providerName: string) => Item,
+): Promise<{ items: Item[]; next_cursor: string | null }> {
+  const { rows, next_cursor } = await pageOfRows(ctx, conditions, query.cursor, query.limit);
+  const nameOf = await providerNames(ctx, rows);
+  return { items: rows.map((row) => present(row, nameOf(row))), next_cursor };
+}
+
+/** One found service presented with its provider's name. @throws AppError NOT_FOUND when `row` is null. */
+async function presentFound<Item>(
+  ctx: Ctx,
+  row: ServiceRow | null,
+  present: (row: ServiceRow, providerName: string) => Item,
+): Promise<Item> {
+  if (!row) {
+    throw notFound();
+  }
+  return present(row, (await providerNames(ctx, [row]))(row));
+}
+
 /** Services the publisher may see, filtered and searched, keyset by (name, id); three queries per page. */
 export async function listServices(ctx: ActorCtx, query: ServiceListQuery): Promise<ServicePage> {
   const conditions: SQL[] = [serviceVisible(ctx)];
@@ -146,9 +170,7 @@ export async function listServices(ctx: ActorCtx, query: ServiceListQuery): Prom
   if (query.area_code) {
     conditions.push(servesArea(query.area_code));
   }
-  const { rows, next_cursor } = await pageOfRows(ctx, conditions, query.cursor, query.limit);
-  const nameOf = await providerNames(ctx, rows);
-  return { items: rows.map((row) => presentService(row, nameOf(row))), next_cursor };
+  return presentPage(ctx, conditions, query, presentService);
 }
 
 /** The raw row of a service the publisher may see, optionally locked; null when invisible. */
@@ -166,11 +188,7 @@ export async function findVisibleService(ctx: ActorCtx, id: string, options: { f
  * @throws AppError NOT_FOUND when missing or outside the caller's scope.
  */
 export async function getService(ctx: ActorCtx, id: string): Promise<Service> {
-  const row = await findVisibleService(ctx, id);
-  if (!row) {
-    throw notFound();
-  }
-  return presentService(row, (await providerNames(ctx, [row]))(row));
+  return presentFound(ctx, await findVisibleService(ctx, id), presentService);
 }
 
 /** Published services for everyone (no login), public fields only; three queries per page. */
@@ -185,9 +203,7 @@ export async function listPublicServices(ctx: Ctx, query: PublicServiceListQuery
   if (query.area_code) {
     conditions.push(servesArea(query.area_code));
   }
-  const { rows, next_cursor } = await pageOfRows(ctx, conditions, query.cursor, query.limit);
-  const nameOf = await providerNames(ctx, rows);
-  return { items: rows.map((row) => presentPublicService(row, nameOf(row))), next_cursor };
+  return presentPage(ctx, conditions, query, presentPublicService);
 }
 
 /** The row of a published service; null otherwise. */
@@ -204,11 +220,7 @@ export async function findPublishedService(ctx: Ctx, id: string): Promise<Servic
  * @throws AppError NOT_FOUND when missing or not published.
  */
 export async function getPublicService(ctx: Ctx, id: string): Promise<PublicService> {
-  const row = await findPublishedService(ctx, id);
-  if (!row) {
-    throw notFound();
-  }
-  return presentPublicService(row, (await providerNames(ctx, [row]))(row));
+  return presentFound(ctx, await findPublishedService(ctx, id), presentPublicService);
 }
 
 /**
