@@ -35,37 +35,8 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-/** Column values for the editable fields present in `data`. */
-function columnsOf(data: Partial<Editable>): Partial<typeof socialOrgs.$inferInsert> {
-  const columns: Partial<typeof socialOrgs.$inferInsert> = {};
-  const set = <K extends keyof typeof columns>(key: K, value: (typeof columns)[K] | undefined) => {
-    if (value !== undefined) {
-      columns[key] = value;
-    }
-  };
-  set("name", data.name);
-  set("uscc", data.uscc);
-  set("legalForm", data.legal_form);
-  set("registration", data.registration);
-  set("category", data.category);
-  set("grade", data.grade);
-  set("gradeYear", data.grade_year);
-  set("areaCode", data.area_code);
-  set("foundedOn", data.founded_on);
-  set("staffCount", data.staff_count);
-  set("socialWorkerCount", data.social_worker_count);
-  set("fundingSources", data.funding_sources ? [...new Set(data.funding_sources)] : undefined);
-  set("status", data.status);
-  set("isSocialWorkAgency", data.is_social_work_agency);
-  set("description", data.description);
-  set("contactPhone", data.contact_phone);
-  set("contactAddress", data.contact_address);
-  set("contactEmail", data.contact_email);
-  return columns;
-}
-
-/** The contract field name of each column (for problems naming fields). */
-const fieldOfColumn: Record<string, string> = {
+/** The contract field of each editable column (for problems naming fields), in column order. */
+const fieldOfColumn = {
   name: "name",
   uscc: "uscc",
   legalForm: "legal_form",
@@ -84,7 +55,19 @@ const fieldOfColumn: Record<string, string> = {
   contactPhone: "contact_phone",
   contactAddress: "contact_address",
   contactEmail: "contact_email",
-};
+} as const satisfies Partial<Record<keyof typeof socialOrgs.$inferInsert, keyof Editable>>;
+
+/** Column values for the editable fields present in `data` (funding sources without repeats). */
+function columnsOf(data: Partial<Editable>): Partial<typeof socialOrgs.$inferInsert> {
+  const columns: Record<string, unknown> = {};
+  for (const [column, field] of Object.entries(fieldOfColumn)) {
+    const value = field === "funding_sources" ? (data.funding_sources ? [...new Set(data.funding_sources)] : undefined) : data[field];
+    if (value !== undefined) {
+      columns[column] = value;
+    }
+  }
+  return columns;
+}
 
 /**
  * Org staff (no authority over the home area) change contact and description only.
@@ -94,7 +77,7 @@ function checkStaffFields(ctx: ActorCtx, row: SocialOrgRow, changedKeys: string[
   if (socialOrgEditRight(ctx.actor.memberships, row) !== "own") {
     return;
   }
-  const refused = fieldsNotEditableByStaff(changedKeys.map((key) => fieldOfColumn[key] ?? key));
+  const refused = fieldsNotEditableByStaff(changedKeys.map((key) => (fieldOfColumn as Record<string, string>)[key] ?? key));
   if (refused.length > 0) {
     const message = fieldMessages.FIELD_NOT_EDITABLE?.[ctx.locale] ?? "FIELD_NOT_EDITABLE";
     throw new AppError(
