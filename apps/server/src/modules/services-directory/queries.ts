@@ -125,6 +125,24 @@ export function presentService(row: ServiceRow, providerName: string): Service {
   };
 }
 
+/** `base` and the filters every services list shares: search, category and tier (each when given). */
+function filterConditions(
+  base: SQL,
+  query: { q?: string | undefined; category?: string | undefined; tier?: ServiceRow["tier"] | undefined },
+): SQL[] {
+  const conditions: SQL[] = [base];
+  if (query.q) {
+    conditions.push(searchCondition(query.q));
+  }
+  if (query.category) {
+    conditions.push(eq(services.category, query.category));
+  }
+  if (query.tier) {
+    conditions.push(eq(services.tier, query.tier));
+  }
+  return conditions;
+}
+
 /** A page of services (pageOfRows), each presented with its provider's name (two more queries). */
 async function presentPage<Item>(
   ctx: Ctx,
@@ -151,16 +169,7 @@ async function presentFound<Item>(
 
 /** Services the publisher may see, filtered and searched, keyset by (name, id); three queries per page. */
 export async function listServices(ctx: ActorCtx, query: ServiceListQuery): Promise<ServicePage> {
-  const conditions: SQL[] = [serviceVisible(ctx)];
-  if (query.q) {
-    conditions.push(searchCondition(query.q));
-  }
-  if (query.category) {
-    conditions.push(eq(services.category, query.category));
-  }
-  if (query.tier) {
-    conditions.push(eq(services.tier, query.tier));
-  }
+  const conditions = filterConditions(serviceVisible(ctx), query);
   if (query.price_kind) {
     conditions.push(eq(services.priceKind, query.price_kind));
   }
@@ -193,13 +202,7 @@ export async function getService(ctx: ActorCtx, id: string): Promise<Service> {
 
 /** Published services for everyone (no login), public fields only; three queries per page. */
 export async function listPublicServices(ctx: Ctx, query: PublicServiceListQuery): Promise<PublicServicePage> {
-  const conditions: SQL[] = [eq(services.status, "published")];
-  if (query.q) {
-    conditions.push(searchCondition(query.q));
-  }
-  if (query.category) {
-    conditions.push(eq(services.category, query.category));
-  }
+  const conditions = filterConditions(eq(services.status, "published"), { q: query.q, category: query.category });
   if (query.area_code) {
     conditions.push(servesArea(query.area_code));
   }
@@ -238,16 +241,7 @@ export async function pagePublishedServices(
     perPage: number;
   },
 ): Promise<{ total: number; rows: ServiceRow[] }> {
-  const conditions: SQL[] = [eq(services.status, "published")];
-  if (query.q) {
-    conditions.push(searchCondition(query.q));
-  }
-  if (query.category) {
-    conditions.push(eq(services.category, query.category));
-  }
-  if (query.tier) {
-    conditions.push(eq(services.tier, query.tier));
-  }
+  const conditions = filterConditions(eq(services.status, "published"), query);
   if (query.organizationId) {
     conditions.push(eq(services.organizationId, query.organizationId));
   }
