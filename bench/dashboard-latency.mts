@@ -12,6 +12,7 @@ import { buildApp } from "../apps/server/src/app.js";
 import { loadConfig } from "../apps/server/src/platform/config.js";
 import { openDatabase } from "../apps/server/src/platform/db/client.js";
 import { migrateDatabase } from "../apps/server/src/platform/db/migrate.js";
+import { signIn as signInAs } from "./session.mjs";
 
 const say = (line: string) => void process.stdout.write(`${line}\n`);
 const { values } = parseArgs({
@@ -33,18 +34,7 @@ const app = await buildApp({ config, database, logger: false });
 await app.listen({ host: "127.0.0.1", port: 0 });
 const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 
-async function signIn(login: string): Promise<string> {
-  const response = await fetch(`${base}/api/v1/session`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ login, password: config.demoPassword }),
-  });
-  const cookie = response.headers.getSetCookie().find((value) => value.startsWith("sanshe_session="));
-  if (response.status !== 200 || !cookie) {
-    throw new Error(`sign-in of ${login} failed: ${response.status}`);
-  }
-  return cookie.split(";")[0] as string;
-}
+const signIn = (login: string) => signInAs(base, login, config.demoPassword);
 
 const median = (times: number[]) => {
   const sorted = [...times].sort((a, b) => a - b);

@@ -15,6 +15,7 @@ import { buildApp } from "../apps/server/src/app.js";
 import { loadConfig } from "../apps/server/src/platform/config.js";
 import { openDatabase, type Database } from "../apps/server/src/platform/db/client.js";
 import { migrateDatabase } from "../apps/server/src/platform/db/migrate.js";
+import { signIn as signInAs } from "./session.mjs";
 
 const say = (line: string) => void process.stdout.write(`${line}\n`);
 const fail = (line: string) => void process.stderr.write(`${line}\n`);
@@ -66,18 +67,7 @@ bare.get("/", async () => ({ ok: true }));
 await bare.listen({ host: "127.0.0.1", port: 0 });
 const bareBase = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
 
-async function signIn(login: string): Promise<string> {
-  const response = await fetch(`${base}/api/v1/session`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ login, password: config.demoPassword }),
-  });
-  const cookie = response.headers.getSetCookie().find((value) => value.startsWith("sanshe_session="));
-  if (response.status !== 200 || !cookie) {
-    throw new Error(`sign-in of ${login} failed: ${response.status} ${await response.text()}`);
-  }
-  return cookie.split(";")[0] as string;
-}
+const signIn = (login: string) => signInAs(base, login, config.demoPassword);
 const community = await signIn("demo-community");
 const district = await signIn("demo-district");
 // Officials read residents at street level and below (permissions.ts), so resident lists go through the street.

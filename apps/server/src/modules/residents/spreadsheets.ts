@@ -13,7 +13,8 @@ import {
 } from "@sanshe/contracts";
 import { eq, sql } from "drizzle-orm";
 import type { ActorCtx } from "../../platform/ctx.js";
-import { codeByLabel } from "../../platform/files/cells.js";
+import { codeByLabel, splitListCell } from "../../platform/files/cells.js";
+import { exportColumns, exportPages, templateColumns } from "../../platform/files/columns.js";
 import { AppError } from "../../platform/errors/app-error.js";
 import type { ExportSpec, ImportSpec } from "../../platform/module.js";
 import { households, residents } from "./schema.js";
@@ -21,39 +22,33 @@ import { canReadIn, canWriteIn } from "./policy.js";
 import { findResidentByIdIndex, getResidentRow, idNumberIndex, listResidents, phoneIndex } from "./queries.js";
 import { applyResidentUpdate, insertResident } from "./service.js";
 
-const groupByLabel = codeByLabel(residentGroupLabels);
 // Common variants people type.
-for (const [label, group] of [
-  ["低保", "low_income"],
-  ["低收入", "low_income"],
-  ["低保户", "low_income"],
-  ["残障人士", "disabled"],
-  ["退役军人", "veteran_family"],
-  ["未成年", "minor"],
-  ["失业", "unemployed"],
-  ["流动人员", "migrant"],
-] as const) {
-  groupByLabel.set(label, group);
-}
+const groupByLabel = codeByLabel(residentGroupLabels, {
+  低保: "low_income",
+  低收入: "low_income",
+  低保户: "low_income",
+  残障人士: "disabled",
+  退役军人: "veteran_family",
+  未成年: "minor",
+  失业: "unemployed",
+  流动人员: "migrant",
+});
 
-const relationByLabel = codeByLabel(relationLabels);
-for (const [label, relation] of [
-  ["本人", "head"],
-  ["妻", "spouse"],
-  ["夫", "spouse"],
-  ["妻子", "spouse"],
-  ["丈夫", "spouse"],
-  ["子", "child"],
-  ["女", "child"],
-  ["儿子", "child"],
-  ["女儿", "child"],
-  ["父亲", "parent"],
-  ["母亲", "parent"],
-  ["孙子", "grandchild"],
-  ["孙女", "grandchild"],
-] as const) {
-  relationByLabel.set(label, relation);
-}
+const relationByLabel = codeByLabel(relationLabels, {
+  本人: "head",
+  妻: "spouse",
+  夫: "spouse",
+  妻子: "spouse",
+  丈夫: "spouse",
+  子: "child",
+  女: "child",
+  儿子: "child",
+  女儿: "child",
+  父亲: "parent",
+  母亲: "parent",
+  孙子: "grandchild",
+  孙女: "grandchild",
+});
 
 /** One spreadsheet row of the resident registry (cell texts; empty cells absent). */
 export const ResidentImportRowSchema = z.object({
@@ -66,10 +61,7 @@ export const ResidentImportRowSchema = z.object({
     .string()
     .optional()
     .transform((value, context) => {
-      const labels = (value ?? "")
-        .split(/[,，、;；\s]+/)
-        .map((label) => label.trim())
-        .filter(Boolean);
+      const labels = splitListCell(value ?? "", /[,，、;；\s]+/);
       const groups: ResidentGroup[] = [];
       for (const label of labels) {
         const group = groupByLabel.get(label);
@@ -202,18 +194,32 @@ export async function upsertResident(tx: ActorCtx, row: ResidentImportRow): Prom
   return "updated";
 }
 
+const headers = {
+  name: ["姓名", "Name"],
+  gender: ["性别", "Gender"],
+  birth_date: ["出生日期", "Birth date"],
+  id_number: ["身份证号", "ID number"],
+  phone: ["手机号", "Phone"],
+  area_code: ["社区代码", "Community code"],
+  area_name: ["社区", "Community"],
+  address: ["地址", "Address"],
+  groups: ["人群类别", "Groups"],
+  head_id_number: ["户主身份证号", "Head's ID number"],
+  relation_to_head: ["与户主关系", "Relation to head"],
+} as const;
+
 export const residentImport: ImportSpec<ResidentImportRow> = {
   kind: "residents",
-  columns: [
-    { key: "name", header: "姓名", header_en: "Name", example: "张三" },
-    { key: "id_number", header: "身份证号", header_en: "ID number", example: "410105199001011234" },
-    { key: "phone", header: "手机号", header_en: "Phone", example: "13800000005" },
-    { key: "area_code", header: "社区代码", header_en: "Community code", example: "410105007002" },
-    { key: "address", header: "地址", header_en: "Address", example: "丰乐路 1 号院 2 号楼 1 单元 301 室" },
-    { key: "groups", header: "人群类别", header_en: "Groups", example: "独居老人,残疾人" },
-    { key: "head_id_number", header: "户主身份证号", header_en: "Head's ID number", example: "410105199001011234" },
-    { key: "relation_to_head", header: "与户主关系", header_en: "Relation to head", example: "户主" },
-  ],
+  columns: templateColumns(headers, {
+    name: "张三",
+    id_number: "410105199001011234",
+    phone: "13800000005",
+    area_code: "410105007002",
+    address: "丰乐路 1 号院 2 号楼 1 单元 301 室",
+    groups: "独居老人,残疾人",
+    head_id_number: "410105199001011234",
+    relation_to_head: "户主",
+  }),
   rowSchema: ResidentImportRowSchema,
   naturalKey: (row) => row.id_number,
   upsert: upsertResident,
@@ -221,31 +227,28 @@ export const residentImport: ImportSpec<ResidentImportRow> = {
 
 const genderLabels = { male: "男", female: "女" } as const;
 
+/** The export shows masked ID numbers and phones (the list's presenter masks them). */
+const exportHeaders = {
+  ...headers,
+  id_number: ["身份证号", "ID number (masked)"],
+  phone: ["手机号", "Phone (masked)"],
+} as const;
+
 export const residentExport: ExportSpec<ResidentListFilter, ResidentListItem> = {
   kind: "residents",
   permission: "residents.read",
   filterSchema: ResidentListFilterSchema,
-  columns: [
-    { key: "name", header: "姓名", header_en: "Name", value: (item) => item.name },
-    { key: "gender", header: "性别", header_en: "Gender", value: (item) => (item.gender ? genderLabels[item.gender] : null) },
-    { key: "birth_date", header: "出生日期", header_en: "Birth date", value: (item) => item.birth_date },
-    { key: "id_number", header: "身份证号", header_en: "ID number (masked)", value: (item) => item.id_number_masked },
-    { key: "phone", header: "手机号", header_en: "Phone (masked)", value: (item) => item.phone_masked },
-    { key: "area_code", header: "社区代码", header_en: "Community code", value: (item) => item.area_code },
-    { key: "area_name", header: "社区", header_en: "Community", value: (item) => item.area_name },
-    { key: "address", header: "地址", header_en: "Address", value: (item) => item.address },
-    {
-      key: "groups",
-      header: "人群类别",
-      header_en: "Groups",
-      value: (item) => item.groups.map((group) => residentGroupLabels[group]).join(","),
-    },
-    {
-      key: "relation_to_head",
-      header: "与户主关系",
-      header_en: "Relation to head",
-      value: (item) => (item.relation_to_head ? relationLabels[item.relation_to_head] : null),
-    },
-  ],
-  page: (ctx, filter, cursor, limit) => listResidents(ctx, { ...filter, cursor, limit }),
+  columns: exportColumns(exportHeaders, {
+    name: (item) => item.name,
+    gender: (item) => (item.gender ? genderLabels[item.gender] : null),
+    birth_date: (item) => item.birth_date,
+    id_number: (item) => item.id_number_masked,
+    phone: (item) => item.phone_masked,
+    area_code: (item) => item.area_code,
+    area_name: (item) => item.area_name,
+    address: (item) => item.address,
+    groups: (item) => item.groups.map((group) => residentGroupLabels[group]).join(","),
+    relation_to_head: (item) => (item.relation_to_head ? relationLabels[item.relation_to_head] : null),
+  }),
+  page: exportPages(listResidents),
 };

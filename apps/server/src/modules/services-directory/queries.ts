@@ -82,9 +82,12 @@ export async function providerNames(ctx: Ctx, rows: readonly ServiceRow[]): Prom
     "";
 }
 
-/** Services the publisher may see, filtered and searched, keyset by (name, id); three queries per page. */
-export async function listServices(ctx: ActorCtx, query: ServiceListQuery): Promise<ServicePage> {
-  const conditions: SQL[] = [serviceVisible(ctx)];
+/** `base` and the filters every services list shares: search, category and tier (each when given). */
+function filterConditions(
+  base: SQL,
+  query: { q?: string | undefined; category?: string | undefined; tier?: ServiceRow["tier"] | undefined },
+): SQL[] {
+  const conditions: SQL[] = [base];
   if (query.q) {
     conditions.push(searchCondition(query.q));
   }
@@ -94,6 +97,36 @@ export async function listServices(ctx: ActorCtx, query: ServiceListQuery): Prom
   if (query.tier) {
     conditions.push(eq(services.tier, query.tier));
   }
+  return conditions;
+}
+
+/** A page of services (pageOfRows), each presented with its provider's name (two more queries). */
+async function presentPage<Item>(
+  ctx: Ctx,
+  conditions: SQL[],
+  query: { cursor?: string | undefined; limit: number },
+  present: (row: ServiceRow, providerName: string) => Item,
+): Promise<{ items: Item[]; next_cursor: string | null }> {
+  const { rows, next_cursor } = await pageOfRows(ctx, conditions, query.cursor, query.limit);
+  const nameOf = await providerNames(ctx, rows);
+  return { items: rows.map((row) => present(row, nameOf(row))), next_cursor };
+}
+
+/** One found service presented with its provider's name. @throws AppError NOT_FOUND when `row` is null. */
+async function presentFound<Item>(
+  ctx: Ctx,
+  row: ServiceRow | null,
+  present: (row: ServiceRow, providerName: string) => Item,
+): Promise<Item> {
+  if (!row) {
+    throw notFound();
+  }
+  return present(row, (await providerNames(ctx, [row]))(row));
+}
+
+/** Services the publisher may see, filtered and searched, keyset by (name, id); three queries per page. */
+export async function listServices(ctx: ActorCtx, query: ServiceListQuery): Promise<ServicePage> {
+  const conditions = filterConditions(serviceVisible(ctx), query);
   if (query.price_kind) {
     conditions.push(eq(services.priceKind, query.price_kind));
   }
@@ -103,9 +136,7 @@ export async function listServices(ctx: ActorCtx, query: ServiceListQuery): Prom
   if (query.area_code) {
     conditions.push(servesArea(query.area_code));
   }
-  const { rows, next_cursor } = await pageOfRows(ctx, conditions, query.cursor, query.limit);
-  const nameOf = await providerNames(ctx, rows);
-  return { items: rows.map((row) => presentService(row, nameOf(row))), next_cursor };
+  return presentPage(ctx, conditions, query, presentService);
 }
 
 /** The raw row of a service the publisher may see, optionally locked; null when invisible. */
@@ -123,28 +154,16 @@ export async function findVisibleService(ctx: ActorCtx, id: string, options: { f
  * @throws AppError NOT_FOUND when missing or outside the caller's scope.
  */
 export async function getService(ctx: ActorCtx, id: string): Promise<Service> {
-  const row = await findVisibleService(ctx, id);
-  if (!row) {
-    throw notFound();
-  }
-  return presentService(row, (await providerNames(ctx, [row]))(row));
+  return presentFound(ctx, await findVisibleService(ctx, id), presentService);
 }
 
 /** Published services for everyone (no login), public fields only; three queries per page. */
 export async function listPublicServices(ctx: Ctx, query: PublicServiceListQuery): Promise<PublicServicePage> {
-  const conditions: SQL[] = [eq(services.status, "published")];
-  if (query.q) {
-    conditions.push(searchCondition(query.q));
-  }
-  if (query.category) {
-    conditions.push(eq(services.category, query.category));
-  }
+  const conditions = filterConditions(eq(services.status, "published"), { q: query.q, category: query.category });
   if (query.area_code) {
     conditions.push(servesArea(query.area_code));
   }
-  const { rows, next_cursor } = await pageOfRows(ctx, conditions, query.cursor, query.limit);
-  const nameOf = await providerNames(ctx, rows);
-  return { items: rows.map((row) => presentPublicService(row, nameOf(row))), next_cursor };
+  return presentPage(ctx, conditions, query, presentPublicService);
 }
 
 /** The row of a published service; null otherwise. */
@@ -161,11 +180,7 @@ export async function findPublishedService(ctx: Ctx, id: string): Promise<Servic
  * @throws AppError NOT_FOUND when missing or not published.
  */
 export async function getPublicService(ctx: Ctx, id: string): Promise<PublicService> {
-  const row = await findPublishedService(ctx, id);
-  if (!row) {
-    throw notFound();
-  }
-  return presentPublicService(row, (await providerNames(ctx, [row]))(row));
+  return presentFound(ctx, await findPublishedService(ctx, id), presentPublicService);
 }
 
 /**
@@ -183,16 +198,7 @@ export async function pagePublishedServices(
     perPage: number;
   },
 ): Promise<{ total: number; rows: ServiceRow[] }> {
-  const conditions: SQL[] = [eq(services.status, "published")];
-  if (query.q) {
-    conditions.push(searchCondition(query.q));
-  }
-  if (query.category) {
-    conditions.push(eq(services.category, query.category));
-  }
-  if (query.tier) {
-    conditions.push(eq(services.tier, query.tier));
-  }
+  const conditions = filterConditions(eq(services.status, "published"), query);
   if (query.organizationId) {
     conditions.push(eq(services.organizationId, query.organizationId));
   }

@@ -7,6 +7,8 @@ import {
   type SocialOrgFilter,
   type SocialOrgListItem,
 } from "@sanshe/contracts";
+import { codeByLabel } from "../../platform/files/cells.js";
+import { exportColumns, exportPages, templateColumns } from "../../platform/files/columns.js";
 import type { ExportSpec, ImportSpec } from "../../platform/module.js";
 import { listSocialOrgs } from "./queries.js";
 import { upsertSocialOrg } from "./service.js";
@@ -24,13 +26,13 @@ export const statusLabels = { active: "正常", suspended: "暂停活动", dereg
 
 /** A cell that is a Chinese label (or the English value) of an enum; unknown text stays as is for the enum to refuse. */
 function label<T extends string>(labels: Record<T, string>, aliases: Record<string, T> = {}) {
-  const byLabel = new Map<string, T>(Object.entries(labels).map(([value, text]) => [text as string, value as T]));
+  const byLabel = codeByLabel(labels, aliases);
   return (cell: string | undefined): string | undefined => {
     if (cell === undefined) {
       return undefined;
     }
     const value = cell.trim();
-    return byLabel.get(value) ?? aliases[value] ?? value;
+    return byLabel.get(value) ?? value;
   };
 }
 
@@ -118,24 +120,43 @@ export const socialOrgRowSchema: z.ZodType<SocialOrgCreate> = cells
     }
   });
 
+const headers = {
+  name: ["名称", "Name"],
+  uscc: ["统一社会信用代码", "Unified social credit code"],
+  registration: ["登记类型", "Registration"],
+  legal_form: ["组织形式", "Legal form"],
+  category: ["类别", "Category"],
+  grade: ["等级", "Grade"],
+  grade_year: ["评估年度", "Evaluation year"],
+  area_code: ["登记区划代码", "Home area code"],
+  area_name: ["登记区划", "Home area"],
+  founded_on: ["成立日期", "Founded on"],
+  staff_count: ["工作人员数", "Staff"],
+  social_worker_count: ["社工人数", "Social workers"],
+  is_social_work_agency: ["社工机构", "Social-work agency"],
+  status: ["状态", "Status"],
+  description: ["简介", "Description"],
+  contact_phone: ["联系电话", "Contact phone"],
+} as const;
+
 export const socialOrgImport: ImportSpec<SocialOrgCreate> = {
   kind: "social-orgs",
-  columns: [
-    { key: "name", header: "名称", header_en: "Name", example: "金水区颐养老年服务中心" },
-    { key: "uscc", header: "统一社会信用代码", header_en: "Unified social credit code", example: "52410105MJ0000001P" },
-    { key: "registration", header: "登记类型", header_en: "Registration", example: "登记" },
-    { key: "legal_form", header: "组织形式", header_en: "Legal form", example: "民办非企业单位" },
-    { key: "category", header: "类别", header_en: "Category", example: "生活服务类" },
-    { key: "grade", header: "等级", header_en: "Grade", example: "3A" },
-    { key: "grade_year", header: "评估年度", header_en: "Evaluation year", example: "2025" },
-    { key: "area_code", header: "登记区划代码", header_en: "Home area code", example: "410105" },
-    { key: "founded_on", header: "成立日期", header_en: "Founded on", example: "2018-05-20" },
-    { key: "staff_count", header: "工作人员数", header_en: "Staff", example: "12" },
-    { key: "social_worker_count", header: "社工人数", header_en: "Social workers", example: "5" },
-    { key: "status", header: "状态", header_en: "Status", example: "正常" },
-    { key: "description", header: "简介", header_en: "Description", example: "为社区老年人提供居家养老服务" },
-    { key: "contact_phone", header: "联系电话", header_en: "Contact phone", example: "0371-12345678" },
-  ],
+  columns: templateColumns(headers, {
+    name: "金水区颐养老年服务中心",
+    uscc: "52410105MJ0000001P",
+    registration: "登记",
+    legal_form: "民办非企业单位",
+    category: "生活服务类",
+    grade: "3A",
+    grade_year: "2025",
+    area_code: "410105",
+    founded_on: "2018-05-20",
+    staff_count: "12",
+    social_worker_count: "5",
+    status: "正常",
+    description: "为社区老年人提供居家养老服务",
+    contact_phone: "0371-12345678",
+  }),
   rowSchema: socialOrgRowSchema,
   naturalKey: (row) => row.uscc ?? `${row.name}@${row.area_code}`,
   upsert: (ctx, row) => upsertSocialOrg(ctx, row),
@@ -145,33 +166,23 @@ export const socialOrgExport: ExportSpec<SocialOrgFilter, SocialOrgListItem> = {
   kind: "social-orgs",
   permission: "social_orgs.read",
   filterSchema: SocialOrgFilterSchema,
-  columns: [
-    { key: "name", header: "名称", header_en: "Name", value: (item) => item.name },
-    { key: "uscc", header: "统一社会信用代码", header_en: "Unified social credit code", value: (item) => item.uscc },
-    { key: "registration", header: "登记类型", header_en: "Registration", value: (item) => registrationLabels[item.registration] },
-    {
-      key: "legal_form",
-      header: "组织形式",
-      header_en: "Legal form",
-      value: (item) => (item.legal_form ? legalFormLabels[item.legal_form] : null),
-    },
-    { key: "category", header: "类别", header_en: "Category", value: (item) => categoryLabels[item.category] },
-    { key: "grade", header: "等级", header_en: "Grade", value: (item) => item.grade },
-    { key: "grade_year", header: "评估年度", header_en: "Evaluation year", value: (item) => item.grade_year },
-    { key: "area_code", header: "登记区划代码", header_en: "Home area code", value: (item) => item.area_code },
-    { key: "area_name", header: "登记区划", header_en: "Home area", value: (item) => item.area_name },
-    { key: "founded_on", header: "成立日期", header_en: "Founded on", value: (item) => item.founded_on },
-    { key: "staff_count", header: "工作人员数", header_en: "Staff", value: (item) => item.staff_count },
-    { key: "social_worker_count", header: "社工人数", header_en: "Social workers", value: (item) => item.social_worker_count },
-    {
-      key: "is_social_work_agency",
-      header: "社工机构",
-      header_en: "Social-work agency",
-      value: (item) => (item.is_social_work_agency ? "是" : "否"),
-    },
-    { key: "status", header: "状态", header_en: "Status", value: (item) => statusLabels[item.status] },
-    { key: "description", header: "简介", header_en: "Description", value: (item) => item.description },
-    { key: "contact_phone", header: "联系电话", header_en: "Contact phone", value: (item) => item.contact_phone },
-  ],
-  page: (ctx, filter, cursor, limit) => listSocialOrgs(ctx, { ...filter, cursor, limit }),
+  columns: exportColumns(headers, {
+    name: (item) => item.name,
+    uscc: (item) => item.uscc,
+    registration: (item) => registrationLabels[item.registration],
+    legal_form: (item) => (item.legal_form ? legalFormLabels[item.legal_form] : null),
+    category: (item) => categoryLabels[item.category],
+    grade: (item) => item.grade,
+    grade_year: (item) => item.grade_year,
+    area_code: (item) => item.area_code,
+    area_name: (item) => item.area_name,
+    founded_on: (item) => item.founded_on,
+    staff_count: (item) => item.staff_count,
+    social_worker_count: (item) => item.social_worker_count,
+    is_social_work_agency: (item) => (item.is_social_work_agency ? "是" : "否"),
+    status: (item) => statusLabels[item.status],
+    description: (item) => item.description,
+    contact_phone: (item) => item.contact_phone,
+  }),
+  page: exportPages(listSocialOrgs),
 };

@@ -28,64 +28,34 @@ export function demoUscc(form: SocialOrgLegalForm, area: string, random: () => n
 
 type Theme = { name: string; category: SocialOrgCategory; form: SocialOrgLegalForm; description: string; agency?: boolean };
 
+/** One theme: name, category, legal form, description, and whether it is a social-work agency. */
+const theme = (name: string, category: SocialOrgCategory, form: SocialOrgLegalForm, description: string, agency?: true): Theme => ({
+  name,
+  category,
+  form,
+  description,
+  ...(agency ? { agency } : {}),
+});
+
 const themes: Theme[] = [
-  {
-    name: "颐养老年服务中心",
-    category: "life_services",
-    form: "private_non_enterprise",
-    description: "为辖区老年人提供助餐、助浴和日间照料服务。",
-  },
-  {
-    name: "丰乐社工服务中心",
-    category: "comprehensive",
-    form: "private_non_enterprise",
-    description: "专业社会工作服务机构，承接社区治理和困难群众帮扶项目。",
-    agency: true,
-  },
-  {
-    name: "同心社会工作服务社",
-    category: "comprehensive",
-    form: "private_non_enterprise",
-    description: "开展社区矫正、青少年服务和居家养老探访。",
-    agency: true,
-  },
-  { name: "阳光青少年成长服务中心", category: "charity", form: "private_non_enterprise", description: "为青少年提供课后托管和心理支持。" },
-  { name: "书画艺术协会", category: "culture_sports", form: "association", description: "组织书法、国画交流和社区展览。" },
-  { name: "慈善基金会", category: "charity", form: "foundation", description: "资助困难家庭和社区公益项目。" },
-  {
-    name: "邻里互助服务中心",
-    category: "life_services",
-    form: "private_non_enterprise",
-    description: "组织邻里互助、便民维修和志愿服务。",
-  },
-  { name: "太极拳协会", category: "culture_sports", form: "association", description: "组织居民晨练和太极拳培训。" },
-  { name: "残障人士康复服务中心", category: "charity", form: "private_non_enterprise", description: "为残障人士提供康复训练和就业辅导。" },
-  {
-    name: "心桥社会工作服务中心",
-    category: "rights",
-    form: "private_non_enterprise",
-    description: "开展婚姻家庭调解和法律援助转介。",
-    agency: true,
-  },
-  { name: "消费者权益服务站", category: "rights", form: "association", description: "为居民提供消费维权咨询。" },
-  { name: "家庭教育促进会", category: "comprehensive", form: "association", description: "开展家庭教育讲座和亲子活动。" },
-  {
-    name: "暖心助老志愿服务中心",
-    category: "life_services",
-    form: "private_non_enterprise",
-    description: "探访独居老人，开展居家养老上门服务。",
-  },
-  { name: "社区发展基金会", category: "comprehensive", form: "foundation", description: "支持社区营造和居民自治项目。" },
-  { name: "合唱团协会", category: "culture_sports", form: "association", description: "组织社区合唱排练和演出。" },
-  { name: "绿色家园环保服务中心", category: "charity", form: "private_non_enterprise", description: "推动垃圾分类和社区绿化。" },
-  {
-    name: "新市民融入服务中心",
-    category: "rights",
-    form: "private_non_enterprise",
-    description: "为外来务工人员提供融入服务和权益咨询。",
-    agency: true,
-  },
-  { name: "全民健身促进会", category: "culture_sports", form: "association", description: "组织广场舞、健步走等健身活动。" },
+  theme("颐养老年服务中心", "life_services", "private_non_enterprise", "为辖区老年人提供助餐、助浴和日间照料服务。"),
+  theme("丰乐社工服务中心", "comprehensive", "private_non_enterprise", "专业社会工作服务机构，承接社区治理和困难群众帮扶项目。", true),
+  theme("同心社会工作服务社", "comprehensive", "private_non_enterprise", "开展社区矫正、青少年服务和居家养老探访。", true),
+  theme("阳光青少年成长服务中心", "charity", "private_non_enterprise", "为青少年提供课后托管和心理支持。"),
+  theme("书画艺术协会", "culture_sports", "association", "组织书法、国画交流和社区展览。"),
+  theme("慈善基金会", "charity", "foundation", "资助困难家庭和社区公益项目。"),
+  theme("邻里互助服务中心", "life_services", "private_non_enterprise", "组织邻里互助、便民维修和志愿服务。"),
+  theme("太极拳协会", "culture_sports", "association", "组织居民晨练和太极拳培训。"),
+  theme("残障人士康复服务中心", "charity", "private_non_enterprise", "为残障人士提供康复训练和就业辅导。"),
+  theme("心桥社会工作服务中心", "rights", "private_non_enterprise", "开展婚姻家庭调解和法律援助转介。", true),
+  theme("消费者权益服务站", "rights", "association", "为居民提供消费维权咨询。"),
+  theme("家庭教育促进会", "comprehensive", "association", "开展家庭教育讲座和亲子活动。"),
+  theme("暖心助老志愿服务中心", "life_services", "private_non_enterprise", "探访独居老人，开展居家养老上门服务。"),
+  theme("社区发展基金会", "comprehensive", "foundation", "支持社区营造和居民自治项目。"),
+  theme("合唱团协会", "culture_sports", "association", "组织社区合唱排练和演出。"),
+  theme("绿色家园环保服务中心", "charity", "private_non_enterprise", "推动垃圾分类和社区绿化。"),
+  theme("新市民融入服务中心", "rights", "private_non_enterprise", "为外来务工人员提供融入服务和权益咨询。", true),
+  theme("全民健身促进会", "culture_sports", "association", "组织广场舞、健步走等健身活动。"),
 ];
 
 const filedThemes: Array<{ name: string; category: SocialOrgCategory; description: string }> = [

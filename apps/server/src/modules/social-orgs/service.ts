@@ -35,37 +35,8 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-/** Column values for the editable fields present in `data`. */
-function columnsOf(data: Partial<Editable>): Partial<typeof socialOrgs.$inferInsert> {
-  const columns: Partial<typeof socialOrgs.$inferInsert> = {};
-  const set = <K extends keyof typeof columns>(key: K, value: (typeof columns)[K] | undefined) => {
-    if (value !== undefined) {
-      columns[key] = value;
-    }
-  };
-  set("name", data.name);
-  set("uscc", data.uscc);
-  set("legalForm", data.legal_form);
-  set("registration", data.registration);
-  set("category", data.category);
-  set("grade", data.grade);
-  set("gradeYear", data.grade_year);
-  set("areaCode", data.area_code);
-  set("foundedOn", data.founded_on);
-  set("staffCount", data.staff_count);
-  set("socialWorkerCount", data.social_worker_count);
-  set("fundingSources", data.funding_sources ? [...new Set(data.funding_sources)] : undefined);
-  set("status", data.status);
-  set("isSocialWorkAgency", data.is_social_work_agency);
-  set("description", data.description);
-  set("contactPhone", data.contact_phone);
-  set("contactAddress", data.contact_address);
-  set("contactEmail", data.contact_email);
-  return columns;
-}
-
-/** The contract field name of each column (for problems naming fields). */
-const fieldOfColumn: Record<string, string> = {
+/** The contract field of each editable column (for problems naming fields), in column order. */
+const fieldOfColumn = {
   name: "name",
   uscc: "uscc",
   legalForm: "legal_form",
@@ -84,7 +55,19 @@ const fieldOfColumn: Record<string, string> = {
   contactPhone: "contact_phone",
   contactAddress: "contact_address",
   contactEmail: "contact_email",
-};
+} as const satisfies Partial<Record<keyof typeof socialOrgs.$inferInsert, keyof Editable>>;
+
+/** Column values for the editable fields present in `data` (funding sources without repeats). */
+function columnsOf(data: Partial<Editable>): Partial<typeof socialOrgs.$inferInsert> {
+  const columns: Record<string, unknown> = {};
+  for (const [column, field] of Object.entries(fieldOfColumn)) {
+    const value = field === "funding_sources" ? (data.funding_sources ? [...new Set(data.funding_sources)] : undefined) : data[field];
+    if (value !== undefined) {
+      columns[column] = value;
+    }
+  }
+  return columns;
+}
 
 /**
  * Org staff (no authority over the home area) change contact and description only.
@@ -94,7 +77,7 @@ function checkStaffFields(ctx: ActorCtx, row: SocialOrgRow, changedKeys: string[
   if (socialOrgEditRight(ctx.actor.memberships, row) !== "own") {
     return;
   }
-  const refused = fieldsNotEditableByStaff(changedKeys.map((key) => fieldOfColumn[key] ?? key));
+  const refused = fieldsNotEditableByStaff(changedKeys.map((key) => (fieldOfColumn as Record<string, string>)[key] ?? key));
   if (refused.length > 0) {
     const message = fieldMessages.FIELD_NOT_EDITABLE?.[ctx.locale] ?? "FIELD_NOT_EDITABLE";
     throw new AppError(
@@ -147,9 +130,7 @@ async function checkPlacement(ctx: ActorCtx, areaCode: string): Promise<void> {
   if (!canPlaceSocialOrg(ctx.actor.memberships, areaCode)) {
     throw forbidden();
   }
-  if (!(await getAreaNames(ctx, [areaCode])).has(areaCode)) {
-    throw new AppError("AREA_UNKNOWN", { code: areaCode });
-  }
+  await checkAreasKnown(ctx, [areaCode]);
 }
 
 async function insertOrg(ctx: ActorCtx, input: SocialOrgCreate): Promise<SocialOrgRow> {
@@ -265,6 +246,27 @@ async function bumpVersion(ctx: ActorCtx, row: SocialOrgRow): Promise<void> {
   }
 }
 
+/** @throws AppError AREA_UNKNOWN naming the first of `codes` that is not a known area. */
+async function checkAreasKnown(ctx: ActorCtx, codes: string[]): Promise<void> {
+  const known = await getAreaNames(ctx, codes);
+  const unknown = codes.find((code) => !known.has(code));
+  if (unknown) {
+    throw new AppError("AREA_UNKNOWN", { code: unknown });
+  }
+}
+
+/** After a list of places (served areas, stations) was replaced: the version bump, the audit row, the new state. */
+async function recordPlacesReplaced(
+  tx: ActorCtx,
+  row: SocialOrgRow,
+  action: "social_orgs.service_areas" | "social_orgs.stations",
+  areaCodes: string[],
+): Promise<SocialOrg> {
+  await bumpVersion(tx, row);
+  await tx.audit.record(action, { entityType: "social_org", entityId: row.id, areaCode: row.areaCode, detail: { area_codes: areaCodes } });
+  return presentFull(tx, { ...row, version: row.version + 1, updatedAt: tx.now() });
+}
+
 /**
  * Replaces the list of served areas (known area codes); the registering authority only.
  * @throws AppError NOT_FOUND, FORBIDDEN, FIELDS_NOT_EDITABLE (org staff), VERSION_CONFLICT, AREA_UNKNOWN.
@@ -274,25 +276,14 @@ export async function putServiceAreas(ctx: ActorCtx, id: string, input: SocialOr
     const row = await editableRow(tx, id, input.version);
     checkPlacesEditable(tx, row, "area_codes");
     const codes = [...new Set(input.area_codes)];
-    const known = await getAreaNames(tx, codes);
-    const unknown = codes.find((code) => !known.has(code));
-    if (unknown) {
-      throw new AppError("AREA_UNKNOWN", { code: unknown });
-    }
+    await checkAreasKnown(tx, codes);
     await tx.db.delete(socialOrgServiceAreas).where(eq(socialOrgServiceAreas.orgId, id));
     if (codes.length > 0) {
       await tx.db
         .insert(socialOrgServiceAreas)
         .values(codes.map((areaCode) => ({ orgId: id, areaCode, createdAt: ctx.now(), updatedAt: ctx.now() })));
     }
-    await bumpVersion(tx, row);
-    await tx.audit.record("social_orgs.service_areas", {
-      entityType: "social_org",
-      entityId: id,
-      areaCode: row.areaCode,
-      detail: { area_codes: codes },
-    });
-    return presentFull(tx, { ...row, version: row.version + 1, updatedAt: ctx.now() });
+    return recordPlacesReplaced(tx, row, "social_orgs.service_areas", codes);
   });
 }
 
@@ -311,25 +302,14 @@ export async function putStations(ctx: ActorCtx, id: string, input: SocialOrgSta
     if (index >= 0) {
       throw fieldError(ctx, `body.stations.${index}.area_code`, "COMMUNITY_REQUIRED");
     }
-    const known = await getAreaNames(tx, [...byCode.keys()]);
-    const unknown = [...byCode.keys()].find((code) => !known.has(code));
-    if (unknown) {
-      throw new AppError("AREA_UNKNOWN", { code: unknown });
-    }
+    await checkAreasKnown(tx, [...byCode.keys()]);
     await tx.db.delete(socialOrgStations).where(eq(socialOrgStations.orgId, id));
     if (byCode.size > 0) {
       await tx.db
         .insert(socialOrgStations)
         .values([...byCode].map(([areaCode, since]) => ({ orgId: id, areaCode, since, createdAt: ctx.now(), updatedAt: ctx.now() })));
     }
-    await bumpVersion(tx, row);
-    await tx.audit.record("social_orgs.stations", {
-      entityType: "social_org",
-      entityId: id,
-      areaCode: row.areaCode,
-      detail: { area_codes: [...byCode.keys()] },
-    });
-    return presentFull(tx, { ...row, version: row.version + 1, updatedAt: ctx.now() });
+    return recordPlacesReplaced(tx, row, "social_orgs.stations", [...byCode.keys()]);
   });
 }
 

@@ -4,6 +4,8 @@ import { CertificateNoSchema, SocialWorkerListQuerySchema, text, type SocialWork
 import type { ActorCtx } from "../../platform/ctx.js";
 import { AppError } from "../../platform/errors/app-error.js";
 import { isInScope } from "../../platform/auth/permissions.js";
+import { labelCell, splitListCell } from "../../platform/files/cells.js";
+import { exportColumns, exportPages, templateColumns } from "../../platform/files/columns.js";
 import type { ExportSpec, ImportSpec } from "../../platform/module.js";
 import { findOrganizationByName } from "../social-orgs/index.js";
 import { listWorkers, type WorkerOptions } from "./queries.js";
@@ -19,38 +21,20 @@ export const levelLabels = {
 const genderLabels = { male: "男", female: "女" } as const;
 const statusLabels = { active: "在岗", left: "离职" } as const;
 
-function fromLabel<T extends string>(labels: Record<T, string>, issue: string) {
-  const byLabel = new Map<string, T>();
-  for (const [key, label] of Object.entries(labels) as Array<[T, string]>) {
-    byLabel.set(label, key);
-    byLabel.set(key, key);
-  }
-  return z
-    .string()
-    .trim()
-    .refine((value) => byLabel.has(value), { message: issue })
-    .transform((value) => byLabel.get(value) as T);
-}
-
 /** One row of the social-workers spreadsheet, from cell texts (Chinese labels accepted for enums). */
 export const socialWorkerRowSchema = z.object({
   name: text({ max: 64 }),
-  gender: fromLabel(genderLabels, "INVALID_GENDER").optional(),
-  level: fromLabel(levelLabels, "INVALID_LEVEL"),
+  gender: labelCell(genderLabels, "INVALID_GENDER").optional(),
+  level: labelCell(levelLabels, "INVALID_LEVEL"),
   certificate_no: z.string({ error: "CERTIFICATE_NO_REQUIRED" }).trim().min(1, "CERTIFICATE_NO_REQUIRED").pipe(CertificateNoSchema),
   certificate_year: z.coerce.number().int().min(1990).max(2100).optional(),
   organization_name: text({ max: 200 }),
   community_codes: z
     .string()
-    .transform((value) =>
-      value
-        .split(/[,，、\s]+/)
-        .map((code) => code.trim())
-        .filter(Boolean),
-    )
+    .transform((value) => splitListCell(value))
     .pipe(z.array(z.string().regex(/^\d{12}$/, "INVALID_AREA_CODE")).max(50))
     .optional(),
-  status: fromLabel(statusLabels, "INVALID_STATUS").optional(),
+  status: labelCell(statusLabels, "INVALID_STATUS").optional(),
 });
 export type SocialWorkerRow = z.infer<typeof socialWorkerRowSchema>;
 
@@ -113,19 +97,31 @@ export async function upsertImportedWorker(ctx: ActorCtx, row: SocialWorkerRow):
   return changed ? "updated" : "unchanged";
 }
 
+const headers = {
+  name: ["姓名", "Name"],
+  gender: ["性别", "Gender"],
+  level: ["等级", "Level"],
+  certificate_no: ["证书编号", "Certificate number"],
+  certificate_year: ["取证年份", "Certificate year"],
+  organization_name: ["所属机构", "Organization"],
+  community_codes: ["服务社区代码", "Communities served (codes)"],
+  status: ["状态", "Status"],
+  training_hours_this_year: ["本年培训学时", "Training hours this year"],
+} as const;
+
 export function socialWorkerImportSpec(): ImportSpec<SocialWorkerRow> {
   return {
     kind: "social-workers",
-    columns: [
-      { key: "name", header: "姓名", header_en: "Name", example: "张三" },
-      { key: "gender", header: "性别", header_en: "Gender", example: "女" },
-      { key: "level", header: "等级", header_en: "Level", example: "社会工作师" },
-      { key: "certificate_no", header: "证书编号", header_en: "Certificate number", example: "S2024410100123" },
-      { key: "certificate_year", header: "取证年份", header_en: "Certificate year", example: "2024" },
-      { key: "organization_name", header: "所属机构", header_en: "Organization", example: "金水区丰乐社工服务中心（演示）" },
-      { key: "community_codes", header: "服务社区代码", header_en: "Communities served (codes)", example: "410105007001,410105007002" },
-      { key: "status", header: "状态", header_en: "Status", example: "在岗" },
-    ],
+    columns: templateColumns(headers, {
+      name: "张三",
+      gender: "女",
+      level: "社会工作师",
+      certificate_no: "S2024410100123",
+      certificate_year: "2024",
+      organization_name: "金水区丰乐社工服务中心（演示）",
+      community_codes: "410105007001,410105007002",
+      status: "在岗",
+    }),
     rowSchema: socialWorkerRowSchema,
     naturalKey: (row) => row.certificate_no,
     upsert: upsertImportedWorker,
@@ -137,27 +133,17 @@ export function socialWorkerExportSpec(options: () => WorkerOptions): ExportSpec
     kind: "social-workers",
     permission: "social_workers.read",
     filterSchema: SocialWorkerListQuerySchema,
-    columns: [
-      { key: "name", header: "姓名", header_en: "Name", value: (item) => item.name },
-      { key: "gender", header: "性别", header_en: "Gender", value: (item) => (item.gender ? genderLabels[item.gender] : null) },
-      { key: "level", header: "等级", header_en: "Level", value: (item) => levelLabels[item.level] },
-      { key: "certificate_no", header: "证书编号", header_en: "Certificate number", value: (item) => item.certificate_no },
-      { key: "certificate_year", header: "取证年份", header_en: "Certificate year", value: (item) => item.certificate_year },
-      { key: "organization_name", header: "所属机构", header_en: "Organization", value: (item) => item.organization_name },
-      {
-        key: "community_codes",
-        header: "服务社区代码",
-        header_en: "Communities served (codes)",
-        value: (item) => item.communities.map((community) => community.area_code).join(","),
-      },
-      { key: "status", header: "状态", header_en: "Status", value: (item) => statusLabels[item.status] },
-      {
-        key: "training_hours_this_year",
-        header: "本年培训学时",
-        header_en: "Training hours this year",
-        value: (item) => item.training_hours_this_year,
-      },
-    ],
-    page: (ctx, filter, cursor, limit) => listWorkers(ctx, { ...filter, cursor, limit }, options()),
+    columns: exportColumns(headers, {
+      name: (item) => item.name,
+      gender: (item) => (item.gender ? genderLabels[item.gender] : null),
+      level: (item) => levelLabels[item.level],
+      certificate_no: (item) => item.certificate_no,
+      certificate_year: (item) => item.certificate_year,
+      organization_name: (item) => item.organization_name,
+      community_codes: (item) => item.communities.map((community) => community.area_code).join(","),
+      status: (item) => statusLabels[item.status],
+      training_hours_this_year: (item) => item.training_hours_this_year,
+    }),
+    page: exportPages((ctx, query) => listWorkers(ctx, query, options())),
   };
 }

@@ -13,6 +13,14 @@ type DemoAccount = {
   grants: Array<{ role: Role; area_code: string; organization?: true }>;
 };
 
+/** A demo account holding one role in one area (of the demo agency when `organization`). */
+const demoAccount = (login: string, displayName: string, who: string, role: Role, areaCode: string, organization?: true): DemoAccount => ({
+  login,
+  displayName,
+  who,
+  grants: [{ role, area_code: areaCode, ...(organization ? { organization } : {}) }],
+});
+
 /** The demo accounts of the README, one per role, in real Zhengzhou jurisdictions. */
 export const demoAccounts: DemoAccount[] = [
   {
@@ -24,60 +32,29 @@ export const demoAccounts: DemoAccount[] = [
       { role: "admin", area_code: "4101" },
     ],
   },
-  {
-    login: "demo-district",
-    displayName: "金水区民政局（演示）",
-    who: "金水区 official",
-    grants: [{ role: "official", area_code: "410105" }],
-  },
-  {
-    login: "demo-district-erqi",
-    displayName: "二七区民政局（演示）",
-    who: "二七区 official",
-    grants: [{ role: "official", area_code: "410103" }],
-  },
-  {
-    login: "demo-street",
-    displayName: "南阳新村街道办事处（演示）",
-    who: "南阳新村街道 official",
-    grants: [{ role: "official", area_code: "410105007" }],
-  },
-  {
-    login: "demo-community",
-    displayName: "丰乐社区居委会（演示）",
-    who: "丰乐社区 staff",
-    grants: [{ role: "community_staff", area_code: "410105007002" }],
-  },
-  {
-    login: "demo-org",
-    displayName: "社工服务中心工作人员（演示）",
-    who: "staff of the demo social-work agency serving 金水区",
-    grants: [{ role: "org_staff", area_code: "410105", organization: true }],
-  },
-  {
-    login: "demo-worker",
-    displayName: "丰乐社区社工（演示）",
-    who: "social worker of that agency, serving 丰乐社区",
-    grants: [{ role: "social_worker", area_code: "410105007002", organization: true }],
-  },
-  {
-    login: "demo-evaluator",
-    displayName: "第三方评估员（演示）",
-    who: "third-party evaluator",
-    grants: [{ role: "evaluator", area_code: "4101" }],
-  },
-  {
-    login: "demo-resident",
-    displayName: "丰乐社区居民（演示）",
-    who: "resident of 丰乐社区",
-    grants: [{ role: "resident", area_code: "410105007002" }],
-  },
-  {
-    login: "demo-auditor",
-    displayName: "安全审计员（演示）",
-    who: "security auditor (reads the audit log)",
-    grants: [{ role: "auditor", area_code: "4101" }],
-  },
+  demoAccount("demo-district", "金水区民政局（演示）", "金水区 official", "official", "410105"),
+  demoAccount("demo-district-erqi", "二七区民政局（演示）", "二七区 official", "official", "410103"),
+  demoAccount("demo-street", "南阳新村街道办事处（演示）", "南阳新村街道 official", "official", "410105007"),
+  demoAccount("demo-community", "丰乐社区居委会（演示）", "丰乐社区 staff", "community_staff", "410105007002"),
+  demoAccount(
+    "demo-org",
+    "社工服务中心工作人员（演示）",
+    "staff of the demo social-work agency serving 金水区",
+    "org_staff",
+    "410105",
+    true,
+  ),
+  demoAccount(
+    "demo-worker",
+    "丰乐社区社工（演示）",
+    "social worker of that agency, serving 丰乐社区",
+    "social_worker",
+    "410105007002",
+    true,
+  ),
+  demoAccount("demo-evaluator", "第三方评估员（演示）", "third-party evaluator", "evaluator", "4101"),
+  demoAccount("demo-resident", "丰乐社区居民（演示）", "resident of 丰乐社区", "resident", "410105007002"),
+  demoAccount("demo-auditor", "安全审计员（演示）", "security auditor (reads the audit log)", "auditor", "4101"),
 ];
 
 /** Creates the demo accounts that do not exist yet, all with the demo password. */

@@ -7,6 +7,7 @@ import { users } from "../../../platform/auth/index.js";
 import { inScope } from "../../../platform/scope/index.js";
 import { getOrganizations } from "../../social-orgs/index.js";
 import { organizationEvidence } from "../../needs/index.js";
+import { decodeCursor, isInstant, pageNamingOrganizations } from "../paging.js";
 import { calls, contractAttachments, milestoneReports, milestones, projectContracts, projectEvaluations } from "../schema.js";
 import type { CallCoverage } from "./rules.js";
 import {
@@ -60,23 +61,6 @@ export function contractVisible(ctx: ActorCtx): SQL {
 
 type ContractRow = typeof projectContracts.$inferSelect;
 
-export function decodeCursor(cursor: string): [string, string] | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string") {
-      if (/^[0-9a-f-]{36}$/.test(value[1]) && !Number.isNaN(Date.parse(value[0]))) {
-        return [value[0], value[1]];
-      }
-    }
-  } catch {
-    return null;
-  }
-  return null;
-}
-
-/** An opaque keyset cursor of (instant, id). */
-export const encodeCursor = (at: Date, id: string) => Buffer.from(JSON.stringify([at.toISOString(), id])).toString("base64url");
-
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** GET /contracts: contracts the actor reads, newest signed first; two queries per page (rows, organization names). */
@@ -92,7 +76,7 @@ export async function listContracts(ctx: ActorCtx, query: ContractListQuery): Pr
     const pattern = `%${escapeLike(query.q)}%`;
     conditions.push(ilike(projectContracts.title, pattern));
   }
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const after = query.cursor ? decodeCursor(query.cursor, isInstant) : null;
   if (after) {
     conditions.push(sql`(${projectContracts.signedAt}, ${projectContracts.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
   }
@@ -102,16 +86,7 @@ export async function listContracts(ctx: ActorCtx, query: ContractListQuery): Pr
     .where(and(...conditions))
     .orderBy(desc(projectContracts.signedAt), desc(projectContracts.id))
     .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const organizations = await getOrganizations(
-    ctx,
-    page.map((row) => row.orgId),
-  );
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => presentContract(row, organizations.get(row.orgId)?.name ?? "")),
-    next_cursor: rows.length > query.limit && last ? encodeCursor(last.signedAt, last.id) : null,
-  };
+  return pageNamingOrganizations(ctx, rows, query.limit, (row) => row.signedAt, presentContract);
 }
 
 /** The contract row if the actor reads it. @throws NOT_FOUND otherwise. */
