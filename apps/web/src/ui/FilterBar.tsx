@@ -1,4 +1,4 @@
-import { Button, Form } from "antd";
+import { Button, Form, Select } from "antd";
 import type { FormInstance } from "antd";
 import type { ReactNode } from "react";
 
@@ -24,14 +24,7 @@ export function FilterBar<Values extends object>({ name, onSearch, onReset, sear
       <Button type="primary" htmlType="submit">
         {searchLabel}
       </Button>
-      <Button
-        onClick={() => {
-          form.resetFields();
-          onReset();
-        }}
-      >
-        {resetLabel}
-      </Button>
+      <ResetButton form={form} onReset={onReset} label={resetLabel} />
     </Form>
   );
 }
@@ -70,15 +63,50 @@ export function SearchForm<Values extends object>({
         </Form.Item>
       )}
       <Form.Item>
-        <Button
-          onClick={() => {
-            form.resetFields();
-            onReset();
-          }}
-        >
-          {resetLabel}
-        </Button>
+        <ResetButton form={form} onReset={onReset} label={resetLabel} />
       </Form.Item>
     </Form>
+  );
+}
+
+type ResetButtonProps = { form: FormInstance; onReset: () => void; label: ReactNode };
+
+function ResetButton({ form, onReset, label }: ResetButtonProps) {
+  return (
+    <Button
+      onClick={() => {
+        form.resetFields();
+        onReset();
+      }}
+    >
+      {label}
+    </Button>
+  );
+}
+
+type FilterSelectItemProps<Value> = {
+  /** Name of the filter value. */
+  name: string;
+  label: ReactNode;
+  placeholder: string;
+  width: number;
+  options: Array<{ value: Value; label: ReactNode }>;
+  /** Called when the choice changes (filters applied as they change). */
+  onChange?: () => void;
+};
+
+/** A labelled, clearable choice of a `SearchForm`. */
+export function FilterSelectItem<Value extends string>({
+  name,
+  label,
+  placeholder,
+  width,
+  options,
+  onChange,
+}: FilterSelectItemProps<Value>) {
+  return (
+    <Form.Item name={name} label={label}>
+      <Select allowClear placeholder={placeholder} style={{ width }} onChange={onChange} options={options} />
+    </Form.Item>
   );
 }
