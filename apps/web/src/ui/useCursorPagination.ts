@@ -30,3 +30,20 @@ export function useCursorPagination(resetKey: string): CursorPagination {
     [stack, resetKey],
   );
 }
+
+/** Page size and cursor pagination of one list; back to the first page when the filters or page size change. */
+export type CursorPaging = {
+  pagination: CursorPagination;
+  pageSize: number;
+  setPageSize: (size: number) => void;
+};
+
+/**
+ * `useCursorPagination` with the page size kept beside it: `filters` is anything JSON-serializable
+ * that the list's query depends on (besides cursor and limit).
+ */
+export function useCursorPaging(filters: unknown, initialPageSize: number): CursorPaging {
+  const [pageSize, setPageSize] = useState(initialPageSize);
+  const pagination = useCursorPagination(JSON.stringify([filters, pageSize]));
+  return { pagination, pageSize, setPageSize };
+}

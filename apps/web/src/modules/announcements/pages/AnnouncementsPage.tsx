@@ -1,13 +1,13 @@
 import type { Announcement } from "@sanshe/contracts";
-import { Badge, Button, Card, Empty, Flex, List, Segmented, Space, Spin, Tag, Typography } from "antd";
+import { Badge, Button, Card, Flex, List, Segmented, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { CursorPager } from "../../../ui/CursorPager";
+import { CursorList } from "../../../ui/CursorListTable";
 import { formatDateTime } from "../../../ui/formatDateTime";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
-import { useCursorPagination } from "../../../ui/useCursorPagination";
+import { useCursorPaging } from "../../../ui/useCursorPagination";
 import { useMe } from "../../auth";
 import { useMyAnnouncements, useSentAnnouncements } from "../api";
 
@@ -19,8 +19,8 @@ export function AnnouncementsPage() {
   const me = useMe();
   const canPublish = me.data?.permissions.includes("announcements.publish") ?? false;
   const [view, setView] = useState<View>("mine");
-  const [pageSize, setPageSize] = useState(20);
-  const pagination = useCursorPagination(JSON.stringify([view, pageSize]));
+  const paging = useCursorPaging(view, 20);
+  const { pagination, pageSize } = paging;
   const mine = useMyAnnouncements({
     cursor: view === "sent" ? undefined : pagination.cursor,
     limit: pageSize,
@@ -78,23 +78,7 @@ export function AnnouncementsPage() {
             ]}
           />
         </Flex>
-        {list.isLoading ? (
-          <Flex justify="center" style={{ padding: 32 }}>
-            <Spin />
-          </Flex>
-        ) : list.data && list.data.items.length === 0 ? (
-          <Empty description={t("announcements.empty")} />
-        ) : (
-          <List dataSource={list.data?.items ?? []} renderItem={renderItem} />
-        )}
-        <CursorPager
-          pagination={pagination}
-          nextCursor={list.data?.next_cursor}
-          pageSize={pageSize}
-          onPageSizeChange={setPageSize}
-          itemCount={list.data?.items.length ?? 0}
-          isLoading={list.isFetching}
-        />
+        <CursorList query={list} paging={paging} emptyText={t("announcements.empty")} renderItem={renderItem} />
       </Card>
     </>
   );

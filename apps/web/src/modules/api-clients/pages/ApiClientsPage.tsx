@@ -2,11 +2,11 @@ import type { ApiClient, ApiClientCreate, ApiClientCreated } from "@sanshe/contr
 import { Alert, Button, Empty, Form, Input, Modal, Space, Switch, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { CursorPager } from "../../../ui/CursorPager";
+import { CursorListPager } from "../../../ui/CursorListTable";
 import { formatDateTime } from "../../../ui/formatDateTime";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
-import { useCursorPagination } from "../../../ui/useCursorPagination";
+import { useCursorPaging } from "../../../ui/useCursorPagination";
 import { useIdempotencyKey } from "../../../ui/useIdempotencyKey";
 import { useMe } from "../../auth";
 import { useApiClients, useCreateApiClient, useSetApiClientStatus } from "../api";
@@ -39,8 +39,8 @@ function KeyModal({ created, onClose }: { created: ApiClientCreated | null; onCl
 /** Administration: external systems (e.g. a 12345 hotline) allowed to use the Open311 API, with their keys. */
 export function ApiClientsPage() {
   const { t } = useTranslation();
-  const [pageSize, setPageSize] = useState(50);
-  const pagination = useCursorPagination(String(pageSize));
+  const paging = useCursorPaging(null, 50);
+  const { pagination, pageSize } = paging;
   const list = useApiClients({ cursor: pagination.cursor, limit: pageSize });
   const create = useCreateApiClient();
   const setStatus = useSetApiClientStatus();
@@ -105,14 +105,7 @@ export function ApiClientsPage() {
           { title: t("apiClients.field.createdAt"), render: (_, c) => formatDateTime(c.created_at) },
         ]}
       />
-      <CursorPager
-        pagination={pagination}
-        nextCursor={list.data?.next_cursor}
-        pageSize={pageSize}
-        onPageSizeChange={setPageSize}
-        itemCount={list.data?.items.length ?? 0}
-        isLoading={list.isFetching}
-      />
+      <CursorListPager query={list} paging={paging} />
       <Modal
         open={creating}
         title={t("apiClients.create")}

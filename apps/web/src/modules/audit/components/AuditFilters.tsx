@@ -1,8 +1,9 @@
-import { Button, DatePicker, Form, Input, Select } from "antd";
+import { DatePicker, Form, Input } from "antd";
 import type { Dayjs } from "dayjs";
 import dayjs from "dayjs";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { FilterSelectItem, SearchForm } from "../../../ui/FilterBar";
 import type { AuditOutcome } from "../api";
 import type { AuditFilterValues } from "../hooks/useAuditFilters";
 
@@ -37,12 +38,12 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterValues; on
   }, [form, value]);
 
   return (
-    <Form<FormValues>
+    <SearchForm<FormValues>
       name="audit-filters"
       form={form}
-      layout="inline"
-      role="search"
-      style={{ rowGap: 12, marginBottom: 16 }}
+      onReset={() => onChange({})}
+      resetLabel={t("audit.filters.reset")}
+      applyLabel={t("audit.filters.apply")}
       onFinish={(values) =>
         onChange({
           actor_login: values.actor_login,
@@ -64,35 +65,19 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterValues; on
       <Form.Item name="entity_id" label={t("audit.filters.entity")}>
         <Input allowClear style={{ width: 160 }} maxLength={64} />
       </Form.Item>
-      <Form.Item name="outcome" label={t("audit.filters.outcome")}>
-        <Select
-          allowClear
-          placeholder={t("audit.filters.any")}
-          style={{ width: 120 }}
-          options={(["success", "denied", "failure"] as const).map((outcome) => ({
-            value: outcome,
-            label: t(`audit.outcome.${outcome}`),
-          }))}
-        />
-      </Form.Item>
+      <FilterSelectItem
+        name="outcome"
+        label={t("audit.filters.outcome")}
+        placeholder={t("audit.filters.any")}
+        width={120}
+        options={(["success", "denied", "failure"] as const).map((outcome) => ({
+          value: outcome,
+          label: t(`audit.outcome.${outcome}`),
+        }))}
+      />
       <Form.Item name="range" label={t("audit.filters.range")}>
         <DatePicker.RangePicker allowEmpty={[true, true]} />
       </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit">
-          {t("audit.filters.apply")}
-        </Button>
-      </Form.Item>
-      <Form.Item>
-        <Button
-          onClick={() => {
-            form.resetFields();
-            onChange({});
-          }}
-        >
-          {t("audit.filters.reset")}
-        </Button>
-      </Form.Item>
-    </Form>
+    </SearchForm>
   );
 }

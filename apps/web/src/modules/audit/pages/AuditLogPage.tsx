@@ -1,14 +1,13 @@
 import { SafetyCertificateOutlined } from "@ant-design/icons";
 import type { AuditRecord } from "@sanshe/contracts";
-import { Button, Card, Empty, Table, Typography } from "antd";
+import { Button, Card, Typography } from "antd";
 import type { TableColumnsType } from "antd";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { CursorPager } from "../../../ui/CursorPager";
+import { CursorListTable } from "../../../ui/CursorListTable";
 import { formatDateTime } from "../../../ui/formatDateTime";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
-import { useCursorPagination } from "../../../ui/useCursorPagination";
+import { useCursorPaging } from "../../../ui/useCursorPagination";
 import { useAuditLog, useVerifyChain } from "../api";
 import { AuditFilters } from "../components/AuditFilters";
 import { AuditOutcomeTag } from "../components/AuditOutcomeTag";
@@ -21,7 +20,6 @@ import { endOfShanghaiDay, startOfShanghaiDay } from "../utils/shanghai-day";
 export function AuditLogPage() {
   const { t } = useTranslation();
   const { filters, setFilters } = useAuditFilters();
-  const [pageSize, setPageSize] = useState(50);
   const verify = useVerifyChain();
 
   const query = {
@@ -32,7 +30,8 @@ export function AuditLogPage() {
     from: filters.from_day ? startOfShanghaiDay(filters.from_day) : undefined,
     to: filters.to_day ? endOfShanghaiDay(filters.to_day) : undefined,
   };
-  const pagination = useCursorPagination(JSON.stringify([query, pageSize]));
+  const paging = useCursorPaging(query, 50);
+  const { pagination, pageSize } = paging;
   const log = useAuditLog({ ...query, cursor: pagination.cursor, limit: pageSize });
   const hasFilters = Object.values(query).some((value) => value !== undefined);
 
@@ -115,25 +114,14 @@ export function AuditLogPage() {
       ) : null}
       <Card>
         <AuditFilters value={filters} onChange={setFilters} />
-        {log.isError ? <ProblemAlert error={log.error} style={{ marginBottom: 16 }} /> : null}
-        <Table<AuditRecord>
-          rowKey="id"
+        <CursorListTable<AuditRecord>
+          query={log}
+          paging={paging}
           size="small"
           columns={columns}
-          dataSource={log.data?.items ?? []}
-          loading={log.isFetching}
-          pagination={false}
-          scroll={{ x: 1100 }}
+          scrollX={1100}
           expandable={{ expandedRowRender: (record) => <AuditRecordDetail record={record} /> }}
-          locale={{ emptyText: <Empty description={hasFilters ? t("audit.page.emptyFiltered") : t("audit.page.empty")} /> }}
-        />
-        <CursorPager
-          pagination={pagination}
-          nextCursor={log.data?.next_cursor}
-          pageSize={pageSize}
-          onPageSizeChange={setPageSize}
-          itemCount={log.data?.items.length ?? 0}
-          isLoading={log.isFetching}
+          emptyText={hasFilters ? t("audit.page.emptyFiltered") : t("audit.page.empty")}
         />
       </Card>
     </>

@@ -1,16 +1,16 @@
 import { PlusOutlined } from "@ant-design/icons";
 import type { CaseListItem, CaseRiskLevel, CaseStatus } from "@sanshe/contracts";
 import { CaseRiskLevelSchema, CaseStatusSchema } from "@sanshe/contracts";
-import { Button, Card, Empty, Flex, Form, Input, Select, Table } from "antd";
+import { Button, Card, Form, Input, Select } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import { useHasPermission } from "../../auth";
-import { CursorPager } from "../../../ui/CursorPager";
+import { CursorListTable } from "../../../ui/CursorListTable";
+import { FilterBar } from "../../../ui/FilterBar";
 import { PageHeader } from "../../../ui/PageHeader";
-import { ProblemAlert } from "../../../ui/ProblemAlert";
-import { useCursorPagination } from "../../../ui/useCursorPagination";
+import { useCursorPaging } from "../../../ui/useCursorPagination";
 import { useCaseList, type CaseListFilters } from "../api";
 import { OpenCaseDrawer } from "../components/OpenCaseDrawer";
 import { CaseStatusTag, RiskTag } from "../components/StatusTags";
@@ -23,10 +23,9 @@ export function CaseListPage() {
   const navigate = useNavigate();
   const canWrite = useHasPermission("cases.write");
   const [filters, setFilters] = useState<CaseListFilters>({});
-  const [pageSize, setPageSize] = useState(50);
   const [isOpening, setIsOpening] = useState(false);
-  const [form] = Form.useForm<FilterValues>();
-  const pagination = useCursorPagination(JSON.stringify([filters, pageSize]));
+  const paging = useCursorPaging(filters, 50);
+  const { pagination, pageSize } = paging;
   const list = useCaseList({ ...filters, cursor: pagination.cursor, limit: pageSize });
   const hasFilters = Object.values(filters).some((value) => value !== undefined);
 
@@ -57,12 +56,12 @@ export function CaseListPage() {
         }
       />
       <Card>
-        <Form<FilterValues>
+        <FilterBar<FilterValues>
           name="case-filters"
-          form={form}
-          layout="inline"
-          style={{ marginBottom: 16, rowGap: 8 }}
-          onFinish={(values) => setFilters({ q: values.q?.trim() || undefined, status: values.status, risk_level: values.risk_level })}
+          onSearch={(values) => setFilters({ q: values.q?.trim() || undefined, status: values.status, risk_level: values.risk_level })}
+          onReset={() => setFilters({})}
+          searchLabel={t("cases.filters.search")}
+          resetLabel={t("cases.filters.reset")}
         >
           <Form.Item name="q">
             <Input allowClear placeholder={t("cases.filters.q")} style={{ width: 220 }} />
@@ -83,38 +82,14 @@ export function CaseListPage() {
               options={CaseRiskLevelSchema.options.map((value) => ({ value, label: t(`cases.risk.${value}`) }))}
             />
           </Form.Item>
-          <Button type="primary" htmlType="submit">
-            {t("cases.filters.search")}
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              setFilters({});
-            }}
-          >
-            {t("cases.filters.reset")}
-          </Button>
-        </Form>
-        {list.isError ? <ProblemAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
-        <Table<CaseListItem>
-          rowKey="id"
+        </FilterBar>
+        <CursorListTable<CaseListItem>
+          query={list}
+          paging={paging}
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          pagination={false}
-          scroll={{ x: 800 }}
-          locale={{ emptyText: <Empty description={hasFilters ? t("cases.list.emptyFiltered") : t("cases.list.empty")} /> }}
+          scrollX={800}
+          emptyText={hasFilters ? t("cases.list.emptyFiltered") : t("cases.list.empty")}
         />
-        <Flex justify="flex-end">
-          <CursorPager
-            pagination={pagination}
-            nextCursor={list.data?.next_cursor}
-            pageSize={pageSize}
-            onPageSizeChange={setPageSize}
-            itemCount={list.data?.items.length ?? 0}
-            isLoading={list.isFetching}
-          />
-        </Flex>
       </Card>
       <OpenCaseDrawer
         open={isOpening}

@@ -1,12 +1,9 @@
 import type { Facility, FacilityType } from "@sanshe/contracts";
-import { Alert, Form, Input, InputNumber, Modal, Select, Switch } from "antd";
-import { useEffect, useState } from "react";
+import { Form, Input, InputNumber, Select, Switch } from "antd";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { isProblem } from "../../../ui/api";
-import { showFieldErrors } from "../../../ui/fieldErrors";
-import { ProblemAlert } from "../../../ui/ProblemAlert";
-import { useIdempotencyKey } from "../../../ui/useIdempotencyKey";
 import { useCreateFacility, useUpdateFacility } from "../api";
+import { SaveModal, useModalSave } from "./SaveModal";
 
 type Values = { type: FacilityType; name: string; area_m2?: number | null; opening_hours?: string; bookable?: boolean };
 
@@ -32,17 +29,13 @@ export function FacilityFormModal({ code, open, facility, onClose }: Props) {
   const [form] = Form.useForm<Values>();
   const create = useCreateFacility(code);
   const update = useUpdateFacility(code);
-  const idempotency = useIdempotencyKey();
-  const [hasConflict, setHasConflict] = useState(false);
+  const save = useModalSave(form, FIELDS, facility !== null);
   const mutation = facility ? update : create;
 
   useEffect(() => {
     if (open) {
-      setHasConflict(false);
-      create.reset();
-      update.reset();
-      form.resetFields();
-      form.setFieldsValue(
+      save.restart(
+        [create, update],
         facility
           ? {
               type: facility.type,
@@ -65,44 +58,23 @@ export function FacilityFormModal({ code, open, facility, onClose }: Props) {
       opening_hours: hours === "" ? null : hours,
       bookable: values.bookable ?? false,
     };
-    const onError = (error: unknown) => {
-      if (isProblem(error, "VERSION_CONFLICT")) {
-        setHasConflict(true);
-        return;
-      }
-      showFieldErrors(form, error, FIELDS, facility ? ["data"] : []);
-    };
     if (facility) {
-      update.mutate({ id: facility.id, version: facility.version, data }, { onSuccess: onClose, onError });
+      update.mutate({ id: facility.id, version: facility.version, data }, { onSuccess: onClose, onError: save.onError });
     } else {
-      create.mutate(
-        { ...data, idempotencyKey: idempotency.keyFor(data) },
-        {
-          onSuccess: () => {
-            idempotency.reset();
-            onClose();
-          },
-          onError,
-        },
-      );
+      save.create(data, create.mutate, onClose);
     }
   };
 
   return (
-    <Modal
+    <SaveModal
       open={open}
       title={facility ? t("communities.facilities.edit") : t("communities.facilities.add")}
-      onCancel={onClose}
+      onClose={onClose}
       onOk={() => form.submit()}
-      okText={t("communities.common.save")}
-      cancelText={t("communities.common.cancel")}
-      confirmLoading={mutation.isPending}
-      destroyOnHidden
+      isSaving={mutation.isPending}
+      hasConflict={save.hasConflict}
+      error={mutation.error}
     >
-      {hasConflict ? <Alert type="warning" showIcon title={t("communities.common.conflict")} style={{ marginBottom: 12 }} /> : null}
-      {mutation.isError && !isProblem(mutation.error, "VERSION_CONFLICT") ? (
-        <ProblemAlert error={mutation.error} style={{ marginBottom: 12 }} />
-      ) : null}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -133,6 +105,6 @@ export function FacilityFormModal({ code, open, facility, onClose }: Props) {
           <Switch />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveModal>
   );
 }

@@ -1,15 +1,14 @@
 import { BarChartOutlined } from "@ant-design/icons";
 import type { Community, CommunityKind } from "@sanshe/contracts";
-import { Button, Card, Empty, Flex, Input, Select, Space, Table, Tag } from "antd";
+import { Button, Card, Flex, Input, Select, Space, Tag } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { CursorPager } from "../../../ui/CursorPager";
+import { CursorListTable } from "../../../ui/CursorListTable";
 import { ExportButton } from "../../../ui/ExportButton";
 import { PageHeader } from "../../../ui/PageHeader";
-import { ProblemAlert } from "../../../ui/ProblemAlert";
-import { useCursorPagination } from "../../../ui/useCursorPagination";
+import { useCursorPaging } from "../../../ui/useCursorPagination";
 import { AreaCodeInput } from "../../jurisdictions";
 import { useCommunityList } from "../api";
 import { ComplianceTags } from "../components/ComplianceTags";
@@ -24,9 +23,9 @@ export function CommunityListPage() {
   const [kind, setKind] = useState<CommunityKind | undefined>();
   const [compliant, setCompliant] = useState<"true" | "false" | undefined>();
   const [q, setQ] = useState<string | undefined>();
-  const [pageSize, setPageSize] = useState(50);
   const area = AREA_CODE.test(areaCode) ? areaCode : undefined;
-  const pagination = useCursorPagination(JSON.stringify([area, kind, compliant, q, pageSize]));
+  const paging = useCursorPaging([area, kind, compliant, q], 50);
+  const { pagination, pageSize } = paging;
   const list = useCommunityList({ area_code: area, kind, compliant, q, cursor: pagination.cursor, limit: pageSize });
   const hasFilters = area !== undefined || kind !== undefined || compliant !== undefined || q !== undefined;
 
@@ -109,23 +108,13 @@ export function CommunityListPage() {
             onSearch={(value) => setQ(value.trim() === "" ? undefined : value.trim())}
           />
         </Flex>
-        {list.isError ? <ProblemAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
-        <Table<Community>
+        <CursorListTable<Community>
+          query={list}
+          paging={paging}
           rowKey="code"
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          pagination={false}
-          scroll={{ x: 1000 }}
-          locale={{ emptyText: <Empty description={hasFilters ? t("communities.list.emptyFiltered") : t("communities.list.empty")} /> }}
-        />
-        <CursorPager
-          pagination={pagination}
-          nextCursor={list.data?.next_cursor}
-          pageSize={pageSize}
-          onPageSizeChange={setPageSize}
-          itemCount={list.data?.items.length ?? 0}
-          isLoading={list.isFetching}
+          scrollX={1000}
+          emptyText={hasFilters ? t("communities.list.emptyFiltered") : t("communities.list.empty")}
         />
       </Card>
     </>

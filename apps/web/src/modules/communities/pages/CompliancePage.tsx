@@ -1,14 +1,14 @@
 import { CheckOutlined, CloseOutlined } from "@ant-design/icons";
 import { standardFacilityTypes, type ComplianceItem, type StandardFacilityType } from "@sanshe/contracts";
-import { Card, Col, Empty, Flex, Row, Select, Statistic, Table } from "antd";
+import { Card, Col, Flex, Row, Select, Statistic } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { CursorPager } from "../../../ui/CursorPager";
+import { CursorListTable } from "../../../ui/CursorListTable";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
-import { useCursorPagination } from "../../../ui/useCursorPagination";
+import { useCursorPaging } from "../../../ui/useCursorPagination";
 import { AreaCodeInput } from "../../jurisdictions";
 import { useCompliance } from "../api";
 import { MissingChart } from "../components/MissingChart";
@@ -20,9 +20,9 @@ export function CompliancePage() {
   const { t } = useTranslation();
   const [areaCode, setAreaCode] = useState("");
   const [missing, setMissing] = useState<StandardFacilityType | undefined>();
-  const [pageSize, setPageSize] = useState(50);
   const area = AREA_CODE.test(areaCode) ? areaCode : undefined;
-  const pagination = useCursorPagination(JSON.stringify([area, missing, pageSize]));
+  const paging = useCursorPaging([area, missing], 50);
+  const { pagination, pageSize } = paging;
   const compliance = useCompliance({ area_code: area, missing, cursor: pagination.cursor, limit: pageSize });
   const summary = compliance.data?.summary;
 
@@ -89,22 +89,14 @@ export function CompliancePage() {
             }))}
           />
         </Flex>
-        <Table<ComplianceItem>
+        <CursorListTable<ComplianceItem>
+          query={compliance}
+          paging={paging}
+          showError={false}
           rowKey="code"
           columns={columns}
-          dataSource={compliance.data?.items ?? []}
-          loading={compliance.isFetching}
-          pagination={false}
-          scroll={{ x: 900 }}
-          locale={{ emptyText: <Empty description={t("communities.compliance.empty")} /> }}
-        />
-        <CursorPager
-          pagination={pagination}
-          nextCursor={compliance.data?.next_cursor}
-          pageSize={pageSize}
-          onPageSizeChange={setPageSize}
-          itemCount={compliance.data?.items.length ?? 0}
-          isLoading={compliance.isFetching}
+          scrollX={900}
+          emptyText={t("communities.compliance.empty")}
         />
       </Card>
     </>

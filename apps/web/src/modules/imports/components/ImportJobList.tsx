@@ -1,12 +1,11 @@
 import { Card, Empty, Table, Tag, Typography } from "antd";
 import type { TableColumnsType } from "antd";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { CursorPager } from "../../../ui/CursorPager";
+import { CursorListPager } from "../../../ui/CursorListTable";
 import { formatDateTime } from "../../../ui/formatDateTime";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
-import { useCursorPagination } from "../../../ui/useCursorPagination";
+import { useCursorPaging } from "../../../ui/useCursorPagination";
 import { type ImportJobSummary, useImportJobs } from "../api";
 import { importKindLabelKey } from "../kinds";
 import { ImportStatusTag } from "./ImportStatusTag";
@@ -14,8 +13,8 @@ import { ImportStatusTag } from "./ImportStatusTag";
 /** 我的导入记录: the user's jobs, newest first, server-paginated; each reopens at /imports/:id. */
 export function ImportJobList({ currentId }: { currentId?: string | undefined }) {
   const { t } = useTranslation();
-  const [pageSize, setPageSize] = useState(20);
-  const pagination = useCursorPagination(String(pageSize));
+  const paging = useCursorPaging(null, 20);
+  const { pagination, pageSize } = paging;
   const jobs = useImportJobs({ cursor: pagination.cursor, limit: pageSize });
 
   const columns: TableColumnsType<ImportJobSummary> = [
@@ -82,14 +81,7 @@ export function ImportJobList({ currentId }: { currentId?: string | undefined })
         scroll={{ x: 900 }}
         locale={{ emptyText: <Empty description={t("imports.list.empty")} /> }}
       />
-      <CursorPager
-        pagination={pagination}
-        nextCursor={jobs.data?.next_cursor}
-        pageSize={pageSize}
-        onPageSizeChange={setPageSize}
-        itemCount={jobs.data?.items.length ?? 0}
-        isLoading={jobs.isFetching}
-      />
+      <CursorListPager query={jobs} paging={paging} />
     </Card>
   );
 }

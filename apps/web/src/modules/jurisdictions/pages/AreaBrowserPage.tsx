@@ -2,6 +2,7 @@ import { Card, Col, Row } from "antd";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
 import { PageHeader } from "../../../ui/PageHeader";
+import { withSearchParams } from "../../../ui/searchParams";
 import { AreaBrowser } from "../components/AreaBrowser";
 import { AreaDetailCard } from "../components/AreaDetailCard";
 
@@ -13,20 +14,7 @@ export function AreaBrowserPage() {
   const query = searchParams.get("q") ?? "";
 
   const update = (changes: Record<string, string | undefined>) => {
-    setSearchParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === undefined || value === "") {
-            next.delete(key);
-          } else {
-            next.set(key, value);
-          }
-        }
-        return next;
-      },
-      { replace: true },
-    );
+    setSearchParams((current) => withSearchParams(current, changes), { replace: true });
   };
 
   return (

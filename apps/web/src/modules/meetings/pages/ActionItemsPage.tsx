@@ -1,15 +1,14 @@
 import type { ActionItem, ActionItemStatus } from "@sanshe/contracts";
 import { ActionItemStatusSchema } from "@sanshe/contracts";
-import { Card, Empty, Flex, Select, Table, Tabs, Typography } from "antd";
+import { Card, Select, Tabs, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useHasPermission } from "../../auth";
-import { CursorPager } from "../../../ui/CursorPager";
+import { CursorListTable } from "../../../ui/CursorListTable";
 import { PageHeader } from "../../../ui/PageHeader";
-import { ProblemAlert } from "../../../ui/ProblemAlert";
-import { useCursorPagination } from "../../../ui/useCursorPagination";
+import { useCursorPaging } from "../../../ui/useCursorPagination";
 import { useActionItems } from "../api";
 import { ActionItemStatusTag } from "../components/StatusTags";
 
@@ -19,8 +18,8 @@ export function ActionItemsPage() {
   const canConvene = useHasPermission("meetings.convene");
   const [role, setRole] = useState<"owner" | "convener">("owner");
   const [status, setStatus] = useState<ActionItemStatus | undefined>(undefined);
-  const [pageSize, setPageSize] = useState(50);
-  const pagination = useCursorPagination(JSON.stringify([role, status, pageSize]));
+  const paging = useCursorPaging([role, status], 50);
+  const { pagination, pageSize } = paging;
   const list = useActionItems({ role, status, cursor: pagination.cursor, limit: pageSize });
 
   const columns: TableColumnsType<ActionItem> = [
@@ -71,26 +70,7 @@ export function ActionItemsPage() {
           onChange={setStatus}
           options={ActionItemStatusSchema.options.map((value) => ({ value, label: t(`meetings.itemStatus.${value}`) }))}
         />
-        {list.isError ? <ProblemAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
-        <Table<ActionItem>
-          rowKey="id"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          pagination={false}
-          scroll={{ x: 800 }}
-          locale={{ emptyText: <Empty description={t("meetings.items.empty")} /> }}
-        />
-        <Flex justify="flex-end">
-          <CursorPager
-            pagination={pagination}
-            nextCursor={list.data?.next_cursor}
-            pageSize={pageSize}
-            onPageSizeChange={setPageSize}
-            itemCount={list.data?.items.length ?? 0}
-            isLoading={list.isFetching}
-          />
-        </Flex>
+        <CursorListTable<ActionItem> query={list} paging={paging} columns={columns} scrollX={800} emptyText={t("meetings.items.empty")} />
       </Card>
     </>
   );

@@ -1,17 +1,17 @@
 import { PlusOutlined } from "@ant-design/icons";
 import type { MeetingListItem, MeetingStatus } from "@sanshe/contracts";
 import { MeetingStatusSchema } from "@sanshe/contracts";
-import { Button, Card, Empty, Flex, Form, Input, Select, Table } from "antd";
+import { Button, Card, Form, Input, Select } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import { useHasPermission } from "../../auth";
-import { CursorPager } from "../../../ui/CursorPager";
+import { CursorListTable } from "../../../ui/CursorListTable";
+import { FilterBar } from "../../../ui/FilterBar";
 import { PageHeader } from "../../../ui/PageHeader";
-import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { formatDateTime } from "../../../ui/formatDateTime";
-import { useCursorPagination } from "../../../ui/useCursorPagination";
+import { useCursorPaging } from "../../../ui/useCursorPagination";
 import { useMeetingList } from "../api";
 import { ConveneDrawer } from "../components/ConveneDrawer";
 import { MeetingStatusTag } from "../components/StatusTags";
@@ -24,10 +24,9 @@ export function MeetingListPage() {
   const navigate = useNavigate();
   const canConvene = useHasPermission("meetings.convene");
   const [filters, setFilters] = useState<FilterValues>({});
-  const [pageSize, setPageSize] = useState(20);
   const [isConvening, setIsConvening] = useState(false);
-  const [form] = Form.useForm<FilterValues>();
-  const pagination = useCursorPagination(JSON.stringify([filters, pageSize]));
+  const paging = useCursorPaging(filters, 20);
+  const { pagination, pageSize } = paging;
   const list = useMeetingList({ ...filters, cursor: pagination.cursor, limit: pageSize });
   const hasFilters = Object.values(filters).some((value) => value !== undefined);
 
@@ -54,12 +53,12 @@ export function MeetingListPage() {
         }
       />
       <Card>
-        <Form<FilterValues>
+        <FilterBar<FilterValues>
           name="meeting-filters"
-          form={form}
-          layout="inline"
-          style={{ marginBottom: 16, rowGap: 8 }}
-          onFinish={(values) => setFilters({ q: values.q?.trim() || undefined, status: values.status })}
+          onSearch={(values) => setFilters({ q: values.q?.trim() || undefined, status: values.status })}
+          onReset={() => setFilters({})}
+          searchLabel={t("meetings.filters.search")}
+          resetLabel={t("meetings.filters.reset")}
         >
           <Form.Item name="q">
             <Input allowClear placeholder={t("meetings.filters.q")} style={{ width: 220 }} />
@@ -72,46 +71,16 @@ export function MeetingListPage() {
               options={MeetingStatusSchema.options.map((value) => ({ value, label: t(`meetings.status.${value}`) }))}
             />
           </Form.Item>
-          <Button type="primary" htmlType="submit">
-            {t("meetings.filters.search")}
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              setFilters({});
-            }}
-          >
-            {t("meetings.filters.reset")}
-          </Button>
-        </Form>
-        {list.isError ? <ProblemAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
-        <Table<MeetingListItem>
-          rowKey="id"
+        </FilterBar>
+        <CursorListTable<MeetingListItem>
+          query={list}
+          paging={paging}
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          pagination={false}
-          scroll={{ x: 800 }}
-          locale={{
-            emptyText: (
-              <Empty
-                description={
-                  hasFilters ? t("meetings.list.emptyFiltered") : canConvene ? t("meetings.list.emptyConvener") : t("meetings.list.empty")
-                }
-              />
-            ),
-          }}
+          scrollX={800}
+          emptyText={
+            hasFilters ? t("meetings.list.emptyFiltered") : canConvene ? t("meetings.list.emptyConvener") : t("meetings.list.empty")
+          }
         />
-        <Flex justify="flex-end">
-          <CursorPager
-            pagination={pagination}
-            nextCursor={list.data?.next_cursor}
-            pageSize={pageSize}
-            onPageSizeChange={setPageSize}
-            itemCount={list.data?.items.length ?? 0}
-            isLoading={list.isFetching}
-          />
-        </Flex>
       </Card>
       <ConveneDrawer
         open={isConvening}

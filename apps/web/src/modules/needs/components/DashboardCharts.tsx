@@ -5,7 +5,7 @@ import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { useChart } from "../../../ui/useChart";
+import { barChartOption, ChartFigure } from "../../../ui/barChart";
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -25,47 +25,37 @@ export function CategoryChart({ board }: { board: NeedsDashboard }) {
   const { t } = useTranslation();
   const option = useMemo(() => {
     const categories = board.by_category.filter((category) => category.open > 0);
-    return {
-      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-      legend: { bottom: 0 },
-      grid: { left: 40, right: 16, top: 16, bottom: 64, containLabel: true },
-      xAxis: { type: "category", data: categories.map((category) => category.name), axisLabel: { interval: 0, rotate: 30 } },
-      yAxis: { type: "value", minInterval: 1 },
+    return barChartOption({
+      categories: categories.map((category) => category.name),
+      axisLabel: { interval: 0, rotate: 30 },
+      valueAxis: { minInterval: 1 },
+      bottom: 64,
       series: openStatuses.map((status) => ({
-        type: "bar",
         stack: "open",
         name: t(`needs.status.${status}`),
-        itemStyle: { color: statusColors[status] },
+        color: statusColors[status],
         data: categories.map((category) => category.statuses.find((entry) => entry.status === status)?.count ?? 0),
       })),
-    };
+    });
   }, [board, t]);
-  const element = useChart(option);
-  return <div ref={element} role="img" aria-label={t("needs.dashboard.categoryChart")} style={{ height: 300, width: "100%" }} />;
+  return <ChartFigure option={option} label={t("needs.dashboard.categoryChart")} height={300} />;
 }
 
 /** Needs by service tier: open and closed side by side. */
 export function TierChart({ board }: { board: NeedsDashboard }) {
   const { t } = useTranslation();
   const option = useMemo(
-    () => ({
-      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-      legend: { bottom: 0 },
-      grid: { left: 40, right: 16, top: 16, bottom: 48, containLabel: true },
-      xAxis: { type: "category", data: board.by_tier.map((tier) => t(`needs.tier.${tier.tier}`)) },
-      yAxis: { type: "value", minInterval: 1 },
-      series: [
-        { type: "bar", name: t("needs.dashboard.open"), itemStyle: { color: "#1677ff" }, data: board.by_tier.map((tier) => tier.open) },
-        {
-          type: "bar",
-          name: t("needs.dashboard.closed"),
-          itemStyle: { color: statusColors.closed },
-          data: board.by_tier.map((tier) => tier.closed),
-        },
-      ],
-    }),
+    () =>
+      barChartOption({
+        categories: board.by_tier.map((tier) => t(`needs.tier.${tier.tier}`)),
+        valueAxis: { minInterval: 1 },
+        bottom: 48,
+        series: [
+          { name: t("needs.dashboard.open"), color: "#1677ff", data: board.by_tier.map((tier) => tier.open) },
+          { name: t("needs.dashboard.closed"), color: statusColors.closed, data: board.by_tier.map((tier) => tier.closed) },
+        ],
+      }),
     [board, t],
   );
-  const element = useChart(option);
-  return <div ref={element} role="img" aria-label={t("needs.dashboard.tierChart")} style={{ height: 300, width: "100%" }} />;
+  return <ChartFigure option={option} label={t("needs.dashboard.tierChart")} height={300} />;
 }

@@ -2,11 +2,11 @@ import type { Referral, ServiceRecordCreate } from "@sanshe/contracts";
 import { Badge, Button, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { CursorPager } from "../../../ui/CursorPager";
+import { CursorListPager } from "../../../ui/CursorListTable";
 import { formatDateTime } from "../../../ui/formatDateTime";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
-import { useCursorPagination } from "../../../ui/useCursorPagination";
+import { useCursorPaging } from "../../../ui/useCursorPagination";
 import { useInbox, useReferralAction } from "../api";
 import { ReassignModal } from "../components/ReassignModal";
 import { ReferralCase } from "../components/ReferralCase";
@@ -19,8 +19,8 @@ const parties = ["community", "organization", "social_worker", "volunteer"] as c
  */
 export function InboxPage() {
   const { t } = useTranslation();
-  const [pageSize, setPageSize] = useState(50);
-  const pagination = useCursorPagination(String(pageSize));
+  const paging = useCursorPaging(null, 50);
+  const { pagination, pageSize } = paging;
   const inbox = useInbox({ cursor: pagination.cursor, limit: pageSize });
   const action = useReferralAction();
   const [declining, setDeclining] = useState<Referral | null>(null);
@@ -119,14 +119,7 @@ export function InboxPage() {
           },
         ]}
       />
-      <CursorPager
-        pagination={pagination}
-        nextCursor={inbox.data?.next_cursor}
-        pageSize={pageSize}
-        onPageSizeChange={setPageSize}
-        itemCount={inbox.data?.items.length ?? 0}
-        isLoading={inbox.isFetching}
-      />
+      <CursorListPager query={inbox} paging={paging} />
       <ReassignModal referral={reassigning} onClose={() => setReassigning(null)} />
       <Modal
         open={declining !== null}

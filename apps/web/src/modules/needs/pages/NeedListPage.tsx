@@ -3,11 +3,11 @@ import { Button, Drawer, Empty, Flex, Form, Input, Radio, Select, Space, Spin, S
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
-import { CursorPager } from "../../../ui/CursorPager";
+import { CursorListPager } from "../../../ui/CursorListTable";
 import { formatDateTime } from "../../../ui/formatDateTime";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
-import { useCursorPagination } from "../../../ui/useCursorPagination";
+import { useCursorPaging } from "../../../ui/useCursorPagination";
 import { useIdempotencyKey } from "../../../ui/useIdempotencyKey";
 import { useHasPermission, useMe } from "../../auth";
 import { useCreateNeed, useGridOptions, useNeed, useNeedCategories, useNeedList, useResidentSearch } from "../api";
@@ -168,8 +168,8 @@ export function NeedListPage() {
     overdue: params.get("overdue") === "1" ? "1" : undefined,
     area: /^\d+$/.test(params.get("area") ?? "") ? (params.get("area") as string) : undefined,
   }));
-  const [pageSize, setPageSize] = useState(50);
-  const pagination = useCursorPagination(JSON.stringify([filters, pageSize]));
+  const paging = useCursorPaging(filters, 50);
+  const { pagination, pageSize } = paging;
   const list = useNeedList({ ...filters, cursor: pagination.cursor, limit: pageSize });
   const categories = useNeedCategories();
   // ?id=<id> (dashboard) or ?need=<id> (a case's link back to its need) opens that need's detail.
@@ -238,14 +238,7 @@ export function NeedListPage() {
           { title: t("needs.field.createdAt"), render: (_, need) => formatDateTime(need.created_at) },
         ]}
       />
-      <CursorPager
-        pagination={pagination}
-        nextCursor={list.data?.next_cursor}
-        pageSize={pageSize}
-        onPageSizeChange={setPageSize}
-        itemCount={list.data?.items.length ?? 0}
-        isLoading={list.isFetching}
-      />
+      <CursorListPager query={list} paging={paging} />
       <NeedDrawer id={selected} onClose={() => setSelected(null)} />
       {canWrite && <IntakeDrawer open={intake} onClose={() => setIntake(false)} />}
     </>

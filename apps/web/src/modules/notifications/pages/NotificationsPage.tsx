@@ -1,21 +1,21 @@
 import type { Notification } from "@sanshe/contracts";
-import { Badge, Button, Card, Empty, Flex, List, Segmented, Space, Spin, Typography } from "antd";
+import { Badge, Button, Card, Flex, List, Segmented, Space, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { CursorPager } from "../../../ui/CursorPager";
+import { CursorList } from "../../../ui/CursorListTable";
 import { formatDateTime } from "../../../ui/formatDateTime";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
-import { useCursorPagination } from "../../../ui/useCursorPagination";
+import { useCursorPaging } from "../../../ui/useCursorPagination";
 import { useMarkAllRead, useMarkRead, useNotifications } from "../api";
 
 /** The signed-in user's notifications (escalated referrals and the like): open the need, mark read. */
 export function NotificationsPage() {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<"all" | "unread">("all");
-  const [pageSize, setPageSize] = useState(20);
-  const pagination = useCursorPagination(JSON.stringify([filter, pageSize]));
+  const paging = useCursorPaging(filter, 20);
+  const { pagination, pageSize } = paging;
   const list = useNotifications({ cursor: pagination.cursor, limit: pageSize, unread: filter === "unread" ? "1" : undefined });
   const markRead = useMarkRead();
   const markAll = useMarkAllRead();
@@ -96,22 +96,11 @@ export function NotificationsPage() {
             ]}
           />
         </Flex>
-        {list.isLoading ? (
-          <Flex justify="center" style={{ padding: 32 }}>
-            <Spin />
-          </Flex>
-        ) : list.data && list.data.items.length === 0 ? (
-          <Empty description={filter === "unread" ? t("notifications.emptyUnread") : t("notifications.empty")} />
-        ) : (
-          <List dataSource={list.data?.items ?? []} renderItem={renderItem} />
-        )}
-        <CursorPager
-          pagination={pagination}
-          nextCursor={list.data?.next_cursor}
-          pageSize={pageSize}
-          onPageSizeChange={setPageSize}
-          itemCount={list.data?.items.length ?? 0}
-          isLoading={list.isFetching}
+        <CursorList
+          query={list}
+          paging={paging}
+          emptyText={filter === "unread" ? t("notifications.emptyUnread") : t("notifications.empty")}
+          renderItem={renderItem}
         />
       </Card>
     </>

@@ -1,15 +1,15 @@
 import { PlusOutlined } from "@ant-design/icons";
 import type { Household } from "@sanshe/contracts";
-import { App, Button, Descriptions, Drawer, Empty, Flex, Form, Input, Modal, Result, Skeleton, Table, Typography } from "antd";
+import { App, Button, Descriptions, Drawer, Flex, Form, Input, Modal, Result, Skeleton, Table, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useHasPermission } from "../../auth";
 import { isProblem } from "../../../ui/api";
-import { CursorPager } from "../../../ui/CursorPager";
+import { CursorListTable } from "../../../ui/CursorListTable";
 import { showFieldErrors } from "../../../ui/fieldErrors";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
-import { useCursorPagination } from "../../../ui/useCursorPagination";
+import { useCursorPaging } from "../../../ui/useCursorPagination";
 import { useIdempotencyKey } from "../../../ui/useIdempotencyKey";
 import { useCreateHousehold, useHousehold, useHouseholdList } from "../api";
 
@@ -163,10 +163,10 @@ export function HouseholdsTab({
   const { t } = useTranslation();
   const canWrite = useHasPermission("residents.write");
   const [q, setQ] = useState<string | undefined>();
-  const [pageSize, setPageSize] = useState(50);
   const [openId, setOpenId] = useState<string | undefined>();
   const [isCreating, setIsCreating] = useState(false);
-  const pagination = useCursorPagination(JSON.stringify([q, areaCode, pageSize]));
+  const paging = useCursorPaging([q, areaCode], 50);
+  const { pagination, pageSize } = paging;
   const list = useHouseholdList({ q, area_code: areaCode, cursor: pagination.cursor, limit: pageSize });
 
   const columns: TableColumnsType<Household> = [
@@ -199,23 +199,7 @@ export function HouseholdsTab({
           </Button>
         ) : null}
       </Flex>
-      {list.isError ? <ProblemAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
-      <Table<Household>
-        rowKey="id"
-        columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
-        pagination={false}
-        locale={{ emptyText: <Empty description={t("residents.households.empty")} /> }}
-      />
-      <CursorPager
-        pagination={pagination}
-        nextCursor={list.data?.next_cursor}
-        pageSize={pageSize}
-        onPageSizeChange={setPageSize}
-        itemCount={list.data?.items.length ?? 0}
-        isLoading={list.isFetching}
-      />
+      <CursorListTable<Household> query={list} paging={paging} columns={columns} emptyText={t("residents.households.empty")} />
       <HouseholdDrawer id={openId} onClose={() => setOpenId(undefined)} onOpenResident={onOpenResident} />
       <HouseholdCreateModal open={isCreating} onClose={() => setIsCreating(false)} defaultAreaCode={defaultAreaCode} />
     </>

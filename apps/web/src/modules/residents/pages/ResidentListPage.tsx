@@ -1,16 +1,16 @@
 import { PlusOutlined } from "@ant-design/icons";
 import type { ResidentGroup, ResidentListItem } from "@sanshe/contracts";
 import { ResidentGroupSchema } from "@sanshe/contracts";
-import { Button, Card, Empty, Flex, Form, Input, Select, Table, Tabs, Typography } from "antd";
+import { Button, Card, Flex, Form, Input, Select, Tabs, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useHasPermission, useMe } from "../../auth";
-import { CursorPager } from "../../../ui/CursorPager";
+import { CursorListTable } from "../../../ui/CursorListTable";
 import { ExportButton } from "../../../ui/ExportButton";
+import { FilterBar } from "../../../ui/FilterBar";
 import { PageHeader } from "../../../ui/PageHeader";
-import { ProblemAlert } from "../../../ui/ProblemAlert";
-import { useCursorPagination } from "../../../ui/useCursorPagination";
+import { useCursorPaging } from "../../../ui/useCursorPagination";
 import { useResidentCount, useResidentList, type ResidentListFilters } from "../api";
 import { GroupTags } from "../components/GroupTags";
 import { HouseholdsTab } from "../components/HouseholdsTab";
@@ -25,11 +25,10 @@ export function ResidentListPage() {
   const me = useMe();
   const canWrite = useHasPermission("residents.write");
   const [filters, setFilters] = useState<ResidentListFilters>({});
-  const [pageSize, setPageSize] = useState(50);
   const [openId, setOpenId] = useState<string | undefined>();
   const [isCreating, setIsCreating] = useState(false);
-  const [form] = Form.useForm<FilterValues>();
-  const pagination = useCursorPagination(JSON.stringify([filters, pageSize]));
+  const paging = useCursorPaging(filters, 50);
+  const { pagination, pageSize } = paging;
   const list = useResidentList({ ...filters, cursor: pagination.cursor, limit: pageSize });
   const count = useResidentCount(filters);
   const hasFilters = Object.values(filters).some((value) => value !== undefined);
@@ -71,14 +70,14 @@ export function ResidentListPage() {
 
   const residentsTab = (
     <>
-      <Form<FilterValues>
+      <FilterBar<FilterValues>
         name="resident-filters"
-        form={form}
-        layout="inline"
-        style={{ marginBottom: 16, rowGap: 8 }}
-        onFinish={(values) =>
+        onSearch={(values) =>
           setFilters({ q: values.q?.trim() || undefined, area_code: values.area_code?.trim() || undefined, group: values.group })
         }
+        onReset={() => setFilters({})}
+        searchLabel={t("residents.filters.search")}
+        resetLabel={t("residents.filters.reset")}
       >
         <Form.Item name="q">
           <Input allowClear placeholder={t("residents.filters.q")} style={{ width: 260 }} />
@@ -94,39 +93,17 @@ export function ResidentListPage() {
             options={ResidentGroupSchema.options.map((value) => ({ value, label: t(`residents.groups.${value}`) }))}
           />
         </Form.Item>
-        <Button type="primary" htmlType="submit">
-          {t("residents.filters.search")}
-        </Button>
-        <Button
-          onClick={() => {
-            form.resetFields();
-            setFilters({});
-          }}
-        >
-          {t("residents.filters.reset")}
-        </Button>
-      </Form>
-      {list.isError ? <ProblemAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
-      <Table<ResidentListItem>
-        rowKey="id"
+      </FilterBar>
+      <CursorListTable<ResidentListItem>
+        query={list}
+        paging={paging}
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
-        pagination={false}
-        scroll={{ x: 1000 }}
-        locale={{ emptyText: <Empty description={hasFilters ? t("residents.list.emptyFiltered") : t("residents.list.empty")} /> }}
+        scrollX={1000}
+        emptyText={hasFilters ? t("residents.list.emptyFiltered") : t("residents.list.empty")}
+        pagerStart={
+          <Typography.Text type="secondary">{count.data ? t("residents.count", { count: count.data.count }) : null}</Typography.Text>
+        }
       />
-      <Flex justify="space-between" align="center">
-        <Typography.Text type="secondary">{count.data ? t("residents.count", { count: count.data.count }) : null}</Typography.Text>
-        <CursorPager
-          pagination={pagination}
-          nextCursor={list.data?.next_cursor}
-          pageSize={pageSize}
-          onPageSizeChange={setPageSize}
-          itemCount={list.data?.items.length ?? 0}
-          isLoading={list.isFetching}
-        />
-      </Flex>
     </>
   );
 

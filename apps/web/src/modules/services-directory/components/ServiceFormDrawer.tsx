@@ -9,7 +9,7 @@ import {
   type ServicePriceKind,
   type ServiceTier,
 } from "@sanshe/contracts";
-import { App, Button, Col, Drawer, Flex, Form, Input, InputNumber, Row, Select } from "antd";
+import { App, Col, Form, Input, InputNumber, Row, Select } from "antd";
 import { useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { isProblem } from "../../../ui/api";
@@ -18,6 +18,7 @@ import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useIdempotencyKey } from "../../../ui/useIdempotencyKey";
 import { useMe } from "../../auth";
 import { useCreateService, useUpdateService } from "../api";
+import { FormDrawer } from "../../../ui/FormDrawer";
 
 type FormValues = {
   provider?: string;
@@ -185,20 +186,15 @@ export function ServiceFormDrawer({ open, service, onClose }: Props) {
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       title={service ? t("services.form.editTitle") : t("services.form.createTitle")}
       size={720}
-      destroyOnHidden
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t("services.form.cancel")}</Button>
-          <Button type="primary" loading={mutation.isPending} onClick={() => form.submit()}>
-            {t("services.form.save")}
-          </Button>
-        </Flex>
-      }
+      cancelLabel={t("services.form.cancel")}
+      submitLabel={t("services.form.save")}
+      isSubmitting={mutation.isPending}
+      onSubmit={() => form.submit()}
     >
       <Form<FormValues>
         name="service"
@@ -305,6 +301,6 @@ export function ServiceFormDrawer({ open, service, onClose }: Props) {
           <Input maxLength={32} inputMode="tel" />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,16 +1,15 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { serviceCategories, type Service, type ServiceCategory, type ServiceStatus } from "@sanshe/contracts";
-import { App, Button, Card, Empty, Flex, Input, Select, Space, Table, Tag } from "antd";
+import { App, Button, Card, Flex, Input, Select, Space, Tag } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { isProblem } from "../../../ui/api";
-import { CursorPager } from "../../../ui/CursorPager";
+import { CursorListTable } from "../../../ui/CursorListTable";
 import { formatDateTime } from "../../../ui/formatDateTime";
 import { PageHeader } from "../../../ui/PageHeader";
-import { ProblemAlert } from "../../../ui/ProblemAlert";
-import { useCursorPagination } from "../../../ui/useCursorPagination";
+import { useCursorPaging } from "../../../ui/useCursorPagination";
 import { useServiceList, useUpdateService, type ServiceListParams } from "../api";
 import { PriceTag } from "../components/labels";
 import { ServiceFormDrawer } from "../components/ServiceFormDrawer";
@@ -25,9 +24,9 @@ export function ServiceListPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [filters, setFilters] = useState<Filters>({});
-  const [pageSize, setPageSize] = useState(50);
   const [editing, setEditing] = useState<Service | "new" | undefined>();
-  const pagination = useCursorPagination(JSON.stringify([filters, pageSize]));
+  const paging = useCursorPaging(filters, 50);
+  const { pagination, pageSize } = paging;
   const list = useServiceList({ ...filters, cursor: pagination.cursor, limit: pageSize });
   const update = useUpdateService();
   const patch = (next: Filters) => setFilters((current) => ({ ...current, ...next }));
@@ -118,24 +117,7 @@ export function ServiceListPage() {
             style={{ width: 140 }}
           />
         </Flex>
-        {list.isError ? <ProblemAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
-        <Table<Service>
-          rowKey="id"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          pagination={false}
-          scroll={{ x: 900 }}
-          locale={{ emptyText: <Empty description={t("services.list.empty")} /> }}
-        />
-        <CursorPager
-          pagination={pagination}
-          nextCursor={list.data?.next_cursor}
-          pageSize={pageSize}
-          onPageSizeChange={setPageSize}
-          itemCount={list.data?.items.length ?? 0}
-          isLoading={list.isFetching}
-        />
+        <CursorListTable<Service> query={list} paging={paging} columns={columns} scrollX={900} emptyText={t("services.list.empty")} />
       </Card>
       <ServiceFormDrawer
         open={editing !== undefined}

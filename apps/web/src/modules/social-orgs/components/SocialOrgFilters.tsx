@@ -1,6 +1,7 @@
-import { Button, Form, Input, Select } from "antd";
+import { Form, Input, Select } from "antd";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { FilterSelectItem, SearchForm } from "../../../ui/FilterBar";
 import type { SocialOrgListFilters } from "../api";
 import { CATEGORIES, GRADES, REGISTRATIONS, SORTS, STATUSES } from "./options";
 
@@ -15,19 +16,23 @@ export function SocialOrgFilters({ value, onChange }: { value: SocialOrgListFilt
 
   const apply = () => onChange(form.getFieldsValue());
   const select = (name: keyof SocialOrgListFilters, options: Array<{ value: string; label: string }>, width = 150) => (
-    <Form.Item name={name} label={t(`socialOrgs.fields.${name}`)}>
-      <Select allowClear placeholder={t("socialOrgs.filters.any")} style={{ width }} onChange={apply} options={options} />
-    </Form.Item>
+    <FilterSelectItem
+      name={name}
+      label={t(`socialOrgs.fields.${name}`)}
+      placeholder={t("socialOrgs.filters.any")}
+      width={width}
+      onChange={apply}
+      options={options}
+    />
   );
 
   return (
-    <Form<SocialOrgListFilters>
+    <SearchForm<SocialOrgListFilters>
       name="social-org-filters"
       form={form}
-      layout="inline"
       onFinish={apply}
-      style={{ rowGap: 12, marginBottom: 16 }}
-      role="search"
+      onReset={() => onChange({})}
+      resetLabel={t("socialOrgs.filters.reset")}
     >
       <Form.Item name="q" label={t("socialOrgs.filters.search")}>
         <Input.Search allowClear placeholder={t("socialOrgs.filters.searchPlaceholder")} onSearch={apply} style={{ width: 220 }} />
@@ -59,16 +64,6 @@ export function SocialOrgFilters({ value, onChange }: { value: SocialOrgListFilt
           placeholder={t("socialOrgs.sort.name")}
         />
       </Form.Item>
-      <Form.Item>
-        <Button
-          onClick={() => {
-            form.resetFields();
-            onChange({});
-          }}
-        >
-          {t("socialOrgs.filters.reset")}
-        </Button>
-      </Form.Item>
-    </Form>
+    </SearchForm>
   );
 }

@@ -1,6 +1,6 @@
 import type { SocialOrg, SocialOrgCreate } from "@sanshe/contracts";
 import { isValidPhone, isValidUscc, socialOrgRegistrationProblem } from "@sanshe/contracts";
-import { App, Button, Col, Drawer, Flex, Form, Input, InputNumber, Row, Select, Switch } from "antd";
+import { App, Col, Form, Input, InputNumber, Row, Select, Switch } from "antd";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { isProblem } from "../../../ui/api";
@@ -9,6 +9,7 @@ import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useIdempotencyKey } from "../../../ui/useIdempotencyKey";
 import { useCreateSocialOrg, useUpdateSocialOrg } from "../api";
 import { CATEGORIES, FUNDING_SOURCES, GRADES, LEGAL_FORMS, REGISTRATIONS, STATUSES } from "./options";
+import { FormDrawer } from "../../../ui/FormDrawer";
 
 type FormValues = {
   name: string;
@@ -180,20 +181,15 @@ export function SocialOrgFormDrawer({ open, org, onClose, onSaved }: Props) {
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       title={org ? t("socialOrgs.form.editTitle") : t("socialOrgs.form.createTitle")}
       size={760}
-      destroyOnHidden
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t("socialOrgs.form.cancel")}</Button>
-          <Button type="primary" loading={mutation.isPending} onClick={() => form.submit()}>
-            {t("socialOrgs.form.save")}
-          </Button>
-        </Flex>
-      }
+      cancelLabel={t("socialOrgs.form.cancel")}
+      submitLabel={t("socialOrgs.form.save")}
+      isSubmitting={mutation.isPending}
+      onSubmit={() => form.submit()}
     >
       <Form<FormValues>
         name="social-org"
@@ -343,6 +339,6 @@ export function SocialOrgFormDrawer({ open, org, onClose, onSaved }: Props) {
           </Col>
         </Row>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,12 +1,13 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import type { SocialOrg } from "@sanshe/contracts";
-import { App, Button, Divider, Drawer, Flex, Form, Input, Select, Space, Typography } from "antd";
+import { App, Button, Divider, Form, Input, Select, Space, Typography } from "antd";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { isProblem } from "../../../ui/api";
 import { toFormFieldErrors } from "../../../ui/fieldErrors";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { usePutSocialOrgLists } from "../api";
+import { FormDrawer } from "../../../ui/FormDrawer";
 
 type Values = { area_codes: string[]; stations: Array<{ area_code: string; since?: string }> };
 
@@ -47,20 +48,15 @@ export function SocialOrgPlacesDrawer({ org, open, onClose }: { org: SocialOrg; 
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       title={t("socialOrgs.places.title")}
       size={560}
-      destroyOnHidden
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t("socialOrgs.form.cancel")}</Button>
-          <Button type="primary" loading={put.isPending} onClick={() => form.submit()}>
-            {t("socialOrgs.form.save")}
-          </Button>
-        </Flex>
-      }
+      cancelLabel={t("socialOrgs.form.cancel")}
+      submitLabel={t("socialOrgs.form.save")}
+      isSubmitting={put.isPending}
+      onSubmit={() => form.submit()}
     >
       <Form<Values> name="social-org-places" form={form} layout="vertical" onFinish={(values) => void submit(values)}>
         {put.isError ? <ProblemAlert error={put.error} style={{ marginBottom: 16 }} /> : null}
@@ -105,6 +101,6 @@ export function SocialOrgPlacesDrawer({ org, open, onClose }: { org: SocialOrg; 
           )}
         </Form.List>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -7,18 +7,17 @@ import type {
   SocialOrgSort,
   SocialOrgStatus,
 } from "@sanshe/contracts";
-import { Button, Card, Empty, Space, Table, Tag } from "antd";
+import { Button, Card, Space, Tag } from "antd";
 import type { TableColumnsType } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { useHasPermission } from "../../auth";
-import { CursorPager } from "../../../ui/CursorPager";
+import { CursorListTable } from "../../../ui/CursorListTable";
 import { formatDateTime } from "../../../ui/formatDateTime";
 import { ExportButton } from "../../../ui/ExportButton";
 import { PageHeader } from "../../../ui/PageHeader";
-import { ProblemAlert } from "../../../ui/ProblemAlert";
-import { useCursorPagination } from "../../../ui/useCursorPagination";
+import { useCursorPaging } from "../../../ui/useCursorPagination";
 import { useSocialOrgList, type SocialOrgListFilters } from "../api";
 import { CATEGORIES, GRADES, REGISTRATIONS, SORTS, STATUSES } from "../components/options";
 import { SocialOrgFilters } from "../components/SocialOrgFilters";
@@ -34,7 +33,6 @@ export function SocialOrgListPage() {
   const navigate = useNavigate();
   const canWrite = useHasPermission("social_orgs.write");
   const [searchParams, setSearchParams] = useSearchParams();
-  const [pageSize, setPageSize] = useState(50);
   const [isCreating, setIsCreating] = useState(false);
 
   const filters = useMemo<SocialOrgListFilters>(
@@ -59,7 +57,8 @@ export function SocialOrgListPage() {
     setSearchParams(params);
   };
 
-  const pagination = useCursorPagination(JSON.stringify([filters, pageSize]));
+  const paging = useCursorPaging(filters, 50);
+  const { pagination, pageSize } = paging;
   const orgs = useSocialOrgList({ ...filters, cursor: pagination.cursor, limit: pageSize });
   const hasFilters = Object.values(filters).some((value) => value !== undefined);
 
@@ -119,23 +118,12 @@ export function SocialOrgListPage() {
       />
       <Card>
         <SocialOrgFilters value={filters} onChange={setFilters} />
-        {orgs.isError ? <ProblemAlert error={orgs.error} style={{ marginBottom: 16 }} /> : null}
-        <Table<SocialOrgListItem>
-          rowKey="id"
+        <CursorListTable<SocialOrgListItem>
+          query={orgs}
+          paging={paging}
           columns={columns}
-          dataSource={orgs.data?.items ?? []}
-          loading={orgs.isFetching}
-          pagination={false}
-          scroll={{ x: 1000 }}
-          locale={{ emptyText: <Empty description={hasFilters ? t("socialOrgs.list.emptyFiltered") : t("socialOrgs.list.empty")} /> }}
-        />
-        <CursorPager
-          pagination={pagination}
-          nextCursor={orgs.data?.next_cursor}
-          pageSize={pageSize}
-          onPageSizeChange={setPageSize}
-          itemCount={orgs.data?.items.length ?? 0}
-          isLoading={orgs.isFetching}
+          scrollX={1000}
+          emptyText={hasFilters ? t("socialOrgs.list.emptyFiltered") : t("socialOrgs.list.empty")}
         />
       </Card>
       <SocialOrgFormDrawer

@@ -1,20 +1,16 @@
-import type { SocialWorker, SocialWorkerLevel } from "@sanshe/contracts";
-import { App, Button, Drawer, Flex, Form, Input, InputNumber, Select } from "antd";
+import type { SocialWorker } from "@sanshe/contracts";
+import { App, Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
 import { isProblem } from "../../../ui/api";
 import { toFormFieldErrors } from "../../../ui/fieldErrors";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useIdempotencyKey } from "../../../ui/useIdempotencyKey";
 import { useCreateWorker } from "../api";
-import { LEVELS } from "./LevelTag";
 import { OrganizationSelect } from "./OrganizationSelect";
+import { toWorkerMainData, WorkerMainFields, type WorkerMainValues } from "./WorkerMainFields";
+import { FormDrawer } from "../../../ui/FormDrawer";
 
-type Values = {
-  name: string;
-  gender?: "male" | "female";
-  level: SocialWorkerLevel;
-  certificate_no?: string;
-  certificate_year?: number;
+type Values = WorkerMainValues & {
   organization_id: string;
   area_code: string;
   community_codes?: string;
@@ -57,11 +53,7 @@ export function WorkerCreateDrawer({
 
   const submit = (values: Values) => {
     const body = {
-      name: values.name,
-      gender: values.gender ?? null,
-      level: values.level,
-      certificate_no: values.certificate_no?.trim() ? values.certificate_no.trim() : null,
-      certificate_year: values.certificate_year ?? null,
+      ...toWorkerMainData(values),
       organization_id: values.organization_id,
       area_code: values.area_code.trim(),
       community_codes: splitCodes(values.community_codes),
@@ -88,43 +80,21 @@ export function WorkerCreateDrawer({
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       title={t("socialWorkers.create.title")}
       size={560}
-      destroyOnHidden
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t("socialWorkers.create.cancel")}</Button>
-          <Button type="primary" loading={create.isPending} onClick={() => form.submit()}>
-            {t("socialWorkers.create.submit")}
-          </Button>
-        </Flex>
-      }
+      cancelLabel={t("socialWorkers.create.cancel")}
+      submitLabel={t("socialWorkers.create.submit")}
+      isSubmitting={create.isPending}
+      onSubmit={() => form.submit()}
     >
       {create.isError && !isProblem(create.error, "VALIDATION_FAILED") ? (
         <ProblemAlert error={create.error} style={{ marginBottom: 16 }} />
       ) : null}
       <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ level: "social_worker" }}>
-        <Form.Item name="name" label={t("socialWorkers.fields.name")} rules={[{ required: true, whitespace: true, max: 64 }]}>
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="gender" label={t("socialWorkers.fields.gender")}>
-          <Select
-            allowClear
-            options={(["female", "male"] as const).map((gender) => ({ value: gender, label: t(`socialWorkers.gender.${gender}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name="level" label={t("socialWorkers.fields.level")} rules={[{ required: true }]}>
-          <Select options={LEVELS.map((level) => ({ value: level, label: t(`socialWorkers.level.${level}`) }))} />
-        </Form.Item>
-        <Form.Item name="certificate_no" label={t("socialWorkers.fields.certificateNo")}>
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="certificate_year" label={t("socialWorkers.fields.certificateYear")}>
-          <InputNumber min={1990} max={2100} precision={0} style={{ width: "100%" }} />
-        </Form.Item>
+        <WorkerMainFields />
         <Form.Item name="organization_id" label={t("socialWorkers.fields.organization")} rules={[{ required: true }]}>
           <OrganizationSelect />
         </Form.Item>
@@ -139,6 +109,6 @@ export function WorkerCreateDrawer({
           <Input placeholder="410105007001, 410105007002" />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

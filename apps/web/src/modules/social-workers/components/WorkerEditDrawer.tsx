@@ -1,21 +1,15 @@
-import type { SocialWorker, SocialWorkerLevel } from "@sanshe/contracts";
-import { App, Button, Drawer, Flex, Form, Input, InputNumber, Select } from "antd";
+import type { SocialWorker } from "@sanshe/contracts";
+import { App, Form, Select } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isProblem } from "../../../ui/api";
 import { toFormFieldErrors } from "../../../ui/fieldErrors";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useUpdateWorker, useWorkerList } from "../api";
-import { LEVELS } from "./LevelTag";
+import { toWorkerMainData, WorkerMainFields, type WorkerMainValues } from "./WorkerMainFields";
+import { FormDrawer } from "../../../ui/FormDrawer";
 
-type Values = {
-  name: string;
-  gender?: "male" | "female" | null;
-  level: SocialWorkerLevel;
-  certificate_no?: string | null;
-  certificate_year?: number | null;
-  supervisor_id?: string | null;
-};
+type Values = WorkerMainValues & { supervisor_id?: string | null };
 const FIELDS = ["name", "gender", "level", "certificate_no", "certificate_year", "supervisor_id"] as const;
 
 /** Picks a supervisor (督导) among the workers in scope, searching by name; the worker themself is left out. */
@@ -62,11 +56,7 @@ export function WorkerEditDrawer({ worker, open, onClose }: { worker: SocialWork
       {
         version: worker.version,
         data: {
-          name: values.name,
-          gender: values.gender ?? null,
-          level: values.level,
-          certificate_no: values.certificate_no?.trim() ? values.certificate_no.trim() : null,
-          certificate_year: values.certificate_year ?? null,
+          ...toWorkerMainData(values),
           supervisor_id: values.supervisor_id ?? null,
         },
       },
@@ -91,20 +81,15 @@ export function WorkerEditDrawer({ worker, open, onClose }: { worker: SocialWork
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       title={t("socialWorkers.detail.edit")}
       size={520}
-      destroyOnHidden
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t("socialWorkers.create.cancel")}</Button>
-          <Button type="primary" loading={update.isPending} onClick={() => form.submit()}>
-            {t("socialWorkers.detail.save")}
-          </Button>
-        </Flex>
-      }
+      cancelLabel={t("socialWorkers.create.cancel")}
+      submitLabel={t("socialWorkers.detail.save")}
+      isSubmitting={update.isPending}
+      onSubmit={() => form.submit()}
     >
       {update.isError && !isProblem(update.error, "VALIDATION_FAILED") ? (
         <ProblemAlert error={update.error} style={{ marginBottom: 16 }} />
@@ -122,28 +107,11 @@ export function WorkerEditDrawer({ worker, open, onClose }: { worker: SocialWork
           supervisor_id: worker.supervisor_id,
         }}
       >
-        <Form.Item name="name" label={t("socialWorkers.fields.name")} rules={[{ required: true, whitespace: true, max: 64 }]}>
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="gender" label={t("socialWorkers.fields.gender")}>
-          <Select
-            allowClear
-            options={(["female", "male"] as const).map((gender) => ({ value: gender, label: t(`socialWorkers.gender.${gender}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name="level" label={t("socialWorkers.fields.level")} rules={[{ required: true }]}>
-          <Select options={LEVELS.map((level) => ({ value: level, label: t(`socialWorkers.level.${level}`) }))} />
-        </Form.Item>
-        <Form.Item name="certificate_no" label={t("socialWorkers.fields.certificateNo")}>
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="certificate_year" label={t("socialWorkers.fields.certificateYear")}>
-          <InputNumber min={1990} max={2100} precision={0} style={{ width: "100%" }} />
-        </Form.Item>
+        <WorkerMainFields />
         <Form.Item name="supervisor_id" label={t("socialWorkers.fields.supervisor")}>
           <SupervisorSelect selfId={worker.id} current={worker} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,15 +1,14 @@
 import { BarChartOutlined, PlusOutlined } from "@ant-design/icons";
 import type { SocialWorker, SocialWorkerLevel } from "@sanshe/contracts";
-import { Button, Card, Empty, Flex, Input, Select, Table, Tag } from "antd";
+import { Button, Card, Flex, Input, Select, Tag } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
-import { CursorPager } from "../../../ui/CursorPager";
+import { CursorListTable } from "../../../ui/CursorListTable";
 import { ExportButton } from "../../../ui/ExportButton";
 import { PageHeader } from "../../../ui/PageHeader";
-import { ProblemAlert } from "../../../ui/ProblemAlert";
-import { useCursorPagination } from "../../../ui/useCursorPagination";
+import { useCursorPaging } from "../../../ui/useCursorPagination";
 import { useHasPermission } from "../../auth";
 import { useWorkerList, type WorkerListFilters } from "../api";
 import { LEVELS, LevelTag } from "../components/LevelTag";
@@ -22,9 +21,9 @@ export function WorkerListPage() {
   const navigate = useNavigate();
   const canWrite = useHasPermission("social_workers.write");
   const [filters, setFilters] = useState<WorkerListFilters>({ sort: "name", order: "asc" });
-  const [pageSize, setPageSize] = useState(50);
   const [isCreating, setIsCreating] = useState(false);
-  const pagination = useCursorPagination(JSON.stringify([filters, pageSize]));
+  const paging = useCursorPaging(filters, 50);
+  const { pagination, pageSize } = paging;
   const workers = useWorkerList({ ...filters, cursor: pagination.cursor, limit: pageSize });
   const hasFilters = Boolean(filters.q ?? filters.level ?? filters.status ?? filters.organization_id);
   const update = (patch: WorkerListFilters) => setFilters((current) => ({ ...current, ...patch }));
@@ -132,23 +131,12 @@ export function WorkerListPage() {
             style={{ width: 150 }}
           />
         </Flex>
-        {workers.isError ? <ProblemAlert error={workers.error} style={{ marginBottom: 16 }} /> : null}
-        <Table<SocialWorker>
-          rowKey="id"
+        <CursorListTable<SocialWorker>
+          query={workers}
+          paging={paging}
           columns={columns}
-          dataSource={workers.data?.items ?? []}
-          loading={workers.isFetching}
-          pagination={false}
-          scroll={{ x: 1000 }}
-          locale={{ emptyText: <Empty description={hasFilters ? t("socialWorkers.list.emptyFiltered") : t("socialWorkers.list.empty")} /> }}
-        />
-        <CursorPager
-          pagination={pagination}
-          nextCursor={workers.data?.next_cursor}
-          pageSize={pageSize}
-          onPageSizeChange={setPageSize}
-          itemCount={workers.data?.items.length ?? 0}
-          isLoading={workers.isFetching}
+          scrollX={1000}
+          emptyText={hasFilters ? t("socialWorkers.list.emptyFiltered") : t("socialWorkers.list.empty")}
         />
       </Card>
       <WorkerCreateDrawer

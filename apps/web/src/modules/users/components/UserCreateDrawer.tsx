@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import type { User } from "@sanshe/contracts";
-import { App, Button, Card, Divider, Drawer, Flex, Form, Input, Typography } from "antd";
+import { App, Button, Card, Divider, Form, Input, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { isProblem } from "../../../ui/api";
 import { toFormFieldErrors } from "../../../ui/fieldErrors";
@@ -12,6 +12,7 @@ import { toMembershipCreate } from "../utils/membership-values";
 import { isValidLogin } from "../utils/validators";
 import { MembershipFields } from "./MembershipFields";
 import { PasswordFields } from "./PasswordFields";
+import { FormDrawer } from "../../../ui/FormDrawer";
 
 type CreateFormValues = {
   login: string;
@@ -66,20 +67,15 @@ export function UserCreateDrawer({ open, onClose, onCreated }: UserCreateDrawerP
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       title={t("users.create.title")}
       size={720}
-      destroyOnHidden
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t("users.common.cancel")}</Button>
-          <Button type="primary" loading={createUser.isPending} onClick={() => form.submit()}>
-            {t("users.create.submit")}
-          </Button>
-        </Flex>
-      }
+      cancelLabel={t("users.common.cancel")}
+      submitLabel={t("users.create.submit")}
+      isSubmitting={createUser.isPending}
+      onSubmit={() => form.submit()}
     >
       <Form<CreateFormValues>
         name="user-create"
@@ -161,6 +157,6 @@ export function UserCreateDrawer({ open, onClose, onCreated }: UserCreateDrawerP
           )}
         </Form.List>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

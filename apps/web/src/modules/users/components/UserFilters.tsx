@@ -1,9 +1,12 @@
 import type { Role, UserStatus } from "@sanshe/contracts";
-import { Button, Form, Input, Select } from "antd";
+import { Form, Input } from "antd";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { FilterSelectItem, SearchForm } from "../../../ui/FilterBar";
 import { ROLES, useRoleLabel } from "../../auth";
 import type { UserListFilters } from "../api";
+
+const USER_STATUSES: UserStatus[] = ["active", "disabled"];
 
 type FilterValues = { q?: string; role?: Role; status?: UserStatus };
 
@@ -23,48 +26,32 @@ export function UserFilters({ value, onChange }: { value: UserListFilters; onCha
   };
 
   return (
-    <Form<FilterValues>
+    <SearchForm<FilterValues>
       name="user-filters"
       form={form}
-      layout="inline"
       onFinish={apply}
-      style={{ rowGap: 12, marginBottom: 16 }}
-      role="search"
+      onReset={() => onChange({})}
+      resetLabel={t("users.filters.reset")}
     >
       <Form.Item name="q" label={t("users.filters.search")}>
         <Input.Search allowClear placeholder={t("users.filters.searchPlaceholder")} onSearch={apply} style={{ width: 240 }} />
       </Form.Item>
-      <Form.Item name="role" label={t("users.filters.role")}>
-        <Select
-          allowClear
-          placeholder={t("users.filters.any")}
-          style={{ width: 180 }}
-          onChange={apply}
-          options={ROLES.map((role) => ({ value: role, label: roleLabel(role) }))}
-        />
-      </Form.Item>
-      <Form.Item name="status" label={t("users.filters.status")}>
-        <Select
-          allowClear
-          placeholder={t("users.filters.any")}
-          style={{ width: 120 }}
-          onChange={apply}
-          options={[
-            { value: "active", label: t("users.status.active") },
-            { value: "disabled", label: t("users.status.disabled") },
-          ]}
-        />
-      </Form.Item>
-      <Form.Item>
-        <Button
-          onClick={() => {
-            form.resetFields();
-            onChange({});
-          }}
-        >
-          {t("users.filters.reset")}
-        </Button>
-      </Form.Item>
-    </Form>
+      <FilterSelectItem
+        name="role"
+        label={t("users.filters.role")}
+        placeholder={t("users.filters.any")}
+        width={180}
+        onChange={apply}
+        options={ROLES.map((role) => ({ value: role, label: roleLabel(role) }))}
+      />
+      <FilterSelectItem
+        name="status"
+        label={t("users.filters.status")}
+        placeholder={t("users.filters.any")}
+        width={120}
+        onChange={apply}
+        options={USER_STATUSES.map((status) => ({ value: status, label: t(`users.status.${status}`) }))}
+      />
+    </SearchForm>
   );
 }

@@ -1,6 +1,7 @@
 import type { Role, UserStatus } from "@sanshe/contracts";
 import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router-dom";
+import { withSearchParams } from "../../../ui/searchParams";
 import { ROLES } from "../../auth";
 import type { UserListFilters } from "../api";
 
@@ -28,17 +29,7 @@ export function useUserFilters() {
 
   const update = useCallback(
     (changes: Record<string, string | undefined>) => {
-      setSearchParams((current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === undefined || value === "") {
-            next.delete(key);
-          } else {
-            next.set(key, value);
-          }
-        }
-        return next;
-      });
+      setSearchParams((current) => withSearchParams(current, changes));
     },
     [setSearchParams],
   );

@@ -1,14 +1,13 @@
 import { PlusOutlined } from "@ant-design/icons";
 import type { User } from "@sanshe/contracts";
-import { Button, Card, Empty, Table, Typography } from "antd";
+import { Button, Card, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { CursorPager } from "../../../ui/CursorPager";
+import { CursorListTable } from "../../../ui/CursorListTable";
 import { formatDateTime } from "../../../ui/formatDateTime";
 import { PageHeader } from "../../../ui/PageHeader";
-import { ProblemAlert } from "../../../ui/ProblemAlert";
-import { useCursorPagination } from "../../../ui/useCursorPagination";
+import { useCursorPaging } from "../../../ui/useCursorPagination";
 import { useUserList } from "../api";
 import { MembershipTag } from "../components/MembershipTag";
 import { UserCreateDrawer } from "../components/UserCreateDrawer";
@@ -24,9 +23,9 @@ const VISIBLE_MEMBERSHIPS = 3;
 export function UserListPage() {
   const { t } = useTranslation();
   const { filters, setFilters, openUserId, openUser } = useUserFilters();
-  const [pageSize, setPageSize] = useState(50);
   const [isCreating, setIsCreating] = useState(false);
-  const pagination = useCursorPagination(JSON.stringify([filters.q, filters.role, filters.status, pageSize]));
+  const paging = useCursorPaging([filters.q, filters.role, filters.status], 50);
+  const { pagination, pageSize } = paging;
 
   const users = useUserList({ ...filters, cursor: pagination.cursor, limit: pageSize });
   const hasFilters = filters.q !== undefined || filters.role !== undefined || filters.status !== undefined;
@@ -97,25 +96,12 @@ export function UserListPage() {
       />
       <Card>
         <UserFilters value={filters} onChange={setFilters} />
-        {users.isError ? <ProblemAlert error={users.error} style={{ marginBottom: 16 }} /> : null}
-        <Table<User>
-          rowKey="id"
+        <CursorListTable<User>
+          query={users}
+          paging={paging}
           columns={columns}
-          dataSource={users.data?.items ?? []}
-          loading={users.isFetching}
-          pagination={false}
-          scroll={{ x: 900 }}
-          locale={{
-            emptyText: <Empty description={hasFilters ? t("users.list.emptyFiltered") : t("users.list.empty")} />,
-          }}
-        />
-        <CursorPager
-          pagination={pagination}
-          nextCursor={users.data?.next_cursor}
-          pageSize={pageSize}
-          onPageSizeChange={setPageSize}
-          itemCount={users.data?.items.length ?? 0}
-          isLoading={users.isFetching}
+          scrollX={900}
+          emptyText={hasFilters ? t("users.list.emptyFiltered") : t("users.list.empty")}
         />
       </Card>
       <UserCreateDrawer

@@ -1,6 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
 import type { ApplicationCreate, CallDetail } from "@sanshe/contracts";
 import { Button, Card, Col, Flex, Form, Input, InputNumber, Row, Space, Typography } from "antd";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { showFieldErrors } from "../../../../ui/fieldErrors";
 import { ProblemAlert } from "../../../../ui/ProblemAlert";
@@ -88,101 +89,69 @@ export function ApplyForm({ call }: { call: CallDetail }) {
             </Form.Item>
           </Col>
         </Row>
-        <Form.List
+        <RowsField
           name="kpis"
-          rules={[
-            {
-              validator: async (_r, rows: unknown[]) =>
-                rows?.length ? undefined : Promise.reject(new Error(t("calls.apply.kpiRequired"))),
-            },
-          ]}
-        >
-          {(rows, { add, remove }, { errors }) => (
-            <Form.Item label={t("calls.apply.kpis")} required>
-              {rows.map((row, index) => (
-                <Space key={row.key} align="start" wrap style={{ display: "flex", marginBottom: 8 }}>
-                  <Form.Item name={[row.name, "name"]} noStyle rules={[{ required: true, whitespace: true, max: 100 }]}>
-                    <Input
-                      aria-label={t("calls.apply.kpiName", { n: index + 1 })}
-                      placeholder={t("calls.apply.kpiNamePlaceholder")}
-                      style={{ width: 240 }}
-                    />
-                  </Form.Item>
-                  <Form.Item name={[row.name, "target"]} noStyle rules={[{ required: true }]}>
-                    <InputNumber<number>
-                      aria-label={t("calls.apply.kpiTarget", { n: index + 1 })}
-                      placeholder={t("calls.apply.kpiTargetPlaceholder")}
-                      min={0}
-                      style={{ width: 140 }}
-                    />
-                  </Form.Item>
-                  <Form.Item name={[row.name, "unit"]} noStyle rules={[{ required: true, whitespace: true, max: 20 }]}>
-                    <Input
-                      aria-label={t("calls.apply.kpiUnit", { n: index + 1 })}
-                      placeholder={t("calls.apply.kpiUnitPlaceholder")}
-                      style={{ width: 100 }}
-                    />
-                  </Form.Item>
-                  <Button
-                    type="text"
-                    icon={<MinusCircleOutlined />}
-                    aria-label={t("calls.apply.removeRow", { n: index + 1 })}
-                    onClick={() => remove(row.name)}
-                  />
-                </Space>
-              ))}
-              <Button icon={<PlusOutlined />} onClick={() => add({ name: "", target: null, unit: "" })} disabled={rows.length >= 20}>
-                {t("calls.apply.addKpi")}
-              </Button>
-              <Form.ErrorList errors={errors} />
-            </Form.Item>
+          label={t("calls.apply.kpis")}
+          requiredMessage={t("calls.apply.kpiRequired")}
+          addLabel={t("calls.apply.addKpi")}
+          emptyRow={{ name: "", target: null, unit: "" }}
+          maxRows={20}
+          renderRow={(rowName, n) => (
+            <>
+              <Form.Item name={[rowName, "name"]} noStyle rules={[{ required: true, whitespace: true, max: 100 }]}>
+                <Input
+                  aria-label={t("calls.apply.kpiName", { n })}
+                  placeholder={t("calls.apply.kpiNamePlaceholder")}
+                  style={{ width: 240 }}
+                />
+              </Form.Item>
+              <Form.Item name={[rowName, "target"]} noStyle rules={[{ required: true }]}>
+                <InputNumber<number>
+                  aria-label={t("calls.apply.kpiTarget", { n })}
+                  placeholder={t("calls.apply.kpiTargetPlaceholder")}
+                  min={0}
+                  style={{ width: 140 }}
+                />
+              </Form.Item>
+              <Form.Item name={[rowName, "unit"]} noStyle rules={[{ required: true, whitespace: true, max: 20 }]}>
+                <Input
+                  aria-label={t("calls.apply.kpiUnit", { n })}
+                  placeholder={t("calls.apply.kpiUnitPlaceholder")}
+                  style={{ width: 100 }}
+                />
+              </Form.Item>
+            </>
           )}
-        </Form.List>
-        <Form.List
+        />
+        <RowsField
           name="budget_lines"
-          rules={[
-            {
-              validator: async (_r, rows: unknown[]) =>
-                rows?.length ? undefined : Promise.reject(new Error(t("calls.apply.budgetRequired"))),
-            },
-          ]}
-        >
-          {(rows, { add, remove }, { errors }) => (
-            <Form.Item label={t("calls.apply.budget")} required>
-              {rows.map((row, index) => (
-                <Space key={row.key} align="start" wrap style={{ display: "flex", marginBottom: 8 }}>
-                  <Form.Item name={[row.name, "item"]} noStyle rules={[{ required: true, whitespace: true, max: 200 }]}>
-                    <Input
-                      aria-label={t("calls.apply.budgetItem", { n: index + 1 })}
-                      placeholder={t("calls.apply.budgetItemPlaceholder")}
-                      style={{ width: 280 }}
-                    />
-                  </Form.Item>
-                  <Form.Item name={[row.name, "amount_yuan"]} noStyle rules={[{ required: true }, { type: "number", min: 0.01 }]}>
-                    <InputNumber<number>
-                      aria-label={t("calls.apply.budgetAmount", { n: index + 1 })}
-                      placeholder={t("calls.apply.budgetAmountPlaceholder")}
-                      min={0}
-                      precision={2}
-                      suffix="元"
-                      style={{ width: 200 }}
-                    />
-                  </Form.Item>
-                  <Button
-                    type="text"
-                    icon={<MinusCircleOutlined />}
-                    aria-label={t("calls.apply.removeRow", { n: index + 1 })}
-                    onClick={() => remove(row.name)}
-                  />
-                </Space>
-              ))}
-              <Button icon={<PlusOutlined />} onClick={() => add({ item: "", amount_yuan: null })} disabled={rows.length >= 100}>
-                {t("calls.apply.addBudgetLine")}
-              </Button>
-              <Form.ErrorList errors={errors} />
-            </Form.Item>
+          label={t("calls.apply.budget")}
+          requiredMessage={t("calls.apply.budgetRequired")}
+          addLabel={t("calls.apply.addBudgetLine")}
+          emptyRow={{ item: "", amount_yuan: null }}
+          maxRows={100}
+          renderRow={(rowName, n) => (
+            <>
+              <Form.Item name={[rowName, "item"]} noStyle rules={[{ required: true, whitespace: true, max: 200 }]}>
+                <Input
+                  aria-label={t("calls.apply.budgetItem", { n })}
+                  placeholder={t("calls.apply.budgetItemPlaceholder")}
+                  style={{ width: 280 }}
+                />
+              </Form.Item>
+              <Form.Item name={[rowName, "amount_yuan"]} noStyle rules={[{ required: true }, { type: "number", min: 0.01 }]}>
+                <InputNumber<number>
+                  aria-label={t("calls.apply.budgetAmount", { n })}
+                  placeholder={t("calls.apply.budgetAmountPlaceholder")}
+                  min={0}
+                  precision={2}
+                  suffix="元"
+                  style={{ width: 200 }}
+                />
+              </Form.Item>
+            </>
           )}
-        </Form.List>
+        />
         <Typography.Paragraph type={isOverCap ? "danger" : undefined} aria-live="polite">
           {t("calls.apply.total", { total: formatFen(totalFen), cap: formatFen(call.project_cap_fen) })}
           {isOverCap ? ` ${t("calls.apply.overCap")}` : ""}
@@ -198,5 +167,49 @@ export function ApplyForm({ call }: { call: CallDetail }) {
         </Flex>
       </Form>
     </Card>
+  );
+}
+
+type RowsFieldProps = {
+  name: string;
+  label: string;
+  /** Shown when no row is left. */
+  requiredMessage: string;
+  addLabel: string;
+  /** Values of a row added by the add button. */
+  emptyRow: object;
+  maxRows: number;
+  /** The fields of one row (`rowName` is its name in the list, `n` its 1-based number). */
+  renderRow: (rowName: number, n: number) => ReactNode;
+};
+
+/** A required list of rows of the application (KPIs, budget lines), each removable, with an add button. */
+function RowsField({ name, label, requiredMessage, addLabel, emptyRow, maxRows, renderRow }: RowsFieldProps) {
+  const { t } = useTranslation();
+  return (
+    <Form.List
+      name={name}
+      rules={[{ validator: async (_r, rows: unknown[]) => (rows?.length ? undefined : Promise.reject(new Error(requiredMessage))) }]}
+    >
+      {(rows, { add, remove }, { errors }) => (
+        <Form.Item label={label} required>
+          {rows.map((row, index) => (
+            <Space key={row.key} align="start" wrap style={{ display: "flex", marginBottom: 8 }}>
+              {renderRow(row.name, index + 1)}
+              <Button
+                type="text"
+                icon={<MinusCircleOutlined />}
+                aria-label={t("calls.apply.removeRow", { n: index + 1 })}
+                onClick={() => remove(row.name)}
+              />
+            </Space>
+          ))}
+          <Button icon={<PlusOutlined />} onClick={() => add(emptyRow)} disabled={rows.length >= maxRows}>
+            {addLabel}
+          </Button>
+          <Form.ErrorList errors={errors} />
+        </Form.Item>
+      )}
+    </Form.List>
   );
 }

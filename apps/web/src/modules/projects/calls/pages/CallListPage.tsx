@@ -1,16 +1,16 @@
 import { PlusOutlined } from "@ant-design/icons";
 import type { Call, CallMode, CallStatus } from "@sanshe/contracts";
 import { CallModeSchema, CallStatusSchema } from "@sanshe/contracts";
-import { Button, Card, Empty, Flex, Form, Input, Select, Table } from "antd";
+import { Button, Card, Form, Input, Select } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { CursorPager } from "../../../../ui/CursorPager";
+import { CursorListTable } from "../../../../ui/CursorListTable";
+import { FilterBar } from "../../../../ui/FilterBar";
 import { PageHeader } from "../../../../ui/PageHeader";
-import { ProblemAlert } from "../../../../ui/ProblemAlert";
 import { formatDateTime } from "../../../../ui/formatDateTime";
-import { useCursorPagination } from "../../../../ui/useCursorPagination";
+import { useCursorPaging } from "../../../../ui/useCursorPagination";
 import { useHasPermission } from "../../../auth";
 import { formatFen } from "../../money";
 import { useCallList } from "../api";
@@ -23,9 +23,8 @@ export function CallListPage() {
   const { t } = useTranslation();
   const canManage = useHasPermission("calls.manage");
   const [filters, setFilters] = useState<FilterValues>({});
-  const [pageSize, setPageSize] = useState(20);
-  const [form] = Form.useForm<FilterValues>();
-  const pagination = useCursorPagination(JSON.stringify([filters, pageSize]));
+  const paging = useCursorPaging(filters, 20);
+  const { pagination, pageSize } = paging;
   const list = useCallList({ ...filters, cursor: pagination.cursor, limit: pageSize });
   const hasFilters = Object.values(filters).some((value) => value !== undefined);
 
@@ -54,12 +53,12 @@ export function CallListPage() {
         }
       />
       <Card>
-        <Form<FilterValues>
+        <FilterBar<FilterValues>
           name="call-filters"
-          form={form}
-          layout="inline"
-          style={{ marginBottom: 16, rowGap: 8 }}
-          onFinish={(values) => setFilters({ q: values.q?.trim() || undefined, status: values.status, mode: values.mode })}
+          onSearch={(values) => setFilters({ q: values.q?.trim() || undefined, status: values.status, mode: values.mode })}
+          onReset={() => setFilters({})}
+          searchLabel={t("calls.filters.search")}
+          resetLabel={t("calls.filters.reset")}
         >
           <Form.Item name="q">
             <Input allowClear aria-label={t("calls.filters.q")} placeholder={t("calls.filters.q")} style={{ width: 220 }} />
@@ -82,44 +81,14 @@ export function CallListPage() {
               options={CallModeSchema.options.map((value) => ({ value, label: t(`calls.mode.${value}`) }))}
             />
           </Form.Item>
-          <Button type="primary" htmlType="submit">
-            {t("calls.filters.search")}
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              setFilters({});
-            }}
-          >
-            {t("calls.filters.reset")}
-          </Button>
-        </Form>
-        {list.isError ? <ProblemAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
-        <Table<Call>
-          rowKey="id"
+        </FilterBar>
+        <CursorListTable<Call>
+          query={list}
+          paging={paging}
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          pagination={false}
-          scroll={{ x: 900 }}
-          locale={{
-            emptyText: (
-              <Empty
-                description={hasFilters ? t("calls.list.emptyFiltered") : canManage ? t("calls.list.emptyManager") : t("calls.list.empty")}
-              />
-            ),
-          }}
+          scrollX={900}
+          emptyText={hasFilters ? t("calls.list.emptyFiltered") : canManage ? t("calls.list.emptyManager") : t("calls.list.empty")}
         />
-        <Flex justify="flex-end">
-          <CursorPager
-            pagination={pagination}
-            nextCursor={list.data?.next_cursor}
-            pageSize={pageSize}
-            onPageSizeChange={setPageSize}
-            itemCount={list.data?.items.length ?? 0}
-            isLoading={list.isFetching}
-          />
-        </Flex>
       </Card>
     </>
   );

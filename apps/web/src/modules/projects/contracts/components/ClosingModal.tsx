@@ -1,10 +1,11 @@
 import type { ContractDetail } from "@sanshe/contracts";
-import { App, Alert, Form, Input, Modal, Radio, Select } from "antd";
+import { App, Alert, Form, Input, Radio, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { isProblem } from "../../../../ui/api";
 import { ProblemAlert } from "../../../../ui/ProblemAlert";
 import { useIdempotencyKey } from "../../../../ui/useIdempotencyKey";
 import { useCloseContract, useEvaluatorCandidates } from "../api";
+import { FormModal } from "./FormModal";
 
 type FormValues = { action: "close" | "terminate"; evaluator_id: string; reason?: string };
 
@@ -42,15 +43,13 @@ export function ClosingModal({ contract, open, onClose }: { contract: ContractDe
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t("contracts.closing.title")}
       okText={t("contracts.closing.submit")}
-      cancelText={t("contracts.actions.cancel")}
-      okButtonProps={{ loading: close.isPending, disabled: close.isPending }}
+      isSaving={close.isPending}
       onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      onClose={onClose}
     >
       <Form<FormValues>
         form={form}
@@ -86,6 +85,6 @@ export function ClosingModal({ contract, open, onClose }: { contract: ContractDe
       {close.error ? (
         <ProblemAlert error={close.error} title={isProblem(close.error, "VERSION_CONFLICT") ? t("contracts.conflict") : undefined} />
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }

@@ -31,22 +31,12 @@ function PurchaserForm({ contractId, evaluation }: { contractId: string; evaluat
       <Typography.Title level={3} style={{ fontSize: 15 }}>
         {t("contracts.evaluation.purchaserForm")}
       </Typography.Title>
-      <Form.Item name="score" label={t("contracts.evaluation.score")} rules={[{ required: true, type: "number", min: 0, max: 100 }]}>
-        <InputNumber min={0} max={100} precision={2} style={{ width: 160 }} />
-      </Form.Item>
-      <Form.Item name="comment" label={t("contracts.evaluation.comment")} rules={[{ required: true, whitespace: true, max: 2000 }]}>
-        <Input.TextArea rows={3} />
-      </Form.Item>
-      {save.error ? (
-        <ProblemAlert
-          error={save.error}
-          title={isProblem(save.error, "VERSION_CONFLICT") ? t("contracts.conflict") : undefined}
-          style={{ marginBottom: 12 }}
-        />
-      ) : null}
-      <Button type="primary" htmlType="submit" loading={save.isPending}>
-        {t("contracts.evaluation.submitPurchaser")}
-      </Button>
+      <ScoreFieldsAndSubmit
+        commentMax={2000}
+        error={save.error}
+        isSaving={save.isPending}
+        submitLabel={t("contracts.evaluation.submitPurchaser")}
+      />
     </Form>
   );
 }
@@ -88,22 +78,12 @@ function ThirdPartyForm({ contract, evaluation }: { contract: ContractDetail; ev
           <InputNumber min={0} style={{ width: 200 }} suffix={kpi.unit} />
         </Form.Item>
       ))}
-      <Form.Item name="score" label={t("contracts.evaluation.score")} rules={[{ required: true, type: "number", min: 0, max: 100 }]}>
-        <InputNumber min={0} max={100} precision={2} style={{ width: 160 }} />
-      </Form.Item>
-      <Form.Item name="comment" label={t("contracts.evaluation.comment")} rules={[{ required: true, whitespace: true, max: 4000 }]}>
-        <Input.TextArea rows={3} />
-      </Form.Item>
-      {save.error ? (
-        <ProblemAlert
-          error={save.error}
-          title={isProblem(save.error, "VERSION_CONFLICT") ? t("contracts.conflict") : undefined}
-          style={{ marginBottom: 12 }}
-        />
-      ) : null}
-      <Button type="primary" htmlType="submit" loading={save.isPending}>
-        {t("contracts.evaluation.submitThirdParty")}
-      </Button>
+      <ScoreFieldsAndSubmit
+        commentMax={4000}
+        error={save.error}
+        isSaving={save.isPending}
+        submitLabel={t("contracts.evaluation.submitThirdParty")}
+      />
     </Form>
   );
 }
@@ -247,5 +227,32 @@ export function EvaluationCard({ contract }: { contract: ContractDetail }) {
         </>
       ) : null}
     </Card>
+  );
+}
+
+type ScoreFieldsAndSubmitProps = { commentMax: number; error: unknown; isSaving: boolean; submitLabel: string };
+
+/** The score and comment of an evaluation form, the save's problem (a conflict says so) and the submit button. */
+function ScoreFieldsAndSubmit({ commentMax, error, isSaving, submitLabel }: ScoreFieldsAndSubmitProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item name="score" label={t("contracts.evaluation.score")} rules={[{ required: true, type: "number", min: 0, max: 100 }]}>
+        <InputNumber min={0} max={100} precision={2} style={{ width: 160 }} />
+      </Form.Item>
+      <Form.Item name="comment" label={t("contracts.evaluation.comment")} rules={[{ required: true, whitespace: true, max: commentMax }]}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+      {error ? (
+        <ProblemAlert
+          error={error}
+          title={isProblem(error, "VERSION_CONFLICT") ? t("contracts.conflict") : undefined}
+          style={{ marginBottom: 12 }}
+        />
+      ) : null}
+      <Button type="primary" htmlType="submit" loading={isSaving}>
+        {submitLabel}
+      </Button>
+    </>
   );
 }

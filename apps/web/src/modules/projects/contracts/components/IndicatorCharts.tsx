@@ -1,7 +1,7 @@
 import type { FundingSource, ProjectIndicators } from "@sanshe/contracts";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { useChart } from "../../../../ui/useChart";
+import { barChartOption, ChartFigure } from "../../../../ui/barChart";
 import { sourceColors } from "./LedgerChart";
 
 const moneyParts = ["budget_fen", "awarded_fen", "contracted_fen", "paid_fen"] as const;
@@ -11,23 +11,20 @@ const moneyColors = ["#8c8c8c", "#13c2c2", "#1677ff", "#52c41a"];
 export function MoneyByModeChart({ data }: { data: ProjectIndicators }) {
   const { t } = useTranslation();
   const option = useMemo(
-    () => ({
-      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-      legend: { bottom: 0 },
-      grid: { left: 40, right: 16, top: 16, bottom: 48, containLabel: true },
-      xAxis: { type: "category", data: data.by_mode.map((row) => t(`contracts.mode.${row.mode}`)) },
-      yAxis: { type: "value", name: t("contracts.ledger.yuan") },
-      series: moneyParts.map((part, index) => ({
-        type: "bar",
-        name: t(`contracts.indicators.money.${part}`),
-        itemStyle: { color: moneyColors[index] },
-        data: data.by_mode.map((row) => row[part] / 100),
-      })),
-    }),
+    () =>
+      barChartOption({
+        categories: data.by_mode.map((row) => t(`contracts.mode.${row.mode}`)),
+        valueAxis: { name: t("contracts.ledger.yuan") },
+        bottom: 48,
+        series: moneyParts.map((part, index) => ({
+          name: t(`contracts.indicators.money.${part}`),
+          color: moneyColors[index] ?? "#8c8c8c",
+          data: data.by_mode.map((row) => row[part] / 100),
+        })),
+      }),
     [data, t],
   );
-  const element = useChart(option);
-  return <div ref={element} role="img" aria-label={t("contracts.indicators.moneyChart")} style={{ height: 300, width: "100%" }} />;
+  return <ChartFigure option={option} label={t("contracts.indicators.moneyChart")} height={300} />;
 }
 
 /** Funding of the area's organizations by source over three years, one stacked bar (元). */
@@ -50,30 +47,22 @@ export function FundingStructureChart({ data }: { data: ProjectIndicators }) {
     }),
     [data, t],
   );
-  const element = useChart(option);
-  return <div ref={element} role="img" aria-label={t("contracts.indicators.fundingChart")} style={{ height: 200, width: "100%" }} />;
+  return <ChartFigure option={option} label={t("contracts.indicators.fundingChart")} height={200} />;
 }
 
 /** Completed evaluations by grade. */
 export function GradeChart({ data }: { data: ProjectIndicators }) {
   const { t } = useTranslation();
   const option = useMemo(
-    () => ({
-      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-      grid: { left: 40, right: 16, top: 16, bottom: 24, containLabel: true },
-      xAxis: { type: "category", data: data.evaluations.by_grade.map((row) => t(`contracts.grade.${row.grade}`)) },
-      yAxis: { type: "value", minInterval: 1 },
-      series: [
-        {
-          type: "bar",
-          name: t("contracts.indicators.evaluated"),
-          itemStyle: { color: "#1677ff" },
-          data: data.evaluations.by_grade.map((row) => row.count),
-        },
-      ],
-    }),
+    () =>
+      barChartOption({
+        categories: data.evaluations.by_grade.map((row) => t(`contracts.grade.${row.grade}`)),
+        valueAxis: { minInterval: 1 },
+        bottom: 24,
+        legend: false,
+        series: [{ name: t("contracts.indicators.evaluated"), color: "#1677ff", data: data.evaluations.by_grade.map((row) => row.count) }],
+      }),
     [data, t],
   );
-  const element = useChart(option);
-  return <div ref={element} role="img" aria-label={t("contracts.indicators.gradeChart")} style={{ height: 240, width: "100%" }} />;
+  return <ChartFigure option={option} label={t("contracts.indicators.gradeChart")} height={240} />;
 }

@@ -6,7 +6,7 @@ import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { useChart } from "../../../../ui/useChart";
+import { barChartOption, ChartFigure } from "../../../../ui/barChart";
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -26,21 +26,17 @@ export function LedgerChart({ summary }: { summary: LedgerSummary }) {
   const option = useMemo(() => {
     const years = [...new Set(summary.rows.map((row) => row.year))].sort((a, b) => a - b);
     const sources = FundingSourceSchema.options.filter((source) => summary.rows.some((row) => row.source === source));
-    return {
-      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-      legend: { bottom: 0 },
-      grid: { left: 40, right: 16, top: 16, bottom: 48, containLabel: true },
-      xAxis: { type: "category", data: years.map(String) },
-      yAxis: { type: "value", name: t("contracts.ledger.yuan") },
+    return barChartOption({
+      categories: years.map(String),
+      valueAxis: { name: t("contracts.ledger.yuan") },
+      bottom: 48,
       series: sources.map((source) => ({
-        type: "bar",
         stack: "funding",
         name: t(`socialOrgs.funding.${source}`),
-        itemStyle: { color: sourceColors[source] },
+        color: sourceColors[source],
         data: years.map((year) => (summary.rows.find((row) => row.year === year && row.source === source)?.amount_fen ?? 0) / 100),
       })),
-    };
+    });
   }, [summary, t]);
-  const element = useChart(option);
-  return <div ref={element} role="img" aria-label={t("contracts.ledger.chart")} style={{ height: 300, width: "100%" }} />;
+  return <ChartFigure option={option} label={t("contracts.ledger.chart")} height={300} />;
 }

@@ -1,12 +1,13 @@
 import type { FundingSource, LedgerEntryCreate } from "@sanshe/contracts";
 import { FundingSourceSchema } from "@sanshe/contracts";
-import { App, Form, Input, InputNumber, Modal, Select } from "antd";
+import { App, Form, Input, InputNumber, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { ProblemAlert } from "../../../../ui/ProblemAlert";
 import { showFieldErrors } from "../../../../ui/fieldErrors";
 import { useIdempotencyKey } from "../../../../ui/useIdempotencyKey";
 import { yuanToFen } from "../../money";
 import { useCreateLedgerEntry } from "../api";
+import { FormModal } from "./FormModal";
 
 type FormValues = {
   org_id?: string;
@@ -57,15 +58,13 @@ export function LedgerEntryModal({
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t("contracts.ledger.recordTitle")}
       okText={t("contracts.ledger.recordOk")}
-      cancelText={t("contracts.actions.cancel")}
-      okButtonProps={{ loading: create.isPending, disabled: create.isPending }}
+      isSaving={create.isPending}
       onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      onClose={onClose}
     >
       <Form<FormValues>
         form={form}
@@ -97,6 +96,6 @@ export function LedgerEntryModal({
         </Form.Item>
       </Form>
       {create.error ? <ProblemAlert error={create.error} /> : null}
-    </Modal>
+    </FormModal>
   );
 }

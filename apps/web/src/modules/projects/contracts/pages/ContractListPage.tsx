@@ -1,14 +1,14 @@
 import type { Contract, ContractStatus } from "@sanshe/contracts";
 import { ContractStatusSchema } from "@sanshe/contracts";
-import { Button, Card, Empty, Flex, Form, Input, Progress, Select, Table } from "antd";
+import { Card, Flex, Form, Input, Progress, Select } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { CursorPager } from "../../../../ui/CursorPager";
-import { useCursorPagination } from "../../../../ui/useCursorPagination";
+import { CursorListTable } from "../../../../ui/CursorListTable";
+import { FilterBar } from "../../../../ui/FilterBar";
+import { useCursorPaging } from "../../../../ui/useCursorPagination";
 import { PageHeader } from "../../../../ui/PageHeader";
-import { ProblemAlert } from "../../../../ui/ProblemAlert";
 import { formatFen } from "../../money";
 import { useContractList } from "../api";
 import { ContractStatusTag } from "../components/StatusTags";
@@ -21,9 +21,8 @@ export function ContractListPage() {
   const { t } = useTranslation();
   const { isPurchaser, isOrgStaff } = useProjectRoles();
   const [filters, setFilters] = useState<FilterValues>({});
-  const [pageSize, setPageSize] = useState(20);
-  const [form] = Form.useForm<FilterValues>();
-  const pagination = useCursorPaginationFor(filters, pageSize);
+  const paging = useCursorPaging(filters, 20);
+  const { pagination, pageSize } = paging;
   const list = useContractList({ ...filters, cursor: pagination.cursor, limit: pageSize });
   const hasFilters = Object.values(filters).some((value) => value !== undefined);
 
@@ -64,12 +63,12 @@ export function ContractListPage() {
         subtitle={isOrgStaff ? t("contracts.list.subtitleOrg") : t("contracts.list.subtitle")}
       />
       <Card>
-        <Form<FilterValues>
+        <FilterBar<FilterValues>
           name="contract-filters"
-          form={form}
-          layout="inline"
-          style={{ marginBottom: 16, rowGap: 8 }}
-          onFinish={(values) => setFilters({ q: values.q?.trim() || undefined, status: values.status })}
+          onSearch={(values) => setFilters({ q: values.q?.trim() || undefined, status: values.status })}
+          onReset={() => setFilters({})}
+          searchLabel={t("contracts.filters.search")}
+          resetLabel={t("contracts.filters.reset")}
         >
           <Form.Item name="q">
             <Input allowClear aria-label={t("contracts.filters.q")} placeholder={t("contracts.filters.q")} style={{ width: 220 }} />
@@ -83,41 +82,9 @@ export function ContractListPage() {
               options={ContractStatusSchema.options.map((value) => ({ value, label: t(`contracts.status.${value}`) }))}
             />
           </Form.Item>
-          <Button type="primary" htmlType="submit">
-            {t("contracts.filters.search")}
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              setFilters({});
-            }}
-          >
-            {t("contracts.filters.reset")}
-          </Button>
-        </Form>
-        {list.isError ? <ProblemAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
-        <Table<Contract>
-          rowKey="id"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          pagination={false}
-          scroll={{ x: 900 }}
-          locale={{ emptyText: <Empty description={emptyText} /> }}
-        />
-        <CursorPager
-          pagination={pagination}
-          nextCursor={list.data?.next_cursor}
-          pageSize={pageSize}
-          onPageSizeChange={setPageSize}
-          itemCount={list.data?.items.length ?? 0}
-          isLoading={list.isFetching}
-        />
+        </FilterBar>
+        <CursorListTable<Contract> query={list} paging={paging} columns={columns} scrollX={900} emptyText={emptyText} />
       </Card>
     </>
   );
-}
-
-function useCursorPaginationFor(filters: FilterValues, pageSize: number) {
-  return useCursorPagination(JSON.stringify([filters, pageSize]));
 }

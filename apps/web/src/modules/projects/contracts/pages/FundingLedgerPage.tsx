@@ -1,15 +1,15 @@
 import { PlusOutlined, PrinterOutlined } from "@ant-design/icons";
 import type { FundingSource, LedgerEntry } from "@sanshe/contracts";
 import { FundingSourceSchema } from "@sanshe/contracts";
-import { Button, Card, Empty, Form, Select, Skeleton, Table, Tag, Typography } from "antd";
+import { Button, Card, Form, Select, Skeleton, Tag, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router-dom";
-import { CursorPager } from "../../../../ui/CursorPager";
+import { CursorListTable } from "../../../../ui/CursorListTable";
 import { PageHeader } from "../../../../ui/PageHeader";
 import { ProblemAlert } from "../../../../ui/ProblemAlert";
-import { useCursorPagination } from "../../../../ui/useCursorPagination";
+import { useCursorPaging } from "../../../../ui/useCursorPagination";
 import { formatFen } from "../../money";
 import { useLedger, useLedgerSummary } from "../api";
 import { LedgerEntryModal } from "../components/LedgerEntryModal";
@@ -23,9 +23,9 @@ export function FundingLedgerPage() {
   const contractId = params.get("contract") ?? undefined;
   const { isOrgStaff, organizations, purchaserArea } = useProjectRoles();
   const [source, setSource] = useState<FundingSource | undefined>(undefined);
-  const [pageSize, setPageSize] = useState(20);
   const [isRecording, setIsRecording] = useState(false);
-  const pagination = useCursorPagination(JSON.stringify([source, contractId, pageSize]));
+  const paging = useCursorPaging([source, contractId], 20);
+  const { pagination, pageSize } = paging;
   const list = useLedger({ source, contract_id: contractId, cursor: pagination.cursor, limit: pageSize });
   const firstOrg = organizations[0];
   const summaryParams = firstOrg ? { org_id: firstOrg.id } : purchaserArea ? { area: purchaserArea.code } : undefined;
@@ -106,23 +106,12 @@ export function FundingLedgerPage() {
             </Tag>
           ) : null}
         </Form>
-        {list.isError ? <ProblemAlert error={list.error} style={{ marginBottom: 16 }} /> : null}
-        <Table<LedgerEntry>
-          rowKey="id"
+        <CursorListTable<LedgerEntry>
+          query={list}
+          paging={paging}
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          pagination={false}
-          scroll={{ x: 800 }}
-          locale={{ emptyText: <Empty description={isOrgStaff ? t("contracts.ledger.emptyOrg") : t("contracts.ledger.empty")} /> }}
-        />
-        <CursorPager
-          pagination={pagination}
-          nextCursor={list.data?.next_cursor}
-          pageSize={pageSize}
-          onPageSizeChange={setPageSize}
-          itemCount={list.data?.items.length ?? 0}
-          isLoading={list.isFetching}
+          scrollX={800}
+          emptyText={isOrgStaff ? t("contracts.ledger.emptyOrg") : t("contracts.ledger.empty")}
         />
       </Card>
       {isOrgStaff ? <LedgerEntryModal open={isRecording} onClose={() => setIsRecording(false)} organizations={organizations} /> : null}

@@ -27,6 +27,13 @@ function Kpi({ title, value, hint }: { title: string; value: ReactNode; hint?: s
 /** 项目指标: calls and money by mode, participation, funding structure, grades and on-time milestones of a jurisdiction. */
 export function IndicatorsPage() {
   const { t } = useTranslation();
+  /** A right-aligned column of one money indicator (元). */
+  const moneyColumn = <Part extends "budget_fen" | "contracted_fen" | "paid_fen">(key: string, part: Part) => ({
+    key,
+    title: t(`contracts.indicators.money.${part}`),
+    align: "right" as const,
+    render: (_v: unknown, row: Record<Part, number>) => formatFen(row[part]),
+  });
   const [params, setParams] = useSearchParams();
   const areaParam = params.get("area");
   const area = areaParam && /^\d+$/.test(areaParam) ? areaParam : undefined;
@@ -109,24 +116,9 @@ export function IndicatorsPage() {
                   columns={[
                     { key: "mode", title: t("contracts.indicators.mode"), render: (_v, row) => t(`contracts.mode.${row.mode}`) },
                     { key: "calls", title: t("contracts.indicators.calls"), dataIndex: "calls" },
-                    {
-                      key: "budget",
-                      title: t("contracts.indicators.money.budget_fen"),
-                      align: "right",
-                      render: (_v, row) => formatFen(row.budget_fen),
-                    },
-                    {
-                      key: "contracted",
-                      title: t("contracts.indicators.money.contracted_fen"),
-                      align: "right",
-                      render: (_v, row) => formatFen(row.contracted_fen),
-                    },
-                    {
-                      key: "paid",
-                      title: t("contracts.indicators.money.paid_fen"),
-                      align: "right",
-                      render: (_v, row) => formatFen(row.paid_fen),
-                    },
+                    moneyColumn("budget", "budget_fen"),
+                    moneyColumn("contracted", "contracted_fen"),
+                    moneyColumn("paid", "paid_fen"),
                   ]}
                 />
               </Card>
@@ -169,18 +161,8 @@ export function IndicatorsPage() {
                     ),
                   },
                   { key: "calls", title: t("contracts.indicators.calls"), dataIndex: "calls" },
-                  {
-                    key: "contracted",
-                    title: t("contracts.indicators.money.contracted_fen"),
-                    align: "right",
-                    render: (_v, row) => formatFen(row.contracted_fen),
-                  },
-                  {
-                    key: "paid",
-                    title: t("contracts.indicators.money.paid_fen"),
-                    align: "right",
-                    render: (_v, row) => formatFen(row.paid_fen),
-                  },
+                  moneyColumn("contracted", "contracted_fen"),
+                  moneyColumn("paid", "paid_fen"),
                 ]}
               />
             </Card>
