@@ -1,10 +1,12 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { Contract, ContractDetail, ContractListQuery, MilestoneEvidenceItem, Page, ProjectEvaluation } from "@sanshe/contracts";
 import type { ActorCtx, Ctx } from "../../../platform/ctx.js";
 import { notFound } from "../../../platform/errors/app-error.js";
 import { membershipPermissions } from "../../../platform/auth/permissions.js";
 import { users } from "../../../platform/auth/index.js";
 import { inScope } from "../../../platform/scope/index.js";
+import { cursorCodec, cursorId, cursorInstant } from "../../../platform/pagination/cursor.js";
 import { getOrganizations } from "../../social-orgs/index.js";
 import { organizationEvidence } from "../../needs/index.js";
 import { calls, contractAttachments, milestoneReports, milestones, projectContracts, projectEvaluations } from "../schema.js";
@@ -60,22 +62,8 @@ export function contractVisible(ctx: ActorCtx): SQL {
 
 type ContractRow = typeof projectContracts.$inferSelect;
 
-export function decodeCursor(cursor: string): [string, string] | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string") {
-      if (/^[0-9a-f-]{36}$/.test(value[1]) && !Number.isNaN(Date.parse(value[0]))) {
-        return [value[0], value[1]];
-      }
-    }
-  } catch {
-    return null;
-  }
-  return null;
-}
-
-/** An opaque keyset cursor of (instant, id). */
-export const encodeCursor = (at: Date, id: string) => Buffer.from(JSON.stringify([at.toISOString(), id])).toString("base64url");
+/** An opaque keyset cursor of (signed_at, id); an unreadable cursor starts from the first page. */
+const contractsCursor = cursorCodec(z.tuple([cursorInstant, cursorId]));
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -92,7 +80,7 @@ export async function listContracts(ctx: ActorCtx, query: ContractListQuery): Pr
     const pattern = `%${escapeLike(query.q)}%`;
     conditions.push(ilike(projectContracts.title, pattern));
   }
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const after = contractsCursor.decode(query.cursor);
   if (after) {
     conditions.push(sql`(${projectContracts.signedAt}, ${projectContracts.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
   }
@@ -110,7 +98,7 @@ export async function listContracts(ctx: ActorCtx, query: ContractListQuery): Pr
   const last = page.at(-1);
   return {
     items: page.map((row) => presentContract(row, organizations.get(row.orgId)?.name ?? "")),
-    next_cursor: rows.length > query.limit && last ? encodeCursor(last.signedAt, last.id) : null,
+    next_cursor: rows.length > query.limit && last ? contractsCursor.encode([last.signedAt.toISOString(), last.id]) : null,
   };
 }
 

@@ -1,7 +1,9 @@
 import { and, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { LedgerEntry, LedgerListQuery, LedgerSummary, LedgerSummaryQuery, Page } from "@sanshe/contracts";
 import type { ActorCtx } from "../../../platform/ctx.js";
 import { inScope } from "../../../platform/scope/index.js";
+import { cursorCodec, cursorId } from "../../../platform/pagination/cursor.js";
 import { getOrganizations } from "../../social-orgs/index.js";
 import { actorOrganizations, purchaserReadScope } from "../contracts/queries.js";
 import { fundingLedger } from "../schema.js";
@@ -18,19 +20,8 @@ function ledgerVisible(ctx: ActorCtx): SQL {
   return organizations.length > 0 ? (or(area, inArray(fundingLedger.orgId, organizations)) as SQL) : area;
 }
 
-function decodeLedgerCursor(cursor: string): [string, string] | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string") {
-      if (/^\d{4}-\d{2}-\d{2}$/.test(value[0]) && /^[0-9a-f-]{36}$/.test(value[1])) {
-        return [value[0], value[1]];
-      }
-    }
-  } catch {
-    return null;
-  }
-  return null;
-}
+/** `[paid_on, id]` of the last row; an unreadable cursor starts from the first page. */
+const ledgerCursor = cursorCodec(z.tuple([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), cursorId]));
 
 /** GET /funding-ledger: rows the actor reads, latest payment first (keyset on paid_on, id); two queries per page. */
 export async function listLedger(ctx: ActorCtx, query: LedgerListQuery): Promise<Page<LedgerEntry>> {
@@ -44,7 +35,7 @@ export async function listLedger(ctx: ActorCtx, query: LedgerListQuery): Promise
   if (query.contract_id) {
     conditions.push(eq(fundingLedger.contractId, query.contract_id));
   }
-  const after = query.cursor ? decodeLedgerCursor(query.cursor) : null;
+  const after = ledgerCursor.decode(query.cursor);
   if (after) {
     conditions.push(sql`(${fundingLedger.paidOn}, ${fundingLedger.id}) < (${after[0]}::date, ${after[1]}::uuid)`);
   }
@@ -62,7 +53,7 @@ export async function listLedger(ctx: ActorCtx, query: LedgerListQuery): Promise
   const last = page.at(-1);
   return {
     items: page.map((row) => presentEntry(row, organizations.get(row.orgId)?.name ?? "")),
-    next_cursor: rows.length > query.limit && last ? Buffer.from(JSON.stringify([last.paidOn, last.id])).toString("base64url") : null,
+    next_cursor: rows.length > query.limit && last ? ledgerCursor.encode([last.paidOn, last.id]) : null,
   };
 }
 
