@@ -1,17 +1,17 @@
-import { aliasedTable, and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import type { InviteeOptions, Meeting, MeetingHistory, MeetingListQuery, MeetingPage, Page, PublicMeetingSummary } from "@sanshe/contracts";
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
 import { scopeFor } from "../../platform/auth/permissions.js";
 import { memberships, users } from "../../platform/auth/index.js";
-import { inScope, newestFirstIds } from "../../platform/scope/index.js";
+import { inScope, newestFirstIds, overlapsArea } from "../../platform/scope/index.js";
 import { queryRows } from "../../platform/db/client.js";
 import { getAreaNames } from "../jurisdictions/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
 import { getPublicFacilities, listFacilitiesUnder } from "../communities/index.js";
 import { countOpenNeedsByCategory } from "../needs/index.js";
 import { actionItems, meetingAgendaItems, meetingInvitees, meetingResolutions, meetings, type MeetingRow } from "./schema.js";
-import { decodeCursor, encodeCursor } from "./cursor.js";
+import { meetingsCursor } from "./cursor.js";
 import { findVisibleMeeting, inviteeIsActor, visibleMeetingBranches } from "./visibility.js";
 import { overdueActionItems, selectActionItems, unitNames } from "./action-items/queries.js";
 import { presentListItem, presentMeeting } from "./present.js";
@@ -33,7 +33,7 @@ export async function listMeetings(ctx: ActorCtx, query: MeetingListQuery): Prom
   if (query.q) {
     conditions.push(ilike(meetings.title, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   }
-  const cursor = decodeCursor(query.cursor);
+  const cursor = meetingsCursor.decode(query.cursor);
   if (cursor) {
     conditions.push(sql`(${meetings.startsAt}, ${meetings.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`);
   }
@@ -59,7 +59,7 @@ export async function listMeetings(ctx: ActorCtx, query: MeetingListQuery): Prom
   const last = page.at(-1);
   return {
     items: page.map((row) => presentListItem(row.meeting, row.convenerName, row.invitees, names)),
-    next_cursor: rows.length > query.limit && last ? encodeCursor([last.meeting.startsAt.toISOString(), last.meeting.id]) : null,
+    next_cursor: rows.length > query.limit && last ? meetingsCursor.encode([last.meeting.startsAt.toISOString(), last.meeting.id]) : null,
   };
 }
 
@@ -194,7 +194,7 @@ export async function listPublicSummaries(
   query: { area_code: string; cursor?: string | undefined; limit: number },
 ): Promise<Page<PublicMeetingSummary>> {
   const conditions: SQL[] = [inScope(meetings.areaCode, [query.area_code]), sql`${meetings.summaryPublishedAt} IS NOT NULL`];
-  const cursor = decodeCursor(query.cursor);
+  const cursor = meetingsCursor.decode(query.cursor);
   if (cursor) {
     conditions.push(sql`(${meetings.summaryPublishedAt}, ${meetings.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`);
   }
@@ -228,7 +228,7 @@ export async function listPublicSummaries(
       summary: row.summary ?? "",
       published_at: (row.publishedAt as Date).toISOString(),
     })),
-    next_cursor: rows.length > query.limit && last ? encodeCursor([(last.publishedAt as Date).toISOString(), last.id]) : null,
+    next_cursor: rows.length > query.limit && last ? meetingsCursor.encode([(last.publishedAt as Date).toISOString(), last.id]) : null,
   };
 }
 
@@ -240,7 +240,7 @@ export async function getInviteeOptions(ctx: ActorCtx, areaCode: string): Promis
   if (!ctx.actor.scope("meetings.convene").some((prefix) => areaCode.startsWith(prefix))) {
     throw notFound();
   }
-  const related = or(inScope(memberships.areaCode, [areaCode]), sql`${areaCode} LIKE ${memberships.areaCode} || '%'`) as SQL;
+  const related = overlapsArea(memberships.areaCode, areaCode);
   const [people, facilities] = await Promise.all([
     ctx.db
       .selectDistinct({ id: users.id, name: users.displayName, role: memberships.role, organizationId: memberships.organizationId })

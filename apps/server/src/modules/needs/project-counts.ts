@@ -1,6 +1,6 @@
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Ctx } from "../../platform/ctx.js";
-import { inScope } from "../../platform/scope/index.js";
+import { inScope, withinArea } from "../../platform/scope/index.js";
 import { needCategories, needs } from "./schema.js";
 
 /** Statuses of a need that is still being worked on. */
@@ -39,7 +39,7 @@ export async function countNeedsForCall(
            count(*) FILTER (WHERE n.status IN ${openStatuses})::int AS open,
            count(*) FILTER (WHERE n.created_at >= ${since})::int AS recent
     FROM ${needs} n
-    JOIN unnest(${textArray(input.areas)}) AS t(code) ON n.area_code LIKE t.code || '%'
+    JOIN unnest(${textArray(input.areas)}) AS t(code) ON ${withinArea(sql`n.area_code`, sql`t.code`)}
     WHERE ${categoryFilter} AND (n.status IN ${openStatuses} OR n.created_at >= ${since})
     GROUP BY GROUPING SETS ((n.category), (t.code))`);
   const rows = (result as { rows: Array<Record<string, unknown>> }).rows;

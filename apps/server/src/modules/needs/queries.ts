@@ -5,7 +5,7 @@ import { AppError, notFound } from "../../platform/errors/app-error.js";
 import { inPrefixIndexed, inScope, newestFirstIds } from "../../platform/scope/index.js";
 import { loadConfig } from "../../platform/config.js";
 import { getOrganizations } from "../social-orgs/index.js";
-import { decodeCursor, encodeCursor } from "./cursor.js";
+import { newestFirstCursor } from "./cursor.js";
 import { needAttachments, needCallbacks, needCategories, needEvents, needs, referrals } from "./schema.js";
 import { callbackAllowedFrom } from "./policy.js";
 import { residentHasAccount } from "./resident-accounts.js";
@@ -105,7 +105,7 @@ export async function listNeeds(ctx: ActorCtx, query: NeedListQuery): Promise<Pa
   if (query.overdue === "1") {
     filters.push(or(needOverdue(now), confirmationOverdue(now)) as SQL);
   }
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const after = newestFirstCursor.decode(query.cursor);
   if (after) {
     filters.push(sql`(${needs.createdAt}, ${needs.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
   }
@@ -121,7 +121,7 @@ export async function listNeeds(ctx: ActorCtx, query: NeedListQuery): Promise<Pa
   const last = page.at(-1);
   return {
     items: page.map((row) => presentNeed(ctx, row)),
-    next_cursor: rows.length > query.limit && last ? encodeCursor(last.need.createdAt, last.need.id) : null,
+    next_cursor: rows.length > query.limit && last ? newestFirstCursor.encode([last.need.createdAt.toISOString(), last.need.id]) : null,
   };
 }
 

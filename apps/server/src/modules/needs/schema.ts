@@ -15,7 +15,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { areaCode, bytea, timestamps } from "../../platform/db/columns.js";
+import { areaCode, timestamps } from "../../platform/db/columns.js";
+import { attachmentColumns } from "../../platform/files/attachments.js";
 
 const tiers = ["public", "special", "professional", "personalized", "developmental"] as const;
 const providerKinds = ["organization", "social_worker", "community_queue"] as const;
@@ -253,12 +254,7 @@ export const needAttachments = pgTable(
     needId: uuid("need_id")
       .notNull()
       .references(() => needs.id, { onDelete: "cascade" }),
-    contentType: text("content_type", { enum: ["image/jpeg", "image/png", "image/webp"] }).notNull(),
-    sizeBytes: integer("size_bytes").notNull(),
-    sha256: text("sha256").notNull(),
-    bytes: bytea("bytes").notNull(),
-    createdBy: uuid("created_by"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    ...attachmentColumns(["image/jpeg", "image/png", "image/webp"]),
   },
   (table) => [index("need_attachments_area_code_need_idx").on(table.areaCode, table.needId)],
 );

@@ -16,7 +16,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { areaCode, bytea, timestamps } from "../../platform/db/columns.js";
+import { areaCode, timestamps } from "../../platform/db/columns.js";
+import { attachmentColumns } from "../../platform/files/attachments.js";
 
 /**
  * Government purchase of services (项目化运作): a call (项目征集) receives applications, a review panel
@@ -176,12 +177,13 @@ export const applicationAttachments = pgTable(
     docType: text("doc_type").notNull(),
     /** The name the uploader gave, for display only; the download name is made by the server. */
     originalName: text("original_name").notNull(),
-    contentType: text("content_type").notNull(),
-    sizeBytes: integer("size_bytes").notNull(),
-    sha256: text("sha256").notNull(),
-    bytes: bytea("bytes").notNull(),
-    createdBy: uuid("created_by"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    ...attachmentColumns([
+      "application/pdf",
+      "image/jpeg",
+      "image/png",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ]),
   },
   (table) => [index("application_attachments_area_code_app_idx").on(table.areaCode, table.applicationId)],
 );
@@ -322,12 +324,7 @@ export const contractAttachments = pgTable(
       .notNull()
       .references(() => projectContracts.id, { onDelete: "cascade" }),
     originalName: text("original_name").notNull(),
-    contentType: text("content_type").notNull(),
-    sizeBytes: integer("size_bytes").notNull(),
-    sha256: text("sha256").notNull(),
-    bytes: bytea("bytes").notNull(),
-    createdBy: uuid("created_by"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    ...attachmentColumns(["application/pdf", "image/jpeg", "image/png", "image/webp"]),
   },
   (table) => [index("contract_attachments_area_code_contract_idx").on(table.areaCode, table.contractId)],
 );

@@ -1,5 +1,6 @@
 import { and, asc, eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
+import { overlapsArea, withinArea } from "../../platform/scope/index.js";
 import { socialOrgReadableBy } from "./queries.js";
 import { socialOrgs, socialOrgServiceAreas } from "./schema.js";
 
@@ -34,7 +35,7 @@ export function organizationUsccOf(id: SQL | AnyColumn): SQL<string | null> {
  * statuses unless `activeOnly`. For `column IN (…)` and `FROM (…) AS o` in other modules' reports.
  */
 export function organizationIdsUnder(areaCode: string, options: { activeOnly?: boolean } = {}): SQL {
-  return sql`SELECT ${socialOrgs.id} AS id FROM ${socialOrgs} WHERE ${socialOrgs.areaCode} LIKE ${`${areaCode}%`}${
+  return sql`SELECT ${socialOrgs.id} AS id FROM ${socialOrgs} WHERE ${withinArea(socialOrgs.areaCode, areaCode)}${
     options.activeOnly ? sql` AND ${socialOrgs.status} = 'active'` : sql``
   }`;
 }
@@ -53,8 +54,7 @@ export function someOrganizationNear(orgIds: readonly string[], area: SQL | AnyC
         orgIds.map((id) => sql`${id}::uuid`),
         sql`, `,
       )})
-        AND (o.area_code LIKE ${area} || '%' OR ${area} LIKE o.area_code || '%'
-          OR s.area_code LIKE ${area} || '%' OR ${area} LIKE s.area_code || '%'))`;
+        AND (${overlapsArea(sql`o.area_code`, area)} OR ${overlapsArea(sql`s.area_code`, area)}))`;
 }
 
 /** Whether the actor reads the organization's full record (socialOrgReadableBy); false for an unknown id. */
@@ -101,7 +101,7 @@ export async function checkOrganizationEligibility(
       local: rules.presentIn
         ? sql<boolean>`EXISTS (SELECT 1 FROM unnest(${textArray(rules.presentIn)}) AS t(code), unnest(array_append(
             ARRAY(SELECT ${socialOrgServiceAreas.areaCode}::text FROM ${socialOrgServiceAreas} WHERE ${socialOrgServiceAreas.orgId} = ${socialOrgs.id}),
-            ${socialOrgs.areaCode}::text)) AS o(code) WHERE o.code LIKE t.code || '%' OR t.code LIKE o.code || '%')`
+            ${socialOrgs.areaCode}::text)) AS o(code) WHERE ${overlapsArea(sql`o.code`, sql`t.code`)})`
         : sql<boolean>`true`,
     })
     .from(socialOrgs)

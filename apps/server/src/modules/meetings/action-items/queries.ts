@@ -7,7 +7,7 @@ import { inScope } from "../../../platform/scope/index.js";
 import { getAreaNames } from "../../jurisdictions/index.js";
 import { getOrganizations } from "../../social-orgs/index.js";
 import { actionItemEscalations, actionItems, actionItemUpdates, meetingResolutions, meetings, type ActionItemRow } from "../schema.js";
-import { decodeCursor, encodeCursor } from "../cursor.js";
+import { meetingsCursor } from "../cursor.js";
 import { visibleMeetings } from "../visibility.js";
 import { todayIn } from "./policy.js";
 import { presentActionItem, presentActionItemUpdate, type ActionItemJoined } from "./present.js";
@@ -114,7 +114,7 @@ export async function listActionItems(ctx: ActorCtx, query: ActionItemListQuery)
   if (query.status) {
     conditions.push(eq(actionItems.status, query.status));
   }
-  const cursor = decodeCursor(query.cursor);
+  const cursor = meetingsCursor.decode(query.cursor);
   if (cursor) {
     conditions.push(sql`(${actionItems.dueOn}, ${actionItems.id}) > (${cursor[0]}::date, ${cursor[1]}::uuid)`);
   }
@@ -126,7 +126,7 @@ export async function listActionItems(ctx: ActorCtx, query: ActionItemListQuery)
   const last = page.at(-1);
   return {
     items: await loadActionItems(ctx, page),
-    next_cursor: rows.length > query.limit && last ? encodeCursor([last.item.dueOn, last.item.id]) : null,
+    next_cursor: rows.length > query.limit && last ? meetingsCursor.encode([last.item.dueOn, last.item.id]) : null,
   };
 }
 

@@ -1,11 +1,11 @@
-import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { MAX_ATTACHMENTS_PER_NEED, type NeedAttachment } from "@sanshe/contracts";
 import { withTx, type ActorCtx } from "../../../platform/ctx.js";
 import { AppError, notFound } from "../../../platform/errors/app-error.js";
 import { inScope } from "../../../platform/scope/index.js";
+import { readUpload, storedFile } from "../../../platform/files/attachments.js";
 import { needAttachments, needs } from "../schema.js";
-import { sniffImageType } from "./policy.js";
+import { photoTypes } from "./policy.js";
 import { presentAttachment } from "./present.js";
 
 type AttachmentRow = typeof needAttachments.$inferSelect;
@@ -16,8 +16,7 @@ type AttachmentRow = typeof needAttachments.$inferSelect;
  * MAX_ATTACHMENTS_PER_NEED per need, counted under the need's row lock. @throws NOT_FOUND out of scope.
  */
 export async function addAttachment(ctx: ActorCtx, needId: string, body: unknown): Promise<NeedAttachment> {
-  const bytes = Buffer.isBuffer(body) ? body : null;
-  const contentType = bytes ? sniffImageType(bytes) : null;
+  const upload = readUpload(body, photoTypes);
   return withTx(ctx, async (tx) => {
     const [need] = await tx.db
       .select({ id: needs.id, areaCode: needs.areaCode })
@@ -32,7 +31,7 @@ export async function addAttachment(ctx: ActorCtx, needId: string, body: unknown
     if (!need) {
       throw notFound();
     }
-    if (!bytes || !contentType) {
+    if (!upload) {
       throw new AppError("ATTACHMENT_TYPE_REFUSED");
     }
     const [count] = await tx.db
@@ -42,16 +41,12 @@ export async function addAttachment(ctx: ActorCtx, needId: string, body: unknown
     if (Number(count?.count ?? 0) >= MAX_ATTACHMENTS_PER_NEED) {
       throw new AppError("ATTACHMENT_LIMIT_REACHED", { max: MAX_ATTACHMENTS_PER_NEED });
     }
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
     const [row] = await tx.db
       .insert(needAttachments)
       .values({
         areaCode: need.areaCode,
         needId: need.id,
-        contentType,
-        sizeBytes: bytes.length,
-        sha256,
-        bytes,
+        ...storedFile(upload),
         createdBy: tx.actor.userId,
         createdAt: tx.now(),
       })
@@ -66,7 +61,7 @@ export async function addAttachment(ctx: ActorCtx, needId: string, body: unknown
       entityType: "need",
       entityId: need.id,
       areaCode: need.areaCode,
-      detail: { attachment: attachment.id, content_type: contentType, size_bytes: bytes.length, sha256 },
+      detail: { attachment: attachment.id, content_type: upload.contentType, size_bytes: upload.sizeBytes, sha256: upload.sha256 },
     });
     return presentAttachment(attachment);
   });

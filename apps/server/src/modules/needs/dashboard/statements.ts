@@ -9,6 +9,7 @@ import {
   type ServiceTier,
 } from "@sanshe/contracts";
 import type { ActorCtx } from "../../../platform/ctx.js";
+import { withinArea } from "../../../platform/scope/index.js";
 import { areas } from "../../jurisdictions/index.js";
 import { needCategories, needDurationRollups, needRollups, needs, referralDeadlineRollups, referralRollups, referrals } from "../schema.js";
 import { chinaDate, dayStart, periodGrains } from "./policy.js";
@@ -23,8 +24,8 @@ type Level = NeedsDashboard["area"]["level"];
 
 /** What every statement of one dashboard shares: the area, its children, the period and the clock. */
 export type DashboardScope = {
+  /** The area; its rows are those whose area_code starts with it (withinArea). */
   code: string;
-  prefix: string;
   /** Length of the codes of the area's children (12 at community level: none). */
   childLength: number;
   query: NeedsDashboardQuery;
@@ -46,7 +47,6 @@ export type DashboardScope = {
 
 export function dashboardScope(ctx: ActorCtx, code: string, query: NeedsDashboardQuery): DashboardScope {
   const nowAt = sql`${ctx.now().toISOString()}::timestamptz`;
-  const prefix = `${code}%`;
   const period: SQL[] = [];
   if (query.from) {
     period.push(sql` AND n.created_at >= ${dayStart(query.from).toISOString()}::timestamptz`);
@@ -54,10 +54,9 @@ export function dashboardScope(ctx: ActorCtx, code: string, query: NeedsDashboar
   if (query.to) {
     period.push(sql` AND n.created_at < ${new Date(dayStart(query.to).getTime() + 86_400_000).toISOString()}::timestamptz`);
   }
-  const counted = sql`n.area_code LIKE ${prefix}${sql.join(period, sql``)}`;
+  const counted = sql`${withinArea(sql`n.area_code`, code)}${sql.join(period, sql``)}`;
   return {
     code,
-    prefix,
     childLength: codeLengths.find((length) => length > code.length) ?? 12,
     query,
     hasPeriod: period.length > 0,
@@ -68,8 +67,8 @@ export function dashboardScope(ctx: ActorCtx, code: string, query: NeedsDashboar
     // and the need is not joined.
     referralCounted:
       period.length === 0
-        ? sql`r.area_code LIKE ${prefix}`
-        : sql`r.area_code LIKE ${prefix} AND EXISTS (SELECT 1 FROM ${needs} AS n WHERE n.id = r.need_id AND ${counted})`,
+        ? withinArea(sql`r.area_code`, code)
+        : sql`${withinArea(sql`r.area_code`, code)} AND EXISTS (SELECT 1 FROM ${needs} AS n WHERE n.id = r.need_id AND ${counted})`,
     // Only pending and accepted referrals can be overdue (a partial index holds just those).
     overdue: sql`((r.status = 'pending' AND r.respond_by < ${nowAt}) OR (r.status = 'accepted' AND r.resolve_by < ${nowAt}))`,
     approximate: code.length <= 6,
@@ -154,18 +153,18 @@ export function factsStatement(scope: DashboardScope): SQL {
  * through referrals_open_deadline_idx (the expression must stay the index's). With a period the
  * roll-up cannot tell the need's reporting day: one live scan of the open referrals.
  */
-function overdueCountsStatement({ prefix, childLength, hasPeriod, nowAt, today, referralCounted, overdue }: DashboardScope): SQL {
+function overdueCountsStatement({ code, childLength, hasPeriod, nowAt, today, referralCounted, overdue }: DashboardScope): SQL {
   const deadline = sql`(CASE WHEN r.status = 'pending' THEN r.respond_by ELSE r.resolve_by END)`;
   return !hasPeriod
     ? sql`SELECT o.child, o.provider_kind, o.provider_key, sum(o.count)::int AS count
                 FROM (SELECT substr(d.area_code, 1, ${childLength}) AS child, d.provider_kind, d.provider_key, d.referrals AS count
                       FROM ${referralDeadlineRollups} AS d
-                      WHERE d.area_code LIKE ${prefix} AND d.day < ${today}::date
+                      WHERE ${withinArea(sql`d.area_code`, code)} AND d.day < ${today}::date
                       UNION ALL
                       SELECT substr(r.area_code, 1, ${childLength}), r.provider_kind, coalesce(r.provider_id::text, ''), 1
                       FROM ${referrals} AS r
                       WHERE r.status IN ('pending', 'accepted') AND ${deadline} >= ${dayStart(today).toISOString()}::timestamptz
-                        AND ${deadline} < ${nowAt} AND r.area_code LIKE ${prefix}) AS o
+                        AND ${deadline} < ${nowAt} AND ${withinArea(sql`r.area_code`, code)}) AS o
                 GROUP BY 1, 2, 3
                 HAVING sum(o.count) <> 0`
     : sql`SELECT substr(r.area_code, 1, ${childLength}) AS child, r.provider_kind, coalesce(r.provider_id::text, '') AS provider_key,
@@ -230,7 +229,7 @@ export type ProviderRow = {
  * period, the providers' roll-up rows of the area (their overdue referrals come from the summary's one
  * scan of open referrals); with one, the referrals of the period's needs.
  */
-export function providersStatement({ code, prefix, counted, hasPeriod }: DashboardScope): SQL {
+export function providersStatement({ code, counted, hasPeriod }: DashboardScope): SQL {
   return !hasPeriod
     ? sql`
       SELECT p.provider_kind, nullif(p.provider_key, '') AS provider_id, sum(p.referrals)::int AS referrals,
@@ -254,7 +253,7 @@ export function providersStatement({ code, prefix, counted, hasPeriod }: Dashboa
              count(*) OVER ()::int AS total
       FROM ${referrals} AS r
       JOIN ${needs} AS n ON n.id = r.need_id
-      WHERE r.area_code LIKE ${prefix} AND ${counted}
+      WHERE ${withinArea(sql`r.area_code`, code)} AND ${counted}
       GROUP BY r.provider_kind, r.provider_id
       ORDER BY count(*) DESC, r.provider_kind, r.provider_id
       LIMIT ${dashboardProviderLimit}`;

@@ -8,7 +8,7 @@ import { inPrefixIndexed, inScope, newestFirstIds } from "../../../platform/scop
 import { organizationNameOf } from "../../social-orgs/index.js";
 import { workerIdsOfUser, workerNameOf } from "../../social-workers/index.js";
 import { readableCasesOfReferrals } from "../../cases/index.js";
-import { decodeCursor, encodeCursor } from "../cursor.js";
+import { newestFirstCursor } from "../cursor.js";
 import { needCategories, needs, referrals, serviceRecords } from "../schema.js";
 import { presentReferral, type ReferralJoinRow } from "./present.js";
 
@@ -99,7 +99,7 @@ export async function listReferrals(ctx: ActorCtx, query: ReferralListQuery): Pr
   if (query.status) {
     filters.push(eq(referrals.status, query.status));
   }
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const after = newestFirstCursor.decode(query.cursor);
   if (after) {
     filters.push(sql`(${referrals.createdAt}, ${referrals.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
   }
@@ -124,7 +124,8 @@ export async function listReferrals(ctx: ActorCtx, query: ReferralListQuery): Pr
   const last = page.at(-1);
   return {
     items: await presentReferrals(ctx, page),
-    next_cursor: rows.length > query.limit && last ? encodeCursor(last.referral.createdAt, last.referral.id) : null,
+    next_cursor:
+      rows.length > query.limit && last ? newestFirstCursor.encode([last.referral.createdAt.toISOString(), last.referral.id]) : null,
     unread: Number(unread?.count ?? 0),
   };
 }

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { RoutingRule } from "@sanshe/contracts";
 import type { ActorCtx, Ctx } from "../../../platform/ctx.js";
 import { queryRows } from "../../../platform/db/client.js";
-import { inScope } from "../../../platform/scope/index.js";
+import { ancestorOf, inScope, overlapsArea } from "../../../platform/scope/index.js";
 import { areas } from "../../jurisdictions/index.js";
 import { organizationNameOf } from "../../social-orgs/index.js";
 import { workerNameOf } from "../../social-workers/index.js";
@@ -64,7 +64,7 @@ export async function decideRouting(
   const rules = (await ctx.db
     .select()
     .from(routingRules)
-    .where(and(eq(routingRules.enabled, true), sql`${need.areaCode} LIKE ${routingRules.areaCode} || '%'`))) as Rule[];
+    .where(and(eq(routingRules.enabled, true), ancestorOf(routingRules.areaCode, need.areaCode)))) as Rule[];
   const outcome = resolveRouting(
     rules,
     {
@@ -90,12 +90,12 @@ export async function listRules(ctx: ActorCtx, areaCode: string | undefined): Pr
   const scope = [...ctx.actor.scope("routing.manage"), ...ctx.actor.scope("needs.read")];
   const conditions = [
     sql`(${inScope(routingRules.areaCode, scope)} OR ${sql.join(
-      scope.length ? scope.map((prefix) => sql`${prefix} LIKE ${routingRules.areaCode} || '%'`) : [sql`false`],
+      scope.length ? scope.map((prefix) => ancestorOf(routingRules.areaCode, prefix)) : [sql`false`],
       sql` OR `,
     )})`,
   ];
   if (areaCode) {
-    conditions.push(sql`(${areaCode} LIKE ${routingRules.areaCode} || '%' OR ${routingRules.areaCode} LIKE ${`${areaCode}%`})`);
+    conditions.push(overlapsArea(routingRules.areaCode, areaCode));
   }
   const rows = await ctx.db
     .select()

@@ -34,7 +34,7 @@ export const presentAttachment = (row: typeof applicationAttachments.$inferSelec
   id: row.id,
   doc_type: row.docType,
   original_name: row.originalName,
-  content_type: row.contentType as ApplicationAttachment["content_type"],
+  content_type: row.contentType,
   size_bytes: row.sizeBytes,
   created_at: row.createdAt.toISOString(),
 });

@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import type { ApplicationAttachment, ApplicationCreate, ApplicationDetail } from "@sanshe/contracts";
 import { withTx, type ActorCtx } from "../../../platform/ctx.js";
 import { AppError, forbidden, notFound, versionConflict } from "../../../platform/errors/app-error.js";
+import { readUpload, storedFile } from "../../../platform/files/attachments.js";
 import { checkOrganizationEligibility } from "../../social-orgs/index.js";
 import { applyingOrganizations, callVisible } from "../calls/access.js";
 import { getApplication } from "./queries.js";
@@ -10,28 +10,14 @@ import { applicationAttachments, applications, calls } from "../schema.js";
 
 type CallRow = typeof calls.$inferSelect;
 
-/** The type of an attachment by its magic numbers: PDF, DOCX, XLSX (ZIP packages), JPEG, PNG; null otherwise. */
-export function sniffDocumentType(bytes: Buffer): string | null {
-  if (bytes.length >= 5 && bytes.toString("latin1", 0, 5) === "%PDF-") {
-    return "application/pdf";
-  }
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) {
-    return "image/jpeg";
-  }
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
-    return "image/png";
-  }
-  // Office Open XML files are ZIP packages; their part names are stored uncompressed in the headers.
-  if (bytes.length >= 4 && bytes.toString("latin1", 0, 4) === "PK\x03\x04") {
-    if (bytes.includes("word/document.xml", 0, "latin1")) {
-      return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    }
-    if (bytes.includes("xl/workbook.xml", 0, "latin1")) {
-      return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    }
-  }
-  return null;
-}
+/** The document types an application accepts, judged by the bytes: PDF, DOCX, XLSX (ZIP packages), JPEG, PNG. */
+const documentTypes = [
+  "application/pdf",
+  "image/jpeg",
+  "image/png",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+] as const satisfies readonly ApplicationAttachment["content_type"][];
 
 /** The call the actor applies to, share-locked: published, open and before its deadline. */
 async function openCallForApplicant(ctx: ActorCtx, callId: string): Promise<CallRow> {
@@ -201,17 +187,15 @@ export async function addAttachment(
   query: { doc_type: string; name?: string | undefined },
   body: unknown,
 ): Promise<ApplicationAttachment> {
-  const bytes = Buffer.isBuffer(body) ? body : null;
-  const contentType = bytes ? sniffDocumentType(bytes) : null;
+  const upload = readUpload(body, documentTypes);
   return withTx(ctx, async (tx) => {
     const { application } = await ownApplicationForUpdate(tx, id);
     if (application.status !== "submitted") {
       throw new AppError("APPLICATION_WRONG_STATUS", { status: application.status });
     }
-    if (!bytes || !contentType) {
+    if (!upload) {
       throw new AppError("APPLICATION_ATTACHMENT_TYPE");
     }
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
     const [row] = await tx.db
       .insert(applicationAttachments)
       .values({
@@ -219,10 +203,7 @@ export async function addAttachment(
         applicationId: id,
         docType: query.doc_type,
         originalName: query.name ?? query.doc_type,
-        contentType,
-        sizeBytes: bytes.length,
-        sha256,
-        bytes,
+        ...storedFile(upload),
         createdBy: tx.actor.userId,
         createdAt: tx.now(),
       })
@@ -232,13 +213,19 @@ export async function addAttachment(
       entityType: "application",
       entityId: id,
       areaCode: application.areaCode,
-      detail: { attachment: attachment.id, doc_type: query.doc_type, content_type: contentType, size_bytes: bytes.length, sha256 },
+      detail: {
+        attachment: attachment.id,
+        doc_type: query.doc_type,
+        content_type: upload.contentType,
+        size_bytes: upload.sizeBytes,
+        sha256: upload.sha256,
+      },
     });
     return {
       id: attachment.id,
       doc_type: attachment.docType,
       original_name: attachment.originalName,
-      content_type: contentType as ApplicationAttachment["content_type"],
+      content_type: upload.contentType,
       size_bytes: attachment.sizeBytes,
       created_at: attachment.createdAt.toISOString(),
     };

@@ -1,7 +1,7 @@
 import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { ActorCtx } from "../../../platform/ctx.js";
 import { membershipPermissions } from "../../../platform/auth/permissions.js";
-import { inScope } from "../../../platform/scope/index.js";
+import { ancestorOf, inScope } from "../../../platform/scope/index.js";
 import { someOrganizationNear } from "../../social-orgs/index.js";
 import { applications, callReviewers, calls } from "../schema.js";
 
@@ -54,7 +54,7 @@ export function callVisible(ctx: ActorCtx): SQL {
   const branches: SQL[] = [inScope(calls.areaCode, purchaserScope(ctx)), isReviewerOf(ctx, calls.id)];
   const published: SQL[] = [inScope(calls.areaCode, staffAreas)];
   for (const area of [...staffAreas, ...orgAreas]) {
-    published.push(sql`${area} LIKE ${calls.areaCode} || '%'`);
+    published.push(ancestorOf(calls.areaCode, area));
   }
   if (orgAreas.length > 0) {
     published.push(inScope(calls.areaCode, orgAreas));

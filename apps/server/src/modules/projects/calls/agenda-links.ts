@@ -1,5 +1,6 @@
-import { and, inArray, or, sql } from "drizzle-orm";
+import { and, inArray, sql } from "drizzle-orm";
 import type { Ctx } from "../../../platform/ctx.js";
+import { overlapsArea } from "../../../platform/scope/index.js";
 import { calls, projectContracts } from "../schema.js";
 
 /**
@@ -12,8 +13,7 @@ export async function projectLinksNear(
   ids: { calls: readonly string[]; contracts: readonly string[] },
   areaCode: string,
 ): Promise<{ calls: Set<string>; contracts: Set<string> }> {
-  const near = (column: typeof calls.areaCode | typeof projectContracts.areaCode) =>
-    or(sql`${areaCode} LIKE ${column} || '%'`, sql`${column} LIKE ${`${areaCode}%`}`);
+  const near = (column: typeof calls.areaCode | typeof projectContracts.areaCode) => overlapsArea(column, areaCode);
   const callIds = [...new Set(ids.calls)];
   const contractIds = [...new Set(ids.contracts)];
   const callRows =

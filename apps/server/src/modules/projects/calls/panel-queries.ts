@@ -4,6 +4,7 @@ import type { ActorCtx } from "../../../platform/ctx.js";
 import { notFound } from "../../../platform/errors/app-error.js";
 import { memberships, users } from "../../../platform/auth/index.js";
 import { isInScope, rolesHolding } from "../../../platform/auth/permissions.js";
+import { ancestorOf } from "../../../platform/scope/index.js";
 import { areaExists, areaNameOf } from "../../jurisdictions/index.js";
 import { purchaserScope } from "./access.js";
 
@@ -27,7 +28,7 @@ export async function listReviewerCandidates(ctx: ActorCtx, query: ReviewerCandi
     eq(users.status, "active"),
     // Roles whose memberships give projects.review (officials and evaluators); no level rule narrows it.
     inArray(memberships.role, rolesHolding("projects.review")),
-    sql`${query.area_code} LIKE ${memberships.areaCode} || '%'`,
+    ancestorOf(memberships.areaCode, query.area_code),
   ];
   if (query.q) {
     conditions.push(ilike(users.displayName, `%${escapeLike(query.q)}%`));

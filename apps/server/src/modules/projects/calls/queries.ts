@@ -1,9 +1,11 @@
 import { and, asc, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { Call, CallDetail, CallListQuery, CallSuggestion, Page } from "@sanshe/contracts";
 import type { ActorCtx } from "../../../platform/ctx.js";
 import { notFound } from "../../../platform/errors/app-error.js";
 import { users } from "../../../platform/auth/index.js";
 import { inScope } from "../../../platform/scope/index.js";
+import { cursorCodec, cursorId, cursorInstant } from "../../../platform/pagination/cursor.js";
 import { countNeedsForCall, unmetNeedsSummary } from "../../needs/index.js";
 import { applyingOrganizations, callVisible, effectiveStatus, purchaserScope } from "./access.js";
 import { applications, callCriteria, callReviewers, calls } from "../schema.js";
@@ -12,17 +14,13 @@ import { presentCall } from "./present.js";
 type CallRow = typeof calls.$inferSelect;
 const yearMs = 365 * 24 * 3600 * 1000;
 
-function decodeCursor(cursor: string): [string, string] | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
-    if (Array.isArray(value) && typeof value[0] === "string" && typeof value[1] === "string" && /^[0-9a-f-]{36}$/.test(value[1])) {
-      return Number.isNaN(Date.parse(value[0])) ? null : [value[0], value[1]];
-    }
-  } catch {
-    return null;
-  }
-  return null;
-}
+/**
+ * `[created_at, id]` of the last row (elements after the second are ignored, as they always were); an
+ * unreadable cursor starts from the first page.
+ */
+const callsCursor = cursorCodec(
+  z.tuple([cursorInstant, cursorId], z.unknown()).transform((value): [string, string] => [value[0], value[1]]),
+);
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -39,7 +37,7 @@ export async function listCalls(ctx: ActorCtx, query: CallListQuery): Promise<Pa
   if (query.mode) {
     conditions.push(eq(calls.mode, query.mode));
   }
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const after = callsCursor.decode(query.cursor);
   if (after) {
     conditions.push(sql`(${calls.createdAt}, ${calls.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
   }
@@ -53,10 +51,7 @@ export async function listCalls(ctx: ActorCtx, query: CallListQuery): Promise<Pa
   const last = page.at(-1);
   return {
     items: page.map((row) => presentCall(row.call, row.status)),
-    next_cursor:
-      rows.length > query.limit && last
-        ? Buffer.from(JSON.stringify([last.call.createdAt.toISOString(), last.call.id])).toString("base64url")
-        : null,
+    next_cursor: rows.length > query.limit && last ? callsCursor.encode([last.call.createdAt.toISOString(), last.call.id]) : null,
   };
 }
 

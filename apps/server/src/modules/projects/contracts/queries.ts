@@ -7,7 +7,7 @@ import { users } from "../../../platform/auth/index.js";
 import { inScope } from "../../../platform/scope/index.js";
 import { getOrganizations } from "../../social-orgs/index.js";
 import { organizationEvidence } from "../../needs/index.js";
-import { decodeCursor, isInstant, pageNamingOrganizations } from "../paging.js";
+import { pageNamingOrganizations, contractsCursor } from "../paging.js";
 import { calls, contractAttachments, milestoneReports, milestones, projectContracts, projectEvaluations } from "../schema.js";
 import type { CallCoverage } from "./rules.js";
 import {
@@ -76,7 +76,7 @@ export async function listContracts(ctx: ActorCtx, query: ContractListQuery): Pr
     const pattern = `%${escapeLike(query.q)}%`;
     conditions.push(ilike(projectContracts.title, pattern));
   }
-  const after = query.cursor ? decodeCursor(query.cursor, isInstant) : null;
+  const after = contractsCursor.decode(query.cursor);
   if (after) {
     conditions.push(sql`(${projectContracts.signedAt}, ${projectContracts.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
   }
@@ -86,7 +86,7 @@ export async function listContracts(ctx: ActorCtx, query: ContractListQuery): Pr
     .where(and(...conditions))
     .orderBy(desc(projectContracts.signedAt), desc(projectContracts.id))
     .limit(query.limit + 1);
-  return pageNamingOrganizations(ctx, rows, query.limit, (row) => row.signedAt, presentContract);
+  return pageNamingOrganizations(ctx, rows, query.limit, { codec: contractsCursor, sortKey: (row) => row.signedAt }, presentContract);
 }
 
 /** The contract row if the actor reads it. @throws NOT_FOUND otherwise. */

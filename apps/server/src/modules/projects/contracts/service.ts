@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import {
   SHARE_BP_TOTAL,
@@ -11,6 +10,7 @@ import {
 import { withTx, type ActorCtx } from "../../../platform/ctx.js";
 import { AppError, notFound } from "../../../platform/errors/app-error.js";
 import { inScope } from "../../../platform/scope/index.js";
+import { readUpload, storedFile } from "../../../platform/files/attachments.js";
 import { organizationReferralsBetween } from "../../needs/index.js";
 import { actorOrganizations, contractVisible, getVisibleContractRow, presentContractDetail, purchaserScope } from "./queries.js";
 import { presentContractAttachment } from "./present.js";
@@ -112,22 +112,13 @@ export async function createContract(ctx: ActorCtx, applicationId: string, input
   });
 }
 
-/** The file type of `bytes` by its magic numbers (PDF, JPEG, PNG, WebP), or null. */
-export function sniffContractFileType(bytes: Buffer): ContractAttachmentContentType | null {
-  if (bytes.length >= 5 && bytes.toString("latin1", 0, 5) === "%PDF-") {
-    return "application/pdf";
-  }
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) {
-    return "image/jpeg";
-  }
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
-    return "image/png";
-  }
-  if (bytes.length >= 12 && bytes.toString("latin1", 0, 4) === "RIFF" && bytes.toString("latin1", 8, 12) === "WEBP") {
-    return "image/webp";
-  }
-  return null;
-}
+/** The file types a contract attachment accepts, decided from the bytes: PDF, JPEG, PNG, WebP. */
+const contractFileTypes = [
+  "application/pdf",
+  "image/jpeg",
+  "image/png",
+  "image/webp",
+] as const satisfies readonly ContractAttachmentContentType[];
 
 /**
  * POST /contracts/{id}/attachments: the contracted organization uploads evidence (a PDF or an image,
@@ -140,24 +131,19 @@ export async function addContractAttachment(
   body: unknown,
   name: string | undefined,
 ): Promise<ContractAttachment> {
-  const bytes = Buffer.isBuffer(body) ? body : null;
-  const contentType = bytes ? sniffContractFileType(bytes) : null;
+  const upload = readUpload(body, contractFileTypes);
   return withTx(ctx, async (tx) => {
     const contract = await ownContract(tx, contractId);
-    if (!bytes || !contentType) {
+    if (!upload) {
       throw new AppError("CONTRACT_ATTACHMENT_TYPE_REFUSED");
     }
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
     const [row] = await tx.db
       .insert(contractAttachments)
       .values({
         areaCode: contract.areaCode,
         contractId: contract.id,
         originalName: name ?? "attachment",
-        contentType,
-        sizeBytes: bytes.length,
-        sha256,
-        bytes,
+        ...storedFile(upload),
         createdBy: tx.actor.userId,
         createdAt: tx.now(),
       })
@@ -173,7 +159,7 @@ export async function addContractAttachment(
       entityType: "project_contract",
       entityId: contract.id,
       areaCode: contract.areaCode,
-      detail: { attachment: attachment.id, content_type: contentType, size_bytes: bytes.length, sha256 },
+      detail: { attachment: attachment.id, content_type: upload.contentType, size_bytes: upload.sizeBytes, sha256: upload.sha256 },
     });
     return attachment;
   });

@@ -1,9 +1,10 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { EvaluatorCandidate, ProjectEvaluation, Role } from "@sanshe/contracts";
 import type { ActorCtx } from "../../../platform/ctx.js";
 import { notFound } from "../../../platform/errors/app-error.js";
 import { membershipPermissions } from "../../../platform/auth/permissions.js";
 import { memberships, users } from "../../../platform/auth/index.js";
+import { ancestorOf } from "../../../platform/scope/index.js";
 import { findEvaluation, getVisibleContractRow, purchaserScope } from "../contracts/queries.js";
 
 /** Active users holding projects.evaluate over `areaCode` (one query). */
@@ -18,9 +19,7 @@ export async function evaluatorsOver(ctx: ActorCtx, areaCode: string, userId?: s
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(eq(users.status, "active"), sql`${areaCode} LIKE ${memberships.areaCode} || '%'`, ...(userId ? [eq(users.id, userId)] : [])),
-    );
+    .where(and(eq(users.status, "active"), ancestorOf(memberships.areaCode, areaCode), ...(userId ? [eq(users.id, userId)] : [])));
   const eligible = new Map<string, EvaluatorCandidate>();
   for (const row of rows) {
     const grant = { id: row.membershipId, role: row.role as Role, areaCode: row.area, organizationId: null };

@@ -3,6 +3,7 @@ import type { ProjectIndicators, ProjectIndicatorsQuery } from "@sanshe/contract
 import type { ActorCtx } from "../../../platform/ctx.js";
 import { notFound } from "../../../platform/errors/app-error.js";
 import { isInScope } from "../../../platform/auth/permissions.js";
+import { withinArea } from "../../../platform/scope/index.js";
 import { getAreaWithChildren } from "../../jurisdictions/index.js";
 import { organizationIdsUnder } from "../../social-orgs/index.js";
 import { applications, calls, fundingLedger, milestones, projectContracts, projectEvaluations } from "../schema.js";
@@ -45,7 +46,6 @@ export async function getProjectIndicators(ctx: ActorCtx, query: ProjectIndicato
   if (!code || !isInScope(code, scope)) {
     throw notFound();
   }
-  const prefix = `${code}%`;
   const childLength = codeLengths.find((length) => length > code.length) ?? 12;
   const now = ctx.now();
   const threeYearsAgo = new Date(now.getTime());
@@ -59,7 +59,7 @@ export async function getProjectIndicators(ctx: ActorCtx, query: ProjectIndicato
            (SELECT coalesce(sum(a.requested_fen), 0) FROM ${applications} AS a WHERE a.call_id = c.id AND a.status = 'awarded') AS awarded,
            (SELECT coalesce(sum(pc.amount_fen), 0) FROM ${projectContracts} AS pc WHERE pc.call_id = c.id) AS contracted,
            (SELECT coalesce(sum(pc.paid_fen), 0) FROM ${projectContracts} AS pc WHERE pc.call_id = c.id) AS paid
-    FROM ${calls} AS c WHERE c.area_code LIKE ${prefix} AND c.status <> 'draft'`;
+    FROM ${calls} AS c WHERE ${withinArea(sql`c.area_code`, code)} AND c.status <> 'draft'`;
   const sums = sql`count(*) AS calls, sum(budget) AS budget, sum(awarded) AS awarded, sum(contracted) AS contracted, sum(paid) AS paid`;
 
   const [tree, modeRows, childRows, orgRows, fundingRows, evaluationRows] = await Promise.all([
@@ -78,11 +78,11 @@ export async function getProjectIndicators(ctx: ActorCtx, query: ProjectIndicato
       GROUP BY l.source`),
     ctx.db.execute(sql`
       SELECT 'evaluation' AS kind, e.grade AS key, count(*) AS count, sum(e.total_score) AS total
-      FROM ${projectEvaluations} AS e WHERE e.area_code LIKE ${prefix} AND e.completed_at IS NOT NULL GROUP BY e.grade
+      FROM ${projectEvaluations} AS e WHERE ${withinArea(sql`e.area_code`, code)} AND e.completed_at IS NOT NULL GROUP BY e.grade
       UNION ALL
       SELECT 'milestones', NULL, count(*),
              count(*) FILTER (WHERE m.status = 'accepted' AND (m.accepted_at AT TIME ZONE 'Asia/Shanghai')::date <= m.due_on)
-      FROM ${milestones} AS m WHERE m.area_code LIKE ${prefix} AND m.due_on <= ${today}::date`),
+      FROM ${milestones} AS m WHERE ${withinArea(sql`m.area_code`, code)} AND m.due_on <= ${today}::date`),
   ]);
 
   const self = tree.area;

@@ -3,7 +3,7 @@ import type { LedgerEntry, LedgerListQuery, LedgerSummary, LedgerSummaryQuery, P
 import type { ActorCtx } from "../../../platform/ctx.js";
 import { inScope } from "../../../platform/scope/index.js";
 import { actorOrganizations, purchaserReadScope } from "../contracts/queries.js";
-import { decodeCursor, isCalendarDate, pageNamingOrganizations } from "../paging.js";
+import { pageNamingOrganizations, ledgerCursor } from "../paging.js";
 import { fundingLedger } from "../schema.js";
 import { presentEntry } from "./present.js";
 
@@ -30,7 +30,7 @@ export async function listLedger(ctx: ActorCtx, query: LedgerListQuery): Promise
   if (query.contract_id) {
     conditions.push(eq(fundingLedger.contractId, query.contract_id));
   }
-  const after = query.cursor ? decodeCursor(query.cursor, isCalendarDate) : null;
+  const after = ledgerCursor.decode(query.cursor);
   if (after) {
     conditions.push(sql`(${fundingLedger.paidOn}, ${fundingLedger.id}) < (${after[0]}::date, ${after[1]}::uuid)`);
   }
@@ -40,7 +40,7 @@ export async function listLedger(ctx: ActorCtx, query: LedgerListQuery): Promise
     .where(and(...conditions))
     .orderBy(desc(fundingLedger.paidOn), desc(fundingLedger.id))
     .limit(query.limit + 1);
-  return pageNamingOrganizations(ctx, rows, query.limit, (row) => row.paidOn, presentEntry);
+  return pageNamingOrganizations(ctx, rows, query.limit, { codec: ledgerCursor, sortKey: (row) => row.paidOn }, presentEntry);
 }
 
 /**
