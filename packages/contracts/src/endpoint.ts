@@ -73,12 +73,12 @@ export type EndpointInput<E extends EndpointDef> = ([EndpointParams<E>] extends 
  * Fills `:name` segments of an endpoint's path from its parameters (URI-encoded). A missing
  * parameter is a programming error and throws.
  */
-export function endpointPath(definition: Pick<EndpointDef, "path">, params?: Record<string, unknown>): string {
+export function endpointPath(definition: Pick<EndpointDef, "path">, params?: Record<string, string | number>): string {
   return definition.path.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, (_match, name: string) => {
     const value = params?.[name];
     if (value === undefined || value === null || value === "") {
       throw new Error(`Path parameter "${name}" missing for ${definition.path}`);
     }
-    return encodeURIComponent(String(value as string | number));
+    return encodeURIComponent(String(value));
   });
 }

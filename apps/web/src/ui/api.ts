@@ -2,7 +2,7 @@ import { endpointPath, type EndpointDef, type EndpointInput, type EndpointRespon
 import i18next from "i18next";
 
 /** Base path of the REST API; the server serves the console and the API from the same origin. */
-export const API_BASE = "/api/v1";
+const API_BASE = "/api/v1";
 
 let acceptLanguage: Locale = "zh-CN";
 
@@ -79,7 +79,7 @@ function fallbackProblem(status: number, code: string, detailKey: string): Probl
  * Calls the API with the session cookie and the current language. Resolves with the parsed JSON
  * (undefined for 204); rejects with an {@link ApiError} carrying problem details otherwise.
  */
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? "GET";
   const headers: Record<string, string> = {
     Accept: "application/json, application/problem+json",
@@ -142,7 +142,7 @@ export function call<E extends EndpointDef>(
   input: EndpointInput<E> = {} as EndpointInput<E>,
   options: CallOptions = {},
 ): Promise<EndpointResponse<E>> {
-  const { params, query, body } = input as { params?: Record<string, unknown>; query?: Record<string, QueryValue>; body?: unknown };
+  const { params, query, body } = input as { params?: Record<string, string | number>; query?: Record<string, QueryValue>; body?: unknown };
   return apiRequest<EndpointResponse<E>>(endpointPath(definition, params), {
     method: definition.method,
     query,
@@ -172,6 +172,6 @@ export function endpointFamily(definition: EndpointDef): readonly unknown[] {
 
 /** A link to an endpoint (a download, an export, an iCalendar feed): the same path the client would call. */
 export function endpointHref<E extends EndpointDef>(definition: E, input: Pick<EndpointInput<E>, "params" | "query"> = {}): string {
-  const { params, query } = input as { params?: Record<string, unknown>; query?: Record<string, QueryValue> };
+  const { params, query } = input as { params?: Record<string, string | number>; query?: Record<string, QueryValue> };
   return `${API_BASE}${endpointPath(definition, params)}${toQueryString(query)}`;
 }
