@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
-import { withTx, type Ctx } from "../../../platform/ctx.js";
-import { queryRows } from "../../../platform/db/client.js";
+import type { Ctx } from "../../../platform/ctx.js";
 import { memberships, users } from "../../../platform/auth/index.js";
+import { sweepEscalations, type EscalationBatch, type EscalationResult } from "../../../platform/jobs/escalation-sweep.js";
 import { notify } from "../../notifications/index.js";
 import { actionItemEscalations, actionItems, meetings } from "../schema.js";
 import { todayIn } from "./policy.js";
@@ -9,7 +9,7 @@ import { todayIn } from "./policy.js";
 /** One sweeper at a time across servers (the unique index on action_item_id is the final guard). */
 const escalationLockKey = 74616011;
 
-export type ActionItemEscalationResult = { escalated: number; notifications: number };
+export type ActionItemEscalationResult = EscalationResult;
 
 type Candidate = {
   id: string;
@@ -55,80 +55,74 @@ async function recipientsOf(
     .where(and(or(...branches), eq(users.status, "active")));
 }
 
-async function sweepBatch(ctx: Ctx, batchSize: number): Promise<(ActionItemEscalationResult & { full: boolean }) | null> {
-  return withTx(ctx, async (tx) => {
-    const [lock] = await queryRows<{ locked: boolean }>(tx.db, sql`SELECT pg_try_advisory_xact_lock(${escalationLockKey}) AS locked`);
-    if (!lock?.locked) {
-      return null;
-    }
-    const now = tx.now();
-    const candidates: Candidate[] = await tx.db
-      .select({
-        id: actionItems.id,
-        areaCode: actionItems.areaCode,
-        ownerKind: actionItems.ownerKind,
-        ownerOrganizationId: actionItems.ownerOrganizationId,
-        ownerCommunityCode: actionItems.ownerCommunityCode,
-        ownerUserId: actionItems.ownerUserId,
-        dueOn: actionItems.dueOn,
-        expectedResult: actionItems.expectedResult,
-        meetingTitle: meetings.title,
+async function escalateBatch(tx: Ctx, batchSize: number): Promise<EscalationBatch> {
+  const now = tx.now();
+  const candidates: Candidate[] = await tx.db
+    .select({
+      id: actionItems.id,
+      areaCode: actionItems.areaCode,
+      ownerKind: actionItems.ownerKind,
+      ownerOrganizationId: actionItems.ownerOrganizationId,
+      ownerCommunityCode: actionItems.ownerCommunityCode,
+      ownerUserId: actionItems.ownerUserId,
+      dueOn: actionItems.dueOn,
+      expectedResult: actionItems.expectedResult,
+      meetingTitle: meetings.title,
+    })
+    .from(actionItems)
+    .innerJoin(meetings, eq(meetings.id, actionItems.meetingId))
+    .leftJoin(actionItemEscalations, eq(actionItemEscalations.actionItemId, actionItems.id))
+    .where(and(eq(actionItems.status, "open"), sql`${actionItems.dueOn} < ${todayIn(tx)}::date`, isNull(actionItemEscalations.id)))
+    .orderBy(asc(actionItems.areaCode), asc(actionItems.id))
+    .limit(batchSize);
+  if (candidates.length === 0) {
+    return { escalated: 0, notifications: 0, full: false };
+  }
+  const people = await recipientsOf(tx, candidates);
+  let escalated = 0;
+  let sent = 0;
+  for (const item of candidates) {
+    const street = item.areaCode.slice(0, 9);
+    const recipients = people
+      .filter(
+        (p) =>
+          p.userId !== item.ownerUserId &&
+          ((p.role === "official" && p.areaCode === street) ||
+            (item.ownerKind === "community" && p.role === "community_staff" && p.areaCode === item.ownerCommunityCode) ||
+            (item.ownerKind === "organization" && p.role === "org_staff" && p.organizationId === item.ownerOrganizationId)),
+      )
+      .map((p) => p.userId);
+    const [inserted] = await tx.db
+      .insert(actionItemEscalations)
+      .values({
+        areaCode: item.areaCode,
+        actionItemId: item.id,
+        dueOn: item.dueOn,
+        escalatedAt: now,
+        recipients: new Set(recipients).size,
       })
-      .from(actionItems)
-      .innerJoin(meetings, eq(meetings.id, actionItems.meetingId))
-      .leftJoin(actionItemEscalations, eq(actionItemEscalations.actionItemId, actionItems.id))
-      .where(and(eq(actionItems.status, "open"), sql`${actionItems.dueOn} < ${todayIn(tx)}::date`, isNull(actionItemEscalations.id)))
-      .orderBy(asc(actionItems.areaCode), asc(actionItems.id))
-      .limit(batchSize);
-    if (candidates.length === 0) {
-      return { escalated: 0, notifications: 0, full: false };
+      .onConflictDoNothing()
+      .returning({ id: actionItemEscalations.id });
+    if (!inserted) {
+      continue;
     }
-    const people = await recipientsOf(tx, candidates);
-    let escalated = 0;
-    let sent = 0;
-    for (const item of candidates) {
-      const street = item.areaCode.slice(0, 9);
-      const recipients = people
-        .filter(
-          (p) =>
-            p.userId !== item.ownerUserId &&
-            ((p.role === "official" && p.areaCode === street) ||
-              (item.ownerKind === "community" && p.role === "community_staff" && p.areaCode === item.ownerCommunityCode) ||
-              (item.ownerKind === "organization" && p.role === "org_staff" && p.organizationId === item.ownerOrganizationId)),
-        )
-        .map((p) => p.userId);
-      const [inserted] = await tx.db
-        .insert(actionItemEscalations)
-        .values({
-          areaCode: item.areaCode,
-          actionItemId: item.id,
-          dueOn: item.dueOn,
-          escalatedAt: now,
-          recipients: new Set(recipients).size,
-        })
-        .onConflictDoNothing()
-        .returning({ id: actionItemEscalations.id });
-      if (!inserted) {
-        continue;
-      }
-      await tx.audit.record("action_items.escalate", {
-        entityType: "action_item",
-        entityId: item.id,
-        areaCode: item.areaCode,
-        detail: { due_on: item.dueOn, recipients: new Set(recipients).size },
-      });
-      sent += await notify(tx, {
-        recipients,
-        areaCode: item.areaCode,
-        kind: "action_item_escalated",
-        title: `督办事项逾期：${item.meetingTitle}`,
-        body: `联席会议「${item.meetingTitle}」的督办事项「${item.expectedResult}」应于 ${item.dueOn} 前办结，至今未办结，已督办。`,
-        link: `/action-items/${item.id}`,
-      });
-      escalated += 1;
-    }
-    return { escalated, notifications: sent, full: candidates.length === batchSize };
-  });
+    await tx.audit.record("action_items.escalate", {
+      entityType: "action_item",
+      entityId: item.id,
+      areaCode: item.areaCode,
+      detail: { due_on: item.dueOn, recipients: new Set(recipients).size },
+    });
+    sent += await notify(tx, {
+      recipients,
+      areaCode: item.areaCode,
+      kind: "action_item_escalated",
+      title: `督办事项逾期：${item.meetingTitle}`,
+      body: `联席会议「${item.meetingTitle}」的督办事项「${item.expectedResult}」应于 ${item.dueOn} 前办结，至今未办结，已督办。`,
+      link: `/action-items/${item.id}`,
+    });
+    escalated += 1;
+  }
+  return { escalated, notifications: sent, full: candidates.length === batchSize };
 }
 
 /**
@@ -139,16 +133,5 @@ async function sweepBatch(ctx: Ctx, batchSize: number): Promise<(ActionItemEscal
  */
 export async function escalateOverdueActionItems(ctx: Ctx, options: { batchSize?: number } = {}): Promise<ActionItemEscalationResult> {
   const batchSize = options.batchSize ?? 200;
-  const total: ActionItemEscalationResult = { escalated: 0, notifications: 0 };
-  for (;;) {
-    const batch = await sweepBatch(ctx, batchSize);
-    if (!batch) {
-      return total;
-    }
-    total.escalated += batch.escalated;
-    total.notifications += batch.notifications;
-    if (!batch.full || batch.escalated === 0) {
-      return total;
-    }
-  }
+  return sweepEscalations(ctx, escalationLockKey, (tx) => escalateBatch(tx, batchSize));
 }
