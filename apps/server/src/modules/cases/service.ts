@@ -39,6 +39,22 @@ function notInFuture(ctx: Ctx, date: string, path: string): void {
   }
 }
 
+/** The caller's own social worker record. @throws AppError CASE_NO_WORKER without one. */
+async function requireOwnWorker(tx: ActorCtx): Promise<{ id: string }> {
+  const worker = await findWorkerOfUser(tx, tx.actor.userId);
+  if (!worker) {
+    throw new AppError("CASE_NO_WORKER");
+  }
+  return worker;
+}
+
+/** The intake assessment of a new case and its opening date (today by default, never in the future). */
+function intakeOf(tx: Ctx, input: Pick<CaseCreate, "opened_on" | "needs" | "risks" | "risk_level">) {
+  const openedOn = input.opened_on ?? todayIn(tx);
+  notInFuture(tx, openedOn, "body.opened_on");
+  return { needs: input.needs ?? null, risks: input.risks ?? null, riskLevel: input.risk_level, openedOn };
+}
+
 const actions = {
   move: { "zh-CN": "转到该阶段", en: "move to that stage" },
   edit: { "zh-CN": "修改", en: "be changed" },
@@ -104,23 +120,15 @@ async function insertCase(
  */
 export async function openCase(ctx: ActorCtx, input: CaseCreate): Promise<Case> {
   return withTx(ctx, async (tx) => {
-    const worker = await findWorkerOfUser(tx, tx.actor.userId);
-    if (!worker) {
-      throw new AppError("CASE_NO_WORKER");
-    }
+    const worker = await requireOwnWorker(tx);
     const resident = await getResidentRow(tx, input.resident_id, "residents.read");
-    const openedOn = input.opened_on ?? todayIn(tx);
-    notInFuture(tx, openedOn, "body.opened_on");
     const row = await insertCase(tx, {
       areaCode: resident.areaCode,
       residentId: resident.id,
       workerId: worker.id,
       referralId: null,
       presentingProblem: input.presenting_problem,
-      needs: input.needs ?? null,
-      risks: input.risks ?? null,
-      riskLevel: input.risk_level,
-      openedOn,
+      ...intakeOf(tx, input),
     });
     return loadCase(tx, row, worker.id);
   });
@@ -136,16 +144,11 @@ export type HeldReferral = { referralId: string; needId: string; residentId: str
  * @throws AppError CASE_NO_WORKER without a linked worker record; CASE_EXISTS (409, with existing_id).
  */
 export async function openCaseFromReferral(tx: ActorCtx, held: HeldReferral, input: CaseFromReferral): Promise<Case> {
-  const worker = await findWorkerOfUser(tx, tx.actor.userId);
-  if (!worker) {
-    throw new AppError("CASE_NO_WORKER");
-  }
+  const worker = await requireOwnWorker(tx);
   const existing = await caseIdOfReferral(tx, held.referralId);
   if (existing) {
     throw new AppError("CASE_EXISTS", {}, { existing_id: existing });
   }
-  const openedOn = input.opened_on ?? todayIn(tx);
-  notInFuture(tx, openedOn, "body.opened_on");
   const row = await insertCase(tx, {
     areaCode: held.areaCode,
     residentId: held.residentId,
@@ -153,10 +156,7 @@ export async function openCaseFromReferral(tx: ActorCtx, held: HeldReferral, inp
     referralId: held.referralId,
     needId: held.needId,
     presentingProblem: input.presenting_problem ?? held.description,
-    needs: input.needs ?? null,
-    risks: input.risks ?? null,
-    riskLevel: input.risk_level,
-    openedOn,
+    ...intakeOf(tx, input),
   });
   return loadCase(tx, row, worker.id);
 }
