@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte, or, sql, type SQL } from "drizzle-orm";
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { inScope } from "../../platform/scope/index.js";
 import { getPublicFacilities } from "../communities/index.js";
@@ -40,50 +40,37 @@ async function present(ctx: Ctx, rows: Array<typeof meetings.$inferSelect>): Pro
   }));
 }
 
-/** Meetings held or to be held under an area (not drafts, not cancelled), for the public area feed. */
-export async function listAreaCalendarMeetings(ctx: Ctx, areaCode: string): Promise<CalendarMeeting[]> {
+/** The shown meetings (not drafts, not cancelled) that match `selected` and start within the feed window. */
+async function listWindowMeetings(ctx: Ctx, selected: SQL | undefined): Promise<CalendarMeeting[]> {
   const { from, to } = window(ctx);
   const rows = await ctx.db
     .select()
     .from(meetings)
-    .where(
-      and(
-        inScope(meetings.areaCode, [areaCode]),
-        inArray(meetings.status, shown),
-        gte(meetings.startsAt, from),
-        lte(meetings.startsAt, to),
-      ),
-    )
+    .where(and(selected, inArray(meetings.status, shown), gte(meetings.startsAt, from), lte(meetings.startsAt, to)))
     .orderBy(asc(meetings.startsAt), asc(meetings.id))
     .limit(500);
   return present(ctx, rows);
 }
 
+/** Meetings held or to be held under an area (not drafts, not cancelled), for the public area feed. */
+export async function listAreaCalendarMeetings(ctx: Ctx, areaCode: string): Promise<CalendarMeeting[]> {
+  return listWindowMeetings(ctx, inScope(meetings.areaCode, [areaCode]));
+}
+
 /** The meetings the actor convenes or is invited to (personally or through their organization). */
 export async function listMyCalendarMeetings(ctx: ActorCtx): Promise<CalendarMeeting[]> {
-  const { from, to } = window(ctx);
   const organizations = ctx.actor.memberships.flatMap((m) => (m.organizationId ? [m.organizationId] : []));
   const invited = or(
     eq(meetingInvitees.userId, ctx.actor.userId),
     ...(organizations.length > 0 ? [inArray(meetingInvitees.organizationId, organizations)] : []),
   );
-  const rows = await ctx.db
-    .select()
-    .from(meetings)
-    .where(
-      and(
-        or(
-          eq(meetings.convenerId, ctx.actor.userId),
-          sql`${meetings.id} IN (SELECT ${meetingInvitees.meetingId} FROM ${meetingInvitees} WHERE ${invited})`,
-        ),
-        inArray(meetings.status, shown),
-        gte(meetings.startsAt, from),
-        lte(meetings.startsAt, to),
-      ),
-    )
-    .orderBy(asc(meetings.startsAt), asc(meetings.id))
-    .limit(500);
-  return present(ctx, rows);
+  return listWindowMeetings(
+    ctx,
+    or(
+      eq(meetings.convenerId, ctx.actor.userId),
+      sql`${meetings.id} IN (SELECT ${meetingInvitees.meetingId} FROM ${meetingInvitees} WHERE ${invited})`,
+    ),
+  );
 }
 
 /** Due dates of the action items the actor owns and has not had accepted yet. */
