@@ -1,19 +1,11 @@
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Ctx } from "../../platform/ctx.js";
+import { textArray } from "../../platform/db/sql.js";
 import { inScope, withinArea } from "../../platform/scope/index.js";
 import { needCategories, needs } from "./schema.js";
 
 /** Statuses of a need that is still being worked on. */
 const openStatuses = sql`('new', 'routed', 'accepted', 'in_service', 'reopened')`;
-
-function textArray(values: readonly string[]): SQL {
-  return values.length === 0
-    ? sql`'{}'::text[]`
-    : sql`ARRAY[${sql.join(
-        values.map((value) => sql`${value}`),
-        sql`, `,
-      )}]::text[]`;
-}
 
 export type NeedCounts = {
   categories: { code: string; open: number; last_12_months: number }[];

@@ -1,5 +1,6 @@
 import { and, asc, eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
+import { textArray } from "../../platform/db/sql.js";
 import { overlapsArea, withinArea } from "../../platform/scope/index.js";
 import { socialOrgReadableBy } from "./queries.js";
 import { socialOrgs, socialOrgServiceAreas } from "./schema.js";
@@ -9,16 +10,6 @@ import { socialOrgs, socialOrgServiceAreas } from "./schema.js";
  * subqueries and predicates over an organization id (a column of the caller's table) or an area.
  * Organizations are never deleted (they are deregistered), so a name looked up by id is always found.
  */
-
-/** A typed SQL array of text values (drizzle expands a bare JS array into a list). */
-function textArray(values: readonly string[]): SQL {
-  return values.length === 0
-    ? sql`'{}'::text[]`
-    : sql`ARRAY[${sql.join(
-        values.map((value) => sql`${value}`),
-        sql`, `,
-      )}]::text[]`;
-}
 
 /** SQL: the name of the organization whose id is `id` (a column of another table). */
 export function organizationName(id: SQL | AnyColumn): SQL<string> {
