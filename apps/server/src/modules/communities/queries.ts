@@ -21,6 +21,7 @@ import { notFound } from "../../platform/errors/app-error.js";
 import { queryRows } from "../../platform/db/client.js";
 import { inScope, withinArea } from "../../platform/scope/index.js";
 import { cursorCodec } from "../../platform/pagination/cursor.js";
+import { pageOf } from "../../platform/pagination/page.js";
 import { z } from "zod";
 import { areas } from "../jurisdictions/index.js";
 import { communityProfiles, facilities, grids } from "./schema.js";
@@ -118,9 +119,7 @@ export async function listCommunities(ctx: ActorCtx, query: CommunityListQuery):
   const rows = await communityRows(ctx, conditions, having)
     .orderBy(asc(areas.code))
     .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return { items: page.map(presentCommunity), next_cursor: rows.length > query.limit && last ? codeCursor.encode([last.code]) : null };
+  return pageOf(rows, query.limit, presentCommunity, (last) => codeCursor.encode([last.code]));
 }
 
 /**
@@ -149,14 +148,16 @@ export async function listCompliance(ctx: ActorCtx, query: ComplianceQuery): Pro
   const rows = await communityRows(ctx, pageConditions, having)
     .orderBy(asc(areas.code))
     .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
   return {
-    items: page.map((row) => {
-      const { code, name, has, missing, compliant } = presentCommunity(row);
-      return { code, name, has, missing, compliant };
-    }),
-    next_cursor: rows.length > query.limit && last ? codeCursor.encode([last.code]) : null,
+    ...pageOf(
+      rows,
+      query.limit,
+      (row) => {
+        const { code, name, has, missing, compliant } = presentCommunity(row);
+        return { code, name, has, missing, compliant };
+      },
+      (last) => codeCursor.encode([last.code]),
+    ),
     summary: await complianceSummary(ctx, conditions),
   };
 }
@@ -221,12 +222,7 @@ export async function listFacilities(ctx: ActorCtx, code: string, query: Facilit
     .where(and(...conditions))
     .orderBy(asc(facilities.type), asc(facilities.name), asc(sql`${facilities.id}::text`))
     .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(presentFacility),
-    next_cursor: rows.length > query.limit && last ? nameCursor.encode([last.type, last.name, last.id]) : null,
-  };
+  return pageOf(rows, query.limit, presentFacility, (last) => nameCursor.encode([last.type, last.name, last.id]));
 }
 
 /** One facility in the scope of `permission`. @throws AppError NOT_FOUND outside it. */
@@ -282,12 +278,7 @@ export async function listGrids(ctx: ActorCtx, query: GridListQuery): Promise<Gr
     .where(and(...conditions))
     .orderBy(asc(grids.areaCode), asc(grids.name), asc(sql`${grids.id}::text`))
     .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(presentGrid),
-    next_cursor: rows.length > query.limit && last ? nameCursor.encode([last.areaCode, last.name, last.id]) : null,
-  };
+  return pageOf(rows, query.limit, presentGrid, (last) => nameCursor.encode([last.areaCode, last.name, last.id]));
 }
 
 /**
