@@ -92,6 +92,13 @@ async function touch(tx: Ctx, row: CaseRow, values: Partial<typeof cases.$inferI
   return updated;
 }
 
+/** After a change to a part of the case file (goal, session): touches the case, audits `action` on it, and reloads it. */
+async function touchAudited(tx: ActorCtx, row: CaseRow, workerId: string, action: string, detail: Record<string, unknown>): Promise<Case> {
+  const updated = await touch(tx, row);
+  await tx.audit.record(action, { entityType: "case", entityId: row.id, areaCode: row.areaCode, detail });
+  return loadCase(tx, updated, workerId);
+}
+
 /** Inserts a new case at intake, opened by the caller, and audits it as cases.open (both ways of opening). */
 async function insertCase(
   tx: ActorCtx,
@@ -219,14 +226,7 @@ export async function addGoal(ctx: ActorCtx, id: string, input: CaseGoalCreate):
       .insert(caseGoals)
       .values({ caseId: row.id, text: input.text, targetDate: input.target_date ?? null })
       .returning({ id: caseGoals.id });
-    const updated = await touch(tx, row);
-    await tx.audit.record("cases.goal_add", {
-      entityType: "case",
-      entityId: row.id,
-      areaCode: row.areaCode,
-      detail: { goal_id: goal?.id },
-    });
-    return loadCase(tx, updated, workerId);
+    return touchAudited(tx, row, workerId, "cases.goal_add", { goal_id: goal?.id });
   });
 }
 
@@ -265,14 +265,11 @@ export async function updateGoal(ctx: ActorCtx, id: string, goalId: string, inpu
       .update(caseGoals)
       .set({ ...values, version: sql`${caseGoals.version} + 1`, updatedAt: tx.now() })
       .where(eq(caseGoals.id, goal.id));
-    const updated = await touch(tx, row);
-    await tx.audit.record("cases.goal_update", {
-      entityType: "case",
-      entityId: row.id,
-      areaCode: row.areaCode,
-      detail: { goal_id: goal.id, fields: Object.keys(input.data).sort(), ...(values.status ? { status: values.status } : {}) },
+    return touchAudited(tx, row, workerId, "cases.goal_update", {
+      goal_id: goal.id,
+      fields: Object.keys(input.data).sort(),
+      ...(values.status ? { status: values.status } : {}),
     });
-    return loadCase(tx, updated, workerId);
   });
 }
 
@@ -299,14 +296,7 @@ export async function addSession(ctx: ActorCtx, id: string, input: CaseSessionCr
         recordedBy: tx.actor.userId,
       })
       .returning({ id: caseSessions.id });
-    const updated = await touch(tx, row);
-    await tx.audit.record("cases.session_add", {
-      entityType: "case",
-      entityId: row.id,
-      areaCode: row.areaCode,
-      detail: { session_id: session?.id, kind: input.kind, minutes: input.minutes },
-    });
-    return loadCase(tx, updated, workerId);
+    return touchAudited(tx, row, workerId, "cases.session_add", { session_id: session?.id, kind: input.kind, minutes: input.minutes });
   });
 }
 
