@@ -1,6 +1,6 @@
 import { PlusOutlined } from "@ant-design/icons";
 import type { Household } from "@sanshe/contracts";
-import { App, Button, Drawer, Flex, Form, Input, Modal, Result, Skeleton, Table, Typography } from "antd";
+import { App, Button, Drawer, Flex, Form, Input, Modal, Result, Skeleton, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -13,6 +13,7 @@ import { useCursorPaging } from "../../../ui/useCursorPagination";
 import { useIdempotencyKey } from "../../../ui/useIdempotencyKey";
 import { useCreateHousehold, useHousehold, useHouseholdList } from "../api";
 import { RecordDescriptions } from "./RecordDescriptions";
+import { SummaryTable } from "../../../ui/SummaryTable";
 
 function HouseholdDrawer({
   id,
@@ -46,11 +47,9 @@ function HouseholdDrawer({
             { key: "head", label: t("residents.households.head"), children: data.head_name ?? "—" },
           ]}
         />
-        <Table
+        <SummaryTable
           style={{ marginTop: 16 }}
           rowKey="id"
-          size="small"
-          pagination={false}
           dataSource={data.members}
           columns={[
             {

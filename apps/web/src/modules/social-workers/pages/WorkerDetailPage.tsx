@@ -15,7 +15,6 @@ import {
   Result,
   Select,
   Skeleton,
-  Table,
   Tag,
   Typography,
 } from "antd";
@@ -35,6 +34,7 @@ import { useAddPost, useAddTraining, usePosts, useSetCommunities, useTrainings, 
 import { LevelTag } from "../components/LevelTag";
 import { WorkerEditDrawer } from "../components/WorkerEditDrawer";
 import { splitCodes } from "../components/WorkerCreateDrawer";
+import { SummaryTable } from "../../../ui/SummaryTable";
 
 /** 社工详情: training hours against the yearly requirement, trainings, communities served and posts. */
 export function WorkerDetailPage() {
@@ -242,10 +242,8 @@ function TrainingsCard({ workerId, canWrite }: { workerId: string; canWrite: boo
       ) : null}
       {add.isError && !isProblem(add.error, "VALIDATION_FAILED") ? <ProblemAlert error={add.error} style={{ marginBottom: 16 }} /> : null}
       {trainings.isError ? <ProblemAlert error={trainings.error} /> : null}
-      <Table<SocialWorkerTraining>
+      <SummaryTable<SocialWorkerTraining>
         rowKey="id"
-        size="small"
-        pagination={false}
         loading={trainings.isFetching}
         dataSource={trainings.data?.items ?? []}
         locale={{ emptyText: <Empty description={t("socialWorkers.detail.noTrainings")} /> }}
@@ -342,10 +340,8 @@ function PostsCard({ workerId, canWrite }: { workerId: string; canWrite: boolean
       ) : null}
       {add.isError ? <ProblemAlert error={add.error} style={{ marginBottom: 16 }} /> : null}
       {posts.isError ? <ProblemAlert error={posts.error} /> : null}
-      <Table<SocialWorkerPost>
+      <SummaryTable<SocialWorkerPost>
         rowKey="id"
-        size="small"
-        pagination={false}
         loading={posts.isFetching}
         dataSource={posts.data?.items ?? []}
         locale={{ emptyText: <Empty description={t("socialWorkers.detail.noPosts")} /> }}
