@@ -18,6 +18,8 @@ import {
   Tag,
   Typography,
 } from "antd";
+import type { UseQueryResult } from "@tanstack/react-query";
+import type { TableColumnsType } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -190,6 +192,28 @@ function CommunitiesCard({ worker, canWrite }: { worker: SocialWorker; canWrite:
   );
 }
 
+type HistoryTableProps<Row> = {
+  query: UseQueryResult<{ items: Row[] }>;
+  emptyText: string;
+  columns: TableColumnsType<Row>;
+};
+
+/** A worker's history (trainings, posts): its problem if it fails, else its rows, refreshed in place. */
+function HistoryTable<Row extends { id: string }>({ query, emptyText, columns }: HistoryTableProps<Row>) {
+  return (
+    <>
+      {query.isError ? <ProblemAlert error={query.error} /> : null}
+      <SummaryTable<Row>
+        rowKey="id"
+        loading={query.isFetching}
+        dataSource={query.data?.items ?? []}
+        locale={{ emptyText: <Empty description={emptyText} /> }}
+        columns={columns}
+      />
+    </>
+  );
+}
+
 type TrainingValues = { date: Dayjs; hours: number; topic: string; provider?: string };
 
 function TrainingsCard({ workerId, canWrite }: { workerId: string; canWrite: boolean }) {
@@ -241,12 +265,9 @@ function TrainingsCard({ workerId, canWrite }: { workerId: string; canWrite: boo
         </Form>
       ) : null}
       {add.isError && !isProblem(add.error, "VALIDATION_FAILED") ? <ProblemAlert error={add.error} style={{ marginBottom: 16 }} /> : null}
-      {trainings.isError ? <ProblemAlert error={trainings.error} /> : null}
-      <SummaryTable<SocialWorkerTraining>
-        rowKey="id"
-        loading={trainings.isFetching}
-        dataSource={trainings.data?.items ?? []}
-        locale={{ emptyText: <Empty description={t("socialWorkers.detail.noTrainings")} /> }}
+      <HistoryTable<SocialWorkerTraining>
+        query={trainings}
+        emptyText={t("socialWorkers.detail.noTrainings")}
         columns={[
           { key: "date", title: t("socialWorkers.detail.date"), dataIndex: "date", width: 120 },
           { key: "hours", title: t("socialWorkers.detail.hours"), dataIndex: "hours", width: 80 },
@@ -339,12 +360,9 @@ function PostsCard({ workerId, canWrite }: { workerId: string; canWrite: boolean
         </Form>
       ) : null}
       {add.isError ? <ProblemAlert error={add.error} style={{ marginBottom: 16 }} /> : null}
-      {posts.isError ? <ProblemAlert error={posts.error} /> : null}
-      <SummaryTable<SocialWorkerPost>
-        rowKey="id"
-        loading={posts.isFetching}
-        dataSource={posts.data?.items ?? []}
-        locale={{ emptyText: <Empty description={t("socialWorkers.detail.noPosts")} /> }}
+      <HistoryTable<SocialWorkerPost>
+        query={posts}
+        emptyText={t("socialWorkers.detail.noPosts")}
         columns={[
           { key: "kind", title: t("socialWorkers.detail.kind"), render: (_v, post) => t(`socialWorkers.postKind.${post.kind}`) },
           { key: "title", title: t("socialWorkers.detail.postTitle"), dataIndex: "title" },
