@@ -1,4 +1,3 @@
-import { PrinterOutlined } from "@ant-design/icons";
 import type { ProjectIndicators } from "@sanshe/contracts";
 import { Button, Card, Col, Row, Skeleton, Spin, Statistic, Typography } from "antd";
 import type { ReactNode } from "react";
@@ -11,6 +10,7 @@ import { formatFen } from "../../money";
 import { useProjectIndicators } from "../api";
 import { FundingStructureChart, GradeChart, MoneyByModeChart } from "../components/IndicatorCharts";
 import { SummaryTable } from "../../../../ui/SummaryTable";
+import { PrintButton } from "../components/PrintButton";
 
 type Child = ProjectIndicators["children"][number];
 
@@ -56,9 +56,7 @@ export function IndicatorsPage() {
                 {t("contracts.indicators.mine")}
               </Button>
             ) : null}
-            <Button className="sanshe-no-print" icon={<PrinterOutlined />} onClick={() => window.print()}>
-              {t("contracts.detail.print")}
-            </Button>
+            <PrintButton />
           </>
         }
       />
