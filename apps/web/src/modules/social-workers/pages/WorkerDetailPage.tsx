@@ -19,7 +19,7 @@ import {
   Typography,
 } from "antd";
 import type { UseQueryResult } from "@tanstack/react-query";
-import type { TableColumnsType } from "antd";
+import type { FormInstance, TableColumnsType } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -192,6 +192,29 @@ function CommunitiesCard({ worker, canWrite }: { worker: SocialWorker; canWrite:
   );
 }
 
+type AddMutation<Body> = {
+  mutate: (input: Body & { idempotencyKey: string }, options: { onSuccess: () => void; onError: (error: Error) => void }) => void;
+};
+
+/** Adds an entry to a worker's history once per submission: clears the form and says so, or marks the fields in error. */
+function useAddEntry<Body, Values>(add: AddMutation<Body>, form: FormInstance<Values>, fields: readonly string[]) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const idempotency = useIdempotencyKey();
+  return (body: Body) =>
+    add.mutate(
+      { ...body, idempotencyKey: idempotency.keyFor(body) },
+      {
+        onSuccess: () => {
+          idempotency.reset();
+          form.resetFields();
+          void message.success(t("socialWorkers.detail.added"));
+        },
+        onError: (error) => form.setFields(toFormFieldErrors<Values>(error, fields).fields),
+      },
+    );
+}
+
 type HistoryTableProps<Row> = {
   query: UseQueryResult<{ items: Row[] }>;
   emptyText: string;
@@ -218,12 +241,11 @@ type TrainingValues = { date: Dayjs; hours: number; topic: string; provider?: st
 
 function TrainingsCard({ workerId, canWrite }: { workerId: string; canWrite: boolean }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const pagination = useCursorPagination(workerId);
   const trainings = useTrainings(workerId, pagination.cursor);
   const add = useAddTraining(workerId);
-  const idempotency = useIdempotencyKey();
   const [form] = Form.useForm<TrainingValues>();
+  const addEntry = useAddEntry(add, form, ["date", "hours", "topic", "provider"]);
   const submit = (values: TrainingValues) => {
     const body = {
       date: values.date.format("YYYY-MM-DD"),
@@ -231,17 +253,7 @@ function TrainingsCard({ workerId, canWrite }: { workerId: string; canWrite: boo
       topic: values.topic,
       provider: values.provider?.trim() ? values.provider : null,
     };
-    add.mutate(
-      { ...body, idempotencyKey: idempotency.keyFor(body) },
-      {
-        onSuccess: () => {
-          idempotency.reset();
-          form.resetFields();
-          void message.success(t("socialWorkers.detail.added"));
-        },
-        onError: (error) => form.setFields(toFormFieldErrors<TrainingValues>(error, ["date", "hours", "topic", "provider"]).fields),
-      },
-    );
+    addEntry(body);
   };
   return (
     <Card title={t("socialWorkers.detail.trainings")}>
@@ -297,11 +309,10 @@ const POST_KINDS: ReadonlyArray<SocialWorkerPost["kind"]> = ["gov_purchased_post
 
 function PostsCard({ workerId, canWrite }: { workerId: string; canWrite: boolean }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const posts = usePosts(workerId);
   const add = useAddPost(workerId);
-  const idempotency = useIdempotencyKey();
   const [form] = Form.useForm<PostValues>();
+  const addEntry = useAddEntry(add, form, ["kind", "title", "area_code"]);
   const submit = (values: PostValues) => {
     const body = {
       kind: values.kind,
@@ -310,20 +321,7 @@ function PostsCard({ workerId, canWrite }: { workerId: string; canWrite: boolean
       from_date: values.from.format("YYYY-MM-DD"),
       to_date: values.to ? values.to.format("YYYY-MM-DD") : null,
     };
-    add.mutate(
-      { ...body, idempotencyKey: idempotency.keyFor(body) },
-      {
-        onSuccess: () => {
-          idempotency.reset();
-          form.resetFields();
-          void message.success(t("socialWorkers.detail.added"));
-        },
-        onError: (error) => {
-          const { fields } = toFormFieldErrors<PostValues>(error, ["kind", "title", "area_code"]);
-          form.setFields(fields);
-        },
-      },
-    );
+    addEntry(body);
   };
   return (
     <Card title={t("socialWorkers.detail.posts")}>
