@@ -12,11 +12,32 @@ type FormDrawerProps = {
   isSubmitting: boolean;
   /** Submits the form inside (usually `() => form.submit()`). */
   onSubmit: () => void;
+  /** Where the buttons stand: in the footer (default) or at the right of the title. */
+  actionsIn?: "footer" | "header";
   children: ReactNode;
 };
 
-/** A drawer holding one form, with cancel and submit buttons in its footer; its content is dropped when hidden. */
-export function FormDrawer({ open, onClose, title, size, cancelLabel, submitLabel, isSubmitting, onSubmit, children }: FormDrawerProps) {
+/** A drawer holding one form, with cancel and submit buttons (in its footer unless asked otherwise); its content is dropped when hidden. */
+export function FormDrawer({
+  open,
+  onClose,
+  title,
+  size,
+  cancelLabel,
+  submitLabel,
+  isSubmitting,
+  onSubmit,
+  actionsIn = "footer",
+  children,
+}: FormDrawerProps) {
+  const buttons = (
+    <>
+      <Button onClick={onClose}>{cancelLabel}</Button>
+      <Button type="primary" loading={isSubmitting} onClick={onSubmit}>
+        {submitLabel}
+      </Button>
+    </>
+  );
   return (
     <Drawer
       open={open}
@@ -24,13 +45,13 @@ export function FormDrawer({ open, onClose, title, size, cancelLabel, submitLabe
       title={title}
       size={size}
       destroyOnHidden
+      extra={actionsIn === "header" ? <Flex gap={8}>{buttons}</Flex> : undefined}
       footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{cancelLabel}</Button>
-          <Button type="primary" loading={isSubmitting} onClick={onSubmit}>
-            {submitLabel}
-          </Button>
-        </Flex>
+        actionsIn === "footer" ? (
+          <Flex justify="flex-end" gap={8}>
+            {buttons}
+          </Flex>
+        ) : undefined
       }
     >
       {children}

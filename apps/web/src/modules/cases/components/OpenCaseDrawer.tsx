@@ -1,12 +1,13 @@
 import type { Case, CaseRiskLevel } from "@sanshe/contracts";
 import { CaseRiskLevelSchema } from "@sanshe/contracts";
-import { App, Button, Drawer, Flex, Form, Input, Select } from "antd";
+import { App, Form, Input, Select } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { showFieldErrors } from "../../../ui/fieldErrors";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useIdempotencyKey } from "../../../ui/useIdempotencyKey";
 import { useOpenCase, useResidentOptions } from "../api";
+import { FormDrawer } from "../../../ui/FormDrawer";
 
 type FormValues = { resident_id: string; presenting_problem: string; needs?: string; risks?: string; risk_level: CaseRiskLevel };
 
@@ -45,20 +46,16 @@ export function OpenCaseDrawer({ open, onClose, onOpened }: { open: boolean; onC
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       size={560}
-      destroyOnHidden
       title={t("cases.form.openTitle")}
-      extra={
-        <Flex gap={8}>
-          <Button onClick={onClose}>{t("cases.form.cancel")}</Button>
-          <Button type="primary" loading={mutation.isPending} onClick={() => form.submit()}>
-            {t("cases.form.save")}
-          </Button>
-        </Flex>
-      }
+      actionsIn="header"
+      cancelLabel={t("cases.form.cancel")}
+      submitLabel={t("cases.form.save")}
+      isSubmitting={mutation.isPending}
+      onSubmit={() => form.submit()}
     >
       {mutation.isError ? <ProblemAlert error={mutation.error} style={{ marginBottom: 12 }} /> : null}
       <Form<FormValues> name="case-open-form" form={form} layout="vertical" initialValues={{ risk_level: "low" }} onFinish={onFinish}>
@@ -90,6 +87,6 @@ export function OpenCaseDrawer({ open, onClose, onOpened }: { open: boolean; onC
           <Select options={CaseRiskLevelSchema.options.map((value) => ({ value, label: t(`cases.risk.${value}`) }))} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,10 +1,11 @@
 import type { Case, CaseGoal } from "@sanshe/contracts";
 import { CaseGoalStatusSchema } from "@sanshe/contracts";
-import { Button, Empty, Form, Input, Select, Table } from "antd";
+import { Button, Empty, Form, Input, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { showFieldErrors } from "../../../ui/fieldErrors";
 import { useAddGoal, useUpdateGoal } from "../api";
 import { blankToNull, MutationError } from "./caseForm";
+import { SummaryTable } from "../../../ui/SummaryTable";
 
 type GoalValues = { text: string; target_date?: string };
 
@@ -18,10 +19,8 @@ export function PlanTab({ file, canWrite }: { file: Case; canWrite: boolean }) {
   return (
     <>
       <MutationError error={update.error ?? add.error} />
-      <Table<CaseGoal>
+      <SummaryTable<CaseGoal>
         rowKey="id"
-        size="small"
-        pagination={false}
         dataSource={file.goals}
         locale={{ emptyText: <Empty description={t("cases.empty.goals")} /> }}
         columns={[

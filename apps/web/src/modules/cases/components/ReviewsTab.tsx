@@ -1,10 +1,11 @@
 import type { Case, CaseReview, CaseReviewDecision } from "@sanshe/contracts";
 import { CaseReviewDecisionSchema } from "@sanshe/contracts";
-import { Button, Empty, Flex, Form, Input, Select, Table } from "antd";
+import { Button, Empty, Flex, Form, Input, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { showFieldErrors } from "../../../ui/fieldErrors";
 import { useAddReview } from "../api";
 import { MutationError, today } from "./caseForm";
+import { SummaryTable } from "../../../ui/SummaryTable";
 
 type ReviewValues = { date: string; progress: string; decision: CaseReviewDecision };
 
@@ -16,10 +17,8 @@ export function ReviewsTab({ file, canWrite }: { file: Case; canWrite: boolean }
   const editable = canWrite && file.status === "review";
   return (
     <>
-      <Table<CaseReview>
+      <SummaryTable<CaseReview>
         rowKey="id"
-        size="small"
-        pagination={false}
         dataSource={file.reviews}
         locale={{ emptyText: <Empty description={t("cases.empty.reviews")} /> }}
         columns={[

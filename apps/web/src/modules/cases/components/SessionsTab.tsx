@@ -1,10 +1,11 @@
 import type { Case, CaseSession, CaseSessionKind } from "@sanshe/contracts";
 import { CaseSessionKindSchema } from "@sanshe/contracts";
-import { Button, Empty, Flex, Form, Input, InputNumber, Select, Table } from "antd";
+import { Button, Empty, Flex, Form, Input, InputNumber, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { showFieldErrors } from "../../../ui/fieldErrors";
 import { useAddSession } from "../api";
 import { MutationError, today } from "./caseForm";
+import { SummaryTable } from "../../../ui/SummaryTable";
 
 type SessionValues = { date: string; minutes: number; kind: CaseSessionKind; notes: string };
 
@@ -16,10 +17,8 @@ export function SessionsTab({ file, canWrite }: { file: Case; canWrite: boolean 
   const editable = canWrite && (file.status === "in_service" || file.status === "review");
   return (
     <>
-      <Table<CaseSession>
+      <SummaryTable<CaseSession>
         rowKey="id"
-        size="small"
-        pagination={false}
         dataSource={file.sessions}
         locale={{ emptyText: <Empty description={t("cases.empty.sessions")} /> }}
         columns={[

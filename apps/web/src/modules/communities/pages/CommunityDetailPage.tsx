@@ -1,6 +1,6 @@
 import { PlusOutlined } from "@ant-design/icons";
 import type { Facility, Grid } from "@sanshe/contracts";
-import { App, Button, Card, Col, Descriptions, Empty, Popconfirm, Row, Space, Table, Tag } from "antd";
+import { App, Button, Card, Col, Descriptions, Empty, Popconfirm, Row, Space, Tag } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -13,6 +13,7 @@ import { ComplianceTags } from "../components/ComplianceTags";
 import { FacilityFormModal } from "../components/FacilityFormModal";
 import { GridFormModal } from "../components/GridFormModal";
 import { ProfileForm } from "../components/ProfileForm";
+import { SummaryTable } from "../../../ui/SummaryTable";
 
 /** One community: profile, 三室两栏一站 at a glance, facilities and grids. */
 export function CommunityDetailPage() {
@@ -143,13 +144,11 @@ export function CommunityDetailPage() {
             }
           >
             {facilities.isError ? <ProblemAlert error={facilities.error} style={{ marginBottom: 12 }} /> : null}
-            <Table<Facility>
+            <SummaryTable<Facility>
               rowKey="id"
-              size="small"
               columns={facilityColumns}
               dataSource={facilities.data?.items ?? []}
               loading={facilities.isFetching}
-              pagination={false}
               scroll={{ x: 700 }}
               locale={{ emptyText: <Empty description={t("communities.facilities.empty")} /> }}
             />
@@ -165,13 +164,11 @@ export function CommunityDetailPage() {
             }
           >
             {grids.isError ? <ProblemAlert error={grids.error} style={{ marginBottom: 12 }} /> : null}
-            <Table<Grid>
+            <SummaryTable<Grid>
               rowKey="id"
-              size="small"
               columns={gridColumns}
               dataSource={grids.data?.items ?? []}
               loading={grids.isFetching}
-              pagination={false}
               locale={{ emptyText: <Empty description={t("communities.grids.empty")} /> }}
             />
           </Card>

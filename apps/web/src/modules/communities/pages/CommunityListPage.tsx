@@ -1,6 +1,6 @@
 import { BarChartOutlined } from "@ant-design/icons";
 import type { Community, CommunityKind } from "@sanshe/contracts";
-import { Button, Card, Flex, Input, Select, Space, Tag } from "antd";
+import { Button, Card, Input, Select, Space, Tag } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,21 +9,18 @@ import { CursorListTable } from "../../../ui/CursorListTable";
 import { ExportButton } from "../../../ui/ExportButton";
 import { PageHeader } from "../../../ui/PageHeader";
 import { useCursorPaging } from "../../../ui/useCursorPagination";
-import { AreaCodeInput } from "../../jurisdictions";
+import { AreaFilterBar, useAreaFilter } from "../components/AreaFilter";
 import { useCommunityList } from "../api";
 import { ComplianceTags } from "../components/ComplianceTags";
 
 const KINDS: CommunityKind[] = ["new", "old", "transitional", "village_converted"];
-const AREA_CODE = /^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/;
-
 /** 社区: communities of the jurisdiction with kind, population and 三室两栏一站 compliance. */
 export function CommunityListPage() {
   const { t } = useTranslation();
-  const [areaCode, setAreaCode] = useState("");
+  const { areaCode, setAreaCode, area } = useAreaFilter();
   const [kind, setKind] = useState<CommunityKind | undefined>();
   const [compliant, setCompliant] = useState<"true" | "false" | undefined>();
   const [q, setQ] = useState<string | undefined>();
-  const area = AREA_CODE.test(areaCode) ? areaCode : undefined;
   const paging = useCursorPaging([area, kind, compliant, q], 50);
   const { pagination, pageSize } = paging;
   const list = useCommunityList({ area_code: area, kind, compliant, q, cursor: pagination.cursor, limit: pageSize });
@@ -78,10 +75,7 @@ export function CommunityListPage() {
         }
       />
       <Card>
-        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <div style={{ width: 320 }}>
-            <AreaCodeInput value={areaCode} onChange={setAreaCode} placeholder={t("communities.list.areaFilter")} />
-          </div>
+        <AreaFilterBar areaCode={areaCode} onAreaCodeChange={setAreaCode}>
           <Select
             allowClear
             placeholder={t("communities.fields.kind")}
@@ -107,7 +101,7 @@ export function CommunityListPage() {
             style={{ width: 240 }}
             onSearch={(value) => setQ(value.trim() === "" ? undefined : value.trim())}
           />
-        </Flex>
+        </AreaFilterBar>
         <CursorListTable<Community>
           query={list}
           paging={paging}

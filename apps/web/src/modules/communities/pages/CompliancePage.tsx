@@ -9,18 +9,15 @@ import { CursorListTable } from "../../../ui/CursorListTable";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useCursorPaging } from "../../../ui/useCursorPagination";
-import { AreaCodeInput } from "../../jurisdictions";
+import { AreaFilterBar, useAreaFilter } from "../components/AreaFilter";
 import { useCompliance } from "../api";
 import { MissingChart } from "../components/MissingChart";
-
-const AREA_CODE = /^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/;
 
 /** 三室两栏一站 compliance of a jurisdiction: communities × six facilities, a "missing X" filter and the summary. */
 export function CompliancePage() {
   const { t } = useTranslation();
-  const [areaCode, setAreaCode] = useState("");
+  const { areaCode, setAreaCode, area } = useAreaFilter();
   const [missing, setMissing] = useState<StandardFacilityType | undefined>();
-  const area = AREA_CODE.test(areaCode) ? areaCode : undefined;
   const paging = useCursorPaging([area, missing], 50);
   const { pagination, pageSize } = paging;
   const compliance = useCompliance({ area_code: area, missing, cursor: pagination.cursor, limit: pageSize });
@@ -73,10 +70,7 @@ export function CompliancePage() {
         </Col>
       </Row>
       <Card>
-        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <div style={{ width: 320 }}>
-            <AreaCodeInput value={areaCode} onChange={setAreaCode} placeholder={t("communities.list.areaFilter")} />
-          </div>
+        <AreaFilterBar areaCode={areaCode} onAreaCodeChange={setAreaCode}>
           <Select
             allowClear
             placeholder={t("communities.compliance.missingFilter")}
@@ -88,7 +82,7 @@ export function CompliancePage() {
               label: t("communities.compliance.missingOption", { name: t(`communities.facilityType.${type}`) }),
             }))}
           />
-        </Flex>
+        </AreaFilterBar>
         <CursorListTable<ComplianceItem>
           query={compliance}
           paging={paging}

@@ -1,4 +1,4 @@
-import { Card, Empty, Table, Tag, Typography } from "antd";
+import { Card, Empty, Tag, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -9,6 +9,7 @@ import { useCursorPaging } from "../../../ui/useCursorPagination";
 import { type ImportJobSummary, useImportJobs } from "../api";
 import { importKindLabelKey } from "../kinds";
 import { ImportStatusTag } from "./ImportStatusTag";
+import { SummaryTable } from "../../../ui/SummaryTable";
 
 /** 我的导入记录: the user's jobs, newest first, server-paginated; each reopens at /imports/:id. */
 export function ImportJobList({ currentId }: { currentId?: string | undefined }) {
@@ -71,13 +72,11 @@ export function ImportJobList({ currentId }: { currentId?: string | undefined })
   return (
     <Card title={t("imports.list.title")} style={{ marginTop: 16 }}>
       {jobs.isError ? <ProblemAlert error={jobs.error} style={{ marginBottom: 16 }} /> : null}
-      <Table<ImportJobSummary>
+      <SummaryTable<ImportJobSummary>
         rowKey="id"
-        size="small"
         columns={columns}
         dataSource={jobs.data?.items ?? []}
         loading={jobs.isFetching && (jobs.isPending || jobs.isPlaceholderData)}
-        pagination={false}
         scroll={{ x: 900 }}
         locale={{ emptyText: <Empty description={t("imports.list.empty")} /> }}
       />

@@ -1,32 +1,28 @@
 import { PrinterOutlined } from "@ant-design/icons";
 import type { Meeting, MeetingStatus } from "@sanshe/contracts";
 import { meetingTransitions } from "@sanshe/contracts";
-import { Alert, Button, Card, Descriptions, Flex, Input, List, Space, Spin, Tag, Typography } from "antd";
+import { Alert, Button, Card, Descriptions, Flex, Input, List, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router-dom";
+import { Link } from "react-router-dom";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { formatDateTime } from "../../../ui/formatDateTime";
-import { useMeeting, usePublishSummary, useUpdateMeeting } from "../api";
+import { usePublishSummary, useUpdateMeeting } from "../api";
 import { ActionItemList } from "../components/ActionItemList";
 import { InviteesCard } from "../components/InviteesCard";
 import { MinutesEditor, MinutesView } from "../components/MinutesEditor";
 import { ResolutionModal } from "../components/ResolutionModal";
+import { RouteMeeting } from "../components/RouteMeeting";
 import { MeetingStatusTag } from "../components/StatusTags";
 
 /** One joint meeting: details, invitees and attendance, agenda with resolutions, minutes and summary. */
 export function MeetingPage() {
+  return <RouteMeeting>{(meeting) => <MeetingDetail meeting={meeting} />}</RouteMeeting>;
+}
+
+function MeetingDetail({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
-  const { id } = useParams<{ id: string }>();
-  const query = useMeeting(id);
-  if (query.isPending) {
-    return <Spin />;
-  }
-  if (query.isError) {
-    return <ProblemAlert error={query.error} />;
-  }
-  const meeting = query.data;
   return (
     <>
       <PageHeader

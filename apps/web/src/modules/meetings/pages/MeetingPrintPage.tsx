@@ -1,23 +1,17 @@
-import { Button, Spin } from "antd";
+import type { Meeting } from "@sanshe/contracts";
+import { Button } from "antd";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router-dom";
-import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { formatDateTime } from "../../../ui/formatDateTime";
-import { useMeeting } from "../api";
 import { MinutesView } from "../components/MinutesEditor";
+import { RouteMeeting } from "../components/RouteMeeting";
 
 /** Print-friendly minutes: meeting facts, attendance, minutes, resolutions and action items. */
 export function MeetingPrintPage() {
+  return <RouteMeeting>{(meeting) => <PrintedMinutes meeting={meeting} />}</RouteMeeting>;
+}
+
+function PrintedMinutes({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
-  const { id } = useParams<{ id: string }>();
-  const query = useMeeting(id);
-  if (query.isPending) {
-    return <Spin />;
-  }
-  if (query.isError) {
-    return <ProblemAlert error={query.error} />;
-  }
-  const meeting = query.data;
   return (
     <article className="meeting-print" style={{ maxWidth: 800, margin: "0 auto", background: "#fff", padding: 32 }}>
       <style>{"@media print { .no-print { display: none; } }"}</style>

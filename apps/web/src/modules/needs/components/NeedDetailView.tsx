@@ -1,10 +1,11 @@
 import type { NeedDetail } from "@sanshe/contracts";
-import { Descriptions, Space, Table, Tag, Timeline, Typography } from "antd";
+import { Descriptions, Space, Tag, Timeline, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../../ui/formatDateTime";
 import { NeedPhotos } from "./NeedPhotos";
 import { NeedStatusTag } from "./NeedStatusTag";
 import { ReferralCase } from "./ReferralCase";
+import { SummaryTable } from "../../../ui/SummaryTable";
 
 /** A need's routing explanation, referrals (overdue in red) and timeline. */
 export function NeedDetailView({ need, showReferrals = true }: { need: NeedDetail; showReferrals?: boolean }) {
@@ -45,10 +46,8 @@ export function NeedDetailView({ need, showReferrals = true }: { need: NeedDetai
         )}
       </Descriptions>
       {need.callbacks.length > 0 && (
-        <Table
-          size="small"
+        <SummaryTable
           rowKey="recorded_at"
-          pagination={false}
           title={() => t("needs.callback.list")}
           dataSource={need.callbacks}
           columns={[
@@ -63,10 +62,8 @@ export function NeedDetailView({ need, showReferrals = true }: { need: NeedDetai
       )}
       <NeedPhotos needId={need.id} attachments={need.attachments} />
       {showReferrals && need.referrals.length > 0 && (
-        <Table
-          size="small"
+        <SummaryTable
           rowKey="id"
-          pagination={false}
           title={() => t("needs.list.referrals")}
           dataSource={need.referrals}
           columns={[

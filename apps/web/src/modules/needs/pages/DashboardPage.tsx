@@ -1,6 +1,6 @@
 import type { NeedsDashboard, NeedsDashboardQuery } from "@sanshe/contracts";
 import { BulbOutlined, PrinterOutlined } from "@ant-design/icons";
-import { Breadcrumb, Button, Card, Col, Empty, Flex, Input, Row, Spin, Statistic, Table, Typography } from "antd";
+import { Breadcrumb, Button, Card, Col, Empty, Flex, Input, Row, Spin, Statistic, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router-dom";
@@ -10,6 +10,7 @@ import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useHasPermission } from "../../auth";
 import { useNeedsDashboard } from "../api";
 import { CategoryChart, TierChart } from "../components/DashboardCharts";
+import { SummaryTable } from "../../../ui/SummaryTable";
 
 type Child = NeedsDashboard["children"][number];
 type Provider = NeedsDashboard["providers"][number];
@@ -221,10 +222,8 @@ export function DashboardPage() {
                 </Flex>
               </Card>
               <Card size="small" title={t("needs.dashboard.categories")}>
-                <Table
+                <SummaryTable
                   rowKey="category"
-                  size="small"
-                  pagination={false}
                   dataSource={board.by_category}
                   columns={[
                     { title: t("needs.field.category"), render: (_, row) => link(row.name, { area, category: row.category }) },
@@ -251,10 +250,8 @@ export function DashboardPage() {
                     : t("needs.dashboard.providers")
                 }
               >
-                <Table<Provider>
+                <SummaryTable<Provider>
                   rowKey={(row) => `${row.provider_kind}:${row.provider_id ?? ""}`}
-                  size="small"
-                  pagination={false}
                   dataSource={board.providers}
                   locale={{ emptyText: <Empty description={t("needs.dashboard.noProviders")} /> }}
                   columns={[
@@ -279,10 +276,8 @@ export function DashboardPage() {
               </Card>
               {board.children.length > 0 && (
                 <Card size="small" title={t("needs.dashboard.children")}>
-                  <Table<Child>
+                  <SummaryTable<Child>
                     rowKey="code"
-                    size="small"
-                    pagination={false}
                     dataSource={board.children}
                     onRow={(row) => ({ onClick: () => update({ area: row.code }), style: { cursor: "pointer" } })}
                     columns={[
@@ -321,10 +316,8 @@ export function DashboardPage() {
               )}
               <Card size="small" title={t("needs.dashboard.recentClosures")}>
                 <div data-testid="recent-closures">
-                  <Table<Closure>
+                  <SummaryTable<Closure>
                     rowKey="id"
-                    size="small"
-                    pagination={false}
                     dataSource={board.recent_closures}
                     locale={{ emptyText: <Empty description={t("needs.dashboard.noClosures")} /> }}
                     columns={[

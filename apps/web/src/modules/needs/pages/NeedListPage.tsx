@@ -12,6 +12,7 @@ import { useIdempotencyKey } from "../../../ui/useIdempotencyKey";
 import { useHasPermission, useMe } from "../../auth";
 import { useCreateNeed, useGridOptions, useNeed, useNeedCategories, useNeedList, useResidentSearch } from "../api";
 import { ConfirmForm } from "../components/ConfirmForm";
+import { CreateFormDrawer } from "../components/CreateFormDrawer";
 import { NeedDetailView } from "../components/NeedDetailView";
 import { NeedStatusTag } from "../components/NeedStatusTag";
 
@@ -59,96 +60,95 @@ function IntakeDrawer({ open, onClose }: { open: boolean; onClose: () => void })
   ];
   const communityNames = new Map((me.data?.memberships ?? []).map((m) => [m.area_code, m.area_name]));
   return (
-    <Drawer open={open} onClose={onClose} width={520} title={t("needs.list.intake")}>
-      <ProblemAlert error={create.error} style={{ marginBottom: 12 }} />
-      <Form<IntakeValues>
-        form={form}
-        layout="vertical"
-        initialValues={{ urgency: "normal", who: "resident", area_code: communities[0] }}
-        onFinish={({ who: kind, resident_id: residentId, area_code: areaCode, contact, ...values }) => {
-          const body: NeedCreate =
-            kind === "resident"
-              ? { ...values, resident_id: residentId, channel: "staff" }
-              : {
-                  ...values,
-                  area_code: areaCode,
-                  channel: "staff",
-                  contact: { name: contact?.name ?? "", ...(contact?.phone ? { phone: contact.phone } : {}) },
-                };
-          create.mutate(
-            { body, key: idempotency.keyFor(body) },
-            {
-              onSuccess: () => {
-                idempotency.reset();
-                form.resetFields();
-                onClose();
-              },
+    <CreateFormDrawer<IntakeValues>
+      open={open}
+      onClose={onClose}
+      width={520}
+      title={t("needs.list.intake")}
+      form={form}
+      error={create.error}
+      isSubmitting={create.isPending}
+      initialValues={{ urgency: "normal", who: "resident", area_code: communities[0] }}
+      onFinish={({ who: kind, resident_id: residentId, area_code: areaCode, contact, ...values }) => {
+        const body: NeedCreate =
+          kind === "resident"
+            ? { ...values, resident_id: residentId, channel: "staff" }
+            : {
+                ...values,
+                area_code: areaCode,
+                channel: "staff",
+                contact: { name: contact?.name ?? "", ...(contact?.phone ? { phone: contact.phone } : {}) },
+              };
+        create.mutate(
+          { body, key: idempotency.keyFor(body) },
+          {
+            onSuccess: () => {
+              idempotency.reset();
+              form.resetFields();
+              onClose();
             },
-          );
-        }}
-      >
-        <Form.Item name="who">
-          <Radio.Group
-            optionType="button"
-            options={[
-              { value: "resident", label: t("needs.intake.resident") },
-              { value: "contact", label: t("needs.intake.contact") },
-            ]}
+          },
+        );
+      }}
+    >
+      <Form.Item name="who">
+        <Radio.Group
+          optionType="button"
+          options={[
+            { value: "resident", label: t("needs.intake.resident") },
+            { value: "contact", label: t("needs.intake.contact") },
+          ]}
+        />
+      </Form.Item>
+      {who === "resident" ? (
+        <Form.Item name="resident_id" label={t("needs.field.resident")} rules={[{ required: true }]}>
+          <Select
+            showSearch
+            filterOption={false}
+            onSearch={setQ}
+            placeholder={t("needs.list.residentSearch")}
+            loading={residents.isFetching}
+            options={residents.data?.items.map((r) => ({
+              value: r.id,
+              label: `${r.name} · ${r.area_name}${r.address ? ` · ${r.address}` : ""}`,
+            }))}
           />
         </Form.Item>
-        {who === "resident" ? (
-          <Form.Item name="resident_id" label={t("needs.field.resident")} rules={[{ required: true }]}>
+      ) : (
+        <>
+          <Typography.Paragraph type="secondary">{t("needs.intake.contactHint")}</Typography.Paragraph>
+          <Form.Item name="area_code" label={t("needs.intake.community")} rules={[{ required: true }]}>
             <Select
-              showSearch
-              filterOption={false}
-              onSearch={setQ}
-              placeholder={t("needs.list.residentSearch")}
-              loading={residents.isFetching}
-              options={residents.data?.items.map((r) => ({
-                value: r.id,
-                label: `${r.name} · ${r.area_name}${r.address ? ` · ${r.address}` : ""}`,
-              }))}
+              options={communities.map((code) => ({ value: code, label: communityNames.get(code) ?? code }))}
+              onChange={() => form.setFieldValue("grid_id", undefined)}
             />
           </Form.Item>
-        ) : (
-          <>
-            <Typography.Paragraph type="secondary">{t("needs.intake.contactHint")}</Typography.Paragraph>
-            <Form.Item name="area_code" label={t("needs.intake.community")} rules={[{ required: true }]}>
-              <Select
-                options={communities.map((code) => ({ value: code, label: communityNames.get(code) ?? code }))}
-                onChange={() => form.setFieldValue("grid_id", undefined)}
-              />
-            </Form.Item>
-            <Form.Item name="grid_id" label={t("needs.field.grid")}>
-              <Select
-                allowClear
-                loading={grids.isFetching}
-                placeholder={t("needs.intake.gridHint")}
-                options={grids.data?.items.map((grid) => ({ value: grid.id, label: grid.name }))}
-              />
-            </Form.Item>
-            <Form.Item name={["contact", "name"]} label={t("needs.intake.contactName")} rules={[{ required: true, max: 50 }]}>
-              <Input maxLength={50} />
-            </Form.Item>
-            <Form.Item name={["contact", "phone"]} label={t("needs.intake.contactPhone")}>
-              <Input maxLength={32} inputMode="tel" />
-            </Form.Item>
-          </>
-        )}
-        <Form.Item name="category" label={t("needs.field.category")} rules={[{ required: true }]}>
-          <Select options={categories.data?.items.map((c) => ({ value: c.code, label: c.name }))} />
-        </Form.Item>
-        <Form.Item name="description" label={t("needs.field.description")} rules={[{ required: true, max: 2000 }]}>
-          <Input.TextArea rows={4} maxLength={2000} />
-        </Form.Item>
-        <Form.Item name="urgency" label={t("needs.field.urgency")}>
-          <Select options={(["low", "normal", "high"] as const).map((u) => ({ value: u, label: t(`needs.urgency.${u}`) }))} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={create.isPending}>
-          {t("needs.report.submit")}
-        </Button>
-      </Form>
-    </Drawer>
+          <Form.Item name="grid_id" label={t("needs.field.grid")}>
+            <Select
+              allowClear
+              loading={grids.isFetching}
+              placeholder={t("needs.intake.gridHint")}
+              options={grids.data?.items.map((grid) => ({ value: grid.id, label: grid.name }))}
+            />
+          </Form.Item>
+          <Form.Item name={["contact", "name"]} label={t("needs.intake.contactName")} rules={[{ required: true, max: 50 }]}>
+            <Input maxLength={50} />
+          </Form.Item>
+          <Form.Item name={["contact", "phone"]} label={t("needs.intake.contactPhone")}>
+            <Input maxLength={32} inputMode="tel" />
+          </Form.Item>
+        </>
+      )}
+      <Form.Item name="category" label={t("needs.field.category")} rules={[{ required: true }]}>
+        <Select options={categories.data?.items.map((c) => ({ value: c.code, label: c.name }))} />
+      </Form.Item>
+      <Form.Item name="description" label={t("needs.field.description")} rules={[{ required: true, max: 2000 }]}>
+        <Input.TextArea rows={4} maxLength={2000} />
+      </Form.Item>
+      <Form.Item name="urgency" label={t("needs.field.urgency")}>
+        <Select options={(["low", "normal", "high"] as const).map((u) => ({ value: u, label: t(`needs.urgency.${u}`) }))} />
+      </Form.Item>
+    </CreateFormDrawer>
   );
 }
 

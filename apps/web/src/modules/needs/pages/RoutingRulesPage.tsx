@@ -1,11 +1,12 @@
 import type { RoutingRule, RoutingRuleCreate } from "@sanshe/contracts";
-import { Button, Drawer, Empty, Form, Input, InputNumber, Select, Switch, Table } from "antd";
+import { Button, Empty, Form, Input, InputNumber, Select, Switch, Table } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useMe } from "../../auth";
 import { useCreateRule, useNeedCategories, useRoutingRules, useToggleRule } from "../api";
+import { CreateFormDrawer } from "../components/CreateFormDrawer";
 import { ProviderPicker } from "../components/ProviderPicker";
 
 const tiers = ["public", "special", "professional", "personalized", "developmental"] as const;
@@ -61,73 +62,72 @@ export function RoutingRulesPage() {
           },
         ]}
       />
-      <Drawer open={open} onClose={() => setOpen(false)} width={480} title={t("needs.rules.add")}>
-        <ProblemAlert error={create.error} style={{ marginBottom: 12 }} />
-        <Form<RuleForm>
-          form={form}
-          layout="vertical"
-          initialValues={{ area_code: owner, position: 10, tier: "special", provider_kind: "community_queue", enabled: true }}
-          onFinish={(values) => {
-            const groups = values.resident_groups
-              ?.split(/[,，、]/)
-              .map((g) => g.trim())
-              .filter(Boolean);
-            create.mutate(
-              {
-                ...values,
-                category: values.category ?? null,
-                area_prefix: values.area_prefix || null,
-                provider_id: values.provider_id || null,
-                resident_groups: groups?.length ? groups : null,
+      <CreateFormDrawer<RuleForm>
+        open={open}
+        onClose={() => setOpen(false)}
+        width={480}
+        title={t("needs.rules.add")}
+        form={form}
+        error={create.error}
+        isSubmitting={create.isPending}
+        initialValues={{ area_code: owner, position: 10, tier: "special", provider_kind: "community_queue", enabled: true }}
+        onFinish={(values) => {
+          const groups = values.resident_groups
+            ?.split(/[,，、]/)
+            .map((g) => g.trim())
+            .filter(Boolean);
+          create.mutate(
+            {
+              ...values,
+              category: values.category ?? null,
+              area_prefix: values.area_prefix || null,
+              provider_id: values.provider_id || null,
+              resident_groups: groups?.length ? groups : null,
+            },
+            {
+              onSuccess: () => {
+                form.resetFields();
+                setOpen(false);
               },
-              {
-                onSuccess: () => {
-                  form.resetFields();
-                  setOpen(false);
-                },
-              },
-            );
-          }}
+            },
+          );
+        }}
+      >
+        <Form.Item name="area_code" label={t("needs.field.owner")} rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="position" label={t("needs.field.position")} rules={[{ required: true }]}>
+          <InputNumber min={0} max={10000} />
+        </Form.Item>
+        <Form.Item name="category" label={t("needs.field.category")}>
+          <Select allowClear options={categories.data?.items.map((c) => ({ value: c.code, label: c.name }))} />
+        </Form.Item>
+        <Form.Item name="resident_groups" label={t("needs.field.groups")}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="area_prefix" label={t("needs.field.areaPrefix")}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="tier" label={t("needs.field.tier")}>
+          <Select options={tiers.map((tier) => ({ value: tier, label: t(`needs.tier.${tier}`) }))} />
+        </Form.Item>
+        <Form.Item name="provider_kind" label={t("needs.field.providerKind")}>
+          <Select
+            options={kinds.map((kind) => ({ value: kind, label: t(`needs.providerKind.${kind}`) }))}
+            onChange={() => form.setFieldValue("provider_id", null)}
+          />
+        </Form.Item>
+        <Form.Item
+          name="provider_id"
+          label={t("needs.field.provider")}
+          rules={[{ required: providerKind !== "community_queue", message: t("needs.rules.providerRequired") }]}
         >
-          <Form.Item name="area_code" label={t("needs.field.owner")} rules={[{ required: true }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="position" label={t("needs.field.position")} rules={[{ required: true }]}>
-            <InputNumber min={0} max={10000} />
-          </Form.Item>
-          <Form.Item name="category" label={t("needs.field.category")}>
-            <Select allowClear options={categories.data?.items.map((c) => ({ value: c.code, label: c.name }))} />
-          </Form.Item>
-          <Form.Item name="resident_groups" label={t("needs.field.groups")}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="area_prefix" label={t("needs.field.areaPrefix")}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="tier" label={t("needs.field.tier")}>
-            <Select options={tiers.map((tier) => ({ value: tier, label: t(`needs.tier.${tier}`) }))} />
-          </Form.Item>
-          <Form.Item name="provider_kind" label={t("needs.field.providerKind")}>
-            <Select
-              options={kinds.map((kind) => ({ value: kind, label: t(`needs.providerKind.${kind}`) }))}
-              onChange={() => form.setFieldValue("provider_id", null)}
-            />
-          </Form.Item>
-          <Form.Item
-            name="provider_id"
-            label={t("needs.field.provider")}
-            rules={[{ required: providerKind !== "community_queue", message: t("needs.rules.providerRequired") }]}
-          >
-            <ProviderPicker kind={providerKind} areaCode={ruleArea} />
-          </Form.Item>
-          <Form.Item name="enabled" label={t("needs.field.enabled")} valuePropName="checked">
-            <Switch />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" loading={create.isPending}>
-            {t("needs.report.submit")}
-          </Button>
-        </Form>
-      </Drawer>
+          <ProviderPicker kind={providerKind} areaCode={ruleArea} />
+        </Form.Item>
+        <Form.Item name="enabled" label={t("needs.field.enabled")} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </CreateFormDrawer>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { PlusOutlined } from "@ant-design/icons";
 import type { Household } from "@sanshe/contracts";
-import { App, Button, Descriptions, Drawer, Flex, Form, Input, Modal, Result, Skeleton, Table, Typography } from "antd";
+import { App, Button, Drawer, Flex, Form, Input, Modal, Result, Skeleton, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,8 @@ import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useCursorPaging } from "../../../ui/useCursorPagination";
 import { useIdempotencyKey } from "../../../ui/useIdempotencyKey";
 import { useCreateHousehold, useHousehold, useHouseholdList } from "../api";
+import { RecordDescriptions } from "./RecordDescriptions";
+import { SummaryTable } from "../../../ui/SummaryTable";
 
 function HouseholdDrawer({
   id,
@@ -38,21 +40,16 @@ function HouseholdDrawer({
     const data = household.data;
     return (
       <>
-        <Descriptions
-          size="small"
-          bordered
-          column={1}
+        <RecordDescriptions
           items={[
             { key: "address", label: t("residents.households.address"), children: data.address },
             { key: "community", label: t("residents.fields.community"), children: `${data.area_name}（${data.area_code}）` },
             { key: "head", label: t("residents.households.head"), children: data.head_name ?? "—" },
           ]}
         />
-        <Table
+        <SummaryTable
           style={{ marginTop: 16 }}
           rowKey="id"
-          size="small"
-          pagination={false}
           dataSource={data.members}
           columns={[
             {

@@ -1,4 +1,4 @@
-import { Button, Descriptions, Drawer, Empty, Flex, Result, Skeleton, Timeline, Typography } from "antd";
+import { Button, Drawer, Empty, Flex, Result, Skeleton, Timeline, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useHasPermission } from "../../auth";
@@ -11,6 +11,7 @@ import { MoveDialog } from "./MoveDialog";
 import { ResidentAccountCard } from "./ResidentAccountCard";
 import { ResidentFormDrawer } from "./ResidentFormDrawer";
 import { UnmaskButton } from "./UnmaskButton";
+import { RecordDescriptions, maskedContactItems } from "./RecordDescriptions";
 
 /** One resident, masked: facts, groups, move history; actions by permission (show full, edit, move). */
 export function ResidentDetailDrawer({ residentId, onClose }: { residentId: string | undefined; onClose: () => void }) {
@@ -46,10 +47,7 @@ export function ResidentDetailDrawer({ residentId, onClose }: { residentId: stri
             </>
           ) : null}
         </Flex>
-        <Descriptions
-          size="small"
-          bordered
-          column={1}
+        <RecordDescriptions
           items={[
             { key: "name", label: t("residents.fields.name"), children: data.name },
             { key: "gender", label: t("residents.fields.gender"), children: data.gender ? t(`residents.gender.${data.gender}`) : "—" },
@@ -58,16 +56,7 @@ export function ResidentDetailDrawer({ residentId, onClose }: { residentId: stri
               label: t("residents.fields.birthDate"),
               children: data.birth_date ? `${data.birth_date}（${data.age ?? "—"}）` : "—",
             },
-            {
-              key: "id",
-              label: t("residents.fields.idNumber"),
-              children: <Typography.Text code>{data.id_number_masked ?? "—"}</Typography.Text>,
-            },
-            {
-              key: "phone",
-              label: t("residents.fields.phone"),
-              children: <Typography.Text code>{data.phone_masked ?? "—"}</Typography.Text>,
-            },
+            ...maskedContactItems(t, data),
             { key: "community", label: t("residents.fields.community"), children: `${data.area_name}（${data.area_code}）` },
             { key: "address", label: t("residents.fields.address"), children: place || "—" },
             { key: "grid", label: t("residents.fields.grid"), children: data.grid_name ?? "—" },

@@ -1,6 +1,6 @@
 import type { RelationToHead, Resident, ResidentGroup } from "@sanshe/contracts";
 import { IdNumberSchema, PhoneSchema, RelationToHeadSchema, ResidentGroupSchema } from "@sanshe/contracts";
-import { Alert, App, Button, Drawer, Flex, Form, Input, Select } from "antd";
+import { Alert, App, Button, Flex, Form, Input, Select } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isProblem } from "../../../ui/api";
@@ -8,6 +8,7 @@ import { showFieldErrors } from "../../../ui/fieldErrors";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useIdempotencyKey } from "../../../ui/useIdempotencyKey";
 import { useCreateResident, useUpdateResident } from "../api";
+import { FormDrawer } from "../../../ui/FormDrawer";
 
 type FormValues = {
   name: string;
@@ -133,20 +134,16 @@ export function ResidentFormDrawer({
     : undefined;
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       size={560}
-      destroyOnHidden
       title={resident ? t("residents.form.editTitle") : t("residents.form.createTitle")}
-      extra={
-        <Flex gap={8}>
-          <Button onClick={onClose}>{t("residents.form.cancel")}</Button>
-          <Button type="primary" loading={mutation.isPending} onClick={() => form.submit()}>
-            {t("residents.form.save")}
-          </Button>
-        </Flex>
-      }
+      actionsIn="header"
+      cancelLabel={t("residents.form.cancel")}
+      submitLabel={t("residents.form.save")}
+      isSubmitting={mutation.isPending}
+      onSubmit={() => form.submit()}
     >
       {hasConflict ? <Alert type="warning" showIcon title={t("residents.form.conflict")} style={{ marginBottom: 12 }} /> : null}
       {isProblem(create.error, "RESIDENT_EXISTS") ? (
@@ -247,6 +244,6 @@ export function ResidentFormDrawer({
           />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

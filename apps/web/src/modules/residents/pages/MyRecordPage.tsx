@@ -1,11 +1,12 @@
 import type { ResidentSelfLink } from "@sanshe/contracts";
-import { App, Button, Card, Descriptions, Form, Input, Skeleton, Typography } from "antd";
+import { App, Button, Card, Form, Input, Skeleton, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useMe } from "../../auth";
 import { useLinkOwnResident, useOwnResident } from "../api";
 import { GroupTags } from "../components/GroupTags";
+import { RecordDescriptions, maskedContactItems } from "../components/RecordDescriptions";
 
 /** The resident proves who they are (name, ID number and phone as registered) to link their account. */
 function SelfLinkForm() {
@@ -80,22 +81,10 @@ function OwnRecord() {
       style={{ maxWidth: 720 }}
     >
       <Typography.Paragraph type="secondary">{t("residents.self.recordHint")}</Typography.Paragraph>
-      <Descriptions
-        size="small"
-        bordered
-        column={1}
+      <RecordDescriptions
         items={[
           { key: "name", label: t("residents.fields.name"), children: data.name },
-          {
-            key: "id",
-            label: t("residents.fields.idNumber"),
-            children: <Typography.Text code>{data.id_number_masked ?? "—"}</Typography.Text>,
-          },
-          {
-            key: "phone",
-            label: t("residents.fields.phone"),
-            children: <Typography.Text code>{data.phone_masked ?? "—"}</Typography.Text>,
-          },
+          ...maskedContactItems(t, data),
           { key: "community", label: t("residents.fields.community"), children: data.area_name },
           { key: "address", label: t("residents.fields.address"), children: place || "—" },
           { key: "groups", label: t("residents.fields.groups"), children: data.groups.length ? <GroupTags groups={data.groups} /> : "—" },

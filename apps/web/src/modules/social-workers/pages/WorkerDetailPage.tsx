@@ -15,10 +15,11 @@ import {
   Result,
   Select,
   Skeleton,
-  Table,
   Tag,
   Typography,
 } from "antd";
+import type { UseQueryResult } from "@tanstack/react-query";
+import type { FormInstance, TableColumnsType } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -35,6 +36,7 @@ import { useAddPost, useAddTraining, usePosts, useSetCommunities, useTrainings, 
 import { LevelTag } from "../components/LevelTag";
 import { WorkerEditDrawer } from "../components/WorkerEditDrawer";
 import { splitCodes } from "../components/WorkerCreateDrawer";
+import { SummaryTable } from "../../../ui/SummaryTable";
 
 /** 社工详情: training hours against the yearly requirement, trainings, communities served and posts. */
 export function WorkerDetailPage() {
@@ -190,23 +192,16 @@ function CommunitiesCard({ worker, canWrite }: { worker: SocialWorker; canWrite:
   );
 }
 
-type TrainingValues = { date: Dayjs; hours: number; topic: string; provider?: string };
+type AddMutation<Body> = {
+  mutate: (input: Body & { idempotencyKey: string }, options: { onSuccess: () => void; onError: (error: Error) => void }) => void;
+};
 
-function TrainingsCard({ workerId, canWrite }: { workerId: string; canWrite: boolean }) {
+/** Adds an entry to a worker's history once per submission: clears the form and says so, or marks the fields in error. */
+function useAddEntry<Body, Values>(add: AddMutation<Body>, form: FormInstance<Values>, fields: readonly string[]) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const pagination = useCursorPagination(workerId);
-  const trainings = useTrainings(workerId, pagination.cursor);
-  const add = useAddTraining(workerId);
   const idempotency = useIdempotencyKey();
-  const [form] = Form.useForm<TrainingValues>();
-  const submit = (values: TrainingValues) => {
-    const body = {
-      date: values.date.format("YYYY-MM-DD"),
-      hours: values.hours,
-      topic: values.topic,
-      provider: values.provider?.trim() ? values.provider : null,
-    };
+  return (body: Body) =>
     add.mutate(
       { ...body, idempotencyKey: idempotency.keyFor(body) },
       {
@@ -215,9 +210,50 @@ function TrainingsCard({ workerId, canWrite }: { workerId: string; canWrite: boo
           form.resetFields();
           void message.success(t("socialWorkers.detail.added"));
         },
-        onError: (error) => form.setFields(toFormFieldErrors<TrainingValues>(error, ["date", "hours", "topic", "provider"]).fields),
+        onError: (error) => form.setFields(toFormFieldErrors<Values>(error, fields).fields),
       },
     );
+}
+
+type HistoryTableProps<Row> = {
+  query: UseQueryResult<{ items: Row[] }>;
+  emptyText: string;
+  columns: TableColumnsType<Row>;
+};
+
+/** A worker's history (trainings, posts): its problem if it fails, else its rows, refreshed in place. */
+function HistoryTable<Row extends { id: string }>({ query, emptyText, columns }: HistoryTableProps<Row>) {
+  return (
+    <>
+      {query.isError ? <ProblemAlert error={query.error} /> : null}
+      <SummaryTable<Row>
+        rowKey="id"
+        loading={query.isFetching}
+        dataSource={query.data?.items ?? []}
+        locale={{ emptyText: <Empty description={emptyText} /> }}
+        columns={columns}
+      />
+    </>
+  );
+}
+
+type TrainingValues = { date: Dayjs; hours: number; topic: string; provider?: string };
+
+function TrainingsCard({ workerId, canWrite }: { workerId: string; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const pagination = useCursorPagination(workerId);
+  const trainings = useTrainings(workerId, pagination.cursor);
+  const add = useAddTraining(workerId);
+  const [form] = Form.useForm<TrainingValues>();
+  const addEntry = useAddEntry(add, form, ["date", "hours", "topic", "provider"]);
+  const submit = (values: TrainingValues) => {
+    const body = {
+      date: values.date.format("YYYY-MM-DD"),
+      hours: values.hours,
+      topic: values.topic,
+      provider: values.provider?.trim() ? values.provider : null,
+    };
+    addEntry(body);
   };
   return (
     <Card title={t("socialWorkers.detail.trainings")}>
@@ -241,14 +277,9 @@ function TrainingsCard({ workerId, canWrite }: { workerId: string; canWrite: boo
         </Form>
       ) : null}
       {add.isError && !isProblem(add.error, "VALIDATION_FAILED") ? <ProblemAlert error={add.error} style={{ marginBottom: 16 }} /> : null}
-      {trainings.isError ? <ProblemAlert error={trainings.error} /> : null}
-      <Table<SocialWorkerTraining>
-        rowKey="id"
-        size="small"
-        pagination={false}
-        loading={trainings.isFetching}
-        dataSource={trainings.data?.items ?? []}
-        locale={{ emptyText: <Empty description={t("socialWorkers.detail.noTrainings")} /> }}
+      <HistoryTable<SocialWorkerTraining>
+        query={trainings}
+        emptyText={t("socialWorkers.detail.noTrainings")}
         columns={[
           { key: "date", title: t("socialWorkers.detail.date"), dataIndex: "date", width: 120 },
           { key: "hours", title: t("socialWorkers.detail.hours"), dataIndex: "hours", width: 80 },
@@ -278,11 +309,10 @@ const POST_KINDS: ReadonlyArray<SocialWorkerPost["kind"]> = ["gov_purchased_post
 
 function PostsCard({ workerId, canWrite }: { workerId: string; canWrite: boolean }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const posts = usePosts(workerId);
   const add = useAddPost(workerId);
-  const idempotency = useIdempotencyKey();
   const [form] = Form.useForm<PostValues>();
+  const addEntry = useAddEntry(add, form, ["kind", "title", "area_code"]);
   const submit = (values: PostValues) => {
     const body = {
       kind: values.kind,
@@ -291,20 +321,7 @@ function PostsCard({ workerId, canWrite }: { workerId: string; canWrite: boolean
       from_date: values.from.format("YYYY-MM-DD"),
       to_date: values.to ? values.to.format("YYYY-MM-DD") : null,
     };
-    add.mutate(
-      { ...body, idempotencyKey: idempotency.keyFor(body) },
-      {
-        onSuccess: () => {
-          idempotency.reset();
-          form.resetFields();
-          void message.success(t("socialWorkers.detail.added"));
-        },
-        onError: (error) => {
-          const { fields } = toFormFieldErrors<PostValues>(error, ["kind", "title", "area_code"]);
-          form.setFields(fields);
-        },
-      },
-    );
+    addEntry(body);
   };
   return (
     <Card title={t("socialWorkers.detail.posts")}>
@@ -341,14 +358,9 @@ function PostsCard({ workerId, canWrite }: { workerId: string; canWrite: boolean
         </Form>
       ) : null}
       {add.isError ? <ProblemAlert error={add.error} style={{ marginBottom: 16 }} /> : null}
-      {posts.isError ? <ProblemAlert error={posts.error} /> : null}
-      <Table<SocialWorkerPost>
-        rowKey="id"
-        size="small"
-        pagination={false}
-        loading={posts.isFetching}
-        dataSource={posts.data?.items ?? []}
-        locale={{ emptyText: <Empty description={t("socialWorkers.detail.noPosts")} /> }}
+      <HistoryTable<SocialWorkerPost>
+        query={posts}
+        emptyText={t("socialWorkers.detail.noPosts")}
         columns={[
           { key: "kind", title: t("socialWorkers.detail.kind"), render: (_v, post) => t(`socialWorkers.postKind.${post.kind}`) },
           { key: "title", title: t("socialWorkers.detail.postTitle"), dataIndex: "title" },

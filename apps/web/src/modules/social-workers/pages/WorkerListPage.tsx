@@ -91,23 +91,23 @@ export function WorkerListPage() {
             onSearch={(value) => update({ q: value.trim() || undefined })}
             style={{ width: 260 }}
           />
-          <Select
-            allowClear
-            aria-label={t("socialWorkers.fields.level")}
+          <FilterChoice<SocialWorkerLevel>
+            label={t("socialWorkers.fields.level")}
             placeholder={t("socialWorkers.list.allLevels")}
             value={filters.level}
-            onChange={(level: SocialWorkerLevel | undefined) => update({ level })}
-            options={LEVELS.map((level) => ({ value: level, label: t(`socialWorkers.level.${level}`) }))}
-            style={{ width: 170 }}
+            onChange={(level) => update({ level })}
+            values={LEVELS}
+            labelOf={(level) => t(`socialWorkers.level.${level}`)}
+            width={170}
           />
-          <Select
-            allowClear
-            aria-label={t("socialWorkers.fields.status")}
+          <FilterChoice<"active" | "left">
+            label={t("socialWorkers.fields.status")}
             placeholder={t("socialWorkers.list.allStatuses")}
             value={filters.status}
-            onChange={(status: "active" | "left" | undefined) => update({ status })}
-            options={(["active", "left"] as const).map((status) => ({ value: status, label: t(`socialWorkers.status.${status}`) }))}
-            style={{ width: 130 }}
+            onChange={(status) => update({ status })}
+            values={["active", "left"]}
+            labelOf={(status) => t(`socialWorkers.status.${status}`)}
+            width={130}
           />
           <OrganizationSelect
             allowClear
@@ -148,5 +148,31 @@ export function WorkerListPage() {
         }}
       />
     </>
+  );
+}
+
+type FilterChoiceProps<Value extends string> = {
+  /** Accessible name of the choice. */
+  label: string;
+  placeholder: string;
+  value: Value | undefined;
+  onChange: (value: Value | undefined) => void;
+  values: readonly Value[];
+  labelOf: (value: Value) => string;
+  width: number;
+};
+
+/** A clearable choice of one list filter. */
+function FilterChoice<Value extends string>({ label, placeholder, value, onChange, values, labelOf, width }: FilterChoiceProps<Value>) {
+  return (
+    <Select
+      allowClear
+      aria-label={label}
+      placeholder={placeholder}
+      value={value}
+      onChange={onChange}
+      options={values.map((v) => ({ value: v, label: labelOf(v) }))}
+      style={{ width }}
+    />
   );
 }

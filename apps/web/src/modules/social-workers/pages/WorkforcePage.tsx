@@ -1,5 +1,5 @@
 import type { WorkforceQuery, WorkforceRow } from "@sanshe/contracts";
-import { Alert, Button, Card, Empty, Flex, Form, Input, Select, Table, Typography } from "antd";
+import { Alert, Button, Card, Empty, Flex, Form, Input, Select, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useMe } from "../../auth";
 import { useWorkforce } from "../api";
 import { WorkforceChart } from "../components/WorkforceChart";
+import { SummaryTable } from "../../../ui/SummaryTable";
 
 type Values = { area_code: string; by: WorkforceQuery["by"] };
 
@@ -108,10 +109,8 @@ export function WorkforcePage() {
             {data.rows.length > 0 ? (
               <WorkforceChart rows={data.rows} standard={data.standard_per_thousand} label={t("socialWorkers.workforce.perThousand")} />
             ) : null}
-            <Table<WorkforceRow>
+            <SummaryTable<WorkforceRow>
               rowKey={(row) => row.area_code || "total"}
-              size="small"
-              pagination={false}
               columns={columns}
               dataSource={[...data.rows, data.total]}
               rowClassName={(row) => (row.area_code ? "" : "sanshe-total-row")}

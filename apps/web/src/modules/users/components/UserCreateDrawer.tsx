@@ -1,6 +1,6 @@
-import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
+import { PlusOutlined } from "@ant-design/icons";
 import type { User } from "@sanshe/contracts";
-import { App, Button, Card, Divider, Form, Input, Typography } from "antd";
+import { App, Button, Divider, Form, Input, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { isProblem } from "../../../ui/api";
 import { toFormFieldErrors } from "../../../ui/fieldErrors";
@@ -13,6 +13,7 @@ import { isValidLogin } from "../utils/validators";
 import { MembershipFields } from "./MembershipFields";
 import { PasswordFields } from "./PasswordFields";
 import { FormDrawer } from "../../../ui/FormDrawer";
+import { RemovableCard } from "../../../ui/RemovableCard";
 
 type CreateFormValues = {
   login: string;
@@ -129,25 +130,15 @@ export function UserCreateDrawer({ open, onClose, onCreated }: UserCreateDrawerP
           {(fields, { add, remove }, { errors }) => (
             <>
               {fields.map((field, index) => (
-                <Card
+                <RemovableCard
                   key={field.key}
-                  size="small"
-                  style={{ marginBottom: 12 }}
                   title={t("users.create.membershipNumber", { number: index + 1 })}
-                  extra={
-                    fields.length > 1 ? (
-                      <Button
-                        type="text"
-                        danger
-                        icon={<DeleteOutlined />}
-                        aria-label={t("users.create.removeMembership", { number: index + 1 })}
-                        onClick={() => remove(field.name)}
-                      />
-                    ) : null
-                  }
+                  removeLabel={t("users.create.removeMembership", { number: index + 1 })}
+                  canRemove={fields.length > 1}
+                  onRemove={() => remove(field.name)}
                 >
                   <MembershipFields prefix={[field.name]} absolutePrefix={["memberships", field.name]} />
-                </Card>
+                </RemovableCard>
               ))}
               <Form.ErrorList errors={errors} />
               <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({})} disabled={fields.length >= 20}>

@@ -1,5 +1,5 @@
 import type { CallDetail } from "@sanshe/contracts";
-import { Alert, Button, Card, Descriptions, Empty, Flex, Popconfirm, Spin, Table, Tag, Typography } from "antd";
+import { Alert, Button, Card, Descriptions, Empty, Flex, Popconfirm, Spin, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { isProblem } from "../../../../ui/api";
 import { ProblemAlert } from "../../../../ui/ProblemAlert";
@@ -8,6 +8,7 @@ import { formatFen } from "../../money";
 import { useApplication, useApplicationResult, useWithdraw } from "../api";
 import { ApplyForm } from "./ApplyForm";
 import { AttachmentsList } from "./AttachmentsCard";
+import { SummaryTable } from "../../../../ui/SummaryTable";
 
 /** An organization's side of the call: apply once, attach documents, withdraw before the deadline, then see the outcome. */
 export function ApplicantPanel({ call }: { call: CallDetail }) {
@@ -125,10 +126,8 @@ function ResultCard({ id }: { id: string }) {
         }
         style={{ marginBottom: 16 }}
       />
-      <Table
-        size="small"
+      <SummaryTable
         rowKey="criterion_id"
-        pagination={false}
         dataSource={outcome.criteria}
         columns={[
           { key: "name", title: t("calls.form.criterion"), dataIndex: "name" },

@@ -1,6 +1,6 @@
 import { callEndpoints, type CallDetail } from "@sanshe/contracts";
 import { useQueryClient } from "@tanstack/react-query";
-import { Card, Col, Descriptions, Empty, Flex, Row, Table, Tag, Typography } from "antd";
+import { Card, Col, Descriptions, Empty, Flex, Row, Tag, Typography } from "antd";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { endpointKey } from "../../../../ui/api";
@@ -8,6 +8,7 @@ import { formatDateTime } from "../../../../ui/formatDateTime";
 import { formatFen } from "../../money";
 import { useNeedCategoryList } from "../api";
 import { Countdown } from "./Countdown";
+import { SummaryTable } from "../../../../ui/SummaryTable";
 
 /** What everyone who reads the call sees: content, needs answered with counts, money, eligibility, deadline, rubric, panel. */
 export function CallOverview({ call }: { call: CallDetail }) {
@@ -53,10 +54,8 @@ export function CallOverview({ call }: { call: CallDetail }) {
       <Card title={t("calls.detail.needs")}>
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Table
-              size="small"
+            <SummaryTable
               rowKey="code"
-              pagination={false}
               dataSource={call.need_counts.categories}
               locale={{ emptyText: <Empty description={t("calls.detail.noCategories")} /> }}
               columns={[
@@ -67,10 +66,8 @@ export function CallOverview({ call }: { call: CallDetail }) {
             />
           </Col>
           <Col xs={24} md={12}>
-            <Table
-              size="small"
+            <SummaryTable
               rowKey="area_code"
-              pagination={false}
               dataSource={call.need_counts.areas}
               columns={[
                 { key: "area", title: t("calls.fields.targetAreas"), dataIndex: "area_code" },
@@ -105,10 +102,8 @@ export function CallOverview({ call }: { call: CallDetail }) {
         </Col>
         <Col xs={24} md={12}>
           <Card title={t("calls.detail.rubric")} style={{ height: "100%" }}>
-            <Table
-              size="small"
+            <SummaryTable
               rowKey="id"
-              pagination={false}
               dataSource={call.criteria}
               columns={[
                 { key: "name", title: t("calls.form.criterion"), render: (_v, c) => c.name },

@@ -1,6 +1,6 @@
 import { FileTextOutlined } from "@ant-design/icons";
 import type { Application, CallDetail } from "@sanshe/contracts";
-import { Alert, Button, Card, Empty, Flex, Form, Input, Table, Tag, Typography } from "antd";
+import { Alert, Button, Card, Empty, Flex, Form, Input, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -9,6 +9,7 @@ import { ProblemAlert } from "../../../../ui/ProblemAlert";
 import { formatDateTime } from "../../../../ui/formatDateTime";
 import { formatFen } from "../../money";
 import { useAwardCall, useCallApplications, useRanking } from "../api";
+import { SummaryTable } from "../../../../ui/SummaryTable";
 
 /** The purchaser's side: applications, the ranking after the deadline, the award with a justification, then contracts. */
 export function PurchaserPanel({ call }: { call: CallDetail }) {
@@ -22,11 +23,9 @@ export function PurchaserPanel({ call }: { call: CallDetail }) {
     <Flex vertical gap={16}>
       <Card title={t("calls.purchaser.applications", { count: items.length })}>
         {applications.isError ? <ProblemAlert error={applications.error} /> : null}
-        <Table<Application>
+        <SummaryTable<Application>
           rowKey="id"
-          size="small"
           loading={applications.isPending && isPublished}
-          pagination={false}
           dataSource={items}
           scroll={{ x: 800 }}
           locale={{
@@ -82,11 +81,9 @@ function RankingAndAward({ call }: { call: CallDetail }) {
   return (
     <Card title={t("calls.purchaser.ranking")}>
       {ranking.isError ? <ProblemAlert error={ranking.error} /> : null}
-      <Table
+      <SummaryTable
         rowKey="application_id"
-        size="small"
         loading={ranking.isPending}
-        pagination={false}
         dataSource={rows}
         rowSelection={
           canAward

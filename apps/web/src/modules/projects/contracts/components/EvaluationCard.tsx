@@ -1,5 +1,5 @@
 import type { ContractDetail, ProjectEvaluation } from "@sanshe/contracts";
-import { App, Button, Card, Descriptions, Divider, Empty, Form, Input, InputNumber, Skeleton, Statistic, Table, Typography } from "antd";
+import { App, Button, Card, Descriptions, Divider, Empty, Form, Input, InputNumber, Skeleton, Statistic, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { isProblem } from "../../../../ui/api";
 import { ProblemAlert } from "../../../../ui/ProblemAlert";
@@ -7,6 +7,7 @@ import { formatDateTime } from "../../../../ui/formatDateTime";
 import { useEvaluation, usePurchaserEvaluation, useThirdPartyEvaluation } from "../api";
 import { useProjectRoles } from "../hooks";
 import { GradeTag } from "./StatusTags";
+import { SummaryTable } from "../../../../ui/SummaryTable";
 
 const score = (value: number | null) => (value === null ? "—" : value.toFixed(2));
 
@@ -139,10 +140,8 @@ export function EvaluationCard({ contract }: { contract: ContractDetail }) {
           },
         ]}
       />
-      <Table
-        size="small"
+      <SummaryTable
         style={{ marginTop: 12 }}
-        pagination={false}
         rowKey="part"
         dataSource={[
           {
@@ -187,10 +186,8 @@ export function EvaluationCard({ contract }: { contract: ContractDetail }) {
         </Typography.Paragraph>
       ) : null}
       {evaluation.kpi_results ? (
-        <Table
-          size="small"
+        <SummaryTable
           style={{ marginTop: 12 }}
-          pagination={false}
           rowKey="name"
           dataSource={evaluation.kpi_results}
           columns={[

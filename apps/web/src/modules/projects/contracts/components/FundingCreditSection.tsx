@@ -1,5 +1,5 @@
 import type { CreditSummary } from "@sanshe/contracts";
-import { Card, Col, Descriptions, Empty, Row, Skeleton, Table, Tag, Typography } from "antd";
+import { Card, Col, Descriptions, Empty, Row, Skeleton, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { ProblemAlert } from "../../../../ui/ProblemAlert";
@@ -8,6 +8,7 @@ import { formatFen } from "../../money";
 import { useCreditRecord, useLedgerSummary, usePublicCredit } from "../api";
 import { LedgerSummaryView } from "./LedgerSummaryView";
 import { ContractStatusTag, GradeTag } from "./StatusTags";
+import { SummaryTable } from "../../../../ui/SummaryTable";
 
 /** Counts of a credit record: contracts, completed, overdue milestones, returned reports, grades. */
 function CreditCounts({ credit }: { credit: CreditSummary }) {
@@ -72,10 +73,8 @@ export function FundingCreditSection({ orgId }: { orgId: string }) {
             ) : credit.data ? (
               <>
                 <CreditCounts credit={credit.data} />
-                <Table
-                  size="small"
+                <SummaryTable
                   rowKey="contract_id"
-                  pagination={false}
                   dataSource={credit.data.projects}
                   locale={{ emptyText: <Empty description={t("contracts.credit.noProjects")} /> }}
                   columns={[

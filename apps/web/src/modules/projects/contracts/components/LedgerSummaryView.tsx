@@ -1,8 +1,9 @@
 import type { LedgerSummary } from "@sanshe/contracts";
-import { Col, Empty, Row, Statistic, Table } from "antd";
+import { Col, Empty, Row, Statistic } from "antd";
 import { useTranslation } from "react-i18next";
 import { formatFen } from "../../money";
 import { LedgerChart } from "./LedgerChart";
+import { SummaryTable } from "../../../../ui/SummaryTable";
 
 /** Totals by source (all years) beside the stacked bar by year. */
 export function LedgerSummaryView({ summary }: { summary: LedgerSummary }) {
@@ -14,11 +15,9 @@ export function LedgerSummaryView({ summary }: { summary: LedgerSummary }) {
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={9}>
         <Statistic title={t("contracts.ledger.total")} value={summary.total_fen} formatter={() => formatFen(summary.total_fen)} />
-        <Table
-          size="small"
+        <SummaryTable
           style={{ marginTop: 12 }}
           rowKey="source"
-          pagination={false}
           dataSource={summary.by_source}
           columns={[
             { key: "source", title: t("contracts.ledger.source"), render: (_v, row) => t(`socialOrgs.funding.${row.source}`) },

@@ -11,6 +11,7 @@ import { showFieldErrors } from "../../../../ui/fieldErrors";
 import { useIdempotencyKey } from "../../../../ui/useIdempotencyKey";
 import { fenToYuan, formatFen, yuanToFen } from "../../money";
 import { useApplicationForContract, useCreateContract } from "../api";
+import { RemovableCard } from "../../../../ui/RemovableCard";
 
 type MilestoneValues = { title?: string; deliverables?: string; due_on?: string; share_percent?: number | null };
 type KpiValues = { name?: string; target?: number | null; unit?: string };
@@ -172,22 +173,12 @@ export function ContractCreatePage() {
             {(fields, { add, remove }) => (
               <>
                 {fields.map((field, index) => (
-                  <Card
+                  <RemovableCard
                     key={field.key}
-                    size="small"
-                    style={{ marginBottom: 12 }}
                     title={t("contracts.create.milestoneN", { n: index + 1 })}
-                    extra={
-                      fields.length > 1 ? (
-                        <Button
-                          type="text"
-                          danger
-                          icon={<DeleteOutlined />}
-                          aria-label={t("contracts.create.removeMilestone", { n: index + 1 })}
-                          onClick={() => remove(field.name)}
-                        />
-                      ) : null
-                    }
+                    removeLabel={t("contracts.create.removeMilestone", { n: index + 1 })}
+                    canRemove={fields.length > 1}
+                    onRemove={() => remove(field.name)}
                   >
                     <Row gutter={12}>
                       <Col xs={24} md={8}>
@@ -221,7 +212,7 @@ export function ContractCreatePage() {
                     >
                       <Input.TextArea rows={2} />
                     </Form.Item>
-                  </Card>
+                  </RemovableCard>
                 ))}
                 <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
                   <Button icon={<PlusOutlined />} disabled={fields.length >= 24} onClick={() => add({ share_percent: 0 })}>

@@ -14,7 +14,6 @@ import {
   Skeleton,
   Space,
   Statistic,
-  Table,
   Tag,
   Typography,
 } from "antd";
@@ -33,6 +32,7 @@ import { ReportDecision } from "../components/ReportDecision";
 import { ReportMilestoneDrawer } from "../components/ReportMilestoneDrawer";
 import { ContractStatusTag, MilestoneStatusTag } from "../components/StatusTags";
 import { useProjectRoles } from "../hooks";
+import { SummaryTable } from "../../../../ui/SummaryTable";
 
 /** One report: summary, evidence and the decision. */
 function ReportView({ contractId, report, names }: { contractId: string; report: MilestoneReport; names: Map<string, string> }) {
@@ -177,10 +177,8 @@ export function ContractPage() {
         />
       </Card>
       <Card title={t("contracts.fields.kpis")} style={{ marginBottom: 16 }}>
-        <Table
-          size="small"
+        <SummaryTable
           rowKey="name"
-          pagination={false}
           dataSource={contract.kpis}
           locale={{ emptyText: <Empty description={t("contracts.detail.noKpis")} /> }}
           columns={[

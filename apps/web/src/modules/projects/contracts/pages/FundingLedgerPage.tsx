@@ -1,4 +1,4 @@
-import { PlusOutlined, PrinterOutlined } from "@ant-design/icons";
+import { PlusOutlined } from "@ant-design/icons";
 import type { FundingSource, LedgerEntry } from "@sanshe/contracts";
 import { FundingSourceSchema } from "@sanshe/contracts";
 import { Button, Card, Form, Select, Skeleton, Tag, Typography } from "antd";
@@ -15,6 +15,7 @@ import { useLedger, useLedgerSummary } from "../api";
 import { LedgerEntryModal } from "../components/LedgerEntryModal";
 import { LedgerSummaryView } from "../components/LedgerSummaryView";
 import { useProjectRoles } from "../hooks";
+import { PrintButton } from "../components/PrintButton";
 
 /** 资金台账: payments on milestones and other income, with totals by source and year. */
 export function FundingLedgerPage() {
@@ -55,9 +56,7 @@ export function FundingLedgerPage() {
                 {t("contracts.ledger.record")}
               </Button>
             ) : null}
-            <Button className="sanshe-no-print" icon={<PrinterOutlined />} onClick={() => window.print()}>
-              {t("contracts.detail.print")}
-            </Button>
+            <PrintButton />
           </>
         }
       />

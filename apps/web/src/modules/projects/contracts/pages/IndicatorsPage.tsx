@@ -1,6 +1,5 @@
-import { PrinterOutlined } from "@ant-design/icons";
 import type { ProjectIndicators } from "@sanshe/contracts";
-import { Button, Card, Col, Row, Skeleton, Spin, Statistic, Table, Typography } from "antd";
+import { Button, Card, Col, Row, Skeleton, Spin, Statistic, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
@@ -10,6 +9,8 @@ import { formatDateTime } from "../../../../ui/formatDateTime";
 import { formatFen } from "../../money";
 import { useProjectIndicators } from "../api";
 import { FundingStructureChart, GradeChart, MoneyByModeChart } from "../components/IndicatorCharts";
+import { SummaryTable } from "../../../../ui/SummaryTable";
+import { PrintButton } from "../components/PrintButton";
 
 type Child = ProjectIndicators["children"][number];
 
@@ -55,9 +56,7 @@ export function IndicatorsPage() {
                 {t("contracts.indicators.mine")}
               </Button>
             ) : null}
-            <Button className="sanshe-no-print" icon={<PrinterOutlined />} onClick={() => window.print()}>
-              {t("contracts.detail.print")}
-            </Button>
+            <PrintButton />
           </>
         }
       />
@@ -108,10 +107,8 @@ export function IndicatorsPage() {
             <Col xs={24} lg={14}>
               <Card title={t("contracts.indicators.moneyChart")}>
                 <MoneyByModeChart data={data} />
-                <Table
-                  size="small"
+                <SummaryTable
                   rowKey="mode"
-                  pagination={false}
                   dataSource={data.by_mode}
                   columns={[
                     { key: "mode", title: t("contracts.indicators.mode"), render: (_v, row) => t(`contracts.mode.${row.mode}`) },
@@ -129,10 +126,8 @@ export function IndicatorsPage() {
               </Card>
               <Card title={t("contracts.indicators.fundingChart")}>
                 <FundingStructureChart data={data} />
-                <Table
-                  size="small"
+                <SummaryTable
                   rowKey="source"
-                  pagination={false}
                   dataSource={data.funding_by_source}
                   columns={[
                     { key: "source", title: t("contracts.ledger.source"), render: (_v, row) => t(`socialOrgs.funding.${row.source}`) },
@@ -145,10 +140,8 @@ export function IndicatorsPage() {
           </Row>
           {data.children.length > 0 ? (
             <Card title={t("contracts.indicators.children")} style={{ marginTop: 16 }}>
-              <Table<Child>
-                size="small"
+              <SummaryTable<Child>
                 rowKey="code"
-                pagination={false}
                 dataSource={data.children}
                 columns={[
                   {
