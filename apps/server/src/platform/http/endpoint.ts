@@ -65,7 +65,9 @@ export function serve<E extends EndpointDef>(
     config: { ...options.config, access: definition.access },
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
       const result = await handler(request as EndpointRequest<E>, reply);
-      if (result === reply) {
+      // A handler that answered itself (a file) returns the reply, which is a thenable: awaiting it
+      // yields undefined once sent, so `sent` is what tells.
+      if (result === reply || reply.sent) {
         return reply;
       }
       if (definition.status === 204) {
