@@ -8,8 +8,8 @@ import { endpoint } from "./endpoint.js";
  * admin manages accounts; auditor reads the audit log (kept apart from admin: 三员分立 of 等保 2.0).
  */
 export const RoleSchema = z
-  .enum(["admin", "auditor", "official", "community_staff", "org_staff", "social_worker", "evaluator", "resident"])
-  .describe("Role of a membership");
+  .enum(["admin", "auditor", "official", "community_staff", "org_staff", "social_worker", "evaluator", "resident", "department"])
+  .describe("Role of a membership (department: staff of a government department, tied to it as their organization)");
 export type Role = z.infer<typeof RoleSchema>;
 
 /** Permissions a route can require; derived from roles on the server. */
@@ -47,6 +47,15 @@ export const PermissionSchema = z
     "meetings.convene",
     "action_items.handle",
     "announcements.publish",
+    "admin_tasks.read",
+    "admin_tasks.apply",
+    "admin_tasks.review",
+    "admin_tasks.queue",
+    "admin_tasks.catalog",
+    "workload.read",
+    "leadership.read",
+    "leadership.manage",
+    "ledger.record",
   ])
   .describe("Permission");
 export type Permission = z.infer<typeof PermissionSchema>;

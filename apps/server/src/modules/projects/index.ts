@@ -44,3 +44,4 @@ export {
   type OcdsOrganization,
   type OcdsStage,
 } from "./ocds/queries.js";
+export { creditTaskFunding, type TaskCredit } from "./ledger/credit.js";

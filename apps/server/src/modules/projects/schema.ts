@@ -330,23 +330,37 @@ export const contractAttachments = pgTable(
 );
 
 /**
- * The funding ledger (费随事转): money an organization received, by source. Accepted milestones write
- * `gov_purchase` rows (one per milestone at most); other sources can be recorded by hand.
+ * The funding ledger (费随事转): money in and out of a holder, an organization or a community, by source
+ * (in) or purpose (out). Accepted milestones write `gov_purchase` rows (one per milestone at most); an
+ * admitted administrative task credits `task_funding` to each target community when it starts (one per
+ * task and community); other rows are recorded by hand or imported. `area_code` is the payer's area for
+ * gov_purchase, the holder's home area otherwise (a community holder: its own code).
  */
 export const fundingLedger = pgTable(
   "funding_ledger",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    /** The payer's (purchaser's) area. */
     areaCode: areaCode("area_code").notNull(),
-    orgId: uuid("org_id").notNull(),
+    holderKind: text("holder_kind", { enum: ["organization", "community"] })
+      .notNull()
+      .default("organization"),
+    /** The organization holder; null for a community holder (whose code is area_code). */
+    orgId: uuid("org_id"),
+    direction: text("direction", { enum: ["in", "out"] })
+      .notNull()
+      .default("in"),
     source: text("source", {
-      enum: ["gov_purchase", "gov_subsidy", "self_income", "donation", "corporate", "resident", "foundation"],
-    }).notNull(),
+      enum: ["gov_purchase", "gov_subsidy", "task_funding", "self_income", "donation", "corporate", "resident", "foundation"],
+    }),
+    purpose: text("purpose", { enum: ["staff", "activity", "service", "admin_task", "project", "operations", "other"] }),
     amountFen: bigint("amount_fen", { mode: "number" }).notNull(),
     paidOn: date("paid_on", { mode: "string" }).notNull(),
     contractId: uuid("contract_id").references(() => projectContracts.id),
     milestoneId: uuid("milestone_id").references(() => milestones.id),
+    /** The administrative task the money came with or was spent on (admin-tasks module; no cross-module key). */
+    adminTaskId: uuid("admin_task_id"),
+    /** Free reference to what an out-payment paid for (an activity, a service) when it has no id here. */
+    reference: text("reference"),
     description: text("description").notNull(),
     createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -355,6 +369,10 @@ export const fundingLedger = pgTable(
     uniqueIndex("funding_ledger_milestone_key")
       .on(table.milestoneId)
       .where(sql`${table.milestoneId} IS NOT NULL`),
+    // 费随事转 credits once per task and community, whatever the retries.
+    uniqueIndex("funding_ledger_task_credit_key")
+      .on(table.adminTaskId, table.areaCode)
+      .where(sql`${table.source} = 'task_funding'`),
     index("funding_ledger_area_code_paid_idx").on(table.areaCode, table.paidOn),
     index("funding_ledger_org_paid_idx").on(table.orgId, table.paidOn),
     // A contract's payments (contract page, OCDS implementation releases): without it each is a scan.
@@ -362,6 +380,11 @@ export const fundingLedger = pgTable(
       .on(table.contractId, table.source)
       .where(sql`${table.contractId} IS NOT NULL`),
     check("funding_ledger_positive", sql`${table.amountFen} > 0`),
+    check("funding_ledger_holder", sql`(${table.holderKind} = 'organization') = (${table.orgId} IS NOT NULL)`),
+    check(
+      "funding_ledger_direction",
+      sql`(${table.direction} = 'in' AND ${table.source} IS NOT NULL AND ${table.purpose} IS NULL) OR (${table.direction} = 'out' AND ${table.purpose} IS NOT NULL AND ${table.source} IS NULL)`,
+    ),
   ],
 );
 

@@ -24,6 +24,13 @@ export function membershipProblem(
       return organizationArea !== null && grant.area_code.startsWith(organizationArea)
         ? null
         : "辖区须在所属组织的服务区域内 / the scope must lie inside the organization's service area";
+    case "department":
+      if (!grant.organization_id) {
+        return "须选择所属部门 / a department is required for this role";
+      }
+      return organizationArea !== null && grant.area_code === organizationArea
+        ? null
+        : "部门账号的辖区须为该部门的辖区 / a department account's scope is its department's jurisdiction";
     case "admin":
     case "auditor":
     case "evaluator":

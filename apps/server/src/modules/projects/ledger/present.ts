@@ -1,8 +1,11 @@
 import type { LedgerEntry } from "@sanshe/contracts";
 import type { fundingLedger } from "../schema.js";
 
+/** A row of money in to an organization (the rows the ledger endpoints answer). */
+export type OrganizationIncomeRow = typeof fundingLedger.$inferSelect & { orgId: string; source: LedgerEntry["source"] };
+
 /** A ledger row with its organization's name. */
-export function presentEntry(row: typeof fundingLedger.$inferSelect, orgName: string): LedgerEntry {
+export function presentEntry(row: OrganizationIncomeRow, orgName: string): LedgerEntry {
   return {
     id: row.id,
     area_code: row.areaCode,

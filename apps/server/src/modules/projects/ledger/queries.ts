@@ -5,7 +5,10 @@ import { inScope } from "../../../platform/scope/index.js";
 import { actorOrganizations, purchaserReadScope } from "../contracts/queries.js";
 import { pageNamingOrganizations, ledgerCursor } from "../paging.js";
 import { fundingLedger } from "../schema.js";
-import { presentEntry } from "./present.js";
+import { presentEntry, type OrganizationIncomeRow } from "./present.js";
+
+/** Organizations' income rows (communities' rows and money out are not in these answers yet). */
+const organizationIncome = sql`${fundingLedger.holderKind} = 'organization' AND ${fundingLedger.direction} = 'in' AND ${fundingLedger.source} <> 'task_funding'`;
 
 /**
  * The funding ledger (费随事转): organizations read their own rows, officials and community staff the
@@ -20,7 +23,7 @@ function ledgerVisible(ctx: ActorCtx): SQL {
 
 /** GET /funding-ledger: rows the actor reads, latest payment first (keyset on paid_on, id); two queries per page. */
 export async function listLedger(ctx: ActorCtx, query: LedgerListQuery): Promise<Page<LedgerEntry>> {
-  const conditions: SQL[] = [ledgerVisible(ctx)];
+  const conditions: SQL[] = [ledgerVisible(ctx), organizationIncome];
   if (query.org_id) {
     conditions.push(eq(fundingLedger.orgId, query.org_id));
   }
@@ -40,7 +43,13 @@ export async function listLedger(ctx: ActorCtx, query: LedgerListQuery): Promise
     .where(and(...conditions))
     .orderBy(desc(fundingLedger.paidOn), desc(fundingLedger.id))
     .limit(query.limit + 1);
-  return pageNamingOrganizations(ctx, rows, query.limit, { codec: ledgerCursor, sortKey: (row) => row.paidOn }, presentEntry);
+  return pageNamingOrganizations(
+    ctx,
+    rows as OrganizationIncomeRow[],
+    query.limit,
+    { codec: ledgerCursor, sortKey: (row) => row.paidOn },
+    presentEntry,
+  );
 }
 
 /**
@@ -54,12 +63,12 @@ export async function summarizeLedger(ctx: ActorCtx, query: LedgerSummaryQuery):
   const rows = await ctx.db
     .select({
       year,
-      source: fundingLedger.source,
+      source: sql<LedgerEntry["source"]>`${fundingLedger.source}`,
       amount: sql<string>`sum(${fundingLedger.amountFen})::text`,
       entries: sql<number>`count(*)::int`,
     })
     .from(fundingLedger)
-    .where(and(ledgerVisible(ctx), filter))
+    .where(and(ledgerVisible(ctx), filter, organizationIncome))
     .groupBy(year, fundingLedger.source)
     .orderBy(desc(year), fundingLedger.source);
   const bySource = new Map<LedgerEntry["source"], number>();

@@ -4,7 +4,7 @@ import { AppError, notFound } from "../../../platform/errors/app-error.js";
 import { getOrganizations } from "../../social-orgs/index.js";
 import { actorOrganizations } from "../contracts/queries.js";
 import { fundingLedger } from "../schema.js";
-import { presentEntry } from "./present.js";
+import { presentEntry, type OrganizationIncomeRow } from "./present.js";
 
 /**
  * POST /funding-ledger: an organization's staff record income from a source other than government
@@ -39,7 +39,7 @@ export async function createLedgerEntry(ctx: ActorCtx, input: LedgerEntryCreate)
         createdAt: tx.now(),
       })
       .returning();
-    const entry = row as typeof fundingLedger.$inferSelect;
+    const entry = row as OrganizationIncomeRow;
     await tx.audit.record("projects.ledger_record", {
       entityType: "funding_ledger",
       entityId: entry.id,
