@@ -63,7 +63,10 @@ describe("the catalogue", () => {
   it("is kept by district and city officials in their jurisdiction only", async () => {
     const created = await create(clients.district!, item());
     expect(created).toMatchObject({ area_code: "410105", area_name: "金水区", list: "statutory", version: 1, department_name: "区司法局" });
-    await create(clients.city!, item({ area_code: "4101", list: "negative", title: "招商引资任务", legal_basis: "基层治理意见", department_name: null }));
+    await create(
+      clients.city!,
+      item({ area_code: "4101", list: "negative", title: "招商引资任务", legal_basis: "基层治理意见", department_name: null }),
+    );
     // The city keeps its districts' catalogues too.
     await create(clients.city!, item({ title: "居民自治组织建设", legal_basis: "《城市居民委员会组织法》" }));
 
@@ -113,7 +116,9 @@ describe("the catalogue", () => {
     expect((await list(clients.street!, "?list=statutory")).total).toBe(2);
     const search = await list(clients.street!, `?q=${encodeURIComponent("调解")}`);
     expect(search.items.map((entry) => entry.list)).toEqual(["statutory", "assisted"]);
-    expect((await list(clients.street!, `?q=${encodeURIComponent("组织法")}`)).items.map((entry) => entry.title)).toEqual(["居民自治组织建设"]);
+    expect((await list(clients.street!, `?q=${encodeURIComponent("组织法")}`)).items.map((entry) => entry.title)).toEqual([
+      "居民自治组织建设",
+    ]);
     expect((await list(clients.street!, `?q=${encodeURIComponent("%")}`)).total).toBe(0);
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -143,7 +148,9 @@ describe("the catalogue", () => {
     const clash = await clients.district!.patch(`/api/v1/admin-task-catalog/${target!.id}`, { title: "社区矛盾纠纷调解", version: 2 });
     expect(clash.statusCode).toBe(409);
     expect(clash.json()).toMatchObject({ code: "CATALOG_ITEM_EXISTS" });
-    expect((await clients.otherDistrict!.patch(`/api/v1/admin-task-catalog/${target!.id}`, { title: "改", version: 2 })).statusCode).toBe(404);
+    expect((await clients.otherDistrict!.patch(`/api/v1/admin-task-catalog/${target!.id}`, { title: "改", version: 2 })).statusCode).toBe(
+      404,
+    );
     expect((await clients.street!.patch(`/api/v1/admin-task-catalog/${target!.id}`, { title: "改", version: 2 })).statusCode).toBe(403);
     const moved = await clients.city!.patch(`/api/v1/admin-task-catalog/${target!.id}`, { list: "assisted", version: 2 });
     expect(moved.json()).toMatchObject({ list: "assisted", version: 3 });
@@ -152,7 +159,10 @@ describe("the catalogue", () => {
   });
 
   it("removes an item no task refers to, and refuses one in use", async () => {
-    const used = await create(clients.district!, item({ list: "assisted", title: "城乡居民医保参保登记协助", legal_basis: "《社会保险法》" }));
+    const used = await create(
+      clients.district!,
+      item({ list: "assisted", title: "城乡居民医保参保登记协助", legal_basis: "《社会保险法》" }),
+    );
     const free = await create(clients.district!, item({ list: "assisted", title: "临时事项", legal_basis: "无" }));
     const department = await buildDepartment(t.ctx, "410105", "金水区医疗保障局");
     await buildTask(t.ctx, {
@@ -185,9 +195,13 @@ describe("the catalogue import", () => {
   }
 
   async function importRows(who: Client, rows: string[][]): Promise<ImportJob> {
-    const uploaded = await who.post(`/api/v1/imports?kind=admin-task-catalog&file_name=${encodeURIComponent("清单.xlsx")}`, await workbook(rows), {
-      headers: { "content-type": "application/octet-stream" },
-    });
+    const uploaded = await who.post(
+      `/api/v1/imports?kind=admin-task-catalog&file_name=${encodeURIComponent("清单.xlsx")}`,
+      await workbook(rows),
+      {
+        headers: { "content-type": "application/octet-stream" },
+      },
+    );
     expect(uploaded.statusCode, uploaded.body).toBe(201);
     const job = uploaded.json<ImportJob>();
     expect(job.error_rows, JSON.stringify(job.errors)).toBe(0);
@@ -227,7 +241,10 @@ describe("the catalogue import", () => {
   it("reports a bad list label per row, and refuses the import to roles that do not keep a catalogue", async () => {
     const uploaded = await clients.district!.post(
       `/api/v1/imports?kind=admin-task-catalog&file_name=x.xlsx`,
-      await workbook([["其他清单", "某事项", "某依据", "", ""], ["协助", "", "某依据", "", ""]]),
+      await workbook([
+        ["其他清单", "某事项", "某依据", "", ""],
+        ["协助", "", "某依据", "", ""],
+      ]),
       { headers: { "content-type": "application/octet-stream" } },
     );
     const job = uploaded.json<ImportJob>();

@@ -11,7 +11,12 @@ import { adminTaskOccurrences, adminTasks, adminTaskTargets, departments, adminT
 const system = "00000000-0000-0000-0000-000000000000";
 
 /** A user holding one membership written straight into the table (roles whose grant checks need other modules' records). */
-export async function buildMember(ctx: Ctx, role: Role, areaCode: string, organizationId: string | null = null): Promise<{ id: string; login: string }> {
+export async function buildMember(
+  ctx: Ctx,
+  role: Role,
+  areaCode: string,
+  organizationId: string | null = null,
+): Promise<{ id: string; login: string }> {
   // Built as a resident of a community, then the membership is turned into the one wanted.
   const user = await buildUser(ctx, [{ role: "resident", area_code: "410105007002" }]);
   await ctx.db.update(memberships).set({ role, areaCode, organizationId }).where(eq(memberships.userId, user.id));

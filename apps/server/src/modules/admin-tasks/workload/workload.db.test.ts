@@ -37,7 +37,9 @@ async function client(grants: Parameters<typeof buildUser>[1]): Promise<Client> 
 
 async function service(areaCode: string, servedOn: string, minutes: number): Promise<void> {
   const { referralId } = await buildNeed(t.ctx, { area_code: areaCode });
-  await t.ctx.db.insert(serviceRecords).values({ areaCode, referralId, servedOn, minutes, partyKind: "community", partyName: "社区居委会" });
+  await t.ctx.db
+    .insert(serviceRecords)
+    .values({ areaCode, referralId, servedOn, minutes, partyKind: "community", partyName: "社区居委会" });
 }
 
 async function session(areaCode: string, date: string, minutes: number): Promise<void> {
@@ -238,7 +240,14 @@ describe("the workload picture", () => {
     const [january, february, march] = picture.by_month;
     expect(january).toMatchObject({ administrative_hours: 6.83, service_hours: 2.5, tasks_imposed: 1, reports: 3, refused: 0 });
     expect(january?.administrative_share).toBeCloseTo(410 / 560, 10);
-    expect(february).toMatchObject({ administrative_hours: 3, service_hours: 1, tasks_imposed: 2, inspections: 1, refused: 1, taken_back: 1 });
+    expect(february).toMatchObject({
+      administrative_hours: 3,
+      service_hours: 1,
+      tasks_imposed: 2,
+      inspections: 1,
+      refused: 1,
+      taken_back: 1,
+    });
     expect(march).toMatchObject({ administrative_hours: 3.5, service_hours: 5.75, tasks_imposed: 2, funded: 1, unfunded: 1, refused: 1 });
     // Months with nothing still have their row.
     const year = await workload(clients.district!, district, "from=2025-11-15&to=2026-02-10");
@@ -257,7 +266,9 @@ describe("the workload picture", () => {
     expect(picture.histogram).toHaveLength(10);
     expect(picture.histogram[0]).toEqual({ band: "0.0-0.1", from: 0, to: 0.1, communities: 0 });
     expect(picture.histogram[9]?.band).toBe("0.9-1.0");
-    const counts = Object.fromEntries(picture.histogram.filter((band) => band.communities > 0).map((band) => [band.band, band.communities]));
+    const counts = Object.fromEntries(
+      picture.histogram.filter((band) => band.communities > 0).map((band) => [band.band, band.communities]),
+    );
     // 丰乐 480/705 = 0.68, 群英 200/500 = 0.4, 体育 120/150 = 0.8; the other communities have no hours.
     expect(counts).toEqual({ "0.4-0.5": 1, "0.6-0.7": 1, "0.8-0.9": 1 });
   });
@@ -265,7 +276,14 @@ describe("the workload picture", () => {
   it("names the departments that impose the most, by administrative hours", async () => {
     const picture = await workload(clients.district!, district);
     expect(picture.departments).toEqual([
-      { department_id: departmentA, department_name: "金水区民政局", tasks_imposed: 1, unfunded: 0, refused: 1, administrative_hours: 10.83 },
+      {
+        department_id: departmentA,
+        department_name: "金水区民政局",
+        tasks_imposed: 1,
+        unfunded: 0,
+        refused: 1,
+        administrative_hours: 10.83,
+      },
       { department_id: departmentB, department_name: "金水区统计局", tasks_imposed: 1, unfunded: 1, refused: 1, administrative_hours: 2.5 },
     ]);
   });
@@ -310,7 +328,12 @@ describe("the workload picture", () => {
     const unknown = await clients.district!.get(`/api/v1/workload?area=410105999999&${period}`);
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toMatchObject({ code: "NOT_FOUND" });
-    for (const query of [`area=x&${period}`, `area=${district}&from=2026-02-30&to=2026-03-01`, `area=${district}`, `area=${district}&${period}&extra=1`]) {
+    for (const query of [
+      `area=x&${period}`,
+      `area=${district}&from=2026-02-30&to=2026-03-01`,
+      `area=${district}`,
+      `area=${district}&${period}&extra=1`,
+    ]) {
       const response = await clients.district!.get(`/api/v1/workload?${query}`);
       expect(response.statusCode, query).toBe(400);
       expect(response.json()).toMatchObject({ code: "VALIDATION_FAILED" });
