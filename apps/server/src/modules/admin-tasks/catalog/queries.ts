@@ -1,11 +1,10 @@
-import { and, asc, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { CatalogItem, CatalogList, CatalogListQuery } from "@sanshe/contracts/admin-tasks";
 import type { ActorCtx, Ctx } from "../../../platform/ctx.js";
 import { notFound } from "../../../platform/errors/app-error.js";
 import { cursorCodec, cursorId } from "../../../platform/pagination/cursor.js";
 import { pageOf } from "../../../platform/pagination/page.js";
-import { ancestorOf } from "../../../platform/scope/index.js";
 import { areaNameOf } from "../../jurisdictions/index.js";
 import { adminTaskCatalog } from "../schema.js";
 import { presentCatalogItem } from "./present.js";
@@ -49,7 +48,9 @@ export async function listCatalog(
   query: CatalogListQuery,
 ): Promise<{ items: CatalogItem[]; next_cursor: string | null; total: number }> {
   const area = catalogAreaFor(ctx, query.area);
-  const filters: SQL[] = [ancestorOf(adminTaskCatalog.areaCode, area)];
+  // The area and its ancestors by code (equalities on the unique index's first column).
+  const areas = [...new Set([...[2, 4, 6, 9, 12].filter((length) => length < area.length).map((length) => area.slice(0, length)), area])];
+  const filters: SQL[] = [inArray(adminTaskCatalog.areaCode, areas)];
   if (query.list) {
     filters.push(eq(adminTaskCatalog.list, query.list));
   }
