@@ -345,13 +345,17 @@ export const WorkloadSchema = WorkloadFiguresSchema.extend({
   from: CalendarDateSchema,
   to: CalendarDateSchema,
   communities: z.number().int().describe("Communities in the area"),
-  children: z.array(WorkloadFiguresSchema.extend({ area_code: AreaCodeSchema, area_name: z.string() })).describe("One row per child area"),
+  children: z
+    .array(WorkloadFiguresSchema.extend({ area_code: AreaCodeSchema, area_name: z.string() }))
+    .describe("One row per child area, one level down (none for a community)"),
   by_month: z
     .array(WorkloadFiguresSchema.extend({ month: z.string().regex(/^\d{4}-\d{2}$/) }))
     .describe("The trend: one row per calendar month of the period"),
   histogram: z
     .array(z.object({ band: z.string().describe("e.g. 0.3-0.4"), from: z.number(), to: z.number(), communities: z.number().int() }))
-    .describe("Figure 3-1: communities by administrative-share band (tenths)"),
+    .describe(
+      "Figure 3-1: communities by administrative-share band (tenths; the last band includes 1.0); communities with no administrative or service hours in the period are left out",
+    ),
   departments: z
     .array(
       z.object({

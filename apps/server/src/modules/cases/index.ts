@@ -19,3 +19,4 @@ export const casesModule: ModuleManifest = {
 
 export { caseIdOfReferral, readableCasesOfReferrals } from "./queries.js";
 export { openCaseFromReferral, type HeldReferral } from "./service.js";
+export { caseSessionMinutesUnder } from "./fragments.js";

@@ -1,4 +1,4 @@
-import { asc, eq, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, asc, eq, like, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { Ctx } from "../../platform/ctx.js";
 import { areas } from "./schema.js";
 
@@ -21,4 +21,13 @@ export async function getAreaWithChildren(ctx: Ctx, code: string): Promise<{ are
   const node = (row: (typeof rows)[number]): AreaNode => ({ code: row.code, name: row.name, level: row.level });
   const self = rows.find((row) => row.code === code);
   return { area: self ? node(self) : null, children: rows.filter((row) => row.code !== code).map(node) };
+}
+
+/** The number of communities (社区, 12-digit codes) under an area, the area itself included when it is one. */
+export async function countCommunitiesUnder(ctx: Ctx, code: string): Promise<number> {
+  const [row] = await ctx.db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(areas)
+    .where(and(like(areas.code, `${code.replace(/[\\%_]/g, "\\$&")}%`), eq(areas.level, "community")));
+  return row?.count ?? 0;
 }

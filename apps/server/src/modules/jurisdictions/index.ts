@@ -19,6 +19,6 @@ export { areaExists, getAreaNames, countAreas } from "./queries.js";
 export { importAreas, readAreaFiles, referenceDir, type AreaImportFiles, type AreaImportResult } from "./service.js";
 export { AreaImportError } from "./errors.js";
 export { levelOf } from "./codes.js";
-export { areaNameOf, getAreaWithChildren, type AreaNode } from "./fragments.js";
+export { areaNameOf, countCommunitiesUnder, getAreaWithChildren, type AreaNode } from "./fragments.js";
 /** The division table, for modules that join their rows to area names in SQL (read-only). */
 export { areas } from "./schema.js";

@@ -44,3 +44,4 @@ export { countNeedsForCall, unmetNeedsSummary, type NeedCounts } from "./project
 export { countOpenNeedsByCategory, listChannelNeeds, listCategories, type ChannelNeedFilter } from "./queries.js";
 export type { ChannelNeed } from "./present.js";
 export { referralAreasIn, serviceRecordAreasIn, listOpenReferralDeadlines, type ReferralDeadline } from "./referrals/queries.js";
+export { serviceMinutesUnder } from "./fragments.js";
