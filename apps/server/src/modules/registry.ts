@@ -17,6 +17,7 @@ import { projectsModule } from "./projects/index.js";
 import { meetingsModule } from "./meetings/index.js";
 import { announcementsModule } from "./announcements/index.js";
 import { calendarModule } from "./calendar/index.js";
+import { leadershipModule } from "./leadership/index.js";
 
 /**
  * Every domain module, in dependency order (seeds run in this order). The only place modules are wired:
@@ -37,6 +38,7 @@ export const modules: readonly ModuleManifest[] = [
   meetingsModule,
   apiClientsModule,
   announcementsModule,
+  leadershipModule,
   calendarModule,
   auditLogModule,
   importsModule,
