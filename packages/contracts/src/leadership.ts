@@ -148,7 +148,9 @@ export const PlanIndicatorSchema = z
   );
 export type PlanIndicator = z.infer<typeof PlanIndicatorSchema>;
 
-export const PlanComparisonSchema = z.enum(["at_most", "at_least"]).describe("at_most: achieved at or below the target; at_least: at or above");
+export const PlanComparisonSchema = z
+  .enum(["at_most", "at_least"])
+  .describe("at_most: achieved at or below the target; at_least: at or above");
 export type PlanComparison = z.infer<typeof PlanComparisonSchema>;
 
 export const PlanTargetStatusSchema = z
@@ -383,7 +385,8 @@ export const planEndpoints = {
   create: endpoint({
     method: "POST",
     path: "/plans",
-    summary: "Draw up the yearly plan of a city, district or street in your jurisdiction (one per area and year); Idempotency-Key supported",
+    summary:
+      "Draw up the yearly plan of a city, district or street in your jurisdiction (one per area and year); Idempotency-Key supported",
     tags,
     access: "leadership.manage",
     body: PlanCreateSchema,

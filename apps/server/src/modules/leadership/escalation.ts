@@ -53,7 +53,9 @@ async function escalateBatch(tx: Ctx, batchSize: number): Promise<EscalationBatc
     return evaluateTarget(target, current, today).status === "overdue";
   });
   // Officials of each plan's area and of the level above, in one query.
-  const areas = [...new Set(overdue.flatMap(({ target }) => [target.areaCode, parentArea(target.areaCode)].filter((a): a is string => !!a)))];
+  const areas = [
+    ...new Set(overdue.flatMap(({ target }) => [target.areaCode, parentArea(target.areaCode)].filter((a): a is string => !!a))),
+  ];
   const officials =
     areas.length === 0
       ? []

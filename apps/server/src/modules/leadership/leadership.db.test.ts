@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import type { LeadershipGroup, LeadershipGroupPage, PlanDetail, PlanPage, PlanTarget, ProgressReportPage } from "@sanshe/contracts/leadership";
+import type {
+  LeadershipGroup,
+  LeadershipGroupPage,
+  PlanDetail,
+  PlanPage,
+  PlanTarget,
+  ProgressReportPage,
+} from "@sanshe/contracts/leadership";
 import type { NotificationPage } from "@sanshe/contracts";
 import { as, createTestApp, signIn, type TestApp } from "../../../test/test-app.js";
 import { queryRows } from "../../platform/db/client.js";
@@ -63,7 +70,9 @@ beforeAll(async () => {
   await client("evaluator", [{ role: "evaluator", area_code: "4101" }]);
   // A department's staff: the membership is written directly (the departments registry is another module's).
   const departmentUser = await buildUser(t.ctx, [{ role: "community_staff", area_code: community }]);
-  await t.database.db.execute(sql`INSERT INTO departments (id, area_code, name) VALUES (${departmentId}, ${district}, '金水区大数据管理局')`);
+  await t.database.db.execute(
+    sql`INSERT INTO departments (id, area_code, name) VALUES (${departmentId}, ${district}, '金水区大数据管理局')`,
+  );
   await t.database.db.execute(
     sql`UPDATE memberships SET role = 'department', area_code = ${district}, organization_id = ${departmentId} WHERE user_id = ${departmentUser.id}`,
   );
@@ -171,7 +180,10 @@ describe("groups and responsibilities", () => {
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json<{ code: string }>().code).toBe("LEADERSHIP_GROUP_EXISTS");
 
-    const edited = await district.patch(`/api/v1/leadership-groups/${group.id}`, { version: 1, members: [{ name: "王五", role: "member" }] });
+    const edited = await district.patch(`/api/v1/leadership-groups/${group.id}`, {
+      version: 1,
+      members: [{ name: "王五", role: "member" }],
+    });
     expect(edited.statusCode).toBe(200);
     expect(edited.json<LeadershipGroup>().members.map((m) => m.name)).toEqual(["王五"]);
     const stale = await district.patch(`/api/v1/leadership-groups/${group.id}`, { version: 1, leader_name: "赵六" });
@@ -186,13 +198,17 @@ describe("groups and responsibilities", () => {
     });
     expect(duty.statusCode, duty.body).toBe(201);
     const dutyId = duty.json<{ id: string }>().id;
-    expect((await district.patch(`/api/v1/leadership-responsibilities/${dutyId}`, { version: 1, duty: "统一报表和台账" })).statusCode).toBe(200);
+    expect((await district.patch(`/api/v1/leadership-responsibilities/${dutyId}`, { version: 1, duty: "统一报表和台账" })).statusCode).toBe(
+      200,
+    );
     expect((await district.patch(`/api/v1/leadership-responsibilities/${dutyId}`, { version: 1, duty: "x" })).statusCode).toBe(409);
     // The street of another jurisdiction neither reads nor removes it.
     expect((await clients.street!.get(`/api/v1/leadership-groups/${group.id}/responsibilities`)).statusCode).toBe(404);
     expect((await clients.street!.delete(`/api/v1/leadership-responsibilities/${dutyId}`)).statusCode).toBe(404);
     const list = await clients.department!.get(`/api/v1/leadership-groups/${group.id}/responsibilities`);
-    expect(list.json<{ items: Array<{ duty: string; deadline: string }> }>().items).toMatchObject([{ duty: "统一报表和台账", deadline: "2026-09-30" }]);
+    expect(list.json<{ items: Array<{ duty: string; deadline: string }> }>().items).toMatchObject([
+      { duty: "统一报表和台账", deadline: "2026-09-30" },
+    ]);
     expect((await district.delete(`/api/v1/leadership-responsibilities/${dutyId}`)).statusCode).toBe(204);
     const audit = await one<number>(sql`SELECT count(*)::int FROM audit_log WHERE action LIKE 'leadership.%' AND entity_id = ${dutyId}`);
     expect(audit).toBe(3);
@@ -213,7 +229,9 @@ describe("plans and computed progress", () => {
     ).map((row) => row.code);
     expect(communities).toHaveLength(3);
     for (const [index, code] of communities.entries()) {
-      await t.database.db.execute(sql`INSERT INTO community_profiles (area_code, population) VALUES (${code}, ${[2500, 1800, 700][index]})`);
+      await t.database.db.execute(
+        sql`INSERT INTO community_profiles (area_code, population) VALUES (${code}, ${[2500, 1800, 700][index]})`,
+      );
     }
     await buildStandardFacilities(t.ctx, communities[0]!);
     await buildStandardFacilities(t.ctx, communities[1]!);
@@ -233,9 +251,27 @@ describe("plans and computed progress", () => {
     expect(created.statusCode, created.body).toBe(201);
     plan = created.json<PlanDetail>();
     const targets = {
-      share: { title: "行政事务占比低于30%", indicator: "administrative_share_max", target_value: 30, owner_name: "区民政局", due_on: "2026-12-31" },
-      workers: { title: "每千人持证社工2名", indicator: "social_workers_per_1000", target_value: 2, owner_name: "区民政局", due_on: "2026-12-31" },
-      facilities: { title: "三室两栏一站达标90%", indicator: "standard_facilities_rate", target_value: 90, owner_name: "区住建局", due_on: "2026-03-10" },
+      share: {
+        title: "行政事务占比低于30%",
+        indicator: "administrative_share_max",
+        target_value: 30,
+        owner_name: "区民政局",
+        due_on: "2026-12-31",
+      },
+      workers: {
+        title: "每千人持证社工2名",
+        indicator: "social_workers_per_1000",
+        target_value: 2,
+        owner_name: "区民政局",
+        due_on: "2026-12-31",
+      },
+      facilities: {
+        title: "三室两栏一站达标90%",
+        indicator: "standard_facilities_rate",
+        target_value: 90,
+        owner_name: "区住建局",
+        due_on: "2026-03-10",
+      },
       manual: {
         title: "统一报表",
         indicator: "manual",
@@ -305,7 +341,9 @@ describe("plans and computed progress", () => {
     expect(published.json<PlanDetail>()).toMatchObject({ status: "published", version: plan.version + 1, targets_count: 5 });
     const target = await clients.district!.patch(`/api/v1/plan-targets/${targetIds.workers}`, { version: 1, target_value: 1 });
     expect(target.json<PlanTarget>()).toMatchObject({ target_value: 1, version: 2 });
-    expect((await clients.district!.patch(`/api/v1/plan-targets/${targetIds.workers}`, { version: 1, target_value: 3 })).statusCode).toBe(409);
+    expect((await clients.district!.patch(`/api/v1/plan-targets/${targetIds.workers}`, { version: 1, target_value: 3 })).statusCode).toBe(
+      409,
+    );
     const duplicate = await clients.district!.post("/api/v1/plans", { area_code: otherStreet, year: 2026, title: "重复" });
     expect(duplicate.json<{ code: string }>().code).toBe("PLAN_EXISTS");
   });
@@ -358,13 +396,15 @@ describe("bad input", () => {
       const response = await district.post("/api/v1/leadership-groups", body);
       expect(response.statusCode, JSON.stringify(body)).toBe(400);
     }
-    expect((await district.post("/api/v1/leadership-groups", { area_code: "410199999", name: "无此区划", leader_name: "x" })).statusCode).toBe(404);
+    expect(
+      (await district.post("/api/v1/leadership-groups", { area_code: "410199999", name: "无此区划", leader_name: "x" })).statusCode,
+    ).toBe(404);
     expect(await one<number>(sql`SELECT count(*)::int FROM leadership_groups`)).toBe(before);
     const plan = plans.district!;
     for (const body of [
       { title: "x", indicator: "manual", target_value: -1, owner_name: "x", due_on: "2026-12-31" },
       { title: "x", indicator: "manual", target_value: "1,000", owner_name: "x", due_on: "2026-12-31" },
-      { title: "x", indicator: "manual", target_value: 1e309, owner_name: "x", due_on: "2026-12-31" },
+      { title: "x", indicator: "manual", target_value: "1e309", owner_name: "x", due_on: "2026-12-31" },
       { title: "x", indicator: "manual", target_value: 1, owner_name: "x", due_on: "2023-02-29" },
       { title: "x", indicator: "headcount", target_value: 1, owner_name: "x", due_on: "2026-12-31" },
       { title: "x", indicator: "manual", target_value: 1, comparison: "equal", owner_name: "x", due_on: "2026-12-31" },

@@ -154,7 +154,9 @@ export async function listResponsibilities(ctx: ActorCtx, groupId: string, query
   const conditions: SQL[] = [eq(leadershipResponsibilities.areaCode, group.areaCode), eq(leadershipResponsibilities.groupId, groupId)];
   const after = areaNameCursor.decode(query.cursor);
   if (after) {
-    conditions.push(sql`(${leadershipResponsibilities.departmentName}, ${leadershipResponsibilities.id}) > (${after[1]}, ${after[2]}::uuid)`);
+    conditions.push(
+      sql`(${leadershipResponsibilities.departmentName}, ${leadershipResponsibilities.id}) > (${after[1]}, ${after[2]}::uuid)`,
+    );
   }
   const rows = await ctx.db
     .select()
@@ -215,7 +217,11 @@ export async function latestReports(ctx: Ctx, targetIds: readonly string[]): Pro
 }
 
 /** The live values a set of targets of one area needs (only the computed indicators among them). */
-export async function valuesFor(ctx: Ctx, areaCode: string, targets: ReadonlyArray<{ indicator: PlanTarget["indicator"] }>): Promise<IndicatorValues> {
+export async function valuesFor(
+  ctx: Ctx,
+  areaCode: string,
+  targets: ReadonlyArray<{ indicator: PlanTarget["indicator"] }>,
+): Promise<IndicatorValues> {
   const needed = [...new Set(targets.map((target) => target.indicator).filter(isComputed))];
   return needed.length > 0 ? computeIndicators(ctx, areaCode, needed) : {};
 }

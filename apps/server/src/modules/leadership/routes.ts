@@ -22,9 +22,7 @@ export const leadershipRoutes: FastifyPluginAsyncZod = async (app) => {
   serve(app, groups.create, async (request) => createGroup(requireActor(request.ctx), request.body));
   serve(app, groups.get, async (request) => getGroup(requireActor(request.ctx), request.params.id));
   serve(app, groups.update, async (request) => updateGroup(requireActor(request.ctx), request.params.id, request.body));
-  serve(app, groups.responsibilities, async (request) =>
-    listResponsibilities(requireActor(request.ctx), request.params.id, request.query),
-  );
+  serve(app, groups.responsibilities, async (request) => listResponsibilities(requireActor(request.ctx), request.params.id, request.query));
   serve(app, groups.addResponsibility, async (request) => addResponsibility(requireActor(request.ctx), request.params.id, request.body));
   serve(app, groups.updateResponsibility, async (request) =>
     updateResponsibility(requireActor(request.ctx), request.params.id, request.body),

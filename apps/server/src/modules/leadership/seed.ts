@@ -91,7 +91,12 @@ export async function seedLeadership(ctx: Ctx): Promise<void> {
   const endOfYear = "2026-12-31";
   const later = localDate(new Date(now.getTime() + 60 * day));
   const due = endOfYear > localDate(now) ? endOfYear : later;
-  const plan = await createPlan(district, { area_code: "410105", year: 2026, title: "金水区2026年社区减负增效实施方案", status: "published" });
+  const plan = await createPlan(district, {
+    area_code: "410105",
+    year: 2026,
+    title: "金水区2026年社区减负增效实施方案",
+    status: "published",
+  });
   const targets = [
     {
       title: "社区行政事务工作时长占比降至30%以下",

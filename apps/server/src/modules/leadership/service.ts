@@ -316,12 +316,15 @@ export async function updatePlan(ctx: ActorCtx, id: string, input: PlanUpdate): 
         updatedAt: tx.now(),
       })
       .where(eq(leadershipPlans.id, id));
-    await tx.audit.record(input.status === "published" && plan.status !== "published" ? "leadership.plan_publish" : "leadership.plan_update", {
-      entityType: "leadership_plan",
-      entityId: id,
-      areaCode: plan.areaCode,
-      detail: { fields: Object.keys(input).filter((key) => key !== "version") },
-    });
+    await tx.audit.record(
+      input.status === "published" && plan.status !== "published" ? "leadership.plan_publish" : "leadership.plan_update",
+      {
+        entityType: "leadership_plan",
+        entityId: id,
+        areaCode: plan.areaCode,
+        detail: { fields: Object.keys(input).filter((key) => key !== "version") },
+      },
+    );
   });
   return getPlan(ctx, id);
 }
