@@ -18,6 +18,7 @@ import { meetingsModule } from "./meetings/index.js";
 import { announcementsModule } from "./announcements/index.js";
 import { calendarModule } from "./calendar/index.js";
 import { adminTasksModule } from "./admin-tasks/index.js";
+import { leadershipModule } from "./leadership/index.js";
 
 /**
  * Every domain module, in dependency order (seeds run in this order). The only place modules are wired:
@@ -39,6 +40,7 @@ export const modules: readonly ModuleManifest[] = [
   apiClientsModule,
   announcementsModule,
   adminTasksModule,
+  leadershipModule,
   calendarModule,
   auditLogModule,
   importsModule,

@@ -355,6 +355,38 @@ async function buildWorld(): Promise<World> {
     own: announcement,
     otherDistrict: await clone("announcements", announcement, { area_code: areas.otherDistrict.street }),
   };
+  // Leadership: 南阳新村街道's demo group (and its responsibility) and 金水区's demo plan, cloned elsewhere.
+  const leadershipGroup = (await one<string>(sql`SELECT id FROM leadership_groups WHERE area_code = ${own.street} LIMIT 1`)) ?? "";
+  const groupAt = async (street: string) =>
+    clone("leadership_groups", leadershipGroup, { area_code: street, name: `矩阵领导小组 ${street}` });
+  ids.leadershipGroup = {
+    own: leadershipGroup,
+    otherStreet: await groupAt(areas.otherStreet.street),
+    otherDistrict: await groupAt(areas.otherDistrict.street),
+  };
+  const responsibility =
+    (await one<string>(sql`SELECT id FROM leadership_responsibilities WHERE group_id = ${leadershipGroup} ORDER BY id LIMIT 1`)) ?? "";
+  const responsibilityAt = async (position: "own" | "otherStreet" | "otherDistrict") =>
+    clone("leadership_responsibilities", responsibility, {
+      group_id: ids.leadershipGroup![position]!,
+      area_code: position === "own" ? own.street : areas[position].street,
+    });
+  ids.leadershipResponsibility = {
+    own: responsibility,
+    otherStreet: await responsibilityAt("otherStreet"),
+    otherDistrict: await responsibilityAt("otherDistrict"),
+  };
+  const plan = (await one<string>(sql`SELECT id FROM leadership_plans WHERE area_code = ${own.district} LIMIT 1`)) ?? "";
+  const otherPlan = await clone("leadership_plans", plan, { area_code: areas.otherDistrict.district });
+  ids.plan = { own: plan, otherDistrict: otherPlan };
+  const target =
+    (await one<string>(
+      sql`SELECT id FROM leadership_plan_targets WHERE plan_id = ${plan} AND indicator = 'manual' ORDER BY due_on DESC LIMIT 1`,
+    )) ?? "";
+  ids.planTarget = {
+    own: target,
+    otherDistrict: await clone("leadership_plan_targets", target, { plan_id: otherPlan, area_code: areas.otherDistrict.district }),
+  };
   ids.notification = {
     own:
       (await one<string>(
@@ -404,6 +436,13 @@ async function buildWorld(): Promise<World> {
       facility: async (position) => {
         const area = areas[position as keyof typeof areas]?.community;
         return area ? (await buildFacility(t.ctx, area, "reading_room")).id : undefined;
+      },
+      leadershipResponsibility: async (position) => {
+        const group = ids.leadershipGroup?.[position];
+        const area = areas[position as keyof typeof areas]?.street;
+        return group && area && ids.leadershipResponsibility?.own
+          ? clone("leadership_responsibilities", ids.leadershipResponsibility.own, { group_id: group, area_code: area })
+          : undefined;
       },
     },
     version: async (table, id) => Number(await one<number>(sql.raw(`SELECT version FROM "${table}" WHERE id = ${literal(id)}`))),

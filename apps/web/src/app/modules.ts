@@ -5,6 +5,7 @@ import { jurisdictionsModule } from "../modules/jurisdictions";
 import { residentsModule } from "../modules/residents";
 import { casesModule } from "../modules/cases";
 import { meetingsModule } from "../modules/meetings";
+import { leadershipModule } from "../modules/leadership";
 import { projectsModule } from "../modules/projects";
 import { servicesDirectoryModule } from "../modules/services-directory";
 import { communitiesModule } from "../modules/communities";
@@ -29,6 +30,7 @@ export const consoleModules: readonly ConsoleModule[] = [
   residentsModule,
   casesModule,
   meetingsModule,
+  leadershipModule,
   projectsModule,
   servicesDirectoryModule,
   communitiesModule,

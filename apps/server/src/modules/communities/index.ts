@@ -20,6 +20,7 @@ export {
   getGrid,
   getGridNames,
   getPublicFacilities,
+  facilityComplianceUnder,
   listFacilitiesUnder,
   listGridsByCommunity,
   populationByUnit,

@@ -366,3 +366,13 @@ export async function listFacilitiesUnder(ctx: Ctx, areaCode: string): Promise<P
     .orderBy(asc(facilities.areaCode), asc(facilities.name))
     .limit(200);
 }
+
+/**
+ * 三室两栏一站 compliance of every community under an area (a district's, a street's): how many
+ * communities, and how many have all six standard facilities. One statement, no scope: the caller
+ * has already decided the area may be read (an indicator of a plan it may read).
+ */
+export async function facilityComplianceUnder(ctx: Ctx, areaCode: string): Promise<{ communities: number; compliant: number }> {
+  const summary = await complianceSummary(ctx, [withinArea(areas.code, areaCode)]);
+  return { communities: summary.communities, compliant: summary.compliant };
+}

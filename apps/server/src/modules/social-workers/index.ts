@@ -18,4 +18,12 @@ export const socialWorkersModule: ModuleManifest = {
 };
 
 export type { PopulationSource } from "./queries.js";
-export { findWorkerOfUser, getWorkerNames, getWorkersInScope, workerIdsOfUser, workerNameOf, workersSupervisedBy } from "./queries.js";
+export {
+  countCertifiedWorkersUnder,
+  findWorkerOfUser,
+  getWorkerNames,
+  getWorkersInScope,
+  workerIdsOfUser,
+  workerNameOf,
+  workersSupervisedBy,
+} from "./queries.js";

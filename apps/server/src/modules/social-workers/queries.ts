@@ -319,3 +319,23 @@ export async function getWorkersInScope(ctx: Ctx, ids: readonly string[], prefix
     .where(and(inArray(socialWorkers.id, unique), eq(socialWorkers.status, "active"), workerVisible(prefixes)));
   return new Map(rows.map((row) => [row.id, row.name]));
 }
+
+/**
+ * Certified (holding a certificate number), active social workers serving communities under an area,
+ * each counted once: the numerator of "social workers per 1,000 residents". One statement, no scope:
+ * the caller has already decided the area may be read.
+ */
+export async function countCertifiedWorkersUnder(ctx: Ctx, areaCode: string): Promise<number> {
+  const [row] = await ctx.db
+    .select({ workers: sql<number>`count(DISTINCT ${socialWorkers.id})::int` })
+    .from(socialWorkerCommunities)
+    .innerJoin(socialWorkers, eq(socialWorkers.id, socialWorkerCommunities.workerId))
+    .where(
+      and(
+        withinArea(socialWorkerCommunities.areaCode, areaCode),
+        eq(socialWorkers.status, "active"),
+        sql`${socialWorkers.certificateNo} IS NOT NULL`,
+      ),
+    );
+  return Number(row?.workers ?? 0);
+}
