@@ -17,6 +17,7 @@ import { projectsModule } from "./projects/index.js";
 import { meetingsModule } from "./meetings/index.js";
 import { announcementsModule } from "./announcements/index.js";
 import { calendarModule } from "./calendar/index.js";
+import { adminTasksModule } from "./admin-tasks/index.js";
 
 /**
  * Every domain module, in dependency order (seeds run in this order). The only place modules are wired:
@@ -35,6 +36,7 @@ export const modules: readonly ModuleManifest[] = [
   servicesDirectoryModule,
   projectsModule,
   meetingsModule,
+  adminTasksModule,
   apiClientsModule,
   announcementsModule,
   calendarModule,
