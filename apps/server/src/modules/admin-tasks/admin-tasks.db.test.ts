@@ -19,9 +19,14 @@ import { buildDepartment } from "./test/factories.js";
  */
 
 let clock = new Date("2026-03-02T01:00:00Z"); // Monday 09:00 in Beijing
-const setDay = (day: string) => {
+const logins: Record<string, string> = {};
+/** Moves the clock to 09:00 of a day in Beijing and signs everyone in again (sessions expire). */
+async function setDay(day: string): Promise<void> {
   clock = new Date(`${day}T01:00:00Z`);
-};
+  for (const [key, login] of Object.entries(logins)) {
+    c[key] = as(t.app, await signIn(t.app, login));
+  }
+}
 let t: TestApp;
 type Client = ReturnType<typeof as>;
 const fengle = "410105007002";
@@ -33,6 +38,7 @@ const ids: Record<string, string> = {};
 async function user(key: string, grants: Parameters<typeof buildUser>[1]): Promise<void> {
   const created = await buildUser(t.ctx, grants);
   ids[key] = created.id;
+  logins[key] = created.login;
   c[key] = as(t.app, await signIn(t.app, created.login));
 }
 
@@ -185,7 +191,7 @@ describe("admission", () => {
       }>().code,
     ).toBe("ADMIN_TASK_DECIDED");
 
-    setDay("2026-03-06"); // Friday
+    await setDay("2026-03-06"); // Friday
     const resubmitted = await c.dept!.post(`/api/v1/admin-tasks/${task.id}/resubmit`, {
       funding_fen_per_community: 100_000,
       version: task.version,
@@ -214,7 +220,7 @@ describe("admission", () => {
   });
 
   it("starts on its day: occurrences queued and each community credited once", async () => {
-    setDay("2026-03-09");
+    await setDay("2026-03-09");
     expect((await startDueTasks(t.ctx)).started).toBe(1);
     expect((await startDueTasks(t.ctx)).started).toBe(0);
     const ledger = await queryRows<{ area_code: string; amount_fen: string }>(
@@ -253,7 +259,7 @@ describe("admission", () => {
   });
 
   it("the street takes it back from 丰乐社区: its open occurrences leave the queue", async () => {
-    setDay("2026-03-20");
+    await setDay("2026-03-20");
     const body = {
       communities: [fengle],
       assignee_kind: "street_office",
@@ -281,13 +287,13 @@ describe("admission", () => {
 
 describe("escalation", () => {
   it("escalates an overdue application once, to the reviewers and the district", async () => {
-    setDay("2026-04-01"); // Wednesday
+    await setDay("2026-04-01"); // Wednesday
     const applied = await c.dept!.post("/api/v1/admin-tasks", application({ title: "逾期未审事项", target_communities: [fengle] }));
     const task = applied.json<AdminTaskDetail>();
     expect(task.decision_due_on).toBe("2026-04-15");
-    setDay("2026-04-15");
+    await setDay("2026-04-15");
     expect((await escalateOverdueAdmissions(t.ctx)).escalated).toBe(0);
-    setDay("2026-04-16");
+    await setDay("2026-04-16");
     const result = await escalateOverdueAdmissions(t.ctx);
     expect(result.escalated).toBe(1);
     expect((await escalateOverdueAdmissions(t.ctx)).escalated).toBe(0);
@@ -301,7 +307,7 @@ describe("escalation", () => {
 
 describe("district-level tasks and the unfunded exception", () => {
   it("a task on two streets is the district's: the street reads but cannot decide; admitted unfunded it owes its cost", async () => {
-    setDay("2026-05-04");
+    await setDay("2026-05-04");
     const applied = await c.dept!.post(
       "/api/v1/admin-tasks",
       application({
@@ -364,7 +370,7 @@ describe("refusal of demands never admitted", () => {
   let submitted: AdminTaskDetail;
 
   it("a community sees non-admitted tasks on it and refuses one once", async () => {
-    setDay("2026-06-01");
+    await setDay("2026-06-01");
     submitted = (
       await c.dept!.post("/api/v1/admin-tasks", application({ title: "未准入的摊派", target_communities: [fengle, qunying] }))
     ).json<AdminTaskDetail>();
