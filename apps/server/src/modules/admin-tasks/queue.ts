@@ -52,7 +52,10 @@ export async function completeOccurrence(ctx: ActorCtx, id: string, input: Occur
 function refusingCommunity(ctx: ActorCtx, named: string | undefined): string {
   const scope = ctx.actor.scope("admin_tasks.queue");
   if (named) {
-    if (named.length !== 12 || !isInScope(named, scope)) {
+    if (!isInScope(named, scope)) {
+      throw notFound();
+    }
+    if (named.length !== 12) {
       throw new AppError("ADMIN_TASK_COMMUNITY_REQUIRED");
     }
     return named;
