@@ -67,7 +67,11 @@ export const authz: Record<string, Entry> = {
   },
 
   // Tasks: a department its own (both demo tasks are 民政局's), officials by reviewing area or target, community staff admitted ones on it.
-  "GET /api/v1/admin-tasks": { at: byArea("/api/v1/admin-tasks?area={area}", "street"), expect: listed() },
+  "GET /api/v1/admin-tasks": {
+    at: byArea("/api/v1/admin-tasks?area={area}", "street"),
+    // the district-level demo task on 丰乐社区 also targets 经八路街道: the street and 丰乐社区 see it there
+    expect: listed({ street: { otherStreet: 200 }, community: { otherStreet: 200 } }),
+  },
   "POST /api/v1/admin-tasks": {
     at: application,
     // a target outside the department's jurisdiction is refused as invalid input
