@@ -167,7 +167,9 @@ export type AdminTask = z.infer<typeof AdminTaskSchema>;
 
 export const AdminTaskDetailSchema = AdminTaskSchema.extend({
   targets: z.array(AdminTaskTargetSchema),
-  debt_fen: FenSchema.describe("Funding owed: running without its money (费随事转), summed over active targets"),
+  debt_fen: FenSchema.describe(
+    "Funding owed (费随事转): for an admitted task without funding whose start date has passed, the estimated cost of the work (hours per occurrence × occurrences × SANSHE_ADMIN_HOUR_COST_FEN) summed over active targets; 0 otherwise",
+  ),
 });
 export type AdminTaskDetail = z.infer<typeof AdminTaskDetailSchema>;
 export const AdminTaskPageSchema = pageOf(AdminTaskSchema);

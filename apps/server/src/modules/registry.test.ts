@@ -40,6 +40,13 @@ describe("the module registry", () => {
   });
 
   it("runs escalations before deliveries and clean-ups last", () => {
-    expect(assembly.jobs.map((job) => job.name)).toEqual(["needs escalate", "meetings escalate", "notifications digest", "imports purge"]);
+    expect(assembly.jobs.map((job) => job.name)).toEqual([
+      "needs escalate",
+      "meetings escalate",
+      "admin-tasks escalate",
+      "notifications digest",
+      "admin-tasks start",
+      "imports purge",
+    ]);
   });
 });

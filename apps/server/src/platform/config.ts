@@ -31,6 +31,12 @@ const EnvSchema = z.object({
   SANSHE_TRAINING_HOURS_PER_YEAR: z.coerce.number().nonnegative().default(72),
   SANSHE_CONFIRMATION_WAIT_DAYS: z.coerce.number().nonnegative().max(60).default(3),
   SANSHE_WORKFORCE_STANDARD_PER_1000: z.coerce.number().positive().default(2),
+  SANSHE_ADMISSION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(10),
+  SANSHE_HOLIDAYS: z
+    .string()
+    .regex(/^(\d{4}-\d{2}-\d{2})?(\s*,\s*\d{4}-\d{2}-\d{2})*$/, "comma-separated dates YYYY-MM-DD")
+    .default(""),
+  SANSHE_ADMIN_HOUR_COST_FEN: z.coerce.number().int().nonnegative().default(5000),
   /** Prefix of Open Contracting IDs (OCDS ocid), registered with the Open Contracting Partnership. */
   SANSHE_OCID_PREFIX: z
     .string()
@@ -98,6 +104,12 @@ export type Config = {
   confirmationWaitDays: number;
   /** Lower bound of the social workers per 1,000 residents standard. */
   workforceStandardPerThousand: number;
+  /** Working days a street or district has to decide on a department's administrative task (准入). */
+  admissionWorkingDays: number;
+  /** Public holidays (YYYY-MM-DD) that are not working days, besides Saturdays and Sundays. */
+  holidays: string[];
+  /** Estimated cost of one staff hour on an administrative task, in fen: what an unfunded running task owes. */
+  adminHourCostFen: number;
   /** Prefix of Open Contracting IDs: `${ocidPrefix}-${callId}`. */
   ocidPrefix: string;
   logLevel: string;
@@ -164,6 +176,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trainingHoursPerYear: e.SANSHE_TRAINING_HOURS_PER_YEAR,
     confirmationWaitDays: e.SANSHE_CONFIRMATION_WAIT_DAYS,
     workforceStandardPerThousand: e.SANSHE_WORKFORCE_STANDARD_PER_1000,
+    admissionWorkingDays: e.SANSHE_ADMISSION_WORKING_DAYS,
+    holidays: e.SANSHE_HOLIDAYS.split(",")
+      .map((day) => day.trim())
+      .filter(Boolean),
+    adminHourCostFen: e.SANSHE_ADMIN_HOUR_COST_FEN,
     ocidPrefix: e.SANSHE_OCID_PREFIX,
     logLevel: e.LOG_LEVEL,
     piiKey: e.SANSHE_PII_KEY ? Buffer.from(e.SANSHE_PII_KEY, "hex") : developmentKey(),

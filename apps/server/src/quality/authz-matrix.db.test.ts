@@ -18,6 +18,7 @@ import { buildFacility, buildGrid } from "../modules/communities/test/factories.
 import { buildSocialWorker } from "../modules/social-workers/test/factories.js";
 import { buildResident } from "../modules/residents/test/factories.js";
 import { buildService } from "../modules/services-directory/test/factories.js";
+import { buildDepartment } from "../modules/admin-tasks/test/factories.js";
 import { example, type Schema } from "./openapi-bodies.js";
 import { authz as platformTable } from "./authz-platform.js";
 import {
@@ -91,6 +92,7 @@ const logins: Record<Exclude<Role, "anonymous">, string> = {
   evaluator: "demo-evaluator",
   resident: "demo-resident",
   auditor: "demo-auditor",
+  department: "demo-department",
 };
 
 type Cell = {
@@ -399,6 +401,45 @@ async function buildWorld(): Promise<World> {
       )) ?? "",
   };
   ids.notification = Object.fromEntries(Object.entries(ids.notification).filter(([, id]) => id));
+  // De-administration: 金水区民政局's admitted task on 丰乐社区 (南阳新村) and its task in 花园路街道, and a
+  // 二七区 department's task; open occurrences; a submitted task targeting 丰乐社区.
+  const ownTask = (await one<string>(sql`SELECT id FROM admin_tasks WHERE title = '高龄津贴资格月度核查'`)) ?? "";
+  const erqiDepartment = await buildDepartment(t.ctx, "410103", "二七区测试民政局");
+  const erqiTask = await clone("admin_tasks", ownTask, { area_code: areas.otherDistrict.street, department_id: erqiDepartment });
+  await t.database.db.execute(
+    sql`INSERT INTO admin_task_targets (task_id, area_code) VALUES (${erqiTask}, ${areas.otherDistrict.community})`,
+  );
+  ids.adminTask = {
+    own: ownTask,
+    otherStreet: (await one<string>(sql`SELECT id FROM admin_tasks WHERE title = '社区养老服务数据月报'`)) ?? "",
+    otherDistrict: erqiTask,
+  };
+  ids.department = {
+    own: (await one<string>(sql`SELECT department_id FROM admin_tasks WHERE id = ${ownTask}`)) ?? "",
+    otherDistrict: erqiDepartment,
+  };
+  const openOccurrence = async (area: string) =>
+    (await one<string>(
+      sql`SELECT id FROM admin_task_occurrences WHERE task_id = ${ownTask} AND area_code = ${area} AND status = 'open' ORDER BY due_on DESC LIMIT 1`,
+    )) ?? "";
+  const ownOccurrence = await openOccurrence(own.community);
+  ids.occurrence = {
+    own: ownOccurrence,
+    siblingCommunity: await openOccurrence(siblingCommunity.community),
+    otherDistrict: await clone("admin_task_occurrences", ownOccurrence, { area_code: areas.otherDistrict.community, task_id: erqiTask }),
+  };
+  const ownCatalogItem = (await one<string>(sql`SELECT id FROM admin_task_catalog WHERE area_code = ${own.district} ORDER BY title LIMIT 1`)) ?? "";
+  ids.catalogItem = {
+    own: ownCatalogItem,
+    otherDistrict: await clone("admin_task_catalog", ownCatalogItem, { area_code: areas.otherDistrict.district }),
+  };
+  ids.unadmittedTask = {
+    own:
+      (await one<string>(
+        sql`SELECT t.id FROM admin_tasks t JOIN admin_task_targets g ON g.task_id = t.id WHERE t.status = 'submitted' AND g.area_code = ${own.community} AND g.status = 'active' ORDER BY t.created_at DESC LIMIT 1`,
+      )) ?? "",
+  };
+
   const hsds = async (path: string) =>
     (await t.app.inject({ method: "GET", url: path })).json<{ contents?: { id: string }[] }>().contents?.[0]?.id ?? "";
   ids.taxonomy = { own: await hsds("/open/hsds/taxonomies") };
@@ -433,6 +474,12 @@ async function buildWorld(): Promise<World> {
     ids,
     secrets,
     fresh: {
+      catalogItem: async (position) => {
+        const area = position === "own" || position === "otherDistrict" ? areas[position].district : undefined;
+        return area && ownCatalogItem
+          ? clone("admin_task_catalog", ownCatalogItem, { area_code: area, title: `授权矩阵删除 ${randomUUID()}` })
+          : undefined;
+      },
       facility: async (position) => {
         const area = areas[position as keyof typeof areas]?.community;
         return area ? (await buildFacility(t.ctx, area, "reading_room")).id : undefined;

@@ -16,7 +16,8 @@
  * the wrong state, after access passed).
  *
  * All roles sit around one spot: 丰乐社区 (410105007002) of 南阳新村街道 (410105007) in 金水区 (410105),
- * the demo agency (org A, home 410105), and the demo resident. Positions place the target record:
+ * the demo agency (org A, home 410105), the demo department (金水区民政局, 410105), and the demo resident.
+ * Positions place the target record:
  *  own              in 丰乐社区 / of org A / of the resident (for a social worker: a resident they serve)
  *  siblingCommunity in another community of 南阳新村街道
  *  otherStreet      in a community of another street of 金水区
@@ -26,7 +27,19 @@
  *  anonymous        the own target without a session
  */
 
-export const roles = ["city", "district", "street", "community", "org", "worker", "evaluator", "resident", "auditor", "anonymous"] as const;
+export const roles = [
+  "city",
+  "district",
+  "street",
+  "community",
+  "org",
+  "worker",
+  "evaluator",
+  "resident",
+  "auditor",
+  "department",
+  "anonymous",
+] as const;
 export type Role = (typeof roles)[number];
 export const positions = ["own", "siblingCommunity", "otherStreet", "otherDistrict", "otherOrg", "otherResident"] as const;
 export type Position = (typeof positions)[number];
@@ -68,12 +81,14 @@ export const inArea: Record<Role, readonly Position[]> = {
   evaluator: positions,
   resident: ["own", "otherOrg", "otherResident"],
   auditor: positions,
+  // the demo department (金水区民政局) sits at its district
+  department: ["own", "siblingCommunity", "otherStreet", "otherOrg", "otherResident"],
   anonymous: [],
 };
 
 /** Roles whose jurisdiction holds a whole street or district (a community-level role holds neither). */
-const holdsStreet: readonly Role[] = ["city", "district", "street", "org", "evaluator", "auditor"];
-const holdsDistrict: readonly Role[] = ["city", "district", "org", "evaluator", "auditor"];
+const holdsStreet: readonly Role[] = ["city", "district", "street", "org", "evaluator", "auditor", "department"];
+const holdsDistrict: readonly Role[] = ["city", "district", "org", "evaluator", "auditor", "department"];
 
 export type Rule = Entry["expect"];
 export type Overrides = Partial<Record<Role, Expected | Partial<Record<Position, Expected>>>>;

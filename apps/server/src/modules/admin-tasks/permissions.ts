@@ -1,12 +1,15 @@
 import { definePermissions } from "../../platform/auth/permissions.js";
 
-/** Which roles hold the admin-tasks module's permissions (and at which levels, where it depends on the level). */
+/**
+ * Which roles hold the de-administration permissions, and at which levels. Departments apply; a
+ * street or district decides (a city official reads but does not decide); a district or the city
+ * keeps the catalogue and the departments; community staff work their queue and refuse.
+ */
 export const adminTasksPermissions = definePermissions({
   "admin_tasks.read": { roles: ["official", "community_staff", "department"] },
-  // The catalogue is a district's (or a city's): only officials at those levels keep it.
-  "admin_tasks.catalog": {
-    roles: ["official"],
-    when: (m) => m.role === "official" && (m.areaCode.length === 4 || m.areaCode.length === 6),
-  },
+  "admin_tasks.apply": { roles: ["department"] },
+  "admin_tasks.review": { roles: ["official"], when: (m) => m.areaCode.length === 6 || m.areaCode.length === 9 },
+  "admin_tasks.queue": { roles: ["community_staff"] },
+  "admin_tasks.catalog": { roles: ["official"], when: (m) => m.areaCode.length === 4 || m.areaCode.length === 6 },
   "workload.read": { roles: ["official", "community_staff"] },
 });

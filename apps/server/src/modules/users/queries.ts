@@ -8,24 +8,26 @@ import { textCursorCodec } from "../../platform/pagination/cursor.js";
 import { z } from "zod";
 import { getAreaNames } from "../jurisdictions/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
+import { getDepartments } from "../admin-tasks/index.js";
 import { getOwnResidentLink } from "../residents/index.js";
 import { presentMembership, presentUser, type Names } from "./present.js";
 
 type MembershipRow = typeof memberships.$inferSelect;
 
-/** Area and organization names for a set of memberships (two queries whatever their number). */
+/** Area and organization (or department) names for a set of memberships (three queries whatever their number). */
 export async function loadNames(ctx: Ctx, rows: MembershipRow[]): Promise<Names> {
-  const [areas, organizations] = await Promise.all([
+  const organizationIds = (department: boolean) =>
+    rows.flatMap((row) => (row.organizationId && (row.role === "department") === department ? [row.organizationId] : []));
+  const [areas, organizations, departments] = await Promise.all([
     getAreaNames(
       ctx,
       rows.map((row) => row.areaCode),
     ),
-    getOrganizations(
-      ctx,
-      rows.flatMap((row) => (row.organizationId ? [row.organizationId] : [])),
-    ),
+    getOrganizations(ctx, organizationIds(false)),
+    // A department membership's organization is its government department.
+    getDepartments(ctx, organizationIds(true)),
   ]);
-  return { areas, organizations };
+  return { areas, organizations: new Map([...organizations, ...departments]) };
 }
 
 /** The signed-in user with memberships, permissions and (resident accounts) the linked resident record, masked. */

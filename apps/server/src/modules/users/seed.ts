@@ -4,13 +4,15 @@ import type { Ctx } from "../../platform/ctx.js";
 import type { SeedOptions } from "../../platform/module.js";
 import { users } from "../../platform/auth/index.js";
 import { demoAgencyName, findOrganizationByName } from "../social-orgs/index.js";
+import { demoDepartmentName, ensureDemoDepartments } from "../admin-tasks/index.js";
 import { createUserAsSystem } from "./service.js";
 
 type DemoAccount = {
   login: string;
   displayName: string;
   who: string;
-  grants: Array<{ role: Role; area_code: string; organization?: true }>;
+  /** organization: of the demo agency; department: of the demo department (金水区民政局). */
+  grants: Array<{ role: Role; area_code: string; organization?: true; department?: true }>;
 };
 
 /** A demo account holding one role in one area (of the demo agency when `organization`). */
@@ -55,11 +57,18 @@ export const demoAccounts: DemoAccount[] = [
   demoAccount("demo-evaluator", "第三方评估员（演示）", "third-party evaluator", "evaluator", "4101"),
   demoAccount("demo-resident", "丰乐社区居民（演示）", "resident of 丰乐社区", "resident", "410105007002"),
   demoAccount("demo-auditor", "安全审计员（演示）", "security auditor (reads the audit log)", "auditor", "4101"),
+  {
+    login: "demo-department",
+    displayName: "金水区民政局工作人员（演示）",
+    who: "staff of 金水区民政局, a government department applying to put tasks on communities",
+    grants: [{ role: "department", area_code: "410105", department: true }],
+  },
 ];
 
 /** Creates the demo accounts that do not exist yet, all with the demo password. */
 export async function seedDemoUsers(ctx: Ctx, options: SeedOptions): Promise<void> {
   const agency = await findOrganizationByName(ctx, demoAgencyName);
+  const department = (await ensureDemoDepartments(ctx)).get(demoDepartmentName) ?? null;
   let created = 0;
   for (const account of demoAccounts) {
     const existing = await ctx.db.select({ id: users.id }).from(users).where(eq(users.login, account.login));
@@ -69,7 +78,7 @@ export async function seedDemoUsers(ctx: Ctx, options: SeedOptions): Promise<voi
     const memberships: MembershipCreate[] = account.grants.map((grant) => ({
       role: grant.role,
       area_code: grant.area_code,
-      organization_id: grant.organization ? (agency?.id ?? null) : null,
+      organization_id: grant.department ? department : grant.organization ? (agency?.id ?? null) : null,
     }));
     await createUserAsSystem(ctx, { login: account.login, display_name: account.displayName, password: options.demoPassword, memberships });
     created += 1;

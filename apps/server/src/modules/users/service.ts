@@ -7,6 +7,7 @@ import { createSession, deleteUserSessions, type SessionPolicy } from "../../pla
 import { AppError, notFound, versionConflict } from "../../platform/errors/app-error.js";
 import { areaExists } from "../jurisdictions/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
+import { getDepartments } from "../admin-tasks/index.js";
 import { canGrant, membershipProblem } from "./policy.js";
 import { getUser } from "./queries.js";
 
@@ -88,7 +89,9 @@ async function checkGrant(ctx: ActorCtx | Ctx, grant: MembershipCreate, adminSco
   }
   let organizationArea: string | null = null;
   if (grant.organization_id) {
-    const organization = (await getOrganizations(ctx, [grant.organization_id])).get(grant.organization_id);
+    // A department account's organization is its government department, not a social organization.
+    const lookup = grant.role === "department" ? getDepartments : getOrganizations;
+    const organization = (await lookup(ctx, [grant.organization_id])).get(grant.organization_id);
     if (
       !organization ||
       (adminScope && !canGrant(adminScope, organization.area_code) && !organization.area_code.startsWith(grant.area_code))

@@ -9,7 +9,17 @@ export function definePermissions(grants: PermissionGrants): PermissionGrants {
   return grants;
 }
 
-const roles: readonly Role[] = ["admin", "auditor", "official", "community_staff", "org_staff", "social_worker", "evaluator", "resident", "department"];
+const roles: readonly Role[] = [
+  "admin",
+  "auditor",
+  "official",
+  "community_staff",
+  "org_staff",
+  "social_worker",
+  "evaluator",
+  "resident",
+  "department",
+];
 
 /**
  * What each role may do, assembled from the modules' manifests (registerPermissions). Jurisdiction

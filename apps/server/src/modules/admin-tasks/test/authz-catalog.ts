@@ -1,6 +1,6 @@
 /**
  * The catalogue and workload routes of the admin-tasks module in the authorization matrix (QUALITY.md §1),
- * to be merged into this module's test/authz.ts. What the matrix world must provide for them
+ * spread into this module's test/authz.ts. What the matrix world provides for them
  * (quality/authz-matrix.db.test.ts):
  *  - ids.catalogItem: own = an item of 金水区's demo catalogue (410105), otherDistrict = a clone at 二七区 (410103);
  *  - fresh.catalogItem(position): a new item at the position's district (own, otherDistrict), for DELETE.

@@ -18,7 +18,7 @@ export const authz: Record<string, Entry> = {
   "GET /api/v1/announcements/:id": {
     // its recipients and its publishers (the demo one goes to staff and organizations of 南阳新村街道)
     at: url("/api/v1/announcements/:id", "announcement"),
-    expect: scoped(200, { evaluator: 404, resident: 404, auditor: 404 }),
+    expect: scoped(200, { evaluator: 404, resident: 404, auditor: 404, department: 404 }),
   },
   "PATCH /api/v1/announcements/:id": {
     at: url("/api/v1/announcements/:id", "announcement", {}, stale),

@@ -16,10 +16,10 @@ export const authz: Record<string, Entry> = {
   "GET /api/v1/exports/:kind #social-orgs": {
     // like the list: 二七区's filter lists the 二七区 organization that serves 南阳新村街道
     at: byArea("/api/v1/exports/social-orgs?format=csv&area_code={area}", "district"),
-    expect: (role) => (role === "resident" || role === "auditor" ? 403 : 200),
+    expect: (role) => (["resident", "auditor", "department"].includes(role) ? 403 : 200),
   },
   "GET /api/v1/exports/:kind #communities": {
     at: byArea("/api/v1/exports/communities?format=csv&area_code={area}", "community"),
-    expect: (role, position) => (["resident", "auditor"].includes(role) ? 403 : inArea[role].includes(position) ? 200 : 404),
+    expect: (role, position) => (["resident", "auditor", "department"].includes(role) ? 403 : inArea[role].includes(position) ? 200 : 404),
   },
 };

@@ -21,7 +21,7 @@ import {
 export const authz: Record<string, Entry> = {
   // Needs: residents their own, providers what is sent to them, staff and officials in their area.
   "GET /api/v1/need-categories": { at: mine("/api/v1/need-categories"), expect: always() },
-  "GET /api/v1/needs": { at: mine("/api/v1/needs"), expect: always(200, { evaluator: 403, auditor: 403 }) },
+  "GET /api/v1/needs": { at: mine("/api/v1/needs"), expect: always(200, { evaluator: 403, auditor: 403, department: 403 }) },
   "POST /api/v1/needs": {
     at: createIn("/api/v1/needs", "community", "area_code", { category: "sanitation", description: "楼道堆物" }),
     // staff take needs in for their community, residents report their own; officials and providers do not
@@ -33,6 +33,7 @@ export const authz: Record<string, Entry> = {
     at: url("/api/v1/needs/:id", "need"),
     // own and otherResident are both elderly care in 南阳新村街道, routed to org A: its staff and workers read them
     expect: scoped(200, {
+      department: 403,
       resident: { otherResident: 404 },
       org: { siblingCommunity: 404, otherStreet: 404 },
       worker: { siblingCommunity: 404, otherStreet: 404 },
@@ -69,7 +70,7 @@ export const authz: Record<string, Entry> = {
   "GET /api/v1/needs/:id/attachments/:attachmentId": {
     // no attachment is built: the access layer only (a missing attachment is 404 to everyone who may look)
     at: url("/api/v1/needs/:id/attachments/:attachmentId", "need", { attachmentId: "needAttachment" }),
-    expect: always(404, { evaluator: 403, auditor: 403 }),
+    expect: always(404, { evaluator: 403, auditor: 403, department: 403 }),
   },
   "GET /api/v1/routing-rules": {
     // the rules that apply to an area include the city's: any area's list shows those two
@@ -84,7 +85,10 @@ export const authz: Record<string, Entry> = {
 
   // Referrals: the provider (an organization with its staff and social workers, a worker personally,
   // or the community queue); the area's staff reassign.
-  "GET /api/v1/referrals": { at: mine("/api/v1/referrals"), expect: always(200, { evaluator: 403, resident: 403, auditor: 403 }) },
+  "GET /api/v1/referrals": {
+    at: mine("/api/v1/referrals"),
+    expect: always(200, { evaluator: 403, resident: 403, auditor: 403, department: 403 }),
+  },
   "GET /api/v1/referrals/:id": { at: url("/api/v1/referrals/:id", "referral"), expect: only({ org: ["own"], worker: ["own"] }) },
   "POST /api/v1/referrals/:id/accept": {
     at: url("/api/v1/referrals/:id/accept", "referral"),

@@ -135,7 +135,7 @@ export const authz: Record<string, Entry> = {
   },
   "GET /api/v1/projects/indicators": {
     at: byArea("/api/v1/projects/indicators?area={area}", "street"),
-    expect: scopedAt("street", 200, { worker: 403, resident: 403, auditor: 403 }),
+    expect: scopedAt("street", 200, { worker: 403, resident: 403, auditor: 403, department: 403 }),
   },
 };
 
