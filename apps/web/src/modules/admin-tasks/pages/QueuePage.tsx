@@ -139,7 +139,7 @@ function OccurrencesTab({ community }: { community: string | undefined }) {
           paging={paging}
           emptyText={t("adminTasks.queue.emptyOccurrences")}
           renderItem={(row) => (
-            <List.Item key={row.id} actions={[action(row)]} data-testid="occurrence">
+            <List.Item key={row.id} actions={row.status === "open" ? [action(row)] : undefined} data-testid="occurrence">
               <List.Item.Meta
                 title={row.task_title}
                 description={

@@ -117,7 +117,7 @@ export function TaskListPage() {
             <Input allowClear aria-label={t("adminTasks.field.search")} placeholder={t("adminTasks.field.search")} style={{ width: 200 }} />
           </Form.Item>
           {canReadAreas ? (
-            <Form.Item name="area" style={{ width: 300 }}>
+            <Form.Item name="area" label={t("adminTasks.tasks.filterArea")} style={{ width: 340 }}>
               <AreaCodeInput placeholder={t("adminTasks.tasks.filterArea")} />
             </Form.Item>
           ) : null}

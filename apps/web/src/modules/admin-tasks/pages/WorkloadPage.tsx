@@ -61,8 +61,10 @@ export function WorkloadPage() {
         subtitle={t("adminTasks.workload.subtitle")}
         extra={
           <Flex gap={8} wrap align="center" className="sanshe-no-print">
+            <label htmlFor="workload-area">{t("adminTasks.workload.area")}</label>
             <div style={{ width: 280 }}>
               <AreaCodeInput
+                id="workload-area"
                 value={areaParam || area || ""}
                 onChange={(code) => update({ area: code })}
                 placeholder={t("adminTasks.workload.area")}
