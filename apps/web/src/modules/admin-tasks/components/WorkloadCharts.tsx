@@ -61,8 +61,9 @@ export function ShareHistogram({ workload }: { workload: Workload }) {
     () =>
       barChartOption({
         categories: workload.histogram.map((band) => shareBandLabel(band)),
+        axisLabel: { interval: 0, rotate: 30 },
         valueAxis: { minInterval: 1 },
-        bottom: 24,
+        bottom: 40,
         legend: false,
         series: [
           { name: t("adminTasks.workload.histogramAxis"), color: ADMINISTRATIVE, data: workload.histogram.map((band) => band.communities) },
