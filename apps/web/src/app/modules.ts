@@ -18,6 +18,7 @@ import { usersModule } from "../modules/users";
 import { apiClientsModule } from "../modules/api-clients";
 import { auditModule } from "../modules/audit";
 import { importsModule } from "../modules/imports";
+import { adminTasksModule } from "../modules/admin-tasks";
 
 /**
  * Every console module: the only place modules are wired on the console side. The router, the side
@@ -43,6 +44,7 @@ export const consoleModules: readonly ConsoleModule[] = [
   apiClientsModule,
   auditModule,
   importsModule,
+  adminTasksModule,
 ];
 
 /** The side menu: every module's entries, in their declared order. */

@@ -1,0 +1,1 @@
+export { adminTasksModule } from "./module";
