@@ -428,7 +428,8 @@ async function buildWorld(): Promise<World> {
     siblingCommunity: await openOccurrence(siblingCommunity.community),
     otherDistrict: await clone("admin_task_occurrences", ownOccurrence, { area_code: areas.otherDistrict.community, task_id: erqiTask }),
   };
-  const ownCatalogItem = (await one<string>(sql`SELECT id FROM admin_task_catalog WHERE area_code = ${own.district} ORDER BY title LIMIT 1`)) ?? "";
+  const ownCatalogItem =
+    (await one<string>(sql`SELECT id FROM admin_task_catalog WHERE area_code = ${own.district} ORDER BY title LIMIT 1`)) ?? "";
   ids.catalogItem = {
     own: ownCatalogItem,
     otherDistrict: await clone("admin_task_catalog", ownCatalogItem, { area_code: areas.otherDistrict.district }),

@@ -10,6 +10,7 @@ export const ROLES: readonly Role[] = [
   "social_worker",
   "evaluator",
   "resident",
+  "department",
 ];
 
 /** Roles that act for a social organization and so need one picked. */

@@ -15,6 +15,7 @@ const DEMO_ACCOUNTS = [
   "demo-evaluator",
   "demo-resident",
   "demo-auditor",
+  "demo-department",
 ] as const;
 
 /** Collapsible list of the demo accounts; choosing one fills the login form. */
