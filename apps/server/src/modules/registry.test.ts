@@ -44,6 +44,7 @@ describe("the module registry", () => {
       "needs escalate",
       "meetings escalate",
       "admin-tasks escalate",
+      "leadership escalate",
       "notifications digest",
       "admin-tasks start",
       "imports purge",
