@@ -74,7 +74,12 @@ describe("de-administration", () => {
       await drawer.getByLabel("法律依据").fill("《中华人民共和国消防法》第三十二条");
       await drawer.getByLabel("承担社区").click();
       await page.keyboard.type("丰乐");
-      await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "丰乐社区" }).first().click();
+      // Two communities of 金水区 are called 丰乐社区: the demo one is in 南阳新村街道.
+      await page
+        .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "丰乐社区" })
+        .filter({ hasText: "南阳新村街道" })
+        .first()
+        .click();
       await page.keyboard.press("Escape");
       await drawer.getByLabel("每次工时（小时）").fill("2");
       await drawer.getByLabel("每社区经费（元）").fill("5000");
@@ -97,6 +102,7 @@ describe("de-administration", () => {
       await signInThroughPage(page, "demo-street");
       await page.getByRole("menuitem", { name: "事项准入" }).click();
       await page.getByRole("tab", { name: "待审" }).click();
+      await shot(page, "admin-tasks-2-street-list");
       await page.getByRole("link", { name: title }).click();
       await page.waitForURL((url) => url.pathname === taskPath);
       await page.getByRole("button", { name: /^准\s*入$/ }).click();

@@ -13,6 +13,7 @@ import { queryClient } from "./queryClient";
 const theme = {
   token: {
     colorPrimary: "#0958d9",
+    colorError: "#cf1322",
     colorLink: "#0958d9",
     colorTextSecondary: "rgba(0, 0, 0, 0.65)",
     colorTextTertiary: "rgba(0, 0, 0, 0.6)",
