@@ -39,8 +39,8 @@ function inYear(year: number): SQL {
 /** SQL: the holder's key, 'c:<community code>' or 'o:<organization id>' (groups, orders and pages holders). */
 const holderKey = sql<string>`CASE WHEN ${fundingLedger.holderKind} = 'community' THEN 'c:' || ${fundingLedger.areaCode} ELSE 'o:' || ${fundingLedger.orgId}::text END`;
 
-/** SQL: the number of files attached to the row (a scalar subquery over the page's rows). */
-const attachmentCount = sql<number>`(SELECT count(*)::int FROM ${fundingLedgerAttachments} WHERE ${fundingLedgerAttachments.entryId} = ${fundingLedger.id})`;
+/** SQL: the number of files attached to the row (a scalar subquery over the page's rows; the outer id qualified by hand). */
+const attachmentCount = sql<number>`(SELECT count(*)::int FROM ${fundingLedgerAttachments} a WHERE a.entry_id = "funding_ledger"."id")`;
 
 /** The holders' names of some rows: organizations by id, communities by code (two queries at most). */
 export async function holderNames(
@@ -183,7 +183,15 @@ export async function summarizeLedger(ctx: ActorCtx, query: LedgerSummaryQuery):
     })
     .from(fundingLedger)
     .where(and(...conditions))
-    .groupBy(fundingLedger.holderKind, fundingLedger.orgId, community, yearOf, fundingLedger.direction, fundingLedger.source, fundingLedger.purpose);
+    .groupBy(
+      fundingLedger.holderKind,
+      fundingLedger.orgId,
+      community,
+      yearOf,
+      fundingLedger.direction,
+      fundingLedger.source,
+      fundingLedger.purpose,
+    );
   return summaryOf(rows);
 }
 
@@ -269,7 +277,9 @@ export function summaryOf(grouped: readonly Grouped[]): LedgerSummary {
     out_fen,
     balance_fen: total_fen - out_fen,
     holders: [...holders.values()].sort(
-      (a, b) => b.year - a.year || `${a.holder_kind}${a.org_id ?? a.community_code}`.localeCompare(`${b.holder_kind}${b.org_id ?? b.community_code}`),
+      (a, b) =>
+        b.year - a.year ||
+        `${a.holder_kind}${a.org_id ?? a.community_code}`.localeCompare(`${b.holder_kind}${b.org_id ?? b.community_code}`),
     ),
   };
 }

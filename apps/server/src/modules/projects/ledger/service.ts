@@ -34,7 +34,10 @@ export type LedgerRecord = {
  * records for. @throws NOT_FOUND for a holder the actor does not record for; LEDGER_ORG_REQUIRED /
  * LEDGER_HOLDER_REQUIRED when several are possible and none was named.
  */
-export async function resolveHolder(ctx: ActorCtx, named: { orgId?: string | undefined; communityCode?: string | undefined }): Promise<LedgerHolder> {
+export async function resolveHolder(
+  ctx: ActorCtx,
+  named: { orgId?: string | undefined; communityCode?: string | undefined },
+): Promise<LedgerHolder> {
   const organizations = recordableOrganizations(ctx);
   const communities = recordableCommunities(ctx);
   let orgId = named.orgId;
@@ -190,7 +193,12 @@ const ledgerFileTypes = ["application/pdf", "image/jpeg", "image/png", "image/we
  * records for. @throws NOT_FOUND for an entry the actor does not read; 403 FORBIDDEN for one it reads but
  * does not record (an organization's row in a community's area); LEDGER_ATTACHMENT_TYPE_REFUSED.
  */
-export async function addEntryAttachment(ctx: ActorCtx, entryId: string, body: unknown, name: string | undefined): Promise<LedgerAttachment> {
+export async function addEntryAttachment(
+  ctx: ActorCtx,
+  entryId: string,
+  body: unknown,
+  name: string | undefined,
+): Promise<LedgerAttachment> {
   const upload = readUpload(body, ledgerFileTypes);
   return withTx(ctx, async (tx) => {
     const entry = await getVisibleEntry(tx, entryId);

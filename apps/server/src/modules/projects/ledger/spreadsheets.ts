@@ -65,20 +65,23 @@ export const ledgerRowSchema = z
         return code;
       }),
     category: z.string().trim(),
-    amount: z
-      .string()
-      .transform((value, context) => {
-        const fen = yuanToFen(value.trim());
-        if (fen === null || fen < 1 || fen > 100_000_000_000) {
-          context.addIssue({ code: "custom", message: "INVALID_AMOUNT" });
-          return z.NEVER;
-        }
-        return fen;
-      }),
+    amount: z.string().transform((value, context) => {
+      const fen = yuanToFen(value.trim());
+      if (fen === null || fen < 1 || fen > 100_000_000_000) {
+        context.addIssue({ code: "custom", message: "INVALID_AMOUNT" });
+        return z.NEVER;
+      }
+      return fen;
+    }),
     paid_on: z
       .string()
       .trim()
-      .transform((value) => value.replace(/[/.年月]/g, "-").replace(/日$/, "").replace(/-(\d)(?=-|$)/g, "-0$1"))
+      .transform((value) =>
+        value
+          .replace(/[/.年月]/g, "-")
+          .replace(/日$/, "")
+          .replace(/-(\d)(?=-|$)/g, "-0$1"),
+      )
       .pipe(CalendarDateSchema),
     description: text({ max: 500 }),
     reference: text({ max: 200 }).optional(),
@@ -178,8 +181,20 @@ export async function upsertLedgerRow(ctx: ActorCtx, row: LedgerImportRow): Prom
     areaCode: current.areaCode,
     detail: {
       voucher_no: row.voucher_no,
-      before: { direction: current.direction, source: current.source, purpose: current.purpose, amount_fen: current.amountFen, paid_on: current.paidOn },
-      after: { direction: record.direction, source: record.source, purpose: record.purpose, amount_fen: record.amountFen, paid_on: record.paidOn },
+      before: {
+        direction: current.direction,
+        source: current.source,
+        purpose: current.purpose,
+        amount_fen: current.amountFen,
+        paid_on: current.paidOn,
+      },
+      after: {
+        direction: record.direction,
+        source: record.source,
+        purpose: record.purpose,
+        amount_fen: record.amountFen,
+        paid_on: record.paidOn,
+      },
     },
   });
   return "updated";
