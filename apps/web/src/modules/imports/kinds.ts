@@ -7,6 +7,7 @@ export const IMPORT_KINDS = [
   { kind: "social-orgs", permission: "social_orgs.write" },
   { kind: "social-workers", permission: "social_workers.write" },
   { kind: "facilities", permission: "communities.write" },
+  { kind: "funding-ledger", permission: "ledger.record" },
 ] as const satisfies readonly { kind: string; permission: Permission }[];
 
 export type ImportKind = (typeof IMPORT_KINDS)[number]["kind"];
