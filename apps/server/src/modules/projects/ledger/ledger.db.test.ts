@@ -4,6 +4,7 @@ import type { ImportJob, LedgerBalance, LedgerEntry, LedgerStructure, LedgerSumm
 import { as, createTestApp, signIn, type TestApp } from "../../../../test/test-app.js";
 import { auditLog } from "../../../platform/audit/schema.js";
 import { withTx } from "../../../platform/ctx.js";
+import { queryRows } from "../../../platform/db/client.js";
 import { buildUser } from "../../users/test/factories.js";
 import { buildSocialOrg } from "../../social-orgs/test/factories.js";
 import { creditTaskFunding } from "../index.js";
@@ -38,10 +39,7 @@ async function client(grants: Parameters<typeof buildUser>[1]): Promise<Client> 
 const record = (who: Client, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
   who.post("/api/v1/funding-ledger", { amount_fen: 100_00, paid_on: "2025-05-01", description: "记账", ...body }, { headers });
 
-async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = (await t.database.db.execute(query)) as unknown;
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
+const rows = <T>(query: ReturnType<typeof sql>): Promise<T[]> => queryRows<T>(t.database.db, query);
 
 beforeAll(async () => {
   t = await createTestApp({}, { now: () => clock });

@@ -19,6 +19,7 @@ import { LedgerPurposeSchema, LedgerSourceSchema } from "@sanshe/contracts";
 import type { ActorCtx, Ctx } from "../../../platform/ctx.js";
 import { notFound } from "../../../platform/errors/app-error.js";
 import { cursorCodec } from "../../../platform/pagination/cursor.js";
+import { queryRows } from "../../../platform/db/client.js";
 import { inScope } from "../../../platform/scope/index.js";
 import { getAreaNames } from "../../jurisdictions/index.js";
 import { getOrganizations, organizationsPresentUnder } from "../../social-orgs/index.js";
@@ -386,7 +387,9 @@ export async function ledgerStructure(ctx: ActorCtx, query: LedgerStructureQuery
     .groupBy(fundingLedger.source);
   const communityIn = sources.reduce((sum, row) => sum + Number(row.amount), 0);
   const rank = sql.raw(`array_position(ARRAY[${LedgerSourceSchema.options.map((s) => `'${s}'`).join(",")}]::text[], source)`);
-  const main = await ctx.db.execute<{ source: LedgerSource; organizations: number; declared: number }>(sql`
+  const mainRows = await queryRows<{ source: LedgerSource; organizations: number; declared: number }>(
+    ctx.db,
+    sql`
     WITH present AS (${organizationsPresentUnder(query.area)}),
     income AS (
       SELECT ${fundingLedger.orgId} AS org_id, ${fundingLedger.source} AS source, sum(${fundingLedger.amountFen}) AS amount
@@ -402,12 +405,8 @@ export async function ledgerStructure(ctx: ActorCtx, query: LedgerStructureQuery
       FROM present p LEFT JOIN ranked r ON r.org_id = p.id
     )
     SELECT source, count(*)::int AS organizations, count(*) FILTER (WHERE declared)::int AS declared
-    FROM chosen WHERE source IS NOT NULL GROUP BY source`);
-  const mainRows = (Array.isArray(main) ? main : (main as unknown as { rows: unknown[] }).rows) as Array<{
-    source: LedgerSource;
-    organizations: number;
-    declared: number;
-  }>;
+    FROM chosen WHERE source IS NOT NULL GROUP BY source`,
+  );
   return {
     ...empty,
     community_in_fen: communityIn,

@@ -2,6 +2,7 @@ import { and, asc, eq, like, sql } from "drizzle-orm";
 import type { LedgerPurpose, LedgerSource } from "@sanshe/contracts";
 import { withTx, type Ctx } from "../../../platform/ctx.js";
 import { seededRandom } from "../../../platform/seed.js";
+import { queryRows } from "../../../platform/db/client.js";
 import { areas } from "../../jurisdictions/index.js";
 import { demoAgencyName, getOrganizations, organizationIdsUnder } from "../../social-orgs/index.js";
 import { fundingLedger } from "../schema.js";
@@ -87,8 +88,7 @@ export async function seedLedger(ctx: Ctx): Promise<void> {
       .orderBy(asc(areas.code))
       .limit(limit);
   const communities = [...(await communitiesUnder(street, null, 5)), ...(await communitiesUnder(district, street, 3))];
-  const ids = (await ctx.db.execute(sql`${organizationIdsUnder(district, { activeOnly: true })}`)) as unknown;
-  const idRows = (Array.isArray(ids) ? ids : (ids as { rows: Array<{ id: string }> }).rows) as Array<{ id: string }>;
+  const idRows = await queryRows<{ id: string }>(ctx.db, sql`${organizationIdsUnder(district, { activeOnly: true })}`);
   const organizations = [
     ...(
       await getOrganizations(
