@@ -111,7 +111,12 @@ export function FundingLedgerPage() {
       key: "amount",
       title: t("contracts.ledger.amount"),
       align: "right",
-      render: (_v, row) => (row.direction === "out" ? `−${formatFen(row.amount_fen)}` : formatFen(row.amount_fen)),
+      width: 140,
+      render: (_v, row) => (
+        <span style={{ whiteSpace: "nowrap" }}>
+          {row.direction === "out" ? `−${formatFen(row.amount_fen)}` : formatFen(row.amount_fen)}
+        </span>
+      ),
     },
     {
       key: "description",

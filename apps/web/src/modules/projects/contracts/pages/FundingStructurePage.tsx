@@ -67,8 +67,9 @@ function OrganizationSourcesFigure({ structure }: { structure: LedgerStructure }
     const rows = structure.organizations_by_main_source;
     return barChartOption({
       categories: rows.map((row) => t(`contracts.ledger.sources.${row.source}`)),
+      axisLabel: { interval: 0, rotate: 30 },
       valueAxis: { minInterval: 1 },
-      bottom: 48,
+      bottom: 64,
       series: [
         {
           name: t("contracts.structure.fromLedger"),
