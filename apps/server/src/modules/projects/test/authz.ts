@@ -113,7 +113,13 @@ export const authz: Record<string, Entry> = {
   // its own ledger), organizations' staff their organization's rows; community and organization staff record.
   "GET /api/v1/funding-ledger": { at: mine("/api/v1/funding-ledger"), expect: always() },
   "POST /api/v1/funding-ledger": {
-    at: mine("/api/v1/funding-ledger", { direction: "out", purpose: "activity", amount_fen: 1, paid_on: "2025-06-01", description: "授权矩阵" }),
+    at: mine("/api/v1/funding-ledger", {
+      direction: "out",
+      purpose: "activity",
+      amount_fen: 1,
+      paid_on: "2025-06-01",
+      description: "授权矩阵",
+    }),
     expect: always("allowed"),
   },
   "GET /api/v1/funding-ledger/summary": { at: byArea("/api/v1/funding-ledger/summary?area={area}", "district"), expect: listed() },
