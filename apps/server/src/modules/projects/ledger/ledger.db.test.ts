@@ -396,4 +396,17 @@ describe("spreadsheet import", () => {
     const orgRow = await t.ctx.db.select().from(fundingLedger).where(eq(fundingLedger.voucherNo, "IMP-003"));
     expect(orgRow[0]).toMatchObject({ orgId: org.id, holderKind: "organization", amountFen: 10_010 });
   });
+
+  it("exports the rows the caller reads with labels, not codes, and amounts in yuan", async () => {
+    const response = await feng.get("/api/v1/exports/funding-ledger?format=csv&direction=out");
+    expect(response.statusCode).toBe(200);
+    const text = response.body;
+    expect(text).toContain("凭证号");
+    expect(text).toContain("支出");
+    expect(text).toContain("活动");
+    expect(text).toContain("900.00");
+    expect(text).not.toContain("收入,");
+    const sibling2 = await sibling.get("/api/v1/exports/funding-ledger?format=csv");
+    expect(sibling2.body).not.toContain("IMP-002");
+  });
 });
