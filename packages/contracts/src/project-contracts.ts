@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { CalendarDateSchema, AreaCodeSchema, PageQuerySchema, TimestampSchema, UuidSchema, pageOf, text } from "./common.js";
-import { FundingSourceSchema } from "./social-orgs.js";
 import { endpoint } from "./endpoint.js";
 
 /**
@@ -260,58 +259,244 @@ export const MilestoneDecisionSchema = z.discriminatedUnion("decision", [
 ]);
 export type MilestoneDecision = z.infer<typeof MilestoneDecisionSchema>;
 
+/**
+ * Sources of money in on the ledger: an organization's declared sources (FundingSourceSchema) and
+ * task_funding, the money an admitted administrative task brings to a community (费随事转). Kept apart
+ * from FundingSourceSchema, which organizations declare (task_funding is not declared).
+ */
+export const LedgerSourceSchema = z
+  .enum(["gov_purchase", "gov_subsidy", "task_funding", "self_income", "donation", "corporate", "resident", "foundation"])
+  .describe("Source of money in: 政府购买, 政府补贴, 任务经费(费随事转), 自营收入, 社会捐赠, 企业资助, 居民自筹, 基金会资助");
+export type LedgerSource = z.infer<typeof LedgerSourceSchema>;
+/** Sources only the system writes: gov_purchase (milestone acceptance) and task_funding (a task's start). */
+export const systemLedgerSources = ["gov_purchase", "task_funding"] as const satisfies readonly LedgerSource[];
+export const RecordableLedgerSourceSchema = LedgerSourceSchema.exclude(systemLedgerSources).describe(
+  "A source recorded by hand or imported (gov_purchase and task_funding are written by the system)",
+);
+export type RecordableLedgerSource = z.infer<typeof RecordableLedgerSourceSchema>;
+
+export const LedgerPurposeSchema = z
+  .enum(["staff", "activity", "service", "admin_task", "project", "operations", "other"])
+  .describe("Purpose of money out: 人员, 活动, 服务, 行政事务, 项目, 运转, 其他");
+export type LedgerPurpose = z.infer<typeof LedgerPurposeSchema>;
+export const LedgerDirectionSchema = z.enum(["in", "out"]).describe("in: money received; out: money spent");
+export type LedgerDirection = z.infer<typeof LedgerDirectionSchema>;
+export const LedgerHolderKindSchema = z
+  .enum(["organization", "community"])
+  .describe("Whose money: an organization (org_id) or a community (its 12-digit code)");
+export type LedgerHolderKind = z.infer<typeof LedgerHolderKindSchema>;
+
+/** Chinese labels of the ledger's sources (imports read them; exports write them). */
+export const ledgerSourceLabels: Record<LedgerSource, string> = {
+  gov_purchase: "政府购买",
+  gov_subsidy: "政府补贴",
+  task_funding: "任务经费",
+  self_income: "自营收入",
+  donation: "社会捐赠",
+  corporate: "企业资助",
+  resident: "居民自筹",
+  foundation: "基金会资助",
+};
+/** Chinese labels of the ledger's purposes. */
+export const ledgerPurposeLabels: Record<LedgerPurpose, string> = {
+  staff: "人员",
+  activity: "活动",
+  service: "服务",
+  admin_task: "行政事务",
+  project: "项目",
+  operations: "运转",
+  other: "其他",
+};
+
+const CommunityHolderCodeSchema = z
+  .string()
+  .regex(/^\d{12}$/, "COMMUNITY_CODE")
+  .describe("A community's 12-digit area code");
+const LedgerYearSchema = z.coerce.number().int().min(1900).max(2200).describe("Calendar year of paid_on (Asia/Shanghai dates)");
+
 export const LedgerEntrySchema = z.object({
   id: UuidSchema,
-  area_code: AreaCodeSchema.describe("The payer's area (purchaser) or the organization's home area"),
-  org_id: UuidSchema,
-  org_name: z.string(),
-  source: FundingSourceSchema,
+  area_code: AreaCodeSchema.describe("The payer's area (purchaser) or the holder's home area (a community: its own code)"),
+  holder_kind: LedgerHolderKindSchema,
+  org_id: UuidSchema.nullable().describe("The organization holder (null for a community)"),
+  org_name: z.string().nullable().describe("The organization holder's name (null for a community)"),
+  community_code: z.string().nullable().describe("The community holder's code (null for an organization)"),
+  holder_name: z.string().describe("The holder's name: the organization or the community"),
+  direction: LedgerDirectionSchema,
+  source: LedgerSourceSchema.nullable().describe("Source of money in (null for money out)"),
+  purpose: LedgerPurposeSchema.nullable().describe("Purpose of money out (null for money in)"),
   amount_fen: FenSchema,
   paid_on: ProjectDateSchema,
   contract_id: UuidSchema.nullable(),
   milestone_id: UuidSchema.nullable(),
+  admin_task_id: UuidSchema.nullable().describe("The administrative task the money came with or was spent on"),
+  reference: z.string().nullable().describe("What an out-payment paid for, when it has no id here"),
+  voucher_no: z.string().nullable().describe("External voucher number (凭证号); the key of re-imports"),
   description: z.string(),
+  attachments: z.number().int().min(0).describe("Number of attached files (receipts, invoices)"),
   created_at: TimestampSchema,
 });
 export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
 export const LedgerPageSchema = pageOf(LedgerEntrySchema);
 
 export const LedgerListQuerySchema = PageQuerySchema.extend({
+  holder_kind: LedgerHolderKindSchema.optional(),
   org_id: UuidSchema.optional().describe("Only this organization's rows"),
-  source: FundingSourceSchema.optional(),
+  community: CommunityHolderCodeSchema.optional().describe("Only this community's rows"),
+  direction: LedgerDirectionSchema.optional(),
+  source: LedgerSourceSchema.optional(),
+  purpose: LedgerPurposeSchema.optional(),
+  year: LedgerYearSchema.optional(),
   contract_id: UuidSchema.optional(),
 });
 export type LedgerListQuery = z.infer<typeof LedgerListQuerySchema>;
+/** The ledger export's filter: the list's filters without paging. */
+export const LedgerExportFilterSchema = LedgerListQuerySchema.omit({ cursor: true, limit: true });
+export type LedgerExportFilter = z.infer<typeof LedgerExportFilterSchema>;
 
-/** POST /funding-ledger: an organization records income from a source other than government purchase. */
-export const LedgerEntryCreateSchema = z.strictObject({
-  org_id: UuidSchema.optional().describe("Your organization (needed only when you work for several)"),
-  source: FundingSourceSchema.exclude(["gov_purchase"]).describe("Any source but gov_purchase (written by milestone acceptance)"),
-  amount_fen: PositiveFenSchema,
-  paid_on: InputDateSchema.describe("Date received"),
-  description: text({ max: 500 }).describe("From whom and for what"),
-});
+/**
+ * POST /funding-ledger: record money in (by source) or out (by purpose) for your community or
+ * organization. Without org_id or community_code the holder is the one you record for, when you record
+ * for exactly one.
+ */
+export const LedgerEntryCreateSchema = z
+  .strictObject({
+    org_id: UuidSchema.optional().describe("Your organization (needed only when you record for several holders)"),
+    community_code: CommunityHolderCodeSchema.optional().describe("Your community (needed only when you record for several holders)"),
+    direction: LedgerDirectionSchema.default("in"),
+    source: LedgerSourceSchema.optional().describe(
+      "Money in: any source but gov_purchase and task_funding (written by the system); required for in",
+    ),
+    purpose: LedgerPurposeSchema.optional().describe("Money out: what it paid for; required for out"),
+    amount_fen: PositiveFenSchema,
+    paid_on: InputDateSchema.describe("Date received or paid"),
+    description: text({ max: 500 }).describe("From whom / to whom and for what"),
+    admin_task_id: UuidSchema.optional().describe("The administrative task the money is for"),
+    contract_id: UuidSchema.optional().describe("The contract the money is for (the holder's own)"),
+    reference: text({ max: 200 }).optional().describe("What it paid for (an activity, a service) when it has no id"),
+    voucher_no: text({ max: 64 }).optional().describe("External voucher number (凭证号), unique per holder"),
+  })
+  .superRefine((value, context) => {
+    if (value.org_id !== undefined && value.community_code !== undefined) {
+      context.addIssue({ code: "custom", message: "ONE_HOLDER", path: ["community_code"] });
+    }
+    if (value.direction === "in") {
+      if (value.source === undefined) {
+        context.addIssue({ code: "custom", message: "SOURCE_REQUIRED", path: ["source"] });
+      } else if ((systemLedgerSources as readonly string[]).includes(value.source)) {
+        context.addIssue({ code: "custom", message: "SOURCE_SYSTEM_ONLY", path: ["source"] });
+      }
+      if (value.purpose !== undefined) {
+        context.addIssue({ code: "custom", message: "PURPOSE_ONLY_FOR_OUT", path: ["purpose"] });
+      }
+    } else {
+      if (value.purpose === undefined) {
+        context.addIssue({ code: "custom", message: "PURPOSE_REQUIRED", path: ["purpose"] });
+      }
+      if (value.source !== undefined) {
+        context.addIssue({ code: "custom", message: "SOURCE_ONLY_FOR_IN", path: ["source"] });
+      }
+    }
+  });
 export type LedgerEntryCreate = z.infer<typeof LedgerEntryCreateSchema>;
 
 export const LedgerSummaryQuerySchema = z
   .object({
-    org_id: UuidSchema.optional().describe("One organization's income"),
-    area: AreaCodeSchema.optional().describe("Money paid from a jurisdiction (area_code prefix)"),
+    org_id: UuidSchema.optional().describe("One organization's ledger"),
+    community: CommunityHolderCodeSchema.optional().describe("One community's ledger"),
+    area: AreaCodeSchema.optional().describe("The rows recorded in a jurisdiction (area_code prefix), all holders"),
+    holder_kind: LedgerHolderKindSchema.optional().describe("With area: only this kind of holder"),
+    year: LedgerYearSchema.optional(),
   })
-  .refine((value) => (value.org_id === undefined) !== (value.area === undefined), {
+  .refine((value) => [value.org_id, value.area, value.community].filter((v) => v !== undefined).length === 1, {
     message: "ORG_ID_OR_AREA",
     path: ["org_id"],
   });
 export type LedgerSummaryQuery = z.infer<typeof LedgerSummaryQuerySchema>;
 
+const SourceAmountSchema = z.object({ source: LedgerSourceSchema, amount_fen: FenSchema });
+const PurposeAmountSchema = z.object({ purpose: LedgerPurposeSchema, amount_fen: FenSchema });
+
+/** One holder's year: money in by source, out by purpose, and the balance (in − out, may be negative). */
+export const LedgerHolderYearSchema = z.object({
+  holder_kind: LedgerHolderKindSchema,
+  org_id: UuidSchema.nullable(),
+  community_code: z.string().nullable(),
+  year: z.number().int(),
+  in_fen: FenSchema.describe("Money in: always the sum of in_by_source"),
+  out_fen: FenSchema,
+  balance_fen: z.number().int().describe("in − out of the year"),
+  in_by_source: z.array(SourceAmountSchema),
+  out_by_purpose: z.array(PurposeAmountSchema),
+});
+export type LedgerHolderYear = z.infer<typeof LedgerHolderYearSchema>;
+
 export const LedgerSummarySchema = z.object({
   rows: z
-    .array(z.object({ year: z.number().int(), source: FundingSourceSchema, amount_fen: FenSchema, entries: z.number().int() }))
-    .describe("Totals by year (descending) and source"),
-  by_source: z.array(z.object({ source: FundingSourceSchema, amount_fen: FenSchema })).describe("All years"),
-  total_fen: FenSchema,
+    .array(z.object({ year: z.number().int(), source: LedgerSourceSchema, amount_fen: FenSchema, entries: z.number().int() }))
+    .describe("Money in: totals by year (descending) and source"),
+  by_source: z.array(SourceAmountSchema).describe("Money in by source, all years"),
+  total_fen: FenSchema.describe("Money in, all years (the sum of by_source)"),
+  out_rows: z
+    .array(z.object({ year: z.number().int(), purpose: LedgerPurposeSchema, amount_fen: FenSchema, entries: z.number().int() }))
+    .describe("Money out: totals by year (descending) and purpose"),
+  by_purpose: z.array(PurposeAmountSchema).describe("Money out by purpose, all years"),
+  out_fen: FenSchema.describe("Money out, all years"),
+  balance_fen: z.number().int().describe("total_fen − out_fen"),
+  holders: z.array(LedgerHolderYearSchema).describe("Per holder and year (newest year first)"),
 });
 export type LedgerSummary = z.infer<typeof LedgerSummarySchema>;
+
+export const LedgerBalancesQuerySchema = PageQuerySchema.extend({
+  area: AreaCodeSchema.describe("Holders' rows recorded in this jurisdiction (area_code prefix)"),
+  holder_kind: LedgerHolderKindSchema.optional(),
+  year: LedgerYearSchema.optional(),
+});
+export type LedgerBalancesQuery = z.infer<typeof LedgerBalancesQuerySchema>;
+
+export const LedgerBalanceSchema = z.object({
+  holder_kind: LedgerHolderKindSchema,
+  org_id: UuidSchema.nullable(),
+  community_code: z.string().nullable(),
+  holder_name: z.string(),
+  year: z.number().int(),
+  in_fen: FenSchema,
+  out_fen: FenSchema,
+  balance_fen: z.number().int().describe("in − out of the year"),
+});
+export type LedgerBalance = z.infer<typeof LedgerBalanceSchema>;
+export const LedgerBalancePageSchema = pageOf(LedgerBalanceSchema);
+
+export const LedgerStructureQuerySchema = z.object({
+  area: AreaCodeSchema.describe("The jurisdiction"),
+  year: LedgerYearSchema,
+});
+export type LedgerStructureQuery = z.infer<typeof LedgerStructureQuerySchema>;
+
+export const LedgerStructureSchema = z.object({
+  area: z.string(),
+  year: z.number().int(),
+  community_sources: z
+    .array(z.object({ source: LedgerSourceSchema, amount_fen: FenSchema, share: z.number().min(0).max(1) }))
+    .describe("Figure 3-4: communities' money in by source within the area, with its share of the total"),
+  community_in_fen: FenSchema,
+  organizations_by_main_source: z
+    .array(
+      z.object({
+        source: LedgerSourceSchema,
+        organizations: z.number().int().describe("Organizations whose largest source of the year is this one"),
+        declared: z.number().int().describe("Of which without ledger rows in the year: counted by their first declared source"),
+      }),
+    )
+    .describe("Figure 3-5: organizations (home or service area in the area) by main source of funds, counted as organizations"),
+  organizations: z.number().int().describe("Organizations counted (with ledger rows or a declared source)"),
+});
+export type LedgerStructure = z.infer<typeof LedgerStructureSchema>;
+
+export const LedgerAttachmentSchema = ContractAttachmentSchema;
+export type LedgerAttachment = ContractAttachment;
+export const LedgerIdParamsSchema = z.object({ id: UuidSchema });
+export const LedgerAttachmentParamsSchema = z.object({ id: UuidSchema, attachmentId: UuidSchema });
 
 /** POST /contracts/{id}/closing: close (every milestone accepted) or terminate (with a reason), and assign the evaluator. */
 export const ContractClosingSchema = z.discriminatedUnion("action", [
@@ -453,12 +638,13 @@ export const contractEndpoints = {
   }),
 };
 
-/** The funding ledger (费随事转): disbursements and other income by source. */
+/** The funding ledger (费随事转): money in by source and out by purpose, of organizations and communities. */
 export const ledgerEndpoints = {
   list: endpoint({
     method: "GET",
     path: "/funding-ledger",
-    summary: "Funding ledger rows (organization: its own; purchaser side: your area), latest payment first",
+    summary:
+      "Funding ledger rows (organization staff: their organization's; community staff: their community's; officials: their area), latest payment first",
     tags,
     access: "projects.read",
     query: LedgerListQuerySchema,
@@ -468,23 +654,80 @@ export const ledgerEndpoints = {
   create: endpoint({
     method: "POST",
     path: "/funding-ledger",
-    summary: "Record your organization's income from a source other than government purchase; Idempotency-Key supported",
+    summary:
+      "Record money in (by source, not gov_purchase/task_funding) or out (by purpose) for your community or organization; Idempotency-Key supported",
     tags,
-    access: "projects.apply",
+    access: "ledger.record",
     body: LedgerEntryCreateSchema,
     status: 201,
     response: LedgerEntrySchema,
-    problems: [409],
+    problems: [409, 422],
   }),
   summary: endpoint({
     method: "GET",
     path: "/funding-ledger/summary",
-    summary: "Totals by year and source of one organization's income (org_id) or of an area's rows (area), over the rows you read",
+    summary:
+      "Totals of one organization (org_id), one community (community) or an area's rows (area): in by source, out by purpose, per holder and year",
     tags,
     access: "projects.read",
     query: LedgerSummaryQuerySchema,
     status: 200,
     response: LedgerSummarySchema,
+  }),
+  balances: endpoint({
+    method: "GET",
+    path: "/funding-ledger/balances",
+    summary: "Per holder and year in an area: money in, out and the balance, over the rows you read (keyset by year and holder)",
+    tags,
+    access: "projects.read",
+    query: LedgerBalancesQuerySchema,
+    status: 200,
+    response: LedgerBalancePageSchema,
+  }),
+  structure: endpoint({
+    method: "GET",
+    path: "/funding-ledger/structure",
+    summary:
+      "Funding structure of an area in a year: communities' money in by source with shares (figure 3-4), organizations by main source (figure 3-5)",
+    tags,
+    access: "projects.read",
+    query: LedgerStructureQuerySchema,
+    status: 200,
+    response: LedgerStructureSchema,
+  }),
+  attach: endpoint({
+    method: "POST",
+    path: "/funding-ledger/:id/attachments",
+    summary: "Attach a receipt or invoice (raw PDF or image body, 10 MB at most) to an entry of a holder you record for",
+    tags,
+    access: "ledger.record",
+    params: LedgerIdParamsSchema,
+    query: ContractAttachmentQuerySchema,
+    upload: { types: ContractAttachmentContentTypeSchema.options, maxBytes: MAX_CONTRACT_ATTACHMENT_BYTES },
+    status: 201,
+    response: LedgerAttachmentSchema,
+    problems: [413, 415],
+  }),
+  attachments: endpoint({
+    method: "GET",
+    path: "/funding-ledger/:id/attachments",
+    summary: "The files attached to a ledger entry you read",
+    tags,
+    access: "projects.read",
+    params: LedgerIdParamsSchema,
+    status: 200,
+    response: z.object({ items: z.array(LedgerAttachmentSchema) }),
+  }),
+  download: endpoint({
+    method: "GET",
+    path: "/funding-ledger/:id/attachments/:attachmentId",
+    summary: "The bytes of a ledger attachment (download); 404 outside the entry's scope",
+    tags,
+    access: "projects.read",
+    params: LedgerAttachmentParamsSchema,
+    status: 200,
+    response: z.any().describe("The file bytes (PDF or image)"),
+    download: true,
   }),
 };
 

@@ -328,6 +328,17 @@ async function buildWorld(): Promise<World> {
     own: (await one<string>(sql`SELECT id FROM milestones WHERE contract_id = ${contract} ORDER BY position LIMIT 1`)) ?? "",
   };
   ids.milestoneReport = { own: (await one<string>(sql`SELECT id FROM milestone_reports ORDER BY submitted_at LIMIT 1`)) ?? "" };
+  // Funding ledger entries: 丰乐社区's and a sibling community's, a 二七区 community's, and org B's (home 金水区).
+  const ledgerRow = (await one<string>(sql`SELECT id FROM funding_ledger WHERE org_id = ${orgA} AND source = 'donation' LIMIT 1`)) ?? "";
+  const communityLedgerRow = (area: string) =>
+    clone("funding_ledger", ledgerRow, { holder_kind: "community", org_id: null, area_code: area, voucher_no: null });
+  ids.ledgerEntry = {
+    own: await communityLedgerRow(own.community),
+    siblingCommunity: await communityLedgerRow(siblingCommunity.community),
+    otherDistrict: await communityLedgerRow(areas.otherDistrict.community),
+    otherOrg: await clone("funding_ledger", ledgerRow, { org_id: orgB, voucher_no: null }),
+  };
+  ids.ledgerAttachment = { own: randomUUID(), siblingCommunity: randomUUID(), otherDistrict: randomUUID(), otherOrg: randomUUID() };
   for (const key of ["applicationAttachment", "contractAttachment", "announcementAttachment"]) {
     ids[key] = { own: randomUUID(), otherOrg: randomUUID(), otherDistrict: randomUUID() };
   }

@@ -86,6 +86,42 @@ export const projectsErrors = defineErrors({
     "zh-CN": ["请选择组织", "您属于多个组织，请指定收入所属的组织。"],
     en: ["Choose an organization", "You work for several organizations; say which one received the income."],
   },
+  /** The user records for several holders (communities, organizations): say which one. */
+  LEDGER_HOLDER_REQUIRED: {
+    status: 400,
+    "zh-CN": ["请选择台账主体", "您可为多个社区或组织记账，请指定记入哪个社区或组织。"],
+    en: ["Choose whose ledger", "You record for several communities or organizations; say which one."],
+  },
+  /** The linked contract is not the holder's (an organization's own contract, a community's purchase). */
+  LEDGER_CONTRACT_MISMATCH: {
+    status: 422,
+    "zh-CN": ["合同不匹配", "关联的合同不属于该社区或组织。"],
+    en: ["Contract does not match", "The linked contract is not this community's or organization's."],
+  },
+  /** The holder already has a row with this voucher number; `existing_id` names it. */
+  LEDGER_VOUCHER_EXISTS: {
+    status: 409,
+    "zh-CN": ["凭证号重复", "该社区或组织已有凭证号为 {voucher_no} 的记录。"],
+    en: ["Voucher number taken", "This community or organization already has a row with voucher number {voucher_no}."],
+  },
+  /** An imported row names a holder that is neither a community code nor a known organization's credit code. */
+  LEDGER_HOLDER_UNKNOWN: {
+    status: 422,
+    "zh-CN": ["台账主体不存在", "未找到社区代码或统一社会信用代码为 {holder} 的社区或组织。"],
+    en: ["Unknown holder", "No community or organization has the code {holder}."],
+  },
+  /** An imported row would change a row the system wrote (gov_purchase, task_funding) or another holder's. */
+  LEDGER_ROW_LOCKED: {
+    status: 409,
+    "zh-CN": ["记录不可修改", "凭证号 {voucher_no} 对应的记录由系统生成或属于其他主体，不能被导入覆盖。"],
+    en: ["Row cannot change", "The row with voucher number {voucher_no} was written by the system and cannot be overwritten by an import."],
+  },
+  /** A ledger attachment is not a PDF, JPEG, PNG or WebP file (judged from its bytes). */
+  LEDGER_ATTACHMENT_TYPE_REFUSED: {
+    status: 415,
+    "zh-CN": ["文件类型不支持", "凭证附件仅支持 PDF、JPEG、PNG 或 WebP 文件。"],
+    en: ["File type not accepted", "Ledger attachments must be PDF, JPEG, PNG or WebP files."],
+  },
   /** The evaluator is not a user with projects.evaluate over the contract's area. */
   EVALUATION_EVALUATOR_INVALID: {
     status: 400,

@@ -10,6 +10,7 @@ import { evaluationRoutes } from "./evaluation/routes.js";
 import { ledgerRoutes } from "./ledger/routes.js";
 import { projectIndicatorRoutes } from "./indicators/routes.js";
 import { seedProjects } from "./seed.js";
+import { ledgerExport, ledgerImport } from "./ledger/spreadsheets.js";
 
 /**
  * Projects (项目化运作): government purchase of services from call to closing — calls, applications,
@@ -31,6 +32,8 @@ export const projectsModule: ModuleManifest = {
     await app.register(projectIndicatorRoutes);
   },
   seedDemo: seedProjects,
+  imports: [ledgerImport],
+  exports: [ledgerExport],
 };
 
 export { getPublicCreditSummary } from "./evaluation/credit.js";

@@ -7,4 +7,6 @@ export const projectsPermissions = definePermissions({
   "projects.review": { roles: ["official", "evaluator"] },
   "projects.apply": { roles: ["org_staff"] },
   "projects.evaluate": { roles: ["evaluator"] },
+  // The funding ledger: community staff record their community's money in and out, organizations' staff their organization's.
+  "ledger.record": { roles: ["community_staff", "org_staff"] },
 });

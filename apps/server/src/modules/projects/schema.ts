@@ -361,6 +361,8 @@ export const fundingLedger = pgTable(
     adminTaskId: uuid("admin_task_id"),
     /** Free reference to what an out-payment paid for (an activity, a service) when it has no id here. */
     reference: text("reference"),
+    /** External voucher number (凭证号) of a row recorded by hand or imported: re-imports match on it, per holder. */
+    voucherNo: text("voucher_no"),
     description: text("description").notNull(),
     createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -379,6 +381,11 @@ export const fundingLedger = pgTable(
     index("funding_ledger_contract_idx")
       .on(table.contractId, table.source)
       .where(sql`${table.contractId} IS NOT NULL`),
+    // One row per holder and voucher number (the natural key of spreadsheet re-imports).
+    uniqueIndex("funding_ledger_voucher_key")
+      .on(table.areaCode, table.holderKind, sql`coalesce(${table.orgId}::text, '')`, table.voucherNo)
+      .where(sql`${table.voucherNo} IS NOT NULL`),
+    index("funding_ledger_area_holder_idx").on(table.areaCode, table.holderKind, table.direction, table.paidOn),
     check("funding_ledger_positive", sql`${table.amountFen} > 0`),
     check("funding_ledger_holder", sql`(${table.holderKind} = 'organization') = (${table.orgId} IS NOT NULL)`),
     check(
@@ -386,6 +393,21 @@ export const fundingLedger = pgTable(
       sql`(${table.direction} = 'in' AND ${table.source} IS NOT NULL AND ${table.purpose} IS NULL) OR (${table.direction} = 'out' AND ${table.purpose} IS NOT NULL AND ${table.source} IS NULL)`,
     ),
   ],
+);
+
+/** Files attached to a ledger entry (receipts, invoices): PDF or images, the type decided from the bytes. */
+export const fundingLedgerAttachments = pgTable(
+  "funding_ledger_attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    areaCode: areaCode("area_code").notNull(),
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => fundingLedger.id, { onDelete: "cascade" }),
+    originalName: text("original_name").notNull(),
+    ...attachmentColumns(["application/pdf", "image/jpeg", "image/png", "image/webp"]),
+  },
+  (table) => [index("funding_ledger_attachments_area_code_entry_idx").on(table.areaCode, table.entryId)],
 );
 
 /** The closing evaluation (结项评估) of a contract: three parties' scores combined with the call's weights. */

@@ -19,6 +19,7 @@ import {
   reviewDeclarations,
   reviewScores,
 } from "./schema.js";
+import { seedLedger } from "./ledger/seed.js";
 
 /**
  * The projects demo world in 金水区: one call per stage of the life cycle, in every purchase mode —
@@ -115,6 +116,7 @@ type CallPlan = {
 };
 
 export async function seedProjects(ctx: Ctx, _options: SeedOptions): Promise<void> {
+  await seedLedger(ctx);
   const [existing] = await ctx.db
     .select({ id: calls.id })
     .from(calls)

@@ -122,3 +122,22 @@ export async function listOrganizationsAmong(
     .orderBy(asc(socialOrgs.name), asc(socialOrgs.id))
     .limit(query.limit);
 }
+
+/**
+ * SQL subquery (id, declared) for other modules' reports: active organizations whose home area or one
+ * of whose service areas lies in `areaCode`, each with the first funding source it declared (or null).
+ */
+export function organizationsPresentUnder(areaCode: string): SQL {
+  return sql`SELECT o.id AS id, o.funding_sources[1] AS declared FROM ${socialOrgs} o
+    WHERE o.status = 'active' AND (${withinArea(sql`o.area_code`, areaCode)}
+      OR EXISTS (SELECT 1 FROM ${socialOrgServiceAreas} s WHERE s.org_id = o.id AND ${withinArea(sql`s.area_code`, areaCode)}))`;
+}
+
+/** The organization with this unified social credit code (统一社会信用代码): id, name and home area, or null. */
+export async function organizationByUscc(ctx: Ctx, uscc: string): Promise<{ id: string; name: string; areaCode: string } | null> {
+  const [row] = await ctx.db
+    .select({ id: socialOrgs.id, name: socialOrgs.name, areaCode: socialOrgs.areaCode })
+    .from(socialOrgs)
+    .where(eq(socialOrgs.uscc, uscc));
+  return row ?? null;
+}

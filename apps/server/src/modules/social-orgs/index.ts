@@ -36,5 +36,7 @@ export {
   isOrganizationActive,
   checkOrganizationEligibility,
   listOrganizationsAmong,
+  organizationsPresentUnder,
+  organizationByUscc,
   type EligibilityRules,
 } from "./fragments.js";

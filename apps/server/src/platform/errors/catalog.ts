@@ -301,6 +301,25 @@ export const fieldMessages: Record<string, Record<Locale, string>> = {
   LONE_SURROGATE: { "zh-CN": "含有无效的字符（孤立的代理项）", en: "Contains an invalid character (lone surrogate)" },
   NUL_CHARACTER: { "zh-CN": "含有无效的空字符（NUL）", en: "Contains a NUL character" },
   DATE_OUT_OF_RANGE: { "zh-CN": "日期超出合理范围", en: "The date is outside the plausible range" },
+  // --- Funding ledger (issue 16) ---
+  SOURCE_REQUIRED: { "zh-CN": "收入须填写资金来源", en: "Money in needs a source" },
+  SOURCE_SYSTEM_ONLY: {
+    "zh-CN": "政府购买和任务经费由系统自动记入，不能手工登记",
+    en: "Government purchase and task funding are written by the system, not by hand",
+  },
+  PURPOSE_REQUIRED: { "zh-CN": "支出须填写用途", en: "Money out needs a purpose" },
+  SOURCE_ONLY_FOR_IN: { "zh-CN": "只有收入填写资金来源", en: "Only money in has a source" },
+  PURPOSE_ONLY_FOR_OUT: { "zh-CN": "只有支出填写用途", en: "Only money out has a purpose" },
+  ONE_HOLDER: { "zh-CN": "社区和组织只能指定一个", en: "Name a community or an organization, not both" },
+  COMMUNITY_CODE: { "zh-CN": "社区代码应为 12 位数字", en: "A community code has 12 digits" },
+  INVALID_HOLDER: { "zh-CN": "应为 12 位社区代码或 18 位统一社会信用代码", en: "A 12-digit community code or an 18-character credit code" },
+  INVALID_DIRECTION: { "zh-CN": "收支应为 收入 或 支出", en: "Use 收入 (in) or 支出 (out)" },
+  INVALID_AMOUNT: { "zh-CN": "金额应为正数，最多两位小数（元）", en: "A positive amount in yuan, two decimals at most" },
+  INVALID_SOURCE: {
+    "zh-CN": "收入来源应为 政府补贴、自营收入、社会捐赠、企业资助、居民自筹 或 基金会资助",
+    en: "Unknown or system-only source of money in",
+  },
+  INVALID_PURPOSE: { "zh-CN": "支出用途应为 人员、活动、服务、行政事务、项目、运转 或 其他", en: "Unknown purpose of money out" },
 };
 
 export function localize(template: string, params: Record<string, string | number> = {}): string {

@@ -8,6 +8,7 @@ export const IMPORT_KINDS = [
   { kind: "social-workers", permission: "social_workers.write" },
   { kind: "facilities", permission: "communities.write" },
   { kind: "admin-task-catalog", permission: "admin_tasks.catalog" },
+  { kind: "funding-ledger", permission: "ledger.record" },
 ] as const satisfies readonly { kind: string; permission: Permission }[];
 
 export type ImportKind = (typeof IMPORT_KINDS)[number]["kind"];

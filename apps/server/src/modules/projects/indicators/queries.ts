@@ -74,7 +74,7 @@ export async function getProjectIndicators(ctx: ActorCtx, query: ProjectIndicato
     ctx.db.execute(sql`
       SELECT l.source, sum(l.amount_fen) AS amount
       FROM ${fundingLedger} AS l
-      WHERE l.org_id IN (${organizationIdsUnder(code)}) AND l.paid_on >= ${since.slice(0, 10)}::date
+      WHERE l.org_id IN (${organizationIdsUnder(code)}) AND l.direction = 'in' AND l.paid_on >= ${since.slice(0, 10)}::date
       GROUP BY l.source`),
     ctx.db.execute(sql`
       SELECT 'evaluation' AS kind, e.grade AS key, count(*) AS count, sum(e.total_score) AS total

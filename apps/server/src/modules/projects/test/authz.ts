@@ -109,9 +109,43 @@ export const authz: Record<string, Entry> = {
     at: url("/api/v1/contracts/:id/attachments/:attachmentId", "contract", { attachmentId: "contractAttachment" }),
     expect: always(404),
   },
+  // The funding ledger: officials and community staff read the rows recorded in their area (a community:
+  // its own ledger), organizations' staff their organization's rows; community and organization staff record.
   "GET /api/v1/funding-ledger": { at: mine("/api/v1/funding-ledger"), expect: always() },
-  "POST /api/v1/funding-ledger": { at: mine("/api/v1/funding-ledger"), expect: always("allowed") },
+  "POST /api/v1/funding-ledger": {
+    at: mine("/api/v1/funding-ledger", {
+      direction: "out",
+      purpose: "activity",
+      amount_fen: 1,
+      paid_on: "2025-06-01",
+      description: "授权矩阵",
+    }),
+    expect: always("allowed"),
+  },
   "GET /api/v1/funding-ledger/summary": { at: byArea("/api/v1/funding-ledger/summary?area={area}", "district"), expect: listed() },
+  "GET /api/v1/funding-ledger/balances": { at: byArea("/api/v1/funding-ledger/balances?area={area}", "district"), expect: listed() },
+  // Aggregates: outside the caller's area the figures are zero (200), never another area's.
+  "GET /api/v1/funding-ledger/structure": {
+    at: byArea("/api/v1/funding-ledger/structure?area={area}&year=2025", "district"),
+    expect: always(),
+  },
+  "GET /api/v1/funding-ledger/:id/attachments": {
+    at: url("/api/v1/funding-ledger/:id/attachments", "ledgerEntry"),
+    expect: only({
+      city: "area",
+      district: ["own", "siblingCommunity", "otherOrg"],
+      street: ["own", "siblingCommunity"],
+      community: ["own"],
+    }),
+  },
+  "POST /api/v1/funding-ledger/:id/attachments": {
+    at: url("/api/v1/funding-ledger/:id/attachments", "ledgerEntry"),
+    expect: only({ community: ["own"] }, "allowed"),
+  },
+  "GET /api/v1/funding-ledger/:id/attachments/:attachmentId": {
+    at: url("/api/v1/funding-ledger/:id/attachments/:attachmentId", "ledgerEntry", { attachmentId: "ledgerAttachment" }),
+    expect: always(404),
+  },
   "GET /api/v1/contracts/:id/evaluator-candidates": {
     at: url("/api/v1/contracts/:id/evaluator-candidates", "contract"),
     expect: scopedAt("district"),

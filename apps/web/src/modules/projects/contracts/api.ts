@@ -10,8 +10,11 @@ import {
   type ContractClosing,
   type ContractCreate,
   type ContractStatus,
-  type FundingSource,
+  type LedgerDirection,
   type LedgerEntryCreate,
+  type LedgerHolderKind,
+  type LedgerPurpose,
+  type LedgerSource,
   type MilestoneDecision,
   type MilestoneReportCreate,
   type PurchaserEvaluation,
@@ -28,13 +31,25 @@ export type ContractListParams = {
   limit: number;
 };
 export type LedgerListParams = {
+  holder_kind?: LedgerHolderKind | undefined;
   org_id?: string | undefined;
-  source?: FundingSource | undefined;
+  community?: string | undefined;
+  direction?: LedgerDirection | undefined;
+  source?: LedgerSource | undefined;
+  purpose?: LedgerPurpose | undefined;
+  year?: number | undefined;
   contract_id?: string | undefined;
   cursor?: string | undefined;
   limit: number;
 };
-export type LedgerSummaryParams = { org_id: string } | { area: string };
+export type LedgerSummaryParams = ({ org_id: string } | { area: string } | { community: string }) & { year?: number | undefined };
+export type LedgerBalancesParams = {
+  area: string;
+  holder_kind?: LedgerHolderKind | undefined;
+  year?: number | undefined;
+  cursor?: string | undefined;
+  limit: number;
+};
 
 const byId = (id: string) => ({ params: { id } });
 
@@ -232,6 +247,53 @@ export function useCreateLedgerEntry() {
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: endpointKey(ledgerEndpoints.list) });
       void queryClient.invalidateQueries({ queryKey: endpointKey(ledgerEndpoints.summary) });
+      void queryClient.invalidateQueries({ queryKey: endpointKey(ledgerEndpoints.balances) });
+    },
+  });
+}
+
+/** Per holder and year: money in, out and the balance, in an area. */
+export function useLedgerBalances(query: LedgerBalancesParams | undefined) {
+  return useQuery({
+    queryKey: endpointKey(ledgerEndpoints.balances, { query }),
+    queryFn: ({ signal }) => call(ledgerEndpoints.balances, { query: query as LedgerBalancesParams }, { signal }),
+    enabled: query !== undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Figures 3-4 and 3-5 of an area in a year. */
+export function useLedgerStructure(area: string | undefined, year: number) {
+  const query = { area: area ?? "", year };
+  return useQuery({
+    queryKey: endpointKey(ledgerEndpoints.structure, { query }),
+    queryFn: ({ signal }) => call(ledgerEndpoints.structure, { query }, { signal }),
+    enabled: area !== undefined,
+  });
+}
+
+/** The files of a ledger entry. */
+export function useLedgerAttachments(id: string | undefined) {
+  return useQuery({
+    queryKey: endpointKey(ledgerEndpoints.attachments, byId(id ?? "")),
+    queryFn: ({ signal }) => call(ledgerEndpoints.attachments, byId(id ?? ""), { signal }),
+    enabled: id !== undefined,
+  });
+}
+
+/** Download address of a ledger attachment (the session cookie goes along). */
+export function ledgerAttachmentHref(id: string, attachmentId: string): string {
+  return endpointHref(ledgerEndpoints.download, { params: { id, attachmentId } });
+}
+
+/** Uploads a receipt or invoice to a ledger entry (raw bytes). */
+export function useUploadLedgerAttachment(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => call(ledgerEndpoints.attach, { params: { id }, query: { name: file.name.slice(0, 200) }, body: file }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: endpointKey(ledgerEndpoints.attachments, byId(id)) });
+      void queryClient.invalidateQueries({ queryKey: endpointKey(ledgerEndpoints.list) });
     },
   });
 }

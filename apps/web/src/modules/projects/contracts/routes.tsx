@@ -6,6 +6,7 @@ const ContractListPage = lazy(() => import("./pages/ContractListPage").then((m) 
 const ContractCreatePage = lazy(() => import("./pages/ContractCreatePage").then((m) => ({ default: m.ContractCreatePage })));
 const ContractPage = lazy(() => import("./pages/ContractPage").then((m) => ({ default: m.ContractPage })));
 const FundingLedgerPage = lazy(() => import("./pages/FundingLedgerPage").then((m) => ({ default: m.FundingLedgerPage })));
+const FundingStructurePage = lazy(() => import("./pages/FundingStructurePage").then((m) => ({ default: m.FundingStructurePage })));
 const IndicatorsPage = lazy(() => import("./pages/IndicatorsPage").then((m) => ({ default: m.IndicatorsPage })));
 
 const guarded = (element: ReactNode) => <RequirePermission permission="projects.read">{element}</RequirePermission>;
@@ -23,6 +24,7 @@ export const contractRoutes: RouteObject[] = [
   },
   { path: "contracts/:id", element: guarded(<ContractPage />) },
   { path: "funding-ledger", element: guarded(<FundingLedgerPage />) },
+  { path: "funding-ledger/structure", element: guarded(<FundingStructurePage />) },
   {
     path: "projects/indicators",
     element: (

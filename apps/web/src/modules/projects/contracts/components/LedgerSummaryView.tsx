@@ -20,7 +20,7 @@ export function LedgerSummaryView({ summary }: { summary: LedgerSummary }) {
           rowKey="source"
           dataSource={summary.by_source}
           columns={[
-            { key: "source", title: t("contracts.ledger.source"), render: (_v, row) => t(`socialOrgs.funding.${row.source}`) },
+            { key: "source", title: t("contracts.ledger.source"), render: (_v, row) => t(`contracts.ledger.sources.${row.source}`) },
             { key: "amount", title: t("contracts.ledger.amount"), align: "right", render: (_v, row) => formatFen(row.amount_fen) },
           ]}
         />
