@@ -144,7 +144,7 @@ export type PlanStatus = z.infer<typeof PlanStatusSchema>;
 export const PlanIndicatorSchema = z
   .enum(["administrative_share_max", "social_workers_per_1000", "standard_facilities_rate", "manual"])
   .describe(
-    "administrative_share_max: share of community working time on administrative tasks, percent; social_workers_per_1000: certified social workers per 1,000 residents; standard_facilities_rate: percent of communities with all 三室两栏一站; manual: reported by the owner",
+    "administrative_share_max: share of the communities' staff time spent on administrative tasks rather than services to residents, percent, over the plan's year up to today (as in GET /workload; no value without hours); social_workers_per_1000: certified social workers per 1,000 residents; standard_facilities_rate: percent of communities with all 三室两栏一站 (these three are computed from live data); manual: reported by the owner",
   );
 export type PlanIndicator = z.infer<typeof PlanIndicatorSchema>;
 
@@ -237,9 +237,9 @@ export const PlanTargetSchema = z.object({
   computed_value: z
     .number()
     .nullable()
-    .describe("From live data where the indicator has a source (null for manual and for indicators without a source yet)"),
+    .describe("From live data for every indicator but manual (null for manual, and where the area has no data for the indicator)"),
   reported_value: z.number().nullable().describe("The owner's latest reported value"),
-  current_value: z.number().nullable().describe("computed_value when there is one, else reported_value"),
+  current_value: z.number().nullable().describe("computed_value for a computed indicator, reported_value for manual"),
   source: ProgressSourceSchema,
   progress: z.number().min(0).max(1).nullable().describe("How far the current value is toward the target (0–1)"),
   status: PlanTargetStatusSchema,

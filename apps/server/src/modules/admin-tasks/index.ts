@@ -40,3 +40,4 @@ export { getDepartments } from "./departments.js";
 export { ensureDemoDepartments, demoDepartmentName } from "./demo-departments.js";
 export { escalateOverdueAdmissions } from "./escalation.js";
 export { startDueTasks } from "./start.js";
+export { administrativeShareUnder } from "./workload/queries.js";

@@ -15,7 +15,7 @@ async function escalateBatch(tx: Ctx, batchSize: number): Promise<EscalationBatc
   const now = tx.now();
   const today = localDate(now);
   const candidates = await tx.db
-    .select({ target: leadershipPlanTargets, planTitle: leadershipPlans.title })
+    .select({ target: leadershipPlanTargets, planTitle: leadershipPlans.title, year: leadershipPlans.year })
     .from(leadershipPlanTargets)
     .innerJoin(leadershipPlans, eq(leadershipPlans.id, leadershipPlanTargets.planId))
     .where(
@@ -30,25 +30,28 @@ async function escalateBatch(tx: Ctx, batchSize: number): Promise<EscalationBatc
   if (candidates.length === 0) {
     return { escalated: 0, notifications: 0, full: false };
   }
-  // Achieved targets are not overdue: their current values, once per area and once per target.
+  // Achieved targets are not overdue: their current values, once per plan and once per target.
   const latest = await latestReports(
     tx,
     candidates.map((c) => c.target.id),
   );
-  const valuesByArea = new Map<string, IndicatorValues>();
-  for (const areaCode of new Set(candidates.filter((c) => isComputed(c.target.indicator)).map((c) => c.target.areaCode))) {
-    valuesByArea.set(
-      areaCode,
-      await valuesFor(
-        tx,
-        areaCode,
-        candidates.filter((c) => c.target.areaCode === areaCode).map((c) => c.target),
-      ),
-    );
+  const valuesByPlan = new Map<string, IndicatorValues>();
+  for (const candidate of candidates.filter((c) => isComputed(c.target.indicator))) {
+    const { planId, areaCode } = candidate.target;
+    if (!valuesByPlan.has(planId)) {
+      valuesByPlan.set(
+        planId,
+        await valuesFor(
+          tx,
+          { areaCode, year: candidate.year },
+          candidates.filter((c) => c.target.planId === planId).map((c) => c.target),
+        ),
+      );
+    }
   }
   const overdue = candidates.filter(({ target }) => {
     const current = isComputed(target.indicator)
-      ? (valuesByArea.get(target.areaCode)?.[target.indicator] ?? null)
+      ? (valuesByPlan.get(target.planId)?.[target.indicator] ?? null)
       : (latest.get(target.id)?.value ?? null);
     return evaluateTarget(target, current, today).status === "overdue";
   });

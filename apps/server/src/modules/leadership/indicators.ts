@@ -2,19 +2,43 @@ import type { PlanIndicator } from "@sanshe/contracts/leadership";
 import type { Ctx } from "../../platform/ctx.js";
 import { facilityComplianceUnder, populationByUnit } from "../communities/index.js";
 import { countCertifiedWorkersUnder } from "../social-workers/index.js";
+import { administrativeShareUnder } from "../admin-tasks/index.js";
+import { localDate } from "./policy.js";
 
 /** The live value of each computed indicator for one area (null where the area has no data for it). */
 export type IndicatorValues = Partial<Record<PlanIndicator, number | null>>;
 
 /**
- * Computes the live indicators a plan's targets need, for the plan's area, through the owning
- * modules' exported reads: certified social workers serving communities under the area per 1,000 of
- * their declared residents (social-workers, communities), and the percent of the area's communities
- * with all 三室两栏一站 facilities (communities). A handful of statements per plan, whatever the
- * number of targets.
+ * The period a plan's share is measured over: its year from 1 January to the earlier of 31 December
+ * and today (Asia/Shanghai); null while the year has not begun.
  */
-export async function computeIndicators(ctx: Ctx, areaCode: string, needed: readonly PlanIndicator[]): Promise<IndicatorValues> {
+export function planPeriod(year: number, today: string): { from: string; to: string } | null {
+  const from = `${String(year).padStart(4, "0")}-01-01`;
+  const end = `${String(year).padStart(4, "0")}-12-31`;
+  const to = today < end ? today : end;
+  return to < from ? null : { from, to };
+}
+
+/**
+ * Computes the live indicators a plan's targets need, for the plan's area and year, through the
+ * owning modules' exported reads: certified social workers serving communities under the area per
+ * 1,000 of their declared residents (social-workers, communities), the percent of the area's
+ * communities with all 三室两栏一站 facilities (communities), and the administrative share of the
+ * communities' staff time over the plan's year so far, in percent (admin-tasks; null without hours).
+ * A handful of statements per plan, whatever the number of targets.
+ */
+export async function computeIndicators(
+  ctx: Ctx,
+  areaCode: string,
+  year: number,
+  needed: readonly PlanIndicator[],
+): Promise<IndicatorValues> {
   const values: IndicatorValues = {};
+  if (needed.includes("administrative_share_max")) {
+    const period = planPeriod(year, localDate(ctx.now()));
+    const share = period ? await administrativeShareUnder(ctx, areaCode, period.from, period.to) : null;
+    values.administrative_share_max = share === null ? null : round(share * 100);
+  }
   if (needed.includes("social_workers_per_1000")) {
     const [workers, population] = await Promise.all([countCertifiedWorkersUnder(ctx, areaCode), populationByUnit(ctx, [areaCode])]);
     const residents = population.get(areaCode) ?? 0;

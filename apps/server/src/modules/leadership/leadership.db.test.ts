@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import type {
@@ -15,6 +16,10 @@ import { buildUser } from "../users/test/factories.js";
 import { buildSocialOrg } from "../social-orgs/test/factories.js";
 import { buildSocialWorker } from "../social-workers/test/factories.js";
 import { buildStandardFacilities } from "../communities/test/factories.js";
+import { buildOccurrence, buildTask } from "../admin-tasks/test/rows.js";
+import { buildNeed } from "../needs/test/factories.js";
+import { serviceRecords } from "../needs/test/tables.js";
+import { cases, caseSessions } from "../cases/test/tables.js";
 import { escalateOverdueTargets } from "./escalation.js";
 import { buildLeadershipGroup, buildPlan, buildTarget } from "./test/factories.js";
 
@@ -41,6 +46,59 @@ const otherDistrict = "410103";
 async function one<T>(query: ReturnType<typeof sql>): Promise<T | undefined> {
   const [row] = await queryRows<Record<string, T>>(t.database.db, query);
   return row ? Object.values(row)[0] : undefined;
+}
+
+/** A service record of `minutes` in a community on a date (needs). */
+async function service(areaCode: string, servedOn: string, minutes: number): Promise<void> {
+  const { referralId } = await buildNeed(t.ctx, { area_code: areaCode });
+  await t.ctx.db
+    .insert(serviceRecords)
+    .values({ areaCode, referralId, servedOn, minutes, partyKind: "community", partyName: "社区居委会" });
+}
+
+/** A case session of `minutes` in a community on a date (cases). */
+async function session(areaCode: string, date: string, minutes: number): Promise<void> {
+  const [row] = await t.ctx.db
+    .insert(cases)
+    .values({
+      areaCode,
+      residentId: randomUUID(),
+      workerId: randomUUID(),
+      presentingProblem: "测试",
+      riskLevel: "low",
+      openedOn: "2025-01-01",
+    })
+    .returning({ id: cases.id });
+  await t.ctx.db.insert(caseSessions).values({ caseId: (row as { id: string }).id, date, minutes, kind: "office", notes: "测试" });
+}
+
+/** A target as its plan's page shows it. */
+async function targetOf(who: Client, planId: string, targetId: string): Promise<PlanTarget | undefined> {
+  const response = await who.get(`/api/v1/plans/${planId}`);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json<PlanDetail>().targets.find((target) => target.id === targetId);
+}
+
+/**
+ * The administrative share of an area over [from, to] in percent, computed independently in plain SQL
+ * over the tables: occurrences not cancelled (logged minutes, else the task's estimate) against service
+ * records and case sessions.
+ */
+async function shareBySql(area: string, from: string, to: string): Promise<{ admin: number; service: number; percent: number | null }> {
+  const [row] = await queryRows<{ admin: number; service: number }>(
+    t.database.db,
+    sql`SELECT
+      (SELECT coalesce(sum(coalesce(o.logged_minutes, t.hours_per_occurrence * 60)), 0)
+         FROM admin_task_occurrences o JOIN admin_tasks t ON t.id = o.task_id
+        WHERE o.area_code LIKE ${`${area}%`} AND o.due_on BETWEEN ${from}::date AND ${to}::date AND o.status <> 'cancelled')::float8 AS admin,
+      ((SELECT coalesce(sum(minutes), 0) FROM service_records
+         WHERE area_code LIKE ${`${area}%`} AND served_on BETWEEN ${from}::date AND ${to}::date)
+       + (SELECT coalesce(sum(s.minutes), 0) FROM case_sessions s JOIN cases c ON c.id = s.case_id
+         WHERE c.area_code LIKE ${`${area}%`} AND s.date BETWEEN ${from}::date AND ${to}::date))::float8 AS service`,
+  );
+  const admin = Number(row?.admin ?? 0);
+  const service = Number(row?.service ?? 0);
+  return { admin, service, percent: admin + service > 0 ? (admin * 100) / (admin + service) : null };
 }
 
 async function client(key: string, grants: Parameters<typeof buildUser>[1]): Promise<void> {
@@ -242,6 +300,28 @@ describe("plans and computed progress", () => {
     await buildSocialWorker(t.ctx, { organizationId: org.id, areaCode: district, communities: [communities[2]!] });
     await buildSocialWorker(t.ctx, { organizationId: org.id, areaCode: district, communities: [communities[2]!], certificateNo: null });
     await buildSocialWorker(t.ctx, { organizationId: org.id, areaCode: district, communities: [communities[0]!], status: "left" });
+    // Administrative and service time in 经八路's communities. In 2026 up to today (2 March): 90 minutes
+    // logged, a 120-minute estimate, a cancelled occurrence; outside: an occurrence of 2025 (the 2025
+    // plan's), one due after today, and one in 南阳新村. Services: a record and a case session, and a
+    // record after today.
+    const task = await buildTask(t.ctx, {
+      departmentId,
+      kind: "report",
+      hours: 2,
+      fundingFen: 0,
+      startsOn: "2025-12-01",
+      endsOn: "2026-12-31",
+      targets: [...communities.map((areaCode) => ({ areaCode })), { areaCode: community }],
+    });
+    await buildOccurrence(t.ctx, task, communities[0]!, "2026-01-31", { loggedMinutes: 90 });
+    await buildOccurrence(t.ctx, task, communities[1]!, "2026-02-28");
+    await buildOccurrence(t.ctx, task, communities[2]!, "2026-02-15", { status: "cancelled" });
+    await buildOccurrence(t.ctx, task, communities[0]!, "2025-12-31", { loggedMinutes: 500 });
+    await buildOccurrence(t.ctx, task, communities[1]!, "2026-03-31");
+    await buildOccurrence(t.ctx, task, community, "2026-01-31", { loggedMinutes: 400 });
+    await service(communities[0]!, "2026-01-10", 60);
+    await session(communities[1]!, "2026-02-20", 30);
+    await service(communities[2]!, "2026-04-02", 999);
 
     const created = await clients.district!.post(
       "/api/v1/plans",
@@ -310,9 +390,61 @@ describe("plans and computed progress", () => {
     const facilities = byId.get(targetIds.facilities!)!;
     expect(facilities.computed_value).toBeCloseTo(Number(compliance), 3);
     expect(facilities.computed_value).toBeLessThan(90);
-    // The administrative share has no live source yet: reported by its owner.
-    const share = byId.get(targetIds.share!)!;
-    expect(share).toMatchObject({ computed_value: null, current_value: null, source: "none", comparison: "at_most", status: "on_track" });
+  });
+
+  it("computes the administrative share over the plan's year up to today, in percent, as plain SQL does", async () => {
+    const view = (await clients.district!.get(`/api/v1/plans/${plan.id}`)).json<PlanDetail>();
+    const share = view.targets.find((target) => target.id === targetIds.share)!;
+    const expected = await shareBySql(otherStreet, "2026-01-01", "2026-03-02");
+    expect(expected).toMatchObject({ admin: 210, service: 90 });
+    expect(share.computed_value).toBeCloseTo(expected.percent!, 3);
+    expect(share).toMatchObject({
+      unit: "percent",
+      comparison: "at_most",
+      source: "computed",
+      current_value: share.computed_value,
+      status: "on_track",
+      can_report: false,
+    });
+    expect(share.progress).toBeCloseTo(30 / expected.percent!, 3);
+    // A single target's answer (PATCH) computes it over the same year.
+    const edited = await clients.district!.patch(`/api/v1/plan-targets/${targetIds.share}`, { version: share.version, title: share.title });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json<PlanTarget>().computed_value).toBe(share.computed_value);
+    // The 2025 plan of the same street: the whole of 2025 (its one occurrence, no services).
+    const lastYear = await buildTarget(
+      t.ctx,
+      { id: plans.otherStreet!, areaCode: otherStreet },
+      {
+        indicator: "administrative_share_max",
+        comparison: "at_most",
+        targetValue: 30,
+      },
+    );
+    const previous = await targetOf(clients.district!, plans.otherStreet!, lastYear.id);
+    expect(previous?.computed_value).toBeCloseTo((await shareBySql(otherStreet, "2025-01-01", "2025-12-31")).percent!, 3);
+    expect(previous?.computed_value).toBe(100);
+    // An area without administrative or service hours, and a plan whose year has not begun: no value, not 0 %.
+    const empty = await buildTarget(
+      t.ctx,
+      { id: plans.otherDistrict!, areaCode: otherDistrict },
+      {
+        indicator: "administrative_share_max",
+        comparison: "at_most",
+        targetValue: 30,
+      },
+    );
+    expect(await targetOf(clients.city!, plans.otherDistrict!, empty.id)).toMatchObject({
+      computed_value: null,
+      current_value: null,
+      source: "none",
+    });
+    const nextYear = await buildPlan(t.ctx, otherStreet, { year: 2027, status: "draft" });
+    const future = await buildTarget(t.ctx, nextYear, { indicator: "administrative_share_max", comparison: "at_most", targetValue: 30 });
+    expect(await targetOf(clients.district!, nextYear.id, future.id)).toMatchObject({
+      computed_value: null,
+      source: "none",
+    });
   });
 
   it("takes reports from owners and managers, keeps the history, refuses computed targets and others", async () => {
@@ -323,14 +455,19 @@ describe("plans and computed progress", () => {
     await clients.district!.post(`/api/v1/plan-targets/${targetIds.manual}/progress`, { value: 6, note: null });
     const history = (await clients.district!.get(`/api/v1/plan-targets/${targetIds.manual}/progress`)).json<ProgressReportPage>();
     expect(history.items.map((item) => item.value)).toEqual([6, 4]);
-    const computed = await clients.district!.post(`/api/v1/plan-targets/${targetIds.workers}/progress`, { value: 3 });
-    expect(computed.json<{ code: string }>().code).toBe("PLAN_TARGET_COMPUTED");
+    for (const key of ["workers", "share"]) {
+      const computed = await clients.district!.post(`/api/v1/plan-targets/${targetIds[key]}/progress`, { value: 25 });
+      expect(computed.statusCode, key).toBe(409);
+      expect(computed.json<{ code: string }>().code, key).toBe("PLAN_TARGET_COMPUTED");
+    }
+    const reports = await one<number>(
+      sql`SELECT count(*)::int FROM leadership_progress_reports WHERE target_id IN (${targetIds.workers}::uuid, ${targetIds.share}::uuid)`,
+    );
+    expect(reports).toBe(0);
     // The department owns the manual target only; another reader of the district is no owner.
-    const notOwner = await clients.department!.post(`/api/v1/plan-targets/${targetIds.share}/progress`, { value: 25 });
+    const notOwner = await clients.department!.post(`/api/v1/plan-targets/${targetIds.done}/progress`, { value: 1 });
     expect(notOwner.statusCode).toBe(403);
     expect(notOwner.json<{ code: string }>().code).toBe("PLAN_TARGET_NOT_OWNER");
-    const share = await clients.district!.post(`/api/v1/plan-targets/${targetIds.share}/progress`, { value: 25 });
-    expect(share.json<PlanTarget>()).toMatchObject({ current_value: 25, status: "achieved", progress: 1 });
     await clients.district!.post(`/api/v1/plan-targets/${targetIds.done}/progress`, { value: 1 });
   });
 

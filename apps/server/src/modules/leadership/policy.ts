@@ -19,11 +19,14 @@ export function defaultComparison(indicator: PlanIndicator): PlanComparison {
 }
 
 /**
- * Indicators whose value the platform computes from live data (so owners do not report them). The
- * administrative share is not among them yet: the admin-tasks module exports no read of its workload
- * tables, so that target is reported by its owner (docs/decisions/0020-leadership-and-plans.md).
+ * Indicators whose value the platform computes from live data (so owners do not report them): every
+ * indicator but `manual` (docs/decisions/0020-leadership-and-plans.md).
  */
-export const computedIndicators: readonly PlanIndicator[] = ["social_workers_per_1000", "standard_facilities_rate"];
+export const computedIndicators: readonly PlanIndicator[] = [
+  "administrative_share_max",
+  "social_workers_per_1000",
+  "standard_facilities_rate",
+];
 
 /** True when the indicator's value comes from live data. */
 export function isComputed(indicator: PlanIndicator): boolean {

@@ -216,14 +216,14 @@ export async function latestReports(ctx: Ctx, targetIds: readonly string[]): Pro
   return new Map(rows.map((row) => [row.targetId, { value: Number(row.value), reportedAt: row.reportedAt }]));
 }
 
-/** The live values a set of targets of one area needs (only the computed indicators among them). */
+/** The live values a set of targets of one plan (its area and year) needs (only the computed indicators among them). */
 export async function valuesFor(
   ctx: Ctx,
-  areaCode: string,
+  plan: { areaCode: string; year: number },
   targets: ReadonlyArray<{ indicator: PlanTarget["indicator"] }>,
 ): Promise<IndicatorValues> {
   const needed = [...new Set(targets.map((target) => target.indicator).filter(isComputed))];
-  return needed.length > 0 ? computeIndicators(ctx, areaCode, needed) : {};
+  return needed.length > 0 ? computeIndicators(ctx, plan.areaCode, plan.year, needed) : {};
 }
 
 /**
@@ -251,7 +251,7 @@ export async function getPlan(ctx: ActorCtx, id: string): Promise<PlanDetail> {
     ),
     valuesFor(
       ctx,
-      row.plan.areaCode,
+      row.plan,
       targets.map((t) => t.target),
     ),
   ]);
@@ -269,13 +269,17 @@ export async function getPlan(ctx: ActorCtx, id: string): Promise<PlanDetail> {
 /** One target the actor may read, with its progress now. @throws NOT_FOUND otherwise. */
 export async function getTarget(ctx: ActorCtx, id: string): Promise<PlanTarget> {
   const [row] = await ctx.db
-    .select({ target: leadershipPlanTargets, canReport: sql<boolean>`${reportable(ctx)}` })
+    .select({ target: leadershipPlanTargets, year: leadershipPlans.year, canReport: sql<boolean>`${reportable(ctx)}` })
     .from(leadershipPlanTargets)
+    .innerJoin(leadershipPlans, eq(leadershipPlans.id, leadershipPlanTargets.planId))
     .where(and(eq(leadershipPlanTargets.id, id), readable(ctx, leadershipPlanTargets.areaCode)));
   if (!row) {
     throw notFound();
   }
-  const [latest, values] = await Promise.all([latestReports(ctx, [id]), valuesFor(ctx, row.target.areaCode, [row.target])]);
+  const [latest, values] = await Promise.all([
+    latestReports(ctx, [id]),
+    valuesFor(ctx, { areaCode: row.target.areaCode, year: row.year }, [row.target]),
+  ]);
   return presentTarget(row.target, { latest: latest.get(id), values, today: localDate(ctx.now()), canReport: Boolean(row.canReport) });
 }
 

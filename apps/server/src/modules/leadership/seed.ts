@@ -11,8 +11,9 @@ const day = 24 * 60 * 60 * 1000;
 /**
  * The demo leadership: 金水区's and 南阳新村街道's groups for 社区减负 with members and responsibility
  * lists, and 金水区's published 2026 plan with one target per indicator (administrative share ≤ 30 %,
- * 2 certified social workers per 1,000 residents, 三室两栏一站 in ≥ 90 % of communities), a manual
- * target with a report, and one overdue manual target (for the escalation). Once.
+ * 2 certified social workers per 1,000 residents, 三室两栏一站 in ≥ 90 % of communities; all three
+ * computed from live data), a manual target with a report, and one overdue manual target (for the
+ * escalation). Once.
  */
 export async function seedLeadership(ctx: Ctx): Promise<void> {
   const [existing] = await ctx.db.select({ id: leadershipGroups.id }).from(leadershipGroups).limit(1);
@@ -138,9 +139,9 @@ export async function seedLeadership(ctx: Ctx): Promise<void> {
   for (const target of targets) {
     created.push(await addTarget(district, plan.id, { ...target, owner_department_id: null, owner_user_id: null }));
   }
-  const [share, , , proofs, reports] = created;
-  if (share && proofs && reports) {
-    await reportProgress(district, share.id, { value: 41.5, note: "一季度抽样测算：行政事务约占社区工作时长四成。" });
+  // The three indicator targets are computed from live data (the share from admin-tasks' workload): no reports.
+  const [, , , proofs, reports] = created;
+  if (proofs && reports) {
     await reportProgress(district, proofs.id, { value: 12, note: "已取消居住证明、亲属关系证明等12项。" });
     await reportProgress(district, reports.id, { value: 9, note: "9个街道已上线，其余街道延期。" });
   }

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Workload, WorkloadFigures, WorkloadQuery } from "@sanshe/contracts/admin-tasks";
-import type { ActorCtx } from "../../../platform/ctx.js";
+import type { ActorCtx, Ctx } from "../../../platform/ctx.js";
 import { queryRows } from "../../../platform/db/client.js";
 import { AppError, notFound } from "../../../platform/errors/app-error.js";
 import { isInScope } from "../../../platform/auth/permissions.js";
@@ -119,11 +119,13 @@ function grains(sets: { child: boolean; community: boolean }): { select: SQL; gr
   };
 }
 
-/** Hours and occurrences, per area, child, month and community. */
-function hoursStatement(area: string, child: number, from: string, to: string): SQL {
-  const { select, groupBy } = grains({ child: true, community: true });
-  return sql`WITH events AS (
-      SELECT ${adminTaskOccurrences.areaCode} AS area_code, ${adminTaskOccurrences.dueOn} AS on_date,
+/**
+ * The work done in the area over [from, to], one row per occurrence, service record or case session:
+ * its area and date, administrative minutes (occurrences not cancelled: the minutes logged, else the
+ * task's estimate), service minutes, and whether it is a report, an inspection or a meeting.
+ */
+function workEvents(area: string, from: string, to: string): SQL {
+  return sql`SELECT ${adminTaskOccurrences.areaCode} AS area_code, ${adminTaskOccurrences.dueOn} AS on_date,
         coalesce(${adminTaskOccurrences.loggedMinutes}::numeric, ${adminTasks.hoursPerOccurrence} * 60) AS admin_minutes,
         0::numeric AS service_minutes,
         (${adminTasks.kind} = 'report')::int AS reports,
@@ -136,8 +138,13 @@ function hoursStatement(area: string, child: number, from: string, to: string): 
       UNION ALL
       SELECT s.area_code, s.on_date, 0, s.minutes, 0, 0, 0 FROM (${serviceMinutesUnder(area, from, to)}) AS s
       UNION ALL
-      SELECT c.area_code, c.on_date, 0, c.minutes, 0, 0, 0 FROM (${caseSessionMinutesUnder(area, from, to)}) AS c
-    )
+      SELECT c.area_code, c.on_date, 0, c.minutes, 0, 0, 0 FROM (${caseSessionMinutesUnder(area, from, to)}) AS c`;
+}
+
+/** Hours and occurrences, per area, child, month and community. */
+function hoursStatement(area: string, child: number, from: string, to: string): SQL {
+  const { select, groupBy } = grains({ child: true, community: true });
+  return sql`WITH events AS (${workEvents(area, from, to)})
     SELECT ${select},
       sum(admin_minutes)::float8 AS admin_minutes, sum(service_minutes)::float8 AS service_minutes,
       sum(reports)::int AS reports, sum(inspections)::int AS inspections, sum(meetings)::int AS meetings
@@ -326,4 +333,23 @@ export async function getWorkload(ctx: ActorCtx, query: WorkloadQuery): Promise<
       administrative_hours: hours(Number(row.administrative_minutes)),
     })),
   };
+}
+
+/**
+ * The administrative share (0–1) of the staff time of the communities under `areaCode` over
+ * [from, to] (calendar dates): administrative minutes / (administrative + service minutes), counted
+ * as in the workload picture. Null when the area has no administrative or service minutes in the
+ * period (no share can be told), so a plan without data shows no value rather than 0 %. One
+ * statement. No scope check: for other modules whose caller has already checked what it reads (the
+ * leadership module, for a plan the actor may read).
+ */
+export async function administrativeShareUnder(ctx: Ctx, areaCode: string, from: string, to: string): Promise<number | null> {
+  const [row] = await queryRows<{ admin_minutes: number | null; service_minutes: number | null }>(
+    ctx.db,
+    sql`SELECT sum(admin_minutes)::float8 AS admin_minutes, sum(service_minutes)::float8 AS service_minutes
+      FROM (${workEvents(areaCode, from, to)}) AS e`,
+  );
+  const admin = Number(row?.admin_minutes ?? 0);
+  const service = Number(row?.service_minutes ?? 0);
+  return admin + service > 0 ? admin / (admin + service) : null;
 }
