@@ -139,7 +139,7 @@ describe("de-administration", () => {
       await chooseOption(page, page.locator(".sanshe-pager .ant-select"), "200");
       const item = page.getByTestId("occurrence").filter({ hasText: title }).first();
       await item.waitFor();
-      const overflow = await page.locator("main").evaluate((main) => main.scrollWidth - main.clientWidth);
+      const overflow = await page.locator("#main-content").evaluate((main) => main.scrollWidth - main.clientWidth);
       expect(overflow).toBeLessThanOrEqual(1);
       const done = item.getByRole("button", { name: /办\s*结/ });
       await done.scrollIntoViewIfNeeded();

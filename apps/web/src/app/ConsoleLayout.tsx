@@ -128,8 +128,9 @@ export function ConsoleLayout() {
             </Button>
           </Flex>
         </Layout.Header>
+        {/* AntD's Content is the page's one <main> landmark. */}
         <Layout.Content id="main-content" tabIndex={-1} style={{ padding: 24, outline: "none" }}>
-          <main>
+          <div>
             <Suspense
               fallback={
                 <Flex justify="center" style={{ padding: 48 }}>
@@ -139,7 +140,7 @@ export function ConsoleLayout() {
             >
               <Outlet />
             </Suspense>
-          </main>
+          </div>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -6,9 +6,9 @@ import {
   type OccurrenceStatus,
   type Refusal,
 } from "@sanshe/contracts/admin-tasks";
-import { Alert, App, Button, Card, Flex, Grid, List, Popconfirm, Select, Space, Tabs, Typography } from "antd";
+import { Alert, App, Button, Card, Flex, Grid, List, Popconfirm, Segmented, Select, Space, Tabs, Typography } from "antd";
 import type { TableColumnsType } from "antd";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
 import { CursorList, CursorListTable } from "../../../ui/CursorListTable";
@@ -28,6 +28,11 @@ import { DANGER_TEXT, formatHours, shanghaiToday } from "../format";
 
 type Tab = "occurrences" | "unadmitted" | "refusals";
 const TABS: readonly Tab[] = ["occurrences", "unadmitted", "refusals"];
+const tabLabels: Record<Tab, string> = {
+  occurrences: "adminTasks.queue.tabOccurrences",
+  unadmitted: "adminTasks.queue.tabUnadmitted",
+  refusals: "adminTasks.queue.tabRefusals",
+};
 
 /** 社区工作台账: a community's queue of admitted work, the demands it may refuse, and its refusals. */
 export function QueuePage() {
@@ -40,6 +45,13 @@ export function QueuePage() {
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const community = chosen ?? communities[0]?.area_code;
   const [isRegistering, setIsRegistering] = useState(false);
+  const isPhone = !Grid.useBreakpoint().md;
+  const choose = (key: Tab) => setParams(withSearchParams(params, { tab: key === "occurrences" ? undefined : key }));
+  const panels: Record<Tab, ReactNode> = {
+    occurrences: <OccurrencesTab community={community} />,
+    unadmitted: <UnadmittedTab community={community} />,
+    refusals: <RefusalsTab community={community} />,
+  };
 
   return (
     <>
@@ -68,16 +80,27 @@ export function QueuePage() {
         </Flex>
       ) : null}
       <Card>
-        <Tabs
-          activeKey={tab}
-          onChange={(key) => setParams(withSearchParams(params, { tab: key === "occurrences" ? undefined : key }))}
-          items={[
-            { key: "occurrences", label: t("adminTasks.queue.tabOccurrences"), children: <OccurrencesTab community={community} /> },
-            { key: "unadmitted", label: t("adminTasks.queue.tabUnadmitted"), children: <UnadmittedTab community={community} /> },
-            { key: "refusals", label: t("adminTasks.queue.tabRefusals"), children: <RefusalsTab community={community} /> },
-          ]}
-          destroyOnHidden
-        />
+        {isPhone ? (
+          // On a phone the three views are a segmented switch: AntD's tab bar would overflow into a
+          // "more" button inside the tablist, which screen readers cannot use (axe aria-required-children).
+          <>
+            <Segmented<Tab>
+              block
+              value={tab}
+              onChange={choose}
+              options={TABS.map((key) => ({ value: key, label: t(tabLabels[key]) }))}
+              style={{ marginBottom: 16 }}
+            />
+            {panels[tab]}
+          </>
+        ) : (
+          <Tabs
+            activeKey={tab}
+            onChange={(key) => choose(key as Tab)}
+            items={TABS.map((key) => ({ key, label: t(tabLabels[key]), children: panels[key] }))}
+            destroyOnHidden
+          />
+        )}
       </Card>
       <RefusalDrawer open={isRegistering} onClose={() => setIsRegistering(false)} community={community} />
     </>
