@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AreaCodeSchema, CalendarDateSchema, pageOf, PageQuerySchema, text, TimestampSchema, UuidSchema } from "./common.js";
 import { endpoint } from "./endpoint.js";
+import { OrganizationListQuerySchema, OrganizationRefPageSchema } from "./users.js";
 
 /**
  * De-administration (社区减负): the catalogue of community work items (社区工作事项清单), departments
@@ -288,22 +289,30 @@ export const RefusalSchema = z.object({
 export type Refusal = z.infer<typeof RefusalSchema>;
 export const RefusalPageSchema = pageOf(RefusalSchema);
 
-export const RefusalCreateSchema = z.union([
-  z.strictObject({
-    task_id: UuidSchema.describe("A task targeting your community that is not admitted"),
+/** The fields that describe a demand received off-system (all required without task_id, none with it). */
+const offSystemFields = ["department_id", "title", "kind", "received_on"] as const;
+
+export const RefusalCreateSchema = z
+  .strictObject({
+    task_id: UuidSchema.optional().describe("A task targeting your community that is not admitted (then leave out the off-system fields)"),
     area_code: AreaCodeSchema.optional().describe("Your community (needed only if you work for several)"),
+    department_id: UuidSchema.optional().describe("Off-system demand: the department that made it"),
+    title: text({ max: 200 }).optional().describe("Off-system demand: what was asked"),
+    kind: AdminTaskKindSchema.optional().describe("Off-system demand: its kind"),
+    received_on: CalendarDateSchema.optional().describe("Off-system demand: when it arrived"),
     note: text({ max: 1000 }).nullable().default(null),
-  }),
-  z.strictObject({
-    department_id: UuidSchema,
-    area_code: AreaCodeSchema.optional().describe("Your community (needed only if you work for several)"),
-    title: text({ max: 200 }),
-    kind: AdminTaskKindSchema,
-    received_on: CalendarDateSchema,
-    note: text({ max: 1000 }).nullable().default(null),
-  }),
-]);
-export type RefusalCreate = z.infer<typeof RefusalCreateSchema>;
+  })
+  .superRefine((value, context) => {
+    for (const field of offSystemFields) {
+      if (value.task_id !== undefined && value[field] !== undefined) {
+        context.addIssue({ code: "custom", message: "REFUSAL_TASK_OR_DEMAND", path: [field] });
+      }
+      if (value.task_id === undefined && value[field] === undefined) {
+        context.addIssue({ code: "custom", message: "REFUSAL_DEMAND_FIELD_REQUIRED", path: [field] });
+      }
+    }
+  });
+export type RefusalCreate = z.input<typeof RefusalCreateSchema>;
 
 export const RefusalListQuerySchema = PageQuerySchema.extend({
   area: AreaCodeSchema.optional(),
@@ -378,6 +387,16 @@ export type Workload = z.infer<typeof WorkloadSchema>;
 const tags = ["admin-tasks"] as const;
 
 export const departmentEndpoints = {
+  refs: endpoint({
+    method: "GET",
+    path: "/departments/refs",
+    summary: "Active departments an administrator may tie a department account to (in or above their scope), by name",
+    tags,
+    access: "users.admin",
+    query: OrganizationListQuerySchema,
+    status: 200,
+    response: OrganizationRefPageSchema,
+  }),
   list: endpoint({
     method: "GET",
     path: "/departments",

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { idNumberCheckCharacter, usccCheckCharacter } from "@sanshe/contracts";
 import { createTestApp, signIn, type TestApp } from "../../test/test-app.js";
+import { buildDepartment } from "../modules/admin-tasks/test/factories.js";
 import { queryRows } from "../platform/db/client.js";
 import { buildUser } from "../modules/users/test/factories.js";
 import { buildSocialOrg, randomUscc } from "../modules/social-orgs/test/factories.js";
@@ -337,6 +338,7 @@ function problemWith(name: string, input: Input, status: number, contentType: st
 beforeAll(async () => {
   t = await createTestApp();
   const org = await buildSocialOrg(t.ctx, "410105");
+  const department = await buildDepartment(t.ctx, "410105");
   // One account holding every permission (a street official for resident reads and meetings, a
   // district official for the registries, and every other role), so access never answers first.
   const user = await buildUser(t.ctx, [
@@ -349,6 +351,7 @@ beforeAll(async () => {
     { role: "resident", area_code: "410105007002" },
     { role: "admin", area_code: "4101" },
     { role: "auditor", area_code: "4101" },
+    { role: "department", area_code: "410105", organization_id: department },
   ]);
   cookie = await signIn(t.app, user.login);
   const client = await t.app.inject({

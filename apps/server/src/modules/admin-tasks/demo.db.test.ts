@@ -76,4 +76,31 @@ describe("demo de-administration", () => {
     const district = (await clients.get("demo-district")!.get("/api/v1/admin-tasks?limit=100")).json<Page<AdminTask>>();
     expect(district.items).toHaveLength(9);
   });
+
+  it("an administrator picks a department and creates an account of the department role for it", async () => {
+    const city = clients.get("demo-city")!;
+    const refs = await city.get("/api/v1/departments/refs?q=民政");
+    expect(refs.statusCode, refs.body).toBe(200);
+    const bureau = refs.json<Page<{ id: string; name: string; area_code: string }>>().items.find((d) => d.name === "金水区民政局");
+    expect(bureau).toMatchObject({ area_code: "410105" });
+    // Only account administrators pick departments.
+    expect((await clients.get("demo-department")!.get("/api/v1/departments/refs")).statusCode).toBe(403);
+    const account = (area: string) => ({
+      login: `bureau-${area}`,
+      display_name: "民政局工作人员",
+      password: "Department-pass-2026",
+      memberships: [{ role: "department", area_code: area, organization_id: bureau!.id }],
+    });
+    // A department account's scope is exactly its department's jurisdiction.
+    const wrongScope = await city.post("/api/v1/users", account("410105007"));
+    expect(wrongScope.statusCode).toBe(400);
+    expect(wrongScope.json<{ code: string }>().code).toBe("MEMBERSHIP_INVALID");
+    const created = await city.post("/api/v1/users", account("410105"));
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json<{ memberships: Array<{ organization_name: string }> }>().memberships[0]?.organization_name).toBe("金水区民政局");
+    const signedIn = as(t.app, await signIn(t.app, "bureau-410105", "Department-pass-2026"));
+    const mine = (await signedIn.get("/api/v1/admin-tasks?limit=100")).json<Page<AdminTask>>();
+    expect(mine.items.map((task) => task.department_name)).toEqual(mine.items.map(() => "金水区民政局"));
+    expect(mine.items.length).toBe(3);
+  });
 });

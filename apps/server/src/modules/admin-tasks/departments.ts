@@ -47,12 +47,39 @@ export async function getDepartments(ctx: Ctx, ids: readonly string[]): Promise<
  * Departments a reader sees: those whose jurisdiction lies in their scope, and those above it (a
  * street sees its district's and the city's bureaus). Everyone with admin_tasks.read.
  */
-function visible(ctx: ActorCtx): SQL {
-  const prefixes = ctx.actor.scope("admin_tasks.read");
+function visible(ctx: ActorCtx, permission: "admin_tasks.read" | "users.admin" = "admin_tasks.read"): SQL {
+  const prefixes = ctx.actor.scope(permission);
   if (prefixes.length === 0) {
     return sql`false`;
   }
   return or(inScope(departments.areaCode, prefixes), ...prefixes.map((prefix) => ancestorOf(departments.areaCode, prefix))) as SQL;
+}
+
+/**
+ * GET /departments/refs: the active departments an administrator may tie a department account to
+ * (in or above their users.admin scope), by name; keyset on (name, id).
+ */
+export async function listDepartmentRefs(ctx: ActorCtx, query: { q?: string | undefined; cursor?: string | undefined; limit: number }) {
+  const conditions: SQL[] = [visible(ctx, "users.admin"), eq(departments.active, true)];
+  if (query.q) {
+    conditions.push(ilike(departments.name, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  }
+  const after = nameCursor.decode(query.cursor);
+  if (after) {
+    conditions.push(sql`(${departments.name}, ${departments.id}) > (${after[0]}, ${after[1]}::uuid)`);
+  }
+  const rows = await ctx.db
+    .select({ id: departments.id, name: departments.name, area_code: departments.areaCode })
+    .from(departments)
+    .where(and(...conditions))
+    .orderBy(asc(departments.name), asc(departments.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page,
+    next_cursor: rows.length > query.limit && last ? nameCursor.encode([last.name, last.id]) : null,
+  };
 }
 
 /** Departments in or above the area (or the caller's whole view), by name. */

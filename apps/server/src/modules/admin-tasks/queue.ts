@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Occurrence, OccurrenceComplete, Refusal, RefusalCreate } from "@sanshe/contracts/admin-tasks";
+import type { z } from "zod";
+import type { Occurrence, OccurrenceComplete, Refusal, RefusalCreateSchema } from "@sanshe/contracts/admin-tasks";
 import { withTx, type ActorCtx } from "../../platform/ctx.js";
 import { AppError, notFound, versionConflict } from "../../platform/errors/app-error.js";
 import { inScope } from "../../platform/scope/index.js";
@@ -75,19 +76,20 @@ function refusingCommunity(ctx: ActorCtx, named: string | undefined): string {
  * retry with the same Idempotency-Key replays the first answer instead). @throws NOT_FOUND (task not
  * targeting the community), ADMIN_TASK_NOT_REFUSABLE (admitted or withdrawn), ADMIN_TASK_DEPARTMENT.
  */
-export async function refuseDemand(ctx: ActorCtx, input: RefusalCreate): Promise<Refusal> {
+export async function refuseDemand(ctx: ActorCtx, input: z.output<typeof RefusalCreateSchema>): Promise<Refusal> {
   const community = refusingCommunity(ctx, input.area_code);
   const id = await withTx(ctx, async (tx) => {
     const now = tx.now();
     let values: typeof adminTaskRefusals.$inferInsert;
     let departmentName: string;
-    if ("task_id" in input) {
+    if (input.task_id !== undefined) {
+      const taskId = input.task_id;
       const [found] = await tx.db
         .select({ task: adminTasks, departmentName: departments.name, targetStatus: adminTaskTargets.status })
         .from(adminTasks)
         .innerJoin(adminTaskTargets, and(eq(adminTaskTargets.taskId, adminTasks.id), eq(adminTaskTargets.areaCode, community)))
         .innerJoin(departments, eq(departments.id, adminTasks.departmentId))
-        .where(eq(adminTasks.id, input.task_id))
+        .where(eq(adminTasks.id, taskId))
         .for("update", { of: adminTaskTargets });
       if (!found) {
         throw notFound();
@@ -101,7 +103,7 @@ export async function refuseDemand(ctx: ActorCtx, input: RefusalCreate): Promise
       await tx.db
         .update(adminTaskTargets)
         .set({ status: "refused", updatedAt: now })
-        .where(and(eq(adminTaskTargets.taskId, input.task_id), eq(adminTaskTargets.areaCode, community)));
+        .where(and(eq(adminTaskTargets.taskId, taskId), eq(adminTaskTargets.areaCode, community)));
       departmentName = found.departmentName;
       values = {
         areaCode: community,
@@ -116,10 +118,15 @@ export async function refuseDemand(ctx: ActorCtx, input: RefusalCreate): Promise
         updatedAt: now,
       };
     } else {
+      const { department_id: departmentId, title, kind, received_on: receivedOn } = input;
+      if (departmentId === undefined || title === undefined || kind === undefined || receivedOn === undefined) {
+        // RefusalCreateSchema lets no off-system demand through without these.
+        throw new Error("an off-system refusal without its demand's fields");
+      }
       const [department] = await tx.db
         .select()
         .from(departments)
-        .where(and(eq(departments.id, input.department_id), sql`${community} LIKE ${departments.areaCode} || '%'`));
+        .where(and(eq(departments.id, departmentId), sql`${community} LIKE ${departments.areaCode} || '%'`));
       if (!department) {
         throw new AppError("ADMIN_TASK_DEPARTMENT");
       }
@@ -128,9 +135,9 @@ export async function refuseDemand(ctx: ActorCtx, input: RefusalCreate): Promise
         areaCode: community,
         departmentId: department.id,
         taskId: null,
-        title: input.title,
-        kind: input.kind,
-        receivedOn: input.received_on,
+        title,
+        kind,
+        receivedOn,
         note: input.note,
         refusedBy: tx.actor.userId,
         createdAt: now,

@@ -2,13 +2,14 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { adminTaskEndpoints as tasks, communityQueueEndpoints as queue, departmentEndpoints as depts } from "@sanshe/contracts/admin-tasks";
 import { requireActor } from "../../platform/ctx.js";
 import { serve } from "../../platform/http/endpoint.js";
-import { createDepartment, listDepartments, updateDepartment } from "./departments.js";
+import { createDepartment, listDepartmentRefs, listDepartments, updateDepartment } from "./departments.js";
 import { getTask, listQueue, listRefusals, listTasks, listUnadmitted } from "./queries.js";
 import { completeOccurrence, refuseDemand } from "./queue.js";
 import { applyForTask, decideTask, resubmitTask, takeBackTask, withdrawTask } from "./service.js";
 
 /** Departments, administrative task applications and admission (准入), take-back (回收). */
 export const adminTaskRoutes: FastifyPluginAsyncZod = async (app) => {
+  serve(app, depts.refs, async (request) => listDepartmentRefs(requireActor(request.ctx), request.query));
   serve(app, depts.list, async (request) => listDepartments(requireActor(request.ctx), request.query));
   serve(app, depts.create, async (request) => createDepartment(requireActor(request.ctx), request.body));
   serve(app, depts.update, async (request) => updateDepartment(requireActor(request.ctx), request.params.id, request.body));

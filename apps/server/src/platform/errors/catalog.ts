@@ -301,6 +301,12 @@ export const fieldMessages: Record<string, Record<Locale, string>> = {
   LONE_SURROGATE: { "zh-CN": "含有无效的字符（孤立的代理项）", en: "Contains an invalid character (lone surrogate)" },
   NUL_CHARACTER: { "zh-CN": "含有无效的空字符（NUL）", en: "Contains a NUL character" },
   DATE_OUT_OF_RANGE: { "zh-CN": "日期超出合理范围", en: "The date is outside the plausible range" },
+  // --- Refusals of demands never admitted (issue 16) ---
+  REFUSAL_TASK_OR_DEMAND: {
+    "zh-CN": "拒绝系统内的未准入事项时不填写系统外事项的信息",
+    en: "Refusing a task in Sanshe takes no off-system demand fields",
+  },
+  REFUSAL_DEMAND_FIELD_REQUIRED: { "zh-CN": "登记系统外事项时须填写", en: "Required for a demand received off-system" },
   // --- Funding ledger (issue 16) ---
   SOURCE_REQUIRED: { "zh-CN": "收入须填写资金来源", en: "Money in needs a source" },
   SOURCE_SYSTEM_ONLY: {

@@ -11,6 +11,7 @@ import {
 } from "@sanshe/contracts";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { call, endpointKey, isProblem } from "../../ui/api";
+import { departmentEndpoints } from "@sanshe/contracts/admin-tasks";
 
 export type UserListFilters = {
   q?: string | undefined;
@@ -42,10 +43,22 @@ export function useUser(id: string | undefined) {
 }
 
 /** Social organizations to pick for org_staff and social_worker memberships. */
-export function useOrganizationOptions(q: string) {
+export function useOrganizationOptions(q: string, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: endpointKey(socialOrgEndpoints.refs, { query: { q, limit: 50 } }),
     queryFn: ({ signal }) => call(socialOrgEndpoints.refs, { query: { q, limit: 50 } }, { signal }),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
+
+/** Departments an administrator may tie a department account to, searched by name on the server. */
+export function useDepartmentOptions(q: string, enabled = true) {
+  return useQuery({
+    enabled,
+    queryKey: endpointKey(departmentEndpoints.refs, { query: { q, limit: 50 } }),
+    queryFn: ({ signal }) => call(departmentEndpoints.refs, { query: { q, limit: 50 } }, { signal }),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });

@@ -11,10 +11,12 @@
  * `unadmittedTask` a submitted task targeting 丰乐社区.
  */
 import {
+  always,
   byArea,
   creates,
   createIn,
   listed,
+  mine,
   scoped,
   stale,
   url,
@@ -57,6 +59,8 @@ const refusal = (world: World, position: Position) => {
 
 export const authz: Record<string, Entry> = {
   ...authzCatalog,
+  // The department picker of account administration: administrators only (the walker answers others 403).
+  "GET /api/v1/departments/refs": { at: mine("/api/v1/departments/refs"), expect: always() },
   // Departments: everyone reading de-administration sees those in or above their area; districts and the city register them.
   "GET /api/v1/departments": { at: byArea("/api/v1/departments?area={area}", "district"), expect: listed() },
   "POST /api/v1/departments": {

@@ -4,7 +4,7 @@ import type { Role } from "@sanshe/contracts";
 import type { Ctx } from "../../../platform/ctx.js";
 import { memberships } from "../../../platform/auth/index.js";
 import { buildUser } from "../../users/test/factories.js";
-import { adminTaskOccurrences, adminTasks, adminTaskTargets, departments, adminTaskRefusals } from "../schema.js";
+import { adminTaskOccurrences, adminTasks, adminTaskTargets, adminTaskRefusals } from "../schema.js";
 
 /** Builders for the admin-tasks tables in db tests: rows straight into the tables, no use case. */
 
@@ -23,10 +23,7 @@ export async function buildMember(
   return user;
 }
 
-export async function buildDepartment(ctx: Ctx, areaCode: string, name: string): Promise<string> {
-  const [row] = await ctx.db.insert(departments).values({ areaCode, name }).returning({ id: departments.id });
-  return (row as { id: string }).id;
-}
+export { buildDepartment } from "./factories.js";
 
 type TaskInput = {
   departmentId: string;

@@ -12,12 +12,16 @@ type MembershipFieldsProps = {
   absolutePrefix: (string | number)[];
 };
 
-/** Role, area code (typed or picked) and, for org staff and social workers, the organization. */
+/**
+ * Role, area code (typed or picked) and, for org staff and social workers, the organization; for
+ * department staff, the government department (whose jurisdiction the scope must be).
+ */
 export function MembershipFields({ prefix, absolutePrefix }: MembershipFieldsProps) {
   const { t } = useTranslation();
   const roleLabel = useRoleLabel();
   const role = Form.useWatch<Role | undefined>([...absolutePrefix, "role"]);
-  const needsOrganization = role !== undefined && ORGANIZATION_ROLES.includes(role);
+  const isDepartment = role === "department";
+  const needsOrganization = role !== undefined && (ORGANIZATION_ROLES.includes(role) || isDepartment);
 
   return (
     <Row gutter={12}>
@@ -50,10 +54,16 @@ export function MembershipFields({ prefix, absolutePrefix }: MembershipFieldsPro
         <Col xs={24} md={8}>
           <Form.Item
             name={[...prefix, "organization_id"]}
-            label={t("users.membership.organization")}
-            rules={[{ required: true, message: t("users.membership.organizationRequired") }]}
+            label={t(isDepartment ? "users.membership.department" : "users.membership.organization")}
+            extra={isDepartment ? t("users.membership.departmentHint") : undefined}
+            rules={[
+              {
+                required: true,
+                message: t(isDepartment ? "users.membership.departmentRequired" : "users.membership.organizationRequired"),
+              },
+            ]}
           >
-            <OrganizationSelect />
+            <OrganizationSelect kind={isDepartment ? "departments" : "organizations"} />
           </Form.Item>
         </Col>
       ) : null}
