@@ -1,6 +1,6 @@
 import { CloudUploadOutlined, PlusOutlined, PrinterOutlined } from "@ant-design/icons";
 import { CatalogListSchema, type CatalogItem, type CatalogList } from "@sanshe/contracts/admin-tasks";
-import { App, Button, Card, Form, Input, Popconfirm, Space, Tabs, Typography } from "antd";
+import { App, Button, Card, Form, Input, Popconfirm, Space, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +11,7 @@ import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { FilterBar } from "../../../ui/FilterBar";
 import { PageHeader } from "../../../ui/PageHeader";
 import { withSearchParams } from "../../../ui/searchParams";
+import { ViewSwitch } from "../../../ui/ViewSwitch";
 import { useCursorPaging } from "../../../ui/useCursorPagination";
 import { useHasPermission, useMe } from "../../auth";
 import { useCatalog, useRemoveCatalogItem } from "../api";
@@ -105,7 +106,8 @@ export function CatalogPage() {
         }
       />
       <Card>
-        <Tabs
+        <ViewSwitch
+          label={t("adminTasks.catalog.title")}
           className="sanshe-no-print"
           activeKey={list ?? "all"}
           onChange={(key) => setParams(withSearchParams(params, { list: key === "all" ? undefined : key }))}

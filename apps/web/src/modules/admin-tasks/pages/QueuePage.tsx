@@ -6,7 +6,7 @@ import {
   type OccurrenceStatus,
   type Refusal,
 } from "@sanshe/contracts/admin-tasks";
-import { Alert, App, Button, Card, Flex, Grid, List, Popconfirm, Segmented, Select, Space, Tabs, Typography } from "antd";
+import { Alert, App, Button, Card, Flex, Grid, List, Popconfirm, Select, Space, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -16,6 +16,7 @@ import { formatDateTime } from "../../../ui/formatDateTime";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { withSearchParams } from "../../../ui/searchParams";
+import { ViewSwitch } from "../../../ui/ViewSwitch";
 import { useCursorPaging } from "../../../ui/useCursorPagination";
 import { useIdempotencyKey } from "../../../ui/useIdempotencyKey";
 import { useMe } from "../../auth";
@@ -45,7 +46,6 @@ export function QueuePage() {
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const community = chosen ?? communities[0]?.area_code;
   const [isRegistering, setIsRegistering] = useState(false);
-  const isPhone = !Grid.useBreakpoint().md;
   const choose = (key: Tab) => setParams(withSearchParams(params, { tab: key === "occurrences" ? undefined : key }));
   const panels: Record<Tab, ReactNode> = {
     occurrences: <OccurrencesTab community={community} />,
@@ -80,27 +80,12 @@ export function QueuePage() {
         </Flex>
       ) : null}
       <Card>
-        {isPhone ? (
-          // On a phone the three views are a segmented switch: AntD's tab bar would overflow into a
-          // "more" button inside the tablist, which screen readers cannot use (axe aria-required-children).
-          <>
-            <Segmented<Tab>
-              block
-              value={tab}
-              onChange={choose}
-              options={TABS.map((key) => ({ value: key, label: t(tabLabels[key]) }))}
-              style={{ marginBottom: 16 }}
-            />
-            {panels[tab]}
-          </>
-        ) : (
-          <Tabs
-            activeKey={tab}
-            onChange={(key) => choose(key as Tab)}
-            items={TABS.map((key) => ({ key, label: t(tabLabels[key]), children: panels[key] }))}
-            destroyOnHidden
-          />
-        )}
+        <ViewSwitch
+          label={t("adminTasks.queue.title")}
+          activeKey={tab}
+          onChange={(key) => choose(key as Tab)}
+          items={TABS.map((key) => ({ key, label: t(tabLabels[key]), children: panels[key] }))}
+        />
       </Card>
       <RefusalDrawer open={isRegistering} onClose={() => setIsRegistering(false)} community={community} />
     </>

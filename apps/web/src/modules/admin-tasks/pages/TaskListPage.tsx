@@ -1,6 +1,6 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { AdminTaskStatusSchema, type AdminTask, type AdminTaskStatus } from "@sanshe/contracts/admin-tasks";
-import { Button, Card, Form, Input, Select, Space, Tabs, Tag, Typography } from "antd";
+import { Button, Card, Form, Input, Select, Space, Tag, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,7 @@ import { FilterBar } from "../../../ui/FilterBar";
 import { PageHeader } from "../../../ui/PageHeader";
 import { useCursorPaging } from "../../../ui/useCursorPagination";
 import { withSearchParams } from "../../../ui/searchParams";
+import { ViewSwitch } from "../../../ui/ViewSwitch";
 import { useHasPermission } from "../../auth";
 import { AreaCodeInput } from "../../jurisdictions";
 import { useAdminTasks, useDepartments } from "../api";
@@ -92,7 +93,8 @@ export function TaskListPage() {
         }
       />
       <Card>
-        <Tabs
+        <ViewSwitch
+          label={t("adminTasks.tasks.title")}
           activeKey={status ?? "all"}
           onChange={(key) => setParams(withSearchParams(params, { status: key === "all" ? undefined : key }))}
           items={[
