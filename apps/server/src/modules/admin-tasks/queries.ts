@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, desc, eq, ilike, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, ilike, inArray, ne, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type {
   AdminTaskDetail,
@@ -158,21 +158,29 @@ function queueScope(ctx: ActorCtx): string[] {
 }
 
 /**
+ * The rows of a community-side table (occurrences, refusals) a reader sees: those of the communities
+ * in their queue scope, and a department's those of its own department; nothing otherwise.
+ */
+function communityRowsVisible(ctx: ActorCtx, areaCode: AnyColumn, departmentId: AnyColumn): SQL {
+  const branches: SQL[] = [];
+  const scope = queueScope(ctx);
+  if (scope.length > 0) {
+    branches.push(inScope(areaCode, scope));
+  }
+  const own = actorDepartments(ctx.actor);
+  if (own.length > 0) {
+    branches.push(inArray(departmentId, own));
+  }
+  return branches.length > 0 ? (or(...branches) as SQL) : sql`false`;
+}
+
+/**
  * A community's queue: occurrences of admitted tasks, earliest due first (keyset on due_on, id).
  * Officials see the communities of their jurisdiction, community staff their own, a department the
  * occurrences of its own tasks. Cancelled occurrences (taken back) show only when asked for.
  */
 export async function listQueue(ctx: ActorCtx, query: QueueQuery): Promise<OccurrencePage> {
-  const branches: SQL[] = [];
-  const scope = queueScope(ctx);
-  if (scope.length > 0) {
-    branches.push(inScope(adminTaskOccurrences.areaCode, scope));
-  }
-  const own = actorDepartments(ctx.actor);
-  if (own.length > 0) {
-    branches.push(inArray(adminTasks.departmentId, own));
-  }
-  const conditions: SQL[] = [branches.length > 0 ? (or(...branches) as SQL) : sql`false`];
+  const conditions: SQL[] = [communityRowsVisible(ctx, adminTaskOccurrences.areaCode, adminTasks.departmentId)];
   if (query.area) {
     conditions.push(withinArea(adminTaskOccurrences.areaCode, query.area));
   }
@@ -259,16 +267,7 @@ export async function listUnadmitted(ctx: ActorCtx, query: UnadmittedQuery): Pro
  * jurisdiction's, a department those against it.
  */
 export async function listRefusals(ctx: ActorCtx, query: RefusalListQuery): Promise<RefusalPage> {
-  const branches: SQL[] = [];
-  const scope = queueScope(ctx);
-  if (scope.length > 0) {
-    branches.push(inScope(adminTaskRefusals.areaCode, scope));
-  }
-  const own = actorDepartments(ctx.actor);
-  if (own.length > 0) {
-    branches.push(inArray(adminTaskRefusals.departmentId, own));
-  }
-  const conditions: SQL[] = [branches.length > 0 ? (or(...branches) as SQL) : sql`false`];
+  const conditions: SQL[] = [communityRowsVisible(ctx, adminTaskRefusals.areaCode, adminTaskRefusals.departmentId)];
   if (query.area) {
     conditions.push(withinArea(adminTaskRefusals.areaCode, query.area));
   }
