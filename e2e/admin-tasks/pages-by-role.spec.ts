@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { AxeBuilder } from "@axe-core/playwright";
-import { launchBrowser, newPage, signInThroughPage } from "../fixtures/browser.js";
+import type { Browser } from "playwright-core";
+import { launchBrowser, newPage, seriousViolations, signInThroughPage } from "../fixtures/browser.js";
 
 /**
  * Every de-administration screen opened by the role that uses it, on a desktop and (for community
@@ -18,19 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes
-          .map((node) => node.target.join(" "))
-          .slice(0, 3)
-          .join(", ")}`,
-    );
-}
 
 type Visit = { login: string; path: string; shows: string; phone?: true };
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { AxeBuilder } from "@axe-core/playwright";
-import { launchBrowser, newPage, signInThroughPage } from "../fixtures/browser.js";
+import type { Browser } from "playwright-core";
+import { launchBrowser, newPage, seriousViolations, signInThroughPage } from "../fixtures/browser.js";
 
 let browser: Browser;
 
@@ -12,20 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-/** WCAG 2.1 A/AA violations of serious or critical impact (GB/T 37668 aligns with WCAG 2.0 AA). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes
-          .map((node) => node.target.join(" "))
-          .slice(0, 3)
-          .join(", ")}`,
-    );
-}
 
 describe("accessibility", () => {
   it("[PUBLIC][A11Y] the login page and the public organization directory have no serious WCAG 2.1 AA violations", async () => {
