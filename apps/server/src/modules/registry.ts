@@ -19,6 +19,7 @@ import { announcementsModule } from "./announcements/index.js";
 import { calendarModule } from "./calendar/index.js";
 import { adminTasksModule } from "./admin-tasks/index.js";
 import { leadershipModule } from "./leadership/index.js";
+import { homeModule } from "./home/index.js";
 
 /**
  * Every domain module, in dependency order (seeds run in this order). The only place modules are wired:
@@ -41,6 +42,7 @@ export const modules: readonly ModuleManifest[] = [
   apiClientsModule,
   announcementsModule,
   leadershipModule,
+  homeModule,
   calendarModule,
   auditLogModule,
   importsModule,

@@ -41,3 +41,4 @@ export { ensureDemoDepartments, demoDepartmentName } from "./demo-departments.js
 export { escalateOverdueAdmissions } from "./escalation.js";
 export { startDueTasks } from "./start.js";
 export { administrativeShareUnder } from "./workload/queries.js";
+export { countAdminTaskTodos, countOpenQueue } from "./home-counts.js";

@@ -17,3 +17,4 @@ export const importsModule: ModuleManifest = {
 
 export { createImportJob, getImportJob, runImport, startImport, purgeExpiredImports } from "./service.js";
 export { presentImportJob } from "./present.js";
+export { countFailedImports } from "./home-counts.js";

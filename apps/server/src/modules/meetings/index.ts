@@ -34,3 +34,4 @@ export {
   type CalendarActionItem,
   type CalendarMeeting,
 } from "./calendar.js";
+export { countActionItemTodos, countUnansweredInvitations, type ActionItemTodoCounts } from "./home-counts.js";

@@ -45,3 +45,5 @@ export { countOpenNeedsByCategory, listChannelNeeds, listCategories, type Channe
 export type { ChannelNeed } from "./present.js";
 export { referralAreasIn, serviceRecordAreasIn, listOpenReferralDeadlines, type ReferralDeadline } from "./referrals/queries.js";
 export { serviceMinutesUnder } from "./fragments.js";
+export { countNeedTodos, countReferralTodos, type NeedTodoCounts, type ReferralTodoCounts } from "./home-counts.js";
+export { createDashboardCache, getNeedsDashboard, type DashboardCache } from "./dashboard/queries.js";

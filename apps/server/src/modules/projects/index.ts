@@ -48,3 +48,4 @@ export {
   type OcdsStage,
 } from "./ocds/queries.js";
 export { creditTaskFunding, type TaskCredit } from "./ledger/credit.js";
+export { countEvaluationsToGive, countMilestonesToAccept, countReviewsToScore } from "./home-counts.js";
