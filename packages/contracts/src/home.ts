@@ -71,7 +71,9 @@ export type HomeFigures = z.infer<typeof HomeFiguresSchema>;
 
 export const HomeTodosSchema = z.object({
   items: z.array(TodoSchema).describe("Kinds of work you may act on, those with a count first; kinds you may not act on are absent"),
-  figures: HomeFiguresSchema.nullable().describe("Officials: key figures of their first jurisdiction with the previous period; others null"),
+  figures: HomeFiguresSchema.nullable().describe(
+    "Officials: key figures of their first jurisdiction with the previous period; others null",
+  ),
 });
 export type HomeTodos = z.infer<typeof HomeTodosSchema>;
 

@@ -1,4 +1,4 @@
-import type { HomeFigure, Todo } from "@sanshe/contracts/home";
+import type { Todo } from "@sanshe/contracts/home";
 
 const dayMs = 86_400_000;
 
@@ -32,12 +32,4 @@ export function orderTodos(items: Todo[]): Todo[] {
       return overdue !== 0 ? overdue : a.index - b.index;
     })
     .map(({ item }) => item);
-}
-
-/** Direction of a figure against the previous period: up, down, flat, or null when either is missing. */
-export function trendOf(figure: HomeFigure): "up" | "down" | "flat" | null {
-  if (figure.value === null || figure.previous === null) {
-    return null;
-  }
-  return figure.value > figure.previous ? "up" : figure.value < figure.previous ? "down" : "flat";
 }

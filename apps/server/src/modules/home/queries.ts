@@ -40,7 +40,12 @@ export async function getHomeTodos(ctx: ActorCtx, cache: DashboardCache | null):
       overdue: referrals.pendingOverdue,
       href: "/referrals?status=pending",
     });
-    items.push({ key: "referrals_in_service", count: referrals.accepted, overdue: referrals.acceptedOverdue, href: "/referrals?status=accepted" });
+    items.push({
+      key: "referrals_in_service",
+      count: referrals.accepted,
+      overdue: referrals.acceptedOverdue,
+      href: "/referrals?status=accepted",
+    });
   }
   if (needs && actor.can("needs.write")) {
     items.push({ key: "confirmations_missing", count: needs.confirmationOverdue, overdue: null, href: "/needs?status=done&overdue=1" });
@@ -65,7 +70,12 @@ export async function getHomeTodos(ctx: ActorCtx, cache: DashboardCache | null):
       overdue: actionItems.convenedOverdue,
       href: "/action-items?role=convener&status=open",
     });
-    items.push({ key: "action_items_to_accept", count: actionItems.convenedDone, overdue: null, href: "/action-items?role=convener&status=done" });
+    items.push({
+      key: "action_items_to_accept",
+      count: actionItems.convenedDone,
+      overdue: null,
+      href: "/action-items?role=convener&status=done",
+    });
   }
   if (reviews !== null) {
     items.push({ key: "reviews_to_score", count: reviews, overdue: null, href: "/calls?status=under_review" });

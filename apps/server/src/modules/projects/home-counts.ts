@@ -3,7 +3,16 @@ import type { ActorCtx } from "../../platform/ctx.js";
 import { inScope } from "../../platform/scope/index.js";
 import { effectiveStatus, isReviewerOf } from "./calls/access.js";
 import { purchaserScope, shanghaiToday } from "./contracts/queries.js";
-import { applications, callCriteria, calls, milestones, projectContracts, projectEvaluations, reviewDeclarations, reviewScores } from "./schema.js";
+import {
+  applications,
+  callCriteria,
+  calls,
+  milestones,
+  projectContracts,
+  projectEvaluations,
+  reviewDeclarations,
+  reviewScores,
+} from "./schema.js";
 
 /**
  * Calls under review (deadline passed, not awarded) on whose panel the actor sits and where an
