@@ -1,10 +1,14 @@
 import { ApartmentOutlined, AuditOutlined, TeamOutlined } from "@ant-design/icons";
 import type { Permission } from "@sanshe/contracts";
-import { Card, Col, List, Row, Tag, Typography } from "antd";
+import { Card, Col, List, Row, Skeleton, Space, Tag, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { PageHeader } from "../../../ui/PageHeader";
+import { ProblemAlert } from "../../../ui/ProblemAlert";
+import { useHomeTodos } from "../api";
+import { FigureCards } from "../components/FigureCards";
+import { TodoCards } from "../components/TodoCards";
 import { useMe, useRoleLabel } from "../../auth";
 
 type Shortcut = { key: string; to: string; permission: Permission; icon: ReactNode };
@@ -30,10 +34,14 @@ function shanghaiHour(): number {
   return Number(hour);
 }
 
-/** 首页: greeting, the user's roles and scopes, and shortcuts to the pages they may use. */
+/**
+ * 首页: greeting, what waits for the user (to-do cards with counts, overdue ones and the list to act in;
+ * an empty state otherwise), an official's key figures with their trend, then the user's roles and shortcuts.
+ */
 export function HomePage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
+  const todos = useHomeTodos();
   const roleLabel = useRoleLabel();
   if (!me) {
     return null;
@@ -43,16 +51,28 @@ export function HomePage() {
   return (
     <>
       <PageHeader title={t(greetingKey(shanghaiHour()), { name: me.user.display_name })} subtitle={t("home.welcome")} />
+      <Space direction="vertical" size={16} style={{ width: "100%", marginBottom: 16 }}>
+        <section aria-labelledby="home-todos-title">
+          <Typography.Title id="home-todos-title" level={2} style={{ fontSize: 18, marginTop: 0 }}>
+            {t("home.todos.title")}
+          </Typography.Title>
+          <ProblemAlert error={todos.error} title={t("home.todos.error")} />
+          {todos.isPending ? <Skeleton active /> : todos.data ? <TodoCards items={todos.data.items} /> : null}
+        </section>
+        {todos.data?.figures ? <FigureCards figures={todos.data.figures} /> : null}
+      </Space>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card
+            size="small"
             title={
-              <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+              <Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>
                 {t("home.memberships.title")}
               </Typography.Title>
             }
           >
             <List
+              size="small"
               dataSource={me.memberships}
               locale={{ emptyText: t("home.memberships.none") }}
               renderItem={(membership) => (
@@ -77,8 +97,9 @@ export function HomePage() {
         </Col>
         <Col xs={24} lg={12}>
           <Card
+            size="small"
             title={
-              <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+              <Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>
                 {t("home.shortcuts.title")}
               </Typography.Title>
             }

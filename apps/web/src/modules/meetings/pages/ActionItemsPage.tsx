@@ -4,7 +4,7 @@ import { Card, Select, Tabs, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router-dom";
+import { Link, useSearchParams } from "react-router-dom";
 import { useHasPermission } from "../../auth";
 import { CursorListTable } from "../../../ui/CursorListTable";
 import { PageHeader } from "../../../ui/PageHeader";
@@ -16,8 +16,12 @@ import { ActionItemStatusTag } from "../components/StatusTags";
 export function ActionItemsPage() {
   const { t } = useTranslation();
   const canConvene = useHasPermission("meetings.convene");
-  const [role, setRole] = useState<"owner" | "convener">("owner");
-  const [status, setStatus] = useState<ActionItemStatus | undefined>(undefined);
+  // The home page's to-dos link here with ?role=convener&status=done (or owner/open).
+  const [params] = useSearchParams();
+  const [role, setRole] = useState<"owner" | "convener">(() => (params.get("role") === "convener" && canConvene ? "convener" : "owner"));
+  const [status, setStatus] = useState<ActionItemStatus | undefined>(() =>
+    ActionItemStatusSchema.options.find((s) => s === params.get("status")),
+  );
   const paging = useCursorPaging([role, status], 50);
   const { pagination, pageSize } = paging;
   const list = useActionItems({ role, status, cursor: pagination.cursor, limit: pageSize });

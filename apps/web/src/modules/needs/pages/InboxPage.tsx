@@ -1,7 +1,8 @@
-import type { Referral, ServiceRecordCreate } from "@sanshe/contracts";
+import { ReferralStatusSchema, type Referral, type ServiceRecordCreate } from "@sanshe/contracts";
 import { Badge, Button, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router-dom";
 import { CursorListPager } from "../../../ui/CursorListTable";
 import { formatDateTime } from "../../../ui/formatDateTime";
 import { PageHeader } from "../../../ui/PageHeader";
@@ -19,9 +20,12 @@ const parties = ["community", "organization", "social_worker", "volunteer"] as c
  */
 export function InboxPage() {
   const { t } = useTranslation();
-  const paging = useCursorPaging(null, 50);
+  // The home page's to-dos link here with ?status=pending (to accept) or ?status=accepted (to complete).
+  const [params, setParams] = useSearchParams();
+  const status = ReferralStatusSchema.options.find((s) => s === params.get("status"));
+  const paging = useCursorPaging(status ?? null, 50);
   const { pagination, pageSize } = paging;
-  const inbox = useInbox({ cursor: pagination.cursor, limit: pageSize });
+  const inbox = useInbox({ cursor: pagination.cursor, limit: pageSize, status });
   const action = useReferralAction();
   const [declining, setDeclining] = useState<Referral | null>(null);
   const [serving, setServing] = useState<Referral | null>(null);
@@ -40,6 +44,14 @@ export function InboxPage() {
       />
       {inbox.data && inbox.data.unread > 0 && (
         <Typography.Paragraph>{t("needs.inbox.unread", { count: inbox.data.unread })}</Typography.Paragraph>
+      )}
+      {status && (
+        <Typography.Paragraph>
+          {t("needs.field.status")}:{" "}
+          <Tag closable onClose={() => setParams({})}>
+            {t(`needs.referralStatus.${status}`)}
+          </Tag>
+        </Typography.Paragraph>
       )}
       <ProblemAlert error={inbox.error ?? action.error} style={{ marginBottom: 12 }} />
       <Table<Referral>

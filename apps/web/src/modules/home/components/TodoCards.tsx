@@ -1,0 +1,60 @@
+import type { Todo } from "@sanshe/contracts/home";
+import { Card, Col, Empty, Flex, Row, Tag, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+
+/** Dark red with white text: 8:1 contrast, where AntD's light "error" tag falls short of 4.5:1. */
+const overdueColor = "#a8071a";
+
+/** One card per kind of work with something waiting: the count, the overdue ones, and the list to act in. */
+export function TodoCards({ items }: { items: readonly Todo[] }) {
+  const { t } = useTranslation();
+  const waiting = items.filter((item) => item.count > 0);
+  if (waiting.length === 0) {
+    return (
+      <Card>
+        <Empty
+          description={
+            <>
+              <Typography.Paragraph strong style={{ marginBottom: 4 }}>
+                {t("home.todos.emptyTitle")}
+              </Typography.Paragraph>
+              <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+                {t("home.todos.emptyNext")}
+              </Typography.Paragraph>
+            </>
+          }
+        />
+      </Card>
+    );
+  }
+  return (
+    <Row gutter={[16, 16]}>
+      {waiting.map((item) => (
+        <Col key={item.key} xs={24} sm={12} xl={8}>
+          <Card data-testid={`todo-${item.key}`} style={{ height: "100%" }} styles={{ body: { padding: 16 } }}>
+            <Typography.Title level={3} style={{ fontSize: 15, margin: 0 }}>
+              {t(`home.todos.items.${item.key}.label`)}
+            </Typography.Title>
+            <Flex align="baseline" gap={12} wrap style={{ margin: "8px 0" }}>
+              <Typography.Text data-testid="todo-count" strong style={{ fontSize: 28, lineHeight: 1.2 }}>
+                {item.count}
+              </Typography.Text>
+              {item.overdue ? (
+                <Tag color={overdueColor} style={{ color: "#fff" }}>
+                  {t("home.todos.overdue", { count: item.overdue })}
+                </Tag>
+              ) : null}
+            </Flex>
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+              {t(`home.todos.items.${item.key}.description`)}
+            </Typography.Paragraph>
+            <Link to={item.href} aria-label={`${t("home.todos.open")}: ${t(`home.todos.items.${item.key}.label`)}`}>
+              {t("home.todos.open")} →
+            </Link>
+          </Card>
+        </Col>
+      ))}
+    </Row>
+  );
+}
