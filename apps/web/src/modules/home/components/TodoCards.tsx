@@ -41,7 +41,7 @@ export function TodoCards({ items }: { items: readonly Todo[] }) {
                 {item.count}
               </Typography.Text>
               {item.overdue ? (
-                <Tag color={overdueColor} style={{ color: "#fff" }}>
+                <Tag data-testid="todo-overdue" variant="solid" color={overdueColor}>
                   {t("home.todos.overdue", { count: item.overdue })}
                 </Tag>
               ) : null}

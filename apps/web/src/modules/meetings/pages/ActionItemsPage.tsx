@@ -68,6 +68,7 @@ export function ActionItemsPage() {
         />
         <Select
           allowClear
+          aria-label={t("meetings.filters.status")}
           placeholder={t("meetings.filters.status")}
           style={{ width: 160, marginBottom: 16 }}
           value={status}
