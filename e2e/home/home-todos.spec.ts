@@ -95,7 +95,7 @@ describe("home to-dos", () => {
       const count = await countOf(page, "action_items_supervised");
       await page.getByTestId("todo-action_items_supervised").getByRole("link").click();
       await page.waitForURL(/\/action-items\?role=convener&status=open/);
-      await expect.poll(() => page.locator(".ant-table-tbody tr.ant-table-row").count()).toBe(count);
+      await expect.poll(() => page.locator(".ant-table-tbody tr.ant-table-row").count(), { timeout: 20_000 }).toBe(count);
       expect(await seriousViolations(page)).toEqual([]);
     } finally {
       await context.close();
@@ -109,7 +109,7 @@ describe("home to-dos", () => {
       const count = await countOf(page, "referrals_to_accept");
       await page.getByTestId("todo-referrals_to_accept").getByRole("link").click();
       await page.waitForURL(/\/referrals\?status=pending/);
-      await expect.poll(() => page.locator(".ant-table-tbody tr.ant-table-row").count()).toBe(count);
+      await expect.poll(() => page.locator(".ant-table-tbody tr.ant-table-row").count(), { timeout: 20_000 }).toBe(count);
       expect(await seriousViolations(page)).toEqual([]);
     } finally {
       await context.close();
@@ -123,7 +123,7 @@ describe("home to-dos", () => {
       const count = await countOf(page, "needs_to_triage");
       await page.getByTestId("todo-needs_to_triage").getByRole("link").click();
       await page.waitForURL(/\/referrals\?status=pending/);
-      await expect.poll(() => page.locator(".ant-table-tbody tr.ant-table-row").count()).toBe(count);
+      await expect.poll(() => page.locator(".ant-table-tbody tr.ant-table-row").count(), { timeout: 20_000 }).toBe(count);
     } finally {
       await context.close();
     }
