@@ -5,7 +5,7 @@ import { Button, Card, Form, Input, Select } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router-dom";
+import { Link, useSearchParams } from "react-router-dom";
 import { CursorListTable } from "../../../../ui/CursorListTable";
 import { FilterBar } from "../../../../ui/FilterBar";
 import { PageHeader } from "../../../../ui/PageHeader";
@@ -22,7 +22,12 @@ type FilterValues = { q?: string; status?: CallStatus; mode?: CallMode };
 export function CallListPage() {
   const { t } = useTranslation();
   const canManage = useHasPermission("calls.manage");
-  const [filters, setFilters] = useState<FilterValues>({});
+  // The home page's to-dos link here with ?status=… (calls under review, contracts closing).
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<FilterValues>(() => {
+    const status = CallStatusSchema.options.find((value) => value === params.get("status"));
+    return status ? { status } : {};
+  });
   const paging = useCursorPaging(filters, 20);
   const { pagination, pageSize } = paging;
   const list = useCallList({ ...filters, cursor: pagination.cursor, limit: pageSize });
@@ -63,7 +68,7 @@ export function CallListPage() {
           <Form.Item name="q">
             <Input allowClear aria-label={t("calls.filters.q")} placeholder={t("calls.filters.q")} style={{ width: 220 }} />
           </Form.Item>
-          <Form.Item name="status">
+          <Form.Item name="status" initialValue={filters.status}>
             <Select
               allowClear
               aria-label={t("calls.filters.status")}

@@ -4,7 +4,7 @@ import { Card, Flex, Form, Input, Progress, Select } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router-dom";
+import { Link, useSearchParams } from "react-router-dom";
 import { CursorListTable } from "../../../../ui/CursorListTable";
 import { FilterBar } from "../../../../ui/FilterBar";
 import { useCursorPaging } from "../../../../ui/useCursorPagination";
@@ -20,7 +20,12 @@ type FilterValues = { q?: string; status?: ContractStatus };
 export function ContractListPage() {
   const { t } = useTranslation();
   const { isPurchaser, isOrgStaff } = useProjectRoles();
-  const [filters, setFilters] = useState<FilterValues>({});
+  // The home page's to-dos link here with ?status=… (calls under review, contracts closing).
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<FilterValues>(() => {
+    const status = ContractStatusSchema.options.find((value) => value === params.get("status"));
+    return status ? { status } : {};
+  });
   const paging = useCursorPaging(filters, 20);
   const { pagination, pageSize } = paging;
   const list = useContractList({ ...filters, cursor: pagination.cursor, limit: pageSize });
@@ -73,7 +78,7 @@ export function ContractListPage() {
           <Form.Item name="q">
             <Input allowClear aria-label={t("contracts.filters.q")} placeholder={t("contracts.filters.q")} style={{ width: 220 }} />
           </Form.Item>
-          <Form.Item name="status">
+          <Form.Item name="status" initialValue={filters.status}>
             <Select
               allowClear
               aria-label={t("contracts.filters.status")}
