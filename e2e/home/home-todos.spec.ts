@@ -128,4 +128,20 @@ describe("home to-dos", () => {
       await context.close();
     }
   });
+
+  it("[HOME] demo-evaluator's review card lands on the calls under review, filtered by the URL", async () => {
+    const { context, page } = await newPage(browser, inject("baseUrl"));
+    try {
+      await openHome(page, "demo-evaluator");
+      expect(await countOf(page, "reviews_to_score")).toBeGreaterThan(0);
+      await page.getByTestId("todo-reviews_to_score").getByRole("link").click();
+      await page.waitForURL(/\/calls\?status=under_review/);
+      await expect.poll(() => page.locator(".ant-table-tbody tr.ant-table-row").count(), { timeout: 20_000 }).toBeGreaterThan(0);
+      const statuses = await page.locator(".ant-table-tbody tr.ant-table-row .ant-tag").allTextContents();
+      expect(new Set(statuses)).toEqual(new Set(["评审中"]));
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
