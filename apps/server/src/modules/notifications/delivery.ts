@@ -35,7 +35,11 @@ const messageText = (row: { title: string; body: string; link: string | null }) 
  * Sends one message through every channel that reaches the user; rejects when one fails (the caller
  * retries the whole message later). Resolves false when no channel reaches the user any more.
  */
-async function sendThroughChannels(channels: readonly DeliveryChannel[], user: DeliveryRecipient, message: DeliveryMessage): Promise<boolean> {
+async function sendThroughChannels(
+  channels: readonly DeliveryChannel[],
+  user: DeliveryRecipient,
+  message: DeliveryMessage,
+): Promise<boolean> {
   const reaching = channels.filter((channel) => channel.canReach(user));
   for (const channel of reaching) {
     await channel.send(user, message);
