@@ -43,27 +43,32 @@ function TabBar() {
     <nav aria-label={t("app.resident.tabs.label")} className="sanshe-tabbar">
       {TABS.map((tab) => {
         const label = t(tab.labelKey);
-        const icon =
-          tab.to === "/notifications" ? (
-            <Badge count={unread} size="small" overflowCount={99} data-testid="tab-unread">
-              <span className="sanshe-tabbar-icon">{tab.icon}</span>
-            </Badge>
-          ) : (
-            <span className="sanshe-tabbar-icon">{tab.icon}</span>
-          );
-        const ariaLabel =
-          tab.to === "/notifications" && unread > 0 ? t("app.resident.tabs.notificationsUnread", { count: unread }) : undefined;
+        const hasUnread = tab.to === "/notifications" && unread > 0;
+        // The count is said once, in words after the label; the badge is for the eye.
+        const icon = (
+          <span aria-hidden className="sanshe-tabbar-icon">
+            {tab.to === "/notifications" ? (
+              <Badge count={unread} size="small" overflowCount={99} data-testid="tab-unread">
+                <span className="sanshe-tabbar-icon">{tab.icon}</span>
+              </Badge>
+            ) : (
+              tab.icon
+            )}
+          </span>
+        );
         return (
           <NavLink
             key={tab.to}
             to={tab.to}
             end={tab.end}
             className={({ isActive }) => `sanshe-tabbar-item${isActive && !tab.external ? " is-active" : ""}`}
-            aria-label={ariaLabel}
             data-testid={`tab-${tab.to === "/" ? "home" : tab.to.slice(1)}`}
           >
             {icon}
-            <span className="sanshe-tabbar-label">{label}</span>
+            <span className="sanshe-tabbar-label">
+              {label}
+              {hasUnread && <span className="sanshe-visually-hidden">{t("app.resident.tabs.unread", { count: unread })}</span>}
+            </span>
           </NavLink>
         );
       })}

@@ -14,6 +14,14 @@ type Values = Omit<NeedConfirmation, "callback"> & {
 };
 
 /**
+ * The stars, without the aria-required Form.Item hands its child: the rating list is not a widget
+ * that may carry it (axe aria-allowed-attr); the rule's message says it is required.
+ */
+function RatingInput({ value, onChange }: { value?: number; onChange?: (value: number) => void }) {
+  return <Rate allowClear={false} value={value} onChange={onChange} />;
+}
+
+/**
  * Confirmation of a done need. The resident confirms their own need with a rating; staff confirm
  * only by recording a call-back (how, when, who answered, what they said), and only once the
  * resident's wait is over (the server also refuses whoever served the need).
@@ -99,7 +107,7 @@ export function ConfirmForm({ need, mode }: { need: NeedDetail; mode: "resident"
           </Radio.Group>
         </Form.Item>
         <Form.Item name="rating" label={t("needs.field.rating")} rules={[{ required: true, message: t("needs.report.ratingRequired") }]}>
-          <Rate allowClear={false} />
+          <RatingInput />
         </Form.Item>
         <Form.Item name="comment" label={t("needs.field.comment")}>
           <Input.TextArea rows={2} maxLength={500} />
