@@ -51,23 +51,27 @@ export function ConfirmForm({ need, mode }: { need: NeedDetail; mode: "resident"
         disabled={tooEarly}
         initialValues={{ solved: true, method: "phone", called_at: dayjs() }}
         onFinish={({ method, called_at, answered_by, summary, ...values }) =>
-          confirm.mutate(
-            callback
-              ? {
-                  ...values,
-                  callback: {
-                    method: method ?? "phone",
-                    called_at: (called_at ?? dayjs()).format(),
-                    answered_by: answered_by ?? "",
-                    summary: summary ?? "",
-                  },
-                }
-              : values,
-            {
-              onSuccess: (updated) =>
+          // mutateAsync: the thanks is said even when the card moves or leaves the list once the need
+          // closes (per-call callbacks of mutate are dropped on unmount); a failure shows in ProblemAlert.
+          void confirm
+            .mutateAsync(
+              callback
+                ? {
+                    ...values,
+                    callback: {
+                      method: method ?? "phone",
+                      called_at: (called_at ?? dayjs()).format(),
+                      answered_by: answered_by ?? "",
+                      summary: summary ?? "",
+                    },
+                  }
+                : values,
+            )
+            .then(
+              (updated) =>
                 void message.success(t(updated.status === "closed" ? "needs.report.thanksClosed" : "needs.report.thanksReopened")),
-            },
-          )
+              () => undefined,
+            )
         }
       >
         {callback && (

@@ -1,5 +1,5 @@
 import { FormOutlined } from "@ant-design/icons";
-import { Alert, Button, Empty, Flex, Space, Spin, Typography } from "antd";
+import { Alert, Button, Empty, Flex, Spin, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { PageHeader } from "../../../ui/PageHeader";
@@ -29,31 +29,26 @@ export function MyNeedsPage() {
       <ProblemAlert error={mine.error} />
       {mine.isPending && <Spin />}
       {mine.data && items.length === 0 && <Empty description={t("needs.mine.empty")} />}
-      {awaiting.length > 0 && (
-        <section aria-labelledby="awaiting-title" style={{ marginBottom: 24 }} data-testid="awaiting-confirmation">
-          <Typography.Title level={2} id="awaiting-title" style={{ fontSize: 18 }}>
+      {/* One list (headings and cards as keyed siblings): a confirmed need's card moves down, it is not remounted. */}
+      <Flex vertical gap={12}>
+        {awaiting.length > 0 && [
+          <Typography.Title key="awaiting-title" level={2} style={{ fontSize: 18, margin: 0 }} data-testid="awaiting-confirmation">
             {t("needs.mine.awaiting", { count: awaiting.length })}
-          </Typography.Title>
-          <Alert type="warning" showIcon message={t("needs.mine.awaitingHint")} style={{ marginBottom: 12 }} />
-          <Flex vertical gap={12}>
-            {awaiting.map((need) => (
-              <ResidentNeedCard key={need.id} need={need} />
-            ))}
-          </Flex>
-        </section>
-      )}
-      {others.length > 0 && (
-        <section aria-labelledby="others-title">
-          <Typography.Title level={2} id="others-title" style={{ fontSize: 18 }}>
+          </Typography.Title>,
+          <Alert key="awaiting-hint" type="warning" showIcon message={t("needs.mine.awaitingHint")} />,
+        ]}
+        {awaiting.map((need) => (
+          <ResidentNeedCard key={need.id} need={need} />
+        ))}
+        {others.length > 0 && (
+          <Typography.Title key="others-title" level={2} style={{ fontSize: 18, margin: "12px 0 0" }}>
             {t("needs.mine.others")}
           </Typography.Title>
-          <Space direction="vertical" style={{ width: "100%" }} size={12}>
-            {others.map((need) => (
-              <ResidentNeedCard key={need.id} need={need} />
-            ))}
-          </Space>
-        </section>
-      )}
+        )}
+        {others.map((need) => (
+          <ResidentNeedCard key={need.id} need={need} />
+        ))}
+      </Flex>
     </div>
   );
 }
