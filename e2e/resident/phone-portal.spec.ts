@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -190,4 +191,36 @@ describe("the resident portal on a phone", () => {
       await staff.context.close();
     }
   }, 120_000);
+
+  it("[RESIDENT] measures the JavaScript a resident downloads for their first page (README, issue 17)", async () => {
+    const { context, page } = await phoneContext();
+    try {
+      await signInThroughPage(page, "demo-resident");
+      // A returning resident opening the app: a fresh load of the home page, nothing cached.
+      const fresh = await context.newPage();
+      const scripts = new Map<string, Buffer>();
+      fresh.on("response", (response) => {
+        if (response.url().endsWith(".js")) {
+          void response.body().then((body) => scripts.set(response.url(), body));
+        }
+      });
+      await fresh.goto("/");
+      await fresh.getByRole("navigation", { name: "居民导航" }).waitFor();
+      await fresh.getByText("最近的需求").waitFor();
+      await fresh.waitForLoadState("networkidle");
+      const raw = [...scripts.values()].reduce((sum, body) => sum + body.length, 0);
+      const gzip = [...scripts.values()].reduce((sum, body) => sum + gzipSync(body).length, 0);
+      const report = `resident first page: ${scripts.size} JS files, ${(raw / 1024).toFixed(0)} kB raw, ${(gzip / 1024).toFixed(0)} kB gzip`;
+      console.log(report);
+      console.log(
+        [...scripts.entries()]
+          .map(([url, body]) => `  ${new URL(url).pathname} ${(gzipSync(body).length / 1024).toFixed(1)} kB gzip`)
+          .join("\n"),
+      );
+      // Staff pages (charts, tables of every module) stay out of the resident's first load.
+      expect([...scripts.keys()].some((url) => /useChart|DashboardPage|WorkloadPage/.test(url))).toBe(false);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });

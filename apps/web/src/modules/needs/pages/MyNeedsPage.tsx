@@ -29,25 +29,27 @@ export function MyNeedsPage() {
       <ProblemAlert error={mine.error} />
       {mine.isPending && <Spin />}
       {mine.data && items.length === 0 && <Empty description={t("needs.mine.empty")} />}
-      {/* One list (headings and cards as keyed siblings): a confirmed need's card moves down, it is not remounted. */}
+      {/* One flat list of keyed siblings: a confirmed need's card moves down, it is not remounted. */}
       <Flex vertical gap={12}>
-        {awaiting.length > 0 && [
-          <Typography.Title key="awaiting-title" level={2} style={{ fontSize: 18, margin: 0 }} data-testid="awaiting-confirmation">
-            {t("needs.mine.awaiting", { count: awaiting.length })}
-          </Typography.Title>,
-          <Alert key="awaiting-hint" type="warning" showIcon message={t("needs.mine.awaitingHint")} />,
+        {[
+          ...(awaiting.length > 0
+            ? [
+                <Typography.Title key="awaiting-title" level={2} style={{ fontSize: 18, margin: 0 }} data-testid="awaiting-confirmation">
+                  {t("needs.mine.awaiting", { count: awaiting.length })}
+                </Typography.Title>,
+                <Alert key="awaiting-hint" type="warning" showIcon message={t("needs.mine.awaitingHint")} />,
+              ]
+            : []),
+          ...awaiting.map((need) => <ResidentNeedCard key={need.id} need={need} />),
+          ...(others.length > 0
+            ? [
+                <Typography.Title key="others-title" level={2} style={{ fontSize: 18, margin: "12px 0 0" }}>
+                  {t("needs.mine.others")}
+                </Typography.Title>,
+              ]
+            : []),
+          ...others.map((need) => <ResidentNeedCard key={need.id} need={need} />),
         ]}
-        {awaiting.map((need) => (
-          <ResidentNeedCard key={need.id} need={need} />
-        ))}
-        {others.length > 0 && (
-          <Typography.Title key="others-title" level={2} style={{ fontSize: 18, margin: "12px 0 0" }}>
-            {t("needs.mine.others")}
-          </Typography.Title>
-        )}
-        {others.map((need) => (
-          <ResidentNeedCard key={need.id} need={need} />
-        ))}
       </Flex>
     </div>
   );
