@@ -247,6 +247,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app.get("/assets/*", { schema: { hide: true }, config: { access: "public" } }, (request, reply) =>
       reply.sendFile(`assets/${(request.params as { "*": string })["*"]}`),
     );
+    // The installable web app (issue 17): its manifest and icons, from apps/web/public.
+    app.get("/manifest.webmanifest", { schema: { hide: true }, config: { access: "public" } }, (_request, reply) =>
+      reply.type("application/manifest+json; charset=utf-8").sendFile("manifest.webmanifest"),
+    );
+    app.get("/icons/*", { schema: { hide: true }, config: { access: "public" } }, (request, reply) =>
+      reply.sendFile(`icons/${(request.params as { "*": string })["*"]}`),
+    );
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith("/api") || request.url.startsWith("/open/") || !hasWeb || request.method !== "GET") {

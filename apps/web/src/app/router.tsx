@@ -1,11 +1,11 @@
 import { createBrowserRouter } from "react-router-dom";
 import { consoleModules } from "./modules";
-import { ConsoleLayout } from "./ConsoleLayout";
+import { AppLayout } from "./AppLayout";
 import { NotFoundPage } from "./NotFoundPage";
 import { RequireAuth } from "./RequireAuth";
 import { RouteErrorPage } from "./RouteErrorPage";
 
-/** Every page of the web console: the login page outside, the module pages inside the console layout. */
+/** Every page of the web console: the login page outside, the module pages inside the console layout (or the resident portal). */
 export const router = createBrowserRouter([
   ...consoleModules.flatMap((module) => module.publicRoutes ?? []).map((route) => ({ ...route, errorElement: <RouteErrorPage /> })),
   ...consoleModules
@@ -19,7 +19,7 @@ export const router = createBrowserRouter([
     path: "/",
     element: (
       <RequireAuth>
-        <ConsoleLayout />
+        <AppLayout />
       </RequireAuth>
     ),
     errorElement: <RouteErrorPage />,

@@ -84,13 +84,16 @@ describe("audience organizations", () => {
 });
 
 describe("publishing", () => {
-  it("sends to everyone in the area (and organizations serving it) when no audience is given, not to the sender", async () => {
+  it("sends to all staff in the area (and organizations serving it) when no audience is given, not to the sender or residents", async () => {
     const published = await publish(street.client, { area_code: street_, title: "全体通知" });
-    expect(published.recipients).toBe(5);
+    expect(published.recipients).toBe(4);
     expect(published.read).toBe(0);
-    for (const who of [community, otherCommunity, orgStaff, otherOrgStaff, resident]) {
+    for (const who of [community, otherCommunity, orgStaff, otherOrgStaff]) {
       expect((await mine(who.client)).items.map((a) => a.title)).toContain("全体通知");
     }
+    // A resident (who would gain nothing but staff's internal circulars) does not receive it.
+    expect((await mine(resident.client)).items.map((a) => a.title)).not.toContain("全体通知");
+    expect((await resident.client.get(`/api/v1/announcements/${published.id}`)).statusCode).toBe(404);
     expect((await mine(street.client)).items).toHaveLength(0);
     expect((await mine(erqi.client)).items).toHaveLength(0);
     const notes = (await orgStaff.client.get("/api/v1/notifications")).json<NotificationPage>();
@@ -109,13 +112,23 @@ describe("publishing", () => {
     expect((await mine(resident.client)).items.map((a) => a.title)).not.toContain("定向通知");
   });
 
+  it("reaches residents only when the audience names them", async () => {
+    const published = await publish(community.client, {
+      area_code: fengle,
+      title: "居民活动",
+      audience: { roles: ["resident"], organization_ids: [] },
+    });
+    expect(published.recipients).toBe(1);
+    expect((await mine(resident.client)).items.map((a) => a.title)).toContain("居民活动");
+  });
+
   it("publishes only in the sender's jurisdiction or below (404 outside), and needs the permission (403)", async () => {
     const outside = await street.client.post("/api/v1/announcements", { area_code: "410105001", title: "越权", body_html: "<p>x</p>" });
     expect(outside.statusCode).toBe(404);
     const denied = await orgStaff.client.post("/api/v1/announcements", { area_code: "410105", title: "x", body_html: "<p>x</p>" });
     expect(denied.statusCode).toBe(403);
     const below = await publish(community.client, { area_code: fengle, title: "社区通知" });
-    expect(below.recipients).toBe(3); // the resident and the two agencies' members serving 金水区
+    expect(below.recipients).toBe(2); // the two agencies' members serving 金水区 (not the resident)
   });
 
   it("sanitizes the body on the server and refuses one left empty", async () => {
@@ -137,12 +150,12 @@ describe("reading", () => {
     await publish(street.client, { area_code: street_, title: "置顶", pinned: true });
     await publish(street.client, { area_code: street_, title: "已过期", expires_at: new Date(clock.getTime() + 30_000).toISOString() });
     clock = new Date(clock.getTime() + 60_000);
-    const all = await mine(resident.client);
+    const all = await mine(otherCommunity.client);
     expect(all.items[0]?.title).toBe("置顶");
     expect(all.items.map((a) => a.title)).not.toContain("已过期");
     const titles = all.items.map((a) => a.title);
-    const first = await mine(resident.client, "?limit=2");
-    const second = await mine(resident.client, `?limit=2&cursor=${first.next_cursor}`);
+    const first = await mine(otherCommunity.client, "?limit=2");
+    const second = await mine(otherCommunity.client, `?limit=2&cursor=${first.next_cursor}`);
     expect([...first.items, ...second.items].map((a) => a.title)).toEqual(titles.slice(0, 4));
     expect(all.unread_count).toBe(titles.length);
   });
@@ -167,13 +180,13 @@ describe("reading", () => {
       await street.client.get(`/api/v1/announcements/${published.id}/unread?limit=2&cursor=${page1.next_cursor}`)
     ).json<AnnouncementUnreadPage>();
     const names = [...page1.items, ...page2.items].map((r) => r.display_name);
-    expect(names).toHaveLength(4);
+    expect(names).toHaveLength(3); // the resident is not a recipient of a circular without roles
     expect(names).not.toContain("社区乙");
 
     const sent = (await street.client.get("/api/v1/announcements/sent")).json<AnnouncementSentPage>();
-    expect(sent.items.find((a) => a.id === published.id)).toMatchObject({ recipients: 5, read: 1 });
+    expect(sent.items.find((a) => a.id === published.id)).toMatchObject({ recipients: 4, read: 1 });
     const detail = (await street.client.get(`/api/v1/announcements/${published.id}`)).json<AnnouncementDetail>();
-    expect(detail).toMatchObject({ recipients: 5, read: 1, read_at: null });
+    expect(detail).toMatchObject({ recipients: 4, read: 1, read_at: null });
   });
 
   it("answers 404 to people who neither received nor manage it", async () => {
@@ -217,7 +230,11 @@ describe("attachments", () => {
     who.post(`/api/v1/announcements/${id}/attachments`, bytes, { headers: { "content-type": type } });
 
   it("takes PDFs and images by their bytes, names them itself, and serves them only to recipients and managers", async () => {
-    const published = await publish(community.client, { area_code: fengle, title: "带附件" });
+    const published = await publish(community.client, {
+      area_code: fengle,
+      title: "带附件",
+      audience: { roles: ["resident"], organization_ids: [] },
+    });
     const added = await upload(community.client, published.id, pdf);
     expect(added.statusCode, added.body).toBe(201);
     expect(added.json()).toMatchObject({ file_name: "附件-1.pdf", content_type: "application/pdf", size_bytes: pdf.length });

@@ -59,7 +59,8 @@ const demo: DemoAnnouncement[] = [
       area_code: "410105007002",
       title: "丰乐社区本周六开展义诊活动（演示）",
       body_html: "<p>本周六上午 9:00—11:30 在社区党群服务中心开展义诊，欢迎居民参加。</p>",
-      audience: { roles: [], organization_ids: [] },
+      // For residents too: an audience without roles reaches staff only.
+      audience: { roles: ["resident", "community_staff", "social_worker"], organization_ids: [] },
       pinned: false,
       expires_at: null,
     }),

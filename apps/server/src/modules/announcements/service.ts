@@ -33,7 +33,8 @@ function cleanBody(html: string): string {
  * recipients are computed in SQL from memberships: everyone whose membership lies under the area, and
  * members of organizations whose membership covers it (an agency serving the district serves the
  * street); active accounts only, the sender excepted; narrowed to the audience's roles or
- * organizations when given (either matches). Each gets a read receipt row and an in-app
+ * organizations when given (either matches). Residents receive it only when the audience names the
+ * role `resident`: a circular to an area is for its staff (issue 17). Each gets a read receipt row and an in-app
  * notification; all in one transaction with the audit record. @throws NOT_FOUND for an area out of scope.
  */
 export async function publishAnnouncement(ctx: ActorCtx, input: AnnouncementCreate): Promise<AnnouncementDetail> {
@@ -88,6 +89,7 @@ async function insertRecipients(ctx: ActorCtx, announcementId: string, input: An
     roles.length > 0 ? inArray(memberships.role, roles) : undefined,
     orgs.length > 0 ? inArray(memberships.organizationId, orgs) : undefined,
   );
+  const residentsNamed = roles.includes("resident") ? undefined : ne(memberships.role, "resident");
   const rows = await ctx.db
     .insert(announcementRecipients)
     .select(
@@ -109,6 +111,7 @@ async function insertRecipients(ctx: ActorCtx, announcementId: string, input: An
             eq(users.status, "active"),
             ne(memberships.userId, ctx.actor.userId),
             audience,
+            residentsNamed,
           ),
         ),
     )

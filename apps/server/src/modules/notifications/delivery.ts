@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from "driz
 import type { Ctx } from "../../platform/ctx.js";
 import type { Mailer } from "../../platform/mail/index.js";
 import { users } from "../../platform/auth/index.js";
+import { deliveryChannels, type DeliveryChannel, type DeliveryMessage, type DeliveryRecipient } from "./channels/index.js";
 import { notificationPreferences, notifications } from "./schema.js";
 
 const day = 24 * 60 * 60 * 1000;
@@ -11,21 +12,50 @@ const maxBackoffMs = 60 * 60 * 1000;
 /** How long a sweep's claim on a notification keeps other sweeps off it while it sends. */
 const claimLeaseMs = 10 * 60 * 1000;
 
-/** Users whose notifications are e-mailed with the given delivery: e-mail on (default) and an address set. */
-const emailable = (delivery: "immediately" | "daily_digest") =>
+/** The users' contact columns the channels read (DeliveryRecipient). */
+const recipientColumns = { id: users.id, email: users.email };
+/** Some channel may reach the user: a contact on file (a new channel's contact column is OR-ed in here). */
+const contactOnFile = isNotNull(users.email);
+
+/**
+ * Users whose notifications leave the platform with the given delivery: outside delivery on (default;
+ * the preference is still called "e-mail on") and a contact on file.
+ */
+const deliverable = (delivery: "immediately" | "daily_digest") =>
   and(
-    isNotNull(users.email),
+    contactOnFile,
     sql`coalesce(${notificationPreferences.emailEnabled}, true)`,
     sql`coalesce(${notificationPreferences.delivery}, 'immediately') = ${delivery}`,
   );
 
-const mailText = (row: { title: string; body: string; link: string | null }) =>
+const messageText = (row: { title: string; body: string; link: string | null }) =>
   `${row.title}\n\n${row.body}${row.link ? `\n\n${row.link}` : ""}`;
+
+/**
+ * Sends one message through every channel that reaches the user; rejects when one fails (the caller
+ * retries the whole message later). Resolves false when no channel reaches the user any more.
+ */
+async function sendThroughChannels(
+  channels: readonly DeliveryChannel[],
+  user: DeliveryRecipient,
+  message: DeliveryMessage,
+): Promise<boolean> {
+  const reaching = channels.filter((channel) => channel.canReach(user));
+  for (const channel of reaching) {
+    await channel.send(user, message);
+  }
+  return reaching.length > 0;
+}
 
 export type DeliveryResult = { sent: number; failed: number };
 
+/** The e-mail outbox sweep with e-mail as the only channel (tests and callers holding just a mailer). */
+export function sendPendingEmails(ctx: Ctx, mailer: Mailer, options: { batchSize?: number } = {}): Promise<DeliveryResult> {
+  return deliverPending(ctx, deliveryChannels({ mailer }), options);
+}
+
 /**
- * The e-mail outbox for immediate delivery: notifications already committed, not yet e-mailed,
+ * The outbox for immediate delivery through the channels: notifications already committed, not yet delivered,
  * younger than a day, of users who want each one. A sweep first claims its batch in one UPDATE (the
  * retry time moves a lease ahead), so a second sweep running at the same time — the server's and the
  * CLI's, or two servers — skips those rows instead of sending them again. Each claimed one is sent,
@@ -33,7 +63,11 @@ export type DeliveryResult = { sent: number; failed: number };
  * retries it. A sweep that dies mid-batch leaves its claims to expire after the lease. The
  * notification itself is never touched otherwise, so nothing is lost.
  */
-export async function sendPendingEmails(ctx: Ctx, mailer: Mailer, options: { batchSize?: number } = {}): Promise<DeliveryResult> {
+export async function deliverPending(
+  ctx: Ctx,
+  channels: readonly DeliveryChannel[],
+  options: { batchSize?: number } = {},
+): Promise<DeliveryResult> {
   const now = ctx.now();
   const retryable = or(isNull(notifications.emailRetryAt), lte(notifications.emailRetryAt, now));
   const due = ctx.db
@@ -46,7 +80,7 @@ export async function sendPendingEmails(ctx: Ctx, mailer: Mailer, options: { bat
         isNull(notifications.emailedAt),
         gt(notifications.createdAt, new Date(now.getTime() - emailWindowMs)),
         retryable,
-        emailable("immediately"),
+        deliverable("immediately"),
       ),
     )
     .orderBy(asc(notifications.createdAt), asc(notifications.id))
@@ -70,14 +104,20 @@ export async function sendPendingEmails(ctx: Ctx, mailer: Mailer, options: { bat
     return result;
   }
   const recipients = await ctx.db
-    .select({ id: users.id, email: users.email })
+    .select(recipientColumns)
     .from(users)
     .where(inArray(users.id, [...new Set(claimed.map((row) => row.recipientId))]));
-  const emailOf = new Map(recipients.map((user) => [user.id, user.email]));
+  const recipientOf = new Map(recipients.map((user) => [user.id, user]));
   claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
   for (const row of claimed) {
+    const recipient = recipientOf.get(row.recipientId) ?? { id: row.recipientId, email: null };
     try {
-      await mailer.send({ to: emailOf.get(row.recipientId) as string, subject: row.title, text: mailText(row) });
+      const reached = await sendThroughChannels(channels, recipient, { subject: row.title, text: messageText(row) });
+      if (!reached) {
+        // The contact was removed since the claim: release it; nothing was sent, nothing is marked.
+        await ctx.db.update(notifications).set({ emailRetryAt: null }).where(eq(notifications.id, row.id));
+        continue;
+      }
     } catch {
       const backoff = Math.min(maxBackoffMs, 60_000 * 2 ** row.attempts);
       await ctx.db
@@ -101,6 +141,11 @@ export function digestDayStart(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
+/** The daily digest with e-mail as the only channel (tests and callers holding just a mailer). */
+export function sendDigests(ctx: Ctx, mailer: Mailer): Promise<DeliveryResult> {
+  return deliverDigests(ctx, deliveryChannels({ mailer }));
+}
+
 /**
  * The daily digest (每日汇总): once per digest day (from 08:00 Beijing time), each user who chose it
  * gets one e-mail listing their notifications of the last day not yet e-mailed, which are then
@@ -108,7 +153,7 @@ export function digestDayStart(now: Date): Date {
  * concurrent or later the same day, never sends again. A failed send rolls back and is retried by the
  * next sweep. The clock is ctx.now.
  */
-export async function sendDigests(ctx: Ctx, mailer: Mailer): Promise<DeliveryResult> {
+export async function deliverDigests(ctx: Ctx, channels: readonly DeliveryChannel[]): Promise<DeliveryResult> {
   const now = ctx.now();
   const dayStart = digestDayStart(now);
   const due = await ctx.db
@@ -117,7 +162,7 @@ export async function sendDigests(ctx: Ctx, mailer: Mailer): Promise<DeliveryRes
     .innerJoin(users, eq(users.id, notificationPreferences.userId))
     .where(
       and(
-        emailable("daily_digest"),
+        deliverable("daily_digest"),
         or(isNull(notificationPreferences.lastDigestAt), sql`${notificationPreferences.lastDigestAt} < ${dayStart}`),
       ),
     );
@@ -126,12 +171,12 @@ export async function sendDigests(ctx: Ctx, mailer: Mailer): Promise<DeliveryRes
     try {
       const sent = await ctx.db.transaction(async (tx) => {
         const [locked] = await tx
-          .select({ email: users.email, lastDigestAt: notificationPreferences.lastDigestAt })
+          .select({ ...recipientColumns, lastDigestAt: notificationPreferences.lastDigestAt })
           .from(notificationPreferences)
           .innerJoin(users, eq(users.id, notificationPreferences.userId))
-          .where(and(eq(notificationPreferences.userId, userId), emailable("daily_digest")))
+          .where(and(eq(notificationPreferences.userId, userId), deliverable("daily_digest")))
           .for("update", { of: notificationPreferences });
-        if (!locked?.email || (locked.lastDigestAt && locked.lastDigestAt >= dayStart)) {
+        if (!locked || (locked.lastDigestAt && locked.lastDigestAt >= dayStart)) {
           return false;
         }
         const pending = await tx
@@ -150,11 +195,17 @@ export async function sendDigests(ctx: Ctx, mailer: Mailer): Promise<DeliveryRes
         if (pending.length === 0) {
           return false;
         }
-        await mailer.send({
-          to: locked.email,
-          subject: `每日通知汇总：${pending.length} 条 / Daily digest: ${pending.length}`,
-          text: pending.map((row, index) => `${index + 1}. ${mailText(row)}`).join("\n\n----\n\n"),
-        });
+        const reached = await sendThroughChannels(
+          channels,
+          { id: locked.id, email: locked.email },
+          {
+            subject: `每日通知汇总：${pending.length} 条 / Daily digest: ${pending.length}`,
+            text: pending.map((row, index) => `${index + 1}. ${messageText(row)}`).join("\n\n----\n\n"),
+          },
+        );
+        if (!reached) {
+          return false;
+        }
         await tx
           .update(notifications)
           .set({ emailedAt: now })

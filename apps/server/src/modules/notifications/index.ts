@@ -15,4 +15,5 @@ export const notificationsModule: ModuleManifest = {
 };
 
 export { notify, type NotificationInput } from "./service.js";
-export { sendDigests, sendPendingEmails, type DeliveryResult } from "./delivery.js";
+export { deliverDigests, deliverPending, sendDigests, sendPendingEmails, type DeliveryResult } from "./delivery.js";
+export { deliveryChannels, emailChannel, type DeliveryChannel, type DeliveryMessage, type DeliveryRecipient } from "./channels/index.js";

@@ -1,1 +1,3 @@
 export { needsModule } from "./module";
+export { ResidentNeedCard, sortAwaitingFirst } from "./components/ResidentNeedCard";
+export { useNeedList } from "./api";

@@ -1,4 +1,4 @@
-import { BranchesOutlined, DashboardOutlined, FormOutlined, InboxOutlined, MessageOutlined } from "@ant-design/icons";
+import { BranchesOutlined, DashboardOutlined, FormOutlined, InboxOutlined, MessageOutlined, ProfileOutlined } from "@ant-design/icons";
 import type { ConsoleModule } from "../../ui/module";
 import { needRoutes } from "./routes";
 import needsZh from "./i18n/zh-CN.json";
@@ -10,6 +10,7 @@ export const needsModule: ConsoleModule = {
   routes: [...needRoutes],
   menu: [
     { key: "report", to: "/report", icon: <FormOutlined />, labelKey: "needs.nav.report", permission: "needs.report", order: 90 },
+    { key: "my-needs", to: "/my-needs", icon: <ProfileOutlined />, labelKey: "needs.nav.mine", permission: "needs.report", order: 91 },
     { key: "needs", to: "/needs", icon: <MessageOutlined />, labelKey: "needs.nav.list", permission: "needs.read", order: 110 },
     {
       key: "needs-dashboard",

@@ -3,6 +3,7 @@ import type { RouteObject } from "react-router-dom";
 import { RequirePermission } from "../auth";
 
 const ReportNeedPage = lazy(() => import("./pages/ReportNeedPage").then((module) => ({ default: module.ReportNeedPage })));
+const MyNeedsPage = lazy(() => import("./pages/MyNeedsPage").then((module) => ({ default: module.MyNeedsPage })));
 const NeedListPage = lazy(() => import("./pages/NeedListPage").then((module) => ({ default: module.NeedListPage })));
 const InboxPage = lazy(() => import("./pages/InboxPage").then((module) => ({ default: module.InboxPage })));
 const NeedPage = lazy(() => import("./pages/NeedPage").then((module) => ({ default: module.NeedPage })));
@@ -16,6 +17,14 @@ export const needRoutes: RouteObject[] = [
     element: (
       <RequirePermission permission="needs.report">
         <ReportNeedPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: "my-needs",
+    element: (
+      <RequirePermission permission="needs.report">
+        <MyNeedsPage />
       </RequirePermission>
     ),
   },

@@ -1,2 +1,3 @@
 export { NotificationBell } from "./components/NotificationBell";
 export { notificationsModule } from "./module";
+export { useUnreadCount } from "./api";

@@ -3,6 +3,8 @@ import type { Case, CaseFromReferral, Referral, ReferralReassign, ServiceRecord,
 import { withTx, type ActorCtx } from "../../../platform/ctx.js";
 import { AppError, notFound } from "../../../platform/errors/app-error.js";
 import { openCaseFromReferral } from "../../cases/index.js";
+import { notify } from "../../notifications/index.js";
+import { residentAccountOf } from "../resident-accounts.js";
 import { needCategories, needs, referrals, serviceRecords } from "../schema.js";
 import { recordEvent, setNeedStatus, type NeedRow } from "../status.js";
 import { checkProvider, routeNeed } from "../routing/service.js";
@@ -122,6 +124,28 @@ export async function reassignReferral(ctx: ActorCtx, id: string, input: Referra
 }
 
 /**
+ * Tells the resident (站内通知, and e-mail through the notification channels) that their need was
+ * served and waits for their confirmation, the only thing that closes it. Nobody to tell when the
+ * need has no resident account (anonymous contact, Open311): staff then confirm by call-back.
+ */
+async function notifyResidentToConfirm(ctx: ActorCtx, need: NeedRow): Promise<void> {
+  const recipient = await residentAccountOf(ctx, need);
+  if (recipient === null) {
+    return;
+  }
+  const [category] = await ctx.db.select({ name: needCategories.name }).from(needCategories).where(eq(needCategories.code, need.category));
+  const categoryName = category?.name ?? need.category;
+  await notify(ctx, {
+    recipients: [recipient],
+    areaCode: need.areaCode,
+    kind: "need_awaiting_confirmation",
+    title: `请确认：您的「${categoryName}」需求已办完`,
+    body: `服务方已完成您反映的「${categoryName}」需求。请在「我的需求」中确认是否已解决并评价；确认后需求才会办结。`,
+    link: "/my-needs",
+  });
+}
+
+/**
  * Mark an accepted referral done; the need waits for the resident's confirmation. Evidence first:
  * a referral without a service record cannot be done.
  * @throws AppError REFERRAL_NOT_ACCEPTED, REFERRAL_NO_SERVICE_RECORD
@@ -144,6 +168,7 @@ export async function completeReferral(ctx: ActorCtx, id: string): Promise<Refer
     await setNeedStatus(tx, need, "done", { doneAt: tx.now() });
     await recordEvent(tx, need, "completed", "done", null);
     await audit(tx, "complete", referral);
+    await notifyResidentToConfirm(tx, need);
   });
   return getReferral(ctx, id);
 }

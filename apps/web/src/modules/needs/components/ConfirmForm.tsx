@@ -14,6 +14,14 @@ type Values = Omit<NeedConfirmation, "callback"> & {
 };
 
 /**
+ * The stars, without the aria-required Form.Item hands its child: the rating list is not a widget
+ * that may carry it (axe aria-allowed-attr); the rule's message says it is required.
+ */
+function RatingInput({ value, onChange }: { value?: number; onChange?: (value: number) => void }) {
+  return <Rate allowClear={false} value={value} onChange={onChange} />;
+}
+
+/**
  * Confirmation of a done need. The resident confirms their own need with a rating; staff confirm
  * only by recording a call-back (how, when, who answered, what they said), and only once the
  * resident's wait is over (the server also refuses whoever served the need).
@@ -43,23 +51,27 @@ export function ConfirmForm({ need, mode }: { need: NeedDetail; mode: "resident"
         disabled={tooEarly}
         initialValues={{ solved: true, method: "phone", called_at: dayjs() }}
         onFinish={({ method, called_at, answered_by, summary, ...values }) =>
-          confirm.mutate(
-            callback
-              ? {
-                  ...values,
-                  callback: {
-                    method: method ?? "phone",
-                    called_at: (called_at ?? dayjs()).format(),
-                    answered_by: answered_by ?? "",
-                    summary: summary ?? "",
-                  },
-                }
-              : values,
-            {
-              onSuccess: (updated) =>
+          // mutateAsync: the thanks is said even when the card moves or leaves the list once the need
+          // closes (per-call callbacks of mutate are dropped on unmount); a failure shows in ProblemAlert.
+          void confirm
+            .mutateAsync(
+              callback
+                ? {
+                    ...values,
+                    callback: {
+                      method: method ?? "phone",
+                      called_at: (called_at ?? dayjs()).format(),
+                      answered_by: answered_by ?? "",
+                      summary: summary ?? "",
+                    },
+                  }
+                : values,
+            )
+            .then(
+              (updated) =>
                 void message.success(t(updated.status === "closed" ? "needs.report.thanksClosed" : "needs.report.thanksReopened")),
-            },
-          )
+              () => undefined,
+            )
         }
       >
         {callback && (
@@ -99,7 +111,7 @@ export function ConfirmForm({ need, mode }: { need: NeedDetail; mode: "resident"
           </Radio.Group>
         </Form.Item>
         <Form.Item name="rating" label={t("needs.field.rating")} rules={[{ required: true, message: t("needs.report.ratingRequired") }]}>
-          <Rate allowClear={false} />
+          <RatingInput />
         </Form.Item>
         <Form.Item name="comment" label={t("needs.field.comment")}>
           <Input.TextArea rows={2} maxLength={500} />
