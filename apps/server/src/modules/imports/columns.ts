@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { type z } from "zod";
 import type { Locale } from "@sanshe/contracts";
 import type { Column, ImportSpec } from "../../platform/module.js";
 import { maskIdNumber, maskName, maskPhone } from "../../platform/pii/index.js";
