@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageOf, PageQuerySchema, TimestampSchema, UuidSchema } from "./common.js";
+import { LocaleSchema, pageOf, PageQuerySchema, TimestampSchema, UuidSchema } from "./common.js";
 import { endpoint } from "./endpoint.js";
 
 export const ImportStatusSchema = z
@@ -73,7 +73,10 @@ export const ImportCommitSchema = z.strictObject({
 });
 export type ImportCommit = z.infer<typeof ImportCommitSchema>;
 
-export const ImportTemplateQuerySchema = z.object({ format: z.enum(["xlsx", "csv"]).default("xlsx") });
+export const ImportTemplateQuerySchema = z.object({
+  format: z.enum(["xlsx", "csv"]).default("xlsx").describe("File format"),
+  lang: LocaleSchema.optional().describe("Language of the headers, sheet names and instructions (default: Accept-Language)"),
+});
 
 export const ImportJobPageSchema = pageOf(ImportJobSchema.omit({ errors: true }));
 export const ImportJobListQuerySchema = PageQuerySchema;

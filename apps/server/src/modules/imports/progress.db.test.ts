@@ -249,6 +249,11 @@ describe("import templates", () => {
     await en.xlsx.load(english.rawPayload as unknown as ExcelJS.Buffer);
     expect(en.worksheets.map((sheet) => sheet.name)).toEqual(["Data", "Instructions", "Lists"]);
     expect(en.worksheets[0]?.getRow(1).values).toEqual([undefined, "Name", "Community", "Gender", "Contact ID"]);
+    // The console asks in its own language, whatever the browser sends.
+    const asked = await street.get(`/api/v1/imports/templates/${spec.kind}?lang=en`, { headers: { "accept-language": "zh-CN" } });
+    const chosen = new ExcelJS.Workbook();
+    await chosen.xlsx.load(asked.rawPayload as unknown as ExcelJS.Buffer);
+    expect(chosen.worksheets[0]?.name).toBe("Data");
   });
 
   it("gives the residents template drop-downs for groups and the relation to the head", async () => {

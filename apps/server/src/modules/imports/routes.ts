@@ -119,7 +119,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
 
   serve(app, api.template, async (request, reply) => {
     const spec = specFor(request.params.kind);
-    const { bytes, contentType, extension } = await writeTemplate(spec, request.query.format, request.ctx.locale);
+    const { bytes, contentType, extension } = await writeTemplate(spec, request.query.format, request.query.lang ?? request.ctx.locale);
     return reply
       .header("content-type", contentType)
       .header(

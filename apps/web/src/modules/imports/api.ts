@@ -1,4 +1,4 @@
-import { importEndpoints as api, type ImportCommit, type ImportJob } from "@sanshe/contracts";
+import { importEndpoints as api, type ImportCommit, type ImportJob, type Locale } from "@sanshe/contracts";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, call, endpointHref, endpointKey } from "../../ui/api";
 
@@ -13,9 +13,9 @@ export type ImportListParams = { cursor?: string | undefined; limit: number };
 
 const byId = (id: string) => ({ params: { id } });
 
-/** Where the template of a kind downloads from (a plain link: the session cookie goes along). */
-export function templateUrl(kind: string, format: ImportTemplateFormat): string {
-  return endpointHref(api.template, { params: { kind }, query: { format } });
+/** Where the template of a kind downloads from (a plain link: the session cookie goes along), in the console's language. */
+export function templateUrl(kind: string, format: ImportTemplateFormat, lang: Locale): string {
+  return endpointHref(api.template, { params: { kind }, query: { format, lang } });
 }
 
 /** The caller's jobs, newest first (without their reports). Polls while one of them is running. */
