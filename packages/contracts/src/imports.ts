@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { pageOf, PageQuerySchema, TimestampSchema, UuidSchema } from "./common.js";
+import { LocaleSchema, pageOf, PageQuerySchema, TimestampSchema, UuidSchema } from "./common.js";
 import { endpoint } from "./endpoint.js";
 
 export const ImportStatusSchema = z
-  .enum(["validated", "failed", "running", "interrupted", "completed"])
+  .enum(["validating", "validated", "failed", "running", "interrupted", "completed"])
   .describe(
-    "validated: report ready, nothing written; running; interrupted: the process stopped, resume it; completed; failed: the file cannot be imported",
+    "validating: the rows are being checked (progress: processed_rows / total_rows); validated: report ready, nothing written; running; interrupted: the process stopped, resume it; completed; failed: the file cannot be imported",
   );
 
 export const ImportRowErrorSchema = z.object({
@@ -14,6 +14,11 @@ export const ImportRowErrorSchema = z.object({
   code: z.string().describe("Stable code, e.g. INVALID_ID_NUMBER, RESIDENT_EXISTS, DUPLICATE_IN_FILE"),
   message: z.string().describe("Explanation in the caller's language"),
   phase: z.enum(["validation", "write"]).describe("validation: found before anything was written; write: refused while writing"),
+  value: z.string().nullable().optional().describe("The cell as found (personal data masked); null or absent for whole-row errors"),
+  allowed: z
+    .array(z.string())
+    .optional()
+    .describe("What the column accepts: a coded column's values as the template lists them, or the areas an area name could mean"),
 });
 export type ImportRowError = z.infer<typeof ImportRowErrorSchema>;
 
@@ -27,7 +32,12 @@ export const ImportJobSchema = z.object({
   total_rows: z.number().int().describe("Data rows in the file"),
   valid_rows: z.number().int().describe("Rows that passed validation"),
   error_rows: z.number().int().describe("Rows with at least one error"),
-  processed_rows: z.number().int().describe("Valid rows attempted so far, written or refused (progress: processed_rows / valid_rows)"),
+  processed_rows: z
+    .number()
+    .int()
+    .describe(
+      "Progress, committed batch by batch: while validating, rows checked so far (of total_rows); while running, valid rows attempted so far, written or refused (of valid_rows)",
+    ),
   last_row_number: z.number().int().describe("File row of the last committed batch: where a resumed job continues"),
   inserted: z.number().int(),
   updated: z.number().int(),
@@ -52,6 +62,10 @@ export const ImportCreateQuerySchema = z.object({
     .regex(/^[a-z-]{2,40}$/)
     .describe("What the file holds: residents, social-orgs, social-workers, …"),
   file_name: z.string().trim().min(1).max(200).describe("Original file name (.xlsx or .csv)"),
+  check: z
+    .enum(["wait", "background"])
+    .default("wait")
+    .describe("wait: answer with the checked job (report included); background: answer at once with status validating, then poll the job"),
 });
 
 export const ImportCommitSchema = z.strictObject({
@@ -59,7 +73,10 @@ export const ImportCommitSchema = z.strictObject({
 });
 export type ImportCommit = z.infer<typeof ImportCommitSchema>;
 
-export const ImportTemplateQuerySchema = z.object({ format: z.enum(["xlsx", "csv"]).default("xlsx") });
+export const ImportTemplateQuerySchema = z.object({
+  format: z.enum(["xlsx", "csv"]).default("xlsx").describe("File format"),
+  lang: LocaleSchema.optional().describe("Language of the headers, sheet names and instructions (default: Accept-Language)"),
+});
 
 export const ImportJobPageSchema = pageOf(ImportJobSchema.omit({ errors: true }));
 export const ImportJobListQuerySchema = PageQuerySchema;
@@ -69,7 +86,16 @@ export const ExportFormatQuerySchema = z.object({ format: z.enum(["xlsx", "csv"]
 export const ImportKindSchema = z.object({
   kind: z.string().describe("Import kind"),
   columns: z
-    .array(z.object({ key: z.string(), header: z.string(), header_en: z.string(), example: z.string().optional() }))
+    .array(
+      z.object({
+        key: z.string(),
+        header: z.string(),
+        header_en: z.string(),
+        example: z.string().optional(),
+        required: z.boolean().optional().describe("The cell must not be empty"),
+        allowed: z.array(z.string()).optional().describe("A coded column's values (labels; codes are accepted too)"),
+      }),
+    )
     .describe("Template columns"),
 });
 export const ImportKindListSchema = z.object({ items: z.array(ImportKindSchema).describe("Kinds the caller may import") });
@@ -159,7 +185,8 @@ export const importEndpoints = {
   template: endpoint({
     method: "GET",
     path: "/imports/templates/:kind",
-    summary: "Download the import template (Chinese headers and an example row)",
+    summary:
+      "Download the import template: headers and an example row; the XLSX also has drop-down lists on coded columns and an instructions sheet (sheet names in the caller's language)",
     tags,
     access: "imports.run",
     params: ImportKindParamsSchema,

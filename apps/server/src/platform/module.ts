@@ -11,8 +11,26 @@ import { registerPermissions, type PermissionGrants } from "./auth/permissions.j
 
 export type SeedOptions = { demoPassword: string; minFreeBytes: number; dataDir?: string | undefined; log: (line: string) => void };
 
+/** One allowed value of a coded import column: the code and the label people type (the template's drop-down shows labels). */
+export type ColumnOption = { code: string; label: string };
+
 /** One column of an import template or an export: the Chinese header people see, and the English one. */
-export type Column = { key: string; header: string; header_en: string; example?: string };
+export type Column = {
+  key: string;
+  header: string;
+  header_en: string;
+  example?: string;
+  /** Coded column: the allowed values (a cell may hold the label or the code); the template gets a drop-down list. */
+  options?: readonly ColumnOption[];
+  /** Several options in one cell, separated by 、 or commas (no drop-down, the instructions list them). */
+  multiple?: boolean;
+  /** Personal data (name, ID number, phone): an error report shows the bad value masked. */
+  sensitive?: boolean;
+  /** An area code column that also takes a community name or a 街道/社区 path, resolved within the importer's scope. */
+  area?: "community" | "any";
+  /** Format hint for the instructions sheet, zh-CN and en. */
+  format?: readonly [zh: string, en: string];
+};
 
 /**
  * How a registry takes rows from a spreadsheet (XLSX or CSV). The import engine (platform/imports)

@@ -12,7 +12,7 @@ import {
 } from "@sanshe/contracts";
 import type { ActorCtx } from "../../platform/ctx.js";
 import { labelCell } from "../../platform/files/cells.js";
-import { exportColumns, exportPages, templateColumns } from "../../platform/files/columns.js";
+import { exportColumns, exportPages, optionsOf, templateColumns, withColumnDetails } from "../../platform/files/columns.js";
 import type { ExportSpec, ImportSpec } from "../../platform/module.js";
 import { listCommunities } from "./queries.js";
 import { createFacility, findFacility, updateFacility } from "./service.js";
@@ -66,14 +66,26 @@ const facilityHeaders = {
  */
 export const facilitiesImport: ImportSpec<FacilityRow> = {
   kind: "facilities",
-  columns: templateColumns(facilityHeaders, {
-    area_code: "410105007002",
-    type: "文体活动室",
-    name: "文体活动室",
-    area_m2: "120.5",
-    opening_hours: "周一至周五 9:00-17:00",
-    bookable: "是",
-  }),
+  columns: withColumnDetails(
+    templateColumns(facilityHeaders, {
+      area_code: "410105007002",
+      type: "文体活动室",
+      name: "文体活动室",
+      area_m2: "120.5",
+      opening_hours: "周一至周五 9:00-17:00",
+      bookable: "是",
+    }),
+    {
+      area_code: { area: "community" },
+      type: { options: optionsOf(facilityTypeLabels) },
+      bookable: {
+        options: [
+          { code: "是", label: "是" },
+          { code: "否", label: "否" },
+        ],
+      },
+    },
+  ),
   rowSchema: facilityRowSchema,
   naturalKey: (row) => `${row.area_code}|${row.type}|${row.name}`,
   upsert: upsertFacilityRow,

@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { idNumberCheckCharacter } from "@sanshe/contracts";
 import { createCliStorage } from "../../../test/cli-harness.js";
 import { queryRows } from "../../platform/db/client.js";
+import { batchSizeFor } from "./service.js";
 
 /**
  * QUALITY.md §4: the process is killed during an import; committed batches stay, no partial batch,
@@ -73,7 +74,7 @@ describe("sanshe import after a crash", () => {
     const afterCrash = await importedCount();
     expect(afterCrash).toBeGreaterThan(0);
     expect(afterCrash).toBeLessThan(rows);
-    expect(afterCrash % 100).toBe(0); // whole batches only
+    expect(afterCrash % batchSizeFor(rows)).toBe(0); // whole batches only
 
     await new Promise((resolve) => setTimeout(resolve, 1_500)); // the job's heartbeat goes stale
     const resumed = await storage.sanshe("import", "resume", jobId, "--as", "demo-community");

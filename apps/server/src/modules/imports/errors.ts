@@ -29,6 +29,33 @@ export const importsErrors = defineErrors({
     "zh-CN": ["导入繁忙", "服务器正在处理其他上传的文件，请稍后重试。"],
     en: ["Imports busy", "The server is reading other uploaded files; please retry shortly."],
   },
+  /** An area cell names no known area (neither a code nor a name). */
+  IMPORT_AREA_UNKNOWN: {
+    status: 400,
+    "zh-CN": ["区划不存在", "找不到该名称或代码对应的区划：请填写区划代码，或社区名称（重名时写“街道/社区”）。"],
+    en: [
+      "Unknown area",
+      "No area has this name or code: enter the area code, or the community name (“street/community” when names repeat).",
+    ],
+  },
+  /** An area name matches several areas within the importer's scope; the row error lists them. */
+  IMPORT_AREA_AMBIGUOUS: {
+    status: 400,
+    "zh-CN": ["区划名称有重名", "您的辖区内有多个同名区划：请改填区划代码，或写成“街道/社区”。"],
+    en: ["Ambiguous area name", "Several areas in your jurisdiction have this name: enter the code, or write “street/community”."],
+  },
+  /** An area name matches only areas outside the importer's scope. */
+  IMPORT_AREA_OUT_OF_SCOPE: {
+    status: 400,
+    "zh-CN": ["区划不在辖区内", "该区划不在您的辖区内。"],
+    en: ["Area outside your jurisdiction", "This area is outside your jurisdiction."],
+  },
+  /** A job stopped while its file was being checked (the server restarted); upload the file again. */
+  IMPORT_VALIDATION_STOPPED: {
+    status: 409,
+    "zh-CN": ["校验中断", "文件校验中断（服务重启），请重新上传。"],
+    en: ["Check interrupted", "Checking the file stopped (the server restarted); upload it again."],
+  },
 });
 
 declare module "../../platform/errors/catalog.js" {

@@ -14,3 +14,8 @@ export function staleAfter(): number {
 export function isInterrupted(job: JobRow, now: Date): boolean {
   return job.status === "running" && (!job.heartbeatAt || now.getTime() - job.heartbeatAt.getTime() > staleAfter());
 }
+
+/** A job still being checked whose process is gone (stale heartbeat): the check cannot resume; upload again. */
+export function isCheckLost(job: JobRow, now: Date): boolean {
+  return job.status === "validating" && (!job.heartbeatAt || now.getTime() - job.heartbeatAt.getTime() > staleAfter());
+}

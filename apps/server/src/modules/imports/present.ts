@@ -1,17 +1,17 @@
 import type { ImportJob } from "@sanshe/contracts";
 import type { importJobs } from "./schema.js";
-import { isInterrupted } from "./policy.js";
+import { isCheckLost, isInterrupted } from "./policy.js";
 
 type JobRow = typeof importJobs.$inferSelect;
 
-/** The API shape of a job; `interrupted` is derived from a stale heartbeat. */
+/** The API shape of a job; `interrupted` is derived from a stale heartbeat (a check that lost its process has failed). */
 export function presentImportJob(job: JobRow, now: Date): ImportJob {
   return {
     id: job.id,
     kind: job.kind,
     file_name: job.fileName,
     encoding: job.encoding as ImportJob["encoding"],
-    status: isInterrupted(job, now) ? "interrupted" : job.status,
+    status: isInterrupted(job, now) ? "interrupted" : isCheckLost(job, now) ? "failed" : job.status,
     mode: job.mode,
     total_rows: job.totalRows,
     valid_rows: job.validRows,

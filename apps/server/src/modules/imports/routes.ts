@@ -9,6 +9,7 @@ import { listImportJobs } from "./queries.js";
 import { createImportJob, getImportJob, runImport, startImport } from "./service.js";
 import { presentImportJob } from "./present.js";
 import { writeTemplate } from "./template.js";
+import { allowedValues, isRequiredColumn } from "./columns.js";
 
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   const specs = app.sanshe.importSpecs;
@@ -46,7 +47,15 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         ctx,
         specFor(request.query.kind),
         { name: request.query.file_name, bytes: request.body },
-        { maxUnpackedBytes: app.sanshe.config.importMaxUnpackedBytes },
+        {
+          maxUnpackedBytes: app.sanshe.config.importMaxUnpackedBytes,
+          ...(request.query.check === "background"
+            ? {
+                inBackground: (work: Promise<unknown>) =>
+                  app.sanshe.background(work.catch((error: unknown) => app.log.error({ err: error }, "import check stopped"))),
+              }
+            : {}),
+        },
       );
       return presentImportJob(job, ctx.now());
     },
@@ -60,7 +69,17 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       .filter((spec) => !spec.permission || ctx.actor.can(spec.permission))
       .map((spec) => ({
         kind: spec.kind,
-        columns: spec.columns.map(({ key, header, header_en, example }) => ({ key, header, header_en, ...(example ? { example } : {}) })),
+        columns: spec.columns.map((column) => {
+          const allowed = allowedValues(column);
+          return {
+            key: column.key,
+            header: column.header,
+            header_en: column.header_en,
+            ...(column.example ? { example: column.example } : {}),
+            required: isRequiredColumn(spec, column.key),
+            ...(allowed ? { allowed } : {}),
+          };
+        }),
       }));
     return { items };
   });
@@ -100,7 +119,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
 
   serve(app, api.template, async (request, reply) => {
     const spec = specFor(request.params.kind);
-    const { bytes, contentType, extension } = await writeTemplate(spec, request.query.format);
+    const { bytes, contentType, extension } = await writeTemplate(spec, request.query.format, request.query.lang ?? request.ctx.locale);
     return reply
       .header("content-type", contentType)
       .header(

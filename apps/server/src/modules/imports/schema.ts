@@ -1,6 +1,16 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
-export type ImportRowError = { row: number; field: string | null; code: string; message: string; phase: "validation" | "write" };
+export type ImportRowError = {
+  row: number;
+  field: string | null;
+  code: string;
+  message: string;
+  phase: "validation" | "write";
+  /** The cell as found (personal data masked), absent for whole-row errors. */
+  value?: string | null;
+  /** What the column accepts (a coded column's labels, an area name's candidates). */
+  allowed?: string[];
+};
 
 /**
  * Spreadsheet import jobs. The uploaded file itself is never stored: only the rows that passed
@@ -20,7 +30,7 @@ export const importJobs = pgTable(
     /** pii().encrypt(JSON of [{ r: file row, c: { column key: cell text } }]) of the valid rows; NULL once the job ended. */
     rowsEncrypted: text("rows_encrypted"),
     encoding: text("encoding").notNull(),
-    status: text("status", { enum: ["validated", "failed", "running", "completed"] }).notNull(),
+    status: text("status", { enum: ["validating", "validated", "failed", "running", "completed"] }).notNull(),
     mode: text("mode", { enum: ["all", "valid_only"] }),
     totalRows: integer("total_rows").notNull().default(0),
     validRows: integer("valid_rows").notNull().default(0),

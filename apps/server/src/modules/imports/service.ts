@@ -10,6 +10,8 @@ import type { ImportSpec } from "../../platform/module.js";
 import { loadConfig } from "../../platform/config.js";
 import { pii } from "../../platform/pii/index.js";
 import { importJobs, type ImportRowError } from "./schema.js";
+import { allowedValues, columnHeader, normalizeCodedCell, reportedValue } from "./columns.js";
+import { isAreaCode, resolveAreaNames } from "./areas.js";
 import { isInterrupted, staleAfter } from "./policy.js";
 
 type JobRow = typeof importJobs.$inferSelect;
@@ -18,7 +20,8 @@ type ValidRow = { rowNumber: number; value: unknown; key: string; record: CellRe
 /** A valid row as kept (encrypted) for the write: its file row number and its cells by column key. */
 type StoredRow = { r: number; c: CellRecord };
 
-const batchSize = 100;
+const maxBatchSize = 100;
+const minBatchSize = 10;
 const maxStoredErrors = 1000;
 let defaultUnpackedBytes: number | undefined;
 function maxUnpackedBytes(): number {
@@ -27,7 +30,12 @@ function maxUnpackedBytes(): number {
 }
 
 function fieldMessage(code: string, locale: Locale): string {
-  return fieldMessages[code]?.[locale] ?? (isRegisteredError(code) ? errorDetail(code, locale) : (fieldMessages.custom?.[locale] ?? code));
+  return (
+    fieldMessages[code]?.[locale] ??
+    (isRegisteredError(code)
+      ? errorDetail(code, locale)
+      : (fieldMessages.custom?.[locale] ?? (locale === "en" ? "Invalid value" : "取值无效")))
+  );
 }
 
 function problemMessage(error: AppError, locale: Locale): string {
@@ -59,74 +67,133 @@ function issueCode(issue: { code: string; message: string; path: PropertyKey[] }
   return { code, key: typeof issue.path[0] === "string" ? issue.path[0] : null };
 }
 
-/** Checks every row against the spec's row schema and the file itself (duplicate natural keys). */
-function validateSheet(
+/** Rows per batch: about 20 progress steps per file, between 10 and 100 rows each. */
+export function batchSizeFor(rows: number): number {
+  return Math.min(maxBatchSize, Math.max(minBatchSize, Math.ceil(rows / 20)));
+}
+
+/** What the check of a file has found so far (it runs batch by batch). */
+type CheckState = {
+  columns: Map<string, number>;
+  errors: ImportRowError[];
+  errorRows: Set<number>;
+  seenKeys: Map<string, number>;
+  valid: ValidRow[];
+};
+
+/** One report line: the row, the column in the reader's language, the bad value (masked when personal) and the allowed values. */
+function rowError(
   spec: ImportSpec,
-  sheet: Sheet,
   locale: Locale,
-): { valid: ValidRow[]; errors: ImportRowError[]; errorRows: Set<number> } {
-  const columns = columnIndex(spec, sheet.headers);
-  const errors: ImportRowError[] = [];
-  const errorRows = new Set<number>();
-  const valid: ValidRow[] = [];
-  const header = (key: string) => {
-    const column = spec.columns.find((candidate) => candidate.key === key);
-    return column ? (locale === "en" ? column.header_en : column.header) : key;
+  entry: {
+    row: number;
+    key: string | null;
+    code: string;
+    value?: string | undefined;
+    allowed?: string[] | undefined;
+    message?: string;
+    phase?: ImportRowError["phase"];
+  },
+): ImportRowError {
+  const column = entry.key ? spec.columns.find((candidate) => candidate.key === entry.key) : undefined;
+  const allowed = entry.allowed ?? allowedValues(column);
+  return {
+    row: entry.row,
+    field: column ? columnHeader(column, locale) : entry.key,
+    code: entry.code,
+    message: entry.message ?? fieldMessage(entry.code, locale),
+    phase: entry.phase ?? "validation",
+    value: reportedValue(column, entry.value),
+    ...(allowed?.length ? { allowed } : {}),
   };
-  if (columns.size === 0) {
-    errors.push({
-      row: 1,
-      field: null,
-      code: "NO_KNOWN_COLUMNS",
-      message:
-        locale === "en"
-          ? "No column matches the template; download the template and use its headers."
-          : "表头与模板不符，请下载模板并使用其中的列名。",
-      phase: "validation",
-    });
-    return { valid, errors, errorRows: new Set([1]) };
-  }
-  const seenKeys = new Map<string, number>();
-  for (const row of sheet.rows) {
-    const record: Record<string, string> = {};
-    for (const [key, position] of columns) {
+}
+
+/**
+ * Checks one batch of rows: coded cells (labels or codes) to codes, area names to codes within the
+ * importer's scope, the row schema, and duplicates of earlier rows of the file (natural key).
+ * Returns the batch's rows that passed; the rest are reported in `state`.
+ */
+async function checkRows(ctx: ActorCtx, spec: ImportSpec, state: CheckState, rows: Sheet["rows"]): Promise<ValidRow[]> {
+  const locale = ctx.locale;
+  const entries = rows.map((row) => {
+    const raw: CellRecord = {};
+    const record: CellRecord = {};
+    for (const [key, position] of state.columns) {
       const cell = row.cells[position];
-      if (cell) {
-        record[key] = cell;
+      const column = spec.columns.find((candidate) => candidate.key === key);
+      if (cell && column) {
+        raw[key] = cell;
+        record[key] = normalizeCodedCell(column, cell);
       }
     }
-    const parsed = spec.rowSchema.safeParse(record);
+    return { rowNumber: row.rowNumber, raw, record, bad: false };
+  });
+  for (const column of spec.columns) {
+    if (!column.area || !state.columns.has(column.key)) {
+      continue;
+    }
+    const names = entries
+      .map((entry) => entry.record[column.key])
+      .filter((cell): cell is string => Boolean(cell) && !isAreaCode(cell ?? ""));
+    if (names.length === 0) {
+      continue;
+    }
+    const resolved = await resolveAreaNames(ctx, names, { level: column.area, permission: spec.permission ?? "imports.run" });
+    for (const entry of entries) {
+      const cell = entry.record[column.key];
+      const resolution = cell === undefined ? undefined : resolved.get(cell);
+      if (!resolution) {
+        continue;
+      }
+      if ("code" in resolution) {
+        entry.record[column.key] = resolution.code;
+      } else {
+        entry.bad = true;
+        state.errorRows.add(entry.rowNumber);
+        state.errors.push(
+          rowError(spec, locale, {
+            row: entry.rowNumber,
+            key: column.key,
+            code: resolution.problem,
+            value: cell,
+            allowed: resolution.candidates,
+          }),
+        );
+      }
+    }
+  }
+  const valid: ValidRow[] = [];
+  for (const entry of entries) {
+    if (entry.bad) {
+      continue;
+    }
+    const parsed = spec.rowSchema.safeParse(entry.record);
     if (!parsed.success) {
-      errorRows.add(row.rowNumber);
+      state.errorRows.add(entry.rowNumber);
       for (const issue of parsed.error.issues) {
         const { code, key } = issueCode(issue);
-        errors.push({
-          row: row.rowNumber,
-          field: key ? header(key) : null,
-          code,
-          message: fieldMessage(code, locale),
-          phase: "validation",
-        });
+        state.errors.push(rowError(spec, locale, { row: entry.rowNumber, key, code, value: key ? entry.raw[key] : undefined }));
       }
       continue;
     }
     const naturalKey = spec.naturalKey(parsed.data);
-    const firstRow = seenKeys.get(naturalKey);
+    const firstRow = state.seenKeys.get(naturalKey);
     if (firstRow !== undefined) {
-      errorRows.add(row.rowNumber);
-      errors.push({
-        row: row.rowNumber,
-        field: null,
-        code: "DUPLICATE_IN_FILE",
-        message: locale === "en" ? `Same record as row ${firstRow}` : `与第 ${firstRow} 行是同一条记录`,
-        phase: "validation",
-      });
+      state.errorRows.add(entry.rowNumber);
+      state.errors.push(
+        rowError(spec, locale, {
+          row: entry.rowNumber,
+          key: null,
+          code: "DUPLICATE_IN_FILE",
+          message: locale === "en" ? `Same record as row ${firstRow}` : `与第 ${firstRow} 行是同一条记录`,
+        }),
+      );
       continue;
     }
-    seenKeys.set(naturalKey, row.rowNumber);
-    valid.push({ rowNumber: row.rowNumber, value: parsed.data, key: naturalKey, record });
+    state.seenKeys.set(naturalKey, entry.rowNumber);
+    valid.push({ rowNumber: entry.rowNumber, value: parsed.data, key: naturalKey, record: entry.record });
   }
-  return { valid, errors, errorRows };
+  return valid;
 }
 
 /** Runs `upsert` for one row inside a savepoint; an AppError becomes a row error instead of aborting the batch. */
@@ -144,8 +211,8 @@ async function upsertRow(txCtx: ActorCtx, spec: ImportSpec, row: ValidRow): Prom
 }
 
 /**
- * Tries every valid row in one transaction that is then rolled back, so the report also lists what
- * only the database can tell (an ID number already registered, a record outside the caller's scope).
+ * Tries rows in one transaction that is then rolled back, so the report also lists what only the
+ * database can tell (an ID number already registered, a record outside the caller's scope).
  */
 async function dryRun(ctx: ActorCtx, spec: ImportSpec, rows: ValidRow[]): Promise<ImportRowError[]> {
   const errors: ImportRowError[] = [];
@@ -154,13 +221,9 @@ async function dryRun(ctx: ActorCtx, spec: ImportSpec, rows: ValidRow[]): Promis
       for (const row of rows) {
         const outcome = await upsertRow(tx, spec, row);
         if (outcome instanceof AppError) {
-          errors.push({
-            row: row.rowNumber,
-            field: null,
-            code: outcome.code,
-            message: problemMessage(outcome, ctx.locale),
-            phase: "validation",
-          });
+          errors.push(
+            rowError(spec, ctx.locale, { row: row.rowNumber, key: null, code: outcome.code, message: problemMessage(outcome, ctx.locale) }),
+          );
         }
       }
       throw new TransactionRollbackError();
@@ -179,10 +242,15 @@ function requireSpecPermission(ctx: ActorCtx, spec: ImportSpec): void {
   }
 }
 
+/** Called after each committed batch (checking or writing) with the job as the polling endpoint now reads it. */
+export type ImportProgress = (job: JobRow) => void | Promise<void>;
+
 /**
- * Reads and checks an uploaded file and keeps a job with a full report and, encrypted, the rows
- * that passed (never the file: it may hold ID numbers and phones of rows that failed); writes
- * nothing else.
+ * Reads an uploaded file and keeps a job for it (status validating), then checks every row batch by
+ * batch, committing `processed_rows` after each so the console can show the progress; the job ends
+ * validated (a full report and, encrypted, the rows that passed; never the file: it may hold ID
+ * numbers and phones of rows that failed) or failed. Writes nothing else. With `inBackground`, the
+ * check runs after the answer (the console polls); without, the answer is the checked job.
  *
  * @throws AppError IMPORT_FILE_TOO_LARGE_UNPACKED for an XLSX that unpacks past the cap (declared or
  * real); IMPORT_BUSY when other uploads keep the parser occupied; IMPORT_FILE_INVALID for files that
@@ -192,7 +260,7 @@ export async function createImportJob(
   ctx: ActorCtx,
   spec: ImportSpec,
   file: { name: string; bytes: Buffer },
-  options: { maxUnpackedBytes?: number } = {},
+  options: { maxUnpackedBytes?: number; inBackground?: (work: Promise<unknown>) => void; onProgress?: ImportProgress } = {},
 ): Promise<JobRow> {
   requireSpecPermission(ctx, spec);
   const unpackedBytes = options.maxUnpackedBytes ?? maxUnpackedBytes();
@@ -211,43 +279,122 @@ export async function createImportJob(
     }
     throw error;
   }
-  const { valid, errors, errorRows } = validateSheet(spec, sheet, ctx.locale);
-  const writeErrors = valid.length > 0 ? await dryRun(ctx, spec, valid) : [];
-  for (const error of writeErrors) {
-    errorRows.add(error.row);
-  }
-  const allErrors = [...errors, ...writeErrors].sort((a, b) => a.row - b.row);
-  const kept: StoredRow[] = valid.filter((row) => !errorRows.has(row.rowNumber)).map((row) => ({ r: row.rowNumber, c: row.record }));
-  const validCount = kept.length;
-  const status = errorRows.has(1) || validCount + errorRows.size === 0 ? "failed" : "validated";
-  return withTx(ctx, async (tx) => {
-    const [job] = await tx.db
+  const job = await withTx(ctx, async (tx) => {
+    const [created] = await tx.db
       .insert(importJobs)
       .values({
         kind: spec.kind,
         createdBy: ctx.actor.userId,
         fileName: file.name,
         fileSha256: createHash("sha256").update(file.bytes).digest("hex"),
-        rowsEncrypted: status === "validated" ? pii().encrypt(JSON.stringify(kept)) : null,
+        rowsEncrypted: null,
         encoding: sheet.encoding,
-        status,
+        status: "validating",
         totalRows: sheet.rows.length,
-        validRows: validCount,
-        errorRows: [...errorRows].filter((row) => row > 1).length,
-        errors: allErrors.slice(0, maxStoredErrors),
+        heartbeatAt: ctx.now(),
         createdAt: ctx.now(),
         updatedAt: ctx.now(),
       })
       .returning();
-    if (!job) {
+    if (!created) {
       throw new Error("import job not stored");
     }
     await tx.audit.record("imports.create", {
       entityType: "import_job",
-      entityId: job.id,
-      detail: { kind: spec.kind, rows: job.totalRows, valid: job.validRows, errors: job.errorRows, encoding: job.encoding },
+      entityId: created.id,
+      detail: { kind: spec.kind, rows: created.totalRows, encoding: created.encoding },
     });
-    return job;
+    return created;
+  });
+  const work = checkImportJob(ctx, spec, job, sheet, options.onProgress);
+  if (!options.inBackground) {
+    return work;
+  }
+  options.inBackground(
+    work.catch(async (error: unknown) => {
+      await ctx.db
+        .update(importJobs)
+        .set({ status: "failed", finishedAt: ctx.now(), updatedAt: ctx.now() })
+        .where(and(eq(importJobs.id, job.id), eq(importJobs.status, "validating")));
+      throw error;
+    }),
+  );
+  return job;
+}
+
+/** Checks a validating job's rows in batches (progress committed per batch) and stores the report. */
+async function checkImportJob(ctx: ActorCtx, spec: ImportSpec, job: JobRow, sheet: Sheet, onProgress?: ImportProgress): Promise<JobRow> {
+  const state: CheckState = { columns: columnIndex(spec, sheet.headers), errors: [], errorRows: new Set(), seenKeys: new Map(), valid: [] };
+  let dryRunFound = false;
+  if (state.columns.size === 0) {
+    state.errorRows.add(1);
+    state.errors.push({
+      row: 1,
+      field: null,
+      code: "NO_KNOWN_COLUMNS",
+      message:
+        ctx.locale === "en"
+          ? "No column matches the template; download the template and use its headers."
+          : "表头与模板不符，请下载模板并使用其中的列名。",
+      phase: "validation",
+      value: sheet.headers.filter(Boolean).join(" | ").slice(0, 200) || null,
+      allowed: spec.columns.map((column) => columnHeader(column, ctx.locale)),
+    });
+  } else {
+    const size = batchSizeFor(sheet.rows.length);
+    for (let start = 0; start < sheet.rows.length; start += size) {
+      const batch = sheet.rows.slice(start, start + size);
+      const valid = await checkRows(ctx, spec, state, batch);
+      state.valid.push(...valid);
+      // Each batch is tried in its own rolled-back transaction, so the polling endpoint is not held up.
+      const refused = valid.length > 0 ? await dryRun(ctx, spec, valid) : [];
+      dryRunFound ||= refused.length > 0;
+      const [progressed] = await ctx.db
+        .update(importJobs)
+        .set({ processedRows: start + batch.length, heartbeatAt: ctx.now(), updatedAt: ctx.now() })
+        .where(eq(importJobs.id, job.id))
+        .returning();
+      if (progressed) {
+        await onProgress?.(progressed);
+      }
+    }
+  }
+  // A row may depend on an earlier row of another batch (a member on the head of household above it):
+  // when the batches found refusals, the whole file is tried once more in one transaction, whose answer counts.
+  const writeErrors = dryRunFound ? await dryRun(ctx, spec, state.valid) : [];
+  for (const error of writeErrors) {
+    state.errorRows.add(error.row);
+  }
+  const { errorRows } = state;
+  const allErrors = [...state.errors, ...writeErrors].sort((a, b) => a.row - b.row);
+  const kept: StoredRow[] = state.valid.filter((row) => !errorRows.has(row.rowNumber)).map((row) => ({ r: row.rowNumber, c: row.record }));
+  const validCount = kept.length;
+  const status = errorRows.has(1) || validCount + errorRows.size === 0 ? "failed" : "validated";
+  return withTx(ctx, async (tx) => {
+    const [checked] = await tx.db
+      .update(importJobs)
+      .set({
+        rowsEncrypted: status === "validated" ? pii().encrypt(JSON.stringify(kept)) : null,
+        status,
+        validRows: validCount,
+        errorRows: [...errorRows].filter((row) => row > 1).length,
+        processedRows: 0,
+        errors: allErrors.slice(0, maxStoredErrors),
+        heartbeatAt: null,
+        finishedAt: status === "failed" ? ctx.now() : null,
+        updatedAt: ctx.now(),
+      })
+      .where(eq(importJobs.id, job.id))
+      .returning();
+    if (!checked) {
+      throw new Error("import job not stored");
+    }
+    await tx.audit.record("imports.validate", {
+      entityType: "import_job",
+      entityId: checked.id,
+      detail: { kind: spec.kind, rows: checked.totalRows, valid: checked.validRows, errors: checked.errorRows },
+    });
+    return checked;
   });
 }
 
@@ -301,11 +448,11 @@ export async function startImport(ctx: ActorCtx, id: string, mode: "all" | "vali
 }
 
 /**
- * Writes the valid rows of a running job after `last_row_number`, in batches of 100; each batch
- * commits with the job's progress, so a crash loses at most the batch in flight and a resume
+ * Writes the valid rows of a running job after `last_row_number`, in batches (batchSizeFor: 10 to 100 rows); each batch
+ * commits with the job's progress (the polling endpoint shows it), so a crash loses at most the batch in flight and a resume
  * continues after the last committed row. `onProgress` reports after each batch.
  */
-export async function runImport(ctx: ActorCtx, spec: ImportSpec, id: string, onProgress?: (job: JobRow) => void): Promise<JobRow> {
+export async function runImport(ctx: ActorCtx, spec: ImportSpec, id: string, onProgress?: ImportProgress): Promise<JobRow> {
   const job = await getImportJob(ctx, id);
   if (job.rowsEncrypted === null) {
     throw new AppError("IMPORT_NOT_READY", { status: "expired" });
@@ -313,8 +460,9 @@ export async function runImport(ctx: ActorCtx, spec: ImportSpec, id: string, onP
   const stored = JSON.parse(pii().decrypt(job.rowsEncrypted)) as StoredRow[];
   const pending = stored.filter((row) => row.r > job.lastRowNumber);
   let current = job;
-  for (let start = 0; start < pending.length; start += batchSize) {
-    const batch = pending.slice(start, start + batchSize);
+  const size = batchSizeFor(job.validRows);
+  for (let start = 0; start < pending.length; start += size) {
+    const batch = pending.slice(start, start + size);
     current = await withTx(ctx, async (tx) => {
       const counts = { inserted: 0, updated: 0, unchanged: 0 };
       const rowErrors: ImportRowError[] = [];
@@ -322,19 +470,21 @@ export async function runImport(ctx: ActorCtx, spec: ImportSpec, id: string, onP
         const parsed = spec.rowSchema.safeParse(row.c);
         if (!parsed.success) {
           // Checked at upload; only a rule that changed since (e.g. a date now in the future) gets here.
-          const { code } = issueCode(parsed.error.issues[0] ?? { code: "custom", message: "", path: [] });
-          rowErrors.push({ row: row.r, field: null, code, message: fieldMessage(code, ctx.locale), phase: "write" });
+          const { code, key } = issueCode(parsed.error.issues[0] ?? { code: "custom", message: "", path: [] });
+          rowErrors.push(rowError(spec, ctx.locale, { row: row.r, key, code, value: key ? row.c[key] : undefined, phase: "write" }));
           continue;
         }
         const outcome = await upsertRow(tx, spec, { rowNumber: row.r, value: parsed.data, key: "", record: row.c });
         if (outcome instanceof AppError) {
-          rowErrors.push({
-            row: row.r,
-            field: null,
-            code: outcome.code,
-            message: problemMessage(outcome, ctx.locale),
-            phase: "write",
-          });
+          rowErrors.push(
+            rowError(spec, ctx.locale, {
+              row: row.r,
+              key: null,
+              code: outcome.code,
+              message: problemMessage(outcome, ctx.locale),
+              phase: "write",
+            }),
+          );
         } else {
           counts[outcome] += 1;
         }
@@ -357,7 +507,7 @@ export async function runImport(ctx: ActorCtx, spec: ImportSpec, id: string, onP
         .returning();
       return updated as JobRow;
     });
-    onProgress?.(current);
+    await onProgress?.(current);
   }
   return withTx(ctx, async (tx) => {
     const [done] = await tx.db

@@ -14,7 +14,7 @@ import {
 import { eq, sql } from "drizzle-orm";
 import type { ActorCtx } from "../../platform/ctx.js";
 import { codeByLabel, splitListCell } from "../../platform/files/cells.js";
-import { exportColumns, exportPages, templateColumns } from "../../platform/files/columns.js";
+import { exportColumns, exportPages, optionsOf, templateColumns, withColumnDetails } from "../../platform/files/columns.js";
 import { AppError } from "../../platform/errors/app-error.js";
 import type { ExportSpec, ImportSpec } from "../../platform/module.js";
 import { households, residents } from "./schema.js";
@@ -210,16 +210,30 @@ const headers = {
 
 export const residentImport: ImportSpec<ResidentImportRow> = {
   kind: "residents",
-  columns: templateColumns(headers, {
-    name: "张三",
-    id_number: "410105199001011234",
-    phone: "13800000005",
-    area_code: "410105007002",
-    address: "丰乐路 1 号院 2 号楼 1 单元 301 室",
-    groups: "独居老人,残疾人",
-    head_id_number: "410105199001011234",
-    relation_to_head: "户主",
-  }),
+  columns: withColumnDetails(
+    templateColumns(headers, {
+      name: "张三",
+      id_number: "410105199001011234",
+      phone: "13800000005",
+      area_code: "410105007002",
+      address: "丰乐路 1 号院 2 号楼 1 单元 301 室",
+      groups: "独居老人,残疾人",
+      head_id_number: "410105199001011234",
+      relation_to_head: "户主",
+    }),
+    {
+      name: { sensitive: true },
+      id_number: { sensitive: true, format: ["18 位居民身份证号", "18-character resident ID number"] },
+      phone: { sensitive: true, format: ["11 位手机号或固定电话", "11-digit mobile or landline"] },
+      area_code: { area: "community" },
+      groups: { options: optionsOf(residentGroupLabels), multiple: true },
+      head_id_number: {
+        sensitive: true,
+        format: ["户主的身份证号；本人是户主时填自己的", "ID number of the head of household; your own when you are the head"],
+      },
+      relation_to_head: { options: optionsOf(relationLabels) },
+    },
+  ),
   rowSchema: ResidentImportRowSchema,
   naturalKey: (row) => row.id_number,
   upsert: upsertResident,

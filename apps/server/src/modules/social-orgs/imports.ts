@@ -8,7 +8,7 @@ import {
   type SocialOrgListItem,
 } from "@sanshe/contracts";
 import { codeByLabel } from "../../platform/files/cells.js";
-import { exportColumns, exportPages, templateColumns } from "../../platform/files/columns.js";
+import { exportColumns, exportPages, optionsOf, templateColumns, withColumnDetails } from "../../platform/files/columns.js";
 import type { ExportSpec, ImportSpec } from "../../platform/module.js";
 import { listSocialOrgs } from "./queries.js";
 import { upsertSocialOrg } from "./service.js";
@@ -141,22 +141,32 @@ const headers = {
 
 export const socialOrgImport: ImportSpec<SocialOrgCreate> = {
   kind: "social-orgs",
-  columns: templateColumns(headers, {
-    name: "金水区颐养老年服务中心",
-    uscc: "52410105MJ0000001P",
-    registration: "登记",
-    legal_form: "民办非企业单位",
-    category: "生活服务类",
-    grade: "3A",
-    grade_year: "2025",
-    area_code: "410105",
-    founded_on: "2018-05-20",
-    staff_count: "12",
-    social_worker_count: "5",
-    status: "正常",
-    description: "为社区老年人提供居家养老服务",
-    contact_phone: "0371-12345678",
-  }),
+  columns: withColumnDetails(
+    templateColumns(headers, {
+      name: "金水区颐养老年服务中心",
+      uscc: "52410105MJ0000001P",
+      registration: "登记",
+      legal_form: "民办非企业单位",
+      category: "生活服务类",
+      grade: "3A",
+      grade_year: "2025",
+      area_code: "410105",
+      founded_on: "2018-05-20",
+      staff_count: "12",
+      social_worker_count: "5",
+      status: "正常",
+      description: "为社区老年人提供居家养老服务",
+      contact_phone: "0371-12345678",
+    }),
+    {
+      registration: { options: optionsOf(registrationLabels) },
+      legal_form: { options: optionsOf(legalFormLabels) },
+      category: { options: optionsOf(categoryLabels) },
+      status: { options: optionsOf(statusLabels) },
+      area_code: { area: "any" },
+      founded_on: { format: ["日期，如 2018-05-20", "Date, e.g. 2018-05-20"] },
+    },
+  ),
   rowSchema: socialOrgRowSchema,
   naturalKey: (row) => row.uscc ?? `${row.name}@${row.area_code}`,
   upsert: (ctx, row) => upsertSocialOrg(ctx, row),

@@ -5,7 +5,7 @@ import type { ActorCtx } from "../../platform/ctx.js";
 import { AppError } from "../../platform/errors/app-error.js";
 import { isInScope } from "../../platform/auth/permissions.js";
 import { labelCell, splitListCell } from "../../platform/files/cells.js";
-import { exportColumns, exportPages, templateColumns } from "../../platform/files/columns.js";
+import { exportColumns, exportPages, optionsOf, templateColumns, withColumnDetails } from "../../platform/files/columns.js";
 import type { ExportSpec, ImportSpec } from "../../platform/module.js";
 import { findOrganizationByName } from "../social-orgs/index.js";
 import { listWorkers, type WorkerOptions } from "./queries.js";
@@ -112,16 +112,24 @@ const headers = {
 export function socialWorkerImportSpec(): ImportSpec<SocialWorkerRow> {
   return {
     kind: "social-workers",
-    columns: templateColumns(headers, {
-      name: "张三",
-      gender: "女",
-      level: "社会工作师",
-      certificate_no: "S2024410100123",
-      certificate_year: "2024",
-      organization_name: "金水区丰乐社工服务中心（演示）",
-      community_codes: "410105007001,410105007002",
-      status: "在岗",
-    }),
+    columns: withColumnDetails(
+      templateColumns(headers, {
+        name: "张三",
+        gender: "女",
+        level: "社会工作师",
+        certificate_no: "S2024410100123",
+        certificate_year: "2024",
+        organization_name: "金水区丰乐社工服务中心（演示）",
+        community_codes: "410105007001,410105007002",
+        status: "在岗",
+      }),
+      {
+        gender: { options: optionsOf(genderLabels) },
+        level: { options: optionsOf(levelLabels) },
+        status: { options: optionsOf(statusLabels) },
+        community_codes: { format: ["12 位社区代码，可填多个，用逗号分隔", "12-digit community codes, several separated by commas"] },
+      },
+    ),
     rowSchema: socialWorkerRowSchema,
     naturalKey: (row) => row.certificate_no,
     upsert: upsertImportedWorker,

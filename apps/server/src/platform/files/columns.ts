@@ -1,6 +1,6 @@
 import type { Page } from "@sanshe/contracts";
 import type { ActorCtx } from "../ctx.js";
-import type { Column, ExportSpec } from "../module.js";
+import type { Column, ColumnOption, ExportSpec } from "../module.js";
 
 /** The headers of a registry's spreadsheet columns by key: [Chinese header, English header]. */
 export type ColumnHeaders = Record<string, readonly [header: string, headerEn: string]>;
@@ -37,4 +37,17 @@ export function exportPages<Filter, Item>(
   list: (ctx: ActorCtx, query: Filter & { cursor: string | undefined; limit: number }) => Promise<Page<Item>>,
 ): ExportSpec<Filter, Item>["page"] {
   return (ctx, filter, cursor, limit) => list(ctx, { ...filter, cursor, limit });
+}
+
+/** What an import column may add to its headers: allowed values, area names, masking, a format hint. */
+export type ColumnDetails = Partial<Omit<Column, "key" | "header" | "header_en" | "example">>;
+
+/** The allowed values of a coded column from its label table (code → Chinese label), in the table's order. */
+export function optionsOf(labels: Readonly<Record<string, string>>): ColumnOption[] {
+  return Object.entries(labels).map(([code, label]) => ({ code, label }));
+}
+
+/** Import template columns with their details (drop-down values, area names, personal data) by key. */
+export function withColumnDetails(columns: Column[], details: Partial<Record<string, ColumnDetails>>): Column[] {
+  return columns.map((column) => ({ ...column, ...details[column.key] }));
 }

@@ -1,4 +1,4 @@
-import { importEndpoints as api, type ImportCommit, type ImportJob } from "@sanshe/contracts";
+import { importEndpoints as api, type ImportCommit, type ImportJob, type Locale } from "@sanshe/contracts";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, call, endpointHref, endpointKey } from "../../ui/api";
 
@@ -13,9 +13,9 @@ export type ImportListParams = { cursor?: string | undefined; limit: number };
 
 const byId = (id: string) => ({ params: { id } });
 
-/** Where the template of a kind downloads from (a plain link: the session cookie goes along). */
-export function templateUrl(kind: string, format: ImportTemplateFormat): string {
-  return endpointHref(api.template, { params: { kind }, query: { format } });
+/** Where the template of a kind downloads from (a plain link: the session cookie goes along), in the console's language. */
+export function templateUrl(kind: string, format: ImportTemplateFormat, lang: Locale): string {
+  return endpointHref(api.template, { params: { kind }, query: { format, lang } });
 }
 
 /** The caller's jobs, newest first (without their reports). Polls while one of them is running. */
@@ -24,16 +24,21 @@ export function useImportJobs(params: ImportListParams) {
     queryKey: endpointKey(api.list, { query: params }),
     queryFn: ({ signal }) => call(api.list, { query: params }, { signal }),
     placeholderData: keepPreviousData,
-    refetchInterval: (query) => (query.state.data?.items.some((job) => job.status === "running") ? 5000 : false),
+    refetchInterval: (query) => (query.state.data?.items.some((job) => isInProgress(job.status)) ? 5000 : false),
   });
 }
 
-/** One job with its report and progress; polled every second while it runs. */
+/** Whether a job is still moving (being checked or written): the console polls it. */
+export function isInProgress(status: ImportJob["status"]): boolean {
+  return status === "validating" || status === "running";
+}
+
+/** One job with its report and progress; polled every second while it is checked or written. */
 export function useImportJob(id: string) {
   return useQuery({
     queryKey: endpointKey(api.get, byId(id)),
     queryFn: ({ signal }) => call(api.get, byId(id), { signal }),
-    refetchInterval: (query) => (query.state.data?.status === "running" ? 1000 : false),
+    refetchInterval: (query) => (query.state.data && isInProgress(query.state.data.status) ? 1000 : false),
     retry: (failureCount, error) => !(error instanceof ApiError && error.status < 500) && failureCount < 2,
   });
 }
@@ -42,13 +47,13 @@ type UploadInput = { kind: string; file: File; idempotencyKey: string };
 
 /**
  * Sends the file as the raw request body, always typed application/octet-stream (the server reads
- * XLSX or CSV by content, not by the browser's guess). Nothing is written: the answer is a job
- * holding the validation report.
+ * XLSX or CSV by content, not by the browser's guess). Nothing is written: the answer comes at once
+ * with a job being checked in the background (its page polls the progress, then shows the report).
  */
 function uploadImportFile({ kind, file, idempotencyKey }: UploadInput): Promise<ImportJob> {
   return call(
     api.create,
-    { query: { kind, file_name: file.name }, body: new Blob([file], { type: "application/octet-stream" }) },
+    { query: { kind, file_name: file.name, check: "background" }, body: new Blob([file], { type: "application/octet-stream" }) },
     { idempotencyKey },
   );
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AreaCodeSchema, text } from "@sanshe/contracts";
 import { CatalogListSchema, type CatalogList } from "@sanshe/contracts/admin-tasks";
 import { codeByLabel } from "../../../platform/files/cells.js";
-import { templateColumns } from "../../../platform/files/columns.js";
+import { optionsOf, templateColumns, withColumnDetails } from "../../../platform/files/columns.js";
 import type { ImportSpec } from "../../../platform/module.js";
 import { upsertCatalogItem, type CatalogImportRow } from "./service.js";
 
@@ -68,14 +68,20 @@ export const catalogRowSchema: z.ZodType<CatalogImportRow> = z
 export const catalogImport: ImportSpec<CatalogImportRow> = {
   kind: "admin-task-catalog",
   permission: "admin_tasks.catalog",
-  columns: templateColumns(headers, {
-    list: "依法履职",
-    title: "社区矛盾纠纷调解",
-    legal_basis: "《中华人民共和国人民调解法》第八条",
-    department_name: "区司法局",
-    description: "社区人民调解委员会调解居民间的民间纠纷",
-    area_code: "410105",
-  }),
+  columns: withColumnDetails(
+    templateColumns(headers, {
+      list: "依法履职",
+      title: "社区矛盾纠纷调解",
+      legal_basis: "《中华人民共和国人民调解法》第八条",
+      department_name: "区司法局",
+      description: "社区人民调解委员会调解居民间的民间纠纷",
+      area_code: "410105",
+    }),
+    {
+      list: { options: optionsOf(catalogListLabels) },
+      area_code: { area: "any" },
+    },
+  ),
   rowSchema: catalogRowSchema,
   naturalKey: (row) => `${row.area_code ?? ""}|${row.list}|${row.title}`,
   upsert: (ctx, row) => upsertCatalogItem(ctx, row),

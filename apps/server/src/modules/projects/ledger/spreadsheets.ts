@@ -15,7 +15,7 @@ import {
 import type { ActorCtx } from "../../../platform/ctx.js";
 import { AppError, notFound } from "../../../platform/errors/app-error.js";
 import { codeByLabel } from "../../../platform/files/cells.js";
-import { exportColumns, exportPages, templateColumns } from "../../../platform/files/columns.js";
+import { exportColumns, exportPages, optionsOf, templateColumns, withColumnDetails } from "../../../platform/files/columns.js";
 import type { ExportSpec, ImportSpec } from "../../../platform/module.js";
 import { getAreaNames } from "../../jurisdictions/index.js";
 import { organizationByUscc } from "../../social-orgs/index.js";
@@ -204,16 +204,23 @@ export async function upsertLedgerRow(ctx: ActorCtx, row: LedgerImportRow): Prom
 export const ledgerImport: ImportSpec<LedgerImportRow> = {
   kind: "funding-ledger",
   permission: "ledger.record",
-  columns: templateColumns(headers, {
-    holder: "410105007002",
-    direction: "收入",
-    category: "政府补贴",
-    amount: "12000.00",
-    paid_on: "2025-03-01",
-    description: "区民政局社区服务补贴",
-    reference: "",
-    voucher_no: "2025-0001",
-  }),
+  columns: withColumnDetails(
+    templateColumns(headers, {
+      holder: "410105007002",
+      direction: "收入",
+      category: "政府补贴",
+      amount: "12000.00",
+      paid_on: "2025-03-01",
+      description: "区民政局社区服务补贴",
+      reference: "",
+      voucher_no: "2025-0001",
+    }),
+    {
+      direction: { options: optionsOf(directionLabels) },
+      paid_on: { format: ["日期，如 2025-03-01", "Date, e.g. 2025-03-01"] },
+      amount: { format: ["金额（元），最多两位小数", "Amount in yuan, at most two decimals"] },
+    },
+  ),
   rowSchema: ledgerRowSchema,
   naturalKey: (row) => `${row.holder}|${row.voucher_no}`,
   upsert: upsertLedgerRow,

@@ -51,7 +51,11 @@ export function ImportJobList({ currentId }: { currentId?: string | undefined })
       title: t("imports.list.counts"),
       render: (_value, job) => (
         <>
-          <div>{t("imports.list.countsValidated", { total: job.total_rows, valid: job.valid_rows, errors: job.error_rows })}</div>
+          <div>
+            {job.status === "validating"
+              ? t("imports.progress.checking", { processed: job.processed_rows, total: job.total_rows })
+              : t("imports.list.countsValidated", { total: job.total_rows, valid: job.valid_rows, errors: job.error_rows })}
+          </div>
           {job.status === "completed" ? (
             <Typography.Text type="secondary">
               {t("imports.list.countsDone", { inserted: job.inserted, updated: job.updated, unchanged: job.unchanged })}

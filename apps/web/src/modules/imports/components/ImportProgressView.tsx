@@ -5,7 +5,7 @@ import { formatDateTime } from "../../../ui/formatDateTime";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useIdempotencyKey } from "../../../ui/useIdempotencyKey";
 import { useResumeImport } from "../api";
-import { progressPercent, resumeRow, writeErrors } from "../utils/job";
+import { progressCounts, progressPercent, resumeRow, writeErrors } from "../utils/job";
 import { ImportErrorsTable } from "./ImportErrorsTable";
 
 type ImportProgressViewProps = {
@@ -13,13 +13,17 @@ type ImportProgressViewProps = {
   onAnother: () => void;
 };
 
-/** Step 4: progress while the job runs, 从第 N 行继续 when it was interrupted, and the outcome. */
+/**
+ * Steps 3–4 in motion: progress while the file is checked (校验中) or written (写入中), with rows done
+ * of rows to do; 从第 N 行继续 when writing was interrupted; and the outcome.
+ */
 export function ImportProgressView({ job, onAnother }: ImportProgressViewProps) {
   const { t } = useTranslation();
   const resume = useResumeImport(job.id);
   const { keyFor } = useIdempotencyKey();
   const failedRows = writeErrors(job);
-  const counts = { processed: job.processed_rows, valid: job.valid_rows };
+  const { processed, total } = progressCounts(job);
+  const counts = { processed, total, valid: total };
 
   if (job.status === "completed") {
     const skipped = job.mode === "valid_only" ? Math.max(0, job.total_rows - job.valid_rows) : 0;
@@ -55,7 +59,7 @@ export function ImportProgressView({ job, onAnother }: ImportProgressViewProps) 
             <Typography.Title level={2} style={{ fontSize: 16 }}>
               {t("imports.progress.writeErrors")}
             </Typography.Title>
-            <ImportErrorsTable errors={failedRows} />
+            <ImportErrorsTable errors={failedRows} fileName={job.file_name} />
           </>
         ) : null}
       </>
@@ -63,13 +67,17 @@ export function ImportProgressView({ job, onAnother }: ImportProgressViewProps) 
   }
 
   const isInterrupted = job.status === "interrupted";
+  const isChecking = job.status === "validating";
+  const progressText = t(isChecking ? "imports.progress.checking" : "imports.progress.running", counts);
   return (
-    <Flex vertical gap={16}>
-      <Progress
-        percent={progressPercent(job)}
-        status={isInterrupted ? "normal" : "active"}
-        aria-label={t("imports.progress.running", counts)}
-      />
+    <Flex vertical gap={16} data-testid="import-progress">
+      <Flex justify="space-between" align="baseline" gap={8} wrap>
+        <Typography.Text strong data-testid="import-progress-phase">
+          {t(isChecking ? "imports.progress.phaseChecking" : "imports.progress.phaseWriting")}
+        </Typography.Text>
+        <Typography.Text data-testid="import-progress-counts">{t("imports.progress.counts", counts)}</Typography.Text>
+      </Flex>
+      <Progress percent={progressPercent(job)} status={isInterrupted ? "normal" : "active"} aria-label={progressText} />
       {isInterrupted ? (
         <Alert
           type="warning"
@@ -89,8 +97,8 @@ export function ImportProgressView({ job, onAnother }: ImportProgressViewProps) 
         />
       ) : (
         <>
-          <Typography.Text>{t("imports.progress.running", counts)}</Typography.Text>
-          <Alert type="info" showIcon title={t("imports.progress.background")} />
+          <Typography.Text>{progressText}</Typography.Text>
+          <Alert type="info" showIcon title={t(isChecking ? "imports.progress.checkingHint" : "imports.progress.background")} />
         </>
       )}
       {resume.isError ? <ProblemAlert error={resume.error} /> : null}
@@ -99,7 +107,7 @@ export function ImportProgressView({ job, onAnother }: ImportProgressViewProps) 
           <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
             {t("imports.progress.writeErrors")}
           </Typography.Title>
-          <ImportErrorsTable errors={failedRows} />
+          <ImportErrorsTable errors={failedRows} fileName={job.file_name} />
         </>
       ) : null}
     </Flex>

@@ -65,7 +65,7 @@ export function ImportReport({ job, onReupload }: ImportReportProps) {
           {job.errors.length >= MAX_STORED_ERRORS ? (
             <Typography.Paragraph type="secondary">{t("imports.report.truncated", { count: job.errors.length })}</Typography.Paragraph>
           ) : null}
-          <ImportErrorsTable errors={job.errors} />
+          <ImportErrorsTable errors={job.errors} fileName={job.file_name} />
         </>
       ) : null}
       {commit.isError ? <ProblemAlert error={commit.error} style={{ marginTop: 16 }} /> : null}

@@ -13,7 +13,8 @@ type KindStepProps = {
 
 /** Step 1: what to import, and its template (plain download links). */
 export function KindStep({ kinds, value, onChange, onNext }: KindStepProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "zh-CN";
   if (kinds.length === 0) {
     return <Alert type="info" showIcon title={t("imports.kind.none")} />;
   }
@@ -38,10 +39,10 @@ export function KindStep({ kinds, value, onChange, onNext }: KindStepProps) {
             {t("imports.kind.template")}
           </Typography.Paragraph>
           <Flex gap={8} wrap>
-            <Button icon={<FileExcelOutlined />} href={templateUrl(value, "xlsx")} download data-testid="template-xlsx">
+            <Button icon={<FileExcelOutlined />} href={templateUrl(value, "xlsx", lang)} download data-testid="template-xlsx">
               {t("imports.kind.templateXlsx")}
             </Button>
-            <Button icon={<FileTextOutlined />} href={templateUrl(value, "csv")} download data-testid="template-csv">
+            <Button icon={<FileTextOutlined />} href={templateUrl(value, "csv", lang)} download data-testid="template-csv">
               {t("imports.kind.templateCsv")}
             </Button>
           </Flex>

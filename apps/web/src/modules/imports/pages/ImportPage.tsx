@@ -87,7 +87,7 @@ function ImportJobFlow({ id }: { id: string }) {
   return (
     <Card>
       <ImportSteps
-        current={isReport ? 2 : 3}
+        current={isReport || data.status === "validating" ? 2 : 3}
         status={data.status === "failed" ? "error" : data.status === "completed" ? "finish" : "process"}
       />
       <ImportSummary job={data} />
