@@ -1,5 +1,5 @@
 import type { Referral, ServiceRecordCreate } from "@sanshe/contracts";
-import { Badge, Button, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from "antd";
+import { Badge, Button, Empty, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CursorListPager } from "../../../ui/CursorListTable";
@@ -103,14 +103,17 @@ export function InboxPage() {
                     <Button size="small" onClick={() => setServing(r)}>
                       {t("needs.inbox.addService")}
                     </Button>
-                    <Button
-                      size="small"
-                      type="primary"
-                      loading={action.isPending}
-                      onClick={() => action.mutate({ kind: "complete", id: r.id })}
+                    <Popconfirm
+                      title={t("needs.inbox.completeConfirm")}
+                      description={t("needs.inbox.completeConsequence")}
+                      okText={t("needs.inbox.complete")}
+                      cancelText={t("needs.rules.cancel")}
+                      onConfirm={() => action.mutate({ kind: "complete", id: r.id })}
                     >
-                      {t("needs.inbox.complete")}
-                    </Button>
+                      <Button size="small" type="primary" loading={action.isPending}>
+                        {t("needs.inbox.complete")}
+                      </Button>
+                    </Popconfirm>
                   </>
                 )}
                 <ReferralCase referral={r} />
