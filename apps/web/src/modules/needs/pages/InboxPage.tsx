@@ -7,7 +7,7 @@ import { formatDateTime } from "../../../ui/formatDateTime";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useCursorPaging } from "../../../ui/useCursorPagination";
-import { useInbox, useReferralAction } from "../api";
+import { useInbox, useNeedCategories, useReferralAction } from "../api";
 import { ReassignModal } from "../components/ReassignModal";
 import { ReferralCase } from "../components/ReferralCase";
 
@@ -19,6 +19,7 @@ const parties = ["community", "organization", "social_worker", "volunteer"] as c
  */
 export function InboxPage() {
   const { t } = useTranslation();
+  const categories = useNeedCategories();
   const paging = useCursorPaging(null, 50);
   const { pagination, pageSize } = paging;
   const inbox = useInbox({ cursor: pagination.cursor, limit: pageSize });
@@ -49,7 +50,11 @@ export function InboxPage() {
         pagination={false}
         locale={{ emptyText: <Empty description={t("needs.inbox.empty")} /> }}
         columns={[
-          { title: t("needs.field.category"), dataIndex: "category" },
+          {
+            title: t("needs.field.category"),
+            // the category's name, never its code
+            render: (_, r) => categories.data?.items.find((c) => c.code === r.category)?.name ?? "",
+          },
           {
             title: t("needs.field.description"),
             dataIndex: "description",
