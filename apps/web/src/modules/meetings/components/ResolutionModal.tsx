@@ -27,12 +27,12 @@ export function ResolutionModal({
   const options = useInviteeOptions(agendaItemId ? meeting.area_code : undefined);
   const units = [
     {
-      label: t("meetings.resolution.unitGroups.community"),
-      options: (options.data?.communities ?? []).map((c) => ({ value: `community:${c.code}`, label: c.name })),
-    },
-    {
       label: t("meetings.resolution.unitGroups.organization"),
       options: (options.data?.organizations ?? []).map((o) => ({ value: `org:${o.id}`, label: o.name })),
+    },
+    {
+      label: t("meetings.resolution.unitGroups.community"),
+      options: (options.data?.communities ?? []).map((c) => ({ value: `community:${c.code}`, label: c.name })),
     },
     {
       label: t("meetings.resolution.unitGroups.department"),
@@ -113,6 +113,7 @@ export function ResolutionModal({
                       placeholder={t("meetings.resolution.ownerUnit")}
                       style={{ width: 200 }}
                       options={units}
+                      showSearch={{ optionFilterProp: "label" }}
                       aria-label={t("meetings.resolution.ownerUnit")}
                       onChange={() => form.setFieldValue(["action_items", field.name, "owner_user_id"], undefined)}
                     />
