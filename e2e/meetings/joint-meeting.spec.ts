@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { chooseOption as choose, launchBrowser, newPage, signInThroughPage } from "../fixtures/browser.js";
 
@@ -36,6 +36,9 @@ describe("joint meeting", () => {
       await page.keyboard.press("Escape");
       await choose(page, drawer.locator(".ant-form-item", { hasText: "邀请社会组织" }).locator(".ant-select"), "");
       await page.keyboard.press("Escape");
+      // no agenda row until one is added (a meeting may be convened without an agenda)
+      expect(await drawer.getByPlaceholder("议题").count()).toBe(0);
+      await drawer.getByRole("button", { name: "添加议题" }).click();
       await drawer.getByPlaceholder("议题").fill("高龄老人助餐");
       await drawer.getByRole("button", { name: "创建会议" }).click();
       await page.waitForURL((url) => /^\/meetings\/[0-9a-f-]{36}$/.test(url.pathname));
@@ -45,7 +48,8 @@ describe("joint meeting", () => {
       const modal = page.getByRole("dialog").filter({ hasText: "决议内容" });
       await modal.getByLabel("决议内容").fill("北区增设老年助餐点");
       await modal.getByRole("button", { name: "添加督办事项" }).click();
-      await choose(page, modal.locator(".ant-select", { hasText: "责任单位" }), "");
+      // the owner list follows the unit: the organization's people only once it is chosen
+      await choose(page, modal.locator(".ant-select", { hasText: "责任单位" }), "社工服务中心");
       await choose(page, modal.locator(".ant-select", { hasText: "责任人" }), "社工服务中心工作人员（演示）");
       await modal.getByLabel("办结期限").fill(day(30));
       await modal.getByPlaceholder("预期成果").fill("助餐点选址方案");
@@ -68,7 +72,11 @@ describe("joint meeting", () => {
       await page.getByRole("button", { name: "提交进展" }).click();
       await page.getByText("已踏勘两处场地，形成选址方案").waitFor();
       await page.getByRole("button", { name: "报办结" }).click();
+      const report = page.getByRole("dialog").filter({ hasText: "办结说明" });
+      await report.getByLabel("办结说明").fill("选址方案已报街道\n两处场地均可用");
+      await report.getByRole("button", { name: "确认报办结" }).click();
       await page.locator(".ant-tag", { hasText: "待验收" }).waitFor();
+      await page.getByText("两处场地均可用").first().waitFor();
     } finally {
       await org.context.close();
     }
@@ -78,7 +86,10 @@ describe("joint meeting", () => {
       const page = back.page;
       await signInThroughPage(page, "demo-street");
       await page.goto(itemUrl);
+      // the completion note is kept and shown to the convener
+      await page.getByText("选址方案已报街道").first().waitFor();
       await page.getByRole("button", { name: "验收通过" }).click();
+      await page.locator(".ant-popconfirm").getByRole("button", { name: "验收通过" }).click();
       await page.locator(".ant-tag", { hasText: "已验收" }).waitFor();
     } finally {
       await back.context.close();

@@ -67,6 +67,7 @@ describe("call to award", () => {
         await page.getByLabel("截止日期").fill(fields.date);
         await page.getByLabel("截止时间").fill(fields.time);
         await page.getByRole("button", { name: "保存并发布" }).click();
+        await page.locator(".ant-popconfirm").getByRole("button", { name: "保存并发布" }).click();
         await waitForCall(page);
         callPath = new URL(page.url()).pathname;
         await page.locator(".ant-tag", { hasText: "征集中" }).waitFor();
@@ -146,6 +147,7 @@ describe("call to award", () => {
           .check();
         await page.getByLabel("立项理由").fill("需求契合度高，预算合理，评审得分第一。");
         await page.getByRole("button", { name: "确定立项" }).click();
+        await page.locator(".ant-modal-confirm").getByRole("button", { name: "确认立项" }).click();
         await page.locator(".ant-tag", { hasText: "已立项" }).first().waitFor();
         const contract = page.getByRole("link", { name: /拟定合同/ });
         await contract.waitFor();

@@ -69,6 +69,10 @@ describe("the need loop", () => {
       await modal.getByRole("button", { name: /确\s*定|OK/ }).click();
       await modal.waitFor({ state: "hidden" });
       await row.getByRole("button", { name: /完\s*成/ }).click();
+      await org.page
+        .locator(".ant-popconfirm")
+        .getByRole("button", { name: /完\s*成/ })
+        .click();
       await row.getByRole("button", { name: /完\s*成/ }).waitFor({ state: "detached" });
       await shot(org.page, "journey-2-completed");
     } finally {

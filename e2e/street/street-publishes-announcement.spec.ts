@@ -31,6 +31,10 @@ describe("announcements", () => {
         buffer: Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
       });
       await street.page.getByTestId("announcement-submit").click();
+      await street.page
+        .locator(".ant-modal-confirm")
+        .getByRole("button", { name: /发\s*布/ })
+        .click();
       await street.page.getByTestId("announcement-read-count").waitFor();
       expect(await street.page.getByTestId("announcement-read-count").textContent()).toBe("0");
       await street.page.getByRole("link", { name: "附件-1.pdf" }).waitFor();

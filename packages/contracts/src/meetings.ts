@@ -50,6 +50,11 @@ export const ActionItemStatusSchema = z
 export type ActionItemStatus = z.infer<typeof ActionItemStatusSchema>;
 
 const DateSchema = CalendarDateSchema;
+
+export const ActionItemOwnerKindSchema = z
+  .enum(["organization", "community", "department"])
+  .describe("The owner unit: an organization, a community of the meeting's area, or a government department");
+export type ActionItemOwnerKind = z.infer<typeof ActionItemOwnerKindSchema>;
 const VersionSchema = z.number().int().min(1).describe("The version you read (optimistic concurrency)");
 
 export const MeetingPlaceSchema = z
@@ -163,10 +168,11 @@ export const ActionItemSchema = z.object({
   meeting_title: z.string(),
   resolution_id: UuidSchema,
   resolution_text: z.string(),
-  owner_kind: z.enum(["organization", "community"]),
+  owner_kind: ActionItemOwnerKindSchema,
   owner_organization_id: UuidSchema.nullable(),
   owner_community_code: AreaCodeSchema.nullable(),
-  owner_unit_name: z.string().nullable().describe("Organization or community name"),
+  owner_department_id: UuidSchema.nullable().describe("The owner department (owner_kind department)"),
+  owner_unit_name: z.string().nullable().describe("Organization, community or department name"),
   owner_user_id: UuidSchema,
   owner_user_name: z.string().nullable(),
   due_on: z.string().describe("Due date"),
@@ -174,6 +180,7 @@ export const ActionItemSchema = z.object({
   status: ActionItemStatusSchema,
   overdue: z.boolean().describe("Open (or returned) past its due date"),
   returned_reason: z.string().nullable().describe("Why the convener sent it back (last time)"),
+  done_note: z.string().nullable().describe("The owner's completion note (报办结说明) of the last report of completion"),
   done_at: TimestampSchema.nullable(),
   closed_at: TimestampSchema.nullable(),
   escalated: z.boolean(),
@@ -185,9 +192,10 @@ export const ActionItemSchema = z.object({
 export type ActionItem = z.infer<typeof ActionItemSchema>;
 
 export const ActionItemCreateSchema = z.strictObject({
-  owner_kind: z.enum(["organization", "community"]),
+  owner_kind: ActionItemOwnerKindSchema,
   owner_organization_id: UuidSchema.optional(),
   owner_community_code: AreaCodeSchema.optional(),
+  owner_department_id: UuidSchema.optional().describe("A government department (owner_kind department; street meetings)"),
   owner_user_id: UuidSchema.describe("The person responsible"),
   due_on: DateSchema,
   expected_result: text({ max: 500 }),
@@ -216,6 +224,15 @@ export const AgendaItemSchema = z.object({
 });
 export type AgendaItem = z.infer<typeof AgendaItemSchema>;
 
+export const MinutesVersionSchema = z.object({
+  number: z.number().int().describe("1 as finalized, then 2, 3 … per amendment"),
+  html: z.string().describe("The minutes of this version (sanitized HTML)"),
+  reason: z.string().nullable().describe("Why it was amended (null for the finalized text)"),
+  author_name: z.string().nullable().describe("Who recorded this version"),
+  created_at: TimestampSchema,
+});
+export type MinutesVersion = z.infer<typeof MinutesVersionSchema>;
+
 export const MeetingSchema = MeetingListItemSchema.extend({
   place: z.object({
     kind: z.enum(["facility", "online"]),
@@ -226,7 +243,10 @@ export const MeetingSchema = MeetingListItemSchema.extend({
   convener_id: UuidSchema,
   is_convener: z.boolean(),
   sign_in_token: z.string().nullable().describe("Secret of the sign-in QR code (convener only)"),
-  minutes_html: z.string().nullable().describe("Minutes (sanitized HTML)"),
+  minutes_html: z.string().nullable().describe("Minutes (sanitized HTML); the newest version once finalized"),
+  minutes_versions: z
+    .array(MinutesVersionSchema)
+    .describe("Recorded versions of the finalized minutes, oldest first: 1 as finalized, then each amendment"),
   summary: z.string().nullable(),
   summary_published_at: TimestampSchema.nullable(),
   invitees: z.array(InviteeSchema),
@@ -249,6 +269,13 @@ export const MinutesUpdateSchema = z.strictObject({
   html: z.string().max(200_000).describe("Minutes as HTML; sanitized on write"),
 });
 export type MinutesUpdate = z.infer<typeof MinutesUpdateSchema>;
+
+export const MinutesAmendmentSchema = z.strictObject({
+  version: VersionSchema,
+  html: z.string().max(200_000).describe("The amended minutes as HTML; sanitized on write"),
+  reason: text({ max: 500 }).describe("Why the finalized minutes are amended (recorded with the version)"),
+});
+export type MinutesAmendment = z.infer<typeof MinutesAmendmentSchema>;
 
 export const SummaryPublishSchema = z.strictObject({
   version: VersionSchema,
@@ -275,6 +302,12 @@ export type ProgressCreate = z.infer<typeof ProgressCreateSchema>;
 
 export const ActionItemTransitionSchema = z.strictObject({ version: VersionSchema });
 export type ActionItemTransition = z.infer<typeof ActionItemTransitionSchema>;
+
+export const ActionItemDoneSchema = z.strictObject({
+  version: VersionSchema,
+  note: text({ max: 2000 }).optional().describe("Completion note (报办结说明): what was done; kept and shown with the item"),
+});
+export type ActionItemDone = z.infer<typeof ActionItemDoneSchema>;
 
 export const ActionItemReturnSchema = z.strictObject({ version: VersionSchema, reason: text({ max: 1000 }) });
 export type ActionItemReturn = z.infer<typeof ActionItemReturnSchema>;
@@ -306,8 +339,20 @@ export const PublicMeetingSummaryPageSchema = pageOf(PublicMeetingSummarySchema)
 
 export const InviteeOptionsQuerySchema = z.object({ area_code: AreaCodeSchema });
 export const InviteeOptionsSchema = z.object({
-  users: z.array(z.object({ id: UuidSchema, name: z.string(), role: z.string(), organization_id: UuidSchema.nullable() })),
+  users: z.array(
+    z.object({
+      id: UuidSchema,
+      name: z.string(),
+      role: z.string(),
+      organization_id: UuidSchema.nullable().describe("Organization (org_staff) or department (department) of the membership"),
+      area_code: AreaCodeSchema.describe("Area of the membership"),
+    }),
+  ),
   organizations: z.array(z.object({ id: UuidSchema, name: z.string() })),
+  communities: z.array(z.object({ code: AreaCodeSchema, name: z.string() })).describe("Communities of the area (action-item owners)"),
+  departments: z
+    .array(z.object({ id: UuidSchema, name: z.string() }))
+    .describe("Departments of the street, district or city with an account (action-item owners of a street meeting)"),
   facilities: z.array(z.object({ id: UuidSchema, name: z.string(), area_code: AreaCodeSchema })),
 });
 export type InviteeOptions = z.infer<typeof InviteeOptionsSchema>;
@@ -417,12 +462,25 @@ export const meetingEndpoints = {
   saveMinutes: endpoint({
     method: "PUT",
     path: "/meetings/:id/minutes",
-    summary: "Write the minutes (HTML, sanitized on write); convener only, held or minuted meetings",
+    summary:
+      "Write the minutes (HTML, sanitized on write); convener only, held meetings (finalized minutes: MINUTES_FINALIZED, amend them)",
     tags,
     access: "meetings.convene",
     params: MeetingIdParamsSchema,
     body: MinutesUpdateSchema,
     status: 200,
+    response: MeetingSchema,
+    problems: [409],
+  }),
+  amendMinutes: endpoint({
+    method: "POST",
+    path: "/meetings/:id/minutes/amendments",
+    summary: "Amend finalized minutes: a new recorded version with its author, time and reason; convener only",
+    tags,
+    access: "meetings.convene",
+    params: MeetingIdParamsSchema,
+    body: MinutesAmendmentSchema,
+    status: 201,
     response: MeetingSchema,
     problems: [409],
   }),
@@ -500,11 +558,11 @@ export const actionItemEndpoints = {
   markDone: endpoint({
     method: "POST",
     path: "/action-items/:id/done",
-    summary: "Mark the action item done (owner); the convener accepts or returns it",
+    summary: "Mark the action item done with a completion note (owner); the convener accepts or returns it",
     tags,
     access: "action_items.handle",
     params: ActionItemIdParamsSchema,
-    body: ActionItemTransitionSchema,
+    body: ActionItemDoneSchema,
     status: 200,
     response: ActionItemSchema,
     problems: [409],

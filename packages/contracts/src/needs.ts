@@ -219,13 +219,44 @@ const ruleData = {
   provider_id: UuidSchema.nullable(),
   enabled: z.boolean(),
 };
-export const RoutingRuleCreateSchema = z.strictObject({ area_code: AreaCodeSchema, ...ruleData });
+const confirmCatchAll = z
+  .boolean()
+  .optional()
+  .describe(
+    "Set true to confirm an enabled catch-all rule (no category and no resident group: it takes every need under its area); without it such a rule is refused with ROUTING_CATCH_ALL_UNCONFIRMED",
+  );
+export const RoutingRuleCreateSchema = z.strictObject({ area_code: AreaCodeSchema, ...ruleData, confirm_catch_all: confirmCatchAll });
 export type RoutingRuleCreate = z.infer<typeof RoutingRuleCreateSchema>;
 export const RoutingRuleUpdateSchema = z.strictObject({
   version: z.number().int().describe("The version you read"),
   data: z.strictObject(ruleData).partial(),
+  confirm_catch_all: confirmCatchAll,
 });
 export type RoutingRuleUpdate = z.infer<typeof RoutingRuleUpdateSchema>;
+export const RoutingRuleDeleteQuerySchema = z.object({
+  version: z.coerce.number().int().describe("The version you read; a stale one is refused with 409"),
+});
+export const RoutingRulePreviewSchema = z.strictObject({
+  area_code: AreaCodeSchema.describe("Jurisdiction that would own the rule"),
+  category: ruleData.category,
+  resident_groups: ruleData.resident_groups,
+  area_prefix: ruleData.area_prefix,
+});
+export type RoutingRulePreview = z.infer<typeof RoutingRulePreviewSchema>;
+export const RoutingPreviewNeedSchema = z.object({
+  id: UuidSchema,
+  area_code: AreaCodeSchema.describe("Community of the need"),
+  category: z.string().describe("Category code"),
+  urgency: NeedUrgencySchema,
+  status: z.string().describe("Status of the need"),
+  created_at: TimestampSchema,
+});
+export const RoutingPreviewResultSchema = z.object({
+  days: z.number().int().describe("How many days back the preview looks"),
+  count: z.number().int().describe("Needs of those days, in your scope, that the rule's conditions match"),
+  items: z.array(RoutingPreviewNeedSchema).describe("The newest of them (at most 10)"),
+});
+export type RoutingPreviewResult = z.infer<typeof RoutingPreviewResultSchema>;
 export const RoutingRuleListQuerySchema = z.object({
   area_code: AreaCodeSchema.optional().describe("Rules owned by this area and its ancestors"),
 });
@@ -458,7 +489,7 @@ export const routingRuleEndpoints = {
     body: RoutingRuleCreateSchema,
     status: 201,
     response: RoutingRuleSchema,
-    problems: [409],
+    problems: [409, 422],
   }),
   update: endpoint({
     method: "PATCH",
@@ -470,6 +501,28 @@ export const routingRuleEndpoints = {
     body: RoutingRuleUpdateSchema,
     status: 200,
     response: RoutingRuleSchema,
+    problems: [409, 422],
+  }),
+  remove: endpoint({
+    method: "DELETE",
+    path: "/routing-rules/:id",
+    summary: "Delete a routing rule of a jurisdiction you manage (send the version you read)",
+    tags: routingTags,
+    access: "routing.manage",
+    params: NeedIdParamsSchema,
+    query: RoutingRuleDeleteQuerySchema,
+    status: 204,
+    response: z.null().describe("Deleted"),
     problems: [409],
+  }),
+  preview: endpoint({
+    method: "POST",
+    path: "/routing-rules/preview",
+    summary: "Which needs of the last 90 days, in your scope, a rule with these conditions would catch",
+    tags: routingTags,
+    access: "routing.manage",
+    body: RoutingRulePreviewSchema,
+    status: 200,
+    response: RoutingPreviewResultSchema,
   }),
 };

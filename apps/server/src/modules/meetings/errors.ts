@@ -16,6 +16,15 @@ export const meetingsErrors = defineErrors({
     "zh-CN": ["尚无会议纪要", "请先填写会议纪要，再标记为已形成纪要。"],
     en: ["No minutes yet", "Write the minutes before marking the meeting minuted."],
   },
+  /** Finalized minutes (a minuted meeting) are read-only: a change is an amendment with a reason. */
+  MINUTES_FINALIZED: {
+    status: 409,
+    "zh-CN": ["纪要已定稿", "会议纪要已定稿，不能直接修改。如需更正，请提交修订并说明理由，修订将作为新版本留存。"],
+    en: [
+      "Minutes are final",
+      "The minutes are final and cannot be edited. Amend them with a reason; the amendment is kept as a new version.",
+    ],
+  },
   /** Self sign-in by QR code outside the hour before the start and after the end. */
   MEETING_SIGN_IN_CLOSED: {
     status: 409,

@@ -41,6 +41,8 @@ export type MeetingParts = {
   units: Map<string, string>;
   areaNames: Map<string, string>;
   facilityName: string | null;
+  /** Recorded versions of the finalized minutes, oldest first, with their authors' names. */
+  minutesVersions: Array<{ number: number; html: string; reason: string | null; authorName: string | null; createdAt: Date }>;
 };
 
 /** A meeting with invitees, agenda, resolutions and action items; the sign-in token for the convener only. */
@@ -59,6 +61,13 @@ export function presentMeeting(ctx: ActorCtx, row: MeetingRow, parts: MeetingPar
     is_convener: isConvener,
     sign_in_token: isConvener ? row.signInToken : null,
     minutes_html: row.minutesHtml,
+    minutes_versions: parts.minutesVersions.map((version) => ({
+      number: version.number,
+      html: version.html,
+      reason: version.reason,
+      author_name: version.authorName,
+      created_at: version.createdAt.toISOString(),
+    })),
     summary: row.summary,
     summary_published_at: row.summaryPublishedAt?.toISOString() ?? null,
     invitees: parts.invitees.map((invitee) => ({

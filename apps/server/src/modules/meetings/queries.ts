@@ -6,11 +6,20 @@ import { scopeFor } from "../../platform/auth/permissions.js";
 import { memberships, users } from "../../platform/auth/index.js";
 import { inScope, newestFirstIds, overlapsArea } from "../../platform/scope/index.js";
 import { queryRows } from "../../platform/db/client.js";
-import { getAreaNames } from "../jurisdictions/index.js";
+import { getAreaNames, getAreaWithChildren } from "../jurisdictions/index.js";
+import { getDepartments } from "../admin-tasks/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
 import { getPublicFacilities, listFacilitiesUnder } from "../communities/index.js";
 import { countOpenNeedsByCategory } from "../needs/index.js";
-import { actionItems, meetingAgendaItems, meetingInvitees, meetingResolutions, meetings, type MeetingRow } from "./schema.js";
+import {
+  actionItems,
+  meetingAgendaItems,
+  meetingInvitees,
+  meetingMinutesVersions,
+  meetingResolutions,
+  meetings,
+  type MeetingRow,
+} from "./schema.js";
 import { meetingsCursor } from "./cursor.js";
 import { findVisibleMeeting, inviteeIsActor, visibleMeetingBranches } from "./visibility.js";
 import { overdueActionItems, selectActionItems, unitNames } from "./action-items/queries.js";
@@ -76,7 +85,8 @@ export async function getMeeting(ctx: ActorCtx, id: string): Promise<Meeting> {
 /** The meeting detail of a row the actor may read (what getMeeting and every write answer with). */
 export async function loadMeeting(ctx: ActorCtx, row: MeetingRow): Promise<Meeting> {
   const upcoming = row.status === "draft" || row.status === "scheduled";
-  const [invitees, agenda, resolutions, items, overdue, convenerRows, mine] = await Promise.all([
+  const versionAuthor = aliasedTable(users, "version_author");
+  const [invitees, agenda, resolutions, items, overdue, convenerRows, mine, minutesVersions] = await Promise.all([
     ctx.db
       .select()
       .from(meetingInvitees)
@@ -99,6 +109,20 @@ export async function loadMeeting(ctx: ActorCtx, row: MeetingRow): Promise<Meeti
       .select({ id: meetingInvitees.id })
       .from(meetingInvitees)
       .where(and(eq(meetingInvitees.areaCode, row.areaCode), eq(meetingInvitees.meetingId, row.id), inviteeIsActor(ctx))),
+    row.status === "minuted"
+      ? ctx.db
+          .select({
+            number: meetingMinutesVersions.number,
+            html: meetingMinutesVersions.html,
+            reason: meetingMinutesVersions.reason,
+            authorName: versionAuthor.displayName,
+            createdAt: meetingMinutesVersions.createdAt,
+          })
+          .from(meetingMinutesVersions)
+          .leftJoin(versionAuthor, eq(versionAuthor.id, meetingMinutesVersions.authorId))
+          .where(eq(meetingMinutesVersions.meetingId, row.id))
+          .orderBy(asc(meetingMinutesVersions.number))
+      : Promise.resolve([]),
   ]);
   const [counts, units, areaNames, facilities] = await Promise.all([
     countOpenNeedsByCategory(
@@ -122,6 +146,7 @@ export async function loadMeeting(ctx: ActorCtx, row: MeetingRow): Promise<Meeti
     units,
     areaNames,
     facilityName: facilities.get(row.facilityId ?? "")?.name ?? null,
+    minutesVersions,
   });
 }
 
@@ -241,25 +266,48 @@ export async function getInviteeOptions(ctx: ActorCtx, areaCode: string): Promis
     throw notFound();
   }
   const related = overlapsArea(memberships.areaCode, areaCode);
-  const [people, facilities] = await Promise.all([
+  const roles = ["official", "community_staff", "org_staff", "social_worker", ...(areaCode.length === 9 ? ["department"] : [])];
+  const [people, facilities, tree] = await Promise.all([
     ctx.db
-      .selectDistinct({ id: users.id, name: users.displayName, role: memberships.role, organizationId: memberships.organizationId })
+      .selectDistinct({
+        id: users.id,
+        name: users.displayName,
+        role: memberships.role,
+        organizationId: memberships.organizationId,
+        areaCode: memberships.areaCode,
+      })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(
-        and(related, inArray(memberships.role, ["official", "community_staff", "org_staff", "social_worker"]), eq(users.status, "active")),
-      )
+      .where(and(related, inArray(memberships.role, roles), eq(users.status, "active")))
       .orderBy(asc(memberships.role), asc(users.displayName))
       .limit(500),
     listFacilitiesUnder(ctx, areaCode),
+    getAreaWithChildren(ctx, areaCode),
   ]);
-  const orgs = await getOrganizations(
-    ctx,
-    people.filter((p) => p.role === "org_staff" && p.organizationId).map((p) => p.organizationId as string),
-  );
+  const [orgs, departments] = await Promise.all([
+    getOrganizations(
+      ctx,
+      people.filter((p) => p.role === "org_staff" && p.organizationId).map((p) => p.organizationId as string),
+    ),
+    getDepartments(
+      ctx,
+      people.filter((p) => p.role === "department" && p.organizationId).map((p) => p.organizationId as string),
+    ),
+  ]);
+  const communities =
+    areaCode.length === 12
+      ? tree.area
+        ? [{ code: tree.area.code, name: tree.area.name }]
+        : []
+      : tree.children.filter((child) => child.code.length === 12).map((child) => ({ code: child.code, name: child.name }));
   return {
-    users: people.map((p) => ({ id: p.id, name: p.name, role: p.role, organization_id: p.organizationId })),
+    users: people.map((p) => ({ id: p.id, name: p.name, role: p.role, organization_id: p.organizationId, area_code: p.areaCode })),
     organizations: [...orgs.values()].map((org) => ({ id: org.id, name: org.name })).sort((a, b) => a.name.localeCompare(b.name)),
+    communities,
+    departments: [...departments.values()]
+      .filter((department) => areaCode.startsWith(department.area_code))
+      .map((department) => ({ id: department.id, name: department.name }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
     facilities: facilities.map((f) => ({ id: f.id, name: f.name, area_code: f.areaCode })),
   };
 }

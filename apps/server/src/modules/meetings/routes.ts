@@ -5,6 +5,7 @@ import { serve } from "../../platform/http/endpoint.js";
 import { getInviteeOptions, getMeeting, getMeetingHistory, listMeetings, listPublicSummaries } from "./queries.js";
 import {
   addResolution,
+  amendMinutes,
   answerInvitation,
   createMeeting,
   publishSummary,
@@ -28,6 +29,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   serve(app, api.signInInvitee, async (request) => signInInvitee(requireActor(request.ctx), request.params.id, request.params.invitee_id));
   serve(app, api.signIn, async (request) => selfSignIn(requireActor(request.ctx), request.params.id, request.body.token));
   serve(app, api.saveMinutes, async (request) => saveMinutes(requireActor(request.ctx), request.params.id, request.body));
+  serve(app, api.amendMinutes, async (request) => amendMinutes(requireActor(request.ctx), request.params.id, request.body));
   serve(app, api.addResolution, async (request) => addResolution(requireActor(request.ctx), request.params.id, request.body));
   serve(app, api.publishSummary, async (request) => publishSummary(requireActor(request.ctx), request.params.id, request.body));
 };

@@ -124,8 +124,10 @@ export const actionItems = pgTable(
     resolutionId: uuid("resolution_id")
       .notNull()
       .references(() => meetingResolutions.id, { onDelete: "cascade" }),
-    ownerKind: text("owner_kind", { enum: ["organization", "community"] }).notNull(),
+    ownerKind: text("owner_kind", { enum: ["organization", "community", "department"] }).notNull(),
     ownerOrganizationId: uuid("owner_organization_id"),
+    /** A government department (admin-tasks) when a street meeting assigns the item to one; no foreign key across modules. */
+    ownerDepartmentId: uuid("owner_department_id"),
     ownerCommunityCode: areaCode("owner_community_code"),
     ownerUserId: uuid("owner_user_id").notNull(),
     dueOn: date("due_on", { mode: "string" }).notNull(),
@@ -144,6 +146,28 @@ export const actionItems = pgTable(
     index("action_items_owner_user_idx").on(table.ownerUserId, table.status, table.dueOn),
     index("action_items_meeting_idx").on(table.meetingId),
   ],
+);
+
+/**
+ * Recorded versions of finalized minutes: number 1 is the text as finalized (status minuted); every
+ * amendment after that is a new number with its author, time and reason. The meeting's minutes_html is
+ * always the newest version; versions are never changed.
+ */
+export const meetingMinutesVersions = pgTable(
+  "meeting_minutes_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    areaCode: areaCode("area_code").notNull(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    html: text("html").notNull(),
+    reason: text("reason"),
+    authorId: uuid("author_id").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [uniqueIndex("meeting_minutes_versions_meeting_number_key").on(table.meetingId, table.number)],
 );
 
 /** Progress history of an action item: progress with evidence, done, accepted, returned. */

@@ -8,6 +8,7 @@ import {
   type MeetingPlace,
   type MeetingStatus,
   type MeetingUpdate,
+  type MinutesAmendment,
   type MinutesUpdate,
   type ResolutionCreate,
   type SummaryPublish,
@@ -21,7 +22,7 @@ import { getOrganizations } from "../social-orgs/index.js";
 import { listCategories, referralAreasIn } from "../needs/index.js";
 import { projectLinksNear } from "../projects/index.js";
 import { notify } from "../notifications/index.js";
-import { meetingAgendaItems, meetingInvitees, meetingResolutions, meetings, type MeetingRow } from "./schema.js";
+import { meetingAgendaItems, meetingInvitees, meetingMinutesVersions, meetingResolutions, meetings, type MeetingRow } from "./schema.js";
 import { activeUsers, loadMeeting } from "./queries.js";
 import { findVisibleMeeting, inviteeIsActor } from "./visibility.js";
 import { fieldError } from "./errors.js";
@@ -306,6 +307,10 @@ export async function updateMeeting(ctx: ActorCtx, id: string, input: MeetingUpd
       values.status = to;
     }
     const updated = await touch(tx, row, values);
+    if (to === "minuted") {
+      // finalized: the text as it stands becomes version 1; from now on only amendments change it
+      await recordMinutesVersion(tx, updated, updated.minutesHtml ?? "", null);
+    }
     const sent =
       to === "scheduled"
         ? await sendInvitations(tx, updated)
@@ -421,14 +426,38 @@ export async function selfSignIn(ctx: ActorCtx, id: string, token: string): Prom
   });
 }
 
+/** Records a version of the finalized minutes (the next number), by the actor, now. */
+async function recordMinutesVersion(tx: ActorCtx, row: MeetingRow, html: string, reason: string | null): Promise<number> {
+  const [last] = await tx.db
+    .select({ number: sql<number>`coalesce(max(${meetingMinutesVersions.number}), 0)::int` })
+    .from(meetingMinutesVersions)
+    .where(eq(meetingMinutesVersions.meetingId, row.id));
+  const number = (last?.number ?? 0) + 1;
+  await tx.db.insert(meetingMinutesVersions).values({
+    areaCode: row.areaCode,
+    meetingId: row.id,
+    number,
+    html,
+    reason,
+    authorId: tx.actor.userId,
+    createdAt: tx.now(),
+  });
+  return number;
+}
+
 /**
  * Writes the minutes (会议纪要), sanitized: only basic formatting survives (no script, style, event
- * handlers or javascript: links). Held or minuted meetings; send the version you read.
+ * handlers or javascript: links). Held meetings only; send the version you read. Finalized minutes
+ * (a minuted meeting) are read-only: amend them (amendMinutes).
+ * @throws AppError NOT_FOUND, FORBIDDEN, VERSION_CONFLICT, MINUTES_FINALIZED, MEETING_STATE
  */
 export async function saveMinutes(ctx: ActorCtx, id: string, input: MinutesUpdate): Promise<Meeting> {
   return withTx(ctx, async (tx) => {
     const row = await convenedMeeting(tx, id, input.version);
-    requireStatus(tx, row, ["held", "minuted"]);
+    if (row.status === "minuted") {
+      throw new AppError("MINUTES_FINALIZED");
+    }
+    requireStatus(tx, row, ["held"]);
     const html = sanitizeRichText(input.html);
     const updated = await touch(tx, row, { minutesHtml: html === "" ? null : html });
     await tx.audit.record("meetings.minutes", {
@@ -436,6 +465,45 @@ export async function saveMinutes(ctx: ActorCtx, id: string, input: MinutesUpdat
       entityId: row.id,
       areaCode: row.areaCode,
       detail: { length: html.length, stripped: html.length !== input.html.trim().length },
+    });
+    return loadMeeting(tx, updated);
+  });
+}
+
+/**
+ * Amends finalized minutes: the sanitized text becomes the meeting's minutes and a new recorded
+ * version with its author, time and reason; earlier versions stay as they were. Minuted meetings only.
+ * @throws AppError NOT_FOUND, FORBIDDEN, VERSION_CONFLICT, MEETING_STATE
+ */
+export async function amendMinutes(ctx: ActorCtx, id: string, input: MinutesAmendment): Promise<Meeting> {
+  return withTx(ctx, async (tx) => {
+    const row = await convenedMeeting(tx, id, input.version);
+    requireStatus(tx, row, ["minuted"]);
+    const [recorded] = await tx.db
+      .select({ id: meetingMinutesVersions.id })
+      .from(meetingMinutesVersions)
+      .where(eq(meetingMinutesVersions.meetingId, row.id))
+      .limit(1);
+    if (!recorded) {
+      // minuted before versions were recorded: the text as it stood is version 1, by the convener
+      await tx.db.insert(meetingMinutesVersions).values({
+        areaCode: row.areaCode,
+        meetingId: row.id,
+        number: 1,
+        html: row.minutesHtml ?? "",
+        reason: null,
+        authorId: row.convenerId,
+        createdAt: row.updatedAt,
+      });
+    }
+    const html = sanitizeRichText(input.html);
+    const updated = await touch(tx, row, { minutesHtml: html === "" ? null : html });
+    const number = await recordMinutesVersion(tx, updated, html, input.reason);
+    await tx.audit.record("meetings.minutes_amend", {
+      entityType: "meeting",
+      entityId: row.id,
+      areaCode: row.areaCode,
+      detail: { number, length: html.length },
     });
     return loadMeeting(tx, updated);
   });

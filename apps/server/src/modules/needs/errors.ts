@@ -88,6 +88,15 @@ export const needsErrors = defineErrors({
     "zh-CN": ["规则范围有误", "规则适用的区域必须在所属辖区之内。"],
     en: ["Rule area outside owner", "The rule's area must lie inside the jurisdiction that owns it."],
   },
+  /** A rule with no category and no resident group takes every need under its area: it needs confirm_catch_all. */
+  ROUTING_CATCH_ALL_UNCONFIRMED: {
+    status: 422,
+    "zh-CN": ["需确认兜底规则", "该规则未限定需求类别和人群，将接收所属区域的全部需求。请确认后再保存。"],
+    en: [
+      "Confirm the catch-all rule",
+      "This rule names no category and no resident group, so it takes every need in its area. Confirm it to save.",
+    ],
+  },
   /** The uploaded file is not a JPEG, PNG or WebP image (judged by its bytes, not its Content-Type). */
   ATTACHMENT_TYPE_REFUSED: {
     status: 415,

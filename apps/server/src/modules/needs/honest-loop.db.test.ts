@@ -133,7 +133,7 @@ beforeAll(async () => {
       provider_id: org2.id,
     }),
     // The city catch-all (category and groups empty, tier public): it must not flatten the tiers.
-    await rule(city, "4101", 9, {}),
+    await rule(city, "4101", 9, { confirm_catch_all: true }),
   ]) {
     expect(response.statusCode, response.body).toBe(201);
   }

@@ -274,6 +274,11 @@ export const fieldMessages: Record<string, Record<Locale, string>> = {
   DELEGATE_NAME_REQUIRED: { "zh-CN": "请填写代参会人姓名", en: "Give the delegate's name" },
   OWNER_UNKNOWN: { "zh-CN": "找不到该责任人或责任单位", en: "No such active owner or organization" },
   OWNER_COMMUNITY_OUTSIDE: { "zh-CN": "责任社区须为会议辖区内的社区", en: "The owner community must be a community of the meeting's area" },
+  OWNER_DEPARTMENT_OUTSIDE: {
+    "zh-CN": "责任部门须为街道会议所在街道、区或市的部门",
+    en: "The owner department must belong to the street, district or city of a street meeting",
+  },
+  OWNER_NOT_IN_UNIT: { "zh-CN": "责任人须为所选责任单位的人员", en: "The person responsible must belong to the chosen unit" },
   EVIDENCE_OUTSIDE: { "zh-CN": "该记录不在督办事项所属辖区", en: "The record lies outside the action item's area" },
   PASSWORD_TOO_SHORT: { "zh-CN": "密码至少 10 位", en: "At least 10 characters" },
   PASSWORD_TOO_WEAK: { "zh-CN": "密码须同时包含字母和数字", en: "Use both letters and digits" },

@@ -3,6 +3,8 @@ import {
   meetingEndpoints,
   needEndpoints,
   type ActionItem,
+  type ActionItemDone,
+  type MinutesAmendment,
   type ActionItemReturn,
   type ActionItemStatus,
   type ActionItemTransition,
@@ -132,6 +134,8 @@ export const useSelfSignIn = (id: string) =>
   useMeetingWrite(id, (token: string) => call(meetingEndpoints.signIn, { ...meetingInput(id), body: { token } }));
 export const useSaveMinutes = (id: string) =>
   useMeetingWrite(id, (body: MinutesUpdate) => call(meetingEndpoints.saveMinutes, { ...meetingInput(id), body }));
+export const useAmendMinutes = (id: string) =>
+  useMeetingWrite(id, (body: MinutesAmendment) => call(meetingEndpoints.amendMinutes, { ...meetingInput(id), body }));
 export const usePublishSummary = (id: string) =>
   useMeetingWrite(id, (body: SummaryPublish) => call(meetingEndpoints.publishSummary, { ...meetingInput(id), body }));
 export const useAddResolution = (id: string) =>
@@ -162,7 +166,7 @@ export const useAddProgress = (id: string) =>
     call(actionItemEndpoints.addProgress, { ...actionItemInput(id), body }, { idempotencyKey }),
   );
 export const useMarkDone = (id: string) =>
-  useActionItemWrite(id, (body: ActionItemTransition) => call(actionItemEndpoints.markDone, { ...actionItemInput(id), body }));
+  useActionItemWrite(id, (body: ActionItemDone) => call(actionItemEndpoints.markDone, { ...actionItemInput(id), body }));
 export const useAcceptItem = (id: string) =>
   useActionItemWrite(id, (body: ActionItemTransition) => call(actionItemEndpoints.accept, { ...actionItemInput(id), body }));
 export const useReturnItem = (id: string) =>

@@ -15,6 +15,8 @@ import {
   type ReferralReassign,
   type RoutingRule,
   type RoutingRuleCreate,
+  type RoutingRulePreview,
+  type RoutingRuleUpdate,
   type ServiceRecordCreate,
 } from "@sanshe/contracts";
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
@@ -139,6 +141,34 @@ export function useToggleRule() {
     mutationFn: (rule: RoutingRule) =>
       call(routingRuleEndpoints.update, { params: { id: rule.id }, body: { version: rule.version, data: { enabled: !rule.enabled } } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: endpointFamily(routingRuleEndpoints.list) }),
+  });
+}
+
+/** Change a rule with the version read (409 when someone changed it since). */
+export function useUpdateRule() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: RoutingRuleUpdate }) => call(routingRuleEndpoints.update, { params: { id }, body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: endpointFamily(routingRuleEndpoints.list) }),
+  });
+}
+
+/** Delete a rule with the version read. */
+export function useDeleteRule() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (rule: RoutingRule) => call(routingRuleEndpoints.remove, { params: { id: rule.id }, query: { version: rule.version } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: endpointFamily(routingRuleEndpoints.list) }),
+  });
+}
+
+/** The recent needs (90 days, in scope) a rule with these conditions would catch; off while `input` is null. */
+export function useRulePreview(input: RoutingRulePreview | null) {
+  return useQuery({
+    queryKey: [...endpointKey(routingRuleEndpoints.preview), input],
+    queryFn: ({ signal }) => call(routingRuleEndpoints.preview, { body: input as RoutingRulePreview }, { signal }),
+    enabled: input !== null,
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -14,7 +14,7 @@ export type ActionItemEscalationResult = EscalationResult;
 type Candidate = {
   id: string;
   areaCode: string;
-  ownerKind: "organization" | "community";
+  ownerKind: "organization" | "community" | "department";
   ownerOrganizationId: string | null;
   ownerCommunityCode: string | null;
   ownerUserId: string;

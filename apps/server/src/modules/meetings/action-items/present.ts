@@ -11,6 +11,8 @@ export type ActionItemJoined = {
   resolutionText: string;
   ownerName: string | null;
   escalated: boolean;
+  /** The text of the last report of completion (报办结), if any. */
+  doneNote: string | null;
 };
 
 /** An action item as the API shows it; `units` names owner organizations and communities. */
@@ -31,7 +33,8 @@ export function presentActionItem(
     owner_kind: item.ownerKind,
     owner_organization_id: item.ownerOrganizationId,
     owner_community_code: item.ownerCommunityCode,
-    owner_unit_name: units.get(item.ownerOrganizationId ?? item.ownerCommunityCode ?? "") ?? null,
+    owner_department_id: item.ownerDepartmentId,
+    owner_unit_name: units.get(item.ownerOrganizationId ?? item.ownerCommunityCode ?? item.ownerDepartmentId ?? "") ?? null,
     owner_user_id: item.ownerUserId,
     owner_user_name: row.ownerName,
     due_on: item.dueOn,
@@ -39,6 +42,7 @@ export function presentActionItem(
     status: item.status,
     overdue: item.status === "open" && item.dueOn < todayIn(ctx),
     returned_reason: item.returnedReason,
+    done_note: row.doneNote ? row.doneNote : null,
     done_at: item.doneAt?.toISOString() ?? null,
     closed_at: item.closedAt?.toISOString() ?? null,
     escalated: row.escalated,

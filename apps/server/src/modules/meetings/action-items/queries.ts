@@ -6,6 +6,7 @@ import { users } from "../../../platform/auth/index.js";
 import { inScope } from "../../../platform/scope/index.js";
 import { getAreaNames } from "../../jurisdictions/index.js";
 import { getOrganizations } from "../../social-orgs/index.js";
+import { getDepartments } from "../../admin-tasks/index.js";
 import { actionItemEscalations, actionItems, actionItemUpdates, meetingResolutions, meetings, type ActionItemRow } from "../schema.js";
 import { meetingsCursor } from "../cursor.js";
 import { visibleMeetings } from "../visibility.js";
@@ -24,6 +25,9 @@ function actionItemSelection() {
     ownerName: owner.displayName,
     // A scalar sub-select runs per row on the unique index (EXISTS could hash every escalation).
     escalated: sql<boolean>`coalesce((SELECT true FROM ${actionItemEscalations} WHERE ${actionItemEscalations.actionItemId} = ${actionItems.id}), false)`,
+    doneNote: sql<
+      string | null
+    >`(SELECT ${actionItemUpdates.text} FROM ${actionItemUpdates} WHERE ${actionItemUpdates.areaCode} = ${actionItems.areaCode} AND ${actionItemUpdates.actionItemId} = ${actionItems.id} AND ${actionItemUpdates.kind} = 'done' ORDER BY ${actionItemUpdates.seq} DESC LIMIT 1)`,
   };
 }
 
@@ -37,9 +41,9 @@ export function selectActionItems(ctx: Ctx) {
     .leftJoin(owner, eq(owner.id, actionItems.ownerUserId));
 }
 
-/** Unit names (organizations and communities) of action items: two queries at most. */
+/** Unit names (organizations, communities and departments) of action items: three queries at most. */
 export async function unitNames(ctx: Ctx, rows: ActionItemJoined[]): Promise<Map<string, string>> {
-  const [orgs, areaNames] = await Promise.all([
+  const [orgs, areaNames, departments] = await Promise.all([
     getOrganizations(
       ctx,
       rows.map((row) => row.item.ownerOrganizationId ?? ""),
@@ -48,8 +52,15 @@ export async function unitNames(ctx: Ctx, rows: ActionItemJoined[]): Promise<Map
       ctx,
       rows.map((row) => row.item.ownerCommunityCode ?? ""),
     ),
+    getDepartments(
+      ctx,
+      rows.map((row) => row.item.ownerDepartmentId ?? ""),
+    ),
   ]);
   const names = new Map<string, string>(areaNames);
+  for (const [id, department] of departments) {
+    names.set(id, department.name);
+  }
   for (const [id, org] of orgs) {
     names.set(id, org.name);
   }

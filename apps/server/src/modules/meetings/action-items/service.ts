@@ -1,5 +1,15 @@
 import { eq, sql } from "drizzle-orm";
-import type { ActionItem, ActionItemCreate, ActionItemReturn, ActionItemTransition, ProgressCreate } from "@sanshe/contracts";
+import { and, inArray } from "drizzle-orm";
+import type {
+  ActionItem,
+  ActionItemCreate,
+  ActionItemDone,
+  ActionItemReturn,
+  ActionItemTransition,
+  ProgressCreate,
+} from "@sanshe/contracts";
+import { memberships } from "../../../platform/auth/index.js";
+import { getDepartments } from "../../admin-tasks/index.js";
 import { withTx, type ActorCtx, type Ctx } from "../../../platform/ctx.js";
 import { AppError, forbidden, versionConflict } from "../../../platform/errors/app-error.js";
 import { getOrganizations } from "../../social-orgs/index.js";
@@ -10,8 +20,23 @@ import { fieldError } from "../errors.js";
 import { activeUsers } from "../queries.js";
 import { findActionItemForUpdate, getActionItem } from "./queries.js";
 
-/** Owners of new action items: active users, known organizations, communities in the meeting's area. @throws AppError VALIDATION_FAILED */
+/**
+ * Owners of new action items: active users, known organizations, communities in the meeting's area,
+ * and (street meetings only) government departments at or above the street whose account the owner
+ * person is. @throws AppError VALIDATION_FAILED (OWNER_UNKNOWN, OWNER_COMMUNITY_OUTSIDE, OWNER_DEPARTMENT_OUTSIDE)
+ */
 export async function checkOwners(tx: Ctx, row: MeetingRow, items: readonly ActionItemCreate[]): Promise<void> {
+  const departmentIds = items
+    .filter((item) => item.owner_kind === "department" && item.owner_department_id)
+    .map((item) => item.owner_department_id as string);
+  const departments = await getDepartments(tx, departmentIds);
+  const departmentStaff = departmentIds.length
+    ? await tx.db
+        .select({ userId: memberships.userId, departmentId: memberships.organizationId })
+        .from(memberships)
+        .where(and(eq(memberships.role, "department"), inArray(memberships.organizationId, departmentIds)))
+    : [];
+  const staffOf = new Set(departmentStaff.map((m) => `${m.departmentId}:${m.userId}`));
   const people = await activeUsers(
     tx,
     items.map((item) => item.owner_user_id),
@@ -33,6 +58,16 @@ export async function checkOwners(tx: Ctx, row: MeetingRow, items: readonly Acti
       (!item.owner_community_code || item.owner_community_code.length !== 12 || !item.owner_community_code.startsWith(row.areaCode))
     ) {
       throw fieldError(tx, `${path}.owner_community_code`, "OWNER_COMMUNITY_OUTSIDE");
+    }
+    if (item.owner_kind === "department") {
+      const department = departments.get(item.owner_department_id ?? "");
+      // a street meeting may hand an item to a department of its street, district or city
+      if (row.areaCode.length !== 9 || !department || !row.areaCode.startsWith(department.area_code)) {
+        throw fieldError(tx, `${path}.owner_department_id`, "OWNER_DEPARTMENT_OUTSIDE");
+      }
+      if (!staffOf.has(`${department.id}:${item.owner_user_id}`)) {
+        throw fieldError(tx, `${path}.owner_user_id`, "OWNER_NOT_IN_UNIT");
+      }
     }
   });
 }
@@ -59,6 +94,7 @@ export async function createActionItems(
             ownerKind: item.owner_kind,
             ownerOrganizationId: item.owner_kind === "organization" ? (item.owner_organization_id ?? null) : null,
             ownerCommunityCode: item.owner_kind === "community" ? (item.owner_community_code ?? null) : null,
+            ownerDepartmentId: item.owner_kind === "department" ? (item.owner_department_id ?? null) : null,
             ownerUserId: item.owner_user_id,
             dueOn: item.due_on,
             expectedResult: item.expected_result,
@@ -180,11 +216,14 @@ export async function addProgress(ctx: ActorCtx, id: string, input: ProgressCrea
   });
 }
 
-/** The owner marks the item done; the convener is told to accept it or send it back. */
-export async function markActionItemDone(ctx: ActorCtx, id: string, input: ActionItemTransition): Promise<ActionItem> {
+/**
+ * The owner marks the item done (报办结) with a completion note, kept in its history and shown as
+ * done_note; the convener is told to accept it or send it back.
+ */
+export async function markActionItemDone(ctx: ActorCtx, id: string, input: ActionItemDone): Promise<ActionItem> {
   return withTx(ctx, async (tx) => {
     const row = await ownedItem(tx, id, input.version);
-    await transition(tx, row, { status: "done", doneAt: tx.now() }, { kind: "done", text: "" });
+    await transition(tx, row, { status: "done", doneAt: tx.now() }, { kind: "done", text: input.note?.trim() ?? "" });
     const item = await getActionItem(tx, id);
     const [meeting] = await tx.db.select({ convenerId: meetings.convenerId }).from(meetings).where(eq(meetings.id, row.meetingId));
     await notify(tx, {

@@ -36,9 +36,10 @@ export const authz: Record<string, Entry> = {
   },
   "GET /api/v1/meetings/history": {
     at: byArea("/api/v1/meetings/history?area_code={area}", "street"),
-    expect: scopedAt("street", 200, { org: 404 }),
+    expect: scopedAt("street", 200, { org: 404, department: 404 }),
   },
-  "GET /api/v1/meetings/:id": { at: url("/api/v1/meetings/:id", "meeting"), expect: scoped(200, { evaluator: 404 }) },
+  // departments read only the meetings whose action items they own
+  "GET /api/v1/meetings/:id": { at: url("/api/v1/meetings/:id", "meeting"), expect: scoped(200, { evaluator: 404, department: 404 }) },
   "PATCH /api/v1/meetings/:id": {
     at: url("/api/v1/meetings/:id", "meeting", {}, { ...stale, title: "联席会议（改期）" }),
     expect: scoped("allowed", { community: { own: 403 } }),
@@ -61,6 +62,10 @@ export const authz: Record<string, Entry> = {
     at: url("/api/v1/meetings/:id/minutes", "meeting", {}, stale),
     expect: scoped("allowed", { community: { own: 403 } }),
   },
+  "POST /api/v1/meetings/:id/minutes/amendments": {
+    at: url("/api/v1/meetings/:id/minutes/amendments", "meeting", {}, { ...stale, html: "<p>更正</p>", reason: "更正笔误" }),
+    expect: scoped("allowed", { community: { own: 403 } }),
+  },
   "POST /api/v1/meetings/:id/resolutions": {
     at: (world, position) => {
       const target = url("/api/v1/meetings/:id/resolutions", "meeting")(world, position);
@@ -73,14 +78,17 @@ export const authz: Record<string, Entry> = {
     expect: scoped("allowed", { community: { own: 403 } }),
   },
   "GET /api/v1/action-items": { at: mine("/api/v1/action-items"), expect: always() },
-  "GET /api/v1/action-items/:id": { at: url("/api/v1/action-items/:id", "actionItem"), expect: scoped(200, { evaluator: 404 }) },
+  "GET /api/v1/action-items/:id": {
+    at: url("/api/v1/action-items/:id", "actionItem"),
+    expect: scoped(200, { evaluator: 404, department: 404 }),
+  },
   "POST /api/v1/action-items/:id/progress": {
     at: url("/api/v1/action-items/:id/progress", "actionItem"),
-    expect: scoped("allowed", { community: { own: 403 }, worker: { own: 403 } }),
+    expect: scoped("allowed", { community: { own: 403 }, worker: { own: 403 }, department: 404 }),
   },
   "POST /api/v1/action-items/:id/done": {
     at: url("/api/v1/action-items/:id/done", "actionItem", {}, stale),
-    expect: scoped("allowed", { community: { own: 403 }, worker: { own: 403 } }),
+    expect: scoped("allowed", { community: { own: 403 }, worker: { own: 403 }, department: 404 }),
   },
   "POST /api/v1/action-items/:id/accept": {
     at: url("/api/v1/action-items/:id/accept", "actionItem", {}, stale),

@@ -1,14 +1,16 @@
-import { and, eq, sql } from "drizzle-orm";
-import type { RoutingRule } from "@sanshe/contracts";
+import { and, desc, eq, gte, sql } from "drizzle-orm";
+import type { RoutingPreviewResult, RoutingRule, RoutingRulePreview } from "@sanshe/contracts";
 import type { ActorCtx, Ctx } from "../../../platform/ctx.js";
 import { queryRows } from "../../../platform/db/client.js";
-import { ancestorOf, inScope, overlapsArea } from "../../../platform/scope/index.js";
+import { ancestorOf, inScope, overlapsArea, withinArea } from "../../../platform/scope/index.js";
+import { notFound } from "../../../platform/errors/app-error.js";
+import { checkRuleArea } from "./policy.js";
 import { areas } from "../../jurisdictions/index.js";
 import { organizationNameOf } from "../../social-orgs/index.js";
 import { workerNameOf } from "../../social-workers/index.js";
-import { getResidentFacts } from "../../residents/index.js";
+import { getResidentFacts, residentInAnyGroup } from "../../residents/index.js";
 import { findCategory } from "../queries.js";
-import { routingRules } from "../schema.js";
+import { needs, routingRules } from "../schema.js";
 import type { CategoryRow } from "../status.js";
 import { presentRule } from "./present.js";
 import { explainRouting, resolveRouting, type Rule, type RoutingExplanation, type RoutingOutcome } from "./routing.js";
@@ -103,4 +105,63 @@ export async function listRules(ctx: ActorCtx, areaCode: string | undefined): Pr
     .where(and(...conditions))
     .orderBy(sql`length(${routingRules.areaCode}) DESC`, routingRules.areaCode, routingRules.position, routingRules.id);
   return { items: rows.map(presentRule) };
+}
+
+const PREVIEW_DAYS = 90;
+const PREVIEW_ROWS = 10;
+
+/**
+ * What a rule with these conditions would catch: the needs reported in the last 90 days under the
+ * owner (and the rule's area), inside the official's scope, whose category and resident groups match,
+ * counted, with the newest ten. Conditions only: a rule placed before it could still take some first.
+ * @throws 404 when the owner is outside the official's scope; ROUTING_AREA_OUTSIDE
+ */
+export async function previewRule(ctx: ActorCtx, input: RoutingRulePreview): Promise<RoutingPreviewResult> {
+  const scope = ctx.actor.scope("routing.manage");
+  if (!scope.some((prefix) => input.area_code.startsWith(prefix))) {
+    throw notFound();
+  }
+  checkRuleArea(input.area_code, input.area_prefix);
+  const since = new Date(ctx.now().getTime() - PREVIEW_DAYS * 86_400_000);
+  const conditions = [
+    inScope(needs.areaCode, scope),
+    withinArea(needs.areaCode, input.area_prefix ?? input.area_code),
+    gte(needs.createdAt, since),
+  ];
+  if (input.category !== null) {
+    conditions.push(eq(needs.category, input.category));
+  }
+  if (input.resident_groups !== null && input.resident_groups.length > 0) {
+    conditions.push(residentInAnyGroup(needs.residentId, input.resident_groups));
+  }
+  const where = and(...conditions);
+  const [counted] = await ctx.db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(needs)
+    .where(where);
+  const rows = await ctx.db
+    .select({
+      id: needs.id,
+      areaCode: needs.areaCode,
+      category: needs.category,
+      urgency: needs.urgency,
+      status: needs.status,
+      createdAt: needs.createdAt,
+    })
+    .from(needs)
+    .where(where)
+    .orderBy(desc(needs.createdAt), desc(needs.id))
+    .limit(PREVIEW_ROWS);
+  return {
+    days: PREVIEW_DAYS,
+    count: counted?.count ?? 0,
+    items: rows.map((row) => ({
+      id: row.id,
+      area_code: row.areaCode,
+      category: row.category,
+      urgency: row.urgency,
+      status: row.status,
+      created_at: row.createdAt.toISOString(),
+    })),
+  };
 }

@@ -7,7 +7,7 @@ import { getOrganizations } from "../../social-orgs/index.js";
 import { getWorkersInScope } from "../../social-workers/index.js";
 import { needs, referrals, routingRules } from "../schema.js";
 import { recordEvent, type CategoryRow, type NeedRow } from "../status.js";
-import { checkRuleArea } from "./policy.js";
+import { checkCatchAllConfirmed, checkRuleArea, isEnabledCatchAll } from "./policy.js";
 import { presentRule } from "./present.js";
 import { decideRouting, type RoutingDecision } from "./queries.js";
 
@@ -87,12 +87,19 @@ export async function checkProvider(ctx: Ctx, kind: RoutingRule["provider_kind"]
   }
 }
 
-/** Create a rule for a jurisdiction in the official's scope. */
+/**
+ * Create a rule for a jurisdiction in the official's scope. An enabled catch-all needs `confirm_catch_all`.
+ * @throws 404 outside scope; ROUTING_AREA_OUTSIDE, PROVIDER_UNKNOWN, ROUTING_CATCH_ALL_UNCONFIRMED
+ */
 export async function createRule(ctx: ActorCtx, input: RoutingRuleCreate): Promise<RoutingRule> {
   if (!ctx.actor.scope("routing.manage").some((prefix) => input.area_code.startsWith(prefix))) {
     throw notFound();
   }
   checkRuleArea(input.area_code, input.area_prefix);
+  checkCatchAllConfirmed(
+    { category: input.category, residentGroups: input.resident_groups, enabled: input.enabled },
+    input.confirm_catch_all,
+  );
   await checkProvider(ctx, input.provider_kind, input.provider_id, [input.area_code]);
   return withTx(ctx, async (tx) => {
     const [row] = await tx.db
@@ -114,13 +121,17 @@ export async function createRule(ctx: ActorCtx, input: RoutingRuleCreate): Promi
       entityType: "routing_rule",
       entityId: rule.id,
       areaCode: rule.areaCode,
-      detail: { ...input },
+      detail: { ...input, confirm_catch_all: undefined },
     });
     return presentRule(rule);
   });
 }
 
-/** Change a rule owned inside the official's scope (send the version read). */
+/**
+ * Change a rule owned inside the official's scope (send the version read). Turning it into an enabled
+ * catch-all needs `confirm_catch_all`.
+ * @throws 404 outside scope; VERSION_CONFLICT, ROUTING_AREA_OUTSIDE, PROVIDER_UNKNOWN, ROUTING_CATCH_ALL_UNCONFIRMED
+ */
 export async function updateRule(ctx: ActorCtx, id: string, input: RoutingRuleUpdate): Promise<RoutingRule> {
   return withTx(ctx, async (tx) => {
     const [current] = await tx.db
@@ -136,6 +147,14 @@ export async function updateRule(ctx: ActorCtx, id: string, input: RoutingRuleUp
     }
     const data = input.data;
     checkRuleArea(current.areaCode, data.area_prefix);
+    const after = {
+      category: data.category !== undefined ? data.category : current.category,
+      residentGroups: data.resident_groups !== undefined ? data.resident_groups : current.residentGroups,
+      enabled: data.enabled ?? current.enabled,
+    };
+    if (!isEnabledCatchAll(current)) {
+      checkCatchAllConfirmed(after, input.confirm_catch_all);
+    }
     if (data.provider_kind !== undefined || data.provider_id !== undefined) {
       await checkProvider(tx, data.provider_kind ?? current.providerKind, data.provider_id ?? current.providerId, [current.areaCode]);
     }
@@ -157,5 +176,33 @@ export async function updateRule(ctx: ActorCtx, id: string, input: RoutingRuleUp
       .returning();
     await tx.audit.record("routing.update", { entityType: "routing_rule", entityId: id, areaCode: current.areaCode, detail: { ...data } });
     return presentRule(row as typeof routingRules.$inferSelect);
+  });
+}
+
+/**
+ * Delete a rule owned inside the official's scope (send the version read); needs it routed keep their
+ * explanation.
+ * @throws 404 outside scope; VERSION_CONFLICT
+ */
+export async function deleteRule(ctx: ActorCtx, id: string, version: number): Promise<void> {
+  await withTx(ctx, async (tx) => {
+    const [current] = await tx.db
+      .select()
+      .from(routingRules)
+      .where(and(eq(routingRules.id, id), inScope(routingRules.areaCode, tx.actor.scope("routing.manage"))))
+      .for("update");
+    if (!current) {
+      throw notFound();
+    }
+    if (current.version !== version) {
+      throw versionConflict(presentRule(current));
+    }
+    await tx.db.delete(routingRules).where(eq(routingRules.id, id));
+    await tx.audit.record("routing.delete", {
+      entityType: "routing_rule",
+      entityId: id,
+      areaCode: current.areaCode,
+      detail: { position: current.position, category: current.category, provider_kind: current.providerKind },
+    });
   });
 }

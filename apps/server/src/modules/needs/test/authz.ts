@@ -82,6 +82,15 @@ export const authz: Record<string, Entry> = {
     at: url("/api/v1/routing-rules/:id", "routingRule", {}, { ...stale, data: {} }),
     expect: scoped("allowed"),
   },
+  "DELETE /api/v1/routing-rules/:id": {
+    // a stale version: the access answer (409) without deleting the world's rule
+    at: url("/api/v1/routing-rules/:id?version=999999", "routingRule"),
+    expect: scoped("allowed"),
+  },
+  "POST /api/v1/routing-rules/preview": {
+    at: createIn("/api/v1/routing-rules/preview", "street", "area_code", { category: null, resident_groups: null, area_prefix: null }),
+    expect: scoped("allowed"),
+  },
 
   // Referrals: the provider (an organization with its staff and social workers, a worker personally,
   // or the community queue); the area's staff reassign.

@@ -47,7 +47,7 @@ export function AnnouncementPublishPage() {
   const me = useMe();
   const roleLabel = useRoleLabel();
   const [form] = Form.useForm<Values>();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const publish = usePublishAnnouncement();
   const attach = useAddAnnouncementAttachment();
   const idempotency = useIdempotencyKey();
@@ -81,6 +81,16 @@ export function AnnouncementPublishPage() {
       pinned: values.pinned,
       expires_at: values.expires_at ? values.expires_at.endOf("day").toISOString() : null,
     };
+    modal.confirm({
+      title: t("announcements.publishConfirm"),
+      content: t("announcements.publishConsequence"),
+      okText: t("announcements.publishOk"),
+      cancelText: t("announcements.publishKeep"),
+      onOk: () => send(body),
+    });
+  };
+
+  const send = (body: AnnouncementCreate) => {
     publish.mutate(
       { body, idempotencyKey: idempotency.keyFor(body) },
       {

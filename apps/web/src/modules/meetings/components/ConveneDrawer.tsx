@@ -95,7 +95,7 @@ export function ConveneDrawer({ open, onClose, onCreated }: { open: boolean; onC
         name="convene-meeting"
         form={form}
         layout="vertical"
-        initialValues={{ area_code: areas[0]?.area_code, place_kind: "facility", schedule: true, agenda: [{ kind: "free", title: "" }] }}
+        initialValues={{ area_code: areas[0]?.area_code, place_kind: "facility", schedule: true, agenda: [] }}
         onFinish={submit}
       >
         <Form.Item name="title" label={t("meetings.fields.title")} rules={[{ required: true, max: 200 }]}>

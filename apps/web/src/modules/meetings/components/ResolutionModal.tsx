@@ -26,11 +26,37 @@ export function ResolutionModal({
   const idempotency = useIdempotencyKey();
   const options = useInviteeOptions(agendaItemId ? meeting.area_code : undefined);
   const units = [
-    ...(options.data?.organizations ?? []).map((o) => ({ value: `org:${o.id}`, label: o.name })),
-    ...(meeting.area_code.length === 12
-      ? [{ value: `community:${meeting.area_code}`, label: meeting.area_name ?? meeting.area_code }]
-      : []),
-  ];
+    {
+      label: t("meetings.resolution.unitGroups.organization"),
+      options: (options.data?.organizations ?? []).map((o) => ({ value: `org:${o.id}`, label: o.name })),
+    },
+    {
+      label: t("meetings.resolution.unitGroups.community"),
+      options: (options.data?.communities ?? []).map((c) => ({ value: `community:${c.code}`, label: c.name })),
+    },
+    {
+      label: t("meetings.resolution.unitGroups.department"),
+      options: (options.data?.departments ?? []).map((d) => ({ value: `department:${d.id}`, label: d.name })),
+    },
+  ].filter((group) => group.options.length > 0);
+  /** The people of the chosen unit: an organization's staff and workers, a community's staff, a department's accounts. */
+  const peopleOf = (unit: string | undefined) => {
+    if (!unit) {
+      return [];
+    }
+    const [kind, id] = unit.split(":") as [string, string];
+    const seen = new Set<string>();
+    return (options.data?.users ?? [])
+      .filter((u) =>
+        kind === "org"
+          ? (u.role === "org_staff" || u.role === "social_worker") && u.organization_id === id
+          : kind === "community"
+            ? u.role === "community_staff" && u.area_code === id
+            : u.role === "department" && u.organization_id === id,
+      )
+      .filter((u) => !seen.has(u.id) && Boolean(seen.add(u.id)))
+      .map((u) => ({ value: u.id, label: u.name }));
+  };
 
   const submit = (values: Values) => {
     const body: ResolutionCreate = {
@@ -41,7 +67,9 @@ export function ResolutionModal({
         return {
           ...(kind === "org"
             ? { owner_kind: "organization" as const, owner_organization_id: id }
-            : { owner_kind: "community" as const, owner_community_code: id }),
+            : kind === "department"
+              ? { owner_kind: "department" as const, owner_department_id: id }
+              : { owner_kind: "community" as const, owner_community_code: id }),
           owner_user_id: item.owner_user_id,
           due_on: item.due_on,
           expected_result: item.expected_result,
@@ -85,17 +113,29 @@ export function ResolutionModal({
                       placeholder={t("meetings.resolution.ownerUnit")}
                       style={{ width: 200 }}
                       options={units}
+                      showSearch={{ optionFilterProp: "label" }}
                       aria-label={t("meetings.resolution.ownerUnit")}
+                      onChange={() => form.setFieldValue(["action_items", field.name, "owner_user_id"], undefined)}
                     />
                   </Form.Item>
-                  <Form.Item name={[field.name, "owner_user_id"]} rules={[{ required: true }]} noStyle>
-                    <Select
-                      placeholder={t("meetings.resolution.ownerUser")}
-                      aria-label={t("meetings.resolution.ownerUser")}
-                      style={{ width: 200 }}
-                      showSearch={{ optionFilterProp: "label" }}
-                      options={(options.data?.users ?? []).map((u) => ({ value: u.id, label: u.name }))}
-                    />
+                  <Form.Item noStyle dependencies={[["action_items", field.name, "owner"]]}>
+                    {() => {
+                      const unit = form.getFieldValue(["action_items", field.name, "owner"]) as string | undefined;
+                      const people = peopleOf(unit);
+                      return (
+                        <Form.Item name={[field.name, "owner_user_id"]} rules={[{ required: true }]} noStyle>
+                          <Select
+                            placeholder={unit ? t("meetings.resolution.ownerUser") : t("meetings.resolution.pickUnitFirst")}
+                            aria-label={t("meetings.resolution.ownerUser")}
+                            style={{ width: 200 }}
+                            disabled={!unit}
+                            notFoundContent={t("meetings.resolution.noPeople")}
+                            showSearch={{ optionFilterProp: "label" }}
+                            options={people}
+                          />
+                        </Form.Item>
+                      );
+                    }}
                   </Form.Item>
                   <Form.Item name={[field.name, "due_on"]} rules={[{ required: true }]} noStyle>
                     <Input type="date" aria-label={t("meetings.resolution.dueOn")} style={{ width: 150 }} />

@@ -1,5 +1,5 @@
 import type { ActionItem } from "@sanshe/contracts";
-import { Alert, Button, Card, Descriptions, Flex, Form, Input, Spin, Timeline, Typography } from "antd";
+import { Alert, Button, Card, Descriptions, Flex, Form, Input, Modal, Popconfirm, Spin, Timeline, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
@@ -39,6 +39,11 @@ export function ActionItemPage() {
             <Descriptions.Item label={t("meetings.item.dueOn")}>
               <Typography.Text type={item.overdue ? "danger" : undefined}>{item.due_on}</Typography.Text>
             </Descriptions.Item>
+            {item.done_note ? (
+              <Descriptions.Item label={t("meetings.item.doneNote")}>
+                <span style={{ whiteSpace: "pre-wrap" }}>{item.done_note}</span>
+              </Descriptions.Item>
+            ) : null}
           </Descriptions>
           {item.returned_reason && item.status === "open" ? (
             <Alert type="warning" title={t("meetings.item.returnedReason", { reason: item.returned_reason })} />
@@ -54,7 +59,7 @@ export function ActionItemPage() {
                 <>
                   <Typography.Text strong>{t(`meetings.updateKind.${update.kind}`)}</Typography.Text> · {update.author_name} ·{" "}
                   {formatDateTime(update.created_at)}
-                  {update.text ? <div>{update.text}</div> : null}
+                  {update.text ? <div style={{ whiteSpace: "pre-wrap" }}>{update.text}</div> : null}
                   {update.referral_id ? <div>{t("meetings.item.referralEvidence", { id: update.referral_id })}</div> : null}
                   {update.service_record_id ? <div>{t("meetings.item.recordEvidence", { id: update.service_record_id })}</div> : null}
                 </>
@@ -75,6 +80,8 @@ function OwnerActions({ item }: { item: ActionItem }) {
   const progress = useAddProgress(item.id);
   const done = useMarkDone(item.id);
   const idempotency = useIdempotencyKey();
+  const [reporting, setReporting] = useState(false);
+  const [note, setNote] = useState("");
   return (
     <Card title={t("meetings.item.report")}>
       <Form<ProgressValues>
@@ -116,11 +123,42 @@ function OwnerActions({ item }: { item: ActionItem }) {
           <Button htmlType="submit" loading={progress.isPending}>
             {t("meetings.item.postProgress")}
           </Button>
-          <Button type="primary" loading={done.isPending} onClick={() => done.mutate({ version: item.version })}>
+          <Button type="primary" onClick={() => setReporting(true)}>
             {t("meetings.item.markDone")}
           </Button>
         </Flex>
       </Form>
+      <Modal
+        open={reporting}
+        title={t("meetings.item.doneTitle")}
+        okText={t("meetings.item.doneOk")}
+        cancelText={t("meetings.common.cancel")}
+        okButtonProps={{ disabled: !note.trim() }}
+        confirmLoading={done.isPending}
+        onCancel={() => setReporting(false)}
+        onOk={() =>
+          done.mutate(
+            { version: item.version, note: note.trim() },
+            {
+              onSuccess: () => {
+                setReporting(false);
+                setNote("");
+              },
+            },
+          )
+        }
+      >
+        <Typography.Paragraph>{t("meetings.item.doneConsequence")}</Typography.Paragraph>
+        <Input.TextArea
+          aria-label={t("meetings.item.doneNote")}
+          placeholder={t("meetings.item.doneNoteHint")}
+          value={note}
+          maxLength={2000}
+          autoSize={{ minRows: 3 }}
+          onChange={(event) => setNote(event.target.value)}
+        />
+        {done.isError ? <ProblemAlert error={done.error} style={{ marginTop: 8 }} /> : null}
+      </Modal>
     </Card>
   );
 }
@@ -142,9 +180,17 @@ function ReviewActions({ item }: { item: ActionItem }) {
         {accept.isError ? <ProblemAlert error={accept.error} /> : null}
         {giveBack.isError ? <ProblemAlert error={giveBack.error} /> : null}
         <Flex gap={8}>
-          <Button type="primary" loading={accept.isPending} onClick={() => accept.mutate({ version: item.version })}>
-            {t("meetings.item.accept")}
-          </Button>
+          <Popconfirm
+            title={t("meetings.item.acceptConfirm")}
+            description={t("meetings.item.acceptConsequence")}
+            okText={t("meetings.item.accept")}
+            cancelText={t("meetings.common.cancel")}
+            onConfirm={() => accept.mutate({ version: item.version })}
+          >
+            <Button type="primary" loading={accept.isPending}>
+              {t("meetings.item.accept")}
+            </Button>
+          </Popconfirm>
           <Button
             danger
             disabled={!reason.trim()}

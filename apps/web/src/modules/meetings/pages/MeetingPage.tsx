@@ -1,7 +1,7 @@
 import { PrinterOutlined } from "@ant-design/icons";
 import type { Meeting, MeetingStatus } from "@sanshe/contracts";
 import { meetingTransitions } from "@sanshe/contracts";
-import { Alert, Button, Card, Descriptions, Flex, Input, List, Space, Tag, Typography } from "antd";
+import { Alert, Button, Card, Descriptions, Flex, Input, List, Popconfirm, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -11,7 +11,7 @@ import { formatDateTime } from "../../../ui/formatDateTime";
 import { usePublishSummary, useUpdateMeeting } from "../api";
 import { ActionItemList } from "../components/ActionItemList";
 import { InviteesCard } from "../components/InviteesCard";
-import { MinutesEditor, MinutesView } from "../components/MinutesEditor";
+import { FinalMinutes, MinutesEditor, MinutesView } from "../components/MinutesEditor";
 import { ResolutionModal } from "../components/ResolutionModal";
 import { RouteMeeting } from "../components/RouteMeeting";
 import { MeetingStatusTag } from "../components/StatusTags";
@@ -60,7 +60,9 @@ function MeetingDetail({ meeting }: { meeting: Meeting }) {
         <InviteesCard meeting={meeting} />
         <AgendaCard meeting={meeting} />
         <Card title={t("meetings.minutes.title")}>
-          {meeting.is_convener && (meeting.status === "held" || meeting.status === "minuted") ? (
+          {meeting.status === "minuted" ? (
+            <FinalMinutes key={meeting.version} meeting={meeting} />
+          ) : meeting.is_convener && meeting.status === "held" ? (
             <MinutesEditor key={meeting.version} meeting={meeting} />
           ) : (
             <MinutesView html={meeting.minutes_html} />
@@ -78,17 +80,35 @@ function StatusButtons({ meeting }: { meeting: Meeting }) {
   const next = meetingTransitions[meeting.status];
   return (
     <>
-      {next.map((status: MeetingStatus) => (
-        <Button
-          key={status}
-          danger={status === "cancelled"}
-          type={status === "cancelled" ? "default" : "primary"}
-          loading={update.isPending}
-          onClick={() => update.mutate({ version: meeting.version, status })}
-        >
-          {t(`meetings.transition.${status}`)}
-        </Button>
-      ))}
+      {next.map((status: MeetingStatus) => {
+        const button = (
+          <Button
+            key={status}
+            danger={status === "cancelled"}
+            type={status === "cancelled" ? "default" : "primary"}
+            loading={update.isPending}
+            onClick={status === "minuted" || status === "cancelled" ? undefined : () => update.mutate({ version: meeting.version, status })}
+          >
+            {t(`meetings.transition.${status}`)}
+          </Button>
+        );
+        // finalizing the minutes and cancelling cannot be undone: say so before doing it
+        return status === "minuted" || status === "cancelled" ? (
+          <Popconfirm
+            key={status}
+            title={t(`meetings.transitionConfirm.${status}.title`)}
+            description={t(`meetings.transitionConfirm.${status}.body`)}
+            okText={t(`meetings.transition.${status}`)}
+            cancelText={t("meetings.common.cancel")}
+            okButtonProps={{ danger: status === "cancelled" }}
+            onConfirm={() => update.mutate({ version: meeting.version, status })}
+          >
+            {button}
+          </Popconfirm>
+        ) : (
+          button
+        );
+      })}
       {update.isError ? <ProblemAlert error={update.error} /> : null}
     </>
   );
@@ -163,14 +183,18 @@ function SummaryCard({ meeting }: { meeting: Meeting }) {
             aria-label={t("meetings.summary.title")}
           />
           {publish.isError ? <ProblemAlert error={publish.error} /> : null}
-          <Button
-            type="primary"
+          <Popconfirm
+            title={t("meetings.summary.publishConfirm")}
+            description={t("meetings.summary.publishConsequence")}
+            okText={t("meetings.summary.publish")}
+            cancelText={t("meetings.common.cancel")}
             disabled={!text.trim()}
-            loading={publish.isPending}
-            onClick={() => publish.mutate({ version: meeting.version, summary: text.trim() })}
+            onConfirm={() => publish.mutate({ version: meeting.version, summary: text.trim() })}
           >
-            {t("meetings.summary.publish")}
-          </Button>
+            <Button type="primary" disabled={!text.trim()} loading={publish.isPending}>
+              {t("meetings.summary.publish")}
+            </Button>
+          </Popconfirm>
         </Flex>
       ) : (
         <Typography.Paragraph>{meeting.summary ?? t("meetings.summary.none")}</Typography.Paragraph>

@@ -1,5 +1,5 @@
 import { ReferralStatusSchema, type Referral, type ServiceRecordCreate } from "@sanshe/contracts";
-import { Badge, Button, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from "antd";
+import { Badge, Button, Empty, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
@@ -8,7 +8,7 @@ import { formatDateTime } from "../../../ui/formatDateTime";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useCursorPaging } from "../../../ui/useCursorPagination";
-import { useInbox, useReferralAction } from "../api";
+import { useInbox, useNeedCategories, useReferralAction } from "../api";
 import { ReassignModal } from "../components/ReassignModal";
 import { ReferralCase } from "../components/ReferralCase";
 
@@ -20,6 +20,7 @@ const parties = ["community", "organization", "social_worker", "volunteer"] as c
  */
 export function InboxPage() {
   const { t } = useTranslation();
+  const categories = useNeedCategories();
   // The home page's to-dos link here with ?status=pending (to accept) or ?status=accepted (to complete).
   const [params, setParams] = useSearchParams();
   const status = ReferralStatusSchema.options.find((s) => s === params.get("status"));
@@ -61,7 +62,11 @@ export function InboxPage() {
         pagination={false}
         locale={{ emptyText: <Empty description={t("needs.inbox.empty")} /> }}
         columns={[
-          { title: t("needs.field.category"), dataIndex: "category" },
+          {
+            title: t("needs.field.category"),
+            // the category's name, never its code
+            render: (_, r) => categories.data?.items.find((c) => c.code === r.category)?.name ?? "",
+          },
           {
             title: t("needs.field.description"),
             dataIndex: "description",
@@ -115,14 +120,17 @@ export function InboxPage() {
                     <Button size="small" onClick={() => setServing(r)}>
                       {t("needs.inbox.addService")}
                     </Button>
-                    <Button
-                      size="small"
-                      type="primary"
-                      loading={action.isPending}
-                      onClick={() => action.mutate({ kind: "complete", id: r.id })}
+                    <Popconfirm
+                      title={t("needs.inbox.completeConfirm")}
+                      description={t("needs.inbox.completeConsequence")}
+                      okText={t("needs.inbox.complete")}
+                      cancelText={t("needs.rules.cancel")}
+                      onConfirm={() => action.mutate({ kind: "complete", id: r.id })}
                     >
-                      {t("needs.inbox.complete")}
-                    </Button>
+                      <Button size="small" type="primary" loading={action.isPending}>
+                        {t("needs.inbox.complete")}
+                      </Button>
+                    </Popconfirm>
                   </>
                 )}
                 <ReferralCase referral={r} />

@@ -1,5 +1,5 @@
 import type { CallSuggestion } from "@sanshe/contracts";
-import { Alert, Button, Flex, Form, Typography } from "antd";
+import { Alert, Button, Flex, Form, Popconfirm, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { showFieldErrors } from "../../../../ui/fieldErrors";
@@ -78,9 +78,17 @@ export function CallForm({ initialValues, areaOptions, isEditing, suggestion, kn
           <Button onClick={() => submit(false)} loading={isSaving && !publishing}>
             {t("calls.form.saveDraft")}
           </Button>
-          <Button type="primary" onClick={() => submit(true)} loading={isSaving && publishing}>
-            {t("calls.form.saveAndPublish")}
-          </Button>
+          <Popconfirm
+            title={t("calls.detail.publishConfirm")}
+            description={t("calls.detail.publishConsequence")}
+            okText={t("calls.form.saveAndPublish")}
+            cancelText={t("calls.detail.keep")}
+            onConfirm={() => submit(true)}
+          >
+            <Button type="primary" loading={isSaving && publishing}>
+              {t("calls.form.saveAndPublish")}
+            </Button>
+          </Popconfirm>
           <Typography.Text type="secondary" style={{ alignSelf: "center" }}>
             {t("calls.form.moneyHint", { example: formatFen(123456) })}
           </Typography.Text>

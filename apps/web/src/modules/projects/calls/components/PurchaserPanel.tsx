@@ -1,6 +1,6 @@
 import { FileTextOutlined } from "@ant-design/icons";
 import type { Application, CallDetail } from "@sanshe/contracts";
-import { Alert, Button, Card, Empty, Flex, Form, Input, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Empty, Flex, Form, Input, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -69,6 +69,7 @@ export function PurchaserPanel({ call }: { call: CallDetail }) {
 
 function RankingAndAward({ call }: { call: CallDetail }) {
   const { t } = useTranslation();
+  const { modal } = App.useApp();
   const ranking = useRanking(call.id, true);
   const award = useAwardCall(call.id);
   const [selected, setSelected] = useState<string[]>([]);
@@ -123,9 +124,15 @@ function RankingAndAward({ call }: { call: CallDetail }) {
           form={form}
           layout="vertical"
           style={{ marginTop: 16 }}
-          onFinish={(values) =>
-            award.mutate({ version: call.version, application_ids: selected, justification: values.justification.trim() })
-          }
+          onFinish={(values) => {
+            void modal.confirm({
+              title: t("calls.purchaser.awardConfirm"),
+              content: t("calls.purchaser.awardConsequence", { count: selected.length }),
+              okText: t("calls.purchaser.awardOk"),
+              cancelText: t("calls.detail.keep"),
+              onOk: () => award.mutate({ version: call.version, application_ids: selected, justification: values.justification.trim() }),
+            });
+          }}
         >
           <Typography.Paragraph type={isOverBudget ? "danger" : "secondary"} aria-live="polite">
             {t("calls.purchaser.chosen", { count: selected.length, total: formatFen(chosenFen), budget: formatFen(call.total_budget_fen) })}

@@ -64,9 +64,17 @@ function PurchaserButtons({ call }: { call: CallDetail }) {
           <Link to={`/calls/${call.id}/edit`}>
             <Button icon={<EditOutlined />}>{t("calls.detail.edit")}</Button>
           </Link>
-          <Button type="primary" loading={publish.isPending} onClick={() => publish.mutate({ version: call.version })}>
-            {t("calls.detail.publish")}
-          </Button>
+          <Popconfirm
+            title={t("calls.detail.publishConfirm")}
+            description={t("calls.detail.publishConsequence")}
+            okText={t("calls.detail.publish")}
+            cancelText={t("calls.detail.keep")}
+            onConfirm={() => publish.mutate({ version: call.version })}
+          >
+            <Button type="primary" loading={publish.isPending}>
+              {t("calls.detail.publish")}
+            </Button>
+          </Popconfirm>
         </>
       ) : null}
       {call.status !== "awarded" && call.status !== "cancelled" ? (
