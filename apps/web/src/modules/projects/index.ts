@@ -1,2 +1,2 @@
-export { FundingCreditSection, PublicCreditSummary } from "./contracts/components/FundingCreditSection";
+export { FundingCreditSection, PublicCreditSummary } from "./creditSections";
 export { projectsModule } from "./module";
