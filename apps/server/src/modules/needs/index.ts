@@ -9,6 +9,7 @@ import { referralDeadlines } from "./referrals/calendar-events.js";
 import { referralRoutes } from "./referrals/routes.js";
 import { routingRoutes } from "./routing/routes.js";
 import { seedNeeds } from "./seed.js";
+import { needExport } from "./spreadsheets.js";
 
 /** Needs (需求), routing rules (分层分派) and referrals (转介联办) closed by the resident's confirmation. */
 export const needsModule: ModuleManifest = {
@@ -27,6 +28,7 @@ export const needsModule: ModuleManifest = {
   seedDemo: seedNeeds,
   jobs: [escalateNeedsJob],
   calendar: { user: [referralDeadlines] },
+  exports: [needExport],
 };
 
 export { seedNeedCategories } from "./categories.js";
