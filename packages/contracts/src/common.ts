@@ -73,7 +73,10 @@ export type SortValue<C extends string> = C | `-${C}`;
  * any other value is refused with 400 VALIDATION_FAILED. Absent: the list's default order.
  */
 export function sortQuery<const C extends readonly [string, ...string[]]>(columns: C, fallback: SortValue<C[number]>) {
-  const values = columns.flatMap((column) => [column, `-${column}`]) as unknown as readonly [SortValue<C[number]>, ...Array<SortValue<C[number]>>];
+  const values = columns.flatMap((column) => [column, `-${column}`]) as unknown as readonly [
+    SortValue<C[number]>,
+    ...Array<SortValue<C[number]>>,
+  ];
   return z
     .enum(values)
     .optional()

@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { AreaCodeSchema, CalendarDateSchema, PageQuerySchema, TimestampSchema, UuidSchema, countedPageOf, sortQuery, text } from "./common.js";
+import {
+  AreaCodeSchema,
+  CalendarDateSchema,
+  PageQuerySchema,
+  TimestampSchema,
+  UuidSchema,
+  countedPageOf,
+  sortQuery,
+  text,
+} from "./common.js";
 import { CaseLinkSchema } from "./cases.js";
 import { AttachmentContentTypeSchema, MAX_ATTACHMENT_BYTES, NeedAttachmentParamsSchema, NeedAttachmentSchema } from "./need-attachments.js";
 import { endpoint } from "./endpoint.js";

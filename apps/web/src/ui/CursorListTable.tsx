@@ -1,7 +1,6 @@
 import { Empty, Flex, List, Spin, Table, Typography } from "antd";
 import type { TableProps } from "antd";
 import type { ColumnType } from "antd/es/table";
-import type { SorterResult } from "antd/es/table/interface";
 import { useMemo, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ColumnChooser, columnKeyOf, useColumnChoice } from "./ColumnChooser";
@@ -142,7 +141,7 @@ export function CursorListTable<Item extends object>({
         locale={{ emptyText: <Empty description={emptyText} /> }}
         onChange={(_pagination, _filters, sorter, extra) => {
           if (sorting && extra.action === "sort") {
-            const one = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Item> | undefined;
+            const one = (Array.isArray(sorter) ? sorter[0] : sorter);
             const key = typeof one?.columnKey === "string" ? one.columnKey : undefined;
             sorting.onChange(key && one?.order ? `${one.order === "descend" ? "-" : ""}${key}` : undefined);
           }

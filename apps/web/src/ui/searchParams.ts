@@ -38,7 +38,7 @@ export function useUrlParams<K extends string>(
   }, [params, stableKeys]);
   const update = useCallback(
     (changes: Partial<Record<K, string | undefined>>) =>
-      setParams((current) => withSearchParams(current, changes as Record<string, string | undefined>), { replace: true }),
+      setParams((current) => withSearchParams(current, changes), { replace: true }),
     [setParams],
   );
   return [values, update];

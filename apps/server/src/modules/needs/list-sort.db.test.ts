@@ -43,15 +43,13 @@ async function walk(sort: string | null, limit = 3): Promise<{ items: Need[]; to
 async function expectedOrder(sort: string): Promise<string[]> {
   const descending = sort.startsWith("-");
   const column = descending ? sort.slice(1) : sort;
-  const rows = (await t.ctx.db.select().from(needs).where(inArray(needs.id, mine))).map(
-    (row): Row => ({
-      id: row.id,
-      created_at: row.createdAt.toISOString(),
-      updated_at: row.updatedAt.toISOString(),
-      urgency: String({ high: 3, normal: 2, low: 1 }[row.urgency]),
-      closed_at: row.closedAt?.toISOString() ?? null,
-    }),
-  );
+  const rows = (await t.ctx.db.select().from(needs).where(inArray(needs.id, mine))).map((row): Row => ({
+    id: row.id,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+    urgency: String({ high: 3, normal: 2, low: 1 }[row.urgency]),
+    closed_at: row.closedAt?.toISOString() ?? null,
+  }));
   const value = (row: Row) => row[column as keyof Row];
   return rows
     .sort((a, b) => {

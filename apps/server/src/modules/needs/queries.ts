@@ -132,7 +132,12 @@ export async function listNeeds(ctx: ActorCtx, query: NeedListQuery): Promise<Co
     countCapped(ctx.db, sql`${needs}`, and(or(...branches), ...filters)),
   ]);
   return {
-    ...pageOf(rows, query.limit, (row) => presentNeed(ctx, row), (last) => keyset.cursorOf(last.sortValue, last.need.id)),
+    ...pageOf(
+      rows,
+      query.limit,
+      (row) => presentNeed(ctx, row),
+      (last) => keyset.cursorOf(last.sortValue, last.need.id),
+    ),
     ...total,
   };
 }

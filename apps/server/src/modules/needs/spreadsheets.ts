@@ -41,7 +41,12 @@ const tierLabels: Record<Need["tier"], string> = {
   personalized: "个性化服务",
   developmental: "发展性服务",
 };
-const channelLabels: Record<Need["channel"], string> = { portal: "居民端", staff: "代为登记", open311: "开放接口", joint_meeting: "联席会议" };
+const channelLabels: Record<Need["channel"], string> = {
+  portal: "居民端",
+  staff: "代为登记",
+  open311: "开放接口",
+  joint_meeting: "联席会议",
+};
 
 /**
  * GET /exports/needs: the needs list of the caller's scope under the list's filters and sort. The
