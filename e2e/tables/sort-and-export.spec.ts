@@ -36,7 +36,24 @@ type ListCase = {
 };
 
 const lists: ListCase[] = [
-  { name: "needs", login: "demo-community", path: "/needs", api: "/api/v1/needs?", header: "提交时间", column: "created_at", exportKind: "needs" },
+  {
+    name: "needs",
+    login: "demo-community",
+    path: "/needs",
+    api: "/api/v1/needs?",
+    header: "提交时间",
+    column: "created_at",
+    exportKind: "needs",
+  },
+  {
+    name: "referrals",
+    login: "demo-org",
+    path: "/referrals",
+    api: "/api/v1/referrals?",
+    header: "接单时限",
+    column: "respond_by",
+    exportKind: "referrals",
+  },
 ];
 
 async function firstRows(page: Page): Promise<string[]> {
@@ -44,7 +61,9 @@ async function firstRows(page: Page): Promise<string[]> {
 }
 
 async function clickSort(page: Page, list: ListCase, expected: string): Promise<void> {
-  const answered = page.waitForResponse((response) => response.url().includes(list.api) && response.url().includes(`sort=${encodeURIComponent(expected)}`));
+  const answered = page.waitForResponse(
+    (response) => response.url().includes(list.api) && response.url().includes(`sort=${encodeURIComponent(expected)}`),
+  );
   await page.locator("th.ant-table-column-has-sorters").filter({ hasText: list.header }).first().click();
   expect((await answered).status()).toBe(200);
   await page.waitForURL((url) => url.searchParams.get("sort") === expected);

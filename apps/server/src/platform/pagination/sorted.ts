@@ -1,7 +1,7 @@
 import { sql, type Column, type SQL, type Table } from "drizzle-orm";
 import { z } from "zod";
 import { TOTAL_CAP } from "@sanshe/contracts";
-import type { Db } from "../db/client.js";
+import { queryRows, type Db } from "../db/client.js";
 import { cursorCodec, cursorId, invalidCursor } from "./cursor.js";
 
 /**
@@ -157,10 +157,10 @@ export function sortedIds(
  */
 export async function countCapped(db: Db, from: SQL, where: SQL | undefined): Promise<{ total: number; capped: boolean }> {
   const condition = where ?? sql`true`;
-  const result = await db.execute<{ n: number }>(
+  const rows = await queryRows<{ n: number }>(
+    db,
     sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} WHERE ${condition} LIMIT ${TOTAL_CAP + 1}) AS counted`,
   );
-  const rows = (Array.isArray(result) ? result : (result as { rows: Array<{ n: number }> }).rows) as Array<{ n: number }>;
   const n = Number(rows[0]?.n ?? 0);
   return n > TOTAL_CAP ? { total: TOTAL_CAP, capped: true } : { total: n, capped: false };
 }

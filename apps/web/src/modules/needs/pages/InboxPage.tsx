@@ -1,8 +1,10 @@
-import type { Referral, ServiceRecordCreate } from "@sanshe/contracts";
-import { Badge, Button, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from "antd";
+import { REFERRAL_SORTS, type Referral, type ServiceRecordCreate } from "@sanshe/contracts";
+import { Badge, Button, Form, Input, InputNumber, Modal, Select, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { CursorListPager } from "../../../ui/CursorListTable";
+import { CursorListTable } from "../../../ui/CursorListTable";
+import { ExportButton } from "../../../ui/ExportButton";
+import { useUrlSort } from "../../../ui/searchParams";
 import { formatDateTime } from "../../../ui/formatDateTime";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
@@ -19,9 +21,10 @@ const parties = ["community", "organization", "social_worker", "volunteer"] as c
  */
 export function InboxPage() {
   const { t } = useTranslation();
-  const paging = useCursorPaging(null, 50);
+  const [sort, setSort] = useUrlSort(REFERRAL_SORTS);
+  const paging = useCursorPaging(sort ?? null, 50);
   const { pagination, pageSize } = paging;
-  const inbox = useInbox({ cursor: pagination.cursor, limit: pageSize });
+  const inbox = useInbox({ sort, cursor: pagination.cursor, limit: pageSize });
   const action = useReferralAction();
   const [declining, setDeclining] = useState<Referral | null>(null);
   const [serving, setServing] = useState<Referral | null>(null);
@@ -41,13 +44,13 @@ export function InboxPage() {
       {inbox.data && inbox.data.unread > 0 && (
         <Typography.Paragraph>{t("needs.inbox.unread", { count: inbox.data.unread })}</Typography.Paragraph>
       )}
-      <ProblemAlert error={inbox.error ?? action.error} style={{ marginBottom: 12 }} />
-      <Table<Referral>
-        rowKey="id"
-        loading={inbox.isFetching}
-        dataSource={inbox.data?.items ?? []}
-        pagination={false}
-        locale={{ emptyText: <Empty description={t("needs.inbox.empty")} /> }}
+      <ProblemAlert error={action.error} style={{ marginBottom: 12 }} />
+      <CursorListTable<Referral>
+        query={inbox}
+        paging={paging}
+        emptyText={t("needs.inbox.empty")}
+        sorting={{ allowed: REFERRAL_SORTS, sort, onChange: setSort }}
+        toolbar={<ExportButton kind="referrals" filters={{ inbox: "1", sort }} />}
         columns={[
           { title: t("needs.field.category"), dataIndex: "category" },
           {
@@ -67,6 +70,7 @@ export function InboxPage() {
             ),
           },
           {
+            key: "respond_by",
             title: t("needs.field.respondBy"),
             render: (_, r) => (
               <Typography.Text type={r.overdue ? "danger" : undefined}>
@@ -119,7 +123,6 @@ export function InboxPage() {
           },
         ]}
       />
-      <CursorListPager query={inbox} paging={paging} />
       <ReassignModal referral={reassigning} onClose={() => setReassigning(null)} />
       <Modal
         open={declining !== null}
