@@ -57,7 +57,13 @@ const lists: ListCase[] = [
 ];
 
 async function firstRows(page: Page): Promise<string[]> {
-  return page.locator(".ant-table-tbody tr.ant-table-row").evaluateAll((rows) => rows.slice(0, 3).map((row) => row.textContent ?? ""));
+  const rows = page.locator(".ant-table-tbody tr.ant-table-row");
+  const count = Math.min(await rows.count(), 3);
+  const texts: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    texts.push((await rows.nth(index).textContent()) ?? "");
+  }
+  return texts;
 }
 
 async function clickSort(page: Page, list: ListCase, expected: string): Promise<void> {
