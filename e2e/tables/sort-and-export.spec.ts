@@ -54,6 +54,15 @@ const lists: ListCase[] = [
     column: "respond_by",
     exportKind: "referrals",
   },
+  {
+    name: "contracts",
+    login: "demo-district",
+    path: "/contracts",
+    api: "/api/v1/contracts?",
+    header: "合同金额",
+    column: "amount",
+    exportKind: "contracts",
+  },
 ];
 
 async function firstRows(page: Page): Promise<string[]> {
