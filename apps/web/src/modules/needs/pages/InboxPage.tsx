@@ -50,6 +50,7 @@ export function InboxPage() {
         paging={paging}
         emptyText={t("needs.inbox.empty")}
         sorting={{ allowed: REFERRAL_SORTS, sort, onChange: setSort }}
+        columnsKey="referrals"
         toolbar={<ExportButton kind="referrals" filters={{ inbox: "1", sort }} />}
         columns={[
           { title: t("needs.field.category"), dataIndex: "category" },
