@@ -61,16 +61,16 @@ export function useColumnChoice<Item>(storageKey: string | undefined, columns: A
 
 /**
  * 「列设置」: a labelled button opening a list of checkboxes, one per column (by its header text), to
- * show or hide columns; the last visible column cannot be hidden.
+ * show or hide columns (those with a text header); the last visible column cannot be hidden.
  */
 export function ColumnChooser<Item>({ columns, choice }: { columns: Array<ColumnType<Item>>; choice: ColumnChoice }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const labelId = useId();
-  const options = columns.map((column, index) => {
-    const key = columnKeyOf(column, index);
-    return { value: key, label: typeof column.title === "string" ? column.title : key };
-  });
+  // Only columns with a text header can be chosen (an actions column without a title always shows).
+  const options = columns.flatMap((column, index) =>
+    typeof column.title === "string" && column.title !== "" ? [{ value: columnKeyOf(column, index), label: column.title }] : [],
+  );
   const visible = options.map((option) => option.value).filter((key) => choice.visible(key));
   const content = (
     <Flex vertical gap={8} style={{ maxWidth: 260 }}>
