@@ -141,7 +141,7 @@ export function CursorListTable<Item extends object>({
         locale={{ emptyText: <Empty description={emptyText} /> }}
         onChange={(_pagination, _filters, sorter, extra) => {
           if (sorting && extra.action === "sort") {
-            const one = (Array.isArray(sorter) ? sorter[0] : sorter);
+            const one = Array.isArray(sorter) ? sorter[0] : sorter;
             const key = typeof one?.columnKey === "string" ? one.columnKey : undefined;
             sorting.onChange(key && one?.order ? `${one.order === "descend" ? "-" : ""}${key}` : undefined);
           }

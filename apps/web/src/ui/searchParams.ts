@@ -37,8 +37,7 @@ export function useUrlParams<K extends string>(
     return found;
   }, [params, stableKeys]);
   const update = useCallback(
-    (changes: Partial<Record<K, string | undefined>>) =>
-      setParams((current) => withSearchParams(current, changes), { replace: true }),
+    (changes: Partial<Record<K, string | undefined>>) => setParams((current) => withSearchParams(current, changes), { replace: true }),
     [setParams],
   );
   return [values, update];
