@@ -48,7 +48,7 @@ beforeAll(async () => {
     const signedAt = new Date(Date.UTC(2026, 0, 1 + index));
     await t.ctx.db
       .update(projectContracts)
-      .set({ amountFen: amount, periodEnd: ends[index] as string, signedAt, title: `排序合同 ${index}` })
+      .set({ amountFen: amount, periodEnd: ends[index], signedAt, title: `排序合同 ${index}` })
       .where(eq(projectContracts.id, contract.id));
     mine.push({ id: contract.id, amount, end: ends[index] as string, signed: signedAt.getTime() });
   }
