@@ -31,5 +31,9 @@ export const authz: Record<string, Entry> = {
     at: mine("/api/v1/exports/referrals?format=csv"),
     expect: always(200, { evaluator: 403, resident: 403, auditor: 403, department: 403 }),
   },
-  "GET /api/v1/exports/:kind #contracts": { at: mine("/api/v1/exports/contracts?format=csv"), expect: always() },
+  "GET /api/v1/exports/:kind #contracts": {
+    // projects.read, as the list (whose route the platform closes to the other roles by its access)
+    at: mine("/api/v1/exports/contracts?format=csv"),
+    expect: always(200, { worker: 403, resident: 403, auditor: 403, department: 403 }),
+  },
 };
