@@ -42,7 +42,7 @@ async function shot(page: Page, name: string): Promise<void> {
 /** The page fits the phone: nothing scrolls sideways, and axe finds nothing serious. */
 async function expectFitsAndAccessible(page: Page): Promise<void> {
   const main = page.locator("#main-content");
-  const overflow = await main.evaluate<number>(
+  const overflow: number = await main.evaluate(
     (element) => (element as { scrollWidth: number }).scrollWidth - (element as { clientWidth: number }).clientWidth,
   );
   expect(overflow).toBeLessThanOrEqual(1);

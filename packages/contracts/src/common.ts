@@ -50,6 +50,39 @@ export function pageOf<T extends z.ZodType>(item: T) {
 }
 export type Page<T> = { items: T[]; next_cursor: string | null };
 
+/** The most rows a list counts exactly; past it the total reads "10,000+" (`capped`). */
+export const TOTAL_CAP = 10000;
+
+/**
+ * A page of a list that counts its rows: `{ items, next_cursor, total, capped }`. The total counts
+ * every row the filters and the caller's scope let through, up to TOTAL_CAP; `capped` says more exist.
+ */
+export function countedPageOf<T extends z.ZodType>(item: T) {
+  return pageOf(item).extend({
+    total: z.number().int().min(0).describe(`Rows matching the filters in your scope, at most ${TOTAL_CAP}`),
+    capped: z.boolean().describe(`True when more than ${TOTAL_CAP} rows match (shown as "10,000+")`),
+  });
+}
+export type CountedPage<T> = Page<T> & { total: number; capped: boolean };
+
+/** A `sort` value: the column (ascending) or `-column` (descending). */
+export type SortValue<C extends string> = C | `-${C}`;
+
+/**
+ * The `sort` query parameter of a list: one of its allow-listed columns, `-` first for descending;
+ * any other value is refused with 400 VALIDATION_FAILED. Absent: the list's default order.
+ */
+export function sortQuery<const C extends readonly [string, ...string[]]>(columns: C, fallback: SortValue<C[number]>) {
+  const values = columns.flatMap((column) => [column, `-${column}`]) as unknown as readonly [
+    SortValue<C[number]>,
+    ...Array<SortValue<C[number]>>,
+  ];
+  return z
+    .enum(values)
+    .optional()
+    .describe(`Sort order: ${columns.join(", ")} (ascending) or the same with a leading - (descending); default ${fallback}`);
+}
+
 /** One field problem inside a problem+json answer. */
 export const FieldProblemSchema = z.object({
   path: z.string().describe("Dotted path of the field, e.g. body.memberships.0.area_code"),

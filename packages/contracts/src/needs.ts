@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { AreaCodeSchema, CalendarDateSchema, PageQuerySchema, TimestampSchema, UuidSchema, pageOf, text } from "./common.js";
+import {
+  AreaCodeSchema,
+  CalendarDateSchema,
+  PageQuerySchema,
+  TimestampSchema,
+  UuidSchema,
+  countedPageOf,
+  sortQuery,
+  text,
+} from "./common.js";
 import { CaseLinkSchema } from "./cases.js";
 import { AttachmentContentTypeSchema, MAX_ATTACHMENT_BYTES, NeedAttachmentParamsSchema, NeedAttachmentSchema } from "./need-attachments.js";
 import { endpoint } from "./endpoint.js";
@@ -152,7 +161,7 @@ export const NeedDetailSchema = NeedSchema.extend({
   attachments: z.array(NeedAttachmentSchema).describe("Photos, oldest first (GET /needs/{id}/attachments/{attachmentId})"),
 });
 export type NeedDetail = z.infer<typeof NeedDetailSchema>;
-export const NeedPageSchema = pageOf(NeedSchema);
+export const NeedPageSchema = countedPageOf(NeedSchema);
 
 export const NeedCreateSchema = z.strictObject({
   category: z.string().max(40).describe("Category code from GET /need-categories"),
@@ -166,14 +175,18 @@ export const NeedCreateSchema = z.strictObject({
 });
 export type NeedCreate = z.infer<typeof NeedCreateSchema>;
 
+/** The columns the needs list sorts by. */
+export const NEED_SORTS = ["created_at", "updated_at", "urgency", "closed_at"] as const;
 export const NeedListQuerySchema = PageQuerySchema.extend({
   status: NeedStatusSchema.optional(),
   category: z.string().max(40).optional().describe("Category code"),
   tier: ServiceTierSchema.optional(),
   overdue: z.enum(["1", "0"]).optional().describe("1: only needs with an overdue referral"),
   area: AreaCodeSchema.optional().describe("Only needs under this area (code prefix)"),
+  sort: sortQuery(NEED_SORTS, "-created_at"),
 });
 export type NeedListQuery = z.infer<typeof NeedListQuerySchema>;
+export type NeedSort = (typeof NEED_SORTS)[number];
 export const NeedIdParamsSchema = z.object({ id: UuidSchema });
 
 export const NeedCallbackInputSchema = z.strictObject({

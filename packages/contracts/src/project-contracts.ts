@@ -1,5 +1,15 @@
 import { z } from "zod";
-import { CalendarDateSchema, AreaCodeSchema, PageQuerySchema, TimestampSchema, UuidSchema, pageOf, text } from "./common.js";
+import {
+  CalendarDateSchema,
+  AreaCodeSchema,
+  PageQuerySchema,
+  TimestampSchema,
+  UuidSchema,
+  countedPageOf,
+  pageOf,
+  sortQuery,
+  text,
+} from "./common.js";
 import { endpoint } from "./endpoint.js";
 
 /**
@@ -155,7 +165,7 @@ export const ContractSchema = z.object({
   version: z.number().int(),
 });
 export type Contract = z.infer<typeof ContractSchema>;
-export const ContractPageSchema = pageOf(ContractSchema);
+export const ContractPageSchema = countedPageOf(ContractSchema);
 
 export const ProjectEvaluationGradeSchema = z
   .enum(["excellent", "good", "pass", "fail"])
@@ -206,12 +216,19 @@ export const ContractDetailSchema = ContractSchema.extend({
 });
 export type ContractDetail = z.infer<typeof ContractDetailSchema>;
 
+/** The columns the contracts list sorts by: signing, the amount, the end of the service period. */
+export const CONTRACT_SORTS = ["signed_at", "amount", "period_end"] as const;
 export const ContractListQuerySchema = PageQuerySchema.extend({
   status: ContractStatusSchema.optional(),
   q: text({ max: 100 }).optional().describe("Words in the contract title"),
   org_id: UuidSchema.optional().describe("Only this organization's contracts"),
+  sort: sortQuery(CONTRACT_SORTS, "-signed_at"),
 });
 export type ContractListQuery = z.infer<typeof ContractListQuerySchema>;
+export type ContractSort = (typeof CONTRACT_SORTS)[number];
+/** The contracts export's filter: the list's filters and sort without paging. */
+export const ContractExportFilterSchema = ContractListQuerySchema.omit({ cursor: true, limit: true });
+export type ContractExportFilter = z.infer<typeof ContractExportFilterSchema>;
 
 export const ContractIdParamsSchema = z.object({ id: UuidSchema });
 export const ContractAttachmentParamsSchema = z.object({ id: UuidSchema, attachmentId: UuidSchema });

@@ -1,20 +1,24 @@
 import { z } from "zod";
-import { CalendarDateSchema, PageQuerySchema, UuidSchema, pageOf, text } from "./common.js";
+import { CalendarDateSchema, PageQuerySchema, UuidSchema, countedPageOf, sortQuery, text } from "./common.js";
 import { ReferralSchema, ReferralStatusSchema } from "./needs.js";
 import { CaseFromReferralSchema, CaseSchema } from "./cases.js";
 import { endpoint } from "./endpoint.js";
 
-export const ReferralPageSchema = pageOf(ReferralSchema).extend({
+export const ReferralPageSchema = countedPageOf(ReferralSchema).extend({
   unread: z.number().int().describe("Pending referrals in the inbox not yet opened"),
 });
+/** The columns the referral lists sort by: arrival, the acceptance deadline, the completion deadline. */
+export const REFERRAL_SORTS = ["created_at", "respond_by", "resolve_by"] as const;
 export const ReferralListQuerySchema = PageQuerySchema.extend({
   inbox: z
     .enum(["1", "0"])
     .optional()
     .describe("1: only referrals addressed to you (your organization, your community queue, or you as a social worker)"),
   status: ReferralStatusSchema.optional(),
+  sort: sortQuery(REFERRAL_SORTS, "-created_at"),
 });
 export type ReferralListQuery = z.infer<typeof ReferralListQuerySchema>;
+export type ReferralSort = (typeof REFERRAL_SORTS)[number];
 export const ReferralIdParamsSchema = z.object({ id: UuidSchema });
 export const ReferralDeclineSchema = z.strictObject({ reason: text({ max: 500 }).describe("Why the provider declines") });
 

@@ -58,8 +58,11 @@ export type ImportSpec<Row = unknown> = {
  */
 export type ExportSpec<Filter = unknown, Item = unknown> = {
   kind: string;
-  /** Permission needed to export (the list's read permission); required, so no export is open by default. */
-  permission: Permission;
+  /**
+   * Permission needed to export (the list's read permission; a list read under any of several holds
+   * them all, any one suffices); required, so no export is open by default.
+   */
+  permission: Permission | readonly [Permission, ...Permission[]];
   /** Parses the export request's query string into the list filter. */
   filterSchema: z.ZodType<Filter>;
   columns: Array<Column & { value(item: Item): string | number | null | undefined }>;

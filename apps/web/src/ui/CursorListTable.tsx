@@ -1,13 +1,16 @@
-import { Empty, Flex, List, Spin, Table } from "antd";
+import { Empty, Flex, List, Spin, Table, Typography } from "antd";
 import type { TableProps } from "antd";
-import type { ReactNode } from "react";
+import type { ColumnType } from "antd/es/table";
+import { useMemo, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { ColumnChooser, columnKeyOf, useColumnChoice } from "./ColumnChooser";
 import { CursorPager } from "./CursorPager";
 import { ProblemAlert } from "./ProblemAlert";
 import type { CursorPaging } from "./useCursorPagination";
 
 /** What a keyset-paginated list query offers: the page on screen, whether it is loading and its error. */
 export type CursorListQuery<Item> = {
-  data: { items: Item[]; next_cursor: string | null } | undefined;
+  data: { items: Item[]; next_cursor: string | null; total?: number; capped?: boolean } | undefined;
   isFetching: boolean;
   isError: boolean;
   error: unknown;
@@ -32,7 +35,37 @@ export function CursorListPager<Item>({ query, paging }: CursorListPagerProps<It
   );
 }
 
-type CursorListTableProps<Item> = Omit<TableProps<Item>, "dataSource" | "loading" | "pagination" | "locale" | "scroll"> & {
+/** "共 N 条" / "N records" ("10,000+" when the server stopped counting), or nothing before the first answer. */
+export function ListTotal({ total, capped }: { total: number | undefined; capped?: boolean | undefined }) {
+  const { t, i18n } = useTranslation();
+  if (total === undefined) {
+    return null;
+  }
+  const count = `${new Intl.NumberFormat(i18n.language).format(total)}${capped ? "+" : ""}`;
+  return (
+    <Typography.Text type="secondary" data-testid="list-total">
+      {t("ui.list.total", { count })}
+    </Typography.Text>
+  );
+}
+
+/** Server-side sorting of a list: which column keys sort, the current `sort=` and its setter (URL state). */
+export type ListSorting = {
+  /** Column keys (the columns' `key`) the server allows in `sort=`. */
+  allowed: readonly string[];
+  /** `column` or `-column`, undefined for the list's default order. */
+  sort: string | undefined;
+  onChange: (sort: string | undefined) => void;
+};
+
+type CursorListTableProps<Item> = Omit<TableProps<Item>, "dataSource" | "loading" | "pagination" | "locale" | "scroll" | "columns"> & {
+  columns: Array<ColumnType<Item>>;
+  /** Sortable headers (the column's `key` must be in `allowed`); the sort goes to the server. */
+  sorting?: ListSorting;
+  /** With a key, a column chooser above the table; the choice is remembered in localStorage under it. */
+  columnsKey?: string;
+  /** Shown above the table on the left (an export button, a filter summary). */
+  toolbar?: ReactNode;
   query: CursorListQuery<Item>;
   paging: CursorPaging;
   /** Horizontal scroll width of the table (none when absent). */
@@ -41,13 +74,15 @@ type CursorListTableProps<Item> = Omit<TableProps<Item>, "dataSource" | "loading
   emptyText: ReactNode;
   /** Whether the query's error is shown above the table (false when the page shows it elsewhere). */
   showError?: boolean;
-  /** Shown left of the pager, on the same line (a total count). */
+  /** Shown left of the pager, on the same line; by default the list's total when the server counts. */
   pagerStart?: ReactNode;
 };
 
 /**
  * A server-paginated table: the query's error, the rows with an empty state, and the cursor pager
- * below. Rows are keyed by `id` unless `rowKey` says otherwise.
+ * below with the total when the server counts. Optional server-side sorting (AntD sorters driven by
+ * `sorting`, clicking a header cycles ascending → descending → the default order) and a column chooser
+ * remembered per browser. Rows are keyed by `id` unless `rowKey` says otherwise.
  */
 export function CursorListTable<Item extends object>({
   query,
@@ -57,26 +92,67 @@ export function CursorListTable<Item extends object>({
   showError = true,
   pagerStart,
   rowKey = "id",
+  columns,
+  sorting,
+  columnsKey,
+  toolbar,
   ...tableProps
 }: CursorListTableProps<Item>) {
   const pager = <CursorListPager query={query} paging={paging} />;
+  const choice = useColumnChoice(columnsKey, columns);
+  const shown = useMemo(() => {
+    const sortColumn = sorting?.sort?.replace(/^-/, "");
+    const descending = sorting?.sort?.startsWith("-") ?? false;
+    return columns
+      .map((column, index) => ({ column, key: columnKeyOf(column, index) }))
+      .filter(({ key }) => choice.visible(key))
+      .map(({ column, key }): ColumnType<Item> => {
+        if (!sorting || typeof column.key !== "string" || !sorting.allowed.includes(column.key)) {
+          return column;
+        }
+        return {
+          ...column,
+          key,
+          sorter: true,
+          sortDirections: ["ascend", "descend"],
+          sortOrder: sortColumn === column.key ? (descending ? "descend" : "ascend") : null,
+        };
+      });
+  }, [columns, sorting, choice]);
+  const total = query.data?.total;
+  const start = pagerStart ?? (total === undefined ? undefined : <ListTotal total={total} capped={query.data?.capped} />);
   return (
     <>
       {showError && query.isError ? <ProblemAlert error={query.error} style={{ marginBottom: 16 }} /> : null}
+      {toolbar !== undefined || columnsKey !== undefined ? (
+        <Flex justify="space-between" align="center" gap={12} wrap style={{ marginBottom: 12 }}>
+          <div>{toolbar}</div>
+          {columnsKey !== undefined ? <ColumnChooser columns={columns} choice={choice} /> : null}
+        </Flex>
+      ) : null}
       <Table<Item>
         rowKey={rowKey}
         {...tableProps}
+        columns={shown}
         dataSource={query.data?.items ?? []}
         loading={query.isFetching}
         pagination={false}
         scroll={scrollX === undefined ? undefined : { x: scrollX }}
         locale={{ emptyText: <Empty description={emptyText} /> }}
+        onChange={(_pagination, _filters, sorter, extra) => {
+          if (sorting && extra.action === "sort") {
+            const one = Array.isArray(sorter) ? sorter[0] : sorter;
+            const key = typeof one?.columnKey === "string" ? one.columnKey : undefined;
+            sorting.onChange(key && one?.order ? `${one.order === "descend" ? "-" : ""}${key}` : undefined);
+          }
+          tableProps.onChange?.(_pagination, _filters, sorter, extra);
+        }}
       />
-      {pagerStart === undefined ? (
+      {start === undefined ? (
         pager
       ) : (
-        <Flex justify="space-between" align="center">
-          {pagerStart}
+        <Flex justify="space-between" align="center" gap={12} wrap>
+          {start}
           {pager}
         </Flex>
       )}

@@ -13,13 +13,30 @@ type FilterBarProps<Values> = {
   resetLabel: ReactNode;
   /** The filter fields (`Form.Item`s named after the values). */
   children: ReactNode;
+  /** The fields' values on the first render (filters kept in the URL). */
+  initialValues?: Partial<Values>;
 };
 
 /** A line of list filters applied with a search button and cleared with a reset button. */
-export function FilterBar<Values extends object>({ name, onSearch, onReset, searchLabel, resetLabel, children }: FilterBarProps<Values>) {
+export function FilterBar<Values extends object>({
+  name,
+  onSearch,
+  onReset,
+  searchLabel,
+  resetLabel,
+  children,
+  initialValues,
+}: FilterBarProps<Values>) {
   const [form] = Form.useForm<Values>();
   return (
-    <Form<Values> name={name} form={form} layout="inline" style={{ marginBottom: 16, rowGap: 8 }} onFinish={onSearch}>
+    <Form<Values>
+      name={name}
+      form={form}
+      layout="inline"
+      style={{ marginBottom: 16, rowGap: 8 }}
+      onFinish={onSearch}
+      initialValues={initialValues}
+    >
       {children}
       <Button type="primary" htmlType="submit">
         {searchLabel}

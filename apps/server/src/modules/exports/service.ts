@@ -4,6 +4,7 @@ import type { ActorCtx } from "../../platform/ctx.js";
 import { AppError } from "../../platform/errors/app-error.js";
 import { csvLine, neutralizeCell } from "../../platform/files/spreadsheet.js";
 import type { ExportSpec } from "../../platform/module.js";
+import type { Permission } from "@sanshe/contracts";
 import type { Page } from "@sanshe/contracts";
 
 const pageSize = 500;
@@ -41,7 +42,8 @@ export async function startExport(
   format: "xlsx" | "csv",
   query: Record<string, unknown>,
 ): Promise<{ stream: Readable; contentType: string; fileName: string }> {
-  if (!ctx.actor.can(spec.permission)) {
+  const permissions: readonly Permission[] = typeof spec.permission === "string" ? [spec.permission] : spec.permission;
+  if (!permissions.some((permission) => ctx.actor.can(permission))) {
     throw new AppError("FORBIDDEN");
   }
   const parsed = spec.filterSchema.safeParse(query);

@@ -9,6 +9,8 @@ import { referralDeadlines } from "./referrals/calendar-events.js";
 import { referralRoutes } from "./referrals/routes.js";
 import { routingRoutes } from "./routing/routes.js";
 import { seedNeeds } from "./seed.js";
+import { needExport } from "./spreadsheets.js";
+import { referralExport } from "./referrals/spreadsheets.js";
 
 /** Needs (需求), routing rules (分层分派) and referrals (转介联办) closed by the resident's confirmation. */
 export const needsModule: ModuleManifest = {
@@ -27,6 +29,7 @@ export const needsModule: ModuleManifest = {
   seedDemo: seedNeeds,
   jobs: [escalateNeedsJob],
   calendar: { user: [referralDeadlines] },
+  exports: [needExport, referralExport],
 };
 
 export { seedNeedCategories } from "./categories.js";

@@ -1,11 +1,12 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
-import type { Need, NeedCategory, NeedDetail, NeedListQuery, Page } from "@sanshe/contracts";
+import type { CountedPage, Need, NeedCategory, NeedDetail, NeedListQuery, NeedSort } from "@sanshe/contracts";
+import { pageOf } from "../../platform/pagination/page.js";
+import { countCapped, sortedIds, sortedKeyset, type SortColumns } from "../../platform/pagination/sorted.js";
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { AppError, notFound } from "../../platform/errors/app-error.js";
-import { inPrefixIndexed, inScope, newestFirstIds } from "../../platform/scope/index.js";
+import { inPrefixIndexed, inScope } from "../../platform/scope/index.js";
 import { loadConfig } from "../../platform/config.js";
 import { getOrganizations } from "../social-orgs/index.js";
-import { newestFirstCursor } from "./cursor.js";
 import { needAttachments, needCallbacks, needCategories, needEvents, needs, referrals } from "./schema.js";
 import { callbackAllowedFrom } from "./policy.js";
 import { residentHasAccount } from "./resident-accounts.js";
@@ -86,8 +87,20 @@ export async function listCategories(ctx: Ctx): Promise<{ items: NeedCategory[] 
   return { items: rows.map((row) => presentCategory(ctx, row)) };
 }
 
-/** Needs visible to the actor, newest first, filtered; one query per page (the branches merged inside). */
-export async function listNeeds(ctx: ActorCtx, query: NeedListQuery): Promise<Page<Need>> {
+/** The sorts of the needs list (sort= allow-list in the contract); urgency sorts by rank, not by name. */
+export const needSortColumns: SortColumns<NeedSort> = {
+  created_at: { expr: needs.createdAt, kind: "instant" },
+  updated_at: { expr: needs.updatedAt, kind: "instant" },
+  urgency: { expr: sql`(CASE ${needs.urgency} WHEN 'high' THEN 3 WHEN 'normal' THEN 2 ELSE 1 END)`, kind: "number" },
+  closed_at: { expr: needs.closedAt, kind: "instant", nullable: true },
+};
+
+/**
+ * Needs visible to the actor, filtered, in the chosen order (newest first by default), with their
+ * total: one query for the page (the visibility branches merged inside) and one capped count.
+ * @throws AppError VALIDATION_FAILED for a cursor that is unreadable or of another sort.
+ */
+export async function listNeeds(ctx: ActorCtx, query: NeedListQuery): Promise<CountedPage<Need>> {
   const now = ctx.now();
   const filters: SQL[] = [];
   if (query.status) {
@@ -105,23 +118,27 @@ export async function listNeeds(ctx: ActorCtx, query: NeedListQuery): Promise<Pa
   if (query.overdue === "1") {
     filters.push(or(needOverdue(now), confirmationOverdue(now)) as SQL);
   }
-  const after = newestFirstCursor.decode(query.cursor);
-  if (after) {
-    filters.push(sql`(${needs.createdAt}, ${needs.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
-  }
-  const ids = newestFirstIds(needs, { id: needs.id, at: needs.createdAt }, needVisibleBranches(ctx), filters, query.limit + 1);
-  const rows = await ctx.db
-    .select(needSelection(now))
-    .from(needs)
-    .innerJoin(needCategories, eq(needCategories.code, needs.category))
-    .where(sql`${needs.id} IN ${ids}`)
-    .orderBy(desc(needs.createdAt), desc(needs.id))
-    .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
+  const keyset = sortedKeyset(needSortColumns, { sort: query.sort, fallback: "-created_at", cursor: query.cursor, id: needs.id });
+  const branches = needVisibleBranches(ctx);
+  const ids = sortedIds(needs, needs.id, keyset, branches, keyset.after ? [...filters, keyset.after] : filters, query.limit + 1);
+  const [rows, total] = await Promise.all([
+    ctx.db
+      .select({ ...needSelection(now), sortValue: keyset.value })
+      .from(needs)
+      .innerJoin(needCategories, eq(needCategories.code, needs.category))
+      .where(sql`${needs.id} IN ${ids}`)
+      .orderBy(keyset.order)
+      .limit(query.limit + 1),
+    countCapped(ctx.db, sql`${needs}`, and(or(...branches), ...filters)),
+  ]);
   return {
-    items: page.map((row) => presentNeed(ctx, row)),
-    next_cursor: rows.length > query.limit && last ? newestFirstCursor.encode([last.need.createdAt.toISOString(), last.need.id]) : null,
+    ...pageOf(
+      rows,
+      query.limit,
+      (row) => presentNeed(ctx, row),
+      (last) => keyset.cursorOf(last.sortValue, last.need.id),
+    ),
+    ...total,
   };
 }
 

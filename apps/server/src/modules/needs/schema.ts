@@ -90,6 +90,8 @@ export const needs = pgTable(
     // the code's first 9 or 6 digits walks these in order and stops after a page, at any city size.
     index("needs_street_created_at_idx").on(sql`left(${table.areaCode}, 9)`, table.createdAt, table.id),
     index("needs_district_created_at_idx").on(sql`left(${table.areaCode}, 6)`, table.createdAt, table.id),
+    // The list sorted by last change (sort=-updated_at) over a district: walked in order, stopped after a page.
+    index("needs_district_updated_at_idx").on(sql`left(${table.areaCode}, 6)`, table.updatedAt, table.id),
     index("needs_area_code_status_idx").on(table.areaCode, table.status),
     index("needs_created_by_idx").on(table.createdBy),
     index("needs_resident_id_idx").on(table.residentId),

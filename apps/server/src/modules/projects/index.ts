@@ -11,6 +11,7 @@ import { ledgerRoutes } from "./ledger/routes.js";
 import { projectIndicatorRoutes } from "./indicators/routes.js";
 import { seedProjects } from "./seed.js";
 import { ledgerExport, ledgerImport } from "./ledger/spreadsheets.js";
+import { contractExport } from "./contracts/spreadsheets.js";
 
 /**
  * Projects (项目化运作): government purchase of services from call to closing — calls, applications,
@@ -33,7 +34,7 @@ export const projectsModule: ModuleManifest = {
   },
   seedDemo: seedProjects,
   imports: [ledgerImport],
-  exports: [ledgerExport],
+  exports: [ledgerExport, contractExport],
 };
 
 export { getPublicCreditSummary } from "./evaluation/credit.js";

@@ -1,13 +1,10 @@
 import { z } from "zod";
 import type { Page } from "@sanshe/contracts";
 import type { ActorCtx } from "../../platform/ctx.js";
-import { cursorCodec, cursorId, cursorInstant, type CursorCodec } from "../../platform/pagination/cursor.js";
+import { cursorCodec, cursorId, type CursorCodec } from "../../platform/pagination/cursor.js";
 import { getOrganizations } from "../social-orgs/index.js";
 
 type SortCursor = CursorCodec<[string, string], [string, string]>;
-
-/** The contracts list's keyset cursor: (signed_at, id); an unreadable cursor starts from the first page. */
-export const contractsCursor: SortCursor = cursorCodec(z.tuple([cursorInstant, cursorId]));
 
 /** The funding ledger's keyset cursor: (paid_on as YYYY-MM-DD, id). */
 export const ledgerCursor: SortCursor = cursorCodec(z.tuple([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), cursorId]));

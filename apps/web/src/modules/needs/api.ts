@@ -12,6 +12,7 @@ import {
   type NeedsDashboardQuery,
   type Page,
   type Referral,
+  type ReferralListQuery,
   type ReferralReassign,
   type RoutingRule,
   type RoutingRuleCreate,
@@ -86,7 +87,12 @@ export function useConfirmNeed(id: string) {
   });
 }
 
-export function useInbox(params: { cursor?: string | undefined; limit: number; status?: Referral["status"] | undefined }) {
+export function useInbox(params: {
+  cursor?: string | undefined;
+  limit: number;
+  status?: Referral["status"] | undefined;
+  sort?: ReferralListQuery["sort"];
+}) {
   const query = { ...params, inbox: "1" as const };
   return useQuery({
     queryKey: endpointKey(referralEndpoints.list, { query }),

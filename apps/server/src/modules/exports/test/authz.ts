@@ -4,7 +4,7 @@
  * quality/authz-matrix.db.test.ts finds this file by its path and walks it; the roles, positions and rules
  * are described in quality/authz-rules.ts.
  */
-import { inArea, byArea, type Entry } from "../../../quality/authz-rules.js";
+import { always, inArea, byArea, mine, type Entry } from "../../../quality/authz-rules.js";
 
 export const authz: Record<string, Entry> = {
   "GET /api/v1/exports/:kind": {
@@ -21,5 +21,19 @@ export const authz: Record<string, Entry> = {
   "GET /api/v1/exports/:kind #communities": {
     at: byArea("/api/v1/exports/communities?format=csv&area_code={area}", "community"),
     expect: (role, position) => (["resident", "auditor", "department"].includes(role) ? 403 : inArea[role].includes(position) ? 200 : 404),
+  },
+  "GET /api/v1/exports/:kind #needs": {
+    // needs.read only (officials, community staff): providers read needs through their referrals, not in bulk
+    at: mine("/api/v1/exports/needs?format=csv"),
+    expect: always(200, { org: 403, worker: 403, evaluator: 403, resident: 403, auditor: 403, department: 403 }),
+  },
+  "GET /api/v1/exports/:kind #referrals": {
+    at: mine("/api/v1/exports/referrals?format=csv"),
+    expect: always(200, { evaluator: 403, resident: 403, auditor: 403, department: 403 }),
+  },
+  "GET /api/v1/exports/:kind #contracts": {
+    // projects.read, as the list (whose route the platform closes to the other roles by its access)
+    at: mine("/api/v1/exports/contracts?format=csv"),
+    expect: always(200, { worker: 403, resident: 403, auditor: 403, department: 403 }),
   },
 };

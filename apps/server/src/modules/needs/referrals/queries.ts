@@ -1,14 +1,14 @@
-import { and, asc, desc, eq, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
-import type { Page, Referral, ReferralListQuery } from "@sanshe/contracts";
+import { and, asc, eq, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import type { CountedPage, Referral, ReferralListQuery, ReferralSort } from "@sanshe/contracts";
 import type { ActorCtx, Ctx } from "../../../platform/ctx.js";
 import { queryRows } from "../../../platform/db/client.js";
+import { countCapped, sortedIds, sortedKeyset, type SortColumns } from "../../../platform/pagination/sorted.js";
 import { notFound } from "../../../platform/errors/app-error.js";
 import { membershipPermissions } from "../../../platform/auth/permissions.js";
-import { inPrefixIndexed, inScope, newestFirstIds } from "../../../platform/scope/index.js";
+import { inPrefixIndexed, inScope } from "../../../platform/scope/index.js";
 import { organizationNameOf } from "../../social-orgs/index.js";
 import { workerIdsOfUser, workerNameOf } from "../../social-workers/index.js";
 import { readableCasesOfReferrals } from "../../cases/index.js";
-import { newestFirstCursor } from "../cursor.js";
 import { needCategories, needs, referrals, serviceRecords } from "../schema.js";
 import { presentReferral, type ReferralJoinRow } from "./present.js";
 
@@ -84,11 +84,19 @@ export async function presentReferrals(ctx: Ctx, rows: ReferralJoinRow[]): Promi
   return rows.map((row) => presentReferral(row, caseLinks.get(row.referral.id) ?? null));
 }
 
+/** The sorts of the referral lists (sort= allow-list in the contract). */
+export const referralSortColumns: SortColumns<ReferralSort> = {
+  created_at: { expr: referrals.createdAt, kind: "instant" },
+  respond_by: { expr: referrals.respondBy, kind: "instant" },
+  resolve_by: { expr: referrals.resolveBy, kind: "instant" },
+};
+
 /**
- * Referrals: the inbox (addressed to the actor) or all in the needs.read scope; newest first, with the
- * unread count. Two queries: the page (branches merged inside) and the count.
+ * Referrals: the inbox (addressed to the actor) or all in the needs.read scope, in the chosen order
+ * (newest first by default), with the unread count and the capped total: three queries at once.
+ * @throws AppError VALIDATION_FAILED for a cursor that is unreadable or of another sort.
  */
-export async function listReferrals(ctx: ActorCtx, query: ReferralListQuery): Promise<Page<Referral> & { unread: number }> {
+export async function listReferrals(ctx: ActorCtx, query: ReferralListQuery): Promise<CountedPage<Referral> & { unread: number }> {
   const now = ctx.now();
   const handled = referralHandledBranches(ctx);
   const branches =
@@ -99,34 +107,32 @@ export async function listReferrals(ctx: ActorCtx, query: ReferralListQuery): Pr
   if (query.status) {
     filters.push(eq(referrals.status, query.status));
   }
-  const after = newestFirstCursor.decode(query.cursor);
-  if (after) {
-    filters.push(sql`(${referrals.createdAt}, ${referrals.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
-  }
-  const ids = newestFirstIds(referrals, { id: referrals.id, at: referrals.createdAt }, branches, filters, query.limit + 1);
+  const keyset = sortedKeyset(referralSortColumns, { sort: query.sort, fallback: "-created_at", cursor: query.cursor, id: referrals.id });
+  const ids = sortedIds(referrals, referrals.id, keyset, branches, keyset.after ? [...filters, keyset.after] : filters, query.limit + 1);
   const unreadParts = handled.map(
     (branch) =>
       sql`(SELECT ${referrals.id} FROM ${referrals} WHERE ${branch} AND ${referrals.status} = 'pending' AND ${referrals.readAt} IS NULL)`,
   );
-  const [rows, [unread]] = await Promise.all([
+  const [rows, [unread], total] = await Promise.all([
     ctx.db
-      .select(referralSelection(now))
+      .select({ ...referralSelection(now), sortValue: keyset.value })
       .from(referrals)
       .innerJoin(needs, eq(needs.id, referrals.needId))
       .where(sql`${referrals.id} IN ${ids}`)
-      .orderBy(desc(referrals.createdAt), desc(referrals.id))
+      .orderBy(keyset.order)
       .limit(query.limit + 1),
     unreadParts.length > 0
       ? queryRows<{ count: number }>(ctx.db, sql`SELECT count(*)::int AS count FROM (${sql.join(unreadParts, sql` UNION `)}) AS u`)
       : Promise.resolve([{ count: 0 }]),
+    branches.length > 0 ? countCapped(ctx.db, sql`${referrals}`, and(or(...branches), ...filters)) : { total: 0, capped: false },
   ]);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
     items: await presentReferrals(ctx, page),
-    next_cursor:
-      rows.length > query.limit && last ? newestFirstCursor.encode([last.referral.createdAt.toISOString(), last.referral.id]) : null,
+    next_cursor: rows.length > query.limit && last ? keyset.cursorOf(last.sortValue, last.referral.id) : null,
     unread: Number(unread?.count ?? 0),
+    ...total,
   };
 }
 

@@ -1,5 +1,15 @@
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
-import type { Contract, ContractDetail, ContractListQuery, MilestoneEvidenceItem, Page, ProjectEvaluation } from "@sanshe/contracts";
+import { and, asc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import type {
+  Contract,
+  ContractDetail,
+  ContractListQuery,
+  ContractSort,
+  CountedPage,
+  MilestoneEvidenceItem,
+  ProjectEvaluation,
+} from "@sanshe/contracts";
+import { pageOf } from "../../../platform/pagination/page.js";
+import { countCapped, sortedKeyset, type SortColumns } from "../../../platform/pagination/sorted.js";
 import type { ActorCtx, Ctx } from "../../../platform/ctx.js";
 import { notFound } from "../../../platform/errors/app-error.js";
 import { membershipPermissions } from "../../../platform/auth/permissions.js";
@@ -7,7 +17,6 @@ import { users } from "../../../platform/auth/index.js";
 import { inScope } from "../../../platform/scope/index.js";
 import { getOrganizations } from "../../social-orgs/index.js";
 import { organizationEvidence } from "../../needs/index.js";
-import { pageNamingOrganizations, contractsCursor } from "../paging.js";
 import { calls, contractAttachments, milestoneReports, milestones, projectContracts, projectEvaluations } from "../schema.js";
 import type { CallCoverage } from "./rules.js";
 import {
@@ -63,8 +72,19 @@ type ContractRow = typeof projectContracts.$inferSelect;
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** GET /contracts: contracts the actor reads, newest signed first; two queries per page (rows, organization names). */
-export async function listContracts(ctx: ActorCtx, query: ContractListQuery): Promise<Page<Contract>> {
+/** The sorts of the contracts list (sort= allow-list in the contract). */
+export const contractSortColumns: SortColumns<ContractSort> = {
+  signed_at: { expr: projectContracts.signedAt, kind: "instant" },
+  amount: { expr: projectContracts.amountFen, kind: "number" },
+  period_end: { expr: projectContracts.periodEnd, kind: "date" },
+};
+
+/**
+ * GET /contracts: contracts the actor reads, in the chosen order (newest signed first by default),
+ * with the capped total; the page and the count at once, then the organizations' names.
+ * @throws AppError VALIDATION_FAILED for a cursor that is unreadable or of another sort.
+ */
+export async function listContracts(ctx: ActorCtx, query: ContractListQuery): Promise<CountedPage<Contract>> {
   const conditions: SQL[] = [contractVisible(ctx)];
   if (query.status) {
     conditions.push(eq(projectContracts.status, query.status));
@@ -76,17 +96,36 @@ export async function listContracts(ctx: ActorCtx, query: ContractListQuery): Pr
     const pattern = `%${escapeLike(query.q)}%`;
     conditions.push(ilike(projectContracts.title, pattern));
   }
-  const after = contractsCursor.decode(query.cursor);
-  if (after) {
-    conditions.push(sql`(${projectContracts.signedAt}, ${projectContracts.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
-  }
-  const rows = await ctx.db
-    .select()
-    .from(projectContracts)
-    .where(and(...conditions))
-    .orderBy(desc(projectContracts.signedAt), desc(projectContracts.id))
-    .limit(query.limit + 1);
-  return pageNamingOrganizations(ctx, rows, query.limit, { codec: contractsCursor, sortKey: (row) => row.signedAt }, presentContract);
+  const keyset = sortedKeyset(contractSortColumns, {
+    sort: query.sort,
+    fallback: "-signed_at",
+    cursor: query.cursor,
+    id: projectContracts.id,
+  });
+  const where = and(...conditions);
+  const [rows, total] = await Promise.all([
+    ctx.db
+      .select({ row: projectContracts, sortValue: keyset.value })
+      .from(projectContracts)
+      .where(keyset.after ? and(where, keyset.after) : where)
+      .orderBy(keyset.order)
+      .limit(query.limit + 1),
+    countCapped(ctx.db, sql`${projectContracts}`, where),
+  ]);
+  const page = rows.slice(0, query.limit);
+  const organizations = await getOrganizations(
+    ctx,
+    page.map(({ row }) => row.orgId),
+  );
+  return {
+    ...pageOf(
+      rows,
+      query.limit,
+      ({ row }) => presentContract(row, organizations.get(row.orgId)?.name ?? ""),
+      (last) => keyset.cursorOf(last.sortValue, last.row.id),
+    ),
+    ...total,
+  };
 }
 
 /** The contract row if the actor reads it. @throws NOT_FOUND otherwise. */

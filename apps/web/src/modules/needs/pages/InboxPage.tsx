@@ -1,9 +1,11 @@
-import { ReferralStatusSchema, type Referral, type ServiceRecordCreate } from "@sanshe/contracts";
-import { Badge, Button, Empty, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
+import { REFERRAL_SORTS, ReferralStatusSchema, type Referral, type ServiceRecordCreate } from "@sanshe/contracts";
+import { Badge, Button, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
-import { CursorListPager } from "../../../ui/CursorListTable";
+import { CursorListTable } from "../../../ui/CursorListTable";
+import { ExportButton } from "../../../ui/ExportButton";
+import { useUrlSort } from "../../../ui/searchParams";
 import { formatDateTime } from "../../../ui/formatDateTime";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
@@ -24,9 +26,10 @@ export function InboxPage() {
   // The home page's to-dos link here with ?status=pending (to accept) or ?status=accepted (to complete).
   const [params, setParams] = useSearchParams();
   const status = ReferralStatusSchema.options.find((s) => s === params.get("status"));
-  const paging = useCursorPaging(status ?? null, 50);
+  const [sort, setSort] = useUrlSort(REFERRAL_SORTS);
+  const paging = useCursorPaging([status ?? null, sort ?? null], 50);
   const { pagination, pageSize } = paging;
-  const inbox = useInbox({ cursor: pagination.cursor, limit: pageSize, status });
+  const inbox = useInbox({ sort, status, cursor: pagination.cursor, limit: pageSize });
   const action = useReferralAction();
   const [declining, setDeclining] = useState<Referral | null>(null);
   const [serving, setServing] = useState<Referral | null>(null);
@@ -49,18 +52,28 @@ export function InboxPage() {
       {status && (
         <Typography.Paragraph>
           {t("needs.field.status")}:{" "}
-          <Tag closable onClose={() => setParams({})}>
+          <Tag
+            closable
+            onClose={() =>
+              setParams((current) => {
+                const next = new URLSearchParams(current);
+                next.delete("status");
+                return next;
+              })
+            }
+          >
             {t(`needs.referralStatus.${status}`)}
           </Tag>
         </Typography.Paragraph>
       )}
-      <ProblemAlert error={inbox.error ?? action.error} style={{ marginBottom: 12 }} />
-      <Table<Referral>
-        rowKey="id"
-        loading={inbox.isFetching}
-        dataSource={inbox.data?.items ?? []}
-        pagination={false}
-        locale={{ emptyText: <Empty description={t("needs.inbox.empty")} /> }}
+      <ProblemAlert error={action.error} style={{ marginBottom: 12 }} />
+      <CursorListTable<Referral>
+        query={inbox}
+        paging={paging}
+        emptyText={t("needs.inbox.empty")}
+        sorting={{ allowed: REFERRAL_SORTS, sort, onChange: setSort }}
+        columnsKey="referrals"
+        toolbar={<ExportButton kind="referrals" filters={{ inbox: "1", sort, status }} />}
         columns={[
           {
             title: t("needs.field.category"),
@@ -84,6 +97,7 @@ export function InboxPage() {
             ),
           },
           {
+            key: "respond_by",
             title: t("needs.field.respondBy"),
             render: (_, r) => (
               <Typography.Text type={r.overdue ? "danger" : undefined}>
@@ -139,7 +153,6 @@ export function InboxPage() {
           },
         ]}
       />
-      <CursorListPager query={inbox} paging={paging} />
       <ReassignModal referral={reassigning} onClose={() => setReassigning(null)} />
       <Modal
         open={declining !== null}

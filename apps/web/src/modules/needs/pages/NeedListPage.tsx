@@ -1,9 +1,11 @@
-import type { Need, NeedCreate, NeedStatus } from "@sanshe/contracts";
-import { Button, Drawer, Empty, Flex, Form, Input, Radio, Select, Space, Spin, Switch, Table, Tag, Typography } from "antd";
+import { NEED_SORTS, type Need, type NeedCreate, type NeedStatus } from "@sanshe/contracts";
+import { Button, Drawer, Flex, Form, Input, Radio, Select, Space, Spin, Switch, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
-import { CursorListPager } from "../../../ui/CursorListTable";
+import { CursorListTable } from "../../../ui/CursorListTable";
+import { ExportButton } from "../../../ui/ExportButton";
+import { useUrlParams, useUrlSort } from "../../../ui/searchParams";
 import { formatDateTime } from "../../../ui/formatDateTime";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
@@ -152,30 +154,32 @@ function IntakeDrawer({ open, onClose }: { open: boolean; onClose: () => void })
   );
 }
 
-/** Staff list of needs in scope: filters, overdue in red, detail drawer, assisted intake. */
+/**
+ * Staff list of needs in scope: filters and sort kept in the URL (the needs dashboard links here with
+ * ?area=&status=&category=&overdue=1&id=), sortable columns, the total, a column chooser, export of
+ * the current filters, overdue in red, detail drawer, assisted intake.
+ */
 export function NeedListPage() {
   const { t } = useTranslation();
-  // Filters start from the URL (the needs dashboard links here with ?area=&status=&category=&overdue=1&id=).
   const [params] = useSearchParams();
-  const [filters, setFilters] = useState<{
-    status?: NeedStatus | undefined;
-    category?: string | undefined;
-    overdue?: "1" | undefined;
-    area?: string | undefined;
-  }>(() => ({
-    status: statuses.find((status) => status === params.get("status")),
-    category: params.get("category") ?? undefined,
-    overdue: params.get("overdue") === "1" ? "1" : undefined,
-    area: /^\d+$/.test(params.get("area") ?? "") ? (params.get("area") as string) : undefined,
-  }));
-  const paging = useCursorPaging(filters, 50);
+  const [raw, setRaw] = useUrlParams(["status", "category", "overdue", "area"] as const);
+  const [sort, setSort] = useUrlSort(NEED_SORTS);
+  const filters = {
+    status: statuses.find((status) => status === raw.status),
+    category: raw.category,
+    overdue: raw.overdue === "1" ? ("1" as const) : undefined,
+    area: /^\d+$/.test(raw.area ?? "") ? raw.area : undefined,
+  };
+  const setFilters = (next: typeof filters) => setRaw(next);
+  const paging = useCursorPaging([filters, sort], 50);
   const { pagination, pageSize } = paging;
-  const list = useNeedList({ ...filters, cursor: pagination.cursor, limit: pageSize });
+  const list = useNeedList({ ...filters, sort, cursor: pagination.cursor, limit: pageSize });
   const categories = useNeedCategories();
   // ?id=<id> (dashboard) or ?need=<id> (a case's link back to its need) opens that need's detail.
   const [selected, setSelected] = useState<string | null>(() => params.get("id") ?? params.get("need"));
   const [intake, setIntake] = useState(false);
   const canWrite = useHasPermission("needs.write");
+  const canExport = useHasPermission("needs.read");
   return (
     <>
       <PageHeader
@@ -194,6 +198,7 @@ export function NeedListPage() {
           allowClear
           style={{ width: 160 }}
           placeholder={t("needs.field.status")}
+          aria-label={t("needs.field.status")}
           value={filters.status}
           onChange={(status?: NeedStatus) => setFilters({ ...filters, status })}
           options={statuses.map((s) => ({ value: s, label: t(`needs.status.${s}`) }))}
@@ -202,6 +207,7 @@ export function NeedListPage() {
           allowClear
           style={{ width: 160 }}
           placeholder={t("needs.field.category")}
+          aria-label={t("needs.field.category")}
           value={filters.category}
           onChange={(category?: string) => setFilters({ ...filters, category })}
           options={categories.data?.items.map((c) => ({ value: c.code, label: c.name }))}
@@ -212,33 +218,44 @@ export function NeedListPage() {
           </Tag>
         )}
         <Space>
-          <Switch checked={filters.overdue === "1"} onChange={(on) => setFilters({ ...filters, overdue: on ? "1" : undefined })} />
+          <Switch
+            aria-label={t("needs.field.overdueOnly")}
+            checked={filters.overdue === "1"}
+            onChange={(on) => setFilters({ ...filters, overdue: on ? "1" : undefined })}
+          />
           {t("needs.field.overdueOnly")}
         </Space>
       </Flex>
-      <ProblemAlert error={list.error} />
-      <Table<Need>
-        rowKey="id"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        pagination={false}
-        locale={{ emptyText: <Empty description={t("needs.list.empty")} /> }}
+      <CursorListTable<Need>
+        query={list}
+        paging={paging}
+        emptyText={t("needs.list.empty")}
+        sorting={{ allowed: NEED_SORTS, sort, onChange: setSort }}
+        columnsKey="needs"
+        toolbar={canExport ? <ExportButton kind="needs" filters={{ ...filters, sort }} /> : undefined}
         onRow={(need) => ({ onClick: () => setSelected(need.id), style: { cursor: "pointer" } })}
         columns={[
-          { title: t("needs.field.category"), dataIndex: "category_name" },
+          { key: "category", title: t("needs.field.category"), dataIndex: "category_name" },
           {
+            key: "description",
             title: t("needs.field.description"),
             dataIndex: "description",
             ellipsis: true,
             render: (value: string, need) => <Typography.Text type={need.overdue ? "danger" : undefined}>{value}</Typography.Text>,
           },
-          { title: t("needs.field.status"), render: (_, need) => <NeedStatusTag need={need} /> },
-          { title: t("needs.field.tier"), render: (_, need) => t(`needs.tier.${need.tier}`) },
-          { title: t("needs.field.channel"), render: (_, need) => t(`needs.channel.${need.channel}`) },
-          { title: t("needs.field.createdAt"), render: (_, need) => formatDateTime(need.created_at) },
+          { key: "urgency", title: t("needs.field.urgency"), render: (_, need) => t(`needs.urgency.${need.urgency}`) },
+          { key: "status", title: t("needs.field.status"), render: (_, need) => <NeedStatusTag need={need} /> },
+          { key: "tier", title: t("needs.field.tier"), render: (_, need) => t(`needs.tier.${need.tier}`) },
+          { key: "channel", title: t("needs.field.channel"), render: (_, need) => t(`needs.channel.${need.channel}`) },
+          { key: "created_at", title: t("needs.field.createdAt"), render: (_, need) => formatDateTime(need.created_at) },
+          { key: "updated_at", title: t("needs.field.updatedAt"), render: (_, need) => formatDateTime(need.updated_at) },
+          {
+            key: "closed_at",
+            title: t("needs.field.closedAt"),
+            render: (_, need) => (need.closed_at ? formatDateTime(need.closed_at) : t("ui.common.none")),
+          },
         ]}
       />
-      <CursorListPager query={list} paging={paging} />
       <NeedDrawer id={selected} onClose={() => setSelected(null)} />
       {canWrite && <IntakeDrawer open={intake} onClose={() => setIntake(false)} />}
     </>

@@ -9,6 +9,7 @@ import {
   reviewEndpoints,
   type ContractClosing,
   type ContractCreate,
+  type ContractListQuery,
   type ContractStatus,
   type LedgerDirection,
   type LedgerEntryCreate,
@@ -27,6 +28,7 @@ export type ContractListParams = {
   q?: string | undefined;
   status?: ContractStatus | undefined;
   org_id?: string | undefined;
+  sort?: ContractListQuery["sort"];
   cursor?: string | undefined;
   limit: number;
 };

@@ -1,14 +1,16 @@
 import type { Contract, ContractStatus } from "@sanshe/contracts";
-import { ContractStatusSchema } from "@sanshe/contracts";
+import { CONTRACT_SORTS, ContractStatusSchema } from "@sanshe/contracts";
 import { Card, Flex, Form, Input, Progress, Select } from "antd";
 import type { TableColumnsType } from "antd";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router-dom";
+import { Link } from "react-router-dom";
 import { CursorListTable } from "../../../../ui/CursorListTable";
+import { ExportButton } from "../../../../ui/ExportButton";
 import { FilterBar } from "../../../../ui/FilterBar";
+import { useUrlParams, useUrlSort } from "../../../../ui/searchParams";
 import { useCursorPaging } from "../../../../ui/useCursorPagination";
 import { PageHeader } from "../../../../ui/PageHeader";
+import { formatDateTime } from "../../../../ui/formatDateTime";
 import { formatFen } from "../../money";
 import { useContractList } from "../api";
 import { ContractStatusTag } from "../components/StatusTags";
@@ -20,20 +22,20 @@ type FilterValues = { q?: string; status?: ContractStatus };
 export function ContractListPage() {
   const { t } = useTranslation();
   const { isPurchaser, isOrgStaff } = useProjectRoles();
-  // The home page's to-dos link here with ?status=… (calls under review, contracts closing).
-  const [params] = useSearchParams();
-  const [filters, setFilters] = useState<FilterValues>(() => {
-    const status = ContractStatusSchema.options.find((value) => value === params.get("status"));
-    return status ? { status } : {};
-  });
-  const paging = useCursorPaging(filters, 20);
+  // The home page's to-dos link here with ?status=… (contracts active or closing); filters live in the URL.
+  const [raw, setRaw] = useUrlParams(["q", "status"] as const);
+  const filters: FilterValues = { q: raw.q, status: ContractStatusSchema.options.find((status) => status === raw.status) };
+  const setFilters = (next: FilterValues) => setRaw(next);
+  const [sort, setSort] = useUrlSort(CONTRACT_SORTS);
+  const paging = useCursorPaging([filters, sort], 20);
   const { pagination, pageSize } = paging;
-  const list = useContractList({ ...filters, cursor: pagination.cursor, limit: pageSize });
+  const list = useContractList({ ...filters, sort, cursor: pagination.cursor, limit: pageSize });
   const hasFilters = Object.values(filters).some((value) => value !== undefined);
 
   const columns: TableColumnsType<Contract> = [
     { key: "title", title: t("contracts.fields.title"), render: (_v, item) => <Link to={`/contracts/${item.id}`}>{item.title}</Link> },
     { key: "org", title: t("contracts.fields.org"), dataIndex: "org_name" },
+    { key: "signed_at", title: t("contracts.fields.signedAt"), render: (_v, item) => formatDateTime(item.signed_at) },
     { key: "amount", title: t("contracts.fields.amount"), align: "right", render: (_v, item) => formatFen(item.amount_fen) },
     {
       key: "paid",
@@ -49,7 +51,7 @@ export function ContractListPage() {
         </Flex>
       ),
     },
-    { key: "period", title: t("contracts.fields.period"), render: (_v, item) => `${item.period_start} – ${item.period_end}` },
+    { key: "period_end", title: t("contracts.fields.period"), render: (_v, item) => `${item.period_start} – ${item.period_end}` },
     { key: "status", title: t("contracts.fields.status"), render: (_v, item) => <ContractStatusTag status={item.status} /> },
   ];
 
@@ -71,7 +73,8 @@ export function ContractListPage() {
         <FilterBar<FilterValues>
           name="contract-filters"
           onSearch={(values) => setFilters({ q: values.q?.trim() || undefined, status: values.status })}
-          onReset={() => setFilters({})}
+          onReset={() => setFilters({ q: undefined, status: undefined })}
+          initialValues={filters}
           searchLabel={t("contracts.filters.search")}
           resetLabel={t("contracts.filters.reset")}
         >
@@ -88,7 +91,16 @@ export function ContractListPage() {
             />
           </Form.Item>
         </FilterBar>
-        <CursorListTable<Contract> query={list} paging={paging} columns={columns} scrollX={900} emptyText={emptyText} />
+        <CursorListTable<Contract>
+          query={list}
+          paging={paging}
+          columns={columns}
+          scrollX={1000}
+          emptyText={emptyText}
+          sorting={{ allowed: CONTRACT_SORTS, sort, onChange: setSort }}
+          columnsKey="contracts"
+          toolbar={<ExportButton kind="contracts" filters={{ ...filters, sort }} />}
+        />
       </Card>
     </>
   );

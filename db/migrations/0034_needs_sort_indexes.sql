@@ -1,0 +1,1 @@
+CREATE INDEX "needs_district_updated_at_idx" ON "needs" USING btree (left("area_code", 6),"updated_at","id");
