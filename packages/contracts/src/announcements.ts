@@ -17,7 +17,9 @@ export const AnnouncementAudienceSchema = z.object({
   roles: z
     .array(RoleSchema)
     .max(8)
-    .describe("Roles that receive it; with organizations: either one suffices; both empty: all staff in the area. Residents receive it only when `resident` is listed"),
+    .describe(
+      "Roles that receive it; with organizations: either one suffices; both empty: all staff in the area. Residents receive it only when `resident` is listed",
+    ),
   organization_ids: z.array(UuidSchema).max(50).describe("Organizations whose members receive it"),
 });
 export type AnnouncementAudience = z.infer<typeof AnnouncementAudienceSchema>;
