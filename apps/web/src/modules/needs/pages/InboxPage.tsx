@@ -7,6 +7,7 @@ import { formatDateTime } from "../../../ui/formatDateTime";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useCursorPaging } from "../../../ui/useCursorPagination";
+import { useEnumLabel } from "../../../ui/enumLabels";
 import { useInbox, useReferralAction } from "../api";
 import { ReassignModal } from "../components/ReassignModal";
 import { ReferralCase } from "../components/ReferralCase";
@@ -19,6 +20,7 @@ const parties = ["community", "organization", "social_worker", "volunteer"] as c
  */
 export function InboxPage() {
   const { t } = useTranslation();
+  const enumLabel = useEnumLabel();
   const paging = useCursorPaging(null, 50);
   const { pagination, pageSize } = paging;
   const inbox = useInbox({ cursor: pagination.cursor, limit: pageSize });
@@ -49,7 +51,7 @@ export function InboxPage() {
         pagination={false}
         locale={{ emptyText: <Empty description={t("needs.inbox.empty")} /> }}
         columns={[
-          { title: t("needs.field.category"), dataIndex: "category" },
+          { title: t("needs.field.category"), dataIndex: "category", render: (_, r) => enumLabel("needCategory", r.category) },
           {
             title: t("needs.field.description"),
             dataIndex: "description",

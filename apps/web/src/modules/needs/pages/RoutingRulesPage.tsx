@@ -2,9 +2,11 @@ import type { RoutingRule, RoutingRuleCreate } from "@sanshe/contracts";
 import { Button, Empty, Form, Input, InputNumber, Select, Switch, Table } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useEnumLabel } from "../../../ui/enumLabels";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useMe } from "../../auth";
+import { AreaName } from "../../jurisdictions";
 import { useCreateRule, useNeedCategories, useRoutingRules, useToggleRule } from "../api";
 import { CreateFormDrawer } from "../components/CreateFormDrawer";
 import { ProviderPicker } from "../components/ProviderPicker";
@@ -18,6 +20,7 @@ type RuleForm = Omit<RoutingRuleCreate, "resident_groups"> & { resident_groups?:
 export function RoutingRulesPage() {
   const { t } = useTranslation();
   const rules = useRoutingRules();
+  const enumLabel = useEnumLabel();
   const categories = useNeedCategories();
   const create = useCreateRule();
   const toggle = useToggleRule();
@@ -48,16 +51,24 @@ export function RoutingRulesPage() {
         pagination={false}
         locale={{ emptyText: <Empty description={t("needs.rules.empty")} /> }}
         columns={[
-          { title: t("needs.field.owner"), dataIndex: "area_code" },
+          { title: t("needs.field.owner"), dataIndex: "area_code", render: (_, r) => <AreaName code={r.area_code} /> },
           { title: t("needs.field.position"), dataIndex: "position" },
           { title: t("needs.field.category"), render: (_, r) => categoryName(r.category) },
-          { title: t("needs.field.groups"), render: (_, r) => r.resident_groups?.join("、") ?? t("needs.rules.any") },
+          {
+            title: t("needs.field.groups"),
+            render: (_, r) => r.resident_groups?.map((group) => enumLabel("residentGroup", group)).join("、") ?? t("needs.rules.any"),
+          },
           { title: t("needs.field.tier"), render: (_, r) => t(`needs.tier.${r.tier}`) },
           { title: t("needs.field.providerKind"), render: (_, r) => t(`needs.providerKind.${r.provider_kind}`) },
           {
             title: t("needs.field.enabled"),
             render: (_, r) => (
-              <Switch checked={r.enabled} disabled={!owner || !r.area_code.startsWith(owner)} onChange={() => toggle.mutate(r)} />
+              <Switch
+                checked={r.enabled}
+                disabled={!owner || !r.area_code.startsWith(owner)}
+                aria-label={t("needs.rules.toggle", { position: r.position, category: categoryName(r.category) })}
+                onChange={() => toggle.mutate(r)}
+              />
             ),
           },
         ]}
