@@ -3,7 +3,7 @@ import { Table, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 
-/** 行号 / 列 / 错误代码 / 说明 of a job's stored errors (at most 1,000), paged in the browser. */
+/** 行号 / 列 / 说明 (the error code as the explanation's tooltip) of a job's stored errors (at most 1,000), paged in the browser. */
 export function ImportErrorsTable({ errors }: { errors: ImportRowError[] }) {
   const { t } = useTranslation();
   const columns: TableColumnsType<ImportRowError & { key: number }> = [
@@ -15,14 +15,13 @@ export function ImportErrorsTable({ errors }: { errors: ImportRowError[] }) {
       width: 160,
       render: (value: string | null) => value ?? <Typography.Text type="secondary">{t("imports.errors.wholeRow")}</Typography.Text>,
     },
+    // The message says what is wrong in words; the stable code (INVALID_ID_NUMBER) is only its tooltip.
     {
-      key: "code",
-      title: t("imports.errors.code"),
-      dataIndex: "code",
-      width: 220,
-      render: (value: string) => <Typography.Text code>{value}</Typography.Text>,
+      key: "message",
+      title: t("imports.errors.message"),
+      dataIndex: "message",
+      render: (value: string, error) => <span title={error.code}>{value}</span>,
     },
-    { key: "message", title: t("imports.errors.message"), dataIndex: "message" },
   ];
   return (
     <Table

@@ -15,6 +15,7 @@ import { ConfirmForm } from "../components/ConfirmForm";
 import { CreateFormDrawer } from "../components/CreateFormDrawer";
 import { NeedDetailView } from "../components/NeedDetailView";
 import { NeedStatusTag } from "../components/NeedStatusTag";
+import { AreaName } from "../../jurisdictions";
 
 const statuses: NeedStatus[] = ["new", "routed", "accepted", "in_service", "done", "closed", "reopened"];
 
@@ -194,6 +195,7 @@ export function NeedListPage() {
           allowClear
           style={{ width: 160 }}
           placeholder={t("needs.field.status")}
+          aria-label={t("needs.field.status")}
           value={filters.status}
           onChange={(status?: NeedStatus) => setFilters({ ...filters, status })}
           options={statuses.map((s) => ({ value: s, label: t(`needs.status.${s}`) }))}
@@ -202,18 +204,23 @@ export function NeedListPage() {
           allowClear
           style={{ width: 160 }}
           placeholder={t("needs.field.category")}
+          aria-label={t("needs.field.category")}
           value={filters.category}
           onChange={(category?: string) => setFilters({ ...filters, category })}
           options={categories.data?.items.map((c) => ({ value: c.code, label: c.name }))}
         />
         {filters.area && (
           <Tag closable onClose={() => setFilters({ ...filters, area: undefined })}>
-            {t("needs.dashboard.area")}: {filters.area}
+            {t("needs.dashboard.area")}: <AreaName code={filters.area} />
           </Tag>
         )}
         <Space>
-          <Switch checked={filters.overdue === "1"} onChange={(on) => setFilters({ ...filters, overdue: on ? "1" : undefined })} />
-          {t("needs.field.overdueOnly")}
+          <Switch
+            id="needs-overdue-only"
+            checked={filters.overdue === "1"}
+            onChange={(on) => setFilters({ ...filters, overdue: on ? "1" : undefined })}
+          />
+          <label htmlFor="needs-overdue-only">{t("needs.field.overdueOnly")}</label>
         </Space>
       </Flex>
       <ProblemAlert error={list.error} />

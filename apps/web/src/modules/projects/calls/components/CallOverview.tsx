@@ -9,6 +9,7 @@ import { formatFen } from "../../money";
 import { useNeedCategoryList } from "../api";
 import { Countdown } from "./Countdown";
 import { SummaryTable } from "../../../../ui/SummaryTable";
+import { AreaName } from "../../../jurisdictions";
 
 /** What everyone who reads the call sees: content, needs answered with counts, money, eligibility, deadline, rubric, panel. */
 export function CallOverview({ call }: { call: CallDetail }) {
@@ -70,7 +71,7 @@ export function CallOverview({ call }: { call: CallDetail }) {
               rowKey="area_code"
               dataSource={call.need_counts.areas}
               columns={[
-                { key: "area", title: t("calls.fields.targetAreas"), dataIndex: "area_code" },
+                { key: "area", title: t("calls.fields.targetAreas"), render: (_v, row) => <AreaName code={row.area_code} /> },
                 { key: "open", title: t("calls.detail.openNeeds"), dataIndex: "open", align: "right" },
                 { key: "year", title: t("calls.detail.lastYear"), dataIndex: "last_12_months", align: "right" },
               ]}

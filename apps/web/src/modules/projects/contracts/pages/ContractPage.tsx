@@ -171,7 +171,7 @@ export function ContractPage() {
           column={{ xs: 1, md: 2 }}
           items={[
             { key: "org", label: t("contracts.fields.org"), children: contract.org_name },
-            { key: "area", label: t("contracts.fields.purchaserArea"), children: contract.area_code },
+            { key: "area", label: t("contracts.fields.purchaserArea"), children: <AreaName code={contract.area_code} /> },
             { key: "period", label: t("contracts.fields.period"), children: `${contract.period_start} – ${contract.period_end}` },
             { key: "signed", label: t("contracts.fields.signedAt"), children: formatDateTime(contract.signed_at) },
             ...(contract.closed_at
