@@ -52,7 +52,13 @@ export function AuditLogPage() {
       title: t("audit.columns.actor"),
       dataIndex: "actor_login",
       onCell: () => ({ style: { whiteSpace: "nowrap" } }),
-      render: (value: string | null) => value ?? <Typography.Text type="secondary">{t("audit.columns.system")}</Typography.Text>,
+      // A login is the account's identifier, shown as typed (data-allow-code); "system" is the platform itself.
+      render: (value: string | null) =>
+        value === null || value === "system" ? (
+          <Typography.Text type="secondary">{t("audit.columns.system")}</Typography.Text>
+        ) : (
+          <span data-allow-code>{value}</span>
+        ),
     },
     {
       key: "action",

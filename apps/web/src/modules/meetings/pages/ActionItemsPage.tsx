@@ -65,6 +65,7 @@ export function ActionItemsPage() {
         <Select
           allowClear
           placeholder={t("meetings.filters.status")}
+          aria-label={t("meetings.filters.status")}
           style={{ width: 160, marginBottom: 16 }}
           value={status}
           onChange={setStatus}

@@ -95,7 +95,7 @@ export function WorkerDetailPage() {
             <Descriptions.Item label={t("socialWorkers.fields.certificateYear")}>{data.certificate_year ?? "—"}</Descriptions.Item>
             <Descriptions.Item label={t("socialWorkers.fields.organization")}>{data.organization_name ?? "—"}</Descriptions.Item>
             <Descriptions.Item label={t("socialWorkers.fields.area")}>
-              {data.area_name} ({data.area_code})
+              {data.area_name} <span data-allow-code>({data.area_code})</span>
             </Descriptions.Item>
             <Descriptions.Item label={t("socialWorkers.fields.supervisor")}>
               {data.supervisor_id ? <Link to={`/social-workers/${data.supervisor_id}`}>{data.supervisor_name}</Link> : "—"}
@@ -151,8 +151,8 @@ function CommunitiesCard({ worker, canWrite }: { worker: SocialWorker; canWrite:
         <Typography.Text type="secondary">{t("socialWorkers.detail.noCommunities")}</Typography.Text>
       ) : null}
       {worker.communities.map((community) => (
-        <Tag key={community.area_code}>
-          {community.area_name} · {community.area_code}
+        <Tag key={community.area_code} title={community.area_code}>
+          {community.area_name}
         </Tag>
       ))}
       {canWrite && draft === null ? (
