@@ -6,7 +6,7 @@ import { useEnumLabel } from "../../../ui/enumLabels";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useMe } from "../../auth";
-import { AreaName } from "../../jurisdictions";
+import { AreaCodeInput, AreaName } from "../../jurisdictions";
 import { useCreateRule, useNeedCategories, useRoutingRules, useToggleRule } from "../api";
 import { CreateFormDrawer } from "../components/CreateFormDrawer";
 import { ProviderPicker } from "../components/ProviderPicker";
@@ -105,7 +105,7 @@ export function RoutingRulesPage() {
         }}
       >
         <Form.Item name="area_code" label={t("needs.field.owner")} rules={[{ required: true }]}>
-          <Input />
+          <AreaCodeInput />
         </Form.Item>
         <Form.Item name="position" label={t("needs.field.position")} rules={[{ required: true }]}>
           <InputNumber min={0} max={10000} />
@@ -117,7 +117,7 @@ export function RoutingRulesPage() {
           <Input />
         </Form.Item>
         <Form.Item name="area_prefix" label={t("needs.field.areaPrefix")}>
-          <Input />
+          <AreaCodeInput />
         </Form.Item>
         <Form.Item name="tier" label={t("needs.field.tier")}>
           <Select options={tiers.map((tier) => ({ value: tier, label: t(`needs.tier.${tier}`) }))} />

@@ -37,6 +37,7 @@ import { LevelTag } from "../components/LevelTag";
 import { WorkerEditDrawer } from "../components/WorkerEditDrawer";
 import { splitCodes } from "../components/WorkerCreateDrawer";
 import { SummaryTable } from "../../../ui/SummaryTable";
+import { AreaCodeInput } from "../../jurisdictions";
 
 /** 社工详情: training hours against the yearly requirement, trainings, communities served and posts. */
 export function WorkerDetailPage() {
@@ -344,7 +345,7 @@ function PostsCard({ workerId, canWrite }: { workerId: string; canWrite: boolean
             <Input placeholder={t("socialWorkers.detail.postTitle")} />
           </Form.Item>
           <Form.Item name="area_code" rules={[{ required: true, pattern: /^(\d{6}|\d{9}|\d{12})$/ }]}>
-            <Input placeholder={t("socialWorkers.detail.postArea")} />
+            <AreaCodeInput placeholder={t("socialWorkers.detail.postArea")} />
           </Form.Item>
           <Form.Item name="from" rules={[{ required: true }]}>
             <DatePicker placeholder={t("socialWorkers.detail.from")} />
