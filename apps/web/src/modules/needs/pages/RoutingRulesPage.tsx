@@ -51,7 +51,7 @@ export function RoutingRulesPage() {
         pagination={false}
         locale={{ emptyText: <Empty description={t("needs.rules.empty")} /> }}
         columns={[
-          { title: t("needs.field.owner"), dataIndex: "area_code", render: (_, r) => <AreaName code={r.area_code} /> },
+          { title: t("needs.field.owner"), dataIndex: "area_code", render: (_, r) => <AreaName code={r.area_code} via={owner} /> },
           { title: t("needs.field.position"), dataIndex: "position" },
           { title: t("needs.field.category"), render: (_, r) => categoryName(r.category) },
           {
