@@ -61,6 +61,12 @@ const forms: readonly { path: string; button: RegExp }[] = [
   { path: "/contracts", button: /新建|签订|登记/ },
 ];
 
+/**
+ * Findings known to remain, each with its reason: a finding containing `finding` on any page is not
+ * counted. Keep this empty; an entry is a debt with an owner, not a silence.
+ */
+const knownFailures: readonly { finding: string; reason: string }[] = [];
+
 let browser: Browser;
 
 beforeAll(async () => {
@@ -175,7 +181,7 @@ describe("every page of every role", () => {
             await page.setViewportSize({ width: 390, height: 844 });
             findings.push(...(await visitAll(page, login, paths, "@390")));
           }
-          expect(findings).toEqual([]);
+          expect(findings.filter((finding) => !knownFailures.some((known) => finding.includes(known.finding)))).toEqual([]);
         } finally {
           await context.close();
         }
