@@ -256,7 +256,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     );
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith("/api") || request.url.startsWith("/open/") || !hasWeb || request.method !== "GET") {
+    // "/api" and "/api/…" are the API; "/api-clients" is a console page (reloading it must not answer 404).
+    if (/^\/api(?:[/?]|$)/.test(request.url) || request.url.startsWith("/open/") || !hasWeb || request.method !== "GET") {
       return reply
         .status(404)
         .type("application/problem+json; charset=utf-8")

@@ -46,7 +46,7 @@ function Jurisdiction({ me }: { me: Me }) {
   }));
   return (
     <Dropdown menu={{ items, selectable: false }} trigger={["click"]}>
-      <Button type="text" data-testid="header-jurisdiction" title={t("app.header.memberships", { count: me.memberships.length })}>
+      <Button type="text" data-testid="header-jurisdiction">
         <EnvironmentOutlined aria-hidden /> {describe(first)}
         <Typography.Text type="secondary">{t("app.header.more", { count: me.memberships.length - 1 })}</Typography.Text>
         <DownOutlined />

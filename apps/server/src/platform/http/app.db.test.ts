@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { existsSync } from "node:fs";
 import Fastify from "fastify";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { createTestApp, type TestApp } from "../../../test/test-app.js";
@@ -159,6 +160,18 @@ describe("problem+json", () => {
     expect(zh.json()).toMatchObject({ status: 404, code: "ROUTE_NOT_FOUND" });
     expect(en.json().code).toBe("ROUTE_NOT_FOUND");
     expect(en.json().detail).not.toBe(zh.json().detail);
+  });
+
+  it("answers a console page whose path starts like the API (/api-clients) as a page, never as the API's 404", async () => {
+    const api = await t.app.inject({ method: "GET", url: "/api" });
+    const page = await t.app.inject({ method: "GET", url: "/api-clients" });
+    expect(api.json()).toMatchObject({ code: "ROUTE_NOT_FOUND" });
+    // With the console built (the usual case) the page is index.html; without it every unknown path is a 404.
+    if (page.statusCode === 200) {
+      expect(page.headers["content-type"]).toContain("text/html");
+    } else {
+      expect(existsSync(t.app.sanshe.config.webDist)).toBe(false);
+    }
   });
 
   it("refuses bodies over the size limit with 413", async () => {

@@ -1,4 +1,5 @@
 export { areaKeys, useArea } from "./api";
 export { AreaCodeInput } from "./components/AreaCodeInput";
 export { AreaLevelTag } from "./components/AreaLevelTag";
+export { AreaName } from "./components/AreaName";
 export { jurisdictionsModule } from "./module";

@@ -35,7 +35,7 @@ export function AnnouncementsPage() {
       <List.Item.Meta
         title={
           <Space wrap>
-            {view !== "sent" && !item.read_at && <Badge status="error" aria-label={t("announcements.unread")} />}
+            {view !== "sent" && !item.read_at && <Badge status="error" role="img" aria-label={t("announcements.unread")} />}
             {item.pinned && <Tag color="red">{t("announcements.pinned")}</Tag>}
             <Link to={`/announcements/${item.id}`}>{item.title}</Link>
           </Space>

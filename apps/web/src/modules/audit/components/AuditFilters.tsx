@@ -3,6 +3,7 @@ import type { Dayjs } from "dayjs";
 import dayjs from "dayjs";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { DATE_FORMAT, useDateRangePresets } from "../../../ui/dateRangePresets";
 import { FilterSelectItem, SearchForm } from "../../../ui/FilterBar";
 import type { AuditOutcome } from "../api";
 import type { AuditFilterValues } from "../hooks/useAuditFilters";
@@ -32,6 +33,7 @@ function toFormValues(filters: AuditFilterValues): FormValues {
 export function AuditFilters({ value, onChange }: { value: AuditFilterValues; onChange: (filters: AuditFilterValues) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<FormValues>();
+  const presets = useDateRangePresets();
 
   useEffect(() => {
     form.setFieldsValue(toFormValues(value));
@@ -76,7 +78,7 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterValues; on
         }))}
       />
       <Form.Item name="range" label={t("audit.filters.range")}>
-        <DatePicker.RangePicker allowEmpty={[true, true]} />
+        <DatePicker.RangePicker allowEmpty={[true, true]} format={DATE_FORMAT} presets={presets} />
       </Form.Item>
     </SearchForm>
   );

@@ -1,10 +1,12 @@
 import type { AuditRecord } from "@sanshe/contracts";
 import { Descriptions, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { useEnumLabel } from "../../../ui/enumLabels";
 
 /** Expanded row of the audit table: context, request id and chain hash of one record. */
 export function AuditRecordDetail({ record }: { record: AuditRecord }) {
   const { t } = useTranslation();
+  const enumLabel = useEnumLabel();
   const hasDetail = Object.keys(record.detail).length > 0;
   return (
     <Descriptions
@@ -13,7 +15,7 @@ export function AuditRecordDetail({ record }: { record: AuditRecord }) {
       bordered
       items={[
         { key: "id", label: t("audit.record.id"), children: record.id },
-        { key: "entityType", label: t("audit.record.entityType"), children: record.entity_type ?? "—" },
+        { key: "entityType", label: t("audit.record.entityType"), children: enumLabel("auditEntity", record.entity_type) },
         {
           key: "requestId",
           label: t("audit.record.requestId"),

@@ -7,7 +7,9 @@ import { CursorListTable } from "../../../ui/CursorListTable";
 import { formatDateTime } from "../../../ui/formatDateTime";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
+import { useAuditActionLabel, useEnumLabel } from "../../../ui/enumLabels";
 import { useCursorPaging } from "../../../ui/useCursorPagination";
+import { AreaName } from "../../jurisdictions";
 import { useAuditLog, useVerifyChain } from "../api";
 import { AuditFilters } from "../components/AuditFilters";
 import { AuditOutcomeTag } from "../components/AuditOutcomeTag";
@@ -21,6 +23,8 @@ export function AuditLogPage() {
   const { t } = useTranslation();
   const { filters, setFilters } = useAuditFilters();
   const verify = useVerifyChain();
+  const actionLabel = useAuditActionLabel();
+  const enumLabel = useEnumLabel();
 
   const query = {
     actor_login: filters.actor_login,
@@ -48,13 +52,19 @@ export function AuditLogPage() {
       title: t("audit.columns.actor"),
       dataIndex: "actor_login",
       onCell: () => ({ style: { whiteSpace: "nowrap" } }),
-      render: (value: string | null) => value ?? <Typography.Text type="secondary">{t("audit.columns.system")}</Typography.Text>,
+      // A login is the account's identifier, shown as typed (data-allow-code); "system" is the platform itself.
+      render: (value: string | null) =>
+        value === null || value === "system" ? (
+          <Typography.Text type="secondary">{t("audit.columns.system")}</Typography.Text>
+        ) : (
+          <span data-allow-code>{value}</span>
+        ),
     },
     {
       key: "action",
       title: t("audit.columns.action"),
       dataIndex: "action",
-      render: (value: string) => <Typography.Text code>{value}</Typography.Text>,
+      render: (value: string) => <span title={value}>{actionLabel(value)}</span>,
     },
     {
       key: "entity",
@@ -62,7 +72,9 @@ export function AuditLogPage() {
       render: (_value, record) =>
         record.entity_id ? (
           <span>
-            {record.entity_type ? <Typography.Text type="secondary">{record.entity_type} </Typography.Text> : null}
+            {record.entity_type ? (
+              <Typography.Text type="secondary">{enumLabel("auditEntity", record.entity_type)} </Typography.Text>
+            ) : null}
             <Typography.Text style={{ fontFamily: "monospace", fontSize: 12 }} ellipsis={{ tooltip: record.entity_id }}>
               {record.entity_id}
             </Typography.Text>
@@ -76,7 +88,8 @@ export function AuditLogPage() {
       key: "area",
       title: t("audit.columns.area"),
       dataIndex: "area_code",
-      render: (value: string) => (value === "" ? <Typography.Text type="secondary">{t("audit.columns.platform")}</Typography.Text> : value),
+      render: (value: string) =>
+        value === "" ? <Typography.Text type="secondary">{t("audit.columns.platform")}</Typography.Text> : <AreaName code={value} />,
     },
     { key: "ip", title: t("audit.columns.ip"), dataIndex: "ip", render: (value: string | null) => value ?? "—" },
     {

@@ -70,6 +70,7 @@ export function CaseListPage() {
             <Select
               allowClear
               placeholder={t("cases.filters.status")}
+              aria-label={t("cases.filters.status")}
               style={{ width: 140 }}
               options={CaseStatusSchema.options.map((value) => ({ value, label: t(`cases.status.${value}`) }))}
             />
@@ -78,6 +79,7 @@ export function CaseListPage() {
             <Select
               allowClear
               placeholder={t("cases.filters.risk")}
+              aria-label={t("cases.filters.risk")}
               style={{ width: 140 }}
               options={CaseRiskLevelSchema.options.map((value) => ({ value, label: t(`cases.risk.${value}`) }))}
             />

@@ -27,7 +27,13 @@ export function CommunityListPage() {
   const hasFilters = area !== undefined || kind !== undefined || compliant !== undefined || q !== undefined;
 
   const columns: TableColumnsType<Community> = [
-    { key: "code", title: t("communities.fields.code"), dataIndex: "code", width: 140 },
+    {
+      key: "code",
+      title: t("communities.fields.code"),
+      dataIndex: "code",
+      width: 140,
+      render: (code: string) => <span data-allow-code>{code}</span>,
+    },
     {
       key: "name",
       title: t("communities.fields.name"),
@@ -79,6 +85,7 @@ export function CommunityListPage() {
           <Select
             allowClear
             placeholder={t("communities.fields.kind")}
+            aria-label={t("communities.fields.kind")}
             style={{ width: 160 }}
             value={kind}
             onChange={setKind}
@@ -87,6 +94,7 @@ export function CommunityListPage() {
           <Select
             allowClear
             placeholder={t("communities.fields.compliant")}
+            aria-label={t("communities.fields.compliant")}
             style={{ width: 160 }}
             value={compliant}
             onChange={setCompliant}
@@ -98,6 +106,7 @@ export function CommunityListPage() {
           <Input.Search
             allowClear
             placeholder={t("communities.list.search")}
+            aria-label={t("communities.list.search")}
             style={{ width: 240 }}
             onSearch={(value) => setQ(value.trim() === "" ? undefined : value.trim())}
           />

@@ -74,6 +74,7 @@ export function CompliancePage() {
           <Select
             allowClear
             placeholder={t("communities.compliance.missingFilter")}
+            aria-label={t("communities.compliance.missingFilter")}
             style={{ width: 200 }}
             value={missing}
             onChange={setMissing}

@@ -85,7 +85,7 @@ export function HomePage() {
                     }
                     description={
                       <>
-                        {t("home.memberships.code", { code: membership.area_code })}
+                        <span data-allow-code>{t("home.memberships.code", { code: membership.area_code })}</span>
                         {membership.organization_name ? ` · ${membership.organization_name}` : ""}
                       </>
                     }

@@ -10,7 +10,8 @@ export function AreaTitle({ area }: { area: Area }) {
     <Space size={6} wrap={false}>
       <span>{area.name}</span>
       <AreaLevelTag level={area.level} />
-      <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: "monospace" }}>
+      {/* The division code beside its name is the point of the area browser (data-allow-code). */}
+      <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: "monospace" }} data-allow-code>
         {area.code}
       </Typography.Text>
       {area.child_count > 0 ? (

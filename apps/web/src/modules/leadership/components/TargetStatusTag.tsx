@@ -12,11 +12,21 @@ export function TargetStatusTag({ target }: { target: PlanTarget }) {
 
 /** A target's progress toward its value as a bar; a dash without a value. */
 export function TargetProgress({ target }: { target: PlanTarget }) {
+  const { t } = useTranslation();
   if (target.progress === null) {
     return <span>—</span>;
   }
   const status = target.status === "achieved" ? "success" : target.status === "overdue" ? "exception" : "active";
-  return <Progress percent={Math.round(target.progress * 100)} size="small" status={status} style={{ minWidth: 120 }} />;
+  const percent = Math.round(target.progress * 100);
+  return (
+    <Progress
+      percent={percent}
+      size="small"
+      status={status}
+      aria-label={t("leadership.progressLabel", { percent })}
+      style={{ minWidth: 120 }}
+    />
+  );
 }
 
 /** A value in the indicator's unit: 28.5%, 1.8‰ (per 1,000), or the bare number. */

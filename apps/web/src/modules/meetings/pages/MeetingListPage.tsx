@@ -67,6 +67,7 @@ export function MeetingListPage() {
             <Select
               allowClear
               placeholder={t("meetings.filters.status")}
+              aria-label={t("meetings.filters.status")}
               style={{ width: 160 }}
               options={MeetingStatusSchema.options.map((value) => ({ value, label: t(`meetings.status.${value}`) }))}
             />

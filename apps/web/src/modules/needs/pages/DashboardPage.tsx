@@ -50,7 +50,12 @@ function useListLink() {
     if (!canRead) {
       return value;
     }
-    return <Link to={`/needs?${new URLSearchParams(filters).toString()}`}>{value}</Link>;
+    // Underlined: these links sit in running text, where colour alone does not tell them apart.
+    return (
+      <Link to={`/needs?${new URLSearchParams(filters).toString()}`} style={{ textDecoration: "underline" }}>
+        {value}
+      </Link>
+    );
   };
 }
 

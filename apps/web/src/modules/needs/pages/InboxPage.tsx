@@ -10,7 +10,8 @@ import { formatDateTime } from "../../../ui/formatDateTime";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useCursorPaging } from "../../../ui/useCursorPagination";
-import { useInbox, useNeedCategories, useReferralAction } from "../api";
+import { useEnumLabel } from "../../../ui/enumLabels";
+import { useInbox, useReferralAction } from "../api";
 import { ReassignModal } from "../components/ReassignModal";
 import { ReferralCase } from "../components/ReferralCase";
 
@@ -22,7 +23,7 @@ const parties = ["community", "organization", "social_worker", "volunteer"] as c
  */
 export function InboxPage() {
   const { t } = useTranslation();
-  const categories = useNeedCategories();
+  const enumLabel = useEnumLabel();
   // The home page's to-dos link here with ?status=pending (to accept) or ?status=accepted (to complete).
   const [params, setParams] = useSearchParams();
   const status = ReferralStatusSchema.options.find((s) => s === params.get("status"));
@@ -75,11 +76,7 @@ export function InboxPage() {
         columnsKey="referrals"
         toolbar={<ExportButton kind="referrals" filters={{ inbox: "1", sort, status }} />}
         columns={[
-          {
-            title: t("needs.field.category"),
-            // the category's name, never its code
-            render: (_, r) => categories.data?.items.find((c) => c.code === r.category)?.name ?? "",
-          },
+          { title: t("needs.field.category"), dataIndex: "category", render: (_, r) => enumLabel("needCategory", r.category) },
           {
             title: t("needs.field.description"),
             dataIndex: "description",

@@ -17,6 +17,7 @@ import { ConfirmForm } from "../components/ConfirmForm";
 import { CreateFormDrawer } from "../components/CreateFormDrawer";
 import { NeedDetailView } from "../components/NeedDetailView";
 import { NeedStatusTag } from "../components/NeedStatusTag";
+import { AreaName } from "../../jurisdictions";
 
 const statuses: NeedStatus[] = ["new", "routed", "accepted", "in_service", "done", "closed", "reopened"];
 
@@ -214,16 +215,16 @@ export function NeedListPage() {
         />
         {filters.area && (
           <Tag closable onClose={() => setFilters({ ...filters, area: undefined })}>
-            {t("needs.dashboard.area")}: {filters.area}
+            {t("needs.dashboard.area")}: <AreaName code={filters.area} />
           </Tag>
         )}
         <Space>
           <Switch
-            aria-label={t("needs.field.overdueOnly")}
+            id="needs-overdue-only"
             checked={filters.overdue === "1"}
             onChange={(on) => setFilters({ ...filters, overdue: on ? "1" : undefined })}
           />
-          {t("needs.field.overdueOnly")}
+          <label htmlFor="needs-overdue-only">{t("needs.field.overdueOnly")}</label>
         </Space>
       </Flex>
       <CursorListTable<Need>

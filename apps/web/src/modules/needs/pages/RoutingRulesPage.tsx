@@ -7,7 +7,7 @@ import { isProblem } from "../../../ui/api";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useMe } from "../../auth";
-import { AreaCodeInput, useArea } from "../../jurisdictions";
+import { AreaCodeInput, AreaName } from "../../jurisdictions";
 import { useCreateRule, useDeleteRule, useNeedCategories, useRoutingRules, useRulePreview, useToggleRule, useUpdateRule } from "../api";
 import { CreateFormDrawer } from "../components/CreateFormDrawer";
 import { ProviderPicker } from "../components/ProviderPicker";
@@ -22,12 +22,6 @@ type RuleForm = Omit<RoutingRuleCreate, "confirm_catch_all" | "resident_groups" 
   resident_groups?: string[];
   area_prefix?: string | null;
 };
-
-/** The name of an area (its code while loading or unknown). */
-function AreaName({ code }: { code: string }) {
-  const area = useArea(code);
-  return <>{area.data?.name ?? code}</>;
-}
 
 /** The conditions of the form as a preview request, once the owner is a whole area code; null before. */
 function previewOf(values: Partial<RuleForm> | undefined): RoutingRulePreview | null {
@@ -215,7 +209,7 @@ export function RoutingRulesPage() {
         pagination={false}
         locale={{ emptyText: <Empty description={t("needs.rules.empty")} /> }}
         columns={[
-          { title: t("needs.field.owner"), render: (_, r) => <AreaName code={r.area_code} /> },
+          { title: t("needs.field.owner"), render: (_, r) => <AreaName code={r.area_code} via={owner} /> },
           { title: t("needs.field.position"), dataIndex: "position" },
           { title: t("needs.field.category"), render: (_, r) => categoryName(r.category) },
           {
@@ -225,7 +219,7 @@ export function RoutingRulesPage() {
           },
           {
             title: t("needs.rules.area"),
-            render: (_, r) => (r.area_prefix ? <AreaName code={r.area_prefix} /> : t("needs.rules.wholeOwner")),
+            render: (_, r) => (r.area_prefix ? <AreaName code={r.area_prefix} via={owner} /> : t("needs.rules.wholeOwner")),
           },
           { title: t("needs.field.tier"), render: (_, r) => t(`needs.tier.${r.tier}`) },
           { title: t("needs.field.providerKind"), render: (_, r) => t(`needs.providerKind.${r.provider_kind}`) },
@@ -234,7 +228,7 @@ export function RoutingRulesPage() {
             render: (_, r) => (
               <Switch
                 checked={r.enabled}
-                aria-label={t("needs.rules.toggle", { position: r.position })}
+                aria-label={t("needs.rules.toggle", { position: r.position, category: categoryName(r.category) })}
                 disabled={!ownsRule(r)}
                 onChange={() => {
                   if (r.enabled || r.category !== null || r.resident_groups?.length) {
@@ -296,7 +290,7 @@ export function RoutingRulesPage() {
         ) : null}
         {current ? (
           <Form.Item label={t("needs.field.owner")}>
-            <AreaName code={current.area_code} />
+            <AreaName code={current.area_code} via={owner} />
           </Form.Item>
         ) : null}
         <Form.Item name="area_code" label={t("needs.field.owner")} rules={[{ required: true }]} hidden={current !== null}>

@@ -73,7 +73,11 @@ export function ResidentDetailDrawer({ residentId, onClose }: { residentId: stri
                 ? `${t(`residents.legalBasis.${data.legal_basis}`)}${data.consent_date ? ` ${data.consent_date}` : ""}`
                 : "—",
             },
-            { key: "version", label: t("residents.fields.version"), children: data.version },
+            {
+              key: "version",
+              label: t("residents.fields.version"),
+              children: t("residents.fields.versionValue", { version: data.version }),
+            },
           ]}
         />
         <Typography.Title level={3} style={{ fontSize: 16, marginTop: 24 }}>

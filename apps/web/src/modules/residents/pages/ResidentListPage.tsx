@@ -89,6 +89,7 @@ export function ResidentListPage() {
           <Select
             allowClear
             placeholder={t("residents.filters.group")}
+            aria-label={t("residents.filters.group")}
             style={{ width: 160 }}
             options={ResidentGroupSchema.options.map((value) => ({ value, label: t(`residents.groups.${value}`) }))}
           />

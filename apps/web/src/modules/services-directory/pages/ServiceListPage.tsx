@@ -105,6 +105,7 @@ export function ServiceListPage() {
           <Select
             allowClear
             placeholder={t("services.fields.category")}
+            aria-label={t("services.fields.category")}
             onChange={(value: ServiceCategory | undefined) => patch({ category: value })}
             options={CATEGORIES.map((value) => ({ value, label: t(`services.category.${value}`) }))}
             style={{ width: 160 }}
@@ -112,6 +113,7 @@ export function ServiceListPage() {
           <Select
             allowClear
             placeholder={t("services.fields.status")}
+            aria-label={t("services.fields.status")}
             onChange={(value: ServiceStatus | undefined) => patch({ status: value })}
             options={STATUSES.map((value) => ({ value, label: t(`services.status.${value}`) }))}
             style={{ width: 140 }}

@@ -75,7 +75,10 @@ export function SocialOrgDetailPage() {
             {data.grade ? `${data.grade}${data.grade_year ? `（${data.grade_year}）` : ""}` : none}
           </Descriptions.Item>
           <Descriptions.Item label={t("socialOrgs.fields.status")}>{t(`socialOrgs.status.${data.status}`)}</Descriptions.Item>
-          <Descriptions.Item label={t("socialOrgs.fields.area")}>{`${data.area_name}（${data.area_code}）`}</Descriptions.Item>
+          <Descriptions.Item label={t("socialOrgs.fields.area")}>
+            {data.area_name}
+            <span data-allow-code>（{data.area_code}）</span>
+          </Descriptions.Item>
           <Descriptions.Item label={t("socialOrgs.fields.isSocialWorkAgency")}>
             {data.is_social_work_agency ? t("socialOrgs.yes") : t("socialOrgs.no")}
           </Descriptions.Item>

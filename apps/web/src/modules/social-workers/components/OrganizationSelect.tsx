@@ -8,15 +8,18 @@ type Props = {
   placeholder?: string;
   allowClear?: boolean;
   id?: string;
+  /** The name of a select used without a form label (a list filter). */
+  "aria-label"?: string;
 };
 
 /** Picks an organization in scope, searching by name on the server. */
-export function OrganizationSelect({ value, onChange, placeholder, allowClear, id }: Props) {
+export function OrganizationSelect({ value, onChange, placeholder, allowClear, id, "aria-label": ariaLabel }: Props) {
   const [q, setQ] = useState("");
   const organizations = useOrganizationOptions(q);
   return (
     <Select
       id={id}
+      aria-label={ariaLabel}
       showSearch={{ filterOption: false, onSearch: setQ }}
       allowClear={allowClear}
       value={value}

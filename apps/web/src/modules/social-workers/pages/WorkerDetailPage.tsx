@@ -37,6 +37,7 @@ import { LevelTag } from "../components/LevelTag";
 import { WorkerEditDrawer } from "../components/WorkerEditDrawer";
 import { splitCodes } from "../components/WorkerCreateDrawer";
 import { SummaryTable } from "../../../ui/SummaryTable";
+import { AreaCodeInput } from "../../jurisdictions";
 
 /** 社工详情: training hours against the yearly requirement, trainings, communities served and posts. */
 export function WorkerDetailPage() {
@@ -95,7 +96,7 @@ export function WorkerDetailPage() {
             <Descriptions.Item label={t("socialWorkers.fields.certificateYear")}>{data.certificate_year ?? "—"}</Descriptions.Item>
             <Descriptions.Item label={t("socialWorkers.fields.organization")}>{data.organization_name ?? "—"}</Descriptions.Item>
             <Descriptions.Item label={t("socialWorkers.fields.area")}>
-              {data.area_name} ({data.area_code})
+              {data.area_name} <span data-allow-code>({data.area_code})</span>
             </Descriptions.Item>
             <Descriptions.Item label={t("socialWorkers.fields.supervisor")}>
               {data.supervisor_id ? <Link to={`/social-workers/${data.supervisor_id}`}>{data.supervisor_name}</Link> : "—"}
@@ -151,8 +152,8 @@ function CommunitiesCard({ worker, canWrite }: { worker: SocialWorker; canWrite:
         <Typography.Text type="secondary">{t("socialWorkers.detail.noCommunities")}</Typography.Text>
       ) : null}
       {worker.communities.map((community) => (
-        <Tag key={community.area_code}>
-          {community.area_name} · {community.area_code}
+        <Tag key={community.area_code} title={community.area_code}>
+          {community.area_name}
         </Tag>
       ))}
       {canWrite && draft === null ? (
@@ -344,7 +345,7 @@ function PostsCard({ workerId, canWrite }: { workerId: string; canWrite: boolean
             <Input placeholder={t("socialWorkers.detail.postTitle")} />
           </Form.Item>
           <Form.Item name="area_code" rules={[{ required: true, pattern: /^(\d{6}|\d{9}|\d{12})$/ }]}>
-            <Input placeholder={t("socialWorkers.detail.postArea")} />
+            <AreaCodeInput placeholder={t("socialWorkers.detail.postArea")} />
           </Form.Item>
           <Form.Item name="from" rules={[{ required: true }]}>
             <DatePicker placeholder={t("socialWorkers.detail.from")} />

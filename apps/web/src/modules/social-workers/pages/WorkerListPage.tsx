@@ -112,6 +112,7 @@ export function WorkerListPage() {
           <OrganizationSelect
             allowClear
             placeholder={t("socialWorkers.fields.organization")}
+            aria-label={t("socialWorkers.fields.organization")}
             value={filters.organization_id}
             onChange={(organization_id) => update({ organization_id })}
           />

@@ -44,7 +44,8 @@ export function UserListPage() {
           onClick={() => openUser(user.id)}
           aria-label={t("users.list.open", { login })}
         >
-          {login}
+          {/* A login is an identifier, shown as typed. */}
+          <span data-allow-code>{login}</span>
         </Button>
       ),
     },

@@ -43,7 +43,11 @@ export function PurchaserPanel({ call }: { call: CallDetail }) {
                 a.complete ? (
                   <Tag color="green">{t("calls.attachments.complete")}</Tag>
                 ) : (
-                  <Tag color="red">{t("calls.attachments.missingTypes", { types: a.missing_documents.join(", ") })}</Tag>
+                  <Tag color="red">
+                    {t("calls.attachments.missingTypes", {
+                      types: a.missing_documents.map((type) => t(`calls.docType.${type}`, { defaultValue: type })).join("、"),
+                    })}
+                  </Tag>
                 ),
             },
             { key: "status", title: t("calls.fields.status"), render: (_v, a) => <Tag>{t(`calls.applicationStatus.${a.status}`)}</Tag> },

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ProblemAlert } from "../../../../ui/ProblemAlert";
 import { formatDateTime } from "../../../../ui/formatDateTime";
+import { useEnumLabel } from "../../../../ui/enumLabels";
 import { useIdempotencyKey } from "../../../../ui/useIdempotencyKey";
 import { useEvidenceCandidates, useReportMilestone, useUploadContractAttachment } from "../api";
 
@@ -26,6 +27,7 @@ export function ReportMilestoneDrawer({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const enumLabel = useEnumLabel();
   const { message } = App.useApp();
   const open = milestone !== undefined;
   const candidates = useEvidenceCandidates(contract.id, open);
@@ -121,12 +123,15 @@ export function ReportMilestoneDrawer({
               selectedRowKeys: referralIds,
               onChange: (keys) => setReferralIds(keys.map(String)),
               getCheckboxProps: (item) => ({
-                "aria-label": t("contracts.report.pickReferral", { category: item.category, at: formatDateTime(item.created_at) }),
+                "aria-label": t("contracts.report.pickReferral", {
+                  category: enumLabel("needCategory", item.category),
+                  at: formatDateTime(item.created_at),
+                }),
               }),
             }}
             columns={[
-              { key: "category", title: t("contracts.report.category"), dataIndex: "category" },
-              { key: "status", title: t("contracts.fields.status"), dataIndex: "status" },
+              { key: "category", title: t("contracts.report.category"), render: (_v, item) => enumLabel("needCategory", item.category) },
+              { key: "status", title: t("contracts.fields.status"), render: (_v, item) => enumLabel("referralStatus", item.status) },
               { key: "records", title: t("contracts.report.serviceRecords"), render: (_v, item) => item.service_record_ids.length },
               { key: "at", title: t("contracts.report.referredAt"), render: (_v, item) => formatDateTime(item.created_at) },
             ]}

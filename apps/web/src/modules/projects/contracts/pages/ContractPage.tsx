@@ -24,6 +24,8 @@ import { isProblem } from "../../../../ui/api";
 import { PageHeader } from "../../../../ui/PageHeader";
 import { ProblemAlert } from "../../../../ui/ProblemAlert";
 import { formatDateTime } from "../../../../ui/formatDateTime";
+import { useEnumLabel } from "../../../../ui/enumLabels";
+import { AreaName } from "../../../jurisdictions";
 import { formatFen } from "../../money";
 import { contractAttachmentHref as attachmentUrl, useContract } from "../api";
 import { ClosingModal } from "../components/ClosingModal";
@@ -37,6 +39,7 @@ import { SummaryTable } from "../../../../ui/SummaryTable";
 /** One report: summary, evidence and the decision. */
 function ReportView({ contractId, report, names }: { contractId: string; report: MilestoneReport; names: Map<string, string> }) {
   const { t } = useTranslation();
+  const enumLabel = useEnumLabel();
   const e = report.evidence;
   return (
     <div style={{ borderLeft: "3px solid #d9d9d9", paddingLeft: 12, marginBottom: 8 }}>
@@ -58,7 +61,8 @@ function ReportView({ contractId, report, names }: { contractId: string; report:
           {report.evidence_items.map((item) => (
             <li key={`${item.kind}-${item.id}`}>
               <Typography.Text type={item.outside_call ? undefined : "secondary"}>
-                {t(`contracts.report.evidenceKind.${item.kind}`)} · {item.category} · {item.area_code}
+                {t(`contracts.report.evidenceKind.${item.kind}`)} · {enumLabel("needCategory", item.category)} ·{" "}
+                <AreaName code={item.area_code} />
               </Typography.Text>{" "}
               {item.outside_call ? (
                 <Tag color="orange">
@@ -167,7 +171,7 @@ export function ContractPage() {
           column={{ xs: 1, md: 2 }}
           items={[
             { key: "org", label: t("contracts.fields.org"), children: contract.org_name },
-            { key: "area", label: t("contracts.fields.purchaserArea"), children: contract.area_code },
+            { key: "area", label: t("contracts.fields.purchaserArea"), children: <AreaName code={contract.area_code} /> },
             { key: "period", label: t("contracts.fields.period"), children: `${contract.period_start} – ${contract.period_end}` },
             { key: "signed", label: t("contracts.fields.signedAt"), children: formatDateTime(contract.signed_at) },
             ...(contract.closed_at

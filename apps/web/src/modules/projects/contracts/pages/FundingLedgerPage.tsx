@@ -138,7 +138,7 @@ export function FundingLedgerPage() {
           type="link"
           icon={<PaperClipOutlined />}
           onClick={() => setOpened(row)}
-          aria-label={t("contracts.ledger.openAttachments")}
+          aria-label={`${row.attachments} ${t("contracts.ledger.openAttachments")}`}
         >
           {row.attachments}
         </Button>
