@@ -761,7 +761,8 @@ describe("authorization matrix (QUALITY.md §1)", () => {
 
 /** The web console's static files (app.ts serves apps/web/dist when it exists): public, not in the table. */
 function isStaticConsoleRoute(url: string): boolean {
-  return url === "/" || url === "/assets/*";
+  // The built console and the installable web app's manifest and icons (public files, no data).
+  return url === "/" || url === "/assets/*" || url === "/icons/*" || url === "/manifest.webmanifest";
 }
 
 function rank(key: string): number {

@@ -49,12 +49,14 @@ const openFindings: { operation: string; field: string | null; label: string; wh
       "POST /api/v1/needs": ["body.category"],
       "POST /api/v1/routing-rules": ["body.category"],
       "PATCH /api/v1/routing-rules/:id": ["body.data.category"],
+      "POST /api/v1/routing-rules/preview": ["body.category"],
       "POST /api/v1/meetings": ["body.agenda.0.need_category"],
       "POST /api/v1/meetings/:id/sign-in": ["body.token"],
     },
   ),
   ...finding("rich text keeps control and zero-width characters", ["zero-width space", "bidi override", "C0 control"], {
     "PUT /api/v1/meetings/:id/minutes": ["body.html"],
+    "POST /api/v1/meetings/:id/minutes/amendments": ["body.html"],
     "PATCH /api/v1/announcements/:id": ["body.body_html"],
   }),
   ...finding("rich text keeps control and zero-width characters", ["zero-width space", "bidi override", "C0 control"], {
