@@ -81,6 +81,7 @@ export function InboxPage() {
           },
           {
             title: t("needs.inbox.whom"),
+            width: 200,
             // masked by the server until the provider accepts and asks (audited) to see the contact
             render: (_, r) =>
               r.contact_name || r.contact_phone || r.address ? (
@@ -107,7 +108,7 @@ export function InboxPage() {
           {
             title: t("needs.field.respondBy"),
             render: (_, r) => (
-              <Typography.Text type={r.overdue ? "danger" : undefined}>
+              <Typography.Text type={r.overdue ? "danger" : undefined} style={{ whiteSpace: "nowrap" }}>
                 {formatDateTime(r.status === "pending" ? r.respond_by : r.resolve_by)}
               </Typography.Text>
             ),
