@@ -62,6 +62,13 @@ export const ReferralSchema = z.object({
   area_code: AreaCodeSchema,
   category: z.string().describe("Category code of the need"),
   description: z.string().describe("What the resident needs (the need's description)"),
+  urgency: NeedUrgencySchema,
+  contact_name: z
+    .string()
+    .nullable()
+    .describe("Whom to visit: the resident's or contact's name, masked (POST /referrals/{id}/contact reveals it)"),
+  contact_phone: z.string().nullable().describe("Their phone, masked"),
+  address: z.string().nullable().describe("Where to go, masked"),
   provider_kind: ProviderKindSchema,
   provider_id: UuidSchema.nullable().describe("Organization or social worker; null for the community queue"),
   provider_name: z.string().nullable().describe("Provider's name"),

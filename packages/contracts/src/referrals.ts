@@ -49,6 +49,15 @@ export const ReferralReassignSchema = z.strictObject({
 });
 export type ReferralReassign = z.infer<typeof ReferralReassignSchema>;
 
+/** The contact of an accepted referral's resident, unmasked (audited). */
+export const ReferralContactSchema = z.object({
+  contact_name: z.string().nullable().describe("The resident's or contact's name"),
+  contact_phone: z.string().nullable().describe("Their phone"),
+  contact_email: z.string().nullable().describe("An anonymous contact's e-mail"),
+  address: z.string().nullable().describe("Where to go"),
+});
+export type ReferralContact = z.infer<typeof ReferralContactSchema>;
+
 const referralTags = ["referrals"] as const;
 
 /** The referrals API (转介联办): the inbox, accept, decline, reassign, service records, complete, open a case. */
@@ -129,6 +138,18 @@ export const referralEndpoints = {
     body: ServiceRecordCreateSchema,
     status: 201,
     response: ServiceRecordSchema,
+    problems: [409],
+  }),
+  contact: endpoint({
+    method: "POST",
+    path: "/referrals/:id/contact",
+    summary:
+      "Show the contact and address of an accepted referral addressed to you, unmasked; audited (409 REFERRAL_CONTACT_LOCKED before accepting)",
+    tags: referralTags,
+    access: "referrals.handle",
+    params: ReferralIdParamsSchema,
+    status: 200,
+    response: ReferralContactSchema,
     problems: [409],
   }),
   openCase: endpoint({

@@ -76,6 +76,12 @@ export const needsErrors = defineErrors({
     "zh-CN": ["转介未接单", "只有已接单的转介才能记录服务或办结。"],
     en: ["Referral not accepted", "Only an accepted referral takes service records or completion."],
   },
+  /** A provider asked for the resident's contact before accepting the referral (or after it ended). */
+  REFERRAL_CONTACT_LOCKED: {
+    status: 409,
+    "zh-CN": ["接单后才能查看联系方式", "居民的姓名、电话和地址在接单后才会显示，每次查看都会记录在审计日志中。"],
+    en: ["Accept to see the contact", "The resident's name, phone and address show once you accept the referral; every view is audited."],
+  },
   /** The provider chosen for a referral does not exist. */
   PROVIDER_UNKNOWN: {
     status: 400,

@@ -25,4 +25,4 @@ export const residentsModule: ModuleManifest = {
 
 export { getResidentFacts, getResidentNames, getResidentRow, residentIdsIn, residentIdsNamed } from "./queries.js";
 export { accountOfResident, getOwnResidentLink, linkedResidentOf } from "./accounts-queries.js";
-export { residentInAnyGroup } from "./fragments.js";
+export { residentInAnyGroup, residentVisitContact, residentVisitContactUnmasked } from "./fragments.js";

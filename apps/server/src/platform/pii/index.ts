@@ -141,3 +141,10 @@ export function maskEmail(value: string): string {
   }
   return `${value[0]}***${value.slice(at)}`;
 }
+
+/** 金水区丰乐路12号院****: keeps the first third of an address (at most 8 characters) and hides the rest. */
+export function maskAddress(value: string): string {
+  const chars = [...value];
+  const kept = Math.min(8, Math.floor(chars.length / 3));
+  return `${chars.slice(0, kept).join("")}****`;
+}

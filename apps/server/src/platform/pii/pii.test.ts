@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createPii, developmentKey, maskIdNumber, maskEmail, maskName, maskPhone, sm4EncryptBlock } from "./index.js";
+import { createPii, developmentKey, maskAddress, maskIdNumber, maskEmail, maskName, maskPhone, sm4EncryptBlock } from "./index.js";
 
 const key = Buffer.from("0123456789abcdeffedcba9876543210", "hex");
 
@@ -75,5 +75,14 @@ describe("maskName and maskEmail", () => {
     expect(maskName("𠮷田一郎")).toBe("𠮷**郎");
     expect(maskEmail("wjg@example.com")).toBe("w***@example.com");
     expect(maskEmail("not-an-email")).toBe("************");
+  });
+});
+
+describe("maskAddress", () => {
+  it("keeps the first third (at most 8 characters) and hides the building, unit and room", () => {
+    expect(maskAddress("丰乐路12号院3号楼2单元301室")).toBe("丰乐路12****");
+    expect(maskAddress("金水区花园路街道经三路171号院9号楼3单元803室")).toBe("金水区花园路街道****");
+    expect(maskAddress("东风路")).toBe("东****");
+    expect(maskAddress("x")).toBe("****");
   });
 });

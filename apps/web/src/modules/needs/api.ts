@@ -222,3 +222,8 @@ export function useGridOptions(areaCode: string | undefined) {
     staleTime: 300_000,
   });
 }
+
+/** Reveals an accepted referral's contact (audited on the server); the answer is never cached. */
+export function useRevealReferralContact(id: string) {
+  return useMutation({ mutationFn: () => call(referralEndpoints.contact, { params: { id } }) });
+}

@@ -9,6 +9,7 @@ import { inPrefixIndexed, inScope } from "../../../platform/scope/index.js";
 import { organizationNameOf } from "../../social-orgs/index.js";
 import { workerIdsOfUser, workerNameOf } from "../../social-workers/index.js";
 import { readableCasesOfReferrals } from "../../cases/index.js";
+import { residentVisitContact } from "../../residents/index.js";
 import { needCategories, needs, referrals, serviceRecords } from "../schema.js";
 import { presentReferral, type ReferralJoinRow } from "./present.js";
 
@@ -57,13 +58,21 @@ export function personalReferral(ctx: ActorCtx): SQL {
   return and(eq(referrals.providerKind, "social_worker"), sql`${referrals.providerId} IN ${workerIdsOfUser(ctx.actor.userId)}`) as SQL;
 }
 
-/** A referral with its need's category and description, its clock and its provider's name: one statement. */
+/**
+ * A referral with its need's category, description and urgency, whom to visit (the resident's masked
+ * phone and plain name and address, masked by the presenter; or the anonymous contact's masked copy),
+ * its clock and its provider's name: one statement.
+ */
 export function referralSelection(now: Date) {
   const provider = sql`${referrals.providerId}`;
   return {
     referral: referrals,
     category: needs.category,
     description: needs.description,
+    urgency: needs.urgency,
+    needAddress: needs.address,
+    contactMasked: needs.contactMasked,
+    resident: residentVisitContact(needs.residentId),
     overdue: referralOverdue(now),
     providerName: sql<string | null>`CASE ${referrals.providerKind} WHEN 'organization' THEN ${organizationNameOf(provider)}
       WHEN 'social_worker' THEN ${workerNameOf(provider)} ELSE '社区分派队列' END`,

@@ -11,6 +11,7 @@ import {
   markRead,
   openCaseForReferral,
   reassignReferral,
+  revealReferralContact,
 } from "./service.js";
 
 /** Referrals (转介联办): the inbox, accept, decline, reassign, service records, complete, open a case. */
@@ -28,5 +29,9 @@ export const referralRoutes: FastifyPluginAsyncZod = async (app) => {
   serve(app, api.decline, async (request) => declineReferral(requireActor(request.ctx), request.params.id, request.body.reason));
   serve(app, api.reassign, async (request) => reassignReferral(requireActor(request.ctx), request.params.id, request.body));
   serve(app, api.addServiceRecord, async (request) => addServiceRecord(requireActor(request.ctx), request.params.id, request.body));
+  // The answer holds the full contact: never stored for Idempotency-Key replay; every call is audited.
+  serve(app, api.contact, async (request) => revealReferralContact(requireActor(request.ctx), request.params.id), {
+    config: { storeIdempotentAnswer: false },
+  });
   serve(app, api.openCase, async (request) => openCaseForReferral(requireActor(request.ctx), request.params.id, request.body));
 };

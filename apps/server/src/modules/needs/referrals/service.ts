@@ -1,8 +1,19 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Case, CaseFromReferral, Referral, ReferralReassign, ServiceRecord, ServiceRecordCreate } from "@sanshe/contracts";
+import type {
+  Case,
+  CaseFromReferral,
+  NeedContact,
+  Referral,
+  ReferralContact,
+  ReferralReassign,
+  ServiceRecord,
+  ServiceRecordCreate,
+} from "@sanshe/contracts";
 import { withTx, type ActorCtx } from "../../../platform/ctx.js";
 import { AppError, notFound } from "../../../platform/errors/app-error.js";
+import { pii } from "../../../platform/pii/index.js";
 import { openCaseFromReferral } from "../../cases/index.js";
+import { residentVisitContactUnmasked } from "../../residents/index.js";
 import { notify } from "../../notifications/index.js";
 import { residentAccountOf } from "../resident-accounts.js";
 import { needCategories, needs, referrals, serviceRecords } from "../schema.js";
@@ -233,5 +244,53 @@ export async function openCaseForReferral(ctx: ActorCtx, id: string, input: Case
       { referralId: referral.id, needId: need.id, residentId: need.residentId, areaCode: need.areaCode, description: need.description },
       input,
     );
+  });
+}
+
+/**
+ * The contact and address of an accepted referral addressed to the actor, unmasked: the registered
+ * resident's name, phone and address, or the need's anonymous contact and address. Every call writes
+ * `referrals.contact_reveal` (the fields, never the values) in the same transaction.
+ * @throws AppError NOT_FOUND when not addressed to the actor; REFERRAL_CONTACT_LOCKED unless accepted.
+ */
+export async function revealReferralContact(ctx: ActorCtx, id: string): Promise<ReferralContact> {
+  return withTx(ctx, async (tx) => {
+    const [row] = await tx.db
+      .select({ referral: referrals, residentId: needs.residentId, contactEnc: needs.contactEnc, address: needs.address })
+      .from(referrals)
+      .innerJoin(needs, eq(needs.id, referrals.needId))
+      .where(and(eq(referrals.id, id), referralHandled(tx)));
+    if (!row) {
+      throw notFound();
+    }
+    if (row.referral.status !== "accepted") {
+      throw new AppError("REFERRAL_CONTACT_LOCKED");
+    }
+    let result: ReferralContact = { contact_name: null, contact_phone: null, contact_email: null, address: row.address };
+    if (row.residentId) {
+      const resident = await residentVisitContactUnmasked(tx, row.residentId);
+      if (resident) {
+        result = {
+          contact_name: resident.name,
+          contact_phone: resident.phone,
+          contact_email: null,
+          address: resident.address ?? row.address,
+        };
+      }
+    } else if (row.contactEnc) {
+      const contact = JSON.parse(pii().decrypt(row.contactEnc)) as NeedContact;
+      result = {
+        contact_name: contact.name,
+        contact_phone: contact.phone ?? null,
+        contact_email: contact.email ?? null,
+        address: row.address,
+      };
+    }
+    const fields = Object.entries(result)
+      .filter(([, value]) => value !== null)
+      .map(([field]) => field)
+      .sort();
+    await audit(tx, "contact_reveal", row.referral, { fields, resident: row.residentId });
+    return result;
   });
 }

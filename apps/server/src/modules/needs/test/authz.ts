@@ -123,6 +123,11 @@ export const authz: Record<string, Entry> = {
     at: url("/api/v1/referrals/:id/service-records", "referral"),
     expect: only({ org: ["own"], worker: ["own"] }, "allowed"),
   },
+  "POST /api/v1/referrals/:id/contact": {
+    // the provider only (409 REFERRAL_CONTACT_LOCKED until it accepts); everyone else 403 or 404
+    at: url("/api/v1/referrals/:id/contact", "referral"),
+    expect: only({ org: ["own"], worker: ["own"] }, "allowed"),
+  },
   "POST /api/v1/referrals/:id/case": {
     at: url("/api/v1/referrals/:id/case", "referral"),
     expect: only({ org: ["own"], worker: ["own"] }, "allowed"),

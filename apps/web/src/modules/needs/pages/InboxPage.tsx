@@ -13,13 +13,15 @@ import { useCursorPaging } from "../../../ui/useCursorPagination";
 import { useEnumLabel } from "../../../ui/enumLabels";
 import { useInbox, useReferralAction } from "../api";
 import { ReassignModal } from "../components/ReassignModal";
+import { ReferralContactButton } from "../components/ReferralContactButton";
 import { ReferralCase } from "../components/ReferralCase";
 
 const parties = ["community", "organization", "social_worker", "volunteer"] as const;
 
 /**
  * Provider inbox: referrals to the caller's organization, community queue or (social workers) to the
- * caller personally, with the need's description, unread count, actions and the case opened from it.
+ * caller personally, with the need's description and urgency, whom to visit (masked; an accepted
+ * referral's contact is revealed on request, audited), unread count, actions and the case opened from it.
  */
 export function InboxPage() {
   const { t } = useTranslation();
@@ -82,6 +84,26 @@ export function InboxPage() {
             dataIndex: "description",
             render: (_, r) => <Typography.Paragraph style={{ margin: 0, maxWidth: 360 }}>{r.description}</Typography.Paragraph>,
           },
+          {
+            title: t("needs.field.urgency"),
+            // words on the tag (the colour only repeats them); red text on its light red passes AA contrast
+            render: (_, r) => <Tag color={r.urgency === "high" ? "red" : undefined}>{t(`needs.urgency.${r.urgency}`)}</Tag>,
+          },
+          {
+            title: t("needs.inbox.whom"),
+            width: 200,
+            // masked by the server until the provider accepts and asks (audited) to see the contact
+            render: (_, r) =>
+              r.contact_name || r.contact_phone || r.address ? (
+                <Space direction="vertical" size={0}>
+                  <Typography.Text>{[r.contact_name, r.contact_phone].filter(Boolean).join(" · ") || "—"}</Typography.Text>
+                  {r.address && <Typography.Text type="secondary">{r.address}</Typography.Text>}
+                  {r.status === "pending" && <Typography.Text type="secondary">{t("needs.inbox.maskedHint")}</Typography.Text>}
+                </Space>
+              ) : (
+                <Typography.Text type="secondary">{t("needs.inbox.noContact")}</Typography.Text>
+              ),
+          },
           { title: t("needs.field.provider"), render: (_, r) => r.provider_name ?? t(`needs.providerKind.${r.provider_kind}`) },
           {
             title: t("needs.field.status"),
@@ -97,7 +119,7 @@ export function InboxPage() {
             key: "respond_by",
             title: t("needs.field.respondBy"),
             render: (_, r) => (
-              <Typography.Text type={r.overdue ? "danger" : undefined}>
+              <Typography.Text type={r.overdue ? "danger" : undefined} style={{ whiteSpace: "nowrap" }}>
                 {formatDateTime(r.status === "pending" ? r.respond_by : r.resolve_by)}
               </Typography.Text>
             ),
@@ -128,6 +150,7 @@ export function InboxPage() {
                 )}
                 {r.status === "accepted" && (
                   <>
+                    <ReferralContactButton referral={r} />
                     <Button size="small" onClick={() => setServing(r)}>
                       {t("needs.inbox.addService")}
                     </Button>
