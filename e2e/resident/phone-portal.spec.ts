@@ -108,6 +108,11 @@ describe("the resident portal on a phone", () => {
       await modal.getByRole("button", { name: /确\s*定|OK/ }).click();
       await modal.waitFor({ state: "hidden" });
       await row.getByRole("button", { name: /完\s*成/ }).click();
+      // 完成 is irreversible: the organization confirms it in the pop-up first.
+      await org.page
+        .locator(".ant-popconfirm")
+        .getByRole("button", { name: /完\s*成/ })
+        .click();
       await row.getByRole("button", { name: /完\s*成/ }).waitFor({ state: "detached" });
     } finally {
       await org.context.close();
