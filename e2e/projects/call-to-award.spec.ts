@@ -13,7 +13,7 @@ afterAll(async () => {
   await browser.close();
 });
 
-const title = `丰乐社区助老服务项目征集（浏览器测试 ${Date.now().toString(36)}）`;
+const title = `丰乐社区助老服务项目征集（浏览器测试 ${Date.now()}）`;
 /** Seconds from filling the form to the deadline: enough to publish and apply; reviews open after it. */
 const DEADLINE_SECONDS = 90;
 

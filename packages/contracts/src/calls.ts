@@ -105,7 +105,9 @@ export const CallDetailSchema = CallSchema.extend({
   reviewers: z.array(z.object({ user_id: UuidSchema, display_name: z.string() })),
   need_counts: z.object({
     categories: z.array(NeedCountSchema.extend({ code: z.string() })),
-    areas: z.array(NeedCountSchema.extend({ area_code: AreaCodeSchema })),
+    areas: z.array(
+      NeedCountSchema.extend({ area_code: AreaCodeSchema, area_name: z.string().describe("The area's name (its code when unknown)") }),
+    ),
   }),
   viewer: z.object({
     purchaser: z.boolean().describe("You manage this call"),

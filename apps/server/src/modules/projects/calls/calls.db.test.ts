@@ -261,8 +261,8 @@ describe("needs behind a call", () => {
       { code: "disability", open: 3, last_12_months: 3 },
     ]);
     expect(detail.need_counts.areas).toEqual([
-      { area_code: "410105007002", open: 2, last_12_months: 3 },
-      { area_code: "410105007003", open: 3, last_12_months: 3 },
+      { area_code: "410105007002", area_name: "丰乐社区居民委员会", open: 2, last_12_months: 3 },
+      { area_code: "410105007003", area_name: "群英社区居民委员会", open: 3, last_12_months: 3 },
     ]);
 
     const suggestion = (await street.get("/api/v1/calls/suggestion?area=410105007")).json<CallSuggestion>();

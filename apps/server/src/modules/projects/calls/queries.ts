@@ -7,6 +7,7 @@ import { users } from "../../../platform/auth/index.js";
 import { inScope } from "../../../platform/scope/index.js";
 import { cursorCodec, cursorId, cursorInstant } from "../../../platform/pagination/cursor.js";
 import { countNeedsForCall, unmetNeedsSummary } from "../../needs/index.js";
+import { getAreaNames } from "../../jurisdictions/index.js";
 import { applyingOrganizations, callVisible, effectiveStatus, purchaserScope } from "./access.js";
 import { applications, callCriteria, callReviewers, calls } from "../schema.js";
 import { presentCall } from "./present.js";
@@ -71,7 +72,7 @@ export async function findCall(ctx: ActorCtx, id: string): Promise<{ call: CallR
 export async function getCall(ctx: ActorCtx, id: string): Promise<CallDetail> {
   const { call, status } = await findCall(ctx, id);
   const orgs = applyingOrganizations(ctx);
-  const [criteria, reviewers, mine, needCounts] = await Promise.all([
+  const [criteria, reviewers, mine, needCounts, areaNames] = await Promise.all([
     ctx.db.select().from(callCriteria).where(eq(callCriteria.callId, id)).orderBy(asc(callCriteria.position)),
     ctx.db
       .select({ user_id: callReviewers.userId, display_name: users.displayName })
@@ -86,6 +87,8 @@ export async function getCall(ctx: ActorCtx, id: string): Promise<CallDetail> {
           .where(and(eq(applications.callId, id), sql`${applications.orgId} IN ${orgs}`))
       : Promise.resolve([]),
     countNeedsForCall(ctx, { categories: call.needCategories, areas: call.targetAreaCodes, since: new Date(ctx.now().getTime() - yearMs) }),
+    // Names of the target areas: a community reading a street's call sees its sibling communities by name.
+    getAreaNames(ctx, call.targetAreaCodes),
   ]);
   const purchaser = purchaserScope(ctx).some((prefix) => call.areaCode.startsWith(prefix));
   return {
@@ -100,7 +103,10 @@ export async function getCall(ctx: ActorCtx, id: string): Promise<CallDetail> {
     evaluation_weights: call.evaluationWeights,
     criteria: criteria.map((c) => ({ id: c.id, position: c.position, name: c.name, description: c.description, weight: c.weight })),
     reviewers,
-    need_counts: needCounts,
+    need_counts: {
+      ...needCounts,
+      areas: needCounts.areas.map((area) => ({ ...area, area_name: areaNames.get(area.area_code) ?? area.area_code })),
+    },
     viewer: {
       purchaser,
       reviewer: reviewers.some((r) => r.user_id === ctx.actor.userId),

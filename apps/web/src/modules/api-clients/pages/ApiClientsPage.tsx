@@ -85,7 +85,7 @@ export function ApiClientsPage() {
         locale={{ emptyText: <Empty description={t("apiClients.empty")} /> }}
         columns={[
           { title: t("apiClients.field.name"), dataIndex: "name" },
-          { title: t("apiClients.field.area"), render: (_, c) => `${c.area_name}（${c.area_code}）` },
+          { title: t("apiClients.field.area"), dataIndex: "area_name" },
           { title: t("apiClients.field.keyPrefix"), render: (_, c) => <Typography.Text code>{`${c.key_prefix}…`}</Typography.Text> },
           {
             title: t("apiClients.field.lastUsed"),

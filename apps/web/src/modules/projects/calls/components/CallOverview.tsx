@@ -9,17 +9,12 @@ import { formatFen } from "../../money";
 import { useNeedCategoryList } from "../api";
 import { Countdown } from "./Countdown";
 import { SummaryTable } from "../../../../ui/SummaryTable";
-import { useMe } from "../../../auth";
-import { AreaName } from "../../../jurisdictions";
 
 /** What everyone who reads the call sees: content, needs answered with counts, money, eligibility, deadline, rubric, panel. */
 export function CallOverview({ call }: { call: CallDetail }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const categories = useNeedCategoryList();
-  const me = useMe();
-  // An area above the reader's own (a street seen by community staff) is named from their area's path.
-  const myAreaUnder = (code: string) => me.data?.memberships.find((membership) => membership.area_code.startsWith(code))?.area_code;
   const categoryName = (code: string) => categories.data?.items.find((c) => c.code === code)?.name ?? code;
   const refresh = useCallback(
     () => void queryClient.invalidateQueries({ queryKey: endpointKey(callEndpoints.get, { params: { id: call.id } }) }),
@@ -78,7 +73,7 @@ export function CallOverview({ call }: { call: CallDetail }) {
                 {
                   key: "area",
                   title: t("calls.fields.targetAreas"),
-                  render: (_v, row) => <AreaName code={row.area_code} via={myAreaUnder(row.area_code)} />,
+                  dataIndex: "area_name",
                 },
                 { key: "open", title: t("calls.detail.openNeeds"), dataIndex: "open", align: "right" },
                 { key: "year", title: t("calls.detail.lastYear"), dataIndex: "last_12_months", align: "right" },
