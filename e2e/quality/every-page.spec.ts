@@ -65,7 +65,13 @@ const forms: readonly { path: string; button: RegExp }[] = [
  * Findings known to remain, each with its reason: a finding containing `finding` on any page is not
  * counted. Keep this empty; an entry is a debt with an owner, not a silence.
  */
-const knownFailures: readonly { finding: string; reason: string }[] = [];
+const knownFailures: readonly { finding: string; reason: string }[] = [
+  {
+    finding: "/directory: axe color-contrast: .ant-tag-checkable-checked > span",
+    reason:
+      "the chosen category chip of the public services directory, reached from the resident's 服务 tab: axe measures its text against a background it cannot resolve; an inline dark background did not change the finding. Open in issue 17's note.",
+  },
+];
 
 let browser: Browser;
 
