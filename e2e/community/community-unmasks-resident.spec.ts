@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { launchBrowser, newPage, signInThroughPage } from "../fixtures/browser.js";
+import { launchBrowser, newPage, revealWithPurpose, signInThroughPage } from "../fixtures/browser.js";
 
 let browser: Browser;
 
@@ -28,9 +28,8 @@ describe("residents", () => {
 
       await page.locator(".ant-table-tbody .ant-btn-link").first().click();
       await page.getByRole("button", { name: "查看完整信息" }).click();
-      await page.getByLabel("查看用途").fill("核实低保申请材料");
       const modal = page.locator(".ant-modal");
-      await modal.getByRole("button", { name: /确\s*定|OK/ }).click();
+      await revealWithPurpose(modal, "核实低保申请材料");
       const full = modal.locator(".ant-descriptions-item-content").first();
       await expect.poll(async () => (await full.textContent()) ?? "").toMatch(/^410105\d{11}[\dX]/);
       if (process.env.E2E_SCREENSHOTS) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newPage, seriousViolations, signInThroughPage } from "../fixtures/browser.js";
+import { launchBrowser, newPage, revealWithPurpose, seriousViolations, signInThroughPage } from "../fixtures/browser.js";
 
 let browser: Browser;
 
@@ -83,6 +83,7 @@ describe("whom to visit (issue 17)", () => {
       expect(await accepted.innerText()).toContain("****");
       await accepted.getByRole("button", { name: "查看联系方式" }).click();
       const dialog = page.getByRole("dialog", { name: "走访对象联系方式" });
+      await revealWithPurpose(dialog, "上门核实独居情况");
       await dialog.getByText("本次查看已记入审计日志").waitFor();
       expect(await dialog.locator(".ant-descriptions").innerText()).not.toContain("*");
       await page.locator(".ant-zoom-appear, .ant-zoom-enter").waitFor({ state: "detached" });
@@ -110,6 +111,7 @@ describe("whom to visit (issue 17)", () => {
       await row.getByText("已接单").waitFor();
       await row.getByRole("button", { name: "查看联系方式" }).click();
       const dialog = page.getByRole("dialog", { name: "走访对象联系方式" });
+      await revealWithPurpose(dialog, "电话预约上门时间");
       await dialog.getByText("本次查看已记入审计日志").waitFor();
       const shown = await dialog.innerText();
       expect(shown).toMatch(/1\d{10}/);

@@ -137,7 +137,12 @@ export const NeedSchema = z.object({
   confirmed_by: ConfirmationSourceSchema.nullable().describe("How the closure was confirmed; null while open"),
   closed_at: TimestampSchema.nullable(),
   contact: NeedContactMaskedSchema.nullable().describe("Anonymous contact (no registered resident), masked"),
-  address: z.string().nullable().describe("Where the need is (free text, e.g. from Open311 address_string)"),
+  address: z
+    .string()
+    .nullable()
+    .describe(
+      "Where the need is (free text, e.g. from Open311 address_string); masked for a provider reading it through a referral (POST /referrals/{id}/contact reveals it)",
+    ),
   duplicate_of: UuidSchema.nullable().optional().describe("On create: an open need of the same resident and category"),
   version: z.number().int(),
   created_at: TimestampSchema,

@@ -49,6 +49,12 @@ export const ReferralReassignSchema = z.strictObject({
 });
 export type ReferralReassign = z.infer<typeof ReferralReassignSchema>;
 
+/** Why the provider needs the contact in full (recorded in the audit log with the fields shown). */
+export const ReferralContactRevealSchema = z.strictObject({
+  purpose: text({ min: 2, max: 200 }).describe("Why you need the contact in full, e.g. 电话预约上门时间 (recorded in the audit log)"),
+});
+export type ReferralContactReveal = z.infer<typeof ReferralContactRevealSchema>;
+
 /** The contact of an accepted referral's resident, unmasked (audited). */
 export const ReferralContactSchema = z.object({
   contact_name: z.string().nullable().describe("The resident's or contact's name"),
@@ -144,10 +150,11 @@ export const referralEndpoints = {
     method: "POST",
     path: "/referrals/:id/contact",
     summary:
-      "Show the contact and address of an accepted referral addressed to you, unmasked; audited (409 REFERRAL_CONTACT_LOCKED before accepting)",
+      "Show the contact and address of an accepted referral addressed to you, unmasked, for a stated purpose; audited with the purpose (409 REFERRAL_CONTACT_LOCKED before accepting)",
     tags: referralTags,
     access: "referrals.handle",
     params: ReferralIdParamsSchema,
+    body: ReferralContactRevealSchema,
     status: 200,
     response: ReferralContactSchema,
     problems: [409],

@@ -1,5 +1,6 @@
 import type { Need, NeedCategory, NeedDetail, Referral } from "@sanshe/contracts";
 import type { Ctx } from "../../platform/ctx.js";
+import { maskAddress } from "../../platform/pii/index.js";
 import type { needCategories, needs } from "./schema.js";
 
 /** A need with its category's names and its clocks, as the list and detail statements select it. */
@@ -11,7 +12,22 @@ export type NeedJoinRow = {
   confirmationOverdue: boolean;
 };
 
-/** A need as the API shows it (the contact masked, the reader's language). */
+/**
+ * The need's address in full for whoever reported it and for readers whose needs.read covers its area
+ * (they triage and visit); masked for a provider that reads the need through a referral, as in its
+ * inbox (POST /referrals/{id}/contact reveals it, audited).
+ */
+function addressFor(ctx: Ctx, need: typeof needs.$inferSelect): string | null {
+  if (need.address === null) {
+    return null;
+  }
+  const actor = ctx.actor;
+  const full =
+    actor !== null && (need.createdBy === actor.userId || actor.scope("needs.read").some((prefix) => need.areaCode.startsWith(prefix)));
+  return full ? need.address : maskAddress(need.address);
+}
+
+/** A need as the API shows it (the contact masked, the address as addressFor says, the reader's language). */
 export function presentNeed(ctx: Ctx, row: NeedJoinRow): Need {
   const need = row.need;
   return {
@@ -37,7 +53,7 @@ export function presentNeed(ctx: Ctx, row: NeedJoinRow): Need {
     closed_at: need.closedAt?.toISOString() ?? null,
     grid: need.gridId ? { id: need.gridId, name: need.gridName ?? "" } : null,
     contact: need.contactMasked ?? null,
-    address: need.address,
+    address: addressFor(ctx, need),
     version: need.version,
     created_at: need.createdAt.toISOString(),
     updated_at: need.updatedAt.toISOString(),

@@ -223,7 +223,7 @@ export function useGridOptions(areaCode: string | undefined) {
   });
 }
 
-/** Reveals an accepted referral's contact (audited on the server); the answer is never cached. */
+/** Reveals an accepted referral's contact for a stated purpose (audited on the server); the answer is never cached. */
 export function useRevealReferralContact(id: string) {
-  return useMutation({ mutationFn: () => call(referralEndpoints.contact, { params: { id } }) });
+  return useMutation({ mutationFn: (purpose: string) => call(referralEndpoints.contact, { params: { id }, body: { purpose } }) });
 }

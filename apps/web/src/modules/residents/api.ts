@@ -7,7 +7,6 @@ import {
   type ResidentCreate,
   type ResidentGroup,
   type ResidentMove,
-  type ResidentUnmask,
   type ResidentUpdate,
 } from "@sanshe/contracts";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -101,9 +100,10 @@ export function useMoveResident(id: string) {
 }
 
 /** Asks for the full ID number and phone for a purpose; the server audits the request. */
+/** Shows the resident's full ID number and phone for a stated purpose (audited on the server). */
 export function useUnmaskResident(id: string) {
   return useMutation({
-    mutationFn: (body: ResidentUnmask) => call(api.unmask, { ...byId(id), body }),
+    mutationFn: (purpose: string) => call(api.unmask, { ...byId(id), body: { fields: ["id_number", "phone"], purpose } }),
   });
 }
 

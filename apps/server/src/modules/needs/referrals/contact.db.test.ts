@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { NeedDetail, Referral, ReferralContact } from "@sanshe/contracts";
 import { as, createTestApp, signIn, type TestApp } from "../../../../test/test-app.js";
 import { auditLog } from "../../../platform/audit/schema.js";
+import { needs } from "../schema.js";
 import { buildSocialOrg } from "../../social-orgs/test/factories.js";
 import { buildUser } from "../../users/test/factories.js";
 import { buildResident } from "../../residents/test/factories.js";
@@ -23,6 +24,7 @@ let otherStaff: Client;
 let residentId: string;
 
 type Inbox = { items: Referral[] };
+const purpose = { purpose: "电话预约上门时间" };
 
 async function client(grants: Parameters<typeof buildUser>[1]): Promise<Client> {
   return as(t.app, await signIn(t.app, (await buildUser(t.ctx, grants)).login));
@@ -94,19 +96,19 @@ describe("whom to visit, from the referral inbox", () => {
       expect(body).not.toContain("陈秀兰");
       expect(body).not.toContain("2单元301室");
     }
-    expectProblem(await orgStaff.post(`/api/v1/referrals/${referral.id}/contact`), 409, "REFERRAL_CONTACT_LOCKED");
+    expectProblem(await orgStaff.post(`/api/v1/referrals/${referral.id}/contact`, purpose), 409, "REFERRAL_CONTACT_LOCKED");
     expect(await contactAudits(referral.id)).toHaveLength(0);
   });
 
   it("reveals the contact after accepting, audited every time; another organization and other staff get 404", async () => {
     const referral = await pendingReferral({ resident_id: residentId });
-    expectProblem(await otherOrgStaff.post(`/api/v1/referrals/${referral.id}/contact`), 404, "NOT_FOUND");
+    expectProblem(await otherOrgStaff.post(`/api/v1/referrals/${referral.id}/contact`, purpose), 404, "NOT_FOUND");
     expect((await orgStaff.post(`/api/v1/referrals/${referral.id}/accept`)).statusCode).toBe(200);
-    expectProblem(await otherOrgStaff.post(`/api/v1/referrals/${referral.id}/contact`), 404, "NOT_FOUND");
-    expectProblem(await otherStaff.post(`/api/v1/referrals/${referral.id}/contact`), 404, "NOT_FOUND");
+    expectProblem(await otherOrgStaff.post(`/api/v1/referrals/${referral.id}/contact`, purpose), 404, "NOT_FOUND");
+    expectProblem(await otherStaff.post(`/api/v1/referrals/${referral.id}/contact`, purpose), 404, "NOT_FOUND");
     expect((await otherOrgStaff.get("/api/v1/referrals?inbox=1")).body).not.toContain(referral.id);
     const options = { headers: { "idempotency-key": `contact-${referral.id}` } };
-    const shown = await orgStaff.post(`/api/v1/referrals/${referral.id}/contact`, undefined, options);
+    const shown = await orgStaff.post(`/api/v1/referrals/${referral.id}/contact`, purpose, options);
     expect(shown.statusCode, shown.body).toBe(200);
     expect(shown.json<ReferralContact>()).toEqual({
       contact_name: "陈秀兰",
@@ -114,10 +116,14 @@ describe("whom to visit, from the referral inbox", () => {
       contact_email: null,
       address: "丰乐路12号院3号楼2单元301室",
     });
-    expect((await orgStaff.post(`/api/v1/referrals/${referral.id}/contact`, undefined, options)).statusCode).toBe(200);
+    expect((await orgStaff.post(`/api/v1/referrals/${referral.id}/contact`, purpose, options)).statusCode).toBe(200);
     const audits = await contactAudits(referral.id);
     expect(audits).toHaveLength(2);
-    expect(audits[0]?.detail).toMatchObject({ fields: ["address", "contact_name", "contact_phone"], resident: residentId });
+    expect(audits[0]?.detail).toMatchObject({
+      fields: ["address", "contact_name", "contact_phone"],
+      purpose: "电话预约上门时间",
+      resident: residentId,
+    });
     expect(JSON.stringify(audits.map((audit) => audit.detail))).not.toContain("13812345678");
     // The inbox itself stays masked after accepting: only the audited action reveals.
     expect((await orgStaff.get(`/api/v1/referrals/${referral.id}`)).body).not.toContain("13812345678");
@@ -128,8 +134,28 @@ describe("whom to visit, from the referral inbox", () => {
     const row = (await orgStaff.get(`/api/v1/referrals/${referral.id}`)).json<Referral>();
     expect(row).toMatchObject({ urgency: "normal", contact_name: "李*英", contact_phone: "139****5678", address: null });
     expect((await orgStaff.post(`/api/v1/referrals/${referral.id}/accept`)).statusCode).toBe(200);
-    const shown = await orgStaff.post(`/api/v1/referrals/${referral.id}/contact`);
+    const shown = await orgStaff.post(`/api/v1/referrals/${referral.id}/contact`, purpose);
     expect(shown.json<ReferralContact>()).toMatchObject({ contact_name: "李秀英", contact_phone: "13912345678" });
     expect(await contactAudits(referral.id)).toHaveLength(1);
+  });
+
+  it("refuses a reveal without a stated purpose, and audits nothing", async () => {
+    const referral = await pendingReferral({ resident_id: residentId });
+    expect((await orgStaff.post(`/api/v1/referrals/${referral.id}/accept`)).statusCode).toBe(200);
+    for (const body of [undefined, {}, { purpose: " " }, { purpose: "查" }, { purpose: "x".repeat(201) }, { purpose: "电话", extra: 1 }]) {
+      expectProblem(await orgStaff.post(`/api/v1/referrals/${referral.id}/contact`, body), 400, "VALIDATION_FAILED");
+    }
+    expect(await contactAudits(referral.id)).toHaveLength(0);
+  });
+
+  it("masks the need's address for the provider reading the need itself; its community and its reporter read it in full", async () => {
+    const referral = await pendingReferral({ area_code: community, contact: { name: "王建国", phone: "13712345678" } });
+    await t.ctx.db.update(needs).set({ address: "丰乐路8号院5号楼1单元102室" }).where(eq(needs.id, referral.need_id));
+    const asProvider = await orgStaff.get(`/api/v1/needs/${referral.need_id}`);
+    expect(asProvider.statusCode, asProvider.body).toBe(200);
+    expect(asProvider.json<NeedDetail>().address).toBe("丰乐路8号****");
+    expect(asProvider.body).not.toContain("1单元102室");
+    expect((await orgStaff.get("/api/v1/needs")).body).not.toContain("1单元102室");
+    expect((await staff.get(`/api/v1/needs/${referral.need_id}`)).json<NeedDetail>().address).toBe("丰乐路8号院5号楼1单元102室");
   });
 });

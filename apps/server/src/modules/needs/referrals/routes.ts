@@ -30,7 +30,7 @@ export const referralRoutes: FastifyPluginAsyncZod = async (app) => {
   serve(app, api.reassign, async (request) => reassignReferral(requireActor(request.ctx), request.params.id, request.body));
   serve(app, api.addServiceRecord, async (request) => addServiceRecord(requireActor(request.ctx), request.params.id, request.body));
   // The answer holds the full contact: never stored for Idempotency-Key replay; every call is audited.
-  serve(app, api.contact, async (request) => revealReferralContact(requireActor(request.ctx), request.params.id), {
+  serve(app, api.contact, async (request) => revealReferralContact(requireActor(request.ctx), request.params.id, request.body.purpose), {
     config: { storeIdempotentAnswer: false },
   });
   serve(app, api.openCase, async (request) => openCaseForReferral(requireActor(request.ctx), request.params.id, request.body));

@@ -250,10 +250,10 @@ export async function openCaseForReferral(ctx: ActorCtx, id: string, input: Case
 /**
  * The contact and address of an accepted referral addressed to the actor, unmasked: the registered
  * resident's name, phone and address, or the need's anonymous contact and address. Every call writes
- * `referrals.contact_reveal` (the fields, never the values) in the same transaction.
+ * `referrals.contact_reveal` (the fields and the stated purpose, never the values) in the same transaction.
  * @throws AppError NOT_FOUND when not addressed to the actor; REFERRAL_CONTACT_LOCKED unless accepted.
  */
-export async function revealReferralContact(ctx: ActorCtx, id: string): Promise<ReferralContact> {
+export async function revealReferralContact(ctx: ActorCtx, id: string, purpose: string): Promise<ReferralContact> {
   return withTx(ctx, async (tx) => {
     const [row] = await tx.db
       .select({ referral: referrals, residentId: needs.residentId, contactEnc: needs.contactEnc, address: needs.address })
@@ -290,7 +290,7 @@ export async function revealReferralContact(ctx: ActorCtx, id: string): Promise<
       .filter(([, value]) => value !== null)
       .map(([field]) => field)
       .sort();
-    await audit(tx, "contact_reveal", row.referral, { fields, resident: row.residentId });
+    await audit(tx, "contact_reveal", row.referral, { fields, purpose, resident: row.residentId });
     return result;
   });
 }

@@ -125,7 +125,10 @@ export const authz: Record<string, Entry> = {
   },
   "POST /api/v1/referrals/:id/contact": {
     // the provider only (409 REFERRAL_CONTACT_LOCKED until it accepts); everyone else 403 or 404
-    at: url("/api/v1/referrals/:id/contact", "referral"),
+    at: (world, position) => {
+      const target = url("/api/v1/referrals/:id/contact", "referral")(world, position);
+      return target && { ...target, body: { purpose: "电话预约上门时间" } };
+    },
     expect: only({ org: ["own"], worker: ["own"] }, "allowed"),
   },
   "POST /api/v1/referrals/:id/case": {
