@@ -1,3 +1,4 @@
+import { DEMO_LOGINS } from "@sanshe/contracts";
 import { appendFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
@@ -16,19 +17,7 @@ import { codeLeaks } from "../fixtures/code-leaks.js";
  * "/audit: leak session.create".
  */
 
-const roles = [
-  "demo-city",
-  "demo-district",
-  "demo-district-erqi",
-  "demo-street",
-  "demo-community",
-  "demo-org",
-  "demo-worker",
-  "demo-evaluator",
-  "demo-resident",
-  "demo-auditor",
-  "demo-department",
-] as const;
+const roles = DEMO_LOGINS;
 
 /**
  * Lists whose first row leads to a detail page worth checking: the list path and how the detail

@@ -1,3 +1,4 @@
+import { DEFAULT_DEMO_PASSWORD } from "@sanshe/contracts";
 import { parseArgs } from "node:util";
 import path from "node:path";
 import { buildApp } from "./app.js";
@@ -46,7 +47,9 @@ function seedOptions(config: Config, database: Database) {
 
 function printDemoLogins(config: Config): void {
   print("");
-  print(`Demo accounts (password: ${config.demoPassword === "Sanshe-demo-2026" ? "Sanshe-demo-2026" : "from SANSHE_DEMO_PASSWORD"}):`);
+  print(
+    `Demo accounts (password: ${config.demoPassword === DEFAULT_DEMO_PASSWORD ? DEFAULT_DEMO_PASSWORD : "from SANSHE_DEMO_PASSWORD"}):`,
+  );
   for (const account of demoAccounts) {
     print(`  ${account.login.padEnd(20)} ${account.who}`);
   }

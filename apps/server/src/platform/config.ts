@@ -1,3 +1,4 @@
+import { DEFAULT_DEMO_PASSWORD } from "@sanshe/contracts";
 import path from "node:path";
 import { z } from "zod";
 import { developmentKey } from "./pii/index.js";
@@ -8,7 +9,7 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   SANSHE_DATA_DIR: z.string().default("data/pglite"),
   NODE_ENV: z.string().default("development"),
-  SANSHE_DEMO_PASSWORD: z.string().min(10).default("Sanshe-demo-2026"),
+  SANSHE_DEMO_PASSWORD: z.string().min(10).default(DEFAULT_DEMO_PASSWORD),
   SANSHE_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   SANSHE_SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
   SANSHE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),

@@ -13,6 +13,7 @@
  * Run: `npm run test:faults` (root). Needs the PostgreSQL 15 binaries for (a); as root the cluster
  * runs as the postgres user.
  */
+import { DEFAULT_DEMO_PASSWORD } from "@sanshe/contracts";
 import { execFile, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -35,7 +36,7 @@ function findPgBin(): string {
 }
 const pgBin = findPgBin();
 const pgPort = Number(process.env.FAULTS_PG_PORT ?? 55432);
-const demoPassword = "Sanshe-demo-2026";
+const demoPassword = DEFAULT_DEMO_PASSWORD;
 const isRoot = process.getuid?.() === 0;
 const mb = 1_048_576;
 

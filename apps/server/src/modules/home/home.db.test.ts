@@ -1,3 +1,4 @@
+import { DEMO_LOGINS, type DemoLogin } from "@sanshe/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HomeTodos, Todo, TodoKey } from "@sanshe/contracts/home";
 import { as, createTestApp, signIn, testPassword, type TestApp } from "../../../test/test-app.js";
@@ -13,20 +14,8 @@ import { buildUser } from "../users/test/factories.js";
  */
 
 let t: TestApp;
-const logins = [
-  "demo-city",
-  "demo-district",
-  "demo-district-erqi",
-  "demo-street",
-  "demo-community",
-  "demo-org",
-  "demo-worker",
-  "demo-evaluator",
-  "demo-resident",
-  "demo-auditor",
-  "demo-department",
-] as const;
-type Login = (typeof logins)[number];
+const logins = DEMO_LOGINS;
+type Login = DemoLogin;
 const clients = new Map<string, ReturnType<typeof as>>();
 
 function client(login: string) {

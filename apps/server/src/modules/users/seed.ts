@@ -1,4 +1,4 @@
-import type { MembershipCreate, Role } from "@sanshe/contracts";
+import type { DemoLogin, MembershipCreate, Role } from "@sanshe/contracts";
 import { eq } from "drizzle-orm";
 import type { Ctx } from "../../platform/ctx.js";
 import type { SeedOptions } from "../../platform/module.js";
@@ -8,7 +8,7 @@ import { demoDepartmentName, ensureDemoDepartments } from "../admin-tasks/index.
 import { createUserAsSystem } from "./service.js";
 
 type DemoAccount = {
-  login: string;
+  login: DemoLogin;
   displayName: string;
   who: string;
   /** organization: of the demo agency; department: of the demo department (金水区民政局). */
@@ -16,7 +16,14 @@ type DemoAccount = {
 };
 
 /** A demo account holding one role in one area (of the demo agency when `organization`). */
-const demoAccount = (login: string, displayName: string, who: string, role: Role, areaCode: string, organization?: true): DemoAccount => ({
+const demoAccount = (
+  login: DemoLogin,
+  displayName: string,
+  who: string,
+  role: Role,
+  areaCode: string,
+  organization?: true,
+): DemoAccount => ({
   login,
   displayName,
   who,

@@ -1,3 +1,4 @@
+import { DEFAULT_DEMO_PASSWORD } from "@sanshe/contracts";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Ajv04 from "ajv-draft-04";
@@ -53,7 +54,7 @@ type Release = {
 type ReleasePackage = { releases: Release[]; links?: { next: string } };
 
 let t: TestApp;
-const options = { demoPassword: "Sanshe-demo-2026", minFreeBytes: 0, log: () => undefined };
+const options = { demoPassword: DEFAULT_DEMO_PASSWORD, minFreeBytes: 0, log: () => undefined };
 
 async function get<T>(url: string, status = 200): Promise<T> {
   const response = await t.app.inject({ method: "GET", url });

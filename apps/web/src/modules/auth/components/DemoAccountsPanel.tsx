@@ -1,22 +1,9 @@
+import { DEFAULT_DEMO_PASSWORD, DEMO_LOGINS } from "@sanshe/contracts";
 import { Button, Collapse, List, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 
-/** Password shared by the demo accounts that `sanshe seed` creates. */
-export const DEMO_PASSWORD = "Sanshe-demo-2026";
-
-const DEMO_ACCOUNTS = [
-  "demo-city",
-  "demo-district",
-  "demo-district-erqi",
-  "demo-street",
-  "demo-community",
-  "demo-org",
-  "demo-worker",
-  "demo-evaluator",
-  "demo-resident",
-  "demo-auditor",
-  "demo-department",
-] as const;
+/** Password shared by the demo accounts that `sanshe seed` creates (unless the server sets another). */
+export const DEMO_PASSWORD = DEFAULT_DEMO_PASSWORD;
 
 /** Collapsible list of the demo accounts; choosing one fills the login form. */
 export function DemoAccountsPanel({ onPick }: { onPick: (login: string, password: string) => void }) {
@@ -38,7 +25,7 @@ export function DemoAccountsPanel({ onPick }: { onPick: (login: string, password
               </Typography.Paragraph>
               <List
                 size="small"
-                dataSource={DEMO_ACCOUNTS}
+                dataSource={DEMO_LOGINS}
                 renderItem={(login) => (
                   <List.Item
                     actions={[
