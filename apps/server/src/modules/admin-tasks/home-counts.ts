@@ -1,8 +1,7 @@
-import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { ActorCtx } from "../../platform/ctx.js";
-import { inScope } from "../../platform/scope/index.js";
-import { actorDepartments, roleScope, todayOf } from "./access.js";
-import { visibleTasks } from "./queries.js";
+import { todayOf } from "./access.js";
+import { communityRowsVisible, visibleTasks } from "./queries.js";
 import { adminTaskOccurrences, adminTasks } from "./schema.js";
 
 /**
@@ -23,19 +22,9 @@ export async function countAdminTaskTodos(ctx: ActorCtx): Promise<{ submitted: n
 
 /**
  * Open occurrences of the actor's community queue and those past their due date: the rows
- * GET /community-queue?status=open lists (the communities of the reader's queue scope, a department's
- * own tasks). One aggregate statement.
+ * GET /community-queue?status=open lists (its own visibility predicate). One aggregate statement.
  */
 export async function countOpenQueue(ctx: ActorCtx): Promise<{ count: number; overdue: number }> {
-  const scope = [...roleScope(ctx.actor, "official", "admin_tasks.read"), ...roleScope(ctx.actor, "community_staff", "admin_tasks.read")];
-  const own = actorDepartments(ctx.actor);
-  const branches: SQL[] = [
-    ...(scope.length > 0 ? [inScope(adminTaskOccurrences.areaCode, scope)] : []),
-    ...(own.length > 0 ? [inArray(adminTasks.departmentId, own)] : []),
-  ];
-  if (branches.length === 0) {
-    return { count: 0, overdue: 0 };
-  }
   const [row] = await ctx.db
     .select({
       count: sql<number>`count(*)::int`,
@@ -43,6 +32,6 @@ export async function countOpenQueue(ctx: ActorCtx): Promise<{ count: number; ov
     })
     .from(adminTaskOccurrences)
     .innerJoin(adminTasks, eq(adminTasks.id, adminTaskOccurrences.taskId))
-    .where(and(or(...branches), eq(adminTaskOccurrences.status, "open")));
+    .where(and(communityRowsVisible(ctx, adminTaskOccurrences.areaCode, adminTasks.departmentId), eq(adminTaskOccurrences.status, "open")));
   return { count: Number(row?.count ?? 0), overdue: Number(row?.overdue ?? 0) };
 }

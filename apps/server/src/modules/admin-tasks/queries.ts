@@ -161,7 +161,7 @@ function queueScope(ctx: ActorCtx): string[] {
  * The rows of a community-side table (occurrences, refusals) a reader sees: those of the communities
  * in their queue scope, and a department's those of its own department; nothing otherwise.
  */
-function communityRowsVisible(ctx: ActorCtx, areaCode: AnyColumn, departmentId: AnyColumn): SQL {
+export function communityRowsVisible(ctx: ActorCtx, areaCode: AnyColumn, departmentId: AnyColumn): SQL {
   const branches: SQL[] = [];
   const scope = queueScope(ctx);
   if (scope.length > 0) {

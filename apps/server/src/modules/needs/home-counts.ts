@@ -1,11 +1,8 @@
-import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { ActorCtx } from "../../platform/ctx.js";
 import { needs, referrals } from "./schema.js";
-import { needVisible } from "./queries.js";
+import { needOverdueFilter, needVisible } from "./queries.js";
 import { referralHandled } from "./referrals/queries.js";
-
-/** Days a done need may wait for the resident's confirmation before the needs list marks it overdue (queries.ts). */
-const confirmationDays = 7;
 
 export type ReferralTodoCounts = { pending: number; pendingOverdue: number; accepted: number; acceptedOverdue: number };
 
@@ -38,19 +35,14 @@ export type NeedTodoCounts = { done: number; confirmationOverdue: number };
 
 /**
  * Done needs the actor may read (awaiting the resident's confirmation) and, of those, the ones the
- * needs list marks overdue (done for more than 7 days, or with a referral past its clock): the totals
- * of GET /needs?status=done and GET /needs?status=done&overdue=1. One aggregate statement.
+ * needs list marks overdue (its own filter): the totals of GET /needs?status=done and GET
+ * /needs?status=done&overdue=1. One aggregate statement.
  */
 export async function countNeedTodos(ctx: ActorCtx): Promise<NeedTodoCounts> {
-  const now = ctx.now();
-  const at = sql`${now.toISOString()}::timestamptz`;
-  const referralLate = sql`EXISTS (SELECT 1 FROM ${referrals} AS r WHERE r.need_id = ${needs.id}
-    AND ((r.status = 'pending' AND r.respond_by < ${at}) OR (r.status = 'accepted' AND r.resolve_by < ${at})))`;
-  const waitedTooLong = sql`${needs.doneAt} < ${at} - make_interval(days => ${confirmationDays})`;
   const [row] = await ctx.db
     .select({
       done: sql<number>`count(*)::int`,
-      confirmationOverdue: sql<number>`count(*) FILTER (WHERE ${or(waitedTooLong, referralLate) as SQL})::int`,
+      confirmationOverdue: sql<number>`count(*) FILTER (WHERE ${needOverdueFilter(ctx.now())})::int`,
     })
     .from(needs)
     .where(and(eq(needs.status, "done"), needVisible(ctx)));

@@ -41,6 +41,11 @@ function confirmationOverdue(now: Date): SQL<boolean> {
   return sql<boolean>`(${needs.status} = 'done' AND ${needs.doneAt} < ${now.toISOString()}::timestamptz - make_interval(days => ${confirmationDays}))`;
 }
 
+/** The needs list's `overdue=1`: a referral past its clock, or done and waiting too long for the resident (the 首页 count uses it too). */
+export function needOverdueFilter(now: Date): SQL {
+  return or(needOverdue(now), confirmationOverdue(now)) as SQL;
+}
+
 /**
  * Needs the actor may read, as branches of a union: each needs.read scope prefix (officials,
  * community staff), the needs the actor reported themself, and the needs referred to the actor (a
@@ -116,7 +121,7 @@ export async function listNeeds(ctx: ActorCtx, query: NeedListQuery): Promise<Co
     filters.push(inPrefixIndexed(needs.areaCode, query.area));
   }
   if (query.overdue === "1") {
-    filters.push(or(needOverdue(now), confirmationOverdue(now)) as SQL);
+    filters.push(needOverdueFilter(now));
   }
   const keyset = sortedKeyset(needSortColumns, { sort: query.sort, fallback: "-created_at", cursor: query.cursor, id: needs.id });
   const branches = needVisibleBranches(ctx);
