@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { devices, type Browser, type Page } from "playwright-core";
 import { launchBrowser, newPage, signInThroughPage } from "../fixtures/browser.js";
+import { serveReferral } from "../fixtures/journeys.js";
 
 let browser: Browser;
 
@@ -59,21 +60,7 @@ describe("the need loop", () => {
     const org = await newPage(browser, inject("baseUrl"));
     try {
       await signInThroughPage(org.page, "demo-org");
-      await org.page.goto("/referrals");
-      const row = org.page.locator(".ant-table-tbody tr").filter({ hasText: description });
-      await row.waitFor();
-      await row.getByRole("button", { name: /接\s*单/ }).click();
-      await row.getByRole("button", { name: /记录服务/ }).click();
-      const modal = org.page.locator(".ant-modal").filter({ hasText: "记录服务" });
-      await modal.getByLabel("服务人/单位").fill("丰乐社工 王老师");
-      await modal.getByRole("button", { name: /确\s*定|OK/ }).click();
-      await modal.waitFor({ state: "hidden" });
-      await row.getByRole("button", { name: /完\s*成/ }).click();
-      await org.page
-        .locator(".ant-popconfirm")
-        .getByRole("button", { name: /完\s*成/ })
-        .click();
-      await row.getByRole("button", { name: /完\s*成/ }).waitFor({ state: "detached" });
+      await serveReferral(org.page, description);
       await shot(org.page, "journey-2-completed");
     } finally {
       await org.context.close();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser, newPage, seriousViolations, signInThroughPage } from "../fixtures/browser.js";
+import { serveReferral } from "../fixtures/journeys.js";
 
 /**
  * Issue 17, at 390x844: the resident portal (bottom tabs, badge, 我的需求 with the need awaiting
@@ -98,22 +99,7 @@ describe("the resident portal on a phone", () => {
     const org = await newPage(browser, inject("baseUrl"));
     try {
       await signInThroughPage(org.page, "demo-org");
-      await org.page.goto("/referrals");
-      const row = org.page.locator(".ant-table-tbody tr").filter({ hasText: description.slice(0, 20) });
-      await row.waitFor();
-      await row.getByRole("button", { name: /接\s*单/ }).click();
-      await row.getByRole("button", { name: /记录服务/ }).click();
-      const modal = org.page.locator(".ant-modal").filter({ hasText: "记录服务" });
-      await modal.getByLabel("服务人/单位").fill("丰乐社工 王老师");
-      await modal.getByRole("button", { name: /确\s*定|OK/ }).click();
-      await modal.waitFor({ state: "hidden" });
-      await row.getByRole("button", { name: /完\s*成/ }).click();
-      // 完成 is irreversible: the organization confirms it in the pop-up first.
-      await org.page
-        .locator(".ant-popconfirm")
-        .getByRole("button", { name: /完\s*成/ })
-        .click();
-      await row.getByRole("button", { name: /完\s*成/ }).waitFor({ state: "detached" });
+      await serveReferral(org.page, description.slice(0, 20));
     } finally {
       await org.context.close();
     }
