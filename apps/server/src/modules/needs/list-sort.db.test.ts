@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inArray, sql } from "drizzle-orm";
 import type { CountedPage, Need } from "@sanshe/contracts";
 import { as, createTestApp, signIn, type TestApp } from "../../../test/test-app.js";
+import { walkList } from "../../../test/lists.js";
 import { buildUser } from "../users/test/factories.js";
 import { buildNeed } from "./test/factories.js";
 import { needs } from "./schema.js";
@@ -22,23 +23,7 @@ const theirs: string[] = [];
 
 type Row = { id: string; created_at: string; updated_at: string; urgency: string; closed_at: string | null };
 
-async function walk(sort: string | null, limit = 3): Promise<{ items: Need[]; totals: Array<{ total: number; capped: boolean }> }> {
-  const items: Need[] = [];
-  const totals: Array<{ total: number; capped: boolean }> = [];
-  let cursor: string | null = null;
-  let pages = 0;
-  do {
-    const query = new URLSearchParams({ limit: String(limit), ...(sort ? { sort } : {}), ...(cursor ? { cursor } : {}) });
-    const response = await district.get(`/api/v1/needs?${query.toString()}`);
-    expect(response.statusCode, response.body).toBe(200);
-    const page = response.json<CountedPage<Need>>();
-    items.push(...page.items);
-    totals.push({ total: page.total, capped: page.capped });
-    cursor = page.next_cursor;
-    pages += 1;
-  } while (cursor && pages < 50);
-  return { items, totals };
-}
+const walk = (sort: string | null, limit = 3) => walkList<Need>(district, "/api/v1/needs", { limit: String(limit), sort });
 
 async function expectedOrder(sort: string): Promise<string[]> {
   const descending = sort.startsWith("-");

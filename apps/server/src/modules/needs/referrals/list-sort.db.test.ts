@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inArray } from "drizzle-orm";
-import type { CountedPage, Referral } from "@sanshe/contracts";
+import type { Referral } from "@sanshe/contracts";
 import { as, createTestApp, signIn, type TestApp } from "../../../../test/test-app.js";
+import { walkList } from "../../../../test/lists.js";
 import { buildUser } from "../../users/test/factories.js";
 import { csvBodyRows, exportAudits } from "../../exports/test/exports.js";
 import { buildNeed } from "../test/factories.js";
@@ -18,23 +19,7 @@ let official: { http: ReturnType<typeof as>; id: string };
 const mine: string[] = [];
 const theirs: string[] = [];
 
-async function walk(sort: string): Promise<{ ids: string[]; totals: number[] }> {
-  const ids: string[] = [];
-  const totals: number[] = [];
-  let cursor: string | null = null;
-  let pages = 0;
-  do {
-    const query = new URLSearchParams({ limit: "2", sort, ...(cursor ? { cursor } : {}) });
-    const response = await official.http.get(`/api/v1/referrals?${query.toString()}`);
-    expect(response.statusCode, response.body).toBe(200);
-    const page = response.json<CountedPage<Referral>>();
-    ids.push(...page.items.map((item) => item.id));
-    totals.push(page.total);
-    cursor = page.next_cursor;
-    pages += 1;
-  } while (cursor && pages < 50);
-  return { ids, totals };
-}
+const walk = (sort: string) => walkList<Referral>(official.http, "/api/v1/referrals", { limit: "2", sort });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -67,7 +52,7 @@ describe("referral list sorting, totals and export", () => {
     const expected = rows.sort((a, b) => (key(a) - key(b) || (a.id < b.id ? -1 : 1)) * (descending ? -1 : 1)).map((row) => row.id);
     const walked = await walk(sort);
     expect(walked.ids).toEqual(expected);
-    expect(walked.totals.every((total) => total === mine.length)).toBe(true);
+    expect(walked.totals.every((page) => page.total === mine.length)).toBe(true);
   });
 
   it("refuses a sort outside the allow-list", async () => {
