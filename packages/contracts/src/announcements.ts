@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AreaCodeSchema, CalendarInstantSchema, PageQuerySchema, TimestampSchema, UuidSchema, pageOf, text } from "./common.js";
+import { AreaCodeSchema, CalendarInstantSchema, PageQuerySchema, TimestampSchema, UuidSchema, pageOf, text, richText } from "./common.js";
 import { RoleSchema } from "./auth.js";
 import { endpoint } from "./endpoint.js";
 
@@ -27,7 +27,7 @@ export type AnnouncementAudience = z.infer<typeof AnnouncementAudienceSchema>;
 export const AnnouncementCreateSchema = z.strictObject({
   area_code: AreaCodeSchema.describe("Area the announcement is for: your jurisdiction or below"),
   title: text({ max: 120 }).describe("Title"),
-  body_html: z.string().max(50_000).describe("Rich text (HTML); sanitized by the server"),
+  body_html: richText(50_000).describe("Rich text (HTML); sanitized by the server"),
   audience: AnnouncementAudienceSchema.default({ roles: [], organization_ids: [] }),
   pinned: z.boolean().default(false).describe("Shown first until it expires"),
   expires_at: CalendarInstantSchema.nullable().default(null).describe("After this it is no longer listed"),
@@ -36,7 +36,7 @@ export type AnnouncementCreate = z.infer<typeof AnnouncementCreateSchema>;
 
 export const AnnouncementUpdateSchema = z.strictObject({
   title: text({ max: 120 }).optional(),
-  body_html: z.string().max(50_000).optional(),
+  body_html: richText(50_000).optional(),
   pinned: z.boolean().optional(),
   expires_at: CalendarInstantSchema.nullable().optional(),
   version: z.number().int().describe("The version you read"),

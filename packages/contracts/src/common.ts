@@ -25,6 +25,28 @@ export function text(options: { min?: number; max: number }) {
     });
 }
 
+/**
+ * A code from a list the server publishes (need categories: `elderly_care`): lower-case ASCII letters,
+ * digits and underscores, so no control or look-alike character reaches a lookup (`CODE_INVALID`).
+ */
+export function code(max: number) {
+  return z
+    .string()
+    .max(max)
+    .regex(/^[a-z][a-z0-9_]*$/, "CODE_INVALID");
+}
+
+/**
+ * Rich text (HTML) from an editor, sanitized by the server on write: the same hidden characters as
+ * `text` are refused (`TEXT_FORBIDDEN_CHARACTER`); tabs and line breaks are kept.
+ */
+export function richText(max: number) {
+  return z
+    .string()
+    .max(max)
+    .refine((value) => !forbiddenCharacters.test(value), { message: "TEXT_FORBIDDEN_CHARACTER" });
+}
+
 /** A statistical division code (统计用区划代码): 2, 4, 6, 9 or 12 digits; a code is the prefix of its children. */
 export const AreaCodeSchema = z
   .string()

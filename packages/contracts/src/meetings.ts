@@ -9,6 +9,8 @@ import {
   text,
   TimestampSchema,
   UuidSchema,
+  code,
+  richText,
 } from "./common.js";
 
 /**
@@ -82,7 +84,7 @@ export type InviteeCreate = z.infer<typeof InviteeCreateSchema>;
 export const AgendaItemCreateSchema = z.strictObject({
   kind: AgendaKindSchema,
   title: text({ max: 200 }).describe("Agenda item"),
-  need_category: z.string().max(64).optional().describe("Need category code (kind need_category)"),
+  need_category: code(64).optional().describe("Need category code (kind need_category)"),
   referral_id: UuidSchema.optional().describe("Referral in the meeting's area (kind referral)"),
   link_id: UuidSchema.optional().describe("Project or call id (kinds project, call; not validated yet)"),
 });
@@ -261,18 +263,25 @@ export const InvitationAnswerSchema = z.strictObject({
 });
 export type InvitationAnswer = z.infer<typeof InvitationAnswerSchema>;
 
-export const SignInSchema = z.strictObject({ token: z.string().min(1).max(100).describe("Token of the QR code") });
+export const SignInSchema = z.strictObject({
+  token: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/, "TOKEN_INVALID")
+    .describe("Token of the QR code"),
+});
 export type SignIn = z.infer<typeof SignInSchema>;
 
 export const MinutesUpdateSchema = z.strictObject({
   version: VersionSchema,
-  html: z.string().max(200_000).describe("Minutes as HTML; sanitized on write"),
+  html: richText(200_000).describe("Minutes as HTML; sanitized on write"),
 });
 export type MinutesUpdate = z.infer<typeof MinutesUpdateSchema>;
 
 export const MinutesAmendmentSchema = z.strictObject({
   version: VersionSchema,
-  html: z.string().max(200_000).describe("The amended minutes as HTML; sanitized on write"),
+  html: richText(200_000).describe("The amended minutes as HTML; sanitized on write"),
   reason: text({ max: 500 }).describe("Why the finalized minutes are amended (recorded with the version)"),
 });
 export type MinutesAmendment = z.infer<typeof MinutesAmendmentSchema>;

@@ -8,6 +8,7 @@ import {
   countedPageOf,
   sortQuery,
   text,
+  code,
 } from "./common.js";
 import { CaseLinkSchema } from "./cases.js";
 import { AttachmentContentTypeSchema, MAX_ATTACHMENT_BYTES, NeedAttachmentParamsSchema, NeedAttachmentSchema } from "./need-attachments.js";
@@ -176,7 +177,7 @@ export type NeedDetail = z.infer<typeof NeedDetailSchema>;
 export const NeedPageSchema = countedPageOf(NeedSchema);
 
 export const NeedCreateSchema = z.strictObject({
-  category: z.string().max(40).describe("Category code from GET /need-categories"),
+  category: code(40).describe("Category code from GET /need-categories"),
   description: text({ max: 2000 }).describe("What is needed"),
   urgency: NeedUrgencySchema.default("normal"),
   resident_id: UuidSchema.optional().describe("Staff only: the resident the need is recorded for"),
@@ -236,7 +237,7 @@ export const RoutingRuleListSchema = z.object({ items: z.array(RoutingRuleSchema
 
 const ruleData = {
   position: z.number().int().min(0).max(10000).describe("Order within the owner"),
-  category: z.string().max(40).nullable().describe("Category code; null for any"),
+  category: code(40).nullable().describe("Category code; null for any"),
   resident_groups: z.array(z.string().max(40)).max(20).nullable().describe("Resident groups; null for any"),
   area_prefix: AreaCodeSchema.nullable().describe("Only needs under this area"),
   tier: ServiceTierSchema,

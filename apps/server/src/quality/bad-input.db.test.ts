@@ -41,34 +41,7 @@ const pendingFixes: { operation: string; field: string | null; label: string; wh
  * Findings of this suite that nobody is fixing yet (reported to the integrator). Same semantics as
  * pendingFixes: each must still differ; delete the entry with the fix.
  */
-const openFindings: { operation: string; field: string | null; label: string; why: string }[] = [
-  ...finding(
-    "category codes are plain strings: control and zero-width characters pass the schema",
-    ["zero-width space", "bidi override", "C0 control"],
-    {
-      "POST /api/v1/needs": ["body.category"],
-      "POST /api/v1/routing-rules": ["body.category"],
-      "PATCH /api/v1/routing-rules/:id": ["body.data.category"],
-      "POST /api/v1/routing-rules/preview": ["body.category"],
-      "POST /api/v1/meetings": ["body.agenda.0.need_category"],
-      "POST /api/v1/meetings/:id/sign-in": ["body.token"],
-    },
-  ),
-  ...finding("rich text keeps control and zero-width characters", ["zero-width space", "bidi override", "C0 control"], {
-    "PUT /api/v1/meetings/:id/minutes": ["body.html"],
-    "POST /api/v1/meetings/:id/minutes/amendments": ["body.html"],
-    "PATCH /api/v1/announcements/:id": ["body.body_html"],
-  }),
-  ...finding("rich text keeps control and zero-width characters", ["zero-width space", "bidi override", "C0 control"], {
-    "POST /api/v1/announcements": ["body.body_html"],
-  }),
-];
-
-function finding(why: string, labels: string[], where: Record<string, string[]>) {
-  return Object.entries(where).flatMap(([operation, fieldPaths]) =>
-    fieldPaths.flatMap((field) => labels.map((label) => ({ operation, field, label, why }))),
-  );
-}
+const openFindings: { operation: string; field: string | null; label: string; why: string }[] = [];
 
 const families = new Map<string, number>();
 const outcomes: Outcome[] = [];
