@@ -230,7 +230,12 @@ export async function listAnnouncementReceipts(
   if (query.read) {
     conditions.push(query.read === "read" ? isNotNull(announcementRecipients.readAt) : isNull(announcementRecipients.readAt));
   }
-  const keyset = sortedKeyset(receiptSortColumns, { sort: query.sort, fallback: "name", cursor: query.cursor, id: announcementRecipients.userId });
+  const keyset = sortedKeyset(receiptSortColumns, {
+    sort: query.sort,
+    fallback: "name",
+    cursor: query.cursor,
+    id: announcementRecipients.userId,
+  });
   const where = and(...conditions);
   const [rows, total] = await Promise.all([
     ctx.db

@@ -27,9 +27,7 @@ export const announcementRoutes: FastifyPluginAsyncZod = async (app) => {
   serve(app, api.listSent, async (request) => listSentAnnouncements(requireActor(request.ctx), request.query));
   serve(app, api.open, async (request) => openAnnouncement(requireActor(request.ctx), request.params.id));
   serve(app, api.update, async (request) => updateAnnouncement(requireActor(request.ctx), request.params.id, request.body));
-  serve(app, api.listReceipts, async (request) =>
-    listAnnouncementReceipts(requireActor(request.ctx), request.params.id, request.query),
-  );
+  serve(app, api.listReceipts, async (request) => listAnnouncementReceipts(requireActor(request.ctx), request.params.id, request.query));
   serve(app, api.listUnread, async (request) => listUnreadRecipients(requireActor(request.ctx), request.params.id, request.query));
   serve(app, api.attach, async (request) => addAnnouncementAttachment(requireActor(request.ctx), request.params.id, request.body));
   serve(app, api.download, async (request, reply) =>
