@@ -1,5 +1,16 @@
 import { z } from "zod";
-import { AreaCodeSchema, CalendarInstantSchema, PageQuerySchema, TimestampSchema, UuidSchema, pageOf, text, richText } from "./common.js";
+import {
+  AreaCodeSchema,
+  CalendarInstantSchema,
+  PageQuerySchema,
+  TimestampSchema,
+  UuidSchema,
+  countedPageOf,
+  pageOf,
+  sortQuery,
+  text,
+  richText,
+} from "./common.js";
 import { RoleSchema } from "./auth.js";
 import { endpoint } from "./endpoint.js";
 
@@ -102,6 +113,29 @@ export const AnnouncementUnreadRecipientSchema = z.object({
 export const AnnouncementUnreadPageSchema = pageOf(AnnouncementUnreadRecipientSchema);
 export type AnnouncementUnreadPage = z.infer<typeof AnnouncementUnreadPageSchema>;
 
+/** The columns the receipts list sorts by: the recipient's name, when they opened it (unread last). */
+export const ANNOUNCEMENT_RECEIPT_SORTS = ["name", "read_at"] as const;
+export type AnnouncementReceiptSort = (typeof ANNOUNCEMENT_RECEIPT_SORTS)[number];
+export const AnnouncementReceiptListQuerySchema = PageQuerySchema.extend({
+  read: z.enum(["read", "unread"]).optional().describe("Only recipients who opened it (read) or who have not (unread)"),
+  sort: sortQuery(ANNOUNCEMENT_RECEIPT_SORTS, "name"),
+});
+export type AnnouncementReceiptListQuery = z.infer<typeof AnnouncementReceiptListQuerySchema>;
+/** The receipts export's filter: the announcement, the list's filter and sort, without paging. */
+export const AnnouncementReceiptExportFilterSchema = AnnouncementReceiptListQuerySchema.omit({ cursor: true, limit: true }).extend({
+  announcement_id: UuidSchema.describe("The announcement you manage"),
+});
+export type AnnouncementReceiptExportFilter = z.infer<typeof AnnouncementReceiptExportFilterSchema>;
+/** One recipient of an announcement and whether (when) they opened it: the sender's read receipt. */
+export const AnnouncementReceiptSchema = z.object({
+  user_id: UuidSchema,
+  display_name: z.string().describe("Name shown in the console"),
+  read_at: TimestampSchema.nullable().describe("When they opened it; null while unread"),
+});
+export type AnnouncementReceipt = z.infer<typeof AnnouncementReceiptSchema>;
+export const AnnouncementReceiptPageSchema = countedPageOf(AnnouncementReceiptSchema);
+export type AnnouncementReceiptPage = z.infer<typeof AnnouncementReceiptPageSchema>;
+
 export const AnnouncementAudienceOrgsQuerySchema = z.strictObject({
   area_code: AreaCodeSchema.describe("The area the announcement goes to"),
   q: text({ max: 64 }).optional().describe("Part of the organization's name"),
@@ -180,6 +214,17 @@ export const announcementEndpoints = {
     status: 200,
     response: AnnouncementDetailSchema,
     problems: [409],
+  }),
+  listReceipts: endpoint({
+    method: "GET",
+    path: "/announcements/:id/receipts",
+    summary: "Read receipts of an announcement you manage: each recipient, read or not, sorted, with the total",
+    tags,
+    access: "announcements.publish",
+    params: AnnouncementIdParamsSchema,
+    query: AnnouncementReceiptListQuerySchema,
+    status: 200,
+    response: AnnouncementReceiptPageSchema,
   }),
   listUnread: endpoint({
     method: "GET",

@@ -4,8 +4,10 @@ import {
   CalendarInstantSchema,
   CalendarDateSchema,
   AreaCodeSchema,
+  countedPageOf,
   pageOf,
   PageQuerySchema,
+  sortQuery,
   text,
   TimestampSchema,
   UuidSchema,
@@ -115,12 +117,19 @@ export type MeetingUpdate = z.infer<typeof MeetingUpdateSchema>;
 export const MeetingIdParamsSchema = z.object({ id: UuidSchema });
 export const InviteeParamsSchema = z.object({ id: UuidSchema, invitee_id: UuidSchema });
 
+/** The columns the meetings list sorts by: the start, the title, the status (in the order of its life). */
+export const MEETING_SORTS = ["starts_at", "title", "status"] as const;
+export type MeetingSort = (typeof MEETING_SORTS)[number];
 export const MeetingListQuerySchema = PageQuerySchema.extend({
   q: z.string().trim().max(100).optional().describe("Words of the title"),
   status: MeetingStatusSchema.optional(),
   area_code: AreaCodeSchema.optional().describe("Only this area and below"),
+  sort: sortQuery(MEETING_SORTS, "-starts_at"),
 });
 export type MeetingListQuery = z.infer<typeof MeetingListQuerySchema>;
+/** The meetings export's filter: the list's filters and sort without paging. */
+export const MeetingExportFilterSchema = MeetingListQuerySchema.omit({ cursor: true, limit: true });
+export type MeetingExportFilter = z.infer<typeof MeetingExportFilterSchema>;
 
 export const MeetingListItemSchema = z.object({
   id: UuidSchema,
@@ -135,7 +144,7 @@ export const MeetingListItemSchema = z.object({
   version: z.number().int(),
 });
 export type MeetingListItem = z.infer<typeof MeetingListItemSchema>;
-export const MeetingPageSchema = pageOf(MeetingListItemSchema);
+export const MeetingPageSchema = countedPageOf(MeetingListItemSchema);
 export type MeetingPage = z.infer<typeof MeetingPageSchema>;
 
 export const InviteeSchema = z.object({
@@ -294,12 +303,19 @@ export type SummaryPublish = z.infer<typeof SummaryPublishSchema>;
 
 export const ActionItemIdParamsSchema = z.object({ id: UuidSchema });
 
+/** The columns the action-items list sorts by: the due date, the status (open, done, closed), the owner's name. */
+export const ACTION_ITEM_SORTS = ["due_on", "status", "owner"] as const;
+export type ActionItemSort = (typeof ACTION_ITEM_SORTS)[number];
 export const ActionItemListQuerySchema = PageQuerySchema.extend({
   role: z.enum(["owner", "convener"]).default("owner").describe("Items you own, or items of meetings you convened"),
   status: ActionItemStatusSchema.optional(),
+  sort: sortQuery(ACTION_ITEM_SORTS, "due_on"),
 });
 export type ActionItemListQuery = z.infer<typeof ActionItemListQuerySchema>;
-export const ActionItemPageSchema = pageOf(ActionItemSchema);
+/** The action-items export's filter: the list's role, status and sort without paging. */
+export const ActionItemExportFilterSchema = ActionItemListQuerySchema.omit({ cursor: true, limit: true });
+export type ActionItemExportFilter = z.infer<typeof ActionItemExportFilterSchema>;
+export const ActionItemPageSchema = countedPageOf(ActionItemSchema);
 export type ActionItemPage = z.infer<typeof ActionItemPageSchema>;
 
 export const ProgressCreateSchema = z.strictObject({

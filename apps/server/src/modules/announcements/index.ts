@@ -3,6 +3,7 @@ import { announcementsErrors } from "./errors.js";
 import { announcementsPermissions } from "./permissions.js";
 import { announcementRoutes } from "./routes.js";
 import { seedAnnouncements } from "./seed.js";
+import { announcementReceiptExport } from "./spreadsheets.js";
 
 /** Announcements (通知公告, 信息联通): scoped by area and audience, with read receipts. */
 export const announcementsModule: ModuleManifest = {
@@ -11,4 +12,5 @@ export const announcementsModule: ModuleManifest = {
   permissions: announcementsPermissions,
   routes: announcementRoutes,
   seedDemo: seedAnnouncements,
+  exports: [announcementReceiptExport],
 };

@@ -1,10 +1,13 @@
-import { aliasedTable, and, asc, desc, eq, gt, isNull, or, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, gt, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type {
   AnnouncementAudienceOrgs,
   AnnouncementAudienceOrgsQuery,
   AnnouncementDetail,
   AnnouncementListQuery,
   AnnouncementPage,
+  AnnouncementReceiptListQuery,
+  AnnouncementReceiptPage,
+  AnnouncementReceiptSort,
   AnnouncementSentPage,
   AnnouncementUnreadPage,
   PageQuery,
@@ -15,6 +18,8 @@ import { ancestorOf, inScope } from "../../platform/scope/index.js";
 import { memberships, users } from "../../platform/auth/index.js";
 import { isInScope } from "../../platform/auth/permissions.js";
 import { cursorCodec, cursorId, cursorInstant } from "../../platform/pagination/cursor.js";
+import { pageOf } from "../../platform/pagination/page.js";
+import { countCapped, sortedKeyset, type SortColumns } from "../../platform/pagination/sorted.js";
 import { z } from "zod";
 import { listOrganizationsAmong } from "../social-orgs/index.js";
 import { areas } from "../jurisdictions/index.js";
@@ -194,6 +199,68 @@ export async function listUnreadRecipients(ctx: ActorCtx, id: string, query: Pag
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return { items: page, next_cursor: rows.length > query.limit && last ? nameCursor.encode([last.display_name, last.user_id]) : null };
+}
+
+/** The sorts of the receipts list (sort= allow-list in the contract): the recipient's name, when they opened it. */
+export const receiptSortColumns: SortColumns<AnnouncementReceiptSort> = {
+  name: { expr: users.displayName, kind: "text" },
+  read_at: { expr: announcementRecipients.readAt, kind: "instant", nullable: true },
+};
+
+/**
+ * GET /announcements/:id/receipts: the read receipts of an announcement the actor manages, every
+ * recipient read or not (or only one of them), in the chosen order (by name by default), with the
+ * capped total. Three queries: the announcement, then the page and the count at once.
+ * @throws AppError NOT_FOUND when the actor does not manage it; VALIDATION_FAILED for a cursor that is
+ *   unreadable or of another sort.
+ */
+export async function listAnnouncementReceipts(
+  ctx: ActorCtx,
+  id: string,
+  query: AnnouncementReceiptListQuery,
+): Promise<AnnouncementReceiptPage> {
+  const [announcement] = await ctx.db
+    .select({ id: announcements.id })
+    .from(announcements)
+    .where(and(eq(announcements.id, id), managed(ctx)));
+  if (!announcement) {
+    throw notFound();
+  }
+  const conditions: SQL[] = [eq(announcementRecipients.announcementId, id)];
+  if (query.read) {
+    conditions.push(query.read === "read" ? isNotNull(announcementRecipients.readAt) : isNull(announcementRecipients.readAt));
+  }
+  const keyset = sortedKeyset(receiptSortColumns, {
+    sort: query.sort,
+    fallback: "name",
+    cursor: query.cursor,
+    id: announcementRecipients.userId,
+  });
+  const where = and(...conditions);
+  const [rows, total] = await Promise.all([
+    ctx.db
+      .select({
+        userId: announcementRecipients.userId,
+        displayName: users.displayName,
+        readAt: announcementRecipients.readAt,
+        sortValue: keyset.value,
+      })
+      .from(announcementRecipients)
+      .innerJoin(users, eq(users.id, announcementRecipients.userId))
+      .where(keyset.after ? and(where, keyset.after) : where)
+      .orderBy(keyset.order)
+      .limit(query.limit + 1),
+    countCapped(ctx.db, sql`${announcementRecipients}`, where),
+  ]);
+  return {
+    ...pageOf(
+      rows,
+      query.limit,
+      (row) => ({ user_id: row.userId, display_name: row.displayName, read_at: row.readAt?.toISOString() ?? null }),
+      (last) => keyset.cursorOf(last.sortValue, last.userId),
+    ),
+    ...total,
+  };
 }
 
 /** The bytes of an attachment of an announcement the actor received or manages. @throws NOT_FOUND otherwise. */

@@ -5,6 +5,7 @@ import { serve } from "../../platform/http/endpoint.js";
 import { sendFile } from "../../platform/http/files.js";
 import {
   getAnnouncementFile,
+  listAnnouncementReceipts,
   listAudienceOrganizations,
   listMyAnnouncements,
   listSentAnnouncements,
@@ -12,7 +13,7 @@ import {
 } from "./queries.js";
 import { addAnnouncementAttachment, openAnnouncement, publishAnnouncement, updateAnnouncement } from "./service.js";
 
-/** Announcements (通知公告): publish to an area and audience, read your own, see who has not read. */
+/** Announcements (通知公告): publish to an area and audience, read your own, see who has read it and who has not. */
 export const announcementRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addContentTypeParser(
     AnnouncementFileTypeSchema.options,
@@ -26,6 +27,7 @@ export const announcementRoutes: FastifyPluginAsyncZod = async (app) => {
   serve(app, api.listSent, async (request) => listSentAnnouncements(requireActor(request.ctx), request.query));
   serve(app, api.open, async (request) => openAnnouncement(requireActor(request.ctx), request.params.id));
   serve(app, api.update, async (request) => updateAnnouncement(requireActor(request.ctx), request.params.id, request.body));
+  serve(app, api.listReceipts, async (request) => listAnnouncementReceipts(requireActor(request.ctx), request.params.id, request.query));
   serve(app, api.listUnread, async (request) => listUnreadRecipients(requireActor(request.ctx), request.params.id, request.query));
   serve(app, api.attach, async (request) => addAnnouncementAttachment(requireActor(request.ctx), request.params.id, request.body));
   serve(app, api.download, async (request, reply) =>

@@ -45,6 +45,8 @@ export const announcementRecipients = pgTable(
   (table) => [
     primaryKey({ columns: [table.announcementId, table.userId] }),
     index("announcement_recipients_user_idx").on(table.userId, table.announcementId),
+    // The receipts list sorted by when each opened it (sort=read_at, unread last): walked in order, stopped after a page.
+    index("announcement_recipients_announcement_read_at_idx").on(table.announcementId, table.readAt, table.userId),
   ],
 );
 

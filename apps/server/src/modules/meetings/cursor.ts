@@ -2,7 +2,7 @@ import { z } from "zod";
 import { cursorCodec, cursorId, cursorInstant } from "../../platform/pagination/cursor.js";
 
 /**
- * Keyset cursors of the meeting and action-item lists: an opaque [timestamp-or-date, uuid] pair. An
- * unreadable cursor starts from the beginning.
+ * Keyset cursor of the published summaries: an opaque [timestamp, uuid] pair. An unreadable cursor
+ * starts from the beginning. (The meetings and action-items lists use sorted keysets.)
  */
 export const meetingsCursor = cursorCodec(z.tuple([cursorInstant, cursorId]));

@@ -6,6 +6,7 @@ import { meetingsPermissions } from "./permissions.js";
 import { meetingRoutes, publicMeetingSummaryRoutes } from "./routes.js";
 import { actionItemRoutes } from "./action-items/routes.js";
 import { seedMeetings } from "./seed.js";
+import { actionItemExport, meetingExport } from "./spreadsheets.js";
 
 /**
  * Joint meetings (联席会议): convened by a street or community with staff, organizations, social
@@ -22,6 +23,7 @@ export const meetingsModule: ModuleManifest = {
     await app.register(publicMeetingSummaryRoutes);
   },
   seedDemo: seedMeetings,
+  exports: [meetingExport, actionItemExport],
   jobs: [escalateActionItemsJob],
   calendar: { area: [areaMeetings], user: [myMeetings, myActionItems] },
 };

@@ -1,10 +1,21 @@
-import { aliasedTable, and, asc, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
-import type { InviteeOptions, Meeting, MeetingHistory, MeetingListQuery, MeetingPage, Page, PublicMeetingSummary } from "@sanshe/contracts";
+import { aliasedTable, and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import type {
+  InviteeOptions,
+  Meeting,
+  MeetingHistory,
+  MeetingListQuery,
+  MeetingPage,
+  MeetingSort,
+  Page,
+  PublicMeetingSummary,
+} from "@sanshe/contracts";
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
 import { scopeFor } from "../../platform/auth/permissions.js";
 import { memberships, users } from "../../platform/auth/index.js";
-import { inScope, newestFirstIds, overlapsArea } from "../../platform/scope/index.js";
+import { inScope, overlapsArea } from "../../platform/scope/index.js";
+import { pageOf } from "../../platform/pagination/page.js";
+import { countCapped, sortedIds, sortedKeyset, type SortColumns } from "../../platform/pagination/sorted.js";
 import { queryRows } from "../../platform/db/client.js";
 import { getAreaNames, getAreaWithChildren } from "../jurisdictions/index.js";
 import { getDepartments } from "../admin-tasks/index.js";
@@ -27,48 +38,64 @@ import { presentListItem, presentMeeting } from "./present.js";
 
 const convener = aliasedTable(users, "convener");
 
+/** The sorts of the meetings list (sort= allow-list in the contract); status sorts in the order of a meeting's life. */
+export const meetingSortColumns: SortColumns<MeetingSort> = {
+  starts_at: { expr: meetings.startsAt, kind: "instant" },
+  title: { expr: meetings.title, kind: "text" },
+  status: {
+    expr: sql`(CASE ${meetings.status} WHEN 'draft' THEN 1 WHEN 'scheduled' THEN 2 WHEN 'held' THEN 3 WHEN 'minuted' THEN 4 ELSE 5 END)`,
+    kind: "number",
+  },
+};
+
 /**
- * Meetings the actor may read, latest start first, keyset-paginated: the visibility branches merged
- * in one statement (platform/scope newestFirstIds). Two queries whatever the page size.
+ * Meetings the actor may read, in the chosen order (latest start first by default), keyset-paginated
+ * with the capped total: the visibility branches merged in one statement (sortedIds), the count beside
+ * it, then the area names. Three queries whatever the page size.
+ * @throws AppError VALIDATION_FAILED for a cursor that is unreadable or of another sort.
  */
 export async function listMeetings(ctx: ActorCtx, query: MeetingListQuery): Promise<MeetingPage> {
-  const conditions: SQL[] = [];
+  const filters: SQL[] = [];
   if (query.status) {
-    conditions.push(eq(meetings.status, query.status));
+    filters.push(eq(meetings.status, query.status));
   }
   if (query.area_code) {
-    conditions.push(inScope(meetings.areaCode, [query.area_code]));
+    filters.push(inScope(meetings.areaCode, [query.area_code]));
   }
   if (query.q) {
-    conditions.push(ilike(meetings.title, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+    filters.push(ilike(meetings.title, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   }
-  const cursor = meetingsCursor.decode(query.cursor);
-  if (cursor) {
-    conditions.push(sql`(${meetings.startsAt}, ${meetings.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`);
-  }
-  const rows = await ctx.db
-    .select({
-      meeting: meetings,
-      convenerName: convener.displayName,
-      // Invitees carry their meeting's area: the (area_code, meeting_id) index answers each count.
-      invitees: sql<number>`(SELECT count(*)::int FROM ${meetingInvitees} WHERE ${meetingInvitees.areaCode} = ${meetings.areaCode} AND ${meetingInvitees.meetingId} = ${meetings.id})`,
-    })
-    .from(meetings)
-    .leftJoin(convener, eq(convener.id, meetings.convenerId))
-    .where(
-      sql`${meetings.id} IN ${newestFirstIds(meetings, { id: meetings.id, at: meetings.startsAt }, visibleMeetingBranches(ctx), conditions, query.limit + 1)}`,
-    )
-    .orderBy(desc(meetings.startsAt), desc(meetings.id))
-    .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
+  const keyset = sortedKeyset(meetingSortColumns, { sort: query.sort, fallback: "-starts_at", cursor: query.cursor, id: meetings.id });
+  const branches = visibleMeetingBranches(ctx);
+  const ids = sortedIds(meetings, meetings.id, keyset, branches, keyset.after ? [...filters, keyset.after] : filters, query.limit + 1);
+  const [rows, total] = await Promise.all([
+    ctx.db
+      .select({
+        meeting: meetings,
+        convenerName: convener.displayName,
+        // Invitees carry their meeting's area: the (area_code, meeting_id) index answers each count.
+        invitees: sql<number>`(SELECT count(*)::int FROM ${meetingInvitees} WHERE ${meetingInvitees.areaCode} = ${meetings.areaCode} AND ${meetingInvitees.meetingId} = ${meetings.id})`,
+        sortValue: keyset.value,
+      })
+      .from(meetings)
+      .leftJoin(convener, eq(convener.id, meetings.convenerId))
+      .where(sql`${meetings.id} IN ${ids}`)
+      .orderBy(keyset.order)
+      .limit(query.limit + 1),
+    branches.length > 0 ? countCapped(ctx.db, sql`${meetings}`, and(or(...branches), ...filters)) : { total: 0, capped: false },
+  ]);
   const names = await getAreaNames(
     ctx,
-    page.map((row) => row.meeting.areaCode),
+    rows.slice(0, query.limit).map((row) => row.meeting.areaCode),
   );
-  const last = page.at(-1);
   return {
-    items: page.map((row) => presentListItem(row.meeting, row.convenerName, row.invitees, names)),
-    next_cursor: rows.length > query.limit && last ? meetingsCursor.encode([last.meeting.startsAt.toISOString(), last.meeting.id]) : null,
+    ...pageOf(
+      rows,
+      query.limit,
+      (row) => presentListItem(row.meeting, row.convenerName, row.invitees, names),
+      (last) => keyset.cursorOf(last.sortValue, last.meeting.id),
+    ),
+    ...total,
   };
 }
 

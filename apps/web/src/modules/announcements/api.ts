@@ -1,4 +1,4 @@
-import { announcementEndpoints as api, type AnnouncementCreate } from "@sanshe/contracts";
+import { announcementEndpoints as api, type AnnouncementCreate, type AnnouncementReceiptSort, type SortValue } from "@sanshe/contracts";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { call, endpointFamily, endpointHref, endpointKey } from "../../ui/api";
 
@@ -40,6 +40,24 @@ export function useUnreadRecipients(id: string, cursor: string | undefined, enab
     queryKey: endpointKey(api.listUnread, input),
     queryFn: ({ signal }) => call(api.listUnread, input, { signal }),
     enabled,
+  });
+}
+
+/** The read receipts of an announcement the caller manages (GET /announcements/:id/receipts). */
+export function useAnnouncementReceipts(
+  id: string,
+  query: {
+    read?: "read" | "unread" | undefined;
+    sort?: SortValue<AnnouncementReceiptSort> | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
+) {
+  const input = { params: { id }, query };
+  return useQuery({
+    queryKey: endpointKey(api.listReceipts, input),
+    queryFn: ({ signal }) => call(api.listReceipts, input, { signal }),
+    placeholderData: keepPreviousData,
   });
 }
 

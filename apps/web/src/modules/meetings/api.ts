@@ -6,22 +6,31 @@ import {
   type ActionItemDone,
   type MinutesAmendment,
   type ActionItemReturn,
+  type ActionItemSort,
   type ActionItemStatus,
   type ActionItemTransition,
   type InvitationAnswer,
   type Meeting,
   type MeetingCreate,
+  type MeetingSort,
   type MeetingStatus,
   type MeetingUpdate,
   type MinutesUpdate,
   type ProgressCreate,
   type ResolutionCreate,
+  type SortValue,
   type SummaryPublish,
 } from "@sanshe/contracts";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { call, endpointKey, isProblem } from "../../ui/api";
 
-export type MeetingListParams = { q?: string | undefined; status?: MeetingStatus | undefined; cursor?: string | undefined; limit: number };
+export type MeetingListParams = {
+  q?: string | undefined;
+  status?: MeetingStatus | undefined;
+  sort?: SortValue<MeetingSort> | undefined;
+  cursor?: string | undefined;
+  limit: number;
+};
 
 const meetingInput = (id: string) => ({ params: { id } });
 const actionItemInput = (id: string) => ({ params: { id } });
@@ -73,6 +82,7 @@ export function useNeedCategoryOptions(enabled: boolean) {
 export function useActionItems(query: {
   role: "owner" | "convener";
   status?: ActionItemStatus | undefined;
+  sort?: SortValue<ActionItemSort> | undefined;
   cursor?: string | undefined;
   limit: number;
 }) {

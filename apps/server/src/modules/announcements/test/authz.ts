@@ -24,6 +24,10 @@ export const authz: Record<string, Entry> = {
     at: url("/api/v1/announcements/:id", "announcement", {}, stale),
     expect: scoped("allowed", { community: 404 }),
   },
+  "GET /api/v1/announcements/:id/receipts": {
+    at: url("/api/v1/announcements/:id/receipts", "announcement"),
+    expect: scoped(200, { community: 404 }),
+  },
   "GET /api/v1/announcements/:id/unread": {
     at: url("/api/v1/announcements/:id/unread", "announcement"),
     expect: scoped(200, { community: 404 }),

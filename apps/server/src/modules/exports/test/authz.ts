@@ -4,7 +4,7 @@
  * quality/authz-matrix.db.test.ts finds this file by its path and walks it; the roles, positions and rules
  * are described in quality/authz-rules.ts.
  */
-import { always, inArea, byArea, mine, type Entry } from "../../../quality/authz-rules.js";
+import { always, inArea, byArea, mine, scoped, url, type Entry } from "../../../quality/authz-rules.js";
 
 export const authz: Record<string, Entry> = {
   "GET /api/v1/exports/:kind": {
@@ -35,5 +35,22 @@ export const authz: Record<string, Entry> = {
     // projects.read, as the list (whose route the platform closes to the other roles by its access)
     at: mine("/api/v1/exports/contracts?format=csv"),
     expect: always(200, { worker: 403, resident: 403, auditor: 403, department: 403 }),
+  },
+  "GET /api/v1/exports/:kind #meetings": {
+    // meetings.read, as the list: residents and auditors hold none
+    at: mine("/api/v1/exports/meetings?format=csv"),
+    expect: always(200, { resident: 403, auditor: 403 }),
+  },
+  "GET /api/v1/exports/:kind #action-items": {
+    at: mine("/api/v1/exports/action-items?format=csv&role=convener"),
+    expect: always(200, { resident: 403, auditor: 403 }),
+  },
+  "GET /api/v1/exports/:kind #announcement-receipts": {
+    // the issuing side only (announcements.publish over the announcement's area), as the receipts list
+    at: url("/api/v1/exports/announcement-receipts?format=csv&announcement_id=:id", "announcement"),
+    expect: (role, position) =>
+      ["org", "worker", "evaluator", "resident", "auditor", "department"].includes(role)
+        ? 403
+        : scoped(200, { community: 404 })(role, position),
   },
 };

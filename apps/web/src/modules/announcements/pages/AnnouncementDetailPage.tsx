@@ -8,10 +8,11 @@ import { formatDateTime } from "../../../ui/formatDateTime";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { ANNOUNCEMENT_FILE_ACCEPT, attachmentUrl, useAddAnnouncementAttachment, useAnnouncement, useUnreadRecipients } from "../api";
+import { ReceiptTable } from "../components/ReceiptTable";
 
 /**
  * One announcement (opening it marks it read). The body is HTML already sanitized by the server.
- * Its managers also see how many have read it and who has not.
+ * Its managers also see how many have read it, who has not, and every receipt (sorted, filtered, exported).
  */
 export function AnnouncementDetailPage() {
   const { t } = useTranslation();
@@ -121,6 +122,11 @@ export function AnnouncementDetailPage() {
                   {t("announcements.next")}
                 </Button>
               </Space>
+            </Card>
+          )}
+          {manager && (
+            <Card title={t("announcements.receiptList.title")} style={{ marginTop: 16 }}>
+              <ReceiptTable announcementId={id} />
             </Card>
           )}
         </>

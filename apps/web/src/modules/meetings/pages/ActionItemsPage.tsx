@@ -1,30 +1,33 @@
-import type { ActionItem, ActionItemStatus } from "@sanshe/contracts";
-import { ActionItemStatusSchema } from "@sanshe/contracts";
+import type { ActionItem } from "@sanshe/contracts";
+import { ACTION_ITEM_SORTS, ActionItemStatusSchema } from "@sanshe/contracts";
 import { Card, Select, Tabs, Typography } from "antd";
 import type { TableColumnsType } from "antd";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router-dom";
+import { Link } from "react-router-dom";
 import { useHasPermission } from "../../auth";
 import { CursorListTable } from "../../../ui/CursorListTable";
+import { ExportButton } from "../../../ui/ExportButton";
+import { useUrlParams, useUrlSort } from "../../../ui/searchParams";
 import { PageHeader } from "../../../ui/PageHeader";
 import { useCursorPaging } from "../../../ui/useCursorPagination";
 import { useActionItems } from "../api";
 import { ActionItemStatusTag } from "../components/StatusTags";
 
-/** 督办事项: the caller's action items (as owner) and those of meetings they convened. */
+/**
+ * 督办事项: the caller's action items (as owner) and those of meetings they convened, sorted and
+ * counted by the server; tab, status and sort in the URL, a column chooser and the export of the view.
+ */
 export function ActionItemsPage() {
   const { t } = useTranslation();
   const canConvene = useHasPermission("meetings.convene");
-  // The home page's to-dos link here with ?role=convener&status=done (or owner/open).
-  const [params] = useSearchParams();
-  const [role, setRole] = useState<"owner" | "convener">(() => (params.get("role") === "convener" && canConvene ? "convener" : "owner"));
-  const [status, setStatus] = useState<ActionItemStatus | undefined>(() =>
-    ActionItemStatusSchema.options.find((s) => s === params.get("status")),
-  );
-  const paging = useCursorPaging([role, status], 50);
+  // The home page's to-dos link here with ?role=convener&status=done (or owner/open); the list state lives in the URL.
+  const [params, setParams] = useUrlParams(["role", "status"] as const);
+  const role = params.role === "convener" && canConvene ? "convener" : "owner";
+  const status = ActionItemStatusSchema.options.find((value) => value === params.status);
+  const [sort, setSort] = useUrlSort(ACTION_ITEM_SORTS);
+  const paging = useCursorPaging([role, status, sort], 50);
   const { pagination, pageSize } = paging;
-  const list = useActionItems({ role, status, cursor: pagination.cursor, limit: pageSize });
+  const list = useActionItems({ role, status, sort, cursor: pagination.cursor, limit: pageSize });
 
   const columns: TableColumnsType<ActionItem> = [
     {
@@ -38,7 +41,7 @@ export function ActionItemsPage() {
     },
     { key: "status", title: t("meetings.fields.status"), render: (_v, item) => <ActionItemStatusTag item={item} /> },
     {
-      key: "due",
+      key: "due_on",
       title: t("meetings.item.dueOn"),
       render: (_v, item) => <Typography.Text type={item.overdue ? "danger" : undefined}>{item.due_on}</Typography.Text>,
     },
@@ -60,7 +63,7 @@ export function ActionItemsPage() {
       <Card>
         <Tabs
           activeKey={role}
-          onChange={(key) => setRole(key as "owner" | "convener")}
+          onChange={(key) => setParams({ role: key === "convener" ? key : undefined })}
           items={[
             { key: "owner", label: t("meetings.items.mine") },
             ...(canConvene ? [{ key: "convener", label: t("meetings.items.convened") }] : []),
@@ -72,10 +75,19 @@ export function ActionItemsPage() {
           placeholder={t("meetings.filters.status")}
           style={{ width: 160, marginBottom: 16 }}
           value={status}
-          onChange={setStatus}
+          onChange={(value: string | undefined) => setParams({ status: value })}
           options={ActionItemStatusSchema.options.map((value) => ({ value, label: t(`meetings.itemStatus.${value}`) }))}
         />
-        <CursorListTable<ActionItem> query={list} paging={paging} columns={columns} scrollX={800} emptyText={t("meetings.items.empty")} />
+        <CursorListTable<ActionItem>
+          query={list}
+          paging={paging}
+          columns={columns}
+          scrollX={800}
+          emptyText={t("meetings.items.empty")}
+          sorting={{ allowed: ACTION_ITEM_SORTS, sort, onChange: setSort }}
+          columnsKey="action-items"
+          toolbar={<ExportButton kind="action-items" filters={{ role, status, sort }} />}
+        />
       </Card>
     </>
   );

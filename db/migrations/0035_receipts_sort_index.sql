@@ -1,0 +1,1 @@
+CREATE INDEX "announcement_recipients_announcement_read_at_idx" ON "announcement_recipients" USING btree ("announcement_id","read_at","user_id");
