@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inArray, sql } from "drizzle-orm";
 import type { CountedPage, Need } from "@sanshe/contracts";
 import { as, createTestApp, signIn, type TestApp } from "../../../test/test-app.js";
-import { walkList } from "../../../test/lists.js";
+import { walkSorted } from "../../platform/pagination/test/sorted-walk.js";
 import { buildUser } from "../users/test/factories.js";
 import { buildNeed } from "./test/factories.js";
 import { needs } from "./schema.js";
@@ -23,7 +23,7 @@ const theirs: string[] = [];
 
 type Row = { id: string; created_at: string; updated_at: string; urgency: string; closed_at: string | null };
 
-const walk = (sort: string | null, limit = 3) => walkList<Need>(district, "/api/v1/needs", { limit: String(limit), sort });
+const walk = (sort: string | null, limit = 3) => walkSorted(district, "/api/v1/needs", sort, limit);
 
 async function expectedOrder(sort: string): Promise<string[]> {
   const descending = sort.startsWith("-");
@@ -88,12 +88,12 @@ describe("needs list sorting and totals", () => {
     "sort=%s walks every row once, in order, across cursors with ties and NULLs",
     async (sort) => {
       const walked = await walk(sort);
-      expect(walked.items.map((need) => need.id)).toEqual(await expectedOrder(sort));
+      expect(walked.ids).toEqual(await expectedOrder(sort));
     },
   );
 
   it("the default order is newest first", async () => {
-    expect((await walk(null)).items.map((need) => need.id)).toEqual(await expectedOrder("-created_at"));
+    expect((await walk(null)).ids).toEqual(await expectedOrder("-created_at"));
   });
 
   it.each(["description", "-area_code", "created_at;drop table needs", "--created_at", "CREATED_AT"])(
@@ -115,7 +115,7 @@ describe("needs list sorting and totals", () => {
 
   it("the total counts the caller's scope only, exactly, on every page and under filters", async () => {
     const walked = await walk("-urgency", 3);
-    expect(walked.items.map((need) => need.id).some((id) => theirs.includes(id))).toBe(false);
+    expect(walked.ids.some((id) => theirs.includes(id))).toBe(false);
     expect(walked.totals.every((total) => total.total === mine.length && !total.capped)).toBe(true);
     const closed = (await district.get(`/api/v1/needs?area=${home}&limit=1`)).json<CountedPage<Need>>();
     expect(closed.total).toBe(mine.length);

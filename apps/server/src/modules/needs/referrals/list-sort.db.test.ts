@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inArray } from "drizzle-orm";
-import type { Referral } from "@sanshe/contracts";
 import { as, createTestApp, signIn, type TestApp } from "../../../../test/test-app.js";
-import { walkList } from "../../../../test/lists.js";
+import { walkSorted } from "../../../platform/pagination/test/sorted-walk.js";
 import { buildUser } from "../../users/test/factories.js";
 import { csvBodyRows, exportAudits } from "../../exports/test/exports.js";
 import { buildNeed } from "../test/factories.js";
@@ -19,7 +18,7 @@ let official: { http: ReturnType<typeof as>; id: string };
 const mine: string[] = [];
 const theirs: string[] = [];
 
-const walk = (sort: string) => walkList<Referral>(official.http, "/api/v1/referrals", { limit: "2", sort });
+const walk = (sort: string) => walkSorted(official.http, "/api/v1/referrals", sort);
 
 beforeAll(async () => {
   t = await createTestApp();

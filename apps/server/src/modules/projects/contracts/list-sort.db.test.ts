@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import type { Contract } from "@sanshe/contracts";
 import { as, createTestApp, signIn, type TestApp } from "../../../../test/test-app.js";
-import { walkList } from "../../../../test/lists.js";
+import { walkSorted } from "../../../platform/pagination/test/sorted-walk.js";
 import { buildUser } from "../../users/test/factories.js";
 import { buildSocialOrg } from "../../social-orgs/test/factories.js";
 import { csvBodyRows, exportAudits } from "../../exports/test/exports.js";
@@ -19,7 +18,7 @@ let t: TestApp;
 let official: { http: ReturnType<typeof as>; id: string };
 const mine: Array<{ id: string; amount: number; end: string; signed: number }> = [];
 
-const walk = (sort: string) => walkList<Contract>(official.http, "/api/v1/contracts", { limit: "2", sort });
+const walk = (sort: string) => walkSorted(official.http, "/api/v1/contracts", sort);
 
 beforeAll(async () => {
   t = await createTestApp();
