@@ -177,6 +177,7 @@ export const ApplicationCreateSchema = z.strictObject({
 export type ApplicationCreate = z.infer<typeof ApplicationCreateSchema>;
 
 export const ApplicationStatusSchema = z.enum(["submitted", "withdrawn", "awarded", "not_awarded"]);
+export type ApplicationStatus = z.infer<typeof ApplicationStatusSchema>;
 
 export const ApplicationSchema = z.object({
   id: UuidSchema,

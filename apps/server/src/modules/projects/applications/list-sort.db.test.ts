@@ -91,7 +91,12 @@ beforeAll(async () => {
   }
   const elsewhere = await insertCall("410103", "二七征集");
   const theirs = await buildSocialOrg(t.ctx, "410103");
-  await insertApplication("410103", elsewhere, theirs.id, { title: "二七区的申报", requested: 999_00, submitted_at: day(4), final_score: null });
+  await insertApplication("410103", elsewhere, theirs.id, {
+    title: "二七区的申报",
+    requested: 999_00,
+    submitted_at: day(4),
+    final_score: null,
+  });
 });
 
 afterAll(async () => {

@@ -18,7 +18,14 @@ import { calls } from "../schema.js";
 
 let t: TestApp;
 let official: { http: ReturnType<typeof as>; id: string };
-type Row = { id: string; created_at: number; published_at: number | null; submission_deadline: number; total_budget: number; title: string };
+type Row = {
+  id: string;
+  created_at: number;
+  published_at: number | null;
+  submission_deadline: number;
+  total_budget: number;
+  title: string;
+};
 const mine: Row[] = [];
 
 async function client(grants: Parameters<typeof buildUser>[1]) {
@@ -26,7 +33,10 @@ async function client(grants: Parameters<typeof buildUser>[1]) {
   return { http: as(t.app, await signIn(t.app, user.login)), id: user.id };
 }
 
-async function insertCall(areaCode: string, values: { title: string; budget: number; created: Date; published: Date | null; deadline: Date }) {
+async function insertCall(
+  areaCode: string,
+  values: { title: string; budget: number; created: Date; published: Date | null; deadline: Date },
+) {
   const [row] = await t.ctx.db
     .insert(calls)
     .values({
@@ -135,7 +145,7 @@ describe("calls list sorting, totals and export", () => {
         "公益创投",
         // open, past its deadline: under review
         "评审中",
-        (((published.find((row) => row.id === id)?.total_budget ?? 0) / 100).toFixed(2)),
+        ((published.find((row) => row.id === id)?.total_budget ?? 0) / 100).toFixed(2),
       ]),
     );
     const all = await official.http.get("/api/v1/exports/calls?format=csv");

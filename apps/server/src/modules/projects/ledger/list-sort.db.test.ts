@@ -77,11 +77,14 @@ describe("funding ledger sorting, totals and export", () => {
     expect(walked.ids).toEqual(expectedOrder(mine, (row) => row.paid_on, "-paid_on"));
   });
 
-  it.each(["description", "-created_at", "amount;drop table funding_ledger"])("refuses sort=%s with 400 VALIDATION_FAILED", async (sort) => {
-    const response = await official.http.get(`/api/v1/funding-ledger?sort=${encodeURIComponent(sort)}`);
-    expect(response.statusCode).toBe(400);
-    expect(response.json<{ code: string }>().code).toBe("VALIDATION_FAILED");
-  });
+  it.each(["description", "-created_at", "amount;drop table funding_ledger"])(
+    "refuses sort=%s with 400 VALIDATION_FAILED",
+    async (sort) => {
+      const response = await official.http.get(`/api/v1/funding-ledger?sort=${encodeURIComponent(sort)}`);
+      expect(response.statusCode).toBe(400);
+      expect(response.json<{ code: string }>().code).toBe("VALIDATION_FAILED");
+    },
+  );
 
   it("refuses a cursor made under another sort", async () => {
     await expectForeignCursorRefused(official.http, "/api/v1/funding-ledger", "-paid_on", "-amount");

@@ -32,7 +32,11 @@ export async function walkSorted(
 }
 
 /** The order a sorted list must give: by `key` (NULLs last in both directions), ties by id, the same direction. */
-export function expectedOrder<Row extends { id: string }>(rows: readonly Row[], key: (row: Row) => number | string | null, sort: string): string[] {
+export function expectedOrder<Row extends { id: string }>(
+  rows: readonly Row[],
+  key: (row: Row) => number | string | null,
+  sort: string,
+): string[] {
   const direction = sort.startsWith("-") ? -1 : 1;
   return [...rows]
     .sort((a, b) => {
