@@ -6,8 +6,8 @@ import { launchBrowser, newPage, signInThroughPage } from "../fixtures/browser.j
 /**
  * The projects lists behave like a spreadsheet (issue #17): as the district official who reads them
  * (demo-district), each of calls, applications and the funding ledger sorts a column through the
- * server (sort= in the request and in the URL), shows its total and hides a column with the chooser;
- * calls and applications download an XLSX of the current list whose header row is Chinese.
+ * server (sort= in the request and in the URL), shows its total, hides a column with the chooser
+ * and downloads an XLSX of the current list (its sort included) whose header row is Chinese.
  */
 
 let browser: Browser;
@@ -30,8 +30,8 @@ type ListCase = {
   column: string;
   /** A column to hide with the chooser (its header text). */
   hide: string;
-  /** Export kind and the first Chinese header of its spreadsheet, when the test downloads it. */
-  download?: { kind: string; firstHeader: string };
+  /** Export kind and the first Chinese header of its spreadsheet. */
+  download: { kind: string; firstHeader: string };
 };
 
 const lists: ListCase[] = [
@@ -53,7 +53,15 @@ const lists: ListCase[] = [
     hide: "材料",
     download: { kind: "applications", firstHeader: "申报时间" },
   },
-  { name: "funding ledger", path: "/funding-ledger", api: "/api/v1/funding-ledger?", header: "金额", column: "amount", hide: "说明" },
+  {
+    name: "funding ledger",
+    path: "/funding-ledger",
+    api: "/api/v1/funding-ledger?",
+    header: "金额",
+    column: "amount",
+    hide: "说明",
+    download: { kind: "funding-ledger", firstHeader: "日期" },
+  },
 ];
 
 const sortableHeader = (page: Page, text: string) => page.locator("th.ant-table-column-has-sorters").filter({ hasText: text }).first();
@@ -91,27 +99,25 @@ describe("projects lists: sort, total, columns and export", () => {
       await expect.poll(() => hidden.count()).toBe(before - 1);
       await page.keyboard.press("Escape");
 
-      if (list.download) {
-        await page.getByTestId("export-button").click();
-        const link = page.getByTestId("export-xlsx");
-        await link.waitFor();
-        const href = (await link.getAttribute("href")) ?? "";
-        expect(href).toContain(`/api/v1/exports/${list.download.kind}`);
-        expect(href).toContain(`sort=-${list.column}`);
-        const download = page.waitForEvent("download");
-        await link.click();
-        expect((await download).suggestedFilename()).toMatch(new RegExp(`^${list.download.kind}-\\d{4}-\\d{2}-\\d{2}\\.xlsx$`));
-        const file = await context.request.get(new URL(href, inject("baseUrl")).toString());
-        expect(file.status()).toBe(200);
-        const workbook = new ExcelJS.Workbook();
-        await workbook.xlsx.load((await file.body()) as unknown as ExcelJS.Buffer);
-        const sheet = workbook.worksheets[0];
-        const headers = ((sheet?.getRow(1).values as unknown[] | undefined) ?? []).filter((value) => typeof value === "string");
-        expect(headers[0]).toBe(list.download.firstHeader);
-        expect(headers.every((header) => /[\u4e00-\u9fff]/.test(header))).toBe(true);
-        expect(sheet?.rowCount ?? 0).toBeGreaterThan(1);
-        await page.keyboard.press("Escape");
-      }
+      await page.getByTestId("export-button").click();
+      const link = page.getByTestId("export-xlsx");
+      await link.waitFor();
+      const href = (await link.getAttribute("href")) ?? "";
+      expect(href).toContain(`/api/v1/exports/${list.download.kind}`);
+      expect(href).toContain(`sort=-${list.column}`);
+      const download = page.waitForEvent("download");
+      await link.click();
+      expect((await download).suggestedFilename()).toMatch(new RegExp(`^${list.download.kind}-\\d{4}-\\d{2}-\\d{2}\\.xlsx$`));
+      const file = await context.request.get(new URL(href, inject("baseUrl")).toString());
+      expect(file.status()).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await file.body()) as unknown as ExcelJS.Buffer);
+      const sheet = workbook.worksheets[0];
+      const headers = ((sheet?.getRow(1).values as unknown[] | undefined) ?? []).filter((value) => typeof value === "string");
+      expect(headers[0]).toBe(list.download.firstHeader);
+      expect(headers.every((header) => /[\u4e00-\u9fff]/.test(header))).toBe(true);
+      expect(sheet?.rowCount ?? 0).toBeGreaterThan(1);
+      await page.keyboard.press("Escape");
     } finally {
       await context.close();
     }
