@@ -10,6 +10,7 @@ import { findCall } from "../calls/queries.js";
 import { creditRecordOf } from "../evaluation/credit.js";
 import { applicationAttachments, applications, callCriteria, calls, reviewDeclarations, reviewScores } from "../schema.js";
 import { presentApplication, presentAttachment, type ApplicationRow } from "./present.js";
+import { escapeLike } from "../format.js";
 
 const attachedTypes = sql<
   string[]
@@ -36,8 +37,6 @@ export async function listApplications(ctx: ActorCtx, callId: string): Promise<{
     .orderBy(asc(applications.submittedAt), asc(applications.id));
   return { items: rows.map(presentApplication) };
 }
-
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The sorts of the applications list (sort= allow-list in the contract); the score is set at award only. */
 const applicationSortColumns: SortColumns<ApplicationSort> = {

@@ -2,6 +2,7 @@ import { ApplicationExportFilterSchema, type Application, type ApplicationExport
 import { exportColumns, exportPages } from "../../../platform/files/columns.js";
 import type { ExportSpec } from "../../../platform/module.js";
 import { searchApplications } from "./queries.js";
+import { yuan } from "../format.js";
 
 const headers = {
   submitted_at: ["申报时间", "Submitted at"],
@@ -20,7 +21,6 @@ const statusLabels: Record<Application["status"], string> = {
   awarded: "已立项",
   not_awarded: "未立项",
 };
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 /**
  * GET /exports/applications: the applications the caller reads under the list's filters and sort

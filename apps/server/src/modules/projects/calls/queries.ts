@@ -11,11 +11,10 @@ import { getAreaNames } from "../../jurisdictions/index.js";
 import { applyingOrganizations, callVisible, effectiveStatus, purchaserScope } from "./access.js";
 import { applications, callCriteria, callReviewers, calls } from "../schema.js";
 import { presentCall } from "./present.js";
+import { escapeLike } from "../format.js";
 
 type CallRow = typeof calls.$inferSelect;
 const yearMs = 365 * 24 * 3600 * 1000;
-
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The sorts of the calls list (sort= allow-list in the contract); drafts have no publication date. */
 const callSortColumns: SortColumns<CallSort> = {

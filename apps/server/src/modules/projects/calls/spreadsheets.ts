@@ -2,6 +2,7 @@ import { CallExportFilterSchema, type Call, type CallExportFilter } from "@sansh
 import { exportColumns, exportPages } from "../../../platform/files/columns.js";
 import type { ExportSpec } from "../../../platform/module.js";
 import { listCalls } from "./queries.js";
+import { yuan } from "../format.js";
 
 const headers = {
   created_at: ["创建时间", "Created at"],
@@ -27,7 +28,6 @@ const statusLabels: Record<Call["status"], string> = {
   awarded: "已立项",
   cancelled: "已取消",
 };
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 /**
  * GET /exports/calls: the calls the caller reads under the list's filters and sort (the purchaser by
