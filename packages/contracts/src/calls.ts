@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { AreaCodeSchema, CalendarInstantSchema, PageQuerySchema, TimestampSchema, UuidSchema, pageOf, text } from "./common.js";
+import {
+  AreaCodeSchema,
+  CalendarInstantSchema,
+  PageQuerySchema,
+  TimestampSchema,
+  UuidSchema,
+  countedPageOf,
+  sortQuery,
+  text,
+} from "./common.js";
 import { RoleSchema } from "./auth.js";
 import { SocialOrgCategorySchema, SocialOrgGradeSchema } from "./social-orgs.js";
 import { endpoint } from "./endpoint.js";
@@ -117,13 +126,20 @@ export const CallDetailSchema = CallSchema.extend({
 });
 export type CallDetail = z.infer<typeof CallDetailSchema>;
 
+/** The columns the calls list sorts by: creation, publication, the deadline, the budget, the title. */
+export const CALL_SORTS = ["created_at", "published_at", "submission_deadline", "total_budget", "title"] as const;
+export type CallSort = (typeof CALL_SORTS)[number];
 export const CallListQuerySchema = PageQuerySchema.extend({
   q: z.string().trim().max(100).optional().describe("Search in titles"),
   status: CallStatusSchema.optional(),
   mode: CallModeSchema.optional(),
+  sort: sortQuery(CALL_SORTS, "-created_at"),
 });
 export type CallListQuery = z.infer<typeof CallListQuerySchema>;
-export const CallPageSchema = pageOf(CallSchema);
+export const CallPageSchema = countedPageOf(CallSchema);
+/** The calls export's filter: the list's filters and sort without paging. */
+export const CallExportFilterSchema = CallListQuerySchema.omit({ cursor: true, limit: true });
+export type CallExportFilter = z.infer<typeof CallExportFilterSchema>;
 export const CallIdParamsSchema = z.object({ id: UuidSchema });
 
 export const CallSuggestionQuerySchema = z.object({ area: AreaCodeSchema.describe("Jurisdiction to suggest a call for") });
@@ -161,10 +177,12 @@ export const ApplicationCreateSchema = z.strictObject({
 export type ApplicationCreate = z.infer<typeof ApplicationCreateSchema>;
 
 export const ApplicationStatusSchema = z.enum(["submitted", "withdrawn", "awarded", "not_awarded"]);
+export type ApplicationStatus = z.infer<typeof ApplicationStatusSchema>;
 
 export const ApplicationSchema = z.object({
   id: UuidSchema,
   call_id: UuidSchema,
+  call_title: z.string().describe("The call's title"),
   area_code: AreaCodeSchema,
   org: z.object({ id: UuidSchema, name: z.string() }),
   title: z.string(),
@@ -308,6 +326,20 @@ export const ApplicationDetailSchema = ApplicationSchema.extend({
 });
 export type ApplicationDetail = z.infer<typeof ApplicationDetailSchema>;
 export const ApplicationListSchema = z.object({ items: z.array(ApplicationSchema) });
+/** The columns the applications list sorts by: submission, the amount requested, the final score (unscored last). */
+export const APPLICATION_SORTS = ["submitted_at", "requested", "final_score"] as const;
+export type ApplicationSort = (typeof APPLICATION_SORTS)[number];
+export const ApplicationListQuerySchema = PageQuerySchema.extend({
+  call_id: UuidSchema.optional().describe("Only this call's applications"),
+  status: ApplicationStatusSchema.optional(),
+  q: text({ max: 100 }).optional().describe("Words in the project title"),
+  sort: sortQuery(APPLICATION_SORTS, "-submitted_at"),
+});
+export type ApplicationListQuery = z.infer<typeof ApplicationListQuerySchema>;
+export const ApplicationPageSchema = countedPageOf(ApplicationSchema);
+/** The applications export's filter: the list's filters and sort without paging. */
+export const ApplicationExportFilterSchema = ApplicationListQuerySchema.omit({ cursor: true, limit: true });
+export type ApplicationExportFilter = z.infer<typeof ApplicationExportFilterSchema>;
 export const ApplicationIdParamsSchema = z.object({ id: UuidSchema });
 
 export const RankingSchema = z.object({
@@ -370,7 +402,7 @@ export const callEndpoints = {
   list: endpoint({
     method: "GET",
     path: "/calls",
-    summary: "Calls you may read, newest first; search on title, filter by status and mode",
+    summary: "Calls you may read, newest first by default; sort, search on title, filter by status and mode",
     tags,
     access: "projects.read",
     query: CallListQuerySchema,
@@ -483,6 +515,17 @@ export const APPLICATION_UPLOAD_TYPES = [
 
 /** Applications to calls (项目申报), their documents and withdrawal. */
 export const applicationEndpoints = {
+  search: endpoint({
+    method: "GET",
+    path: "/applications",
+    summary:
+      "Applications you may read across calls (purchasers and officials: their area; organizations: their own; panels: after the deadline), newest submitted first; sort, filter by call, status and title",
+    tags,
+    access: "projects.read",
+    query: ApplicationListQuerySchema,
+    status: 200,
+    response: ApplicationPageSchema,
+  }),
   list: endpoint({
     method: "GET",
     path: "/calls/:id/applications",

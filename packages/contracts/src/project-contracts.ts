@@ -354,7 +354,11 @@ export const LedgerEntrySchema = z.object({
   created_at: TimestampSchema,
 });
 export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
-export const LedgerPageSchema = pageOf(LedgerEntrySchema);
+export const LedgerPageSchema = countedPageOf(LedgerEntrySchema);
+
+/** The columns the ledger sorts by: the payment date, the amount. */
+export const LEDGER_SORTS = ["paid_on", "amount"] as const;
+export type LedgerSort = (typeof LEDGER_SORTS)[number];
 
 export const LedgerListQuerySchema = PageQuerySchema.extend({
   holder_kind: LedgerHolderKindSchema.optional(),
@@ -365,9 +369,10 @@ export const LedgerListQuerySchema = PageQuerySchema.extend({
   purpose: LedgerPurposeSchema.optional(),
   year: LedgerYearSchema.optional(),
   contract_id: UuidSchema.optional(),
+  sort: sortQuery(LEDGER_SORTS, "-paid_on"),
 });
 export type LedgerListQuery = z.infer<typeof LedgerListQuerySchema>;
-/** The ledger export's filter: the list's filters without paging. */
+/** The ledger export's filter: the list's filters and sort without paging. */
 export const LedgerExportFilterSchema = LedgerListQuerySchema.omit({ cursor: true, limit: true });
 export type LedgerExportFilter = z.infer<typeof LedgerExportFilterSchema>;
 
@@ -661,7 +666,7 @@ export const ledgerEndpoints = {
     method: "GET",
     path: "/funding-ledger",
     summary:
-      "Funding ledger rows (organization staff: their organization's; community staff: their community's; officials: their area), latest payment first",
+      "Funding ledger rows (organization staff: their organization's; community staff: their community's; officials: their area), latest payment first by default; sort by date or amount",
     tags,
     access: "projects.read",
     query: LedgerListQuerySchema,

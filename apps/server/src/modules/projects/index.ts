@@ -12,6 +12,8 @@ import { projectIndicatorRoutes } from "./indicators/routes.js";
 import { seedProjects } from "./seed.js";
 import { ledgerExport, ledgerImport } from "./ledger/spreadsheets.js";
 import { contractExport } from "./contracts/spreadsheets.js";
+import { callExport } from "./calls/spreadsheets.js";
+import { applicationExport } from "./applications/spreadsheets.js";
 
 /**
  * Projects (项目化运作): government purchase of services from call to closing — calls, applications,
@@ -34,7 +36,7 @@ export const projectsModule: ModuleManifest = {
   },
   seedDemo: seedProjects,
   imports: [ledgerImport],
-  exports: [ledgerExport, contractExport],
+  exports: [ledgerExport, contractExport, callExport, applicationExport],
 };
 
 export { getPublicCreditSummary } from "./evaluation/credit.js";

@@ -376,6 +376,8 @@ export const fundingLedger = pgTable(
       .on(table.adminTaskId, table.areaCode)
       .where(sql`${table.source} = 'task_funding'`),
     index("funding_ledger_area_code_paid_idx").on(table.areaCode, table.paidOn),
+    // The ledger sorted by amount over an area (the date sort has the index above).
+    index("funding_ledger_area_code_amount_idx").on(table.areaCode, table.amountFen, table.id),
     index("funding_ledger_org_paid_idx").on(table.orgId, table.paidOn),
     // A contract's payments (contract page, OCDS implementation releases): without it each is a scan.
     index("funding_ledger_contract_idx")

@@ -1,4 +1,4 @@
-import { AccountBookOutlined, BarChartOutlined, ContainerOutlined, ProjectOutlined } from "@ant-design/icons";
+import { AccountBookOutlined, BarChartOutlined, ContainerOutlined, ProjectOutlined, SolutionOutlined } from "@ant-design/icons";
 import type { ConsoleModule } from "../../ui/module";
 import { projectRoutes } from "./routes";
 import projectsZh from "./i18n/zh-CN.json";
@@ -14,6 +14,14 @@ export const projectsModule: ConsoleModule = {
   routes: [...projectRoutes],
   menu: [
     { key: "calls", to: "/calls", icon: <ProjectOutlined />, labelKey: "projects.nav.calls", permission: "projects.read", order: 150 },
+    {
+      key: "applications",
+      to: "/applications",
+      icon: <SolutionOutlined />,
+      labelKey: "projects.nav.applications",
+      permission: "projects.read",
+      order: 155,
+    },
     {
       key: "contracts",
       to: "/contracts",

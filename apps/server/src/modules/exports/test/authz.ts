@@ -53,4 +53,19 @@ export const authz: Record<string, Entry> = {
         ? 403
         : scoped(200, { community: 404 })(role, position),
   },
+  "GET /api/v1/exports/:kind #calls": {
+    // projects.read, as the calls list
+    at: mine("/api/v1/exports/calls?format=csv"),
+    expect: always(200, { worker: 403, resident: 403, auditor: 403, department: 403 }),
+  },
+  "GET /api/v1/exports/:kind #applications": {
+    // projects.read, as the applications list
+    at: mine("/api/v1/exports/applications?format=csv"),
+    expect: always(200, { worker: 403, resident: 403, auditor: 403, department: 403 }),
+  },
+  "GET /api/v1/exports/:kind #funding-ledger": {
+    // projects.read, as the ledger
+    at: mine("/api/v1/exports/funding-ledger?format=csv"),
+    expect: always(200, { worker: 403, resident: 403, auditor: 403, department: 403 }),
+  },
 };

@@ -1,10 +1,11 @@
 import type { Application, ApplicationAttachment } from "@sanshe/contracts";
 import type { applicationAttachments, applications } from "../schema.js";
 
-/** An application with what its presentation needs: the organization's name, the call's required and attached documents. */
+/** An application with what its presentation needs: the organization's name, the call's title, required and attached documents. */
 export type ApplicationRow = {
   application: typeof applications.$inferSelect;
   orgName: string;
+  callTitle: string;
   requiredDocuments: string[];
   attached: string[];
   reviewer: boolean;
@@ -16,6 +17,7 @@ export function presentApplication(row: ApplicationRow): Application {
   return {
     id: a.id,
     call_id: a.callId,
+    call_title: row.callTitle,
     area_code: a.areaCode,
     org: { id: a.orgId, name: row.orgName },
     title: a.title,

@@ -1,13 +1,16 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
-import type { Application, ApplicationDetail, MyReview } from "@sanshe/contracts";
+import { and, asc, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
+import type { Application, ApplicationDetail, ApplicationListQuery, ApplicationSort, CountedPage, MyReview } from "@sanshe/contracts";
 import type { ActorCtx } from "../../../platform/ctx.js";
 import { notFound } from "../../../platform/errors/app-error.js";
+import { pageOf } from "../../../platform/pagination/page.js";
+import { countCapped, sortedKeyset, type SortColumns } from "../../../platform/pagination/sorted.js";
 import { organizationName } from "../../social-orgs/index.js";
-import { applicationVisible, isReviewerOf, purchaserScope } from "../calls/access.js";
+import { applicationVisible, callOf, isReviewerOf, purchaserScope } from "../calls/access.js";
 import { findCall } from "../calls/queries.js";
 import { creditRecordOf } from "../evaluation/credit.js";
 import { applicationAttachments, applications, callCriteria, calls, reviewDeclarations, reviewScores } from "../schema.js";
 import { presentApplication, presentAttachment, type ApplicationRow } from "./present.js";
+import { escapeLike } from "../format.js";
 
 const attachedTypes = sql<
   string[]
@@ -17,6 +20,7 @@ function selection(ctx: ActorCtx) {
   return {
     application: applications,
     orgName: organizationName(applications.orgId),
+    callTitle: calls.title,
     requiredDocuments: calls.requiredDocuments,
     attached: attachedTypes,
     reviewer: sql<boolean>`${isReviewerOf(ctx, calls.id)}`,
@@ -32,6 +36,52 @@ export async function listApplications(ctx: ActorCtx, callId: string): Promise<{
     .where(and(eq(applications.callId, callId), applicationVisible(ctx)))
     .orderBy(asc(applications.submittedAt), asc(applications.id));
   return { items: rows.map(presentApplication) };
+}
+
+/** The sorts of the applications list (sort= allow-list in the contract); the score is set at award only. */
+const applicationSortColumns: SortColumns<ApplicationSort> = {
+  submitted_at: { expr: applications.submittedAt, kind: "instant" },
+  requested: { expr: applications.requestedFen, kind: "number" },
+  final_score: { expr: applications.finalScore, kind: "number", nullable: true },
+};
+
+/**
+ * GET /applications: the applications the actor may read across calls, in the chosen order (newest
+ * submitted first by default), with the capped total; the page and the count at once.
+ * @throws AppError VALIDATION_FAILED for a cursor that is unreadable or of another sort.
+ */
+export async function searchApplications(ctx: ActorCtx, query: ApplicationListQuery): Promise<CountedPage<Application>> {
+  const conditions: SQL[] = [applicationVisible(ctx)];
+  if (query.call_id) {
+    conditions.push(eq(applications.callId, query.call_id));
+  }
+  if (query.status) {
+    conditions.push(eq(applications.status, query.status));
+  }
+  if (query.q) {
+    conditions.push(ilike(applications.title, `%${escapeLike(query.q)}%`));
+  }
+  const keyset = sortedKeyset(applicationSortColumns, {
+    sort: query.sort,
+    fallback: "-submitted_at",
+    cursor: query.cursor,
+    id: applications.id,
+  });
+  const where = and(...conditions);
+  const [rows, total] = await Promise.all([
+    ctx.db
+      .select({ ...selection(ctx), sortValue: keyset.value })
+      .from(applications)
+      .innerJoin(calls, callOf)
+      .where(keyset.after ? and(where, keyset.after) : where)
+      .orderBy(keyset.order)
+      .limit(query.limit + 1),
+    countCapped(ctx.db, sql`${applications} INNER JOIN ${calls} ON ${callOf}`, where),
+  ]);
+  return {
+    ...pageOf(rows, query.limit, presentApplication, (last) => keyset.cursorOf(last.sortValue, last.application.id)),
+    ...total,
+  };
 }
 
 /** The application row if the actor may read it. @throws NOT_FOUND otherwise. */

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { APPLICATION_UPLOAD_TYPES, MAX_APPLICATION_ATTACHMENT_BYTES, applicationEndpoints as api } from "@sanshe/contracts";
 import { requireActor } from "../../../platform/ctx.js";
 import { serve } from "../../../platform/http/endpoint.js";
-import { getApplication, getAttachment, listApplications } from "./queries.js";
+import { getApplication, getAttachment, listApplications, searchApplications } from "./queries.js";
 import { addAttachment, applyToCall, withdrawApplication } from "./service.js";
 
 /** Applications to calls (项目申报), their documents and withdrawal. */
@@ -14,6 +14,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     (_request, body, done) => done(null, body),
   );
 
+  serve(app, api.search, async (request) => searchApplications(requireActor(request.ctx), request.query));
   serve(app, api.list, async (request) => listApplications(requireActor(request.ctx), request.params.id));
   serve(app, api.apply, async (request) => applyToCall(requireActor(request.ctx), request.params.id, request.body));
   serve(app, api.get, async (request) => getApplication(requireActor(request.ctx), request.params.id));

@@ -7,11 +7,10 @@ import { isInScope, rolesHolding } from "../../../platform/auth/permissions.js";
 import { ancestorOf } from "../../../platform/scope/index.js";
 import { areaExists, areaNameOf } from "../../jurisdictions/index.js";
 import { purchaserScope } from "./access.js";
+import { escapeLike } from "../format.js";
 
 /** Most candidates returned at once; the form searches by name for more. */
 export const REVIEWER_CANDIDATE_LIMIT = 50;
-
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * GET /calls/reviewer-candidates: who may sit on the review panel of a call in `area_code` — active

@@ -1,32 +1,36 @@
-import { and, asc, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
-import type { Call, CallDetail, CallListQuery, CallSuggestion, Page } from "@sanshe/contracts";
+import { and, asc, eq, ilike, sql, type SQL } from "drizzle-orm";
+import type { Call, CallDetail, CallListQuery, CallSort, CallSuggestion, CountedPage } from "@sanshe/contracts";
 import type { ActorCtx } from "../../../platform/ctx.js";
 import { notFound } from "../../../platform/errors/app-error.js";
 import { users } from "../../../platform/auth/index.js";
 import { inScope } from "../../../platform/scope/index.js";
-import { cursorCodec, cursorId, cursorInstant } from "../../../platform/pagination/cursor.js";
+import { pageOf } from "../../../platform/pagination/page.js";
+import { countCapped, sortedKeyset, type SortColumns } from "../../../platform/pagination/sorted.js";
 import { countNeedsForCall, unmetNeedsSummary } from "../../needs/index.js";
 import { getAreaNames } from "../../jurisdictions/index.js";
 import { applyingOrganizations, callVisible, effectiveStatus, purchaserScope } from "./access.js";
 import { applications, callCriteria, callReviewers, calls } from "../schema.js";
 import { presentCall } from "./present.js";
+import { escapeLike } from "../format.js";
 
 type CallRow = typeof calls.$inferSelect;
 const yearMs = 365 * 24 * 3600 * 1000;
 
+/** The sorts of the calls list (sort= allow-list in the contract); drafts have no publication date. */
+const callSortColumns: SortColumns<CallSort> = {
+  created_at: { expr: calls.createdAt, kind: "instant" },
+  published_at: { expr: calls.publishedAt, kind: "instant", nullable: true },
+  submission_deadline: { expr: calls.submissionDeadline, kind: "instant" },
+  total_budget: { expr: calls.totalBudgetFen, kind: "number" },
+  title: { expr: calls.title, kind: "text" },
+};
+
 /**
- * `[created_at, id]` of the last row (elements after the second are ignored, as they always were); an
- * unreadable cursor starts from the first page.
+ * GET /calls: calls the actor may read, in the chosen order (newest first by default), with the
+ * capped total; the page and the count at once.
+ * @throws AppError VALIDATION_FAILED for a cursor that is unreadable or of another sort.
  */
-const callsCursor = cursorCodec(
-  z.tuple([cursorInstant, cursorId], z.unknown()).transform((value): [string, string] => [value[0], value[1]]),
-);
-
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** GET /calls: calls the actor may read, newest first; one query per page. */
-export async function listCalls(ctx: ActorCtx, query: CallListQuery): Promise<Page<Call>> {
+export async function listCalls(ctx: ActorCtx, query: CallListQuery): Promise<CountedPage<Call>> {
   const now = ctx.now();
   const conditions: SQL[] = [callVisible(ctx)];
   if (query.q) {
@@ -38,21 +42,25 @@ export async function listCalls(ctx: ActorCtx, query: CallListQuery): Promise<Pa
   if (query.mode) {
     conditions.push(eq(calls.mode, query.mode));
   }
-  const after = callsCursor.decode(query.cursor);
-  if (after) {
-    conditions.push(sql`(${calls.createdAt}, ${calls.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
-  }
-  const rows = await ctx.db
-    .select({ call: calls, status: effectiveStatus(now) })
-    .from(calls)
-    .where(and(...conditions))
-    .orderBy(desc(calls.createdAt), desc(calls.id))
-    .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
+  const keyset = sortedKeyset(callSortColumns, { sort: query.sort, fallback: "-created_at", cursor: query.cursor, id: calls.id });
+  const where = and(...conditions);
+  const [rows, total] = await Promise.all([
+    ctx.db
+      .select({ call: calls, status: effectiveStatus(now), sortValue: keyset.value })
+      .from(calls)
+      .where(keyset.after ? and(where, keyset.after) : where)
+      .orderBy(keyset.order)
+      .limit(query.limit + 1),
+    countCapped(ctx.db, sql`${calls}`, where),
+  ]);
   return {
-    items: page.map((row) => presentCall(row.call, row.status)),
-    next_cursor: rows.length > query.limit && last ? callsCursor.encode([last.call.createdAt.toISOString(), last.call.id]) : null,
+    ...pageOf(
+      rows,
+      query.limit,
+      (row) => presentCall(row.call, row.status),
+      (last) => keyset.cursorOf(last.sortValue, last.call.id),
+    ),
+    ...total,
   };
 }
 

@@ -27,6 +27,7 @@ import {
   presentMilestone,
   presentReport,
 } from "./present.js";
+import { escapeLike } from "../format.js";
 
 /**
  * Who reads contracts (rows answer 404 otherwise):
@@ -69,8 +70,6 @@ export function contractVisible(ctx: ActorCtx): SQL {
 }
 
 type ContractRow = typeof projectContracts.$inferSelect;
-
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The sorts of the contracts list (sort= allow-list in the contract). */
 export const contractSortColumns: SortColumns<ContractSort> = {

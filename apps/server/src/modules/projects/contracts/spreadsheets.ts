@@ -2,6 +2,7 @@ import { ContractExportFilterSchema, type Contract, type ContractExportFilter } 
 import { exportColumns, exportPages } from "../../../platform/files/columns.js";
 import type { ExportSpec } from "../../../platform/module.js";
 import { listContracts } from "./queries.js";
+import { yuan } from "../format.js";
 
 const headers = {
   signed_at: ["签订时间", "Signed at"],
@@ -22,7 +23,6 @@ const statusLabels: Record<Contract["status"], string> = {
   closed: "已结项",
   terminated: "已终止",
 };
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 /**
  * GET /exports/contracts: the contracts the caller reads under the list's filters and sort (amounts

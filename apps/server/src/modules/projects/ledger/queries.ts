@@ -8,23 +8,26 @@ import type {
   LedgerHolderYear,
   LedgerListQuery,
   LedgerPurpose,
+  LedgerSort,
   LedgerSource,
   LedgerStructure,
   LedgerStructureQuery,
   LedgerSummary,
   LedgerSummaryQuery,
+  CountedPage,
   Page,
 } from "@sanshe/contracts";
 import { LedgerPurposeSchema, LedgerSourceSchema } from "@sanshe/contracts";
 import type { ActorCtx, Ctx } from "../../../platform/ctx.js";
 import { notFound } from "../../../platform/errors/app-error.js";
 import { cursorCodec } from "../../../platform/pagination/cursor.js";
+import { pageOf } from "../../../platform/pagination/page.js";
+import { countCapped, sortedKeyset, type SortColumns } from "../../../platform/pagination/sorted.js";
 import { queryRows } from "../../../platform/db/client.js";
 import { inScope } from "../../../platform/scope/index.js";
 import { getAreaNames } from "../../jurisdictions/index.js";
 import { getOrganizations, organizationsPresentUnder } from "../../social-orgs/index.js";
 import { purchaserReadScope } from "../contracts/queries.js";
-import { ledgerCursor } from "../paging.js";
 import { fundingLedger, fundingLedgerAttachments } from "../schema.js";
 import { presentEntry, type LedgerRow } from "./present.js";
 import { ledgerVisible } from "./scope.js";
@@ -63,7 +66,7 @@ export async function holderNames(
 }
 
 /** The list filters as SQL conditions (besides scope and the cursor). */
-function listFilters(query: Omit<LedgerListQuery, "cursor" | "limit">): SQL[] {
+function listFilters(query: Omit<LedgerListQuery, "cursor" | "limit" | "sort">): SQL[] {
   const conditions: SQL[] = [];
   if (query.holder_kind) {
     conditions.push(eq(fundingLedger.holderKind, query.holder_kind));
@@ -92,31 +95,41 @@ function listFilters(query: Omit<LedgerListQuery, "cursor" | "limit">): SQL[] {
   return conditions;
 }
 
+/** The sorts of the ledger (sort= allow-list in the contract). */
+const ledgerSortColumns: SortColumns<LedgerSort> = {
+  paid_on: { expr: fundingLedger.paidOn, kind: "date" },
+  amount: { expr: fundingLedger.amountFen, kind: "number" },
+};
+
 /**
- * GET /funding-ledger: rows the actor reads, latest payment first (keyset on paid_on, id); a page costs
- * the rows' query and at most two for the holders' names.
+ * GET /funding-ledger: rows the actor reads, in the chosen order (latest payment first by default),
+ * with the capped total; the page and the count at once, then at most two queries for the holders' names.
+ * @throws AppError VALIDATION_FAILED for a cursor that is unreadable or of another sort.
  */
-export async function listLedger(ctx: ActorCtx, query: LedgerListQuery): Promise<Page<LedgerEntry>> {
-  const conditions: SQL[] = [ledgerVisible(ctx), ...listFilters(query)];
-  const after = ledgerCursor.decode(query.cursor);
-  if (after) {
-    conditions.push(sql`(${fundingLedger.paidOn}, ${fundingLedger.id}) < (${after[0]}::date, ${after[1]}::uuid)`);
-  }
-  const rows = await ctx.db
-    .select({ row: fundingLedger, attachments: attachmentCount })
-    .from(fundingLedger)
-    .where(and(...conditions))
-    .orderBy(desc(fundingLedger.paidOn), desc(fundingLedger.id))
-    .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
+export async function listLedger(ctx: ActorCtx, query: LedgerListQuery): Promise<CountedPage<LedgerEntry>> {
+  const where = and(ledgerVisible(ctx), ...listFilters(query));
+  const keyset = sortedKeyset(ledgerSortColumns, { sort: query.sort, fallback: "-paid_on", cursor: query.cursor, id: fundingLedger.id });
+  const [rows, total] = await Promise.all([
+    ctx.db
+      .select({ row: fundingLedger, attachments: attachmentCount, sortValue: keyset.value })
+      .from(fundingLedger)
+      .where(keyset.after ? and(where, keyset.after) : where)
+      .orderBy(keyset.order)
+      .limit(query.limit + 1),
+    countCapped(ctx.db, sql`${fundingLedger}`, where),
+  ]);
   const nameOf = await holderNames(
     ctx,
-    page.map((r) => r.row),
+    rows.slice(0, query.limit).map((r) => r.row),
   );
-  const last = page.at(-1)?.row;
   return {
-    items: page.map(({ row, attachments }) => presentEntry(row, nameOf(row), Number(attachments))),
-    next_cursor: rows.length > query.limit && last ? ledgerCursor.encode([last.paidOn, last.id]) : null,
+    ...pageOf(
+      rows,
+      query.limit,
+      ({ row, attachments }) => presentEntry(row, nameOf(row), Number(attachments)),
+      (last) => keyset.cursorOf(last.sortValue, last.row.id),
+    ),
+    ...total,
   };
 }
 

@@ -23,6 +23,7 @@ import { fundingLedger } from "../schema.js";
 import { listLedger } from "./queries.js";
 import { recordableCommunities, recordableOrganizations } from "./scope.js";
 import { findByVoucher, insertLedgerRow, type LedgerHolder } from "./service.js";
+import { yuan } from "../format.js";
 
 const directionLabels = { in: "收入", out: "支出" } as const;
 const directionByLabel = codeByLabel(directionLabels, { 收: "in", 支: "out", 入: "in", 出: "out" });
@@ -225,8 +226,6 @@ export const ledgerImport: ImportSpec<LedgerImportRow> = {
   naturalKey: (row) => `${row.holder}|${row.voucher_no}`,
   upsert: upsertLedgerRow,
 };
-
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 /** The ledger list (the filters of the page) as a spreadsheet: labels, not codes; amounts in yuan. */
 export const ledgerExport: ExportSpec<LedgerExportFilter, LedgerEntry> = {

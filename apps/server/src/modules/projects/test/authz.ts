@@ -46,6 +46,7 @@ export const authz: Record<string, Entry> = {
   "POST /api/v1/calls/:id/cancel": { at: url("/api/v1/calls/:id/cancel", "call", {}, stale), expect: scopedAt("street", "allowed") },
   "GET /api/v1/calls/:id/applications": { at: url("/api/v1/calls/:id/applications", "call"), expect: scoped() },
   "POST /api/v1/calls/:id/applications": { at: url("/api/v1/calls/:id/applications", "call"), expect: scoped("allowed") },
+  "GET /api/v1/applications": { at: mine("/api/v1/applications"), expect: always() },
   "GET /api/v1/applications/:id": {
     at: url("/api/v1/applications/:id", "application"),
     expect: scopedAt("street", 200, { org: { otherOrg: 404 } }),

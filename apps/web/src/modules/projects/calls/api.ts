@@ -6,6 +6,7 @@ import {
   needEndpoints,
   reviewEndpoints,
   type ApplicationCreate,
+  type ApplicationListQuery,
   type AwardInput,
   type CallCreate,
   type CallDetail,
@@ -17,6 +18,7 @@ import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } f
 import { call, endpointHref, endpointKey, isProblem } from "../../../ui/api";
 
 export type CallListParams = Partial<Omit<CallListQuery, "limit">> & { limit: number };
+export type ApplicationListParams = Partial<Omit<ApplicationListQuery, "limit">> & { limit: number };
 
 const byId = (id: string) => ({ params: { id } });
 
@@ -84,6 +86,15 @@ export function useAreasByCode(codes: string[]) {
       queryFn: ({ signal }: { signal: AbortSignal }) => call(areaEndpoints.get, { params: { code } }, { signal }),
       staleTime: 10 * 60_000,
     })),
+  });
+}
+
+/** The applications the user reads across calls (GET /applications), sorted and counted by the server. */
+export function useApplicationList(query: ApplicationListParams) {
+  return useQuery({
+    queryKey: endpointKey(applicationEndpoints.search, { query }),
+    queryFn: ({ signal }) => call(applicationEndpoints.search, { query }, { signal }),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -21,7 +21,12 @@ export function PurchaserPanel({ call }: { call: CallDetail }) {
 
   return (
     <Flex vertical gap={16}>
-      <Card title={t("calls.purchaser.applications", { count: items.length })}>
+      <Card
+        title={t("calls.purchaser.applications", { count: items.length })}
+        extra={
+          isPublished ? <Link to={`/applications?call_id=${encodeURIComponent(call.id)}`}>{t("calls.applications.table")}</Link> : null
+        }
+      >
         {applications.isError ? <ProblemAlert error={applications.error} /> : null}
         <SummaryTable<Application>
           rowKey="id"

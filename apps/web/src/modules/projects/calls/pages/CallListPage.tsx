@@ -1,15 +1,16 @@
 import { PlusOutlined } from "@ant-design/icons";
 import type { Call, CallMode, CallStatus } from "@sanshe/contracts";
-import { CallModeSchema, CallStatusSchema } from "@sanshe/contracts";
+import { CALL_SORTS, CallModeSchema, CallStatusSchema } from "@sanshe/contracts";
 import { Button, Card, Form, Input, Select } from "antd";
 import type { TableColumnsType } from "antd";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router-dom";
+import { Link } from "react-router-dom";
 import { CursorListTable } from "../../../../ui/CursorListTable";
+import { ExportButton } from "../../../../ui/ExportButton";
 import { FilterBar } from "../../../../ui/FilterBar";
 import { PageHeader } from "../../../../ui/PageHeader";
 import { formatDateTime } from "../../../../ui/formatDateTime";
+import { useUrlParams, useUrlSort } from "../../../../ui/searchParams";
 import { useCursorPaging } from "../../../../ui/useCursorPagination";
 import { useHasPermission } from "../../../auth";
 import { formatFen } from "../../money";
@@ -18,27 +19,43 @@ import { CallStatusTag } from "../components/CallStatusTag";
 
 type FilterValues = { q?: string; status?: CallStatus; mode?: CallMode };
 
-/** 项目征集: calls the user may read, newest first, server-paginated, with title search and status and mode filters. */
+/**
+ * 项目征集: calls the user may read, sorted by the server (newest first by default), counted and
+ * exported, with title search and status and mode filters kept in the URL.
+ */
 export function CallListPage() {
   const { t } = useTranslation();
   const canManage = useHasPermission("calls.manage");
   // The home page's to-dos link here with ?status=… (calls under review, contracts closing).
-  const [params] = useSearchParams();
-  const [filters, setFilters] = useState<FilterValues>(() => {
-    const status = CallStatusSchema.options.find((value) => value === params.get("status"));
-    return status ? { status } : {};
-  });
-  const paging = useCursorPaging(filters, 20);
+  const [raw, setRaw] = useUrlParams(["q", "status", "mode"] as const);
+  const filters: FilterValues = {
+    q: raw.q,
+    status: CallStatusSchema.options.find((value) => value === raw.status),
+    mode: CallModeSchema.options.find((value) => value === raw.mode),
+  };
+  const setFilters = (next: FilterValues) => setRaw(next);
+  const [sort, setSort] = useUrlSort(CALL_SORTS);
+  const paging = useCursorPaging([filters, sort], 20);
   const { pagination, pageSize } = paging;
-  const list = useCallList({ ...filters, cursor: pagination.cursor, limit: pageSize });
+  const list = useCallList({ ...filters, sort, cursor: pagination.cursor, limit: pageSize });
   const hasFilters = Object.values(filters).some((value) => value !== undefined);
 
   const columns: TableColumnsType<Call> = [
     { key: "title", title: t("calls.fields.title"), render: (_v, call) => <Link to={`/calls/${call.id}`}>{call.title}</Link> },
     { key: "purchaser", title: t("calls.fields.purchaser"), dataIndex: "purchaser_name" },
     { key: "mode", title: t("calls.fields.mode"), render: (_v, call) => t(`calls.mode.${call.mode}`) },
-    { key: "budget", title: t("calls.fields.totalBudget"), align: "right", render: (_v, call) => formatFen(call.total_budget_fen) },
-    { key: "deadline", title: t("calls.fields.deadline"), render: (_v, call) => formatDateTime(call.submission_deadline) },
+    {
+      key: "total_budget",
+      title: t("calls.fields.totalBudget"),
+      align: "right",
+      render: (_v, call) => formatFen(call.total_budget_fen),
+    },
+    {
+      key: "published_at",
+      title: t("calls.fields.publishedAt"),
+      render: (_v, call) => (call.published_at ? formatDateTime(call.published_at) : "—"),
+    },
+    { key: "submission_deadline", title: t("calls.fields.deadline"), render: (_v, call) => formatDateTime(call.submission_deadline) },
     { key: "status", title: t("calls.fields.status"), render: (_v, call) => <CallStatusTag status={call.status} /> },
   ];
 
@@ -61,14 +78,15 @@ export function CallListPage() {
         <FilterBar<FilterValues>
           name="call-filters"
           onSearch={(values) => setFilters({ q: values.q?.trim() || undefined, status: values.status, mode: values.mode })}
-          onReset={() => setFilters({})}
+          onReset={() => setFilters({ q: undefined, status: undefined, mode: undefined })}
+          initialValues={filters}
           searchLabel={t("calls.filters.search")}
           resetLabel={t("calls.filters.reset")}
         >
           <Form.Item name="q">
             <Input allowClear aria-label={t("calls.filters.q")} placeholder={t("calls.filters.q")} style={{ width: 220 }} />
           </Form.Item>
-          <Form.Item name="status" initialValue={filters.status}>
+          <Form.Item name="status">
             <Select
               allowClear
               aria-label={t("calls.filters.status")}
@@ -91,8 +109,11 @@ export function CallListPage() {
           query={list}
           paging={paging}
           columns={columns}
-          scrollX={900}
+          scrollX={1100}
           emptyText={hasFilters ? t("calls.list.emptyFiltered") : canManage ? t("calls.list.emptyManager") : t("calls.list.empty")}
+          sorting={{ allowed: CALL_SORTS, sort, onChange: setSort }}
+          columnsKey="calls"
+          toolbar={<ExportButton kind="calls" filters={{ ...filters, sort }} />}
         />
       </Card>
     </>

@@ -1,16 +1,17 @@
 import { BarChartOutlined, CloudUploadOutlined, PaperClipOutlined, PlusOutlined } from "@ant-design/icons";
 import type { LedgerDirection, LedgerEntry, LedgerHolderKind, LedgerPurpose, LedgerSource } from "@sanshe/contracts";
-import { LedgerPurposeSchema, LedgerSourceSchema } from "@sanshe/contracts";
+import { LEDGER_SORTS, LedgerDirectionSchema, LedgerHolderKindSchema, LedgerPurposeSchema, LedgerSourceSchema } from "@sanshe/contracts";
 import { Button, Card, Col, Form, Row, Select, Skeleton, Statistic, Tag, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useSearchParams } from "react-router-dom";
+import { Link, useNavigate } from "react-router-dom";
 import { useMe } from "../../../auth";
 import { CursorListTable } from "../../../../ui/CursorListTable";
 import { ExportButton } from "../../../../ui/ExportButton";
 import { PageHeader } from "../../../../ui/PageHeader";
 import { ProblemAlert } from "../../../../ui/ProblemAlert";
+import { useUrlParams, useUrlSort } from "../../../../ui/searchParams";
 import { useCursorPaging } from "../../../../ui/useCursorPagination";
 import { formatFen } from "../../money";
 import { useLedger, useLedgerSummary, type LedgerSummaryParams } from "../api";
@@ -63,15 +64,27 @@ function useLedgerRoles() {
 export function FundingLedgerPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const contractId = params.get("contract") ?? undefined;
   const { holders, canImport, isOfficial, area } = useLedgerRoles();
-  const [filters, setFilters] = useState<Filters>({});
+  // The filters live in the URL (a contract page links here with ?contract=…).
+  const [raw, setRaw] = useUrlParams(["holder_kind", "direction", "source", "purpose", "year", "contract"] as const);
+  const year = Number(raw.year);
+  const filters: Filters = {
+    holder_kind: LedgerHolderKindSchema.options.find((value) => value === raw.holder_kind),
+    direction: LedgerDirectionSchema.options.find((value) => value === raw.direction),
+    source: LedgerSourceSchema.options.find((value) => value === raw.source),
+    purpose: LedgerPurposeSchema.options.find((value) => value === raw.purpose),
+    year: Number.isInteger(year) && year > 0 ? year : undefined,
+  };
+  const setFilters = (changes: Filters) =>
+    setRaw(Object.fromEntries(Object.entries(changes).map(([key, value]) => [key, value === undefined ? undefined : String(value)])));
+  const contractId = raw.contract;
+  const [sort, setSort] = useUrlSort(LEDGER_SORTS);
   const [isRecording, setIsRecording] = useState(false);
   const [opened, setOpened] = useState<LedgerEntry | undefined>(undefined);
-  const paging = useCursorPaging([filters, contractId], 20);
+  const paging = useCursorPaging([filters, contractId, sort], 20);
   const { pagination, pageSize } = paging;
-  const list = useLedger({ ...filters, contract_id: contractId, cursor: pagination.cursor, limit: pageSize });
+  const listFilters = { ...filters, contract_id: contractId, sort };
+  const list = useLedger({ ...listFilters, cursor: pagination.cursor, limit: pageSize });
   const firstHolder = holders[0];
   const summaryParams: LedgerSummaryParams | undefined = firstHolder
     ? firstHolder.kind === "organization"
@@ -84,7 +97,7 @@ export function FundingLedgerPage() {
   const years = Array.from({ length: 6 }, (_v, index) => new Date().getFullYear() - index);
 
   const columns: TableColumnsType<LedgerEntry> = [
-    { key: "paid_on", title: t("contracts.ledger.paidOn"), dataIndex: "paid_on", width: 110 },
+    { key: "paid_on", title: t("contracts.ledger.paidOn"), dataIndex: "paid_on", width: 120 },
     {
       key: "holder",
       title: t("contracts.ledger.holder"),
@@ -179,7 +192,7 @@ export function FundingLedgerPage() {
                 </Button>
               </Link>
             ) : null}
-            <ExportButton kind="funding-ledger" filters={{ ...filters, contract_id: contractId }} />
+            <ExportButton kind="funding-ledger" filters={listFilters} />
             <PrintButton />
           </>
         }
@@ -242,7 +255,7 @@ export function FundingLedgerPage() {
               aria-label={t("contracts.ledger.holderKind")}
               style={{ width: 120 }}
               value={filters.holder_kind}
-              onChange={(value: LedgerHolderKind | undefined) => setFilters((f) => ({ ...f, holder_kind: value }))}
+              onChange={(value: LedgerHolderKind | undefined) => setFilters({ holder_kind: value })}
               options={(["community", "organization"] as const).map((value) => ({
                 value,
                 label: t(`contracts.ledger.holderKinds.${value}`),
@@ -256,12 +269,11 @@ export function FundingLedgerPage() {
               style={{ width: 100 }}
               value={filters.direction}
               onChange={(value: LedgerDirection | undefined) =>
-                setFilters((f) => ({
-                  ...f,
+                setFilters({
                   direction: value,
-                  source: value === "out" ? undefined : f.source,
-                  purpose: value === "in" ? undefined : f.purpose,
-                }))
+                  source: value === "out" ? undefined : filters.source,
+                  purpose: value === "in" ? undefined : filters.purpose,
+                })
               }
               options={(["in", "out"] as const).map((value) => ({ value, label: t(`contracts.ledger.directions.${value}`) }))}
             />
@@ -273,7 +285,7 @@ export function FundingLedgerPage() {
                 aria-label={t("contracts.ledger.source")}
                 style={{ width: 150 }}
                 value={filters.source}
-                onChange={(value: LedgerSource | undefined) => setFilters((f) => ({ ...f, source: value }))}
+                onChange={(value: LedgerSource | undefined) => setFilters({ source: value })}
                 options={LedgerSourceSchema.options.map((value) => ({ value, label: t(`contracts.ledger.sources.${value}`) }))}
               />
             </Form.Item>
@@ -285,7 +297,7 @@ export function FundingLedgerPage() {
                 aria-label={t("contracts.ledger.purpose")}
                 style={{ width: 130 }}
                 value={filters.purpose}
-                onChange={(value: LedgerPurpose | undefined) => setFilters((f) => ({ ...f, purpose: value }))}
+                onChange={(value: LedgerPurpose | undefined) => setFilters({ purpose: value })}
                 options={LedgerPurposeSchema.options.map((value) => ({ value, label: t(`contracts.ledger.purposes.${value}`) }))}
               />
             </Form.Item>
@@ -296,19 +308,12 @@ export function FundingLedgerPage() {
               aria-label={t("contracts.ledger.year")}
               style={{ width: 100 }}
               value={filters.year}
-              onChange={(value: number | undefined) => setFilters((f) => ({ ...f, year: value }))}
+              onChange={(value: number | undefined) => setFilters({ year: value })}
               options={years.map((value) => ({ value, label: String(value) }))}
             />
           </Form.Item>
           {contractId ? (
-            <Tag
-              closable
-              onClose={() => {
-                const next = new URLSearchParams(params);
-                next.delete("contract");
-                setParams(next);
-              }}
-            >
+            <Tag closable onClose={() => setRaw({ contract: undefined })}>
               {t("contracts.ledger.oneContract")}
             </Tag>
           ) : null}
@@ -319,6 +324,8 @@ export function FundingLedgerPage() {
           columns={columns}
           scrollX={960}
           emptyText={holders.length > 0 ? t("contracts.ledger.emptyOrg") : t("contracts.ledger.empty")}
+          sorting={{ allowed: LEDGER_SORTS, sort, onChange: setSort }}
+          columnsKey="funding-ledger"
         />
       </Card>
       {holders.length > 0 ? <LedgerEntryDrawer open={isRecording} onClose={() => setIsRecording(false)} holders={holders} /> : null}

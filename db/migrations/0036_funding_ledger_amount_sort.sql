@@ -1,0 +1,1 @@
+CREATE INDEX "funding_ledger_area_code_amount_idx" ON "funding_ledger" USING btree ("area_code","amount_fen","id");
