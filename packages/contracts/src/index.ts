@@ -25,3 +25,4 @@ export * from "./meetings.js";
 export * from "./announcements.js";
 export * from "./calendar.js";
 export * from "./exports.js";
+export * from "./audit-actions.js";
