@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AreaCodeSchema, pageOf, PageQuerySchema, TimestampSchema, UuidSchema } from "./common.js";
+import { AreaCodeSchema, countedPageOf, PageQuerySchema, sortQuery, TimestampSchema, UuidSchema } from "./common.js";
 import { endpoint } from "./endpoint.js";
 
 export const AuditOutcomeSchema = z.enum(["success", "denied", "failure"]).describe("Outcome of the action");
@@ -22,6 +22,13 @@ export const AuditRecordSchema = z.object({
 });
 export type AuditRecord = z.infer<typeof AuditRecordSchema>;
 
+/**
+ * The columns the audit log sorts by: the time only (action and actor would each need an index on the
+ * largest, append-only table, paid on every write).
+ */
+export const AUDIT_SORTS = ["at"] as const;
+export type AuditSort = (typeof AUDIT_SORTS)[number];
+
 export const AuditListQuerySchema = PageQuerySchema.extend({
   actor_login: z.string().trim().max(64).optional().describe("Only this actor"),
   action: z.string().trim().max(64).optional().describe("Action, or a prefix ending in '.' such as users."),
@@ -30,10 +37,14 @@ export const AuditListQuerySchema = PageQuerySchema.extend({
   outcome: AuditOutcomeSchema.optional(),
   from: z.iso.datetime({ offset: true }).optional().describe("From this instant (inclusive)"),
   to: z.iso.datetime({ offset: true }).optional().describe("Before this instant"),
+  sort: sortQuery(AUDIT_SORTS, "-at"),
 });
 export type AuditListQuery = z.infer<typeof AuditListQuerySchema>;
+/** The audit-log export's filter: the list's filters and sort without paging. */
+export const AuditExportFilterSchema = AuditListQuerySchema.omit({ cursor: true, limit: true });
+export type AuditExportFilter = z.infer<typeof AuditExportFilterSchema>;
 
-export const AuditPageSchema = pageOf(AuditRecordSchema);
+export const AuditPageSchema = countedPageOf(AuditRecordSchema);
 export type AuditPage = z.infer<typeof AuditPageSchema>;
 
 export const AuditVerificationSchema = z.object({
@@ -51,7 +62,7 @@ export const auditEndpoints = {
   list: endpoint({
     method: "GET",
     path: "/audit-log",
-    summary: "Read the audit log in your jurisdiction, newest first",
+    summary: "Read the audit log in your jurisdiction (newest first unless sorted), with its capped total",
     tags: ["audit"],
     access: "audit.read",
     query: AuditListQuerySchema,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CalendarDateSchema, pageOf, PageQuerySchema, text, TimestampSchema, UuidSchema } from "./common.js";
+import { CalendarDateSchema, countedPageOf, PageQuerySchema, sortQuery, text, TimestampSchema, UuidSchema } from "./common.js";
 import { endpoint } from "./endpoint.js";
 
 /**
@@ -104,7 +104,7 @@ export const CaseSchema = CaseListItemSchema.extend({
 });
 export type Case = z.infer<typeof CaseSchema>;
 
-export const CasePageSchema = pageOf(CaseListItemSchema);
+export const CasePageSchema = countedPageOf(CaseListItemSchema);
 export type CasePage = z.infer<typeof CasePageSchema>;
 
 export const CaseListFilterSchema = z.object({
@@ -115,11 +115,18 @@ export const CaseListFilterSchema = z.object({
 });
 export type CaseListFilter = z.infer<typeof CaseListFilterSchema>;
 
+/** The columns the cases list sorts by: last change, opening date, stage (in the order of the casework). */
+export const CASE_SORTS = ["updated_at", "opened_on", "status"] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
 export const CaseListQuerySchema = PageQuerySchema.extend({
   ...CaseListFilterSchema.shape,
-  sort: z.enum(["updated", "opened"]).default("updated").describe("Order: last changed first, or newest opened first"),
+  sort: sortQuery(CASE_SORTS, "-updated_at"),
 });
 export type CaseListQuery = z.infer<typeof CaseListQuerySchema>;
+/** The cases export's filter: the list's filters and sort without paging. */
+export const CaseExportFilterSchema = CaseListQuerySchema.omit({ cursor: true, limit: true });
+export type CaseExportFilter = z.infer<typeof CaseExportFilterSchema>;
 
 export const CaseIdParamsSchema = z.object({ id: UuidSchema });
 export const CaseGoalParamsSchema = z.object({ id: UuidSchema, goal_id: UuidSchema });

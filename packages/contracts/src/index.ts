@@ -26,3 +26,4 @@ export * from "./announcements.js";
 export * from "./calendar.js";
 export * from "./exports.js";
 export * from "./demo.js";
+export * from "./audit-actions.js";

@@ -1,3 +1,4 @@
+import { auditActionLabel, type Locale } from "@sanshe/contracts";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -25,25 +26,10 @@ export function useEnumLabel(): (kind: EnumKind, code: string | null | undefined
 
 /**
  * Returns label(action): an audit action code ("residents.unmask", "session.create") as words
- * ("居民 · 查看完整信息", "登录"): a whole-action label where there is one, else the object (first
- * segment) and the verb (the rest, dots as underscores).
+ * ("居民 · 查看完整信息", "登录") in the console's language, from the table the audit-log export uses too.
  */
 export function useAuditActionLabel(): (action: string) => string {
-  const { t, i18n } = useTranslation();
-  return useCallback(
-    (action: string) => {
-      const whole = `ui.enum.auditAction.${action.replace(/\./g, "_")}`;
-      if (i18n.exists(whole)) {
-        return t(whole);
-      }
-      const [object = "", ...rest] = action.split(".");
-      const objectKey = `ui.enum.auditObject.${object}`;
-      const verbKey = `ui.enum.auditVerb.${rest.join("_")}`;
-      if (i18n.exists(objectKey) && i18n.exists(verbKey)) {
-        return t("ui.enum.auditActionFormat", { object: t(objectKey), verb: t(verbKey) });
-      }
-      return t("ui.enum.unknown.auditAction");
-    },
-    [t, i18n],
-  );
+  const { i18n } = useTranslation();
+  const locale: Locale = i18n.language === "en" ? "en" : "zh-CN";
+  return useCallback((action: string) => auditActionLabel(action, locale), [locale]);
 }

@@ -1,15 +1,24 @@
-import { and, desc, eq, gte, like, lt, or, type SQL } from "drizzle-orm";
-import type { AuditListQuery, AuditPage } from "@sanshe/contracts";
+import { and, eq, gte, like, lt, or, sql, type SQL } from "drizzle-orm";
+import type { AuditListQuery, AuditPage, AuditSort } from "@sanshe/contracts";
 import type { ActorCtx } from "../../platform/ctx.js";
 import { auditLog } from "../../platform/audit/schema.js";
 import { inScope, withinArea } from "../../platform/scope/index.js";
 import { notFound } from "../../platform/errors/app-error.js";
+import { pageOf } from "../../platform/pagination/page.js";
+import { countCapped, sortedKeyset, type SortColumns } from "../../platform/pagination/sorted.js";
 import { presentAuditRecord } from "./present.js";
+
+/** The sorts of the audit log (sort= allow-list in the contract); `audit_log_at_id_idx` serves them. */
+export const auditSortColumns: SortColumns<AuditSort> = {
+  at: { expr: auditLog.at, kind: "instant" },
+};
 
 /**
  * The audit log in the auditor's scope (records under their area prefixes, plus platform-wide
- * records, which carry no area), newest first, keyset-paginated by id.
- * @throws AppError NOT_FOUND when the area filter lies outside the scope.
+ * records, which carry no area), newest first unless sorted, keyset-paginated under the sort (ties by
+ * id), with the capped total: the page and the count at once.
+ * @throws AppError NOT_FOUND when the area filter lies outside the scope; VALIDATION_FAILED for a
+ *   cursor that is unreadable or of another sort.
  */
 export async function listAuditLog(ctx: ActorCtx, query: AuditListQuery): Promise<AuditPage> {
   const prefixes = ctx.actor.scope("audit.read");
@@ -43,15 +52,30 @@ export async function listAuditLog(ctx: ActorCtx, query: AuditListQuery): Promis
   if (query.to) {
     conditions.push(lt(auditLog.at, new Date(query.to)));
   }
-  if (query.cursor && /^\d{1,19}$/.test(query.cursor)) {
-    conditions.push(lt(auditLog.id, BigInt(query.cursor)));
-  }
-  const rows = await ctx.db
-    .select()
-    .from(auditLog)
-    .where(and(...conditions))
-    .orderBy(desc(auditLog.id))
-    .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  return { items: page.map(presentAuditRecord), next_cursor: rows.length > query.limit ? (page.at(-1)?.id.toString() ?? null) : null };
+  const keyset = sortedKeyset(auditSortColumns, {
+    sort: query.sort,
+    fallback: "-at",
+    cursor: query.cursor,
+    id: auditLog.id,
+    idKind: "bigint",
+  });
+  const where = and(...conditions);
+  const [rows, total] = await Promise.all([
+    ctx.db
+      .select({ row: auditLog, sortValue: keyset.value })
+      .from(auditLog)
+      .where(keyset.after ? and(where, keyset.after) : where)
+      .orderBy(keyset.order)
+      .limit(query.limit + 1),
+    countCapped(ctx.db, sql`${auditLog}`, where),
+  ]);
+  return {
+    ...pageOf(
+      rows,
+      query.limit,
+      ({ row }) => presentAuditRecord(row),
+      (last) => keyset.cursorOf(last.sortValue, last.row.id.toString()),
+    ),
+    ...total,
+  };
 }

@@ -3,11 +3,13 @@ import { casesErrors } from "./errors.js";
 import { casesPermissions } from "./permissions.js";
 import { caseRoutes } from "./routes.js";
 import { seedCases } from "./seed.js";
+import { caseExport } from "./spreadsheets.js";
 
 /**
  * Casework (个案): a social worker's confidential case files — intake assessment, plan with goals,
  * sessions, reviews, closing. Readable by the owning worker, their supervisor and the community
- * staff in charge; every read is audited. No spreadsheet import or export (confidential files).
+ * staff in charge; every read is audited. No import; the export is a summary of the list (resident
+ * masked, never the file's narrative or notes).
  */
 export const casesModule: ModuleManifest = {
   name: "cases",
@@ -15,6 +17,7 @@ export const casesModule: ModuleManifest = {
   permissions: casesPermissions,
   routes: caseRoutes,
   seedDemo: seedCases,
+  exports: [caseExport],
 };
 
 export { caseIdOfReferral, readableCasesOfReferrals } from "./queries.js";

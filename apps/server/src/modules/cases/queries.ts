@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
-import type { Case, CaseLink, CaseListQuery, CasePage } from "@sanshe/contracts";
+import type { Case, CaseLink, CaseListQuery, CasePage, CaseSort } from "@sanshe/contracts";
 import type { ActorCtx, Ctx } from "../../platform/ctx.js";
 import { notFound } from "../../platform/errors/app-error.js";
 import { scopeFor } from "../../platform/auth/permissions.js";
 import { inScope } from "../../platform/scope/index.js";
-import { cursorCodec, cursorId, cursorInstant } from "../../platform/pagination/cursor.js";
-import { z } from "zod";
+import { pageOf } from "../../platform/pagination/page.js";
+import { countCapped, sortedKeyset, type SortColumns } from "../../platform/pagination/sorted.js";
 import { getResidentNames, residentIdsNamed } from "../residents/index.js";
 import { findWorkerOfUser, getWorkerNames, workersSupervisedBy } from "../social-workers/index.js";
 import { caseGoals, caseReviews, cases, caseSessions, type CaseRow } from "./schema.js";
@@ -68,12 +68,21 @@ async function namesFor(ctx: Ctx, rows: CaseRow[]) {
   return { residents: residentNames, workers: workerNames };
 }
 
-/** (updated_at or opened_on, id) of the last row; an unreadable cursor starts from the beginning. */
-const casesCursor = cursorCodec(z.tuple([cursorInstant, cursorId]));
+/** The sorts of the cases list (sort= allow-list in the contract); stages sort in the order of the casework. */
+export const caseSortColumns: SortColumns<CaseSort> = {
+  updated_at: { expr: cases.updatedAt, kind: "instant" },
+  opened_on: { expr: cases.openedOn, kind: "date" },
+  status: {
+    expr: sql`(CASE ${cases.status} WHEN 'intake' THEN 1 WHEN 'planning' THEN 2 WHEN 'in_service' THEN 3 WHEN 'review' THEN 4 ELSE 5 END)`,
+    kind: "number",
+  },
+};
 
 /**
- * Cases the caller may read (confidentiality rule in SQL), newest change or newest opened first,
- * keyset-paginated. Four queries whatever the page size (worker record, cases, resident and worker names).
+ * Cases the caller may read (confidentiality rule in SQL), in the chosen order (last changed first by
+ * default), keyset-paginated under the sort (ties by id), with the capped total. Five queries whatever
+ * the page size (worker record, cases, count, resident and worker names).
+ * @throws AppError VALIDATION_FAILED for a cursor that is unreadable or of another sort.
  */
 export async function listCases(ctx: ActorCtx, query: CaseListQuery): Promise<CasePage> {
   const { condition } = await visibleCases(ctx);
@@ -90,30 +99,29 @@ export async function listCases(ctx: ActorCtx, query: CaseListQuery): Promise<Ca
   if (query.q) {
     conditions.push(sql`${cases.residentId} IN ${residentIdsNamed(query.q)}`);
   }
-  const byOpened = query.sort === "opened";
-  const cursor = casesCursor.decode(query.cursor);
-  if (cursor) {
-    conditions.push(
-      byOpened
-        ? sql`(${cases.openedOn}, ${cases.id}) < (${cursor[0]}::date, ${cursor[1]}::uuid)`
-        : sql`(${cases.updatedAt}, ${cases.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`,
-    );
-  }
-  const rows = await ctx.db
-    .select()
-    .from(cases)
-    .where(and(...conditions))
-    .orderBy(...(byOpened ? [desc(cases.openedOn), desc(cases.id)] : [desc(cases.updatedAt), desc(cases.id)]))
-    .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const names = await namesFor(ctx, page);
-  const last = page.at(-1);
+  const keyset = sortedKeyset(caseSortColumns, { sort: query.sort, fallback: "-updated_at", cursor: query.cursor, id: cases.id });
+  const where = and(...conditions);
+  const [rows, total] = await Promise.all([
+    ctx.db
+      .select({ row: cases, sortValue: keyset.value })
+      .from(cases)
+      .where(keyset.after ? and(where, keyset.after) : where)
+      .orderBy(keyset.order)
+      .limit(query.limit + 1),
+    countCapped(ctx.db, sql`${cases}`, where),
+  ]);
+  const names = await namesFor(
+    ctx,
+    rows.slice(0, query.limit).map(({ row }) => row),
+  );
   return {
-    items: page.map((row) => presentItem(row, names)),
-    next_cursor:
-      rows.length > query.limit && last
-        ? casesCursor.encode(byOpened ? [last.openedOn, last.id] : [last.updatedAt.toISOString(), last.id])
-        : null,
+    ...pageOf(
+      rows,
+      query.limit,
+      ({ row }) => presentItem(row, names),
+      (last) => keyset.cursorOf(last.sortValue, last.row.id),
+    ),
+    ...total,
   };
 }
 

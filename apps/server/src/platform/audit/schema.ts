@@ -30,6 +30,8 @@ export const auditLog = pgTable(
   (table) => [
     uniqueIndex("audit_log_seq_key").on(table.seq),
     index("audit_log_area_code_at_idx").on(table.areaCode, table.at),
+    // the audit log sorted by time (either way), ties by id: a walk of the index, never a sort of the log
+    index("audit_log_at_id_idx").on(table.at, table.id),
     index("audit_log_unsealed_idx")
       .on(table.id)
       .where(sql`seq IS NULL`),

@@ -90,4 +90,25 @@ describe("sortedKeyset", () => {
       expect((error as AppError).code).toBe("VALIDATION_FAILED");
     }
   });
+
+  it("pages rows identified by a bigserial with a bigint tie-breaker, and refuses a UUID where a bigint id belongs", () => {
+    const bigintBase = { ...base, idKind: "bigint" as const };
+    const cursor = sortedKeyset(columns, { ...bigintBase, sort: "-created_at", cursor: undefined }).cursorOf(
+      "2026-01-01 08:00:00+00",
+      "9007199254740993",
+    );
+    const after = render(sortedKeyset(columns, { ...bigintBase, sort: "-created_at", cursor }).after as ReturnType<typeof sql>);
+    expect(after.sql).toBe("((t.created_at, t.id) < ($1::timestamptz, $2::bigint))");
+    expect(after.params).toEqual(["2026-01-01 08:00:00+00", "9007199254740993"]);
+    const withUuid = sortedKeyset(columns, { ...base, sort: "-created_at", cursor: undefined }).cursorOf("2026-01-01 08:00:00+00", id);
+    const error = thrownBy(() => sortedKeyset(columns, { ...bigintBase, sort: "-created_at", cursor: withUuid }));
+    expect((error as AppError).code).toBe("VALIDATION_FAILED");
+    const withBigint = sortedKeyset(columns, { ...bigintBase, sort: "-created_at", cursor: undefined }).cursorOf(
+      "2026-01-01 08:00:00+00",
+      "42",
+    );
+    expect((thrownBy(() => sortedKeyset(columns, { ...base, sort: "-created_at", cursor: withBigint })) as AppError).code).toBe(
+      "VALIDATION_FAILED",
+    );
+  });
 });

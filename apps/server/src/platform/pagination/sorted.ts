@@ -33,8 +33,18 @@ const casts: Record<SortKind, SQL | null> = {
   text: null,
 };
 
+/**
+ * How a list's rows are identified (the tie-breaker of every sort): a UUID, or a bigserial (the audit
+ * log), which travels in the cursor as its decimal digits.
+ */
+export type RowIdKind = "uuid" | "bigint";
+
+const rowIdPatterns: Record<RowIdKind, RegExp> = { uuid: /^[0-9a-f-]{36}$/, bigint: /^\d{1,19}$/ };
+
 /** The cursor of a sorted list: `[sort, value as text or null, id]`; a cursor of another sort is refused. */
-const sortedCursor = cursorCodec(z.tuple([z.string().max(64), z.string().max(400).nullable(), cursorId]));
+const sortedCursor = cursorCodec(
+  z.tuple([z.string().max(64), z.string().max(400).nullable(), z.union([cursorId, z.string().regex(rowIdPatterns.bigint)])]),
+);
 
 /** Reads `sort=` (already validated against the allow-list by the contract), or the list's default. */
 export function parseSort<C extends string>(value: string | undefined, fallback: `${C}` | `-${C}`): Sort<C> {
@@ -63,9 +73,16 @@ function typed(column: SortColumn, value: string): SQL {
  * for a column that is never NULL; with NULLs last, the NULL rows follow every value, and among
  * themselves go by id.
  */
-export function sortedAfter(column: SortColumn, descending: boolean, id: Column | SQL, value: string | null, lastId: string): SQL {
+export function sortedAfter(
+  column: SortColumn,
+  descending: boolean,
+  id: Column | SQL,
+  value: string | null,
+  lastId: string,
+  idKind: RowIdKind = "uuid",
+): SQL {
   const beyond = descending ? sql`<` : sql`>`;
-  const lastIdValue = sql`${lastId}::uuid`;
+  const lastIdValue = idKind === "bigint" ? sql`${lastId}::bigint` : sql`${lastId}::uuid`;
   if (value === null) {
     return sql`(${column.expr} IS NULL AND ${id} ${beyond} ${lastIdValue})`;
   }
@@ -95,12 +112,20 @@ export type SortedKeyset<C extends string> = {
 /**
  * Parses `sort=` and the cursor of a sorted list.
  * @throws AppError VALIDATION_FAILED (querystring.cursor) when the cursor is unreadable, was made
- *   under another sort, or holds a value that is not of the column's kind.
+ *   under another sort, or holds a value that is not of the column's kind or an id of another kind.
  */
 export function sortedKeyset<C extends string>(
   columns: SortColumns<C>,
-  options: { sort: string | undefined; fallback: `${C}` | `-${C}`; cursor: string | undefined; id: Column | SQL },
+  options: {
+    sort: string | undefined;
+    fallback: `${C}` | `-${C}`;
+    cursor: string | undefined;
+    id: Column | SQL;
+    /** How the rows are identified; UUIDs unless said otherwise. */
+    idKind?: RowIdKind;
+  },
 ): SortedKeyset<C> {
+  const idKind = options.idKind ?? "uuid";
   const sort = parseSort<C>(options.sort, options.fallback);
   const column = columns[sort.column];
   if (!column) {
@@ -111,10 +136,15 @@ export function sortedKeyset<C extends string>(
   if (options.cursor) {
     const decoded = sortedCursor.decodeOrThrow(options.cursor, "invalid cursor");
     const [cursorSort, value, lastId] = decoded;
-    if (cursorSort !== sortName || (value !== null && !patterns[column.kind].test(value)) || (value === null && !column.nullable)) {
+    if (
+      cursorSort !== sortName ||
+      !rowIdPatterns[idKind].test(lastId) ||
+      (value !== null && !patterns[column.kind].test(value)) ||
+      (value === null && !column.nullable)
+    ) {
       throw invalidCursor("invalid cursor");
     }
-    after = sortedAfter(column, sort.descending, options.id, value, lastId);
+    after = sortedAfter(column, sort.descending, options.id, value, lastId, idKind);
   }
   return {
     sort,

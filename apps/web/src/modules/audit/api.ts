@@ -1,4 +1,4 @@
-import { auditEndpoints as api } from "@sanshe/contracts";
+import { auditEndpoints as api, type AuditListQuery } from "@sanshe/contracts";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { call, endpointKey } from "../../ui/api";
 
@@ -13,6 +13,7 @@ export type AuditListParams = {
   from?: string | undefined;
   /** ISO instant with +08:00 offset, exclusive. */
   to?: string | undefined;
+  sort?: AuditListQuery["sort"];
   cursor?: string | undefined;
   limit: number;
 };
@@ -22,7 +23,7 @@ export const auditKeys = {
   list: (params: AuditListParams) => endpointKey(api.list, { query: params }),
 };
 
-/** One page of the audit log (permission audit.read), newest first, filtered on the server. */
+/** One page of the audit log (permission audit.read) with its capped total, filtered and sorted on the server. */
 export function useAuditLog(params: AuditListParams) {
   return useQuery({
     queryKey: auditKeys.list(params),

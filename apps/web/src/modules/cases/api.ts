@@ -6,6 +6,7 @@ import {
   type CaseCreate,
   type CaseGoalCreate,
   type CaseGoalUpdate,
+  type CaseListQuery,
   type CaseReviewCreate,
   type CaseRiskLevel,
   type CaseSessionCreate,
@@ -21,7 +22,7 @@ export type CaseListFilters = {
   risk_level?: CaseRiskLevel | undefined;
 };
 
-export type CaseListParams = CaseListFilters & { cursor?: string | undefined; limit: number };
+export type CaseListParams = CaseListFilters & { sort?: CaseListQuery["sort"]; cursor?: string | undefined; limit: number };
 
 const caseInput = (id: string) => ({ params: { id } });
 

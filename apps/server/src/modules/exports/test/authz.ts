@@ -68,4 +68,14 @@ export const authz: Record<string, Entry> = {
     at: mine("/api/v1/exports/funding-ledger?format=csv"),
     expect: always(200, { worker: 403, resident: 403, auditor: 403, department: 403 }),
   },
+  "GET /api/v1/exports/:kind #audit-log": {
+    // audit.read, as the log: the auditor everywhere in the world (its scope is the city); an export is a bulk read
+    at: byArea("/api/v1/exports/audit-log?format=csv&area_code={area}", "community"),
+    expect: always(403, { auditor: 200 }),
+  },
+  "GET /api/v1/exports/:kind #cases": {
+    // cases.read (community staff, social workers), though the list is open to every signed-in user: a case file's existence is never confirmed there, and nothing is exported to others
+    at: mine("/api/v1/exports/cases?format=csv"),
+    expect: always(403, { community: 200, worker: 200 }),
+  },
 };

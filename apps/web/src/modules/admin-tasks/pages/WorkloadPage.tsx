@@ -1,9 +1,10 @@
 import { DownloadOutlined, PrinterOutlined } from "@ant-design/icons";
 import type { Workload, WorkloadQuery } from "@sanshe/contracts/admin-tasks";
-import { Button, Card, Col, Empty, Flex, Input, Row, Spin, Statistic, Typography } from "antd";
+import { Button, Card, Col, Empty, Flex, Row, Spin, Statistic, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
+import { DayRangePicker } from "../../../ui/DayRangePicker";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { withSearchParams } from "../../../ui/searchParams";
@@ -70,20 +71,12 @@ export function WorkloadPage() {
                 placeholder={t("adminTasks.workload.area")}
               />
             </div>
-            <Input
-              type="date"
-              aria-label={t("adminTasks.workload.from")}
-              style={{ width: 160 }}
-              value={from}
-              onChange={(event) => update({ from: event.target.value || undefined })}
-            />
-            <Typography.Text type="secondary">–</Typography.Text>
-            <Input
-              type="date"
-              aria-label={t("adminTasks.workload.to")}
-              style={{ width: 160 }}
-              value={to}
-              onChange={(event) => update({ to: event.target.value || undefined })}
+            <DayRangePicker
+              from={from}
+              to={to}
+              onChange={(range) => update(range)}
+              placeholder={[t("adminTasks.workload.from"), t("adminTasks.workload.to")]}
+              allowEmpty={[false, false]}
             />
             {query ? (
               <Button icon={<DownloadOutlined />} href={workloadExportHref(query)} download>

@@ -1,9 +1,10 @@
 import type { NeedsDashboard, NeedsDashboardQuery } from "@sanshe/contracts";
 import { BulbOutlined, PrinterOutlined } from "@ant-design/icons";
-import { Breadcrumb, Button, Card, Col, Empty, Flex, Input, Row, Spin, Statistic, Typography } from "antd";
+import { Breadcrumb, Button, Card, Col, Empty, Flex, Row, Spin, Statistic, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router-dom";
+import { DayRangePicker } from "../../../ui/DayRangePicker";
 import { formatDateTime } from "../../../ui/formatDateTime";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
@@ -92,20 +93,11 @@ export function DashboardPage() {
         subtitle={t("needs.dashboard.subtitle")}
         extra={
           <Flex gap={8} wrap align="center" className="sanshe-no-print">
-            <Input
-              type="date"
-              aria-label={t("needs.dashboard.from")}
-              style={{ width: 160 }}
-              value={query.from ?? ""}
-              onChange={(event) => update({ from: event.target.value || undefined })}
-            />
-            <Typography.Text type="secondary">–</Typography.Text>
-            <Input
-              type="date"
-              aria-label={t("needs.dashboard.to")}
-              style={{ width: 160 }}
-              value={query.to ?? ""}
-              onChange={(event) => update({ to: event.target.value || undefined })}
+            <DayRangePicker
+              from={query.from}
+              to={query.to}
+              onChange={(range) => update(range)}
+              placeholder={[t("needs.dashboard.from"), t("needs.dashboard.to")]}
             />
             <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
               {t("needs.dashboard.print")}

@@ -26,6 +26,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { isProblem } from "../../../ui/api";
 import { toFormFieldErrors } from "../../../ui/fieldErrors";
+import { DATE_FORMAT, useDateRangePresets } from "../../../ui/dateRangePresets";
 import { formatDateTime } from "../../../ui/formatDateTime";
 import { PageHeader } from "../../../ui/PageHeader";
 import { ProblemAlert } from "../../../ui/ProblemAlert";
@@ -305,7 +306,7 @@ function TrainingsCard({ workerId, canWrite }: { workerId: string; canWrite: boo
   );
 }
 
-type PostValues = { kind: SocialWorkerPost["kind"]; title: string; area_code: string; from: Dayjs; to?: Dayjs | null };
+type PostValues = { kind: SocialWorkerPost["kind"]; title: string; area_code: string; period: [Dayjs, Dayjs | null] };
 const POST_KINDS: ReadonlyArray<SocialWorkerPost["kind"]> = ["gov_purchased_post", "community_post", "agency_project"];
 
 function PostsCard({ workerId, canWrite }: { workerId: string; canWrite: boolean }) {
@@ -313,14 +314,16 @@ function PostsCard({ workerId, canWrite }: { workerId: string; canWrite: boolean
   const posts = usePosts(workerId);
   const add = useAddPost(workerId);
   const [form] = Form.useForm<PostValues>();
+  const presets = useDateRangePresets();
   const addEntry = useAddEntry(add, form, ["kind", "title", "area_code"]);
   const submit = (values: PostValues) => {
+    const [from, to] = values.period;
     const body = {
       kind: values.kind,
       title: values.title,
       area_code: values.area_code.trim(),
-      from_date: values.from.format("YYYY-MM-DD"),
-      to_date: values.to ? values.to.format("YYYY-MM-DD") : null,
+      from_date: from.format(DATE_FORMAT),
+      to_date: to ? to.format(DATE_FORMAT) : null,
     };
     addEntry(body);
   };
@@ -347,11 +350,14 @@ function PostsCard({ workerId, canWrite }: { workerId: string; canWrite: boolean
           <Form.Item name="area_code" rules={[{ required: true, pattern: /^(\d{6}|\d{9}|\d{12})$/ }]}>
             <AreaCodeInput placeholder={t("socialWorkers.detail.postArea")} />
           </Form.Item>
-          <Form.Item name="from" rules={[{ required: true }]}>
-            <DatePicker placeholder={t("socialWorkers.detail.from")} />
-          </Form.Item>
-          <Form.Item name="to">
-            <DatePicker placeholder={t("socialWorkers.detail.to")} />
+          {/* the period of the post: a start, and an end unless the post goes on */}
+          <Form.Item name="period" rules={[{ required: true }]}>
+            <DatePicker.RangePicker
+              allowEmpty={[false, true]}
+              format={DATE_FORMAT}
+              presets={presets}
+              placeholder={[t("socialWorkers.detail.from"), t("socialWorkers.detail.to")]}
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={add.isPending}>
             {t("socialWorkers.detail.addPost")}
