@@ -62,9 +62,7 @@ export function AreaTreeSelect(props: AreaTreeSelectProps) {
   for (const area of [...known.flatMap((result) => (result.data ? [result.data] : [])), ...(tops.data?.items ?? []), ...loaded]) {
     areas.set(area.code, area);
   }
-  const treeData = [...areas.values()]
-    .filter((area) => !root || area.code.startsWith(root))
-    .map((area) => toNode(area, describe));
+  const treeData = [...areas.values()].filter((area) => !root || area.code.startsWith(root)).map((area) => toNode(area, describe));
   const common = {
     id: props.id,
     treeDataSimpleMode: true,

@@ -97,7 +97,12 @@ export function ResidentListPage() {
           <Input allowClear placeholder={t("residents.filters.q")} style={{ width: 260 }} />
         </Form.Item>
         <Form.Item name="area_code">
-          <AreaTreeSelect allowClear placeholder={t("residents.filters.area")} aria-label={t("residents.filters.area")} style={{ width: 220 }} />
+          <AreaTreeSelect
+            allowClear
+            placeholder={t("residents.filters.area")}
+            aria-label={t("residents.filters.area")}
+            style={{ width: 220 }}
+          />
         </Form.Item>
         <Form.Item name="group">
           <Select
