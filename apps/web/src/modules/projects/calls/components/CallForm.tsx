@@ -55,7 +55,19 @@ export function CallForm({ initialValues, areaRoot, isEditing, suggestion, known
   }, [error, form, isEditing]);
 
   return (
-    <Form<CallFormValues> name="call-form" form={form} layout="vertical" initialValues={initialValues} scrollToFirstError>
+    <Form<CallFormValues>
+      name="call-form"
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      scrollToFirstError
+      // Target areas lie inside the call's area: a newly picked area starts them over from itself.
+      onValuesChange={(changed: Partial<CallFormValues>) => {
+        if (changed.area_code) {
+          form.setFieldValue("target_area_codes", [changed.area_code]);
+        }
+      }}
+    >
       <Flex vertical gap={16}>
         {suggestion ? (
           <Alert
