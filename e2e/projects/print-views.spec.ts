@@ -77,6 +77,8 @@ describe("print views and area pickers", () => {
 
         await openPrintLink(page, /打印$/, /^\/contracts\/[0-9a-f-]{36}\/print$/);
         await page.getByRole("heading", { name: /政府购买服务合同\s*颐养长者食堂/ }).waitFor();
+        // The purchaser by its name and area (loaded after the contract), never by code.
+        await page.getByText(/南阳新村街道办事处（南阳新村街道/).waitFor();
         const contract = (await page.locator(".sanshe-print-sheet").textContent()) ?? "";
         for (const expected of [
           "南阳新村街道办事处",
@@ -113,10 +115,10 @@ describe("print views and area pickers", () => {
         for (const expected of ["未结需求", "超时转介", "办结时长中位数", "居民平均评分"]) {
           expect(figures).toContain(expected);
         }
-        const charts = page.locator(".sanshe-print-sheet [role=img] canvas");
+        const charts = page.locator(".sanshe-print-sheet div[role=img] canvas");
         await expect.poll(() => charts.count()).toBeGreaterThan(0);
         await page.emulateMedia({ media: "print" });
-        for (const chart of await page.locator(".sanshe-print-sheet [role=img]").all()) {
+        for (const chart of await page.locator(".sanshe-print-sheet div[role=img]").all()) {
           const width = (await chart.boundingBox())?.width ?? 0;
           expect(width).toBeGreaterThan(0);
           expect(width).toBeLessThanOrEqual(A4_WIDTH_PX);
@@ -172,8 +174,12 @@ describe("print views and area pickers", () => {
         await page.goto("/residents");
         await page.getByRole("heading", { name: "居民", exact: true }).waitFor();
         await pickArea(page, page.getByRole("combobox", { name: "辖区", exact: true }), ["南阳新村街道", /丰乐社区/]);
+        const filtered = page.waitForResponse(
+          (response) => response.url().includes("/api/v1/residents?") && response.url().includes("area_code=410105007002"),
+        );
         await page.getByRole("button", { name: /查\s*询/ }).click();
         await page.waitForURL((url) => url.searchParams.get("area") === "410105007002");
+        expect((await filtered).status()).toBe(200);
         const communities = page.locator(".ant-table-tbody tr.ant-table-row td:nth-child(6)");
         await expect.poll(() => communities.count()).toBeGreaterThan(0);
         for (const community of await communities.allTextContents()) {

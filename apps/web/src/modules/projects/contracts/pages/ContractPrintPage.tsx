@@ -60,9 +60,9 @@ function PrintedContract({ contract }: { contract: ContractDetail }) {
           </tr>
         </thead>
         <tbody>
-          {contract.milestones.map((milestone) => (
+          {contract.milestones.map((milestone, index) => (
             <tr key={milestone.id}>
-              <td>{milestone.position}</td>
+              <td>{index + 1}</td>
               <td>{milestone.title}</td>
               <td>{milestone.deliverables}</td>
               <td>{formatLongDate(milestone.due_on, i18n.language)}</td>
