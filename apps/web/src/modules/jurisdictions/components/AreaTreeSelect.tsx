@@ -1,11 +1,10 @@
-import { areaEndpoints, type Area } from "@sanshe/contracts";
+import type { Area } from "@sanshe/contracts";
 import { useQueries } from "@tanstack/react-query";
 import { TreeSelect } from "antd";
 import type { CSSProperties } from "react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { call } from "../../../ui/api";
-import { AREA_PAGE_LIMIT, areaKeys, useAreaList, useAreaPageLoader } from "../api";
+import { AREA_PAGE_LIMIT, areaQuery, useAreaList, useAreaPageLoader } from "../api";
 
 type Single = { multiple?: false; value?: string | undefined; onChange?: (value: string | undefined) => void };
 type Multiple = { multiple: true; value?: string[] | undefined; onChange?: (value: string[]) => void };
@@ -51,12 +50,7 @@ export function AreaTreeSelect(props: AreaTreeSelectProps) {
   const known = useQueries({
     queries: [root, ...(props.multiple ? (props.value ?? []) : props.value ? [props.value] : [])]
       .filter((code): code is string => Boolean(code))
-      .map((code) => ({
-        queryKey: areaKeys.detail(code),
-        queryFn: ({ signal }: { signal: AbortSignal }) => call(areaEndpoints.get, { params: { code } }, { signal }),
-        staleTime: 5 * 60_000,
-        retry: false,
-      })),
+      .map(areaQuery),
   });
   const areas = new Map<string, Area>();
   for (const area of [...known.flatMap((result) => (result.data ? [result.data] : [])), ...(tops.data?.items ?? []), ...loaded]) {
