@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime } from "./formatDateTime";
+import { formatDateTime, formatLongDate } from "./formatDateTime";
 
 describe("formatDateTime", () => {
   it("shows an instant in Asia/Shanghai as YYYY-MM-DD HH:mm:ss", () => {
@@ -17,5 +17,18 @@ describe("formatDateTime", () => {
     expect(formatDateTime(undefined)).toBe("—");
     expect(formatDateTime("")).toBe("—");
     expect(formatDateTime("yesterday")).toBe("—");
+  });
+});
+
+describe("formatLongDate", () => {
+  it("writes a day as a printed document does, an instant taken in Asia/Shanghai", () => {
+    expect(formatLongDate("2026-03-01T16:05:09Z", "zh-CN")).toBe("2026年3月2日");
+    expect(formatLongDate("2026-12-31", "zh-CN")).toBe("2026年12月31日");
+    expect(formatLongDate("2026-12-31", "en")).toBe("December 31, 2026");
+  });
+
+  it("shows a dash when the value is absent or not a date", () => {
+    expect(formatLongDate(null, "zh-CN")).toBe("—");
+    expect(formatLongDate("2026-13-45", "zh-CN")).toBe("—");
   });
 });

@@ -423,6 +423,28 @@ describe("residents: scope", () => {
     expect((await street.get(`/api/v1/residents/count?area_code=${other}${q.replace("?", "&")}`)).json()).toEqual({ count: 1 });
   });
 
+  it("filters by a picked area only inside the caller's jurisdiction: a sibling community is refused, never listed", async () => {
+    await create(staff, { name: "区域筛选甲" });
+    await otherStaff.post("/api/v1/residents", { name: "区域筛选乙", id_number: makeIdNumber(), area_code: other });
+    const q = `q=${encodeURIComponent("区域筛选")}`;
+    const names = async (client: ReturnType<typeof as>, area: string) => {
+      const response = await client.get(`/api/v1/residents?${q}&area_code=${area}&limit=200`);
+      expect(response.statusCode).toBe(200);
+      return (response.json().items as Array<{ name: string }>).map((item) => item.name).sort();
+    };
+    // Community staff picking the neighbouring community (the role that would gain from a broken filter).
+    expect((await staff.get(`/api/v1/residents?${q}&area_code=${other}`)).statusCode).toBe(404);
+    expect((await staff.get(`/api/v1/residents/count?${q}&area_code=${other}`)).statusCode).toBe(404);
+    expect((await staff.get(`/api/v1/households?area_code=${other}`)).statusCode).toBe(404);
+    const csv = await staff.get(`/api/v1/exports/residents?format=csv&${q}&area_code=${other}`);
+    expect(csv.body).not.toContain("区域筛选乙");
+    // Picking the street above them narrows nothing beyond their own community.
+    expect(await names(staff, "410105007")).toEqual(["区域筛选甲"]);
+    // The street official picks either community and sees only that one's residents.
+    expect(await names(street, fengle)).toEqual(["区域筛选甲"]);
+    expect(await names(street, other)).toEqual(["区域筛选乙"]);
+  });
+
   it("keeps the query count constant whatever the page size", async () => {
     for (let index = 0; index < 4; index += 1) {
       await create(staff, { name: `计数${index}` });

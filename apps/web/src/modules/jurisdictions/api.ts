@@ -62,13 +62,17 @@ export function useAreaList(params: AreaListParams, options: { enabled?: boolean
   });
 }
 
-/** One area by code (404 NOT_FOUND when outside the caller's scope). */
-export function useArea(code: string | undefined) {
-  return useQuery({
-    queryKey: areaKeys.detail(code ?? ""),
-    queryFn: ({ signal }) => call(api.get, { params: { code: code ?? "" } }, { signal }),
-    enabled: code !== undefined && code !== "",
+/** The query of one area by code (404 NOT_FOUND when outside the caller's scope). */
+export function areaQuery(code: string) {
+  return {
+    queryKey: areaKeys.detail(code),
+    queryFn: ({ signal }: { signal: AbortSignal }) => call(api.get, { params: { code } }, { signal }),
     staleTime: 5 * 60_000,
     retry: false,
-  });
+  };
+}
+
+/** One area by code (404 NOT_FOUND when outside the caller's scope). */
+export function useArea(code: string | undefined) {
+  return useQuery({ ...areaQuery(code ?? ""), enabled: code !== undefined && code !== "" });
 }

@@ -1,6 +1,6 @@
 import { BranchesOutlined, DashboardOutlined, FormOutlined, InboxOutlined, MessageOutlined, ProfileOutlined } from "@ant-design/icons";
 import type { ConsoleModule } from "../../ui/module";
-import { needRoutes } from "./routes";
+import { needRoutes, needStandaloneRoutes } from "./routes";
 import needsZh from "./i18n/zh-CN.json";
 import needsEn from "./i18n/en.json";
 
@@ -8,6 +8,7 @@ import needsEn from "./i18n/en.json";
 export const needsModule: ConsoleModule = {
   name: "needs",
   routes: [...needRoutes],
+  standaloneRoutes: [...needStandaloneRoutes],
   menu: [
     { key: "report", to: "/report", icon: <FormOutlined />, labelKey: "needs.nav.report", permission: "needs.report", order: 90 },
     { key: "my-needs", to: "/my-needs", icon: <ProfileOutlined />, labelKey: "needs.nav.mine", permission: "needs.report", order: 91 },

@@ -1,4 +1,5 @@
-import { lazy } from "react";
+import { Spin } from "antd";
+import { lazy, Suspense } from "react";
 import type { RouteObject } from "react-router-dom";
 import { RequirePermission } from "../auth";
 
@@ -8,6 +9,7 @@ const NeedListPage = lazy(() => import("./pages/NeedListPage").then((module) => 
 const InboxPage = lazy(() => import("./pages/InboxPage").then((module) => ({ default: module.InboxPage })));
 const NeedPage = lazy(() => import("./pages/NeedPage").then((module) => ({ default: module.NeedPage })));
 const DashboardPage = lazy(() => import("./pages/DashboardPage").then((module) => ({ default: module.DashboardPage })));
+const DashboardPrintPage = lazy(() => import("./pages/DashboardPrintPage").then((module) => ({ default: module.DashboardPrintPage })));
 const RoutingRulesPage = lazy(() => import("./pages/RoutingRulesPage").then((module) => ({ default: module.RoutingRulesPage })));
 
 /** Console routes of the needs module (resident portal, staff list, provider inbox, routing rules). */
@@ -67,6 +69,20 @@ export const needRoutes: RouteObject[] = [
       <RequirePermission permission="routing.manage">
         <RoutingRulesPage />
       </RequirePermission>
+    ),
+  },
+];
+
+/** The printable dashboard, outside the console layout. */
+export const needStandaloneRoutes: RouteObject[] = [
+  {
+    path: "/needs/dashboard/print",
+    element: (
+      <Suspense fallback={<Spin />}>
+        <RequirePermission permission="needs.dashboard">
+          <DashboardPrintPage />
+        </RequirePermission>
+      </Suspense>
     ),
   },
 ];

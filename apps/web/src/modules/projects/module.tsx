@@ -1,6 +1,6 @@
 import { AccountBookOutlined, BarChartOutlined, ContainerOutlined, ProjectOutlined, SolutionOutlined } from "@ant-design/icons";
 import type { ConsoleModule } from "../../ui/module";
-import { projectRoutes } from "./routes";
+import { projectRoutes, projectStandaloneRoutes } from "./routes";
 import projectsZh from "./i18n/zh-CN.json";
 import callsZh from "./calls/i18n/zh-CN.json";
 import contractsZh from "./contracts/i18n/zh-CN.json";
@@ -12,6 +12,7 @@ import contractsEn from "./contracts/i18n/en.json";
 export const projectsModule: ConsoleModule = {
   name: "projects",
   routes: [...projectRoutes],
+  standaloneRoutes: [...projectStandaloneRoutes],
   menu: [
     { key: "calls", to: "/calls", icon: <ProjectOutlined />, labelKey: "projects.nav.calls", permission: "projects.read", order: 150 },
     {

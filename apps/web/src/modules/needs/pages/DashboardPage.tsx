@@ -1,9 +1,9 @@
-import type { NeedsDashboard, NeedsDashboardQuery } from "@sanshe/contracts";
+import type { NeedsDashboard } from "@sanshe/contracts";
 import { BulbOutlined, PrinterOutlined } from "@ant-design/icons";
 import { Breadcrumb, Button, Card, Col, Empty, Flex, Row, Spin, Statistic, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router-dom";
+import { Link, useLocation } from "react-router-dom";
 import { DayRangePicker } from "../../../ui/DayRangePicker";
 import { formatDateTime } from "../../../ui/formatDateTime";
 import { PageHeader } from "../../../ui/PageHeader";
@@ -11,38 +11,12 @@ import { ProblemAlert } from "../../../ui/ProblemAlert";
 import { useHasPermission } from "../../auth";
 import { useNeedsDashboard } from "../api";
 import { CategoryChart, TierChart } from "../components/DashboardCharts";
+import { useDashboardQuery } from "../hooks/useDashboardQuery";
 import { SummaryTable } from "../../../ui/SummaryTable";
 
 type Child = NeedsDashboard["children"][number];
 type Provider = NeedsDashboard["providers"][number];
 type Closure = NeedsDashboard["recent_closures"][number];
-
-const isDate = (value: string | null): value is string => value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value);
-
-/** The dashboard's query from the URL (?area=&from=&to=), so back/forward and shared links work. */
-function useDashboardQuery(): [NeedsDashboardQuery, (change: Partial<Record<"area" | "from" | "to", string | undefined>>) => void] {
-  const [params, setParams] = useSearchParams();
-  const area = params.get("area");
-  const from = params.get("from");
-  const to = params.get("to");
-  const query: NeedsDashboardQuery = {
-    ...(area && /^\d+$/.test(area) ? { area } : {}),
-    ...(isDate(from) ? { from } : {}),
-    ...(isDate(to) ? { to } : {}),
-  };
-  const update = (change: Partial<Record<"area" | "from" | "to", string | undefined>>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(change)) {
-      if (value) {
-        next.set(key, value);
-      } else {
-        next.delete(key);
-      }
-    }
-    setParams(next);
-  };
-  return [query, update];
-}
 
 /** A link to the needs list filtered to the area (and more), for users who may read needs. */
 function useListLink() {
@@ -78,6 +52,7 @@ function Kpi({ title, value, suffix, danger }: { title: string; value: ReactNode
 export function DashboardPage() {
   const { t } = useTranslation();
   const [query, update] = useDashboardQuery();
+  const search = useLocation().search;
   const dashboard = useNeedsDashboard(query);
   const board = dashboard.data;
   const link = useListLink();
@@ -99,7 +74,7 @@ export function DashboardPage() {
               onChange={(range) => update(range)}
               placeholder={[t("needs.dashboard.from"), t("needs.dashboard.to")]}
             />
-            <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+            <Button icon={<PrinterOutlined />} href={`/needs/dashboard/print${search}`} target="_blank">
               {t("needs.dashboard.print")}
             </Button>
             {canSuggestCall && board ? (

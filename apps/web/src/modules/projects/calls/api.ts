@@ -1,6 +1,5 @@
 import {
   applicationEndpoints,
-  areaEndpoints,
   callEndpoints as api,
   creditEndpoints,
   needEndpoints,
@@ -14,7 +13,7 @@ import {
   type CallUpdate,
   type ReviewScoresInput,
 } from "@sanshe/contracts";
-import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { call, endpointHref, endpointKey, isProblem } from "../../../ui/api";
 
 export type CallListParams = Partial<Omit<CallListQuery, "limit">> & { limit: number };
@@ -65,27 +64,6 @@ export function useNeedCategoryList() {
     queryKey: endpointKey(needEndpoints.categories, {}),
     queryFn: ({ signal }) => call(needEndpoints.categories, {}, { signal }),
     staleTime: 10 * 60_000,
-  });
-}
-
-/** The area and its direct children, as target-area options. */
-export function useAreaChildren(area: string | undefined) {
-  return useQuery({
-    queryKey: endpointKey(areaEndpoints.list, { query: { parent: area, limit: 200 } }),
-    queryFn: ({ signal }) => call(areaEndpoints.list, { query: { parent: area, limit: 200 } }, { signal }),
-    enabled: Boolean(area),
-    staleTime: 10 * 60_000,
-  });
-}
-
-/** Areas by code, to name target areas that are not among the known options. */
-export function useAreasByCode(codes: string[]) {
-  return useQueries({
-    queries: codes.map((code) => ({
-      queryKey: endpointKey(areaEndpoints.get, { params: { code } }),
-      queryFn: ({ signal }: { signal: AbortSignal }) => call(areaEndpoints.get, { params: { code } }, { signal }),
-      staleTime: 10 * 60_000,
-    })),
   });
 }
 

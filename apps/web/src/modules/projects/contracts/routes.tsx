@@ -1,4 +1,5 @@
-import { lazy, type ReactNode } from "react";
+import { Spin } from "antd";
+import { lazy, Suspense, type ReactNode } from "react";
 import type { RouteObject } from "react-router-dom";
 import { RequirePermission } from "../../auth";
 
@@ -7,6 +8,8 @@ const ContractCreatePage = lazy(() => import("./pages/ContractCreatePage").then(
 const ContractPage = lazy(() => import("./pages/ContractPage").then((m) => ({ default: m.ContractPage })));
 const FundingLedgerPage = lazy(() => import("./pages/FundingLedgerPage").then((m) => ({ default: m.FundingLedgerPage })));
 const FundingStructurePage = lazy(() => import("./pages/FundingStructurePage").then((m) => ({ default: m.FundingStructurePage })));
+const ContractPrintPage = lazy(() => import("./pages/ContractPrintPage").then((m) => ({ default: m.ContractPrintPage })));
+const EvaluationPrintPage = lazy(() => import("./pages/EvaluationPrintPage").then((m) => ({ default: m.EvaluationPrintPage })));
 const IndicatorsPage = lazy(() => import("./pages/IndicatorsPage").then((m) => ({ default: m.IndicatorsPage })));
 
 const guarded = (element: ReactNode) => <RequirePermission permission="projects.read">{element}</RequirePermission>;
@@ -33,4 +36,10 @@ export const contractRoutes: RouteObject[] = [
       </RequirePermission>
     ),
   },
+];
+
+/** The printable contract and evaluation report, outside the console layout. */
+export const contractStandaloneRoutes: RouteObject[] = [
+  { path: "/contracts/:id/print", element: <Suspense fallback={<Spin />}>{guarded(<ContractPrintPage />)}</Suspense> },
+  { path: "/contracts/:id/evaluation/print", element: <Suspense fallback={<Spin />}>{guarded(<EvaluationPrintPage />)}</Suspense> },
 ];

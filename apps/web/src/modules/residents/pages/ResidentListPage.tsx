@@ -3,15 +3,17 @@ import type { ResidentGroup, ResidentListItem } from "@sanshe/contracts";
 import { ResidentGroupSchema } from "@sanshe/contracts";
 import { Button, Card, Flex, Form, Input, Select, Tabs, Typography } from "antd";
 import type { TableColumnsType } from "antd";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useHasPermission, useMe } from "../../auth";
 import { CursorListTable } from "../../../ui/CursorListTable";
 import { ExportButton } from "../../../ui/ExportButton";
 import { FilterBar } from "../../../ui/FilterBar";
 import { PageHeader } from "../../../ui/PageHeader";
+import { useUrlParams } from "../../../ui/searchParams";
 import { useCursorPaging } from "../../../ui/useCursorPagination";
 import { useResidentCount, useResidentList, type ResidentListFilters } from "../api";
+import { AreaTreeSelect } from "../../jurisdictions";
 import { GroupTags } from "../components/GroupTags";
 import { HouseholdsTab } from "../components/HouseholdsTab";
 import { ResidentDetailDrawer } from "../components/ResidentDetailDrawer";
@@ -19,12 +21,25 @@ import { ResidentFormDrawer } from "../components/ResidentFormDrawer";
 
 type FilterValues = { q?: string; area_code?: string; group?: ResidentGroup };
 
-/** 居民: server-paginated residents (masked) with jurisdiction, group and name/ID search; households in a tab. */
+/**
+ * 居民: server-paginated residents (masked) with jurisdiction (picked from the area tree), group and
+ * name/ID search kept in the URL (?q=&area=&group=); households in a tab.
+ */
 export function ResidentListPage() {
   const { t } = useTranslation();
   const me = useMe();
   const canWrite = useHasPermission("residents.write");
-  const [filters, setFilters] = useState<ResidentListFilters>({});
+  const [raw, setRaw] = useUrlParams(["q", "area", "group"] as const);
+  const filters: ResidentListFilters = useMemo(
+    () => ({
+      q: raw.q,
+      area_code: /^\d+$/.test(raw.area ?? "") ? raw.area : undefined,
+      group: ResidentGroupSchema.options.find((group) => group === raw.group),
+    }),
+    [raw],
+  );
+  const setFilters = (next: FilterValues) =>
+    setRaw({ q: next.q?.trim() || undefined, area: next.area_code || undefined, group: next.group || undefined });
   const [openId, setOpenId] = useState<string | undefined>();
   const [isCreating, setIsCreating] = useState(false);
   const paging = useCursorPaging(filters, 50);
@@ -72,9 +87,8 @@ export function ResidentListPage() {
     <>
       <FilterBar<FilterValues>
         name="resident-filters"
-        onSearch={(values) =>
-          setFilters({ q: values.q?.trim() || undefined, area_code: values.area_code?.trim() || undefined, group: values.group })
-        }
+        initialValues={filters}
+        onSearch={setFilters}
         onReset={() => setFilters({})}
         searchLabel={t("residents.filters.search")}
         resetLabel={t("residents.filters.reset")}
@@ -83,7 +97,12 @@ export function ResidentListPage() {
           <Input allowClear placeholder={t("residents.filters.q")} style={{ width: 260 }} />
         </Form.Item>
         <Form.Item name="area_code">
-          <Input allowClear placeholder={t("residents.filters.area")} maxLength={12} style={{ width: 160 }} />
+          <AreaTreeSelect
+            allowClear
+            placeholder={t("residents.filters.area")}
+            aria-label={t("residents.filters.area")}
+            style={{ width: 220 }}
+          />
         </Form.Item>
         <Form.Item name="group">
           <Select

@@ -1,23 +1,24 @@
 import { CallModeSchema } from "@sanshe/contracts";
 import { Card, Col, Form, Input, Row, Select } from "antd";
 import { useTranslation } from "react-i18next";
+import { AreaTreeSelect } from "../../../jurisdictions";
 import type { CallFormOptions } from "./useCallFormOptions";
 
 type CallContentSectionProps = {
-  areaOptions: { value: string; label: string }[];
+  areaRoot: string | undefined;
   isEditing: boolean;
   options: CallFormOptions;
 };
 
 /** The call's content: area, purchaser, mode, title, description, the needs it answers and its target areas. */
-export function CallContentSection({ areaOptions, isEditing, options }: CallContentSectionProps) {
+export function CallContentSection({ areaRoot, isEditing, options }: CallContentSectionProps) {
   const { t } = useTranslation();
   return (
     <Card title={t("calls.form.sections.content")}>
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Form.Item name="area_code" label={t("calls.fields.area")} rules={[{ required: true }]}>
-            <Select options={areaOptions} disabled={isEditing || areaOptions.length <= 1} />
+            <AreaTreeSelect root={areaRoot} disabled={isEditing} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
@@ -49,13 +50,12 @@ export function CallContentSection({ areaOptions, isEditing, options }: CallCont
         />
       </Form.Item>
       <Form.Item name="target_area_codes" label={t("calls.fields.targetAreas")} rules={[{ required: true, type: "array", min: 1 }]}>
-        <Select
-          mode="multiple"
-          showSearch={{ optionFilterProp: "label" }}
-          options={options.targetCodes.map((code) => ({
-            value: code,
-            label: `${options.knownAreas.get(code) ?? code}${options.areaCounts.has(code) ? `（${t("calls.form.needCount", { count: options.areaCounts.get(code) ?? 0 })}）` : ""}`,
-          }))}
+        <AreaTreeSelect
+          multiple
+          root={options.area || undefined}
+          describe={(code) =>
+            options.areaCounts.has(code) ? t("calls.form.needCount", { count: options.areaCounts.get(code) ?? 0 }) : undefined
+          }
         />
       </Form.Item>
     </Card>

@@ -17,8 +17,8 @@ import { useCallFormOptions } from "./useCallFormOptions";
 
 type CallFormProps = {
   initialValues: CallFormValues;
-  /** Purchaser areas the user may draft in; one fixed area when editing. */
-  areaOptions: { value: string; label: string }[];
+  /** Where the purchaser's area is picked in the area tree: the area the user manages, the call's own when editing. */
+  areaRoot: string | undefined;
   isEditing: boolean;
   suggestion: CallSuggestion | undefined;
   /** Names of the reviewers already on the panel (an edited draft). */
@@ -29,17 +29,16 @@ type CallFormProps = {
 };
 
 /** 征集表单: what the purchaser publishes — content, needs answered, money, eligibility, deadline, rubric, weights, panel. */
-export function CallForm({ initialValues, areaOptions, isEditing, suggestion, knownReviewers, isSaving, error, onSubmit }: CallFormProps) {
+export function CallForm({ initialValues, areaRoot, isEditing, suggestion, knownReviewers, isSaving, error, onSubmit }: CallFormProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<CallFormValues>();
   const [publishing, setPublishing] = useState(false);
   const area = Form.useWatch("area_code", form) ?? initialValues.area_code;
   const criteria = Form.useWatch("criteria", form) ?? initialValues.criteria;
   const weights = Form.useWatch("evaluation_weights", form) ?? initialValues.evaluation_weights;
-  const targets = Form.useWatch("target_area_codes", form) ?? initialValues.target_area_codes;
   const rubricSum = sum(criteria.map((c) => c?.weight));
   const weightSum = sum([weights.purchaser, weights.beneficiaries, weights.third_party]);
-  const options = useCallFormOptions({ area, targets, suggestion, areaOptions, knownReviewers });
+  const options = useCallFormOptions({ area, suggestion, knownReviewers });
 
   const submit = (publish: boolean) => {
     setPublishing(publish);
@@ -56,7 +55,19 @@ export function CallForm({ initialValues, areaOptions, isEditing, suggestion, kn
   }, [error, form, isEditing]);
 
   return (
-    <Form<CallFormValues> name="call-form" form={form} layout="vertical" initialValues={initialValues} scrollToFirstError>
+    <Form<CallFormValues>
+      name="call-form"
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      scrollToFirstError
+      // Target areas lie inside the call's area: a newly picked area starts them over from itself.
+      onValuesChange={(changed: Partial<CallFormValues>) => {
+        if (changed.area_code) {
+          form.setFieldValue("target_area_codes", [changed.area_code]);
+        }
+      }}
+    >
       <Flex vertical gap={16}>
         {suggestion ? (
           <Alert
@@ -66,7 +77,7 @@ export function CallForm({ initialValues, areaOptions, isEditing, suggestion, kn
             description={suggestion.categories.map((c) => `${c.name}：${c.count}`).join("；") || t("calls.form.noUnmetNeeds")}
           />
         ) : null}
-        <CallContentSection areaOptions={areaOptions} isEditing={isEditing} options={options} />
+        <CallContentSection areaRoot={areaRoot} isEditing={isEditing} options={options} />
         <CallMoneySection />
         <CallEligibilitySection />
         <CallDeadlineSection />

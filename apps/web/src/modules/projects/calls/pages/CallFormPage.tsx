@@ -45,13 +45,9 @@ export function CallFormPage() {
     );
   }
   const managed = (me.data?.memberships ?? []).filter((m) => m.role === "official" || m.role === "community_staff");
-  const areaOptions = call
-    ? [{ value: call.area_code, label: call.purchaser_name }]
-    : managed.map((m) => ({ value: m.area_code, label: m.area_name }));
+  // The purchaser's area is picked in the tree under the one area the user manages (all of theirs when several).
+  const areaRoot = call ? call.area_code : managed.length === 1 ? managed[0]?.area_code : undefined;
   const suggestedRoot = suggestedArea ? suggestion.data?.area_code : undefined;
-  if (suggestedRoot && !areaOptions.some((o) => o.value === suggestedRoot)) {
-    areaOptions.unshift({ value: suggestedRoot, label: suggestedRoot });
-  }
   const home = managed.find((m) => suggestedRoot?.startsWith(m.area_code)) ?? managed[0];
   const initialValues = initialCallValues(t, home, call, suggestion.data, now);
 
@@ -60,15 +56,15 @@ export function CallFormPage() {
       <PageHeader title={call ? t("calls.form.editTitle") : t("calls.form.newTitle")} subtitle={t("calls.form.subtitle")} />
       {suggestion.isError ? <ProblemAlert error={suggestion.error} style={{ marginBottom: 16 }} /> : null}
       {managed.length === 0 && !call ? <Alert type="info" showIcon title={t("calls.form.noArea")} style={{ marginBottom: 16 }} /> : null}
-      {call ? <EditCall call={call} initialValues={initialValues} areaOptions={areaOptions} /> : null}
-      {!call ? <NewCall initialValues={initialValues} areaOptions={areaOptions} suggestion={suggestion.data} /> : null}
+      {call ? <EditCall call={call} initialValues={initialValues} areaRoot={areaRoot} /> : null}
+      {!call ? <NewCall initialValues={initialValues} areaRoot={areaRoot} suggestion={suggestion.data} /> : null}
     </>
   );
 }
 
-type Props = { initialValues: CallFormValues; areaOptions: { value: string; label: string }[] };
+type Props = { initialValues: CallFormValues; areaRoot: string | undefined };
 
-function NewCall({ initialValues, areaOptions, suggestion }: Props & { suggestion: Parameters<typeof CallForm>[0]["suggestion"] }) {
+function NewCall({ initialValues, areaRoot, suggestion }: Props & { suggestion: Parameters<typeof CallForm>[0]["suggestion"] }) {
   const navigate = useNavigate();
   const create = useCreateCall();
   const idempotency = useIdempotencyKey();
@@ -106,7 +102,7 @@ function NewCall({ initialValues, areaOptions, suggestion }: Props & { suggestio
   return (
     <CallForm
       initialValues={initialValues}
-      areaOptions={areaOptions}
+      areaRoot={areaRoot}
       isEditing={false}
       suggestion={suggestion}
       knownReviewers={[]}
@@ -117,7 +113,7 @@ function NewCall({ initialValues, areaOptions, suggestion }: Props & { suggestio
   );
 }
 
-function EditCall({ call, initialValues, areaOptions }: Props & { call: CallDetail }) {
+function EditCall({ call, initialValues, areaRoot }: Props & { call: CallDetail }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const update = useUpdateCall(call.id);
@@ -146,7 +142,7 @@ function EditCall({ call, initialValues, areaOptions }: Props & { call: CallDeta
       <CallForm
         key={call.version}
         initialValues={initialValues}
-        areaOptions={areaOptions}
+        areaRoot={areaRoot}
         isEditing
         suggestion={undefined}
         knownReviewers={call.reviewers}

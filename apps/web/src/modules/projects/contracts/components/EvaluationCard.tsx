@@ -1,3 +1,4 @@
+import { PrinterOutlined } from "@ant-design/icons";
 import type { ContractDetail, ProjectEvaluation } from "@sanshe/contracts";
 import { App, Button, Card, Descriptions, Divider, Empty, Form, Input, InputNumber, Skeleton, Statistic, Typography } from "antd";
 import { useTranslation } from "react-i18next";
@@ -6,10 +7,9 @@ import { ProblemAlert } from "../../../../ui/ProblemAlert";
 import { formatDateTime } from "../../../../ui/formatDateTime";
 import { useEvaluation, usePurchaserEvaluation, useThirdPartyEvaluation } from "../api";
 import { useProjectRoles } from "../hooks";
+import { evaluationParts, formatScore as score } from "./evaluationParts";
 import { GradeTag } from "./StatusTags";
 import { SummaryTable } from "../../../../ui/SummaryTable";
-
-const score = (value: number | null) => (value === null ? "—" : value.toFixed(2));
 
 /** The purchaser's score and comment. */
 function PurchaserForm({ contractId, evaluation }: { contractId: string; evaluation: ProjectEvaluation }) {
@@ -120,14 +120,20 @@ export function EvaluationCard({ contract }: { contract: ContractDetail }) {
   }
   const evaluation = query.data;
   const done = evaluation.completed_at !== null;
-  const weights = evaluation.applied_weights;
-  const reweighted =
-    weights.purchaser !== evaluation.weights.purchaser ||
-    weights.beneficiaries !== evaluation.weights.beneficiaries ||
-    weights.third_party !== evaluation.weights.third_party;
+  const parts = evaluationParts(evaluation);
+  const reweighted = parts.some((part) => part.weight !== part.base);
 
   return (
-    <Card title={t("contracts.evaluation.title")} style={{ marginBottom: 16 }} data-testid="evaluation">
+    <Card
+      title={t("contracts.evaluation.title")}
+      style={{ marginBottom: 16 }}
+      data-testid="evaluation"
+      extra={
+        <Button className="sanshe-no-print" icon={<PrinterOutlined />} href={`/contracts/${contract.id}/evaluation/print`} target="_blank">
+          {t("contracts.print.openEvaluation")}
+        </Button>
+      }
+    >
       <Descriptions
         size="small"
         column={{ xs: 1, md: 2 }}
@@ -143,29 +149,7 @@ export function EvaluationCard({ contract }: { contract: ContractDetail }) {
       <SummaryTable
         style={{ marginTop: 12 }}
         rowKey="part"
-        dataSource={[
-          {
-            part: "purchaser",
-            weight: weights.purchaser,
-            base: evaluation.weights.purchaser,
-            score: evaluation.purchaser_score,
-            note: evaluation.purchaser_comment,
-          },
-          {
-            part: "beneficiaries",
-            weight: weights.beneficiaries,
-            base: evaluation.weights.beneficiaries,
-            score: evaluation.beneficiary_score,
-            note: t("contracts.evaluation.ratings", { count: evaluation.beneficiary_ratings }),
-          },
-          {
-            part: "third_party",
-            weight: weights.third_party,
-            base: evaluation.weights.third_party,
-            score: evaluation.third_party_score,
-            note: evaluation.third_party_comment,
-          },
-        ]}
+        dataSource={parts}
         columns={[
           { key: "part", title: t("contracts.evaluation.part"), render: (_v, row) => t(`contracts.evaluation.parts.${row.part}`) },
           {
@@ -177,7 +161,12 @@ export function EvaluationCard({ contract }: { contract: ContractDetail }) {
                 : `${row.weight.toFixed(2)}%（${t("contracts.evaluation.callWeight", { weight: row.base })}）`,
           },
           { key: "score", title: t("contracts.evaluation.score"), render: (_v, row) => score(row.score) },
-          { key: "note", title: t("contracts.evaluation.comment"), render: (_v, row) => row.note ?? "—" },
+          {
+            key: "note",
+            title: t("contracts.evaluation.comment"),
+            render: (_v, row) =>
+              row.ratings === undefined ? (row.comment ?? "—") : t("contracts.evaluation.ratings", { count: row.ratings }),
+          },
         ]}
       />
       {reweighted ? (

@@ -16,27 +16,40 @@ export function ContractStatusTag({ status }: { status: ContractStatus }) {
   return <Tag color={contractColors[status]}>{t(`contracts.status.${status}`)}</Tag>;
 }
 
-/** A milestone's state as people read it: due, overdue, reported, returned (and overdue), accepted. */
+type MilestoneStatusKey = "due" | "overdue" | "reported" | "returned" | "accepted";
+const milestoneColors: Record<MilestoneStatusKey, string | undefined> = {
+  due: undefined,
+  overdue: "red",
+  reported: "processing",
+  returned: "orange",
+  accepted: "success",
+};
+
+/** A milestone's state as people read it (due, overdue, reported, returned, accepted), then "overdue" again when a report came late. */
+export function milestoneStatusKeys(milestone: Pick<Milestone, "status" | "overdue">): MilestoneStatusKey[] {
+  const main: MilestoneStatusKey =
+    milestone.status === "pending"
+      ? milestone.overdue
+        ? "overdue"
+        : "due"
+      : milestone.status === "reported"
+        ? "reported"
+        : milestone.status === "returned"
+          ? "returned"
+          : "accepted";
+  return milestone.overdue && milestone.status !== "pending" ? [main, "overdue"] : [main];
+}
+
+/** The milestone's state as tags. */
 export function MilestoneStatusTag({ milestone }: { milestone: Pick<Milestone, "status" | "overdue"> }) {
   const { t } = useTranslation();
-  const main =
-    milestone.status === "pending" ? (
-      milestone.overdue ? (
-        <Tag color="red">{t("contracts.milestoneStatus.overdue")}</Tag>
-      ) : (
-        <Tag>{t("contracts.milestoneStatus.due")}</Tag>
-      )
-    ) : milestone.status === "reported" ? (
-      <Tag color="processing">{t("contracts.milestoneStatus.reported")}</Tag>
-    ) : milestone.status === "returned" ? (
-      <Tag color="orange">{t("contracts.milestoneStatus.returned")}</Tag>
-    ) : (
-      <Tag color="success">{t("contracts.milestoneStatus.accepted")}</Tag>
-    );
   return (
     <Space size={4} wrap>
-      {main}
-      {milestone.overdue && milestone.status !== "pending" ? <Tag color="red">{t("contracts.milestoneStatus.overdue")}</Tag> : null}
+      {milestoneStatusKeys(milestone).map((key) => (
+        <Tag key={key} color={milestoneColors[key]}>
+          {t(`contracts.milestoneStatus.${key}`)}
+        </Tag>
+      ))}
     </Space>
   );
 }

@@ -137,7 +137,7 @@ export function ContractPage() {
         extra={
           <Space className="sanshe-no-print" wrap>
             {isPurchaser && isActive ? <Button onClick={() => setIsClosing(true)}>{t("contracts.closing.open")}</Button> : null}
-            <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+            <Button icon={<PrinterOutlined />} href={`/contracts/${contract.id}/print`} target="_blank">
               {t("contracts.detail.print")}
             </Button>
           </Space>
