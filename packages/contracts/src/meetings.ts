@@ -124,6 +124,10 @@ export const MeetingListQuerySchema = PageQuerySchema.extend({
   q: z.string().trim().max(100).optional().describe("Words of the title"),
   status: MeetingStatusSchema.optional(),
   area_code: AreaCodeSchema.optional().describe("Only this area and below"),
+  reply: z
+    .literal("pending")
+    .optional()
+    .describe("pending: scheduled meetings whose invitation you (or your organization) have not answered yet (首页 待答复)"),
   sort: sortQuery(MEETING_SORTS, "-starts_at"),
 });
 export type MeetingListQuery = z.infer<typeof MeetingListQuerySchema>;

@@ -66,6 +66,7 @@ const apiOf: Partial<Record<TodoKey, (href: string) => string>> = {
   action_items_supervised: (href) => `/api/v1${href}`,
   action_items_to_accept: (href) => `/api/v1${href}`,
   admin_tasks_to_review: (href) => `/api/v1${href}`,
+  invitations_to_answer: (href) => `/api/v1${href}`,
   admin_tasks_returned: (href) => `/api/v1${href}`,
   queue_open: () => "/api/v1/community-queue?status=open",
 };
@@ -137,9 +138,10 @@ describe("GET /home/todos on the demo world", () => {
         }
       }
     }
-    // Non-empty counts proved for triage, referrals, 督办 (both sides), confirmations, admission and the queue.
+    // Non-empty counts proved for triage, referrals, 督办 (both sides), confirmations, invitations, admission and the queue.
     expect([...checked].sort()).toEqual(
       expect.arrayContaining([
+        "invitations_to_answer",
         "needs_to_triage",
         "referrals_to_accept",
         "referrals_in_service",

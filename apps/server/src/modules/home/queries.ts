@@ -53,7 +53,7 @@ export async function getHomeTodos(ctx: ActorCtx, cache: DashboardCache | null):
     items.push({ key: "needs_to_confirm", count: needs.done, overdue: null, href: "/needs?status=done" });
   }
   if (invitations !== null) {
-    items.push({ key: "invitations_to_answer", count: invitations, overdue: null, href: "/meetings" });
+    items.push({ key: "invitations_to_answer", count: invitations, overdue: null, href: "/meetings?reply=pending" });
   }
   if (actionItems && actor.can("action_items.handle")) {
     items.push({

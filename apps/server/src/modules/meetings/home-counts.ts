@@ -1,8 +1,8 @@
 import { and, eq, or, sql } from "drizzle-orm";
 import type { ActorCtx } from "../../platform/ctx.js";
 import { todayIn } from "./action-items/policy.js";
-import { inviteeIsActor } from "./visibility.js";
-import { actionItems, meetingInvitees, meetings } from "./schema.js";
+import { unansweredInvitation } from "./queries.js";
+import { actionItems, meetings } from "./schema.js";
 
 export type ActionItemTodoCounts = {
   /** Items the actor owns, open (to report done), and those past due. */
@@ -45,14 +45,13 @@ export async function countActionItemTodos(ctx: ActorCtx): Promise<ActionItemTod
 }
 
 /**
- * Invitations the actor answers (their own, or their organization's as its staff) still without a
- * reply, to meetings that are scheduled (the only status that takes an answer). One aggregate statement.
+ * Meetings with an invitation the actor answers (their own, or their organization's as its staff)
+ * still without a reply: the total of GET /meetings?reply=pending (same predicate). One aggregate statement.
  */
 export async function countUnansweredInvitations(ctx: ActorCtx): Promise<number> {
   const [row] = await ctx.db
     .select({ count: sql<number>`count(*)::int` })
-    .from(meetingInvitees)
-    .innerJoin(meetings, eq(meetings.id, meetingInvitees.meetingId))
-    .where(and(inviteeIsActor(ctx), eq(meetingInvitees.response, "pending"), eq(meetings.status, "scheduled")));
+    .from(meetings)
+    .where(unansweredInvitation(ctx));
   return Number(row?.count ?? 0);
 }

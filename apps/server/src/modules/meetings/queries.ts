@@ -54,6 +54,14 @@ export const meetingSortColumns: SortColumns<MeetingSort> = {
  * it, then the area names. Three queries whatever the page size.
  * @throws AppError VALIDATION_FAILED for a cursor that is unreadable or of another sort.
  */
+/**
+ * The meeting is scheduled (the only status that takes an answer) and holds an invitation the actor
+ * answers for that has no reply yet: GET /meetings?reply=pending and the 首页 count.
+ */
+export function unansweredInvitation(ctx: ActorCtx): SQL {
+  return sql`(${meetings.status} = 'scheduled' AND EXISTS (SELECT 1 FROM ${meetingInvitees} WHERE ${meetingInvitees.meetingId} = ${meetings.id} AND ${meetingInvitees.response} = 'pending' AND ${inviteeIsActor(ctx)}))`;
+}
+
 export async function listMeetings(ctx: ActorCtx, query: MeetingListQuery): Promise<MeetingPage> {
   const filters: SQL[] = [];
   if (query.status) {
@@ -61,6 +69,9 @@ export async function listMeetings(ctx: ActorCtx, query: MeetingListQuery): Prom
   }
   if (query.area_code) {
     filters.push(inScope(meetings.areaCode, [query.area_code]));
+  }
+  if (query.reply === "pending") {
+    filters.push(unansweredInvitation(ctx));
   }
   if (query.q) {
     filters.push(ilike(meetings.title, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));

@@ -1,7 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
 import type { MeetingListItem, MeetingStatus } from "@sanshe/contracts";
 import { MEETING_SORTS, MeetingStatusSchema } from "@sanshe/contracts";
-import { Button, Card, Form, Input, Select } from "antd";
+import { Button, Card, Checkbox, Form, Input, Select } from "antd";
 import type { TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -18,7 +18,8 @@ import { useMeetingList } from "../api";
 import { ConveneDrawer } from "../components/ConveneDrawer";
 import { MeetingStatusTag } from "../components/StatusTags";
 
-type FilterValues = { q?: string; status?: MeetingStatus };
+type FilterValues = { q?: string; status?: MeetingStatus; reply?: "pending" };
+type FormValues = { q?: string; status?: MeetingStatus; pending?: boolean };
 
 /**
  * 联席会议: meetings the caller may read, server-paginated, sorted and counted, with title search and
@@ -28,8 +29,12 @@ export function MeetingListPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const canConvene = useHasPermission("meetings.convene");
-  const [raw, setFilters] = useUrlParams(["q", "status"] as const);
-  const filters: FilterValues = { q: raw.q, status: MeetingStatusSchema.options.find((status) => status === raw.status) };
+  const [raw, setFilters] = useUrlParams(["q", "status", "reply"] as const);
+  const filters: FilterValues = {
+    q: raw.q,
+    status: MeetingStatusSchema.options.find((status) => status === raw.status),
+    reply: raw.reply === "pending" ? "pending" : undefined,
+  };
   const [sort, setSort] = useUrlSort(MEETING_SORTS);
   const [isConvening, setIsConvening] = useState(false);
   const paging = useCursorPaging([filters, sort], 20);
@@ -60,11 +65,13 @@ export function MeetingListPage() {
         }
       />
       <Card>
-        <FilterBar<FilterValues>
+        <FilterBar<FormValues>
           name="meeting-filters"
-          onSearch={(values) => setFilters({ q: values.q?.trim() || undefined, status: values.status })}
-          onReset={() => setFilters({ q: undefined, status: undefined })}
-          initialValues={filters}
+          onSearch={(values) =>
+            setFilters({ q: values.q?.trim() || undefined, status: values.status, reply: values.pending ? "pending" : undefined })
+          }
+          onReset={() => setFilters({ q: undefined, status: undefined, reply: undefined })}
+          initialValues={{ q: filters.q, status: filters.status, pending: filters.reply === "pending" }}
           searchLabel={t("meetings.filters.search")}
           resetLabel={t("meetings.filters.reset")}
         >
@@ -79,6 +86,9 @@ export function MeetingListPage() {
               style={{ width: 160 }}
               options={MeetingStatusSchema.options.map((value) => ({ value, label: t(`meetings.status.${value}`) }))}
             />
+          </Form.Item>
+          <Form.Item name="pending" valuePropName="checked">
+            <Checkbox>{t("meetings.filters.replyPending")}</Checkbox>
           </Form.Item>
         </FilterBar>
         <CursorListTable<MeetingListItem>
