@@ -129,17 +129,25 @@ describe("home to-dos", () => {
     }
   });
 
-  it("[HOME] demo-evaluator's review card lands on the calls under review, filtered by the URL", async () => {
+  it("[HOME] demo-evaluator's review card lands on exactly the calls waiting for its scores, and the filter can be dropped", async () => {
     const { context, page } = await newPage(browser, inject("baseUrl"));
     try {
       await openHome(page, "demo-evaluator");
-      expect(await countOf(page, "reviews_to_score")).toBeGreaterThan(0);
+      const count = await countOf(page, "reviews_to_score");
+      expect(count).toBeGreaterThan(0);
       await page.getByTestId("todo-reviews_to_score").getByRole("link").click();
-      await page.waitForURL(/\/calls\?status=under_review/);
-      await expect.poll(() => page.locator(".ant-table-tbody tr.ant-table-row").count(), { timeout: 20_000 }).toBeGreaterThan(0);
+      await page.waitForURL(/\/calls\?awaiting=my_review/);
+      await page.getByTestId("filter-chip").getByText("只看待我评审的征集").waitFor();
+      await expect.poll(() => page.locator(".ant-table-tbody tr.ant-table-row").count(), { timeout: 20_000 }).toBe(count);
       const statuses = await page.locator(".ant-table-tbody tr.ant-table-row .ant-tag").allTextContents();
       expect(new Set(statuses)).toEqual(new Set(["评审中"]));
       expect(await seriousViolations(page)).toEqual([]);
+      await page
+        .getByRole("img", { name: /取消筛选/ })
+        .or(page.getByLabel(/取消筛选/))
+        .first()
+        .click();
+      await page.waitForURL((url) => !url.search.includes("awaiting"));
     } finally {
       await context.close();
     }

@@ -133,6 +133,10 @@ export const CallListQuerySchema = PageQuerySchema.extend({
   q: z.string().trim().max(100).optional().describe("Search in titles"),
   status: CallStatusSchema.optional(),
   mode: CallModeSchema.optional(),
+  awaiting: z
+    .literal("my_review")
+    .optional()
+    .describe("my_review: calls under review on whose panel you sit with an application still waiting for your scores (首页待办)"),
   sort: sortQuery(CALL_SORTS, "-created_at"),
 });
 export type CallListQuery = z.infer<typeof CallListQuerySchema>;

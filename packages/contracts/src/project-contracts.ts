@@ -222,6 +222,12 @@ export const ContractListQuerySchema = PageQuerySchema.extend({
   status: ContractStatusSchema.optional(),
   q: text({ max: 100 }).optional().describe("Words in the contract title"),
   org_id: UuidSchema.optional().describe("Only this organization's contracts"),
+  awaiting: z
+    .enum(["milestones", "evaluation"])
+    .optional()
+    .describe(
+      "What waits for you (首页待办): milestones, contracts you purchase with a reported milestone to accept; evaluation, closing contracts whose evaluation waits for your third-party score",
+    ),
   sort: sortQuery(CONTRACT_SORTS, "-signed_at"),
 });
 export type ContractListQuery = z.infer<typeof ContractListQuerySchema>;

@@ -67,6 +67,9 @@ const apiOf: Partial<Record<TodoKey, (href: string) => string>> = {
   action_items_to_accept: (href) => `/api/v1${href}`,
   admin_tasks_to_review: (href) => `/api/v1${href}`,
   invitations_to_answer: (href) => `/api/v1${href}`,
+  reviews_to_score: (href) => `/api/v1${href}`,
+  milestones_to_accept: (href) => `/api/v1${href}`,
+  evaluations_to_give: (href) => `/api/v1${href}`,
   admin_tasks_returned: (href) => `/api/v1${href}`,
   queue_open: () => "/api/v1/community-queue?status=open",
 };
@@ -138,10 +141,12 @@ describe("GET /home/todos on the demo world", () => {
         }
       }
     }
-    // Non-empty counts proved for triage, referrals, 督办 (both sides), confirmations, invitations, admission and the queue.
+    // Non-empty counts proved for triage, referrals, 督办 (both sides), confirmations, invitations, reviews, admission and the queue
+    // (the demo world has no reported milestone or pending evaluation yet: those two are proved equal at zero).
     expect([...checked].sort()).toEqual(
       expect.arrayContaining([
         "invitations_to_answer",
+        "reviews_to_score",
         "needs_to_triage",
         "referrals_to_accept",
         "referrals_in_service",

@@ -78,13 +78,18 @@ export async function getHomeTodos(ctx: ActorCtx, cache: DashboardCache | null):
     });
   }
   if (reviews !== null) {
-    items.push({ key: "reviews_to_score", count: reviews, overdue: null, href: "/calls?status=under_review" });
+    items.push({ key: "reviews_to_score", count: reviews, overdue: null, href: "/calls?awaiting=my_review" });
   }
   if (milestones) {
-    items.push({ key: "milestones_to_accept", count: milestones.count, overdue: milestones.overdue, href: "/contracts?status=active" });
+    items.push({
+      key: "milestones_to_accept",
+      count: milestones.count,
+      overdue: milestones.overdue,
+      href: "/contracts?awaiting=milestones",
+    });
   }
   if (evaluations !== null) {
-    items.push({ key: "evaluations_to_give", count: evaluations, overdue: null, href: "/contracts?status=closing" });
+    items.push({ key: "evaluations_to_give", count: evaluations, overdue: null, href: "/contracts?awaiting=evaluation" });
   }
   if (imports !== null) {
     items.push({ key: "imports_failed", count: imports, overdue: null, href: "/imports" });

@@ -8,8 +8,8 @@ import { pageOf } from "../../../platform/pagination/page.js";
 import { countCapped, sortedKeyset, type SortColumns } from "../../../platform/pagination/sorted.js";
 import { countNeedsForCall, unmetNeedsSummary } from "../../needs/index.js";
 import { getAreaNames } from "../../jurisdictions/index.js";
-import { applyingOrganizations, callVisible, effectiveStatus, purchaserScope } from "./access.js";
-import { applications, callCriteria, callReviewers, calls } from "../schema.js";
+import { applyingOrganizations, callVisible, effectiveStatus, isReviewerOf, purchaserScope } from "./access.js";
+import { applications, callCriteria, callReviewers, calls, reviewDeclarations, reviewScores } from "../schema.js";
 import { presentCall } from "./present.js";
 import { escapeLike } from "../format.js";
 
@@ -30,6 +30,20 @@ const callSortColumns: SortColumns<CallSort> = {
  * capped total; the page and the count at once.
  * @throws AppError VALIDATION_FAILED for a cursor that is unreadable or of another sort.
  */
+/**
+ * Calls under review (deadline passed, not awarded) on whose panel the actor sits and where an
+ * application still waits for them: not declared yet, or declared free of conflict with a criterion
+ * unscored (GET /calls?awaiting=my_review, and the 首页 count).
+ */
+export function awaitingMyReview(ctx: ActorCtx): SQL {
+  const me = ctx.actor.userId;
+  const waiting = sql`EXISTS (SELECT 1 FROM ${applications} AS a WHERE a.call_id = ${calls.id} AND a.status = 'submitted'
+    AND NOT EXISTS (SELECT 1 FROM ${reviewDeclarations} AS d WHERE d.application_id = a.id AND d.reviewer_id = ${me} AND d.conflicted)
+    AND (SELECT count(*) FROM ${reviewScores} AS s WHERE s.application_id = a.id AND s.reviewer_id = ${me})
+      < (SELECT count(*) FROM ${callCriteria} AS c WHERE c.call_id = ${calls.id}))`;
+  return and(isReviewerOf(ctx, calls.id), sql`${effectiveStatus(ctx.now())} = 'under_review'`, waiting) as SQL;
+}
+
 export async function listCalls(ctx: ActorCtx, query: CallListQuery): Promise<CountedPage<Call>> {
   const now = ctx.now();
   const conditions: SQL[] = [callVisible(ctx)];
@@ -41,6 +55,9 @@ export async function listCalls(ctx: ActorCtx, query: CallListQuery): Promise<Co
   }
   if (query.mode) {
     conditions.push(eq(calls.mode, query.mode));
+  }
+  if (query.awaiting === "my_review") {
+    conditions.push(awaitingMyReview(ctx));
   }
   const keyset = sortedKeyset(callSortColumns, { sort: query.sort, fallback: "-created_at", cursor: query.cursor, id: calls.id });
   const where = and(...conditions);

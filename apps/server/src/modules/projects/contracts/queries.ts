@@ -78,6 +78,22 @@ export const contractSortColumns: SortColumns<ContractSort> = {
   period_end: { expr: projectContracts.periodEnd, kind: "date" },
 };
 
+/** The contract has a milestone reported and not yet accepted or returned. */
+export const hasReportedMilestone = sql`EXISTS (SELECT 1 FROM ${milestones} WHERE ${milestones.contractId} = ${projectContracts.id} AND ${milestones.status} = 'reported')`;
+
+/**
+ * What waits for the actor on a contract (GET /contracts?awaiting=, and the 首页 counts): `milestones`,
+ * a reported milestone on a contract under the actor's purchasing scope (calls.manage); `evaluation`, a
+ * closing contract whose evaluation names the actor as third-party evaluator and lacks their score.
+ */
+export function contractAwaiting(ctx: ActorCtx, awaiting: "milestones" | "evaluation"): SQL {
+  if (awaiting === "milestones") {
+    const scope = purchaserScope(ctx);
+    return scope.length > 0 ? (and(inScope(projectContracts.areaCode, scope), hasReportedMilestone) as SQL) : sql`false`;
+  }
+  return sql`(${projectContracts.status} = 'closing' AND EXISTS (SELECT 1 FROM ${projectEvaluations} WHERE ${projectEvaluations.contractId} = ${projectContracts.id} AND ${projectEvaluations.evaluatorId} = ${ctx.actor.userId} AND ${projectEvaluations.thirdPartyScore} IS NULL))`;
+}
+
 /**
  * GET /contracts: contracts the actor reads, in the chosen order (newest signed first by default),
  * with the capped total; the page and the count at once, then the organizations' names.
@@ -94,6 +110,9 @@ export async function listContracts(ctx: ActorCtx, query: ContractListQuery): Pr
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
     conditions.push(ilike(projectContracts.title, pattern));
+  }
+  if (query.awaiting) {
+    conditions.push(contractAwaiting(ctx, query.awaiting));
   }
   const keyset = sortedKeyset(contractSortColumns, {
     sort: query.sort,

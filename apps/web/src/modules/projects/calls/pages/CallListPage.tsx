@@ -11,13 +11,14 @@ import { FilterBar } from "../../../../ui/FilterBar";
 import { PageHeader } from "../../../../ui/PageHeader";
 import { formatDateTime } from "../../../../ui/formatDateTime";
 import { useUrlParams, useUrlSort } from "../../../../ui/searchParams";
+import { FilterChip } from "../../../../ui/FilterChip";
 import { useCursorPaging } from "../../../../ui/useCursorPagination";
 import { useHasPermission } from "../../../auth";
 import { formatFen } from "../../money";
 import { useCallList } from "../api";
 import { CallStatusTag } from "../components/CallStatusTag";
 
-type FilterValues = { q?: string; status?: CallStatus; mode?: CallMode };
+type FilterValues = { q?: string; status?: CallStatus; mode?: CallMode; awaiting?: "my_review" };
 
 /**
  * 项目征集: calls the user may read, sorted by the server (newest first by default), counted and
@@ -26,12 +27,13 @@ type FilterValues = { q?: string; status?: CallStatus; mode?: CallMode };
 export function CallListPage() {
   const { t } = useTranslation();
   const canManage = useHasPermission("calls.manage");
-  // The home page's to-dos link here with ?status=… (calls under review, contracts closing).
-  const [raw, setRaw] = useUrlParams(["q", "status", "mode"] as const);
+  // The home page's to-dos link here with ?awaiting=my_review (calls waiting for the reviewer's scores).
+  const [raw, setRaw] = useUrlParams(["q", "status", "mode", "awaiting"] as const);
   const filters: FilterValues = {
     q: raw.q,
     status: CallStatusSchema.options.find((value) => value === raw.status),
     mode: CallModeSchema.options.find((value) => value === raw.mode),
+    awaiting: raw.awaiting === "my_review" ? "my_review" : undefined,
   };
   const setFilters = (next: FilterValues) => setRaw(next);
   const [sort, setSort] = useUrlSort(CALL_SORTS);
@@ -77,8 +79,10 @@ export function CallListPage() {
       <Card>
         <FilterBar<FilterValues>
           name="call-filters"
-          onSearch={(values) => setFilters({ q: values.q?.trim() || undefined, status: values.status, mode: values.mode })}
-          onReset={() => setFilters({ q: undefined, status: undefined, mode: undefined })}
+          onSearch={(values) =>
+            setFilters({ q: values.q?.trim() || undefined, status: values.status, mode: values.mode, awaiting: filters.awaiting })
+          }
+          onReset={() => setFilters({ q: undefined, status: undefined, mode: undefined, awaiting: undefined })}
           initialValues={filters}
           searchLabel={t("calls.filters.search")}
           resetLabel={t("calls.filters.reset")}
@@ -105,6 +109,9 @@ export function CallListPage() {
             />
           </Form.Item>
         </FilterBar>
+        {filters.awaiting ? (
+          <FilterChip label={t("calls.list.awaitingMyReview")} onClear={() => setFilters({ ...filters, awaiting: undefined })} />
+        ) : null}
         <CursorListTable<Call>
           query={list}
           paging={paging}

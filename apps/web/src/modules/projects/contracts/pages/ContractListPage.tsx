@@ -8,6 +8,7 @@ import { CursorListTable } from "../../../../ui/CursorListTable";
 import { ExportButton } from "../../../../ui/ExportButton";
 import { FilterBar } from "../../../../ui/FilterBar";
 import { useUrlParams, useUrlSort } from "../../../../ui/searchParams";
+import { FilterChip } from "../../../../ui/FilterChip";
 import { useCursorPaging } from "../../../../ui/useCursorPagination";
 import { PageHeader } from "../../../../ui/PageHeader";
 import { formatDateTime } from "../../../../ui/formatDateTime";
@@ -16,15 +17,19 @@ import { useContractList } from "../api";
 import { ContractStatusTag } from "../components/StatusTags";
 import { useProjectRoles } from "../hooks";
 
-type FilterValues = { q?: string; status?: ContractStatus };
+type FilterValues = { q?: string; status?: ContractStatus; awaiting?: "milestones" | "evaluation" };
 
 /** 项目合同: the contracts the caller reads (purchaser: its area; organization: its own; evaluator: assigned). */
 export function ContractListPage() {
   const { t } = useTranslation();
   const { isPurchaser, isOrgStaff } = useProjectRoles();
-  // The home page's to-dos link here with ?status=… (contracts active or closing); filters live in the URL.
-  const [raw, setRaw] = useUrlParams(["q", "status"] as const);
-  const filters: FilterValues = { q: raw.q, status: ContractStatusSchema.options.find((status) => status === raw.status) };
+  // The home page's to-dos link here with ?awaiting=milestones|evaluation; filters live in the URL.
+  const [raw, setRaw] = useUrlParams(["q", "status", "awaiting"] as const);
+  const filters: FilterValues = {
+    q: raw.q,
+    status: ContractStatusSchema.options.find((status) => status === raw.status),
+    awaiting: raw.awaiting === "milestones" || raw.awaiting === "evaluation" ? raw.awaiting : undefined,
+  };
   const setFilters = (next: FilterValues) => setRaw(next);
   const [sort, setSort] = useUrlSort(CONTRACT_SORTS);
   const paging = useCursorPaging([filters, sort], 20);
@@ -72,8 +77,8 @@ export function ContractListPage() {
       <Card>
         <FilterBar<FilterValues>
           name="contract-filters"
-          onSearch={(values) => setFilters({ q: values.q?.trim() || undefined, status: values.status })}
-          onReset={() => setFilters({ q: undefined, status: undefined })}
+          onSearch={(values) => setFilters({ q: values.q?.trim() || undefined, status: values.status, awaiting: filters.awaiting })}
+          onReset={() => setFilters({ q: undefined, status: undefined, awaiting: undefined })}
           initialValues={filters}
           searchLabel={t("contracts.filters.search")}
           resetLabel={t("contracts.filters.reset")}
@@ -91,6 +96,12 @@ export function ContractListPage() {
             />
           </Form.Item>
         </FilterBar>
+        {filters.awaiting ? (
+          <FilterChip
+            label={t(`contracts.list.awaiting.${filters.awaiting}`)}
+            onClear={() => setFilters({ ...filters, awaiting: undefined })}
+          />
+        ) : null}
         <CursorListTable<Contract>
           query={list}
           paging={paging}
