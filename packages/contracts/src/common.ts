@@ -29,11 +29,9 @@ export function text(options: { min?: number; max: number }) {
  * A code from a list the server publishes (need categories: `elderly_care`): lower-case ASCII letters,
  * digits and underscores, so no control or look-alike character reaches a lookup (`CODE_INVALID`).
  */
+export const CODE_PATTERN = /^[a-z][a-z0-9_]*$/;
 export function code(max: number) {
-  return z
-    .string()
-    .max(max)
-    .regex(/^[a-z][a-z0-9_]*$/, "CODE_INVALID");
+  return z.string().max(max).regex(CODE_PATTERN, "CODE_INVALID");
 }
 
 /**

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { CODE_PATTERN } from "@sanshe/contracts";
 import { randomUscc } from "../modules/social-orgs/test/factories.js";
 import { makeIdNumber } from "../modules/residents/test/factories.js";
 
@@ -106,6 +107,13 @@ function exampleString(s: Schema, name: string): string {
   }
   if (name in exampleHints) {
     return String(exampleHints[name]);
+  }
+  if (s.pattern === CODE_PATTERN.source) {
+    // a code from a published list: a real need category, so a write that looks it up goes through
+    return "repairs";
+  }
+  if (name === "token") {
+    return "no-such-token-0001";
   }
   if (/area_code|^area$|jurisdiction_id/.test(name) || s.pattern?.includes("\\d{12}")) {
     return "410105007002";

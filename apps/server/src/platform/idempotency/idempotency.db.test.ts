@@ -149,13 +149,13 @@ describe("Idempotency-Key: exactly once", () => {
   it("keeps the business write and the key together: no key is left behind by a refused write", async () => {
     const refused = await resident.post(
       "/api/v1/needs",
-      { category: "no-such-category", description: "类别不存在" },
+      { category: "no_such_category", description: "类别不存在" },
       { headers: { "idempotency-key": "refused-0001" } },
     );
     expect(refused.statusCode).toBe(400);
     const replay = await resident.post(
       "/api/v1/needs",
-      { category: "no-such-category", description: "类别不存在" },
+      { category: "no_such_category", description: "类别不存在" },
       { headers: { "idempotency-key": "refused-0001" } },
     );
     expect(replay.statusCode).toBe(400);
