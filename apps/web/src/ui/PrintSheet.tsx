@@ -44,3 +44,21 @@ export function SignatureBlocks({ parties }: { parties: { key: string; title: Re
     </section>
   );
 }
+
+/** A printed table of facts, one labelled row each (label in the first column, `labelWidth` wide). */
+export function PrintFacts({ rows, labelWidth, testId }: { rows: [string, ReactNode][]; labelWidth: string; testId?: string }) {
+  return (
+    <table data-testid={testId}>
+      <tbody>
+        {rows.map(([label, value]) => (
+          <tr key={label}>
+            <th scope="row" style={{ width: labelWidth }}>
+              {label}
+            </th>
+            <td>{value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

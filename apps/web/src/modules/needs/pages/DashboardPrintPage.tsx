@@ -1,7 +1,7 @@
 import type { NeedsDashboard, NeedsDashboardQuery } from "@sanshe/contracts";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, formatLongDate } from "../../../ui/formatDateTime";
-import { PrintSheet } from "../../../ui/PrintSheet";
+import { PrintFacts, PrintSheet } from "../../../ui/PrintSheet";
 import { QueryResult } from "../../../ui/QueryResult";
 import { useNeedsDashboard } from "../api";
 import { CategoryChart, TierChart } from "../components/DashboardCharts";
@@ -46,18 +46,7 @@ function PrintedDashboard({ board, query }: { board: NeedsDashboard; query: Need
           : t("needs.dashboard.generatedEvery", { at: formatDateTime(board.generated_at), seconds: board.refresh_seconds })}
       </p>
       <h2>{t("needs.dashboard.keyFigures")}</h2>
-      <table data-testid="key-figures">
-        <tbody>
-          {figures.map(([label, value]) => (
-            <tr key={label}>
-              <th scope="row" style={{ width: "40%" }}>
-                {label}
-              </th>
-              <td>{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PrintFacts rows={figures} labelWidth="40%" testId="key-figures" />
       <p>
         {t("needs.dashboard.totalsLine", {
           total: board.totals.total,

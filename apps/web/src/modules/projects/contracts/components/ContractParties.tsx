@@ -1,6 +1,7 @@
 import type { ContractDetail } from "@sanshe/contracts";
 import { useTranslation } from "react-i18next";
 import { formatLongDate } from "../../../../ui/formatDateTime";
+import { PrintFacts } from "../../../../ui/PrintSheet";
 import { AreaName } from "../../../jurisdictions";
 import { useCall } from "../../calls/api";
 import { fenToCapital, formatFen } from "../../money";
@@ -33,18 +34,5 @@ export function ContractParties({ contract }: { contract: ContractDetail }) {
     [t("contracts.fields.signedAt"), formatLongDate(contract.signed_at, i18n.language)],
     [t("contracts.fields.status"), t(`contracts.status.${contract.status}`)],
   ];
-  return (
-    <table>
-      <tbody>
-        {rows.map(([label, value]) => (
-          <tr key={label}>
-            <th scope="row" style={{ width: "22%" }}>
-              {label}
-            </th>
-            <td>{value}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <PrintFacts rows={rows} labelWidth="22%" />;
 }
