@@ -9,6 +9,7 @@ import { cursorCodec, cursorId } from "../../platform/pagination/cursor.js";
 import { ancestorOf, inScope, overlapsArea } from "../../platform/scope/index.js";
 import { areas } from "../jurisdictions/index.js";
 import { departments } from "./schema.js";
+import { escapeLike } from "../../platform/db/sql.js";
 
 /**
  * Government departments (政府部门). A district's bureaus apply to put tasks on its communities; their
@@ -62,7 +63,7 @@ function visible(ctx: ActorCtx, permission: "admin_tasks.read" | "users.admin" =
 export async function listDepartmentRefs(ctx: ActorCtx, query: { q?: string | undefined; cursor?: string | undefined; limit: number }) {
   const conditions: SQL[] = [visible(ctx, "users.admin"), eq(departments.active, true)];
   if (query.q) {
-    conditions.push(ilike(departments.name, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+    conditions.push(ilike(departments.name, `%${escapeLike(query.q)}%`));
   }
   const after = nameCursor.decode(query.cursor);
   if (after) {
@@ -89,7 +90,7 @@ export async function listDepartments(ctx: ActorCtx, query: DepartmentListQuery)
     conditions.push(overlapsArea(departments.areaCode, query.area));
   }
   if (query.q) {
-    conditions.push(ilike(departments.name, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+    conditions.push(ilike(departments.name, `%${escapeLike(query.q)}%`));
   }
   const after = nameCursor.decode(query.cursor);
   if (after) {

@@ -20,6 +20,7 @@ import { areas } from "../jurisdictions/index.js";
 import { actorDepartments, roleScope, todayOf } from "./access.js";
 import { debtOf, presentOccurrence, presentRefusal, presentTarget, presentTask, type TaskListRow } from "./present.js";
 import { adminTaskOccurrences, adminTaskRefusals, adminTasks, adminTaskTargets, departments } from "./schema.js";
+import { escapeLike } from "../../platform/db/sql.js";
 
 const newestCursor = cursorCodec(z.tuple([cursorInstant, cursorId]));
 const dueCursor = cursorCodec(z.tuple([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), cursorId]));
@@ -94,10 +95,6 @@ async function taskRows(
     items: page,
     next_cursor: rows.length > limit && last ? newestCursor.encode([last.task.createdAt.toISOString(), last.task.id]) : null,
   };
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** The reader's tasks with the filters, newest first. */

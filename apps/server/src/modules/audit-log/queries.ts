@@ -7,6 +7,7 @@ import { notFound } from "../../platform/errors/app-error.js";
 import { pageOf } from "../../platform/pagination/page.js";
 import { countCapped, sortedKeyset, type SortColumns } from "../../platform/pagination/sorted.js";
 import { presentAuditRecord } from "./present.js";
+import { escapeLike } from "../../platform/db/sql.js";
 
 /** The sorts of the audit log (sort= allow-list in the contract); `audit_log_at_id_idx` serves them. */
 export const auditSortColumns: SortColumns<AuditSort> = {
@@ -34,11 +35,7 @@ export async function listAuditLog(ctx: ActorCtx, query: AuditListQuery): Promis
     conditions.push(eq(auditLog.actorLogin, query.actor_login));
   }
   if (query.action) {
-    conditions.push(
-      query.action.endsWith(".")
-        ? like(auditLog.action, `${query.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
-        : eq(auditLog.action, query.action),
-    );
+    conditions.push(query.action.endsWith(".") ? like(auditLog.action, `${escapeLike(query.action)}%`) : eq(auditLog.action, query.action));
   }
   if (query.entity_id) {
     conditions.push(eq(auditLog.entityId, query.entity_id));

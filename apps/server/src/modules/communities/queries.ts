@@ -26,10 +26,7 @@ import { z } from "zod";
 import { areas } from "../jurisdictions/index.js";
 import { communityProfiles, facilities, grids } from "./schema.js";
 import { presentCommunity, presentFacility, presentGrid } from "./present.js";
-
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
+import { escapeLike } from "../../platform/db/sql.js";
 
 /** The code of the last row; a tampered cursor yields null (the first page). */
 const codeCursor = cursorCodec(z.tuple([z.string()]));

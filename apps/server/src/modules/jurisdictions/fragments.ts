@@ -1,6 +1,7 @@
 import { and, asc, eq, like, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { Ctx } from "../../platform/ctx.js";
 import { areas } from "./schema.js";
+import { escapeLike } from "../../platform/db/sql.js";
 
 /** What other modules ask of the division tree without its table leaving this module. */
 
@@ -28,6 +29,6 @@ export async function countCommunitiesUnder(ctx: Ctx, code: string): Promise<num
   const [row] = await ctx.db
     .select({ count: sql<number>`count(*)::int` })
     .from(areas)
-    .where(and(like(areas.code, `${code.replace(/[\\%_]/g, "\\$&")}%`), eq(areas.level, "community")));
+    .where(and(like(areas.code, `${escapeLike(code)}%`), eq(areas.level, "community")));
   return row?.count ?? 0;
 }

@@ -8,6 +8,7 @@ import { textCursorCodec } from "../../platform/pagination/cursor.js";
 import { z } from "zod";
 import { areas } from "./schema.js";
 import { ancestorsOf } from "./codes.js";
+import { escapeLike } from "../../platform/db/sql.js";
 
 type AreaRow = typeof areas.$inferSelect;
 
@@ -53,10 +54,6 @@ export async function getArea(ctx: ActorCtx, code: string): Promise<Area> {
   }
   const [area] = await withPaths(ctx.db, rows);
   return area as Area;
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
 /**

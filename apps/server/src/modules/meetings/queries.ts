@@ -35,6 +35,7 @@ import { meetingsCursor } from "./cursor.js";
 import { findVisibleMeeting, inviteeIsActor, visibleMeetingBranches } from "./visibility.js";
 import { overdueActionItems, selectActionItems, unitNames } from "./action-items/queries.js";
 import { presentListItem, presentMeeting } from "./present.js";
+import { escapeLike } from "../../platform/db/sql.js";
 
 const convener = aliasedTable(users, "convener");
 
@@ -74,7 +75,7 @@ export async function listMeetings(ctx: ActorCtx, query: MeetingListQuery): Prom
     filters.push(unansweredInvitation(ctx));
   }
   if (query.q) {
-    filters.push(ilike(meetings.title, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+    filters.push(ilike(meetings.title, `%${escapeLike(query.q)}%`));
   }
   const keyset = sortedKeyset(meetingSortColumns, { sort: query.sort, fallback: "-starts_at", cursor: query.cursor, id: meetings.id });
   const branches = visibleMeetingBranches(ctx);

@@ -1,5 +1,2 @@
 /** An amount in fen as yuan with two decimals, as the projects' spreadsheets write money ("1234.50"). */
 export const yuan = (fen: number): string => (fen / 100).toFixed(2);
-
-/** `value` with LIKE's wildcards and escape character escaped, for a `%…%` search pattern. */
-export const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -11,6 +11,7 @@ import { z } from "zod";
 import { getAreaNames } from "../jurisdictions/index.js";
 import { presentAccount, presentResident } from "./present.js";
 import { residentAccounts, residentMoves, residents } from "./schema.js";
+import { escapeLike } from "../../platform/db/sql.js";
 
 /** Communities of the actor's resident memberships (where a resident account may be linked). */
 export function residentCommunitiesOf(actor: Actor): string[] {
@@ -154,7 +155,7 @@ export async function listResidentAccounts(ctx: ActorCtx, query: ResidentAccount
     conditions.push(eq(residentAccounts.residentId, query.resident_id));
   }
   if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = `%${escapeLike(query.q)}%`;
     conditions.push(or(ilike(users.login, pattern), ilike(users.displayName, pattern)) as SQL);
   }
   const cursor = loginCursor.decode(query.cursor);

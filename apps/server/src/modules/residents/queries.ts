@@ -20,10 +20,7 @@ import { getAreaNames } from "../jurisdictions/index.js";
 import { households, residentMoves, residents } from "./schema.js";
 import { canUnmaskIn, classifySearch } from "./policy.js";
 import { presentHousehold, presentHouseholdDetail, presentResident, presentResidentItem, type ResidentRow } from "./present.js";
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
+import { escapeLike } from "../../platform/db/sql.js";
 
 /** Normalized blind index of an ID number (the same key and normalization as on write). */
 export function idNumberIndex(idNumber: string): string {

@@ -10,10 +10,7 @@ import { getAreaNames } from "../jurisdictions/index.js";
 import { getOrganizations } from "../social-orgs/index.js";
 import { services, type ServiceRow } from "./schema.js";
 import { presentPublicService, presentService } from "./present.js";
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
+import { escapeLike } from "../../platform/db/sql.js";
 
 /**
  * The services a publisher may see: for each membership with services.write, the services whose home

@@ -4,6 +4,7 @@ import { textArray } from "../../platform/db/sql.js";
 import { overlapsArea, withinArea } from "../../platform/scope/index.js";
 import { socialOrgReadableBy } from "./queries.js";
 import { socialOrgs, socialOrgServiceAreas } from "./schema.js";
+import { escapeLike } from "../../platform/db/sql.js";
 
 /**
  * What other modules may ask of the registry in SQL, without its tables leaving this module: scalar
@@ -113,12 +114,7 @@ export async function listOrganizationsAmong(
   return ctx.db
     .select({ id: socialOrgs.id, name: socialOrgs.name })
     .from(socialOrgs)
-    .where(
-      and(
-        sql`${socialOrgs.id} IN (${ids})`,
-        query.q ? sql`${socialOrgs.name} LIKE ${`%${query.q.replace(/[\\%_]/g, "\\$&")}%`}` : undefined,
-      ),
-    )
+    .where(and(sql`${socialOrgs.id} IN (${ids})`, query.q ? sql`${socialOrgs.name} LIKE ${`%${escapeLike(query.q)}%`}` : undefined))
     .orderBy(asc(socialOrgs.name), asc(socialOrgs.id))
     .limit(query.limit);
 }

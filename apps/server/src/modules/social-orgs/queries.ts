@@ -19,10 +19,7 @@ import { z } from "zod";
 import { getAreaNames } from "../jurisdictions/index.js";
 import { presentListItem, presentPublic, presentSocialOrg, type SocialOrgRow } from "./present.js";
 import { socialOrgs, socialOrgServiceAreas, socialOrgStations } from "./schema.js";
-
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
+import { escapeLike } from "../../platform/db/sql.js";
 
 /**
  * The organizations a reader with these scope prefixes sees: home area in scope, or some service

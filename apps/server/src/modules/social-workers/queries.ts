@@ -20,6 +20,7 @@ import { getOrganizations } from "../social-orgs/index.js";
 import { socialWorkerCommunities, socialWorkerPosts, socialWorkers, socialWorkerTrainings } from "./schema.js";
 import { workforceRatio } from "./policy.js";
 import { presentPost, presentTraining, presentWorker, type WorkerRow } from "./present.js";
+import { escapeLike } from "../../platform/db/sql.js";
 
 export type WorkerOptions = { trainingHoursPerYear: number };
 
@@ -76,10 +77,6 @@ const sortKeys: Record<SocialWorkerListQuery["sort"], { expr: SQL; cast: SQL }> 
 
 /** (sort value, id) of the last row; an unreadable cursor starts from the beginning. */
 const sortCursor = cursorCodec(z.tuple([z.string().max(200), cursorId]));
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
 
 /**
  * Social workers in the reader's scope (home area or a served community), filtered, searched by name

@@ -11,6 +11,7 @@ import { getOrganizations } from "../social-orgs/index.js";
 import { getDepartments } from "../admin-tasks/index.js";
 import { getOwnResidentLink } from "../residents/index.js";
 import { presentMembership, presentUser, type Names } from "./present.js";
+import { escapeLike } from "../../platform/db/sql.js";
 
 type MembershipRow = typeof memberships.$inferSelect;
 
@@ -101,7 +102,7 @@ export async function listUsers(ctx: ActorCtx, query: UserListQuery): Promise<Us
     conditions.push(eq(users.status, query.status));
   }
   if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = `%${escapeLike(query.q)}%`;
     conditions.push(or(ilike(users.login, pattern), ilike(users.displayName, pattern)) as SQL);
   }
   if (query.cursor) {

@@ -9,3 +9,8 @@ export function textArray(values: readonly string[]): SQL {
         sql`, `,
       )}]::text[]`;
 }
+
+/** `value` with LIKE's wildcards and escape character escaped, for a `%…%` or `…%` search pattern. */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
+}

@@ -1,4 +1,5 @@
 import { sql, type SQL, type Column, type Table } from "drizzle-orm";
+import { escapeLike } from "../db/sql.js";
 
 /**
  * The one place jurisdiction scope becomes SQL: `column LIKE prefix || '%'` for each prefix, OR-ed.
@@ -68,7 +69,7 @@ type AreaOperand = string | Column | SQL;
 
 /** A code as the start of a LIKE pattern: a literal gets its wildcards escaped and a bound `%`. */
 function prefixPattern(code: AreaOperand): SQL {
-  return typeof code === "string" ? sql`${`${code.replace(/[\\%_]/g, (character) => `\\${character}`)}%`}` : sql`${code} || '%'`;
+  return typeof code === "string" ? sql`${`${escapeLike(code)}%`}` : sql`${code} || '%'`;
 }
 
 /**

@@ -8,6 +8,7 @@ import { pageOf } from "../../../platform/pagination/page.js";
 import { areaNameOf } from "../../jurisdictions/index.js";
 import { adminTaskCatalog } from "../schema.js";
 import { presentCatalogItem } from "./present.js";
+import { escapeLike } from "../../../platform/db/sql.js";
 
 /** The lists in the order the catalogue shows them: statutory, assisted, then the negative list. */
 export const listOrder: readonly CatalogList[] = ["statutory", "assisted", "negative"];
@@ -18,10 +19,6 @@ const listRank = sql<number>`(CASE ${adminTaskCatalog.list} WHEN 'statutory' THE
 const catalogCursor = cursorCodec(z.tuple([z.number().int().min(0).max(2), z.string().max(400), cursorId]));
 
 export const catalogColumns = { ...getTableColumns(adminTaskCatalog), areaName: areaNameOf(adminTaskCatalog.areaCode) };
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
 
 /**
  * The area whose catalogue the caller asks for: `area`, or by default the area of their first

@@ -10,7 +10,7 @@ import { findCall } from "../calls/queries.js";
 import { creditRecordOf } from "../evaluation/credit.js";
 import { applicationAttachments, applications, callCriteria, calls, reviewDeclarations, reviewScores } from "../schema.js";
 import { presentApplication, presentAttachment, type ApplicationRow } from "./present.js";
-import { escapeLike } from "../format.js";
+import { escapeLike } from "../../../platform/db/sql.js";
 
 const attachedTypes = sql<
   string[]

@@ -7,7 +7,7 @@ import { isInScope, rolesHolding } from "../../../platform/auth/permissions.js";
 import { ancestorOf } from "../../../platform/scope/index.js";
 import { areaExists, areaNameOf } from "../../jurisdictions/index.js";
 import { purchaserScope } from "./access.js";
-import { escapeLike } from "../format.js";
+import { escapeLike } from "../../../platform/db/sql.js";
 
 /** Most candidates returned at once; the form searches by name for more. */
 export const REVIEWER_CANDIDATE_LIMIT = 50;

@@ -11,7 +11,7 @@ import { getAreaNames } from "../../jurisdictions/index.js";
 import { applyingOrganizations, callVisible, effectiveStatus, isReviewerOf, purchaserScope } from "./access.js";
 import { applications, callCriteria, callReviewers, calls, reviewDeclarations, reviewScores } from "../schema.js";
 import { presentCall } from "./present.js";
-import { escapeLike } from "../format.js";
+import { escapeLike } from "../../../platform/db/sql.js";
 
 type CallRow = typeof calls.$inferSelect;
 const yearMs = 365 * 24 * 3600 * 1000;

@@ -27,7 +27,7 @@ import {
   presentMilestone,
   presentReport,
 } from "./present.js";
-import { escapeLike } from "../format.js";
+import { escapeLike } from "../../../platform/db/sql.js";
 
 /**
  * Who reads contracts (rows answer 404 otherwise):
