@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, newPage, seriousViolations, signInThroughPage } from "../fixtures/browser.js";
+import { downloadListXlsx, expectListTotal, sortByHeader, sortableHeader } from "../fixtures/tables.js";
 
 /**
  * Tables that behave like a spreadsheet (issue #17): on each list, as a demo role that sees data, a
@@ -75,31 +76,19 @@ async function firstRows(page: Page): Promise<string[]> {
   return texts;
 }
 
-async function clickSort(page: Page, list: ListCase, expected: string): Promise<void> {
-  const answered = page.waitForResponse(
-    (response) => response.url().includes(list.api) && response.url().includes(`sort=${encodeURIComponent(expected)}`),
-  );
-  await page.locator("th.ant-table-column-has-sorters").filter({ hasText: list.header }).first().click();
-  expect((await answered).status()).toBe(200);
-  await page.waitForURL((url) => url.searchParams.get("sort") === expected);
-}
-
 describe("sortable, counted, exportable lists", () => {
   it.each(lists)("[TABLES] $name: sorts through the server, shows the total and exports XLSX", async (list) => {
     const { page, context } = await newPage(browser, inject("baseUrl"));
     try {
       await signInThroughPage(page, list.login);
       await page.goto(list.path);
-      const total = page.getByTestId("list-total");
-      await total.waitFor();
-      expect(await total.textContent()).toMatch(/^共 [\d,]+\+? 条$/);
-      await page.locator(".ant-table-tbody tr.ant-table-row").first().waitFor();
+      await expectListTotal(page);
 
-      await clickSort(page, list, list.column);
-      const header = page.locator("th.ant-table-column-has-sorters").filter({ hasText: list.header }).first();
+      await sortByHeader(page, list.api, list.header, list.column);
+      const header = sortableHeader(page, list.header);
       expect(await header.getAttribute("aria-sort")).toBe("ascending");
       const ascending = await firstRows(page);
-      await clickSort(page, list, `-${list.column}`);
+      await sortByHeader(page, list.api, list.header, `-${list.column}`);
       expect(await header.getAttribute("aria-sort")).toBe("descending");
       const descending = await firstRows(page);
       expect(descending).not.toEqual(ascending);
@@ -109,19 +98,9 @@ describe("sortable, counted, exportable lists", () => {
       await page.locator(".ant-table-tbody tr.ant-table-row").first().waitFor();
       expect(await firstRows(page)).toEqual(descending);
 
-      await page.getByTestId("export-button").click();
-      const link = page.getByTestId("export-xlsx");
-      await link.waitFor();
-      const href = (await link.getAttribute("href")) ?? "";
-      expect(href).toContain(`/api/v1/exports/${list.exportKind}`);
+      const { href, rows } = await downloadListXlsx(page, context, inject("baseUrl"), list.exportKind);
       expect(href).toContain(`sort=-${list.column}`);
-      const download = page.waitForEvent("download");
-      await link.click();
-      expect((await download).suggestedFilename()).toMatch(new RegExp(`^${list.exportKind}-\\d{4}-\\d{2}-\\d{2}\\.xlsx$`));
-      const file = await context.request.get(new URL(href, inject("baseUrl")).toString());
-      expect(file.status()).toBe(200);
-      expect(file.headers()["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-      expect((await file.body()).subarray(0, 2).toString()).toBe("PK");
+      expect(rows[0]?.every((header) => /[\u4e00-\u9fff]/.test(header))).toBe(true);
       await page.keyboard.press("Escape");
 
       await page.getByTestId("column-chooser").click();
